@@ -1,0 +1,122 @@
+"""Partial dates (``2017``, ``2017-07``, ``2017-07-12``) and working-day arithmetic."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import holidays
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+class DateSyntaxError(ValueError):
+    """A date string that is not a real calendar date; the message says why."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to a year, a month or a day. Orders by its first possible day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        match = _DATE_RE.match(text)
+        if not match:
+            raise DateSyntaxError(f"'{text}' is not a date; write {DATE_FORMS}")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        if month is not None and not 1 <= month <= 12:
+            raise DateSyntaxError(f"'{text}' is not a real date: month {month:02d} is not 01 to 12")
+        if day is not None and month is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                name = calendar.month_name[month]
+                raise DateSyntaxError(
+                    f"'{text}' is not a real date: {name} {year} has {last} days"
+                )
+        return cls(year, month, day)
+
+    @classmethod
+    def of(cls, day: dt.date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        if self.day:
+            return self.earliest
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        """The machine-readable form, valid in an HTML ``<time datetime>``."""
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def human(self) -> str:
+        """British style: ``12 July 2017``, ``July 2017`` or ``2017``."""
+        if self.month is None:
+            return str(self.year)
+        month = calendar.month_name[self.month]
+        return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def human_day(day: dt.date) -> str:
+    return PartialDate.of(day).human()
+
+
+@lru_cache(maxsize=64)
+def _welsh_bank_holidays(year: int) -> frozenset[dt.date]:
+    return frozenset(holidays.country_holidays("GB", subdiv="WLS", years=year))
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Monday to Friday, excluding bank holidays in Wales."""
+    return day.weekday() < 5 and day not in _welsh_bank_holidays(day.year)
+
+
+def add_working_days(start: dt.date, count: int) -> dt.date:
+    """The ``count``-th working day after ``start`` (the start day itself is not counted)."""
+    day = start
+    remaining = count
+    while remaining > 0:
+        day += dt.timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def add_calendar_days(start: dt.date, count: int) -> dt.date:
+    return start + dt.timedelta(days=count)
+
+
+def skipped_holidays(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+    """Welsh bank holidays falling on weekdays strictly after ``start`` up to ``end``."""
+    found: list[tuple[dt.date, str]] = []
+    for year in range(start.year, end.year + 1):
+        for day, name in holidays.country_holidays("GB", subdiv="WLS", years=year).items():
+            if start < day <= end and day.weekday() < 5:
+                found.append((day, name))
+    return sorted(found)

@@ -1,0 +1,188 @@
+"""Stage 3, model: validated records → the linked ``Dataset``.
+
+Checks that need the whole data set live here: duplicate ids anywhere, references to
+missing ids (with suggestions), file names matching ids, and the order of dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+from casefile import model as m
+from casefile import vocab
+from casefile.errors import Problem
+from casefile.validate import Loc, Rec, suggest
+
+T = TypeVar("T")
+_ASSERTER_BY_KIND = {"regulator": "regulator", "government": "government", "board": "board",
+                     "news_organisation": "press"}
+
+
+@dataclass
+class Loaded:
+    """One validated file: its kind, its record and the id its path implies."""
+
+    kind: str
+    rec: Rec
+    expected_id: str | None
+    case_id: str | None = None
+    clean: bool = True  # False when validation already reported problems in this file
+
+
+class Linker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.first_use: dict[str, Loc] = {}
+        self.bodies: dict[str, m.Body] = {}
+        self.people: dict[str, m.Person] = {}
+        self.sources: dict[str, m.Source] = {}
+        self.themes: dict[str, m.Theme] = {}
+        self.cases: dict[str, m.Case] = {}
+        self.records: dict[str, m.Record] = {}
+        self.findings: dict[str, m.Finding] = {}
+        self.broken: set[str] = set()  # ids of files that failed to parse: no cascades
+
+    # -- helpers -------------------------------------------------------------------------
+    def fail(self, loc: Loc, message: str) -> None:
+        self.problems.append(loc.problem(message))
+
+    def claim(self, rec: Rec, expected: str | None = None) -> bool:
+        """Register ``rec['id']``; report duplicates and file-name mismatches."""
+        ident, loc = rec.get("id"), rec.where("id")
+        if not ident:
+            return False
+        if ident in self.first_use:
+            first = self.first_use[ident]
+            self.fail(loc, f"duplicate id '{ident}': already used at {first.file}:{first.line}:"
+                      f"{first.column}; ids must be unique across the whole data set")
+            return False
+        self.first_use[ident] = loc
+        if expected is not None and ident != expected:
+            self.fail(loc, f"id '{ident}' does not match the file name; rename the file to "
+                      f"'{ident}.yml' or change the id to '{expected}'")
+        return True
+
+    def ref(self, rec: Rec, key: str, table: dict[str, T], what: str) -> T | None:
+        value = rec.get(key)
+        return None if value is None else self.lookup(value, rec.where(key), table, what)
+
+    def lookup(self, value: str, loc: Loc, table: dict[str, T], what: str) -> T | None:
+        if value in table:
+            return table[value]
+        if value in self.broken:
+            return None
+        self.fail(loc, f"no {what} with id '{value}'{suggest(value, tuple(table))}")
+        return None
+
+    def cites(self, rec: Rec, key: str = "cite") -> list[m.Citation]:
+        result = []
+        for item in rec.get(key) or []:
+            if item is None:
+                continue
+            source = self.ref(item, "source", self.sources, "source")
+            if source:
+                result.append(m.Citation(source, item.get("quote"), item.get("locator")))
+        return result
+
+    # -- top-level files -----------------------------------------------------------------
+    def add_theme(self, rec: Rec) -> None:
+        if self.claim(rec):
+            self.themes[rec["id"]] = m.Theme(rec["id"], rec["name"], rec.get("description"))
+
+    def add_body(self, rec: Rec, expected: str | None) -> None:
+        if self.claim(rec, expected):
+            names = [m.BodyName(n["name"], n.get("short"), n.get("from"), n.get("until"),
+                                n.get("note"), []) for n in rec["names"] if n]
+            self.bodies[rec["id"]] = m.Body(rec["id"], rec["kind"], names, rec.get("note"))
+
+    def add_source(self, rec: Rec, expected: str | None) -> None:
+        if not self.claim(rec, expected):
+            return
+        self.sources[rec["id"]] = m.Source(
+            rec["id"], rec["title"], bool(rec.get("title_supplied")),
+            self.ref(rec, "publisher", self.bodies, "body"), rec.get("publisher_note"),
+            rec["kind"], rec.get("published"), rec.get("published_note"), rec.get("url"),
+            rec.get("archive_url"), rec.get("accessed"), rec["language"], rec.get("note"))
+
+    def add_person(self, rec: Rec, expected: str | None) -> None:
+        if not self.claim(rec, expected):
+            return
+        roles = []
+        for role in rec["roles"]:
+            body = self.ref(role, "body", self.bodies, "body") if role else None
+            if body:
+                roles.append(m.Role(role["title"], body, role.get("from"), role.get("until")))
+        self.people[rec["id"]] = m.Person(rec["id"], rec["name"], roles)
+
+    def finish_bodies(self, loaded: list[Loaded]) -> None:
+        for item in loaded:
+            body = self.bodies.get(item.rec.get("id", ""))
+            if item.kind == "body" and body:
+                for name, rec in zip(body.names, [n for n in item.rec["names"] if n]):
+                    name.cites = self.cites(rec)
+
+    def add_case(self, rec: Rec, expected: str | None) -> None:
+        if not self.claim(rec, expected):
+            return
+        subject = self.ref(rec, "subject", self.bodies, "body")
+        regulators = [self.lookup(v, rec.where("regulators"), self.bodies, "body")
+                      for v in rec["regulators"] if v]
+        themes = [self.lookup(v, rec.where("themes"), self.themes, "theme")
+                  for v in rec["themes"] if v]
+        if subject is None or None in regulators or None in themes:
+            return
+        case = m.Case(rec["id"], rec["title"], subject, rec["service"],
+                      [b for b in regulators if b], rec["legal_basis"],
+                      vocab.CASE_STATUSES[rec["status"]], rec["summary"],
+                      [t for t in themes if t], self.cites(rec))
+        self.cases[case.id] = case
+        subject.cases.append(case)
+        for body in case.regulators:
+            body.cases.append(case)
+
+    def add_record(self, rec: Rec, expected: str | None, case_id: str | None) -> None:
+        case = self.cases.get(case_id or "")
+        body = self.ref(rec, "body", self.bodies, "body")
+        if not self.claim(rec, expected) or case is None or body is None:
+            return
+        date, published = rec["date"], rec.get("published")
+        if published and date and published.latest < date.earliest:
+            self.fail(rec.where("published"), f"published {published.human()} is before the "
+                      f"date of the event ({date.human()})")
+        record = m.Record(rec["id"], vocab.RECORD_TYPES[rec["type"]], rec["title"], date,
+                          rec.get("date_note"), published, rec.get("published_note"), body,
+                          rec["summary"], self.cites(rec), case)
+        self.records[record.id] = record
+        case.records.append(record)
+
+    def add_money(self, rec: Rec) -> None:
+        case = self.cases.get(rec.get("id", ""))
+        for item in rec.get("money") or []:
+            if case is None or item is None:
+                continue
+            record = self.ref(item, "record", self.records, "record")
+            case.money.append(m.Money(Decimal(item["amount"]), item["currency"], item["for"],
+                                      item.get("period"), item.get("note"), record,
+                                      self.cites(item)))
+
+    def items(self, rec: Rec, key: str) -> list[Rec]:
+        return [item for item in rec.get(key) or [] if item is not None]
+
+    def add_record_parts(self, rec: Rec) -> None:
+        record = self.records.get(rec.get("id", ""))
+        if record is None:
+            return
+        for item in self.items(rec, "findings"):
+            theme = self.ref(item, "theme", self.themes, "theme")
+            if self.claim(item) and theme:
+                finding = m.Finding(item["id"], theme, item["text"], self.cites(item), record)
+                self.findings[finding.id] = finding
+                record.findings.append(finding)
+
+    def asserter(self, body: m.Body, case: m.Case) -> vocab.Term:
+        if body is case.subject:
+            return vocab.ASSERTERS["self"]
+        return vocab.ASSERTERS[_ASSERTER_BY_KIND.get(body.kind, "other")]
+

@@ -1,0 +1,96 @@
+"""Stage 3 continued: the parts of a record that point at other records —
+assessments of findings, requirements and their fulfilment, attributed statements."""
+
+from __future__ import annotations
+
+from casefile import model as m
+from casefile import vocab
+from casefile.link import Linker
+from casefile.validate import Rec
+
+
+def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
+    for item in linker.items(rec, "assessments"):
+        _assessment(linker, record, item)
+    for item in linker.items(rec, "requirements"):
+        _requirement(linker, record, item)
+    for item in linker.items(rec, "statements"):
+        _statement(linker, record, item)
+
+
+def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:
+    finding = linker.ref(item, "finding", linker.findings, "finding")
+    body = linker.ref(item, "asserted_by", linker.bodies, "body")
+    if finding is None or body is None:
+        return
+    loc = item.where("finding")
+    if finding.record.case is not record.case:
+        linker.fail(loc, f"finding '{finding.id}' belongs to case '{finding.record.case.id}', "
+                    f"not '{record.case.id}'")
+        return
+    if finding.record is record:
+        linker.fail(loc, f"a record cannot assess its own finding '{finding.id}'")
+        return
+    raised = finding.record.date
+    if record.date.latest < raised.earliest:
+        linker.fail(loc, f"this assessment is dated {record.date.human()}, before the finding "
+                    f"it assesses was raised ({raised.human()}, record '{finding.record.id}')")
+        return
+    if any(a.finding is finding for a in record.assessments):
+        linker.fail(loc, f"finding '{finding.id}' is already assessed in this record; "
+                    "give one assessment per finding, with several citations if needed")
+        return
+    record.assessments.append(m.Assessment(
+        finding, vocab.STATUSES[item["status"]], body, linker.asserter(body, record.case),
+        item["note"], linker.cites(item), record))
+
+
+def _later_record(linker: Linker, record: m.Record, item: Rec, key: str) -> m.Record | None:
+    other = linker.ref(item, key, linker.records, "record")
+    if other is None:
+        return None
+    loc = item.where(key)
+    if other.case is not record.case:
+        linker.fail(loc, f"record '{other.id}' belongs to case '{other.case.id}', "
+                    f"not '{record.case.id}'")
+        return None
+    if other.date.latest < record.date.earliest:
+        linker.fail(loc, f"record '{other.id}' ({other.date.human()}) is dated before the record "
+                    f"that sets this requirement ({record.date.human()})")
+        return None
+    return other
+
+
+def _requirement(linker: Linker, record: m.Record, item: Rec) -> None:
+    if not linker.claim(item):
+        return
+    due = item.get("due")
+    reported = item.get("reported")
+    reported_obj = None
+    if reported:
+        by = linker.ref(reported, "by", linker.bodies, "body")
+        if by is not None:
+            reported_obj = m.Reported(vocab.OUTCOMES[reported["outcome"]], by,
+                                      linker.cites(reported))
+    record.requirements.append(m.Requirement(
+        item["id"], item["text"],
+        m.Due(due.get("date"), due.get("within"), due.get("unit"), due.get("from"),
+              due.get("as_written"), due.get("note")) if due else None,
+        _later_record(linker, record, item, "fulfilled_by"),
+        _later_record(linker, record, item, "superseded_by"),
+        reported_obj, linker.cites(item), record))
+
+
+def _statement(linker: Linker, record: m.Record, item: Rec) -> None:
+    person = linker.ref(item, "person", linker.people, "person")
+    body = linker.ref(item, "body", linker.bodies, "body")
+    date = item["date"]
+    if person and date and person.role_at(date) is None:
+        linker.fail(item.where("person"), f"{person.name} has no role in force on "
+                    f"{date.human()}; add one to data/people/{person.id}.yml")
+        return
+    if (person is None and body is None) or date is None:
+        return
+    record.statements.append(m.Statement(
+        person, item.get("speaker"), body, date, item.get("date_note"), item["quote"],
+        linker.cites(item), record))

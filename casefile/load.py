@@ -1,0 +1,198 @@
+"""Stage 1, load: bytes on disk → a tree of positioned nodes, parsed strictly.
+
+Every scalar stays a string (no YAML 1.1 booleans, octals or sexagesimals); the
+``plain`` flag remembers whether it was quoted so validation can flag ``no`` in text.
+Duplicate keys, anchors, aliases, merge keys, explicit tags, several documents, a
+BOM, NUL bytes and invalid UTF-8 are all reported as problems, never raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+import yaml
+
+from casefile.errors import Problem
+
+try:  # the C parser when available: same events, several times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass(slots=True)
+class Scalar:
+    value: str
+    line: int
+    column: int
+    plain: bool = True
+
+
+@dataclass(slots=True)
+class Mapping:
+    line: int
+    column: int
+    items: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Sequence:
+    line: int
+    column: int
+    items: list[Node] = field(default_factory=list)
+
+
+Node = Union[Scalar, Mapping, Sequence]
+
+
+class _Reject(Exception):
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+def _pos(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _check_event(event: yaml.Event) -> None:
+    line, column = _pos(event)
+    if isinstance(event, yaml.AliasEvent):
+        raise _Reject(line, column, f"alias '*{event.anchor}' is not allowed; write the value out in full")
+    anchor = getattr(event, "anchor", None)
+    if anchor:
+        raise _Reject(line, column, f"anchor '&{anchor}' is not allowed; write each value out in full")
+    tag = getattr(event, "tag", None)
+    if tag and tag != "!":
+        raise _Reject(line, column, f"explicit tag '{tag}' is not allowed; remove it")
+
+
+class _Builder:
+    """Turns the event stream of one document into nodes, checking as it goes."""
+
+    def __init__(self, events: list[yaml.Event] | object) -> None:
+        self.events = iter(events)  # type: ignore[call-overload]
+        self.duplicates: list[Problem] = []
+        self.file = ""
+
+    def node(self, event: yaml.Event) -> Node:
+        _check_event(event)
+        line, column = _pos(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return Scalar(event.value, line, column, plain=not event.style)
+        if isinstance(event, yaml.SequenceStartEvent):
+            seq = Sequence(line, column)
+            for item in iter(lambda: next(self.events), None):
+                if isinstance(item, yaml.SequenceEndEvent):
+                    return seq
+                seq.items.append(self.node(item))
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(line, column)
+        raise _Reject(line, column, f"unexpected YAML event {type(event).__name__}")
+
+    def mapping(self, line: int, column: int) -> Mapping:
+        result = Mapping(line, column)
+        for key_event in iter(lambda: next(self.events), None):
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return result
+            key = self.node(key_event)
+            value = self.node(next(self.events))
+            if not isinstance(key, Scalar):
+                raise _Reject(key.line, key.column, "keys must be plain words, not lists or mappings")
+            if key.value == "<<" and key.plain:
+                raise _Reject(key.line, key.column, "merge key '<<' is not allowed; write the keys out")
+            if key.value in result.items:
+                first = result.items[key.value][0]
+                self.duplicates.append(
+                    Problem(
+                        self.file, key.line, key.column, key.value,
+                        f"duplicate key '{key.value}' (first given at line {first.line}); "
+                        "each key may appear only once",
+                    )
+                )
+                continue
+            result.items[key.value] = (key, value)
+        raise _Reject(line, column, "mapping was not closed")  # pragma: no cover
+
+
+def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [Problem(rel, 1, 1, "", "file starts with a UTF-8 byte-order mark (BOM); "
+                              "save it as UTF-8 without BOM")]
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        line, column = _line_col(raw, offset)
+        return None, [Problem(rel, line, column, "", "NUL byte (0x00) in file; "
+                              "it may be UTF-16 or binary: save it as UTF-8 text")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line, column = _line_col(raw, exc.start)
+        byte = raw[exc.start]
+        return None, [Problem(rel, line, column, "", f"invalid UTF-8 byte 0x{byte:02X}; the file "
+                              "may be saved as Windows-1252 or Latin-1: save it as UTF-8")]
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    return line, len(before[start:].decode("utf-8", errors="replace")) + 1
+
+
+def _syntax_problem(rel: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    if mark and text[mark.index : mark.index + 1] == "\t":
+        return Problem(rel, line, column, "", "YAML syntax error: a tab character is used for "
+                       "indentation or spacing; YAML needs spaces")
+    context = f" {exc.context}" if exc.context else ""
+    return Problem(rel, line, column, "", f"YAML syntax error: {problem}{context}")
+
+
+def parse_text(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
+    """Parse one YAML document held in ``text``; ``rel`` names it in problems."""
+    builder = _Builder(yaml.parse(text, Loader=_Loader))
+    builder.file = rel
+    root: Node | None = None
+    try:
+        for event in builder.events:
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, yaml.DocumentStartEvent):
+                if root is not None:
+                    line, column = _pos(event)
+                    raise _Reject(line, column, "only one YAML document per file; remove the '---'")
+                continue
+            root = builder.node(event)
+    except _Reject as exc:
+        return None, [Problem(rel, exc.line, exc.column, "", exc.message)]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(rel, text, exc)]
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked reader errors
+        return None, [Problem(rel, 1, 1, "", f"YAML error: {exc}")]
+    if root is None or (isinstance(root, Scalar) and root.value == "" and root.plain):
+        return None, [Problem(rel, 1, 1, "", "file is empty; it should hold a mapping of keys")]
+    return root, builder.duplicates
+
+
+def load_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
+    """Read and parse one data file; never raises for bad content."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(rel, 1, 1, "", f"file is {size / 1e6:.1f} MB; a data file may be "
+                                  f"at most {MAX_FILE_BYTES / 1e6:.0f} MB")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(rel, 1, 1, "", f"cannot read file: {exc.strerror}")]
+    text, problems = _decode(raw, rel)
+    if text is None:
+        return None, problems
+    return parse_text(text, rel)

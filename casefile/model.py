@@ -1,0 +1,301 @@
+"""Typed objects for the whole data set. Built by ``casefile.link`` from validated records;
+templates lay these out and never compute."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from casefile import vocab
+from casefile.dates import PartialDate
+
+
+@dataclass
+class Citation:
+    source: Source
+    quote: str | None = None
+    locator: str | None = None
+    number: int = 0  # position in the case bibliography, set by casefile.views
+
+
+@dataclass
+class BodyName:
+    name: str
+    short: str | None
+    start: PartialDate | None
+    end: PartialDate | None
+    note: str | None
+    cites: list[Citation]
+
+    def covers(self, when: PartialDate) -> bool:
+        after_start = self.start is None or when.latest >= self.start.earliest
+        before_end = self.end is None or when.earliest <= self.end.latest
+        return after_start and before_end
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+@dataclass
+class Body:
+    id: str
+    kind: str
+    names: list[BodyName]
+    note: str | None
+    cases: list[Case] = field(default_factory=list)
+
+    @property
+    def current(self) -> BodyName:
+        return self.names[-1]
+
+    @property
+    def name(self) -> str:
+        return self.current.name
+
+    def name_at(self, when: PartialDate | None) -> BodyName:
+        if when is not None:
+            for name in self.names:
+                if name.covers(when):
+                    return name
+        return self.current
+
+    def label_at(self, when: PartialDate | None) -> str:
+        """The name in force at ``when``, with the current name if it has changed since."""
+        then = self.name_at(when)
+        if then is self.current:
+            return then.name
+        return f"{then.label} (now {self.current.name})"
+
+    @property
+    def kind_label(self) -> str:
+        return vocab.BODY_KINDS[self.kind].label
+
+
+@dataclass
+class Role:
+    title: str
+    body: Body
+    start: PartialDate | None
+    end: PartialDate | None
+
+    def covers(self, when: PartialDate) -> bool:
+        return (self.start is None or when.latest >= self.start.earliest) and (
+            self.end is None or when.earliest <= self.end.latest)
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    roles: list[Role]
+
+    def role_at(self, when: PartialDate) -> Role | None:
+        return next((r for r in self.roles if r.covers(when)), None)
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    title_supplied: bool
+    publisher: Body | None
+    publisher_note: str | None
+    kind: str
+    published: PartialDate | None
+    published_note: str | None
+    url: str | None
+    archive_url: str | None
+    accessed: PartialDate | None
+    language: str
+    note: str | None
+
+    @property
+    def display_title(self) -> str:
+        return f"[{self.title}]" if self.title_supplied else self.title
+
+    @property
+    def grade(self) -> vocab.Term:
+        kind = self.publisher.kind if self.publisher else None
+        by_body = {"regulator": "regulator", "government": "government",
+                   "local_authority": "self_report", "news_organisation": "press"}
+        by_source = {"inspection_report": "regulator", "government_statement": "government",
+                     "oral_statement": "government", "council_press_release": "self_report",
+                     "council_report": "self_report", "news_article": "press"}
+        grade = by_body.get(kind or "") or by_source.get(self.kind, "other")
+        return vocab.EVIDENCE_GRADES[grade]
+
+    @property
+    def kind_label(self) -> str:
+        return vocab.SOURCE_KINDS[self.kind].label
+
+
+@dataclass
+class Theme:
+    id: str
+    name: str
+    description: str | None
+
+
+@dataclass
+class Finding:
+    id: str
+    theme: Theme
+    text: str
+    cites: list[Citation]
+    record: Record
+
+
+@dataclass
+class Assessment:
+    finding: Finding
+    status: vocab.Term
+    asserted_by: Body
+    asserter: vocab.Term
+    note: str
+    cites: list[Citation]
+    record: Record
+
+
+@dataclass
+class Due:
+    date: PartialDate | None
+    within: int | None
+    unit: str | None
+    start: str | None
+    as_written: str | None
+    note: str | None
+
+
+@dataclass
+class Reported:
+    outcome: vocab.Term
+    by: Body
+    cites: list[Citation]
+
+
+@dataclass
+class Outcome:
+    """A requirement's computed outcome and how it was reached, in words."""
+
+    term: vocab.Term
+    due_from: dt.date | None
+    due_until: dt.date | None
+    explanation: str
+    reported: Reported | None = None
+
+
+@dataclass
+class Requirement:
+    id: str
+    text: str
+    due: Due | None
+    fulfilled_by: Record | None
+    superseded_by: Record | None
+    reported: Reported | None
+    cites: list[Citation]
+    record: Record
+    outcome: Outcome | None = None  # set by casefile.deadlines
+
+
+@dataclass
+class Statement:
+    person: Person | None
+    speaker: str | None
+    body: Body | None
+    date: PartialDate
+    date_note: str | None
+    quote: str
+    cites: list[Citation]
+    record: Record
+
+    @property
+    def attribution(self) -> str:
+        if self.person:
+            role = self.person.role_at(self.date)
+            if role:
+                return f"{self.person.name}, {role.title}, {role.body.label_at(self.date)}"
+            return self.person.name
+        assert self.speaker is not None and self.body is not None
+        return f"{self.speaker} ({self.body.label_at(self.date)})"
+
+
+@dataclass
+class Money:
+    amount: Decimal
+    currency: str
+    purpose: str
+    period: str | None
+    note: str | None
+    record: Record | None
+    cites: list[Citation]
+
+    @property
+    def display(self) -> str:
+        symbol = vocab.CURRENCIES[self.currency].label
+        if self.amount >= 1_000_000:
+            millions = (self.amount / Decimal(1_000_000)).normalize()
+            return f"{symbol}{millions:f}m"
+        return f"{symbol}{self.amount:,f}"
+
+
+@dataclass
+class Record:
+    id: str
+    type: vocab.Term
+    title: str
+    date: PartialDate
+    date_note: str | None
+    published: PartialDate | None
+    published_note: str | None
+    body: Body
+    summary: str
+    cites: list[Citation]
+    case: Case
+    findings: list[Finding] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+    @property
+    def publication(self) -> PartialDate:
+        return self.published or self.date
+
+
+@dataclass
+class Case:
+    id: str
+    title: str
+    subject: Body
+    service: str
+    regulators: list[Body]
+    legal_basis: str
+    status: vocab.Term
+    summary: str
+    themes: list[Theme]
+    cites: list[Citation]
+    money: list[Money] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.records for f in r.findings]
+
+    @property
+    def requirements(self) -> list[Requirement]:
+        return [q for r in self.records for q in r.requirements]
+
+    @property
+    def statements(self) -> list[Statement]:
+        return sorted((s for r in self.records for s in r.statements), key=lambda s: s.date)
+
+
+@dataclass
+class Dataset:
+    bodies: dict[str, Body]
+    people: dict[str, Person]
+    sources: dict[str, Source]
+    themes: dict[str, Theme]
+    cases: dict[str, Case]
+    as_of: dt.date

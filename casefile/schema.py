@@ -1,0 +1,353 @@
+"""The one source of truth for the shape of every data file.
+
+Each file kind is an ``Obj`` built from typed ``Field``s. ``casefile.validate`` checks
+loaded YAML against these; ``casefile.jsonschema`` turns them into JSON Schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casefile import vocab
+from casefile.vocab import Term
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANG_PATTERN = r"^[a-z]{2,3}(-[A-Z]{2})?$"
+
+
+class Type:
+    """Base of all field types. ``what`` names the type in error messages."""
+
+    what = "value"
+
+
+@dataclass(frozen=True)
+class Text(Type):
+    one_line: bool = False
+    what = "text"
+
+
+@dataclass(frozen=True)
+class Id(Type):
+    what = "an id (lower-case letters, digits and single hyphens, e.g. powys-2017-inspection)"
+
+
+@dataclass(frozen=True)
+class Ref(Type):
+    target: str = ""
+    what = "an id"
+
+
+@dataclass(frozen=True)
+class Date(Type):
+    what = "a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+
+
+@dataclass(frozen=True)
+class Url(Type):
+    what = "an https:// URL"
+
+
+@dataclass(frozen=True)
+class Enum(Type):
+    terms: dict[str, Term] = field(default_factory=dict)
+    what = "one of the allowed values"
+
+
+@dataclass(frozen=True)
+class Int(Type):
+    minimum: int = 1
+    maximum: int = 100_000
+    what = "a whole number"
+
+
+@dataclass(frozen=True)
+class Amount(Type):
+    what = "an amount in digits, e.g. 6172000 (no commas, no 6.172e6)"
+
+
+@dataclass(frozen=True)
+class Bool(Type):
+    what = "true or false"
+
+
+@dataclass(frozen=True)
+class Lang(Type):
+    what = "a language code such as en or cy"
+
+
+@dataclass(frozen=True)
+class ListOf(Type):
+    item: Type = field(default_factory=Text)
+    min_items: int = 0
+    what = "a list"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Type
+    required: bool = False
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A constraint across fields: ``kind`` is exactly_one, at_least_one, together or requires."""
+
+    kind: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Obj(Type):
+    name: str = ""
+    doc: str = ""
+    fields: tuple[Field, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    shorthand: str | None = None  # a bare scalar may stand for this one field
+    what = "a mapping of keys"
+
+    def field_map(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+
+def F(name: str, type_: Type, doc: str, required: bool = False) -> Field:  # noqa: N802
+    return Field(name, type_, required, doc)
+
+
+CITATION = Obj(
+    "citation",
+    "A source for a statement. Write just the source id, or a mapping with a quote and locator.",
+    (
+        F("source", Ref("source"), "Id of the source (a file in data/sources/).", True),
+        F("quote", Text(), "Exact words from the source, copied verbatim."),
+        F("locator", Text(one_line=True), "Where in the source: page, paragraph or section."),
+    ),
+    shorthand="source",
+)
+CITES = ListOf(CITATION, 1)
+
+
+def cite_field(required: bool = True) -> Field:
+    return F("cite", CITES, "Citations: at least one source for this statement.", required)
+
+
+NAME = Obj(
+    "name",
+    "A name the body held over a period.",
+    (
+        F("name", Text(one_line=True), "The full name.", True),
+        F("short", Text(one_line=True), "Abbreviation, e.g. CSSIW."),
+        F("from", Date(), "First date the name was in force (omit if unknown)."),
+        F("until", Date(), "Last date the name was in force (omit if still in use)."),
+        cite_field(required=False),
+        F("note", Text(), "How the dates are known."),
+    ),
+)
+
+BODY = Obj(
+    "body",
+    "An organisation: council, regulator, government, board or publisher.",
+    (
+        F("id", Id(), "Unique id; must match the file name.", True),
+        F("kind", Enum(vocab.BODY_KINDS), "What kind of organisation it is.", True),
+        F("names", ListOf(NAME, 1), "Names in date order; the last is the current name.", True),
+        F("note", Text(), "Anything a reader should know about the body."),
+    ),
+)
+
+ROLE = Obj(
+    "role",
+    "A post a person held at a body.",
+    (
+        F("title", Text(one_line=True), "The post, as the sources give it.", True),
+        F("body", Ref("body"), "The body the post belongs to.", True),
+        F("from", Date(), "First date the post was held (omit if unknown)."),
+        F("until", Date(), "Last date the post was held (omit if unknown or current)."),
+        cite_field(required=False),
+    ),
+)
+
+PERSON = Obj(
+    "person",
+    "A named person who makes statements in the records.",
+    (
+        F("id", Id(), "Unique id; must match the file name.", True),
+        F("name", Text(one_line=True), "Name as the sources give it.", True),
+        F("roles", ListOf(ROLE, 1), "Posts held, with dates where the sources give them.", True),
+    ),
+)
+
+SOURCE = Obj(
+    "source",
+    "A document that statements are cited to.",
+    (
+        F("id", Id(), "Unique id; must match the file name.", True),
+        F("title", Text(one_line=True), "Title as written in the document.", True),
+        F("title_supplied", Bool(), "true if the document has no title and this one is ours; "
+          "it is then shown in [square brackets]."),
+        F("publisher", Ref("body"), "Body that published it (omit if the document does not say)."),
+        F("publisher_note", Text(), "How the publisher is known, or why it is not given."),
+        F("kind", Enum(vocab.SOURCE_KINDS), "What kind of document it is.", True),
+        F("published", Date(), "Publication date as the document gives it."),
+        F("published_note", Text(), "Why the date is partial, inferred or missing."),
+        F("url", Url(), "Where the document is published (https only)."),
+        F("archive_url", Url(), "An archived copy, e.g. on the Wayback Machine (https only)."),
+        F("accessed", Date(), "When the URL was last read; required with a URL."),
+        F("language", Lang(), "Language of the document (en, cy…).", True),
+        F("note", Text(), "Anything a reader should know about the source."),
+    ),
+    rules=(Rule("at_least_one", ("published", "published_note")),
+           Rule("at_least_one", ("publisher", "publisher_note")),
+           Rule("requires", ("url", "accessed"))),
+)
+
+THEME = Obj(
+    "theme",
+    "A theme findings are grouped under across cases.",
+    (
+        F("id", Id(), "Unique id.", True),
+        F("name", Text(one_line=True), "Short name shown to readers.", True),
+        F("description", Text(), "What findings under this theme are about."),
+    ),
+)
+
+THEMES_FILE = Obj(
+    "themes", "The list of themes (data/themes.yml).",
+    (F("themes", ListOf(THEME, 1), "All themes.", True),),
+)
+
+MONEY = Obj(
+    "money",
+    "An amount of money and what it is for.",
+    (
+        F("amount", Amount(), "The amount in whole units, e.g. 6172000 for £6.172m.", True),
+        F("currency", Enum(vocab.CURRENCIES), "Currency code.", True),
+        F("for", Text(), "What the money is for, as the source says.", True),
+        F("period", Text(one_line=True), "The period in the source's words, e.g. 2018/19."),
+        F("note", Text(), "Comparisons the source makes, e.g. a 47 per cent increase."),
+        F("record", Ref("record"), "The record of the decision, if there is one."),
+        cite_field(),
+    ),
+)
+
+CASE = Obj(
+    "case",
+    "A case: one body's service under regulatory oversight (data/cases/ID/case.yml).",
+    (
+        F("id", Id(), "Unique id; must match the folder name.", True),
+        F("title", Text(one_line=True), "Title shown to readers.", True),
+        F("subject", Ref("body"), "The body under scrutiny.", True),
+        F("service", Text(one_line=True), "The service under scrutiny.", True),
+        F("regulators", ListOf(Ref("body"), 1), "The regulator(s).", True),
+        F("legal_basis", Text(), "The law the oversight rests on.", True),
+        F("status", Enum(vocab.CASE_STATUSES), "Whether oversight continues.", True),
+        F("summary", Text(), "A few sentences for the case page and home page.", True),
+        F("themes", ListOf(Ref("theme"), 1), "Themes of this case (from data/themes.yml).", True),
+        F("money", ListOf(MONEY), "Key money figures."),
+        cite_field(),
+    ),
+)
+
+FINDING = Obj(
+    "finding",
+    "A finding raised by this record (e.g. by an inspection report).",
+    (
+        F("id", Id(), "Unique id.", True),
+        F("theme", Ref("theme"), "Theme from data/themes.yml.", True),
+        F("text", Text(), "The finding in brief; quote the source in the citation.", True),
+        cite_field(),
+    ),
+)
+
+ASSESSMENT = Obj(
+    "assessment",
+    "This record's judgement of progress on an earlier finding.",
+    (
+        F("finding", Ref("finding"), "Id of the finding assessed.", True),
+        F("status", Enum(vocab.STATUSES), "Progress status (see the methodology page).", True),
+        F("asserted_by", Ref("body"), "Body that makes this judgement.", True),
+        F("note", Text(), "What the source says, in brief.", True),
+        cite_field(),
+    ),
+)
+
+DUE = Obj(
+    "due",
+    "When a requirement is due: an explicit date, or a period counted from this record.",
+    (
+        F("date", Date(), "Explicit due date."),
+        F("within", Int(1, 3650), "Length of the period."),
+        F("unit", Enum(vocab.DAY_BASES), "How days are counted."),
+        F("from", Enum(vocab.PERIOD_STARTS), "What the period is counted from."),
+        F("as_written", Text(one_line=True), "The deadline in the source's words."),
+        F("note", Text(), "Why the date is partial or inferred."),
+    ),
+    rules=(Rule("exactly_one", ("date", "within")), Rule("together", ("within", "unit", "from"))),
+)
+
+REPORTED = Obj(
+    "reported",
+    "An outcome a source reports when the records cannot compute it.",
+    (
+        F("outcome", Enum(vocab.REPORTED_OUTCOMES), "The outcome the source reports.", True),
+        F("by", Ref("body"), "Body that reports it.", True),
+        cite_field(),
+    ),
+)
+
+REQUIREMENT = Obj(
+    "requirement",
+    "Something this record requires, with its deadline.",
+    (
+        F("id", Id(), "Unique id.", True),
+        F("text", Text(), "What is required.", True),
+        F("due", DUE, "The deadline; omit if none was set."),
+        F("fulfilled_by", Ref("record"), "Record that fulfils it."),
+        F("superseded_by", Ref("record"), "Later record that replaced it."),
+        F("reported", REPORTED, "An outcome a source reports."),
+        cite_field(),
+    ),
+)
+
+STATEMENT = Obj(
+    "statement",
+    "An attributed quotation.",
+    (
+        F("person", Ref("person"), "Who said it (omit for an unnamed spokesperson)."),
+        F("speaker", Text(one_line=True), "Description of an unnamed speaker, as the source gives it."),
+        F("body", Ref("body"), "Body the speaker spoke for (needed with speaker)."),
+        F("date", Date(), "When it was said.", True),
+        F("date_note", Text(), "Why the date is partial or inferred."),
+        F("quote", Text(), "The words, verbatim.", True),
+        cite_field(),
+    ),
+    rules=(Rule("exactly_one", ("person", "speaker")), Rule("requires", ("speaker", "body"))),
+)
+
+RECORD = Obj(
+    "record",
+    "One event in a case (data/cases/CASE/records/ID.yml).",
+    (
+        F("id", Id(), "Unique id; must match the file name.", True),
+        F("type", Enum(vocab.RECORD_TYPES), "What kind of event.", True),
+        F("title", Text(one_line=True), "Short title for the timeline.", True),
+        F("date", Date(), "When it happened.", True),
+        F("date_note", Text(), "Why the date is partial or inferred."),
+        F("published", Date(), "When it was published, if that differs from date."),
+        F("published_note", Text(), "Why the publication date is partial or inferred."),
+        F("body", Ref("body"), "The responsible body.", True),
+        F("summary", Text(), "What happened, in plain words.", True),
+        cite_field(),
+        F("findings", ListOf(FINDING), "Findings raised."),
+        F("assessments", ListOf(ASSESSMENT), "Assessments of earlier findings."),
+        F("requirements", ListOf(REQUIREMENT), "Requirements set, with deadlines."),
+        F("statements", ListOf(STATEMENT), "Attributed quotations."),
+    ),
+)
+
+FILE_KINDS: dict[str, Obj] = {
+    "body": BODY, "person": PERSON, "source": SOURCE, "themes": THEMES_FILE,
+    "case": CASE, "record": RECORD,
+}

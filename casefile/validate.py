@@ -1,0 +1,225 @@
+"""Stage 2, validate: positioned nodes + a schema ``Obj`` → ``Rec`` dicts, or problems.
+
+This stage checks one file at a time (types, keys, vocabularies, dates). Checks that
+need the whole data set (ids, references, date order) happen in ``casefile.model``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from casefile import schema as s
+from casefile.dates import DateSyntaxError, PartialDate
+from casefile.errors import Problem
+from casefile.load import Mapping, Node, Scalar, Sequence
+
+# Plain scalars that a YAML 1.1 reader would turn into something other than text.
+_YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
+                          r"|on|On|ON|off|Off|OFF)$")
+_YAML11_NULL = re.compile(r"^(~|null|Null|NULL)$")
+_YAML11_NUMBER = re.compile(
+    r"^[-+]?(0b[0-1_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?"
+    r"|[0-9][0-9_]*|(\.[0-9_]+|[0-9][0-9_]*\.[0-9_]*)([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+"
+    r"|\.(inf|Inf|INF|nan|NaN|NAN))$"
+)
+_URL = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`{}|\\^]*)?$")
+
+
+@dataclass(frozen=True)
+class Loc:
+    file: str
+    line: int
+    column: int
+    path: str
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.file, self.line, self.column, self.path, message)
+
+
+class Rec(dict[str, Any]):
+    """A validated mapping that remembers where each of its values came from."""
+
+    def __init__(self, loc: Loc) -> None:
+        super().__init__()
+        self.loc = loc
+        self.locs: dict[str, Loc] = {}
+
+    def where(self, key: str) -> Loc:
+        return self.locs.get(key, self.loc)
+
+
+def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """' — did you mean 'x'?' when a close match exists, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+class _Validator:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def loc(self, node: Node, path: str) -> Loc:
+        return Loc(self.file, node.line, node.column, path)
+
+    def fail(self, node: Node, path: str, message: str) -> None:
+        self.problems.append(self.loc(node, path).problem(message))
+
+    def check(self, node: Node, type_: s.Type, path: str) -> Any:
+        if isinstance(type_, s.Obj):
+            return self.obj(node, type_, path)
+        if isinstance(type_, s.ListOf):
+            return self.list(node, type_, path)
+        if not isinstance(node, Scalar):
+            shape = "a list" if isinstance(node, Sequence) else "a mapping"
+            self.fail(node, path, f"expected {type_.what}, found {shape}")
+            return None
+        return self.scalar(node, type_, path)
+
+    def list(self, node: Node, type_: s.ListOf, path: str) -> list[Any] | None:
+        if not isinstance(node, Sequence):
+            self.fail(node, path, f"expected a list (lines starting with '- '), found "
+                      f"{'a mapping' if isinstance(node, Mapping) else repr(node.value)}")
+            return None
+        if len(node.items) < type_.min_items:
+            self.fail(node, path, f"needs at least {type_.min_items} item"
+                      f"{'s' if type_.min_items > 1 else ''}")
+        return [self.check(item, type_.item, _join(path, i)) for i, item in enumerate(node.items)]
+
+    def obj(self, node: Node, type_: s.Obj, path: str) -> Rec | None:
+        if isinstance(node, Scalar) and type_.shorthand and node.value:
+            rec = Rec(self.loc(node, path))
+            field = type_.field_map()[type_.shorthand]
+            rec[field.name] = self.scalar(node, field.type, _join(path, field.name))
+            rec.locs[field.name] = self.loc(node, _join(path, field.name))
+            return rec
+        if not isinstance(node, Mapping):
+            found = "a list" if isinstance(node, Sequence) else f"'{node.value}'"
+            self.fail(node, path, f"expected {type_.name or 'a mapping'} (a mapping of keys), "
+                      f"found {found}")
+            return None
+        rec = Rec(self.loc(node, path))
+        fields = type_.field_map()
+        for key, (key_node, value_node) in node.items.items():
+            sub = _join(path, key)
+            if key not in fields:
+                allowed = ", ".join(fields)
+                self.fail(key_node, sub, f"unknown key '{key}'{suggest(key, tuple(fields))} "
+                          f"(allowed: {allowed})")
+                continue
+            rec.locs[key] = self.loc(value_node, sub)
+            rec[key] = self.check(value_node, fields[key].type, sub)
+        for field in type_.fields:
+            if field.required and field.name not in node.items:
+                self.fail(node, _join(path, field.name), f"missing required key '{field.name}' "
+                          f"({field.doc.rstrip('.').lower()})")
+        self.rules(node, type_, rec, path)
+        return rec
+
+    def rules(self, node: Mapping, type_: s.Obj, rec: Rec, path: str) -> None:
+        for rule in type_.rules:
+            present = [f for f in rule.fields if f in node.items]
+            names = " and ".join(f"'{f}'" for f in rule.fields)
+            either = " or ".join(f"'{f}'" for f in rule.fields)
+            if rule.kind == "exactly_one" and len(present) != 1:
+                self.fail(node, path or type_.name, f"give exactly one of {either}")
+            elif rule.kind == "at_least_one" and not present:
+                self.fail(node, path or type_.name, f"give {either} (or both)")
+            elif rule.kind == "together" and present and len(present) != len(rule.fields):
+                self.fail(node, path or type_.name, f"{names} go together; give all of them")
+            elif rule.kind == "requires" and rule.fields[0] in present and len(present) < 2:
+                first, second = rule.fields
+                self.fail(node, _join(path, second), f"'{first}' needs '{second}' as well")
+
+    def scalar(self, node: Scalar, type_: s.Type, path: str) -> Any:
+        value = node.value
+        if isinstance(type_, (s.Int, s.Amount, s.Date, s.Bool)):
+            return self.typed(node, type_, path)
+        if node.plain and value == "":
+            self.fail(node, path, f"is empty; expected {type_.what}")
+            return None
+        if node.plain and (_YAML11_BOOL.match(value) or _YAML11_NULL.match(value)
+                           or _YAML11_NUMBER.match(value)):
+            if isinstance(type_, s.Enum) and value in type_.terms:
+                return value
+            self.fail(node, path, f"{value} is read as a {_yaml11_kind(value)} by YAML 1.1 tools; "
+                      f"if you mean the text, put it in quotes: \"{value}\"")
+            return None
+        return self.text_like(node, type_, path)
+
+    def text_like(self, node: Scalar, type_: s.Type, path: str) -> Any:
+        value = node.value
+        if isinstance(type_, s.Text):
+            if not value.strip():
+                self.fail(node, path, "is blank; expected text")
+            elif type_.one_line and "\n" in value.strip():
+                self.fail(node, path, "must be a single line")
+            return value.strip()
+        if isinstance(type_, (s.Id, s.Ref)):
+            if not re.fullmatch(s.ID_PATTERN, value):
+                self.fail(node, path, f"'{value}' is not a valid id: use lower-case letters, "
+                          "digits and single hyphens (e.g. powys-2017-inspection)")
+            return value
+        if isinstance(type_, s.Enum):
+            if value not in type_.terms:
+                allowed = ", ".join(type_.terms)
+                self.fail(node, path, f"'{value}' is not allowed{suggest(value, tuple(type_.terms))} "
+                          f"(allowed: {allowed})")
+            return value
+        if isinstance(type_, s.Url):
+            if not _URL.match(value):
+                self.fail(node, path, f"'{value}' is not an https:// URL (plain http, javascript:, "
+                          "data: and relative links are not allowed)")
+            return value
+        if isinstance(type_, s.Lang) and not re.fullmatch(s.LANG_PATTERN, value):
+            self.fail(node, path, f"'{value}' is not a language code such as en or cy")
+        return value
+
+    def typed(self, node: Scalar, type_: s.Type, path: str) -> Any:
+        value = node.value.strip()
+        if isinstance(type_, s.Date):
+            try:
+                return PartialDate.parse(value)
+            except DateSyntaxError as exc:
+                self.fail(node, path, str(exc) if value else "is empty; expected a date")
+                return None
+        if isinstance(type_, s.Bool):
+            if node.plain and value in ("true", "false"):
+                return value == "true"
+            self.fail(node, path, f"'{value}' is not allowed; write true or false (unquoted)")
+            return None
+        if isinstance(type_, s.Int):
+            if re.fullmatch(r"[1-9][0-9]*", value) and type_.minimum <= int(value) <= type_.maximum:
+                return int(value)
+            self.fail(node, path, f"'{value}' is not a whole number from {type_.minimum} to "
+                      f"{type_.maximum} (no leading zeros)")
+            return None
+        if re.fullmatch(r"(0|[1-9][0-9]*)(\.[0-9]+)?", value):
+            return value
+        self.fail(node, path, f"'{value}' is not {type_.what}")
+        return None
+
+
+def _yaml11_kind(value: str) -> str:
+    if _YAML11_BOOL.match(value):
+        truthy = value.lower() in ("y", "yes", "true", "on")
+        return f"boolean ({'true' if truthy else 'false'})"
+    if _YAML11_NULL.match(value):
+        return "null (no value)"
+    return "number"
+
+
+def validate(node: Node, kind: s.Obj, file: str) -> tuple[Rec | None, list[Problem]]:
+    """Check one loaded file against its schema."""
+    validator = _Validator(file)
+    rec = validator.obj(node, kind, "")
+    return rec, validator.problems

@@ -1,0 +1,123 @@
+"""Rollups per case: timeline, findings-versus-progress matrix, deadlines, bibliography.
+
+Everything a template shows is computed here; the templates only lay it out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from casefile import model as m
+from casefile import vocab
+from casefile.dates import PartialDate
+
+
+@dataclass
+class TimelineEntry:
+    date: PartialDate
+    label: str
+    title: str
+    record: m.Record
+    is_publication: bool = False
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.record.id}-published" if self.is_publication else self.record.id
+
+
+@dataclass
+class MatrixRow:
+    finding: m.Finding
+    cells: list[m.Assessment | None]
+
+
+@dataclass
+class CaseView:
+    case: m.Case
+    as_of: dt.date
+    timeline: list[TimelineEntry]
+    columns: list[m.Record]
+    rows: list[MatrixRow]
+    bibliography: list[m.Source]
+    requirements: list[m.Requirement]
+    statements: list[m.Statement]
+    latest: TimelineEntry | None
+    next_deadline: m.Requirement | None
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def number(self, source: m.Source) -> int:
+        return self.numbers[source.id]
+
+
+def timeline(case: m.Case) -> list[TimelineEntry]:
+    entries = []
+    for record in case.records:
+        entries.append(TimelineEntry(record.date, record.type.label, record.title, record))
+        if record.published and record.published != record.date:
+            entries.append(TimelineEntry(record.published, "Report published",
+                                         f"Report published: {record.title}", record, True))
+    return sorted(entries, key=lambda e: (e.date.earliest, e.date.latest, e.record.id))
+
+
+def _all_citations(case: m.Case, entries: list[TimelineEntry]) -> list[m.Citation]:
+    cites = list(case.cites)
+    for money in case.money:
+        cites += money.cites
+    for entry in entries:
+        if not entry.is_publication:
+            cites += entry.record.cites
+    for finding in case.findings:
+        cites += finding.cites
+    for record in sorted(case.records, key=lambda r: r.date):
+        for assessment in record.assessments:
+            cites += assessment.cites
+        for req in record.requirements:
+            cites += req.cites + (req.reported.cites if req.reported else [])
+        for statement in record.statements:
+            cites += statement.cites
+    return cites
+
+
+def _number(cites: list[m.Citation]) -> tuple[list[m.Source], dict[str, int]]:
+    numbers: dict[str, int] = {}
+    order: list[m.Source] = []
+    for cite in cites:
+        if cite.source.id not in numbers:
+            order.append(cite.source)
+            numbers[cite.source.id] = len(order)
+        cite.number = numbers[cite.source.id]
+    return order, numbers
+
+
+def _next_deadline(reqs: list[m.Requirement]) -> m.Requirement | None:
+    def pending(key: str) -> list[m.Requirement]:
+        return [r for r in reqs if r.outcome and r.outcome.term.value == key]
+
+    overdue = sorted(pending("overdue"), key=lambda r: r.outcome.due_until or dt.date.max)  # type: ignore[union-attr]
+    if overdue:
+        return overdue[0]
+    outstanding = sorted(pending("outstanding"),
+                         key=lambda r: r.outcome.due_until or dt.date.max)  # type: ignore[union-attr]
+    return outstanding[0] if outstanding else None
+
+
+def case_view(case: m.Case, as_of: dt.date) -> CaseView:
+    entries = timeline(case)
+    columns = sorted({a.record.id: a.record for f in case.findings
+                      for a in _assessments_of(case, f)}.values(),
+                     key=lambda r: (r.date.earliest, r.id))
+    rows = []
+    for finding in case.findings:
+        by_record = {a.record.id: a for a in _assessments_of(case, finding)}
+        rows.append(MatrixRow(finding, [by_record.get(r.id) for r in columns]))
+    bibliography, numbers = _number(_all_citations(case, entries))
+    reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
+    return CaseView(case, as_of, entries, columns, rows, bibliography, reqs, case.statements,
+                    entries[-1] if entries else None, _next_deadline(reqs), numbers)
+
+
+def _assessments_of(case: m.Case, finding: m.Finding) -> list[m.Assessment]:
+    return [a for r in case.records for a in r.assessments if a.finding is finding]
+
+
+NOT_ASSESSED = vocab.STATUSES["not_assessed"]

@@ -1,0 +1,126 @@
+"""Fixed vocabularies. The schema, the validator, the model and the methodology page
+all read them from here, so the documentation cannot drift from the code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    value: str
+    label: str
+    description: str
+
+
+def _terms(*rows: tuple[str, str, str]) -> dict[str, Term]:
+    return {value: Term(value, label, description) for value, label, description in rows}
+
+
+STATUSES = _terms(
+    ("not_assessed", "Not assessed",
+     "No document in the records assesses this finding at this point."),
+    ("serious_concern", "Serious concern",
+     "The assessor says serious concerns remain."),
+    ("concern", "Concern remains",
+     "The assessor says the matter still needs work (for example, names it a priority for "
+     "action) without calling it serious."),
+    ("early_signs", "Early signs",
+     "The assessor reports early signs of improvement that are not yet embedded."),
+    ("improving", "Improving",
+     "The assessor reports progress while saying more work remains."),
+    ("improved", "Improved",
+     "The assessor reports clear or significant improvement."),
+    ("resolved", "Resolved",
+     "The assessor says the finding no longer applies."),
+)
+
+ASSERTERS = _terms(
+    ("regulator", "Regulator's judgement", "Stated by the inspectorate or regulator."),
+    ("government", "Government's account", "Stated by the government or a minister."),
+    ("self", "Own claim", "Stated by the body under scrutiny about itself: not independent."),
+    ("board", "Improvement board", "Stated by an improvement or assurance board."),
+    ("press", "Press report", "Stated by a news organisation."),
+    ("other", "Other", "Stated by another body."),
+)
+
+EVIDENCE_GRADES = _terms(
+    ("regulator", "Regulator", "Published by the inspectorate or regulator."),
+    ("government", "Government", "Published by the government or a minister."),
+    ("self_report", "Self-report", "Published by a body under scrutiny about itself."),
+    ("press", "Press", "Published by a news organisation."),
+    ("other", "Other", "Published by anyone else, or publisher not known."),
+)
+
+BODY_KINDS = _terms(
+    ("local_authority", "Local authority", "A council."),
+    ("regulator", "Regulator", "An inspectorate or regulator."),
+    ("government", "Government", "A government, ministry or minister's office."),
+    ("board", "Board", "An improvement, assurance or oversight board."),
+    ("police", "Police", "A police force."),
+    ("health", "Health body", "A health board or trust."),
+    ("news_organisation", "News organisation", "A newspaper, broadcaster or news agency."),
+    ("other", "Other", "Any other organisation."),
+)
+
+SOURCE_KINDS = _terms(
+    ("inspection_report", "Inspection report", "A report published by an inspectorate."),
+    ("notice", "Notice", "A warning notice or other formal notice."),
+    ("government_statement", "Government statement", "A written statement by a government."),
+    ("oral_statement", "Oral statement", "A statement made in a parliament or assembly."),
+    ("council_press_release", "Council press release", "News published by a council."),
+    ("council_report", "Council report", "A report to a council, cabinet or committee."),
+    ("news_article", "News article", "An article by a news organisation."),
+    ("other", "Other", "Any other document."),
+)
+
+RECORD_TYPES = _terms(
+    ("inspection", "Inspection", "An inspection; its report may be published later."),
+    ("report", "Report published", "Publication of a report."),
+    ("warning_notice", "Warning notice", "A formal warning notice."),
+    ("follow_up_notice", "Follow-up notice", "A follow-up or refreshed warning notice."),
+    ("addendum", "Addendum", "An addendum to a notice."),
+    ("monitoring_visit", "Monitoring visit", "A visit by the regulator to monitor progress."),
+    ("monitoring", "Monitoring", "Formal monitoring by the regulator."),
+    ("improvement_plan", "Improvement plan", "An improvement plan submitted or agreed."),
+    ("improvement_board_report", "Improvement board report", "A report by an improvement board."),
+    ("cabinet_report", "Cabinet report", "A report to a council's cabinet."),
+    ("ministerial_statement", "Ministerial statement", "A statement by a minister."),
+    ("council_statement", "Council statement", "A statement by the council."),
+    ("funding_decision", "Funding decision", "A decision to fund or budget."),
+    ("support_package", "Support package", "Support offered to the body under scrutiny."),
+    ("follow_up_inspection", "Follow-up inspection", "An inspection that follows up an earlier one."),
+    ("appointment", "Appointment", "A person appointed to a post."),
+    ("other", "Other", "Any other event."),
+)
+
+DAY_BASES = _terms(
+    ("calendar_days", "calendar days", "Every day counts."),
+    ("working_days", "working days",
+     "Monday to Friday, not counting bank holidays in Wales (from the holidays package)."),
+)
+
+PERIOD_STARTS = _terms(
+    ("publication", "publication", "Counted from the date the setting record was published."),
+    ("event", "the event", "Counted from the date of the setting record itself."),
+)
+
+OUTCOMES = _terms(
+    ("met_on_time", "Met on time", "Fulfilled on or before the deadline."),
+    ("met_late", "Met late", "Fulfilled after the deadline."),
+    ("met", "Met, timing not established",
+     "Fulfilled, but the dates in the records are too imprecise to say whether on time."),
+    ("met_no_deadline", "Met (no deadline set)", "Fulfilled; no deadline was stated."),
+    ("outstanding", "Outstanding", "Not yet fulfilled and not yet past its deadline."),
+    ("overdue", "Overdue", "Not fulfilled and past its deadline."),
+    ("superseded", "Superseded", "Replaced by a later notice before it was shown to be met."),
+)
+
+REPORTED_OUTCOMES = {k: OUTCOMES[k] for k in ("met_on_time", "met_late", "met")}
+
+CASE_STATUSES = _terms(
+    ("open", "Open", "Oversight continues."),
+    ("closed", "Closed", "The regulator has ended formal oversight."),
+)
+
+CURRENCIES = _terms(("GBP", "£", "Pounds sterling"), ("EUR", "€", "Euro"))
