@@ -18,9 +18,9 @@ class DateSyntaxError(ValueError):
     """A date string that is not a real calendar date; the message says why."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to a year, a month or a day. Orders by its first possible day."""
+    """A date known to a year, a month or a day. Orders by its first, then last, possible day."""
 
     year: int
     month: int | None = None
@@ -62,6 +62,9 @@ class PartialDate:
             return self.earliest
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return (self.earliest, self.latest) < (other.earliest, other.latest)
 
     def iso(self) -> str:
         """The machine-readable form, valid in an HTML ``<time datetime>``."""

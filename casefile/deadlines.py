@@ -31,7 +31,7 @@ def describe_due(req: m.Requirement) -> str:
     """The deadline in words, e.g. '20 working days from publication (October 2017)'."""
     due, window = req.due, due_window(req)
     if due is None or window is None:
-        return "No deadline was set."
+        return "None set."
     if due.within is not None:
         unit = vocab.DAY_BASES[due.unit or "calendar_days"].label
         start_date = req.record.publication if due.start == "publication" else req.record.date
@@ -56,29 +56,29 @@ def outcome(req: m.Requirement, as_of: dt.date) -> m.Outcome:
     first, last = window if window else (None, None)
 
     def result(key: str, why: str, reported: m.Reported | None = None) -> m.Outcome:
-        return m.Outcome(vocab.OUTCOMES[key], first, last, why, reported)
+        return m.Outcome(vocab.OUTCOMES[key], describe_due(req), first, last, why, reported)
 
     done = req.fulfilled_by
     if done is not None:
-        when = f"{done.title} ({done.date.human()})"
+        when = f"“{done.title}” ({done.date.human()})"
         if window is None:
-            return result("met_no_deadline", f"Fulfilled by {when}; no deadline was set.")
+            return result("met_no_deadline", f"Shown fulfilled by {when}; no deadline was set.")
         assert first is not None and last is not None
         if done.date.latest <= first:
-            return result("met_on_time", f"Fulfilled by {when}, on or before the deadline.")
+            return result("met_on_time", f"Shown fulfilled by {when}, on or before the deadline.")
         if done.date.earliest > last:
-            return result("met_late", f"Fulfilled by {when}, after the deadline.")
+            return result("met_late", f"Shown fulfilled by {when}, after the deadline.")
         if req.reported:
-            return _reported(req, result, f"Fulfilled by {when}; the dates alone cannot show "
-                             "whether on time.")
-        return result("met", f"Fulfilled by {when}; the dates in the records are too imprecise "
-                      "to say whether on time.")
+            return _reported(req, result, f"Shown fulfilled by {when}; the dates alone cannot "
+                             "show whether on time.")
+        return result("met", f"Shown fulfilled by {when}; the dates in the records are too "
+                      "imprecise to say whether on time.")
     if req.reported:
         return _reported(req, result, "No record of fulfilment has a date.")
     if req.superseded_by is not None:
         later = req.superseded_by
-        return result("superseded", f"Followed by {later.title} ({later.date.human()}) before "
-                      "the records show it was met.")
+        return result("superseded", f"Followed by “{later.title}” ({later.date.human()}) "
+                      "before the records show it was met.")
     if window is None:
         return result("outstanding", f"Not shown as fulfilled as of {human_day(as_of)}; "
                       "no deadline was set.")

@@ -180,6 +180,7 @@ class Outcome:
     """A requirement's computed outcome and how it was reached, in words."""
 
     term: vocab.Term
+    deadline: str
     due_from: dt.date | None
     due_until: dt.date | None
     explanation: str

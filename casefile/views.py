@@ -32,18 +32,27 @@ class MatrixRow:
 
 
 @dataclass
+class MatrixGroup:
+    """The findings one record raised, against the later records that assessed them."""
+
+    record: m.Record
+    columns: list[m.Record]
+    rows: list[MatrixRow]
+
+
+@dataclass
 class CaseView:
     case: m.Case
     as_of: dt.date
     timeline: list[TimelineEntry]
-    columns: list[m.Record]
-    rows: list[MatrixRow]
+    matrices: list[MatrixGroup]
     bibliography: list[m.Source]
     requirements: list[m.Requirement]
     statements: list[m.Statement]
     latest: TimelineEntry | None
     next_deadline: m.Requirement | None
     numbers: dict[str, int] = field(default_factory=dict)
+    quotes: dict[str, list[str]] = field(default_factory=dict)
 
     def number(self, source: m.Source) -> int:
         return self.numbers[source.id]
@@ -103,17 +112,31 @@ def _next_deadline(reqs: list[m.Requirement]) -> m.Requirement | None:
 
 def case_view(case: m.Case, as_of: dt.date) -> CaseView:
     entries = timeline(case)
-    columns = sorted({a.record.id: a.record for f in case.findings
-                      for a in _assessments_of(case, f)}.values(),
-                     key=lambda r: (r.date.earliest, r.id))
-    rows = []
-    for finding in case.findings:
-        by_record = {a.record.id: a for a in _assessments_of(case, finding)}
-        rows.append(MatrixRow(finding, [by_record.get(r.id) for r in columns]))
-    bibliography, numbers = _number(_all_citations(case, entries))
+    cites = _all_citations(case, entries)
+    bibliography, numbers = _number(cites)
+    quotes: dict[str, list[str]] = {s.id: [] for s in bibliography}
+    for cite in cites:
+        if cite.quote and cite.quote not in quotes[cite.source.id]:
+            quotes[cite.source.id].append(cite.quote)
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
-    return CaseView(case, as_of, entries, columns, rows, bibliography, reqs, case.statements,
-                    entries[-1] if entries else None, _next_deadline(reqs), numbers)
+    return CaseView(case, as_of, entries, matrices(case), bibliography, reqs, case.statements,
+                    entries[-1] if entries else None, _next_deadline(reqs), numbers, quotes)
+
+
+def matrices(case: m.Case) -> list[MatrixGroup]:
+    groups = []
+    for record in case.records:
+        if not record.findings:
+            continue
+        found = [a for f in record.findings for a in _assessments_of(case, f)]
+        columns = sorted({a.record.id: a.record for a in found}.values(),
+                         key=lambda r: (r.date.earliest, r.id))
+        rows = []
+        for finding in record.findings:
+            by_record = {a.record.id: a for a in _assessments_of(case, finding)}
+            rows.append(MatrixRow(finding, [by_record.get(r.id) for r in columns]))
+        groups.append(MatrixGroup(record, columns, rows))
+    return groups
 
 
 def _assessments_of(case: m.Case, finding: m.Finding) -> list[m.Assessment]:

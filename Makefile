@@ -1,0 +1,37 @@
+# casefile — see README.md. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: site test serve check lint clean
+
+# Create the virtual environment and install the pinned dependencies.
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --constraint constraints.txt --editable ".[test]"
+	touch $(STAMP)
+
+# Check the data, then build site/ (only replaced when the build succeeds).
+site: $(STAMP)
+	$(BIN)/casefile check
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/casefile check
+
+lint: $(STAMP)
+	$(BIN)/ruff check casefile tests
+
+test: $(STAMP) lint
+	$(BIN)/pytest
+
+# Live preview on http://127.0.0.1:8000/, reloading when content/, data/ or macros/ change.
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload
+
+clean:
+	rm -rf site .site-staging-* .site-retired-* .pytest_cache

@@ -1,0 +1,64 @@
+"""The ``casefile`` command. Exit status: 0 when all is well, 1 on data problems, 2 on misuse."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from casefile.errors import DataError, Problem
+from casefile.pipeline import load_dataset
+
+
+def _github(problem: Problem) -> str:
+    def esc(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    message = f"{problem.path}: {problem.message}" if problem.path else problem.message
+    return (f"::error file={esc(problem.file)},line={problem.line},col={problem.column},"
+            f"title=casefile check::{esc(message)}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    try:
+        dataset = load_dataset(Path(args.data))
+    except DataError as exc:
+        if args.format == "github":
+            print("\n".join(_github(p) for p in exc.problems))
+        print(exc.report().replace("nothing was built.", "fix them and run again."),
+              file=sys.stderr)
+        return 1
+    records = sum(len(c.records) for c in dataset.cases.values())
+    print(f"casefile: data OK: {len(dataset.cases)} case(s), {records} record(s), "
+          f"{len(dataset.sources)} source(s), {len(dataset.bodies)} bodies.")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from casefile.jsonschema import write_schemas
+
+    for path in write_schemas(Path(args.out)):
+        print(path)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="casefile", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate all data and print every problem")
+    check.add_argument("--data", default="data", help="data folder (default: data)")
+    check.add_argument("--format", choices=("text", "github"), default="text")
+    check.set_defaults(func=cmd_check)
+    schema = sub.add_parser("schema", help="write the JSON Schema for each kind of file")
+    schema.add_argument("--out", default="schema", help="output folder (default: schema)")
+    schema.set_defaults(func=cmd_schema)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""JSON Schema (draft-07) generated from ``casefile.schema``: one source of truth.
+
+yaml-language-server reads draft-07, so editors get completion and inline errors. The
+loader stays stricter than any JSON Schema can be (duplicate keys, YAML 1.1 scalars,
+real calendar dates, cross-file ids), but the two agree on everything a schema can say.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from casefile import schema as s
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def type_schema(type_: s.Type) -> dict[str, Any]:
+    if isinstance(type_, s.Obj):
+        return obj_schema(type_)
+    if isinstance(type_, s.ListOf):
+        out: dict[str, Any] = {"type": "array", "items": type_schema(type_.item)}
+        if type_.min_items:
+            out["minItems"] = type_.min_items
+        return out
+    if isinstance(type_, s.Enum):
+        return {"type": "string", "enum": list(type_.terms),
+                "markdownEnumDescriptions": [t.description for t in type_.terms.values()]}
+    simple: dict[type, dict[str, Any]] = {
+        s.Text: {"type": "string", "minLength": 1},
+        s.Id: {"type": "string", "pattern": s.ID_PATTERN},
+        s.Ref: {"type": "string", "pattern": s.ID_PATTERN},
+        # a plain 2017 reaches a YAML 1.2 editor as a number, so years may be integers
+        s.Date: {"anyOf": [{"type": "string", "pattern": _DATE},
+                           {"type": "integer", "minimum": 1000, "maximum": 9999}]},
+        s.Url: {"type": "string", "pattern": r"^https://"},
+        s.Int: {"type": "integer", "minimum": getattr(type_, "minimum", 1),
+                "maximum": getattr(type_, "maximum", 100_000)},
+        s.Amount: {"type": "number", "minimum": 0},
+        s.Bool: {"type": "boolean"},
+        s.Lang: {"type": "string", "pattern": s.LANG_PATTERN},
+    }
+    return dict(simple[type(type_)])
+
+
+def obj_schema(obj: s.Obj) -> dict[str, Any]:
+    properties = {}
+    for field in obj.fields:
+        prop = type_schema(field.type)
+        prop["description"] = field.doc
+        properties[field.name] = prop
+    out: dict[str, Any] = {"type": "object", "description": obj.doc, "properties": properties,
+                           "additionalProperties": False}
+    required = [f.name for f in obj.fields if f.required]
+    if required:
+        out["required"] = required
+    for rule in obj.rules:
+        if rule.kind == "exactly_one":
+            out.setdefault("allOf", []).append(
+                {"oneOf": [{"required": [name]} for name in rule.fields]})
+        elif rule.kind == "at_least_one":
+            out.setdefault("allOf", []).append(
+                {"anyOf": [{"required": [name]} for name in rule.fields]})
+        elif rule.kind in ("together", "requires"):
+            first, *rest = rule.fields
+            out.setdefault("dependencies", {})[first] = rest
+    if obj.shorthand:
+        return {"anyOf": [type_schema(obj.field_map()[obj.shorthand].type), out],
+                "description": obj.doc}
+    return out
+
+
+def file_schema(kind: str) -> dict[str, Any]:
+    out = obj_schema(s.FILE_KINDS[kind])
+    out["$schema"] = DRAFT
+    out["$id"] = f"casefile-{kind}.schema.json"
+    out["title"] = f"casefile {kind} file"
+    return out
+
+
+def write_schemas(out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in s.FILE_KINDS:
+        path = out_dir / f"{kind}.schema.json"
+        path.write_text(json.dumps(file_schema(kind), indent=2, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        written.append(path)
+    return written

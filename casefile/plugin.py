@@ -1,0 +1,120 @@
+"""The MkDocs adapter. It only wires MkDocs events to the core; nothing here computes.
+
+- ``on_config``: load and check the whole data set; on problems, print every one and stop
+  before MkDocs touches ``site_dir``.
+- ``on_files``: add the generated pages. ``on_page_markdown``: render macro calls in
+  hand-written pages. ``on_serve``: live-reload on ``data/`` and ``macros/``.
+- Builds go to a temporary folder that replaces ``site_dir`` only when the build succeeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from casefile.errors import DataError
+from casefile.output import AtomicOutput
+from casefile.pipeline import load_dataset
+from casefile.render import Paths, Renderer
+
+
+class CasefileConfig(Config):
+    data_dir = c.Type(str, default="data")
+    macros_dir = c.Type(str, default="macros")
+    as_of = c.Optional(c.Type(str))
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class CasefilePlugin(BasePlugin[CasefileConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.renderer: Renderer | None = None
+        self.generated: set[str] = set()
+        self.output: AtomicOutput | None = None
+        self.warnings = _WarningCounter()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        as_of = dt.date.fromisoformat(self.config.as_of) if self.config.as_of else None
+        try:
+            dataset = load_dataset(root / self.config.data_dir, as_of=as_of)
+        except DataError as exc:
+            print(exc.report(), file=sys.stderr)
+            raise PluginError(f"casefile: {exc}; see the messages above.") from None
+        paths = Paths(directory_urls=config.use_directory_urls)
+        self.renderer = Renderer(dataset, root / self.config.macros_dir, paths)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+        if self.command in ("build", "gh-deploy"):
+            self.output = AtomicOutput(Path(config.site_dir))
+            config.site_dir = str(self.output.staging)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.renderer is not None
+        self.generated = set()
+        try:
+            pages = self.renderer.pages()
+        except Exception as exc:  # a bug in a macro: stop cleanly, say where
+            raise PluginError(f"casefile: generating pages failed: {type(exc).__name__}: {exc}"
+                              ) from None
+        for src, text in pages.items():
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(f"casefile: content/{src} clashes with a generated page; "
+                                  "rename it")
+            files.append(File.generated(config, src, content=text))
+            self.generated.add(src)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        if page.file.src_uri in self.generated or self.renderer is None:
+            return markdown
+        label = os.path.relpath(page.file.abs_src_path or page.file.src_uri)
+        try:
+            return self.renderer.render_content(markdown, page.file.src_uri, label)
+        except DataError as exc:
+            print(exc.report(), file=sys.stderr)
+            raise PluginError(f"casefile: {exc}; see the messages above.") from None
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).resolve().parent
+        server.watch(str(root / self.config.data_dir))
+        server.watch(str(root / self.config.macros_dir))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.output is not None and not (config.strict and self.warnings.count):
+            self.output.commit()
+            config.site_dir = str(self.output.target)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.output is not None:
+            self.output.discard()
+
+
+__all__ = ["CasefilePlugin"]

@@ -1,0 +1,180 @@
+"""Stage 4, render: the one module that touches Jinja.
+
+It produces the generated pages (Markdown with HTML blocks from ``macros/``) and renders
+hand-written pages that call macros for a named case. Every value from the data is
+autoescaped; data is only ever passed to templates, never compiled as a template.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from casefile import model as m
+from casefile import vocab
+from casefile.dates import human_day
+from casefile.errors import DataError, Problem
+from casefile.views import CaseView, case_view
+
+PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
+                  "bodies": "pages/bodies.md", "sources": "pages/sources.md"}
+MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "case.html",
+               "timeline": "timeline.html", "findings": "findings.html",
+               "deadlines": "deadlines.html", "statements": "statements.html",
+               "bibliography": "bibliography.html", "vocabulary": "vocabulary.html"}
+CONTENT_MACROS = ("case_facts", "money", "timeline", "findings", "deadlines", "statements",
+                  "bibliography")
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where each generated page lives, as a source path and as a URL."""
+
+    directory_urls: bool = True
+
+    def url(self, src: str) -> str:
+        stem = src[: -len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def root_from(self, src: str) -> str:
+        """Relative prefix from the page built from ``src`` to the site root."""
+        depth = self.url(src).count("/") if self.directory_urls else src.count("/")
+        return "../" * depth
+
+
+def case_src(case_id: str) -> str:
+    return f"cases/{case_id}.md"
+
+
+def body_src(body_id: str) -> str:
+    return f"bodies/{body_id}.md"
+
+
+def _tidy_block(html: str) -> Markup:
+    """One HTML block with no blank or indented lines, safe inside Markdown."""
+    lines = (line.strip() for line in str(html).splitlines())
+    return Markup("\n".join(line for line in lines if line))
+
+
+class Renderer:
+    def __init__(self, dataset: m.Dataset, macros_dir: Path, paths: Paths | None = None) -> None:
+        self.dataset = dataset
+        self.paths = paths or Paths()
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(macros_dir)),
+            autoescape=True, undefined=jinja2.StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        )
+        self.env.filters["block"] = _tidy_block
+        self.views = {cid: case_view(case, dataset.as_of) for cid, case in dataset.cases.items()}
+
+    # -- context shared by every template ------------------------------------------------
+    def context(self, src: str) -> dict[str, Any]:
+        root = self.paths.root_from(src)
+
+        def link(target_src: str, fragment: str = "") -> str:
+            url = self.paths.url(target_src)
+            href = (root + url) or "./"
+            return f"{href}#{fragment}" if fragment else href
+
+        return {"ds": self.dataset, "vocab": vocab, "views": self.views, "link": link,
+                "case_src": case_src, "body_src": body_src, "here": src, "human_day": human_day}
+
+    def render_template(self, name: str, src: str, **values: Any) -> str:
+        template = self.env.get_template(name)
+        return template.render(**self.context(src), **values)
+
+    # -- generated pages -----------------------------------------------------------------
+    def pages(self) -> dict[str, str]:
+        """Every generated page: source path → Markdown text."""
+        out = {"cases/index.md": self.render_template(PAGE_TEMPLATES["cases"], "cases/index.md"),
+               "bodies/index.md": self.render_template(PAGE_TEMPLATES["bodies"], "bodies/index.md"),
+               "sources.md": self.render_template(PAGE_TEMPLATES["sources"], "sources.md")}
+        for cid, view in self.views.items():
+            src = case_src(cid)
+            out[src] = self.render_template(PAGE_TEMPLATES["case"], src, view=view)
+        for bid, body in self.dataset.bodies.items():
+            src = body_src(bid)
+            out[src] = self.render_template(PAGE_TEMPLATES["body"], src, body=body)
+        return out
+
+    # -- hand-written pages --------------------------------------------------------------
+    def render_content(self, text: str, src: str, file_label: str) -> str:
+        """Render a hand-written page's macro calls, e.g. ``{{ timeline("case-id") }}``."""
+        problems: list[Problem] = []
+        context = self.context(src)
+        context.update(self._content_functions(src, text, file_label, problems))
+        rendered = ""
+        try:
+            rendered = self.env.from_string(text).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(Problem(file_label, exc.lineno or 1, 1, "",
+                                    f"template syntax error: {exc.message}"))
+        except jinja2.UndefinedError as exc:
+            problems.append(Problem(file_label, _template_line(exc), 1, "",
+                                    f"template error: {exc.message}; available: "
+                                    f"{', '.join(CONTENT_MACROS)}, case_list, vocabulary"))
+        except Exception as exc:  # a failing macro must stop the build, not print a traceback
+            problems.append(Problem(file_label, _template_line(exc), 1, "",
+                                    f"template error: {type(exc).__name__}: {exc}"))
+        if problems:
+            raise DataError(problems)
+        return rendered
+
+    def _content_functions(self, src: str, text: str, file_label: str,
+                           problems: list[Problem]) -> dict[str, Callable[..., Markup]]:
+        def for_case(macro: str) -> Callable[[str], Markup]:
+            def call(case_id: str) -> Markup:
+                view = self.views.get(case_id)
+                if view is None:
+                    line = _line_of(text, case_id)
+                    choices = ", ".join(self.views) or "none"
+                    problems.append(Problem(file_label, line, 1, "", f"{macro}(): no case with id "
+                                            f"'{case_id}' (cases: {choices})"))
+                    return Markup("")
+                return self.macro(macro, src, view=view)
+            return call
+
+        functions = {name: for_case(name) for name in CONTENT_MACROS}
+        functions["case_list"] = lambda: self.macro("case_list", src)
+        functions["vocabulary"] = lambda name: self.macro("vocabulary", src, name=name)
+        return functions
+
+    def macro(self, macro_name: str, src: str, **values: Any) -> Markup:
+        template = self.env.get_template(MACRO_FILES[macro_name])
+        module = template.make_module(self.context(src))
+        return _tidy_block(getattr(module, macro_name)(**values))
+
+
+def _template_line(exc: BaseException) -> int:
+    """The line of the hand-written page where rendering failed, from Jinja's traceback."""
+    line = 1
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _line_of(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.search(re.escape(needle), line):
+            return number
+    return 1
+
+
+def relative(from_url: str, to_url: str) -> str:  # pragma: no cover - helper for adapters
+    return posixpath.relpath(to_url or ".", posixpath.dirname(from_url) or ".")
+
+
+__all__ = ["Renderer", "Paths", "CaseView", "case_src", "body_src"]

@@ -1,0 +1,163 @@
+"""Shared fixtures: a small valid data set written to disk, and helpers to break it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+MINI = {
+    "themes.yml": """\
+themes:
+  - id: leadership
+    name: Leadership
+  - id: safeguarding
+    name: Safeguarding
+""",
+    "bodies/town-council.yml": """\
+id: town-council
+kind: local_authority
+names:
+  - name: Town Council
+""",
+    "bodies/inspectorate.yml": """\
+id: inspectorate
+kind: regulator
+names:
+  - name: Old Inspectorate
+    short: OI
+    until: 2017-12
+  - name: New Inspectorate
+    from: 2018-01
+""",
+    "sources/report-2017.yml": """\
+id: report-2017
+title: Inspection of Town Council
+publisher: inspectorate
+kind: inspection_report
+published: 2017-10-02
+url: https://example.org/report
+accessed: 2020-01-01
+language: en
+""",
+    "sources/council-news.yml": """\
+id: council-news
+title: Council news
+publisher: town-council
+kind: council_press_release
+published: 2018-03
+language: en
+""",
+    "people/pat-leader.yml": """\
+id: pat-leader
+name: Pat Leader
+roles:
+  - title: Leader
+    body: town-council
+""",
+    "cases/town/case.yml": """\
+id: town
+title: Town Council children's services
+subject: town-council
+service: Children's services
+regulators: [inspectorate]
+legal_basis: An Act
+status: open
+summary: A short summary.
+themes: [leadership, safeguarding]
+money:
+  - amount: 4000000
+    currency: GBP
+    for: Set aside.
+    cite: [report-2017]
+cite: [report-2017]
+""",
+    "cases/town/records/town-inspection.yml": """\
+id: town-inspection
+type: inspection
+title: Inspection
+date: 2017-07
+published: 2017-10-02
+body: inspectorate
+summary: Inspectors visited.
+cite:
+  - source: report-2017
+    quote: The quote.
+findings:
+  - id: f-leadership
+    theme: leadership
+    text: Weak leadership.
+    cite: [report-2017]
+requirements:
+  - id: req-plan
+    text: Produce a plan.
+    due:
+      within: 20
+      unit: working_days
+      from: publication
+    cite: [report-2017]
+statements:
+  - person: pat-leader
+    date: 2017-10
+    quote: We are sorry.
+    cite: [report-2017]
+""",
+    "cases/town/records/town-follow-up.yml": """\
+id: town-follow-up
+type: follow_up_inspection
+title: Follow-up
+date: 2018-03-01
+body: town-council
+summary: The council reported progress.
+cite: [council-news]
+assessments:
+  - finding: f-leadership
+    status: improving
+    asserted_by: town-council
+    note: Better.
+    cite: [council-news]
+""",
+}
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A valid data folder at tmp_path/data; returns the data folder."""
+    write_tree(tmp_path / "data", MINI)
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of this repository's site project (config, content, macros, overrides, data)."""
+    for name in ("content", "macros", "overrides", "data"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def mkdocs_build(project_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict"], cwd=project_dir, capture_output=True,
+        text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, timeout=300)
+
+
+def tree_digest(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}

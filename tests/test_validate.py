@@ -1,0 +1,124 @@
+"""Validation messages, exact text: file:line:col: dotted.path: what is wrong (and what is allowed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casefile.errors import DataError
+from casefile.pipeline import load_dataset
+from tests.conftest import MINI, write_tree
+
+RECORD = "data/cases/town/records/town-follow-up.yml"
+INSPECTION = "data/cases/town/records/town-inspection.yml"
+
+
+def problems_after(tmp_path: Path, rel: str, old: str, new: str) -> list[str]:
+    files = dict(MINI)
+    assert old in files[rel], f"fixture text not found: {old!r}"
+    files[rel] = files[rel].replace(old, new, 1)
+    write_tree(tmp_path / "data", files)
+    with pytest.raises(DataError) as caught:
+        load_dataset(tmp_path / "data")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_valid_fixture_loads(mini: Path) -> None:
+    dataset = load_dataset(mini)
+    case = dataset.cases["town"]
+    assert [r.id for r in case.records] == ["town-inspection", "town-follow-up"]
+    assert case.findings[0].id == "f-leadership"
+
+
+def test_unknown_key_suggests(tmp_path: Path) -> None:
+    assert problems_after(tmp_path, "cases/town/records/town-follow-up.yml",
+                          "summary:", "sumary:") == [
+        f"{RECORD}:1:1: summary: missing required key 'summary' (what happened, in plain words)",
+        f"{RECORD}:6:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
+        "type, title, date, date_note, published, published_note, body, summary, cite, "
+        "findings, assessments, requirements, statements)",
+    ]
+
+
+def test_invalid_status_lists_allowed_values(tmp_path: Path) -> None:
+    assert problems_after(tmp_path, "cases/town/records/town-follow-up.yml",
+                          "status: improving", "status: improvinng") == [
+        f"{RECORD}:10:13: assessments[0].status: 'improvinng' is not allowed; did you mean "
+        "'improving'? (allowed: not_assessed, serious_concern, concern, early_signs, "
+        "improving, improved, resolved)"]
+
+
+def test_missing_source_is_reported_where_cited(tmp_path: Path) -> None:
+    assert problems_after(tmp_path, "cases/town/records/town-follow-up.yml",
+                          "cite: [council-news]\nassessments", "cite: [council-newz]\nassessments"
+                          ) == [
+        f"{RECORD}:7:8: cite[0].source: no source with id 'council-newz'; did you mean "
+        "'council-news'?"]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("summary: The council reported progress.", "summary: no",
+     f"{RECORD}:6:10: summary: no is read as a boolean (false) by YAML 1.1 tools; if you mean "
+     'the text, put it in quotes: "no"'),
+    ("date: 2018-03-01", "date: no",
+     f"{RECORD}:4:7: date: 'no' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("date: 2018-03-01", "date: 2018-02-30",
+     f"{RECORD}:4:7: date: '2018-02-30' is not a real date: February 2018 has 28 days"),
+    ("date: 2018-03-01", "date: 2017-13-01",
+     f"{RECORD}:4:7: date: '2017-13-01' is not a real date: month 13 is not 01 to 12"),
+    ("title: Follow-up", "title: 12:30",
+     f"{RECORD}:3:8: title: 12:30 is read as a number by YAML 1.1 tools; if you mean the "
+     'text, put it in quotes: "12:30"'),
+    ("title: Follow-up", "title: ~",
+     f"{RECORD}:3:8: title: ~ is read as a null (no value) by YAML 1.1 tools; if you mean the "
+     'text, put it in quotes: "~"'),
+    ("title: Follow-up", "title:",
+     f"{RECORD}:3:7: title: is empty; expected text"),
+    ("cite: [council-news]\nassessments", "cite: {source: council-news}\nassessments",
+     f"{RECORD}:7:7: cite: expected a list (lines starting with '- '), found a mapping"),
+    ("assessments:\n  - finding", "assessments:\n    finding",
+     f"{RECORD}:9:5: assessments: expected a list (lines starting with '- '), found a mapping"),
+])
+def test_scalar_and_shape_messages(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    assert problems_after(tmp_path, "cases/town/records/town-follow-up.yml", old, new) == [expected]
+
+
+def test_http_urls_and_leading_zero_numbers(tmp_path: Path) -> None:
+    got = problems_after(tmp_path, "sources/report-2017.yml", "https://example.org/report",
+                         "http://example.org/report")
+    assert got == ["data/sources/report-2017.yml:6:6: url: 'http://example.org/report' is not "
+                   "an https:// URL (plain http, javascript:, data: and relative links are not "
+                   "allowed)"]
+    got = problems_after(tmp_path, "cases/town/records/town-inspection.yml", "within: 20",
+                         "within: 020")
+    assert got == [f"{INSPECTION}:20:15: requirements[0].due.within: '020' is not a whole "
+                   "number from 1 to 3650 (no leading zeros)"]
+
+
+def test_cross_field_rules(tmp_path: Path) -> None:
+    got = problems_after(tmp_path, "cases/town/records/town-inspection.yml",
+                         "      within: 20\n", "      date: 2017-11\n      within: 20\n")
+    assert got == [f"{INSPECTION}:20:7: requirements[0].due: give exactly one of 'date' or "
+                   "'within'"]
+    got = problems_after(tmp_path, "sources/report-2017.yml", "accessed: 2020-01-01\n", "")
+    assert got == ["data/sources/report-2017.yml:1:1: accessed: 'url' needs 'accessed' as well"]
+
+
+def test_every_problem_in_the_data_set_is_reported_together(tmp_path: Path) -> None:
+    files = dict(MINI)
+    files["bodies/inspectorate.yml"] = files["bodies/inspectorate.yml"].replace(
+        "kind: regulator", "kind: regulator\nkind: regulator")
+    files["cases/town/records/town-follow-up.yml"] = files[
+        "cases/town/records/town-follow-up.yml"].replace("status: improving", "status: better")
+    files["sources/council-news.yml"] = files["sources/council-news.yml"].replace(
+        "published: 2018-03", "published: 2018-02-30")
+    write_tree(tmp_path / "data", files)
+    with pytest.raises(DataError) as caught:
+        load_dataset(tmp_path / "data")
+    assert [(p.file, p.line) for p in caught.value.problems] == [
+        ("data/bodies/inspectorate.yml", 3),
+        ("data/cases/town/records/town-follow-up.yml", 10),
+        ("data/sources/council-news.yml", 5),
+    ]
+    assert caught.value.report().endswith("casefile: 3 problems in the data; nothing was built.")
