@@ -26,7 +26,7 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(set(problems))
         count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the data")
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} found")
 
     def report(self) -> str:
         """All problems, one per line, followed by a summary line."""

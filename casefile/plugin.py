@@ -45,6 +45,16 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
+def _front_matter_lines(file: File, markdown: str) -> int:
+    """How many lines MkDocs removed (the YAML front matter) before ``markdown``."""
+    raw = file.content_string
+    body = markdown.lstrip("\n")
+    position = raw.find(body[:200]) if body else -1
+    if position < 0:
+        return 0
+    return raw[:position].count("\n") - (len(markdown) - len(body))
+
+
 class CasefilePlugin(BasePlugin[CasefileConfig]):
     def __init__(self) -> None:
         self.command = "build"
@@ -94,7 +104,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
             return markdown
         label = os.path.relpath(page.file.abs_src_path or page.file.src_uri)
         try:
-            return self.renderer.render_content(markdown, page.file.src_uri, label)
+            return self.renderer.render_content(markdown, page.file.src_uri, label,
+                                                _front_matter_lines(page.file, markdown))
         except DataError as exc:
             print(exc.report(), file=sys.stderr)
             raise PluginError(f"casefile: {exc}; see the messages above.") from None

@@ -108,8 +108,11 @@ class Renderer:
         return out
 
     # -- hand-written pages --------------------------------------------------------------
-    def render_content(self, text: str, src: str, file_label: str) -> str:
-        """Render a hand-written page's macro calls, e.g. ``{{ timeline("case-id") }}``."""
+    def render_content(self, text: str, src: str, file_label: str, line_offset: int = 0) -> str:
+        """Render a hand-written page's macro calls, e.g. ``{{ timeline("case-id") }}``.
+
+        ``line_offset`` is the number of lines (front matter) the builder removed before
+        ``text``, so that problems point at the right line of the file."""
         problems: list[Problem] = []
         context = self.context(src)
         context.update(self._content_functions(src, text, file_label, problems))
@@ -127,7 +130,8 @@ class Renderer:
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {type(exc).__name__}: {exc}"))
         if problems:
-            raise DataError(problems)
+            raise DataError([Problem(p.file, p.line + line_offset, p.column, p.path, p.message)
+                             for p in problems])
         return rendered
 
     def _content_functions(self, src: str, text: str, file_label: str,

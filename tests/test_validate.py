@@ -121,4 +121,4 @@ def test_every_problem_in_the_data_set_is_reported_together(tmp_path: Path) -> N
         ("data/cases/town/records/town-follow-up.yml", 10),
         ("data/sources/council-news.yml", 5),
     ]
-    assert caught.value.report().endswith("casefile: 3 problems in the data; nothing was built.")
+    assert caught.value.report().endswith("casefile: 3 problems found; nothing was built.")

@@ -1,0 +1,116 @@
+"""Broken data stops `make site` with one located message per problem, no traceback, and
+the previous site/ untouched (the "Done when" list of issue #2)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BIN, mkdocs_build, tree_digest
+
+REC = "data/cases/powys-childrens-services/records"
+MONITORING = f"{REC}/powys-2017-12-monitoring-visit.yml"
+BREAKAGES = {
+    "duplicate key": (
+        MONITORING, "title: CSSIW monitoring visit\n",
+        "title: CSSIW monitoring visit\ntitle: Another title\n",
+        f"{MONITORING}:4:1: title: duplicate key 'title' (first given at line 3); each key may "
+        "appear only once"),
+    "unknown key": (
+        MONITORING, "body: care-inspectorate-wales\n",
+        "body: care-inspectorate-wales\nsumary: A summary.\n",
+        f"{MONITORING}:7:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
+        "type, title, date, date_note, published, published_note, body, summary, cite, "
+        "findings, assessments, requirements, statements)"),
+    "invalid status": (
+        MONITORING, "status: early_signs", "status: early-signs",
+        f"{MONITORING}:22:13: assessments[0].status: 'early-signs' is not allowed; did you mean "
+        "'early_signs'? (allowed: not_assessed, serious_concern, concern, early_signs, "
+        "improving, improved, resolved)"),
+    "missing source": (
+        MONITORING, "cite:\n  - source: star-further-warning\n",
+        "cite:\n  - source: star-further-warnings\n",
+        f"{MONITORING}:12:13: cite[0].source: no source with id 'star-further-warnings'; did you "
+        "mean 'star-further-warning'?"),
+    "no as text": (
+        MONITORING, "title: CSSIW monitoring visit", "title: no",
+        f"{MONITORING}:3:8: title: no is read as a boolean (false) by YAML 1.1 tools; if you "
+        'mean the text, put it in quotes: "no"'),
+    "no as date": (
+        MONITORING, "date: 2017-12\n", "date: no\n",
+        f"{MONITORING}:4:7: date: 'no' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+    "impossible date": (
+        MONITORING, "date: 2017-12\n", "date: 2018-02-30\n",
+        f"{MONITORING}:4:7: date: '2018-02-30' is not a real date: February 2018 has 28 days"),
+}
+LOCATED = re.compile(r"^data/\S+\.yml:\d+:\d+: ", re.M)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import REPO
+    import shutil
+
+    root = tmp_path_factory.mktemp("broken")
+    for name in ("content", "macros", "overrides", "data"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    first = mkdocs_build(root)
+    assert first.returncode == 0, first.stderr
+    return root
+
+
+def check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "casefile"), "check"], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.parametrize("name", list(BREAKAGES))
+def test_breakage_stops_the_build_cleanly(built: Path, name: str) -> None:
+    rel, old, new, expected = BREAKAGES[name]
+    path = built / rel
+    original = path.read_text(encoding="utf-8")
+    assert old in original
+    before = tree_digest(built / "site")
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    try:
+        for result in (check(built), mkdocs_build(built)):
+            output = result.stdout + result.stderr
+            assert result.returncode == 1, output
+            assert "Traceback" not in output
+            assert LOCATED.findall(output) and len(LOCATED.findall(output)) == 1, output
+            assert expected in output.splitlines(), output
+        assert tree_digest(built / "site") == before
+        assert not list(built.glob(".site-*")), "staging folder left behind"
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
+def test_failure_after_the_data_check_leaves_site_untouched(built: Path) -> None:
+    """A macro error in a hand-written page fails mid-build; site/ must not change."""
+    page = built / "content" / "about.md"
+    original = page.read_text(encoding="utf-8")
+    before = tree_digest(built / "site")
+    page.write_text(original + '\n{{ timeline("no-such-case") }}\n', encoding="utf-8")
+    try:
+        result = mkdocs_build(built)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        line = len(original.splitlines()) + 2
+        assert (f"content/about.md:{line}:1: timeline(): no case with id 'no-such-case' "
+                "(cases: powys-childrens-services)") in result.stderr
+        assert tree_digest(built / "site") == before
+        assert not list(built.glob(".site-*"))
+    finally:
+        page.write_text(original, encoding="utf-8")
+
+
+def test_a_successful_build_replaces_site(built: Path) -> None:
+    stale = built / "site" / "stale.html"
+    stale.write_text("old", encoding="utf-8")
+    assert mkdocs_build(built).returncode == 0
+    assert not stale.exists()
+    assert (built / "site" / "index.html").is_file()

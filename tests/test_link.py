@@ -1,0 +1,88 @@
+"""Checks across the whole data set: ids, references, date order, roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casefile.errors import DataError
+from casefile.pipeline import load_dataset
+from tests.conftest import MINI, write_tree
+
+FOLLOW = "cases/town/records/town-follow-up.yml"
+
+
+def problems(tmp_path: Path, changes: dict[str, tuple[str, str] | str]) -> list[str]:
+    files = dict(MINI)
+    for rel, change in changes.items():
+        if isinstance(change, tuple):
+            assert change[0] in files[rel]
+            files[rel] = files[rel].replace(*change)
+        else:
+            files[rel] = change
+    write_tree(tmp_path / "data", files)
+    with pytest.raises(DataError) as caught:
+        load_dataset(tmp_path / "data")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_duplicate_id_across_files(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"sources/town.yml": MINI["sources/council-news.yml"].replace(
+        "id: council-news", "id: town")})
+    # sources are linked before cases, so the case file is the second use
+    assert got == ["data/cases/town/case.yml:1:5: id: duplicate id 'town': already used at "
+                   "data/sources/town.yml:1:5; ids must be unique across the whole data set"]
+
+
+def test_id_must_match_file_name(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"bodies/inspectorate.yml": ("id: inspectorate", "id: inspector")})
+    assert got[0] == ("data/bodies/inspectorate.yml:1:5: id: id 'inspector' does not match the file "
+                      "name; rename the file to 'inspector.yml' or change the id to 'inspectorate'")
+
+
+def test_unknown_finding_and_body(tmp_path: Path) -> None:
+    got = problems(tmp_path, {FOLLOW: ("finding: f-leadership", "finding: f-leadership-x")})
+    assert got == [f"data/{FOLLOW}:9:14: assessments[0].finding: no finding with id "
+                   "'f-leadership-x'; did you mean 'f-leadership'?"]
+
+
+def test_assessment_dated_before_the_finding(tmp_path: Path) -> None:
+    got = problems(tmp_path, {FOLLOW: ("date: 2018-03-01", "date: 2017-06")})
+    assert got == [f"data/{FOLLOW}:9:14: assessments[0].finding: this assessment is dated June "
+                   "2017, before the finding it assesses was raised (July 2017, record "
+                   "'town-inspection')"]
+
+
+def test_statement_needs_a_role_in_force(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"people/pat-leader.yml": ("body: town-council",
+                                                        "body: town-council\n    from: 2019")})
+    assert got == ["data/cases/town/records/town-inspection.yml:25:13: statements[0].person: "
+                   "Pat Leader has no role in force on October 2017; add one to "
+                   "data/people/pat-leader.yml"]
+
+
+def test_a_broken_file_does_not_cascade(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"sources/council-news.yml": "id: council-news\n  bad: [\n"})
+    assert len(got) == 1 and got[0].startswith("data/sources/council-news.yml:2:")
+
+
+def test_misplaced_and_misnamed_files(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"bodies/extra.yaml": "id: extra\n", "notes.yml": "a: b\n"})
+    assert got == [
+        "data/bodies/extra.yaml:1:1: data files end in .yml, not .yaml; rename the file",
+        "data/notes.yml:1:1: unexpected file: data files go in themes.yml, bodies/, people/, "
+        "sources/, cases/CASE/case.yml or cases/CASE/records/",
+    ]
+
+
+def test_names_in_force_at_a_date(mini: Path) -> None:
+    dataset = load_dataset(mini)
+    regulator = dataset.bodies["inspectorate"]
+    inspection = dataset.cases["town"].records[0]
+    assert regulator.label_at(inspection.date) == "OI (now New Inspectorate)"
+    assert regulator.label_at(dataset.cases["town"].records[1].date) == "New Inspectorate"
+    assessment = dataset.cases["town"].records[1].assessments[0]
+    assert assessment.asserter.value == "self"  # the council about itself
+    assert dataset.sources["council-news"].grade.value == "self_report"
+    assert dataset.sources["report-2017"].grade.value == "regulator"

@@ -1,0 +1,239 @@
+"""The built site, parsed: structure, citations, honesty signals, no third-party requests."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from casefile import vocab
+from casefile.dates import add_working_days
+from casefile.pipeline import load_dataset
+from tests.conftest import REPO, mkdocs_build
+
+CASE = "powys-childrens-services"
+ARTICLE = f"""---
+title: An article
+---
+
+# An article about Powys
+
+The story so far:
+
+{{{{ timeline("{CASE}") }}}}
+
+{{{{ findings("{CASE}") }}}}
+"""
+
+
+POWYS = load_dataset(REPO / "data").cases["powys-childrens-services"]
+N_ENTRIES = len(POWYS.records) + sum(1 for r in POWYS.records if r.published
+                                     and r.published != r.date)
+N_ASSESSMENTS = sum(len(r.assessments) for r in POWYS.records)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("project")
+    for name in ("content", "macros", "overrides", "data"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "content" / "articles").mkdir()
+    (root / "content" / "articles" / "story.md").write_text(ARTICLE, encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(site: Path, from_url: str, href: str) -> tuple[BeautifulSoup, str]:
+    """Follow a relative href from a page; return the target page and fragment."""
+    path, _, fragment = href.partition("#")
+    target = (site / from_url / path).resolve() if path else (site / from_url).resolve()
+    file = target / "index.html" if target.is_dir() else target
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"), fragment
+
+
+def test_timeline_is_an_ordered_list_of_dated_cited_entries(site: Path) -> None:
+    soup = page(site, f"cases/{CASE}")
+    entries = soup.select("ol.cf-timeline > li")
+    assert len(entries) == N_ENTRIES  # one per record, plus one per later publication
+    dates = [e.find("time")["datetime"] for e in entries]
+    assert dates == sorted(dates, key=lambda d: (d + "-00")[:10])
+    bibliography = {li["id"] for li in soup.select("ol.cf-bibliography > li")}
+    for entry in entries:
+        assert entry.select_one(".cf-type").get_text(strip=True)
+        cites = entry.select("a.cf-cite")
+        assert cites, entry.get_text()
+        for cite in cites:
+            assert cite["href"].startswith("#") and cite["href"][1:] in bibliography
+
+
+def test_event_and_publication_dates_are_kept_apart(site: Path) -> None:
+    soup = page(site, f"cases/{CASE}")
+    inspection = soup.select_one("#ev-powys-2017-inspection")
+    published = soup.select_one("#ev-powys-2017-inspection-published")
+    assert inspection.find("time")["datetime"] == "2017-07"
+    assert "report published October 2017" in inspection.get_text(" ", strip=True)
+    assert published.find("time")["datetime"] == "2017-10"
+    # names in force at the time, with the current name
+    assert "CSSIW (now Care Inspectorate Wales)" in inspection.get_text(" ", strip=True)
+    follow_up = soup.select_one("#ev-powys-2018-10-follow-up-inspection")
+    assert "CIW" not in follow_up.select_one(".cf-event__by").get_text()
+
+
+def test_every_matrix_cell_gives_status_in_words_and_who_and_a_citation(site: Path) -> None:
+    soup = page(site, f"cases/{CASE}")
+    bibliography = {li["id"] for li in soup.select("ol.cf-bibliography > li")}
+    labels = {t.label for t in vocab.STATUSES.values()}
+    tables = soup.select("table.cf-matrix")
+    assert len(tables) == 2
+    assessed = 0
+    for table in tables:
+        assert table.caption and table.caption.get_text(strip=True)
+        assert all(th.get("scope") in ("col", "row") for th in table.select("th"))
+        for cell in table.select("tbody td"):
+            status = cell.select_one(".cf-status").get_text(strip=True)
+            assert status in labels
+            if status == "Not assessed":
+                continue
+            assessed += 1
+            assert cell.select_one(".cf-asserter").get_text(strip=True)
+            hrefs = [a["href"][1:] for a in cell.select("a.cf-cite")]
+            assert hrefs and set(hrefs) <= bibliography
+    assert assessed == N_ASSESSMENTS  # every assessment in the records has a cell
+
+
+def test_own_claims_are_marked_apart_from_the_regulator(site: Path) -> None:
+    soup = page(site, f"cases/{CASE}")
+    row = soup.select_one("#finding-f2017-overall")
+    asserters = [a.get_text(" ", strip=True) for a in row.select(".cf-asserter")]
+    assert "Own claim: Powys County Council" in asserters
+    assert "Regulator's judgement: Care Inspectorate Wales" in asserters
+    own = row.select_one(".cf-asserter--self")
+    assert own is not None and own.get_text(strip=True).startswith("Own claim")
+
+
+def test_deadlines_show_computed_outcomes(site: Path) -> None:
+    soup = page(site, f"cases/{CASE}")
+    outcomes = {tr["id"]: tr.select_one(".cf-outcome").get_text(strip=True)
+                for tr in soup.select("table.cf-deadlines tbody tr")}
+    assert outcomes == {
+        "req-req-2017-improvement-plan": "Met on time",
+        "req-req-2017-improvement-board": "Met (no deadline set)",
+        "req-req-2017-address-failings": "Superseded",
+        "req-req-2018-revised-plan": "Met, timing not established",
+        "req-req-2019-review-plan": "Outstanding",
+    }
+    plan = soup.select_one("#req-req-2017-improvement-plan").get_text(" ", strip=True)
+    first = add_working_days(__import__("datetime").date(2017, 10, 1), 20)
+    assert f"{first.day} {first:%B %Y}" in plan
+    assert "within 20 working days of publication" in plan
+
+
+def test_bibliography_entries(site: Path) -> None:
+    soup = page(site, f"cases/{CASE}")
+    entries = soup.select("ol.cf-bibliography > li")
+    assert [li["id"] for li in entries] == [f"ref-{n}" for n in range(1, len(entries) + 1)]
+    text = " ".join(li.get_text(" ", strip=True) for li in entries)
+    assert "Publisher not named in the document" in text  # the unattributed article
+    assert "[Statement on Care Inspectorate Wales's follow-up inspection" in text
+    for li in entries:
+        assert li.select_one(".cf-grade").get_text(strip=True).startswith("Evidence:")
+        assert li.select_one("details.cf-quotes") is not None  # quotes used, without JS
+
+
+def test_home_lists_every_case_with_status_latest_event_and_deadline(site: Path) -> None:
+    soup = page(site, "")
+    rows = soup.select("table.cf-case-list tbody tr")
+    assert len(rows) == 1
+    cells = [c.get_text(" ", strip=True) for c in rows[0].find_all(["th", "td"])]
+    assert cells[0] == "Powys County Council children's services"
+    assert cells[1] == "Open"
+    assert cells[2] == "9 January 2019 : Formal monitoring to continue"
+    assert cells[3].endswith("Outstanding")
+    target, _ = resolve(site, "", rows[0].find("a")["href"])
+    assert target.find("h1").get_text() == "Powys County Council children's services"
+
+
+def test_case_pages_are_not_in_the_sidebar(site: Path) -> None:
+    for url in ("", "methodology", f"cases/{CASE}"):
+        nav = page(site, url).select_one("nav.md-nav--primary")
+        hrefs = [a.get("href", "") for a in nav.find_all("a")]
+        assert not any(CASE in h for h in hrefs), url
+
+
+def test_no_request_leaves_the_site(site: Path) -> None:
+    external = re.compile(r"^(https?:)?//", re.I)
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"),
+                          ("iframe", "src"), ("source", "src")):
+            for el in soup.find_all(tag):
+                value = el.get(attr)
+                assert not (value and external.match(value)), f"{html}: {el}"
+        assert "fonts.googleapis" not in html.read_text(encoding="utf-8")
+
+
+def test_body_page_shows_name_history_and_cases(site: Path) -> None:
+    soup = page(site, "bodies/care-inspectorate-wales")
+    rows = [r.get_text(" ", strip=True) for r in soup.select("table.cf-names tbody tr")]
+    assert rows[0].startswith("Care and Social Services Inspectorate Wales (CSSIW) "
+                              "from before the records begin until December 2017")
+    assert rows[1].startswith("Care Inspectorate Wales (CIW) from January 2018 to the present")
+    link = soup.select_one(".cf-body-cases a")
+    target, _ = resolve(site, "bodies/care-inspectorate-wales", link["href"])
+    assert target.find("h1").get_text() == "Powys County Council children's services"
+
+
+def test_sources_page_lists_every_source(site: Path) -> None:
+    soup = page(site, "sources")
+    ids = sorted(li["id"] for li in soup.select("ul.cf-sources > li"))
+    data = sorted("src-" + p.stem for p in (REPO / "data" / "sources").glob("*.yml"))
+    assert ids == data
+
+
+def test_methodology_tables_come_from_the_code(site: Path) -> None:
+    soup = page(site, "methodology")
+    table = soup.select_one("table#cap-vocab-statuses") or soup.find(
+        "caption", id="cap-vocab-statuses").find_parent("table")
+    assert [th.get_text(strip=True) for th in table.select("tbody th")] == [
+        t.label for t in vocab.STATUSES.values()]
+    text = soup.get_text(" ", strip=True)
+    day = add_working_days(__import__("datetime").date(2017, 12, 15), 20)
+    assert f"20 working days from Friday 15 December 2017 is {day:%A} {day.day} {day:%B %Y}" \
+        in text
+
+
+def test_a_hand_written_page_can_embed_macros_for_a_named_case(site: Path) -> None:
+    soup = page(site, "articles/story")
+    entries = soup.select("ol.cf-timeline > li")
+    assert len(entries) == N_ENTRIES
+    cite = entries[0].select_one("a.cf-cite")
+    assert cite["href"].startswith(f"../../cases/{CASE}/#ref-")
+    target, fragment = resolve(site, "articles/story", cite["href"])
+    assert target.find(id=fragment) is not None
+    assert len(soup.select("table.cf-matrix")) == 2
+
+
+def test_page_titles_and_headings(site: Path) -> None:
+    soup = page(site, f"cases/{CASE}")
+    assert soup.title.get_text() == "Powys County Council children's services - casefile"
+    assert len(soup.find_all("h1")) == 1
+    assert [h.get("id") for h in soup.select("article h2")] == [
+        "money", "timeline", "findings-and-progress", "requirements-and-deadlines",
+        "statements", "sources"]
+
+
+def test_money_figures(site: Path) -> None:
+    items = [li.get_text(" ", strip=True) for li in page(site, f"cases/{CASE}")
+             .select("ul.cf-money > li")]
+    assert [i.split(" ")[0] for i in items] == ["£4m", "£6.172m", "£12m"]
+    assert "47 per cent increase" in items[1]
+    assert "“this year”" in items[2]
