@@ -120,7 +120,7 @@ class Linker:
         for item in loaded:
             body = self.bodies.get(item.rec.get("id", ""))
             if item.kind == "body" and body:
-                for name, rec in zip(body.names, [n for n in item.rec["names"] if n]):
+                for name, rec in zip(body.names, [n for n in item.rec["names"] if n], strict=True):
                     name.cites = self.cites(rec)
 
     def add_case(self, rec: Rec, expected: str | None) -> None:

@@ -46,10 +46,10 @@ class Sequence:
     items: list[Node] = field(default_factory=list)
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node = Union[Scalar, Mapping, Sequence]  # noqa: UP007 - a runtime alias, used before 3.12
 
 
-class _Reject(Exception):
+class _RejectError(Exception):
     def __init__(self, line: int, column: int, message: str) -> None:
         super().__init__(message)
         self.line, self.column, self.message = line, column, message
@@ -63,13 +63,15 @@ def _pos(event: yaml.Event) -> tuple[int, int]:
 def _check_event(event: yaml.Event) -> None:
     line, column = _pos(event)
     if isinstance(event, yaml.AliasEvent):
-        raise _Reject(line, column, f"alias '*{event.anchor}' is not allowed; write the value out in full")
+        raise _RejectError(line, column,
+                           f"alias '*{event.anchor}' is not allowed; write the value out in full")
     anchor = getattr(event, "anchor", None)
     if anchor:
-        raise _Reject(line, column, f"anchor '&{anchor}' is not allowed; write each value out in full")
+        raise _RejectError(line, column,
+                           f"anchor '&{anchor}' is not allowed; write each value out in full")
     tag = getattr(event, "tag", None)
     if tag and tag != "!":
-        raise _Reject(line, column, f"explicit tag '{tag}' is not allowed; remove it")
+        raise _RejectError(line, column, f"explicit tag '{tag}' is not allowed; remove it")
 
 
 class _Builder:
@@ -93,7 +95,7 @@ class _Builder:
                 seq.items.append(self.node(item))
         if isinstance(event, yaml.MappingStartEvent):
             return self.mapping(line, column)
-        raise _Reject(line, column, f"unexpected YAML event {type(event).__name__}")
+        raise _RejectError(line, column, f"unexpected YAML event {type(event).__name__}")
 
     def mapping(self, line: int, column: int) -> Mapping:
         result = Mapping(line, column)
@@ -103,9 +105,11 @@ class _Builder:
             key = self.node(key_event)
             value = self.node(next(self.events))
             if not isinstance(key, Scalar):
-                raise _Reject(key.line, key.column, "keys must be plain words, not lists or mappings")
+                raise _RejectError(key.line, key.column,
+                                   "keys must be plain words, not lists or mappings")
             if key.value == "<<" and key.plain:
-                raise _Reject(key.line, key.column, "merge key '<<' is not allowed; write the keys out")
+                raise _RejectError(key.line, key.column,
+                                   "merge key '<<' is not allowed; write the keys out")
             if key.value in result.items:
                 first = result.items[key.value][0]
                 self.duplicates.append(
@@ -117,7 +121,7 @@ class _Builder:
                 )
                 continue
             result.items[key.value] = (key, value)
-        raise _Reject(line, column, "mapping was not closed")  # pragma: no cover
+        raise _RejectError(line, column, "mapping was not closed")  # pragma: no cover
 
 
 def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
@@ -163,15 +167,17 @@ def parse_text(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
     root: Node | None = None
     try:
         for event in builder.events:
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            skip = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+            if isinstance(event, skip):
                 continue
             if isinstance(event, yaml.DocumentStartEvent):
                 if root is not None:
                     line, column = _pos(event)
-                    raise _Reject(line, column, "only one YAML document per file; remove the '---'")
+                    raise _RejectError(line, column,
+                                       "only one YAML document per file; remove the '---'")
                 continue
             root = builder.node(event)
-    except _Reject as exc:
+    except _RejectError as exc:
         return None, [Problem(rel, exc.line, exc.column, "", exc.message)]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(rel, text, exc)]

@@ -181,4 +181,4 @@ def relative(from_url: str, to_url: str) -> str:  # pragma: no cover - helper fo
     return posixpath.relpath(to_url or ".", posixpath.dirname(from_url) or ".")
 
 
-__all__ = ["Renderer", "Paths", "CaseView", "case_src", "body_src"]
+__all__ = ["CaseView", "Paths", "Renderer", "body_src", "case_src"]

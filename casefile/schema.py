@@ -316,7 +316,8 @@ STATEMENT = Obj(
     "An attributed quotation.",
     (
         F("person", Ref("person"), "Who said it (omit for an unnamed spokesperson)."),
-        F("speaker", Text(one_line=True), "Description of an unnamed speaker, as the source gives it."),
+        F("speaker", Text(one_line=True),
+          "Description of an unnamed speaker, as the source gives it."),
         F("body", Ref("body"), "Body the speaker spoke for (needed with speaker)."),
         F("date", Date(), "When it was said.", True),
         F("date_note", Text(), "Why the date is partial or inferred."),

@@ -172,7 +172,8 @@ class _Validator:
         if isinstance(type_, s.Enum):
             if value not in type_.terms:
                 allowed = ", ".join(type_.terms)
-                self.fail(node, path, f"'{value}' is not allowed{suggest(value, tuple(type_.terms))} "
+                hint = suggest(value, tuple(type_.terms))
+                self.fail(node, path, f"'{value}' is not allowed{hint} "
                           f"(allowed: {allowed})")
             return value
         if isinstance(type_, s.Url):

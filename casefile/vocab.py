@@ -89,7 +89,8 @@ RECORD_TYPES = _terms(
     ("council_statement", "Council statement", "A statement by the council."),
     ("funding_decision", "Funding decision", "A decision to fund or budget."),
     ("support_package", "Support package", "Support offered to the body under scrutiny."),
-    ("follow_up_inspection", "Follow-up inspection", "An inspection that follows up an earlier one."),
+    ("follow_up_inspection", "Follow-up inspection",
+     "An inspection that follows up an earlier one."),
     ("appointment", "Appointment", "A person appointed to a post."),
     ("other", "Other", "Any other event."),
 )

@@ -51,8 +51,9 @@ LOCATED = re.compile(r"^data/\S+\.yml:\d+:\d+: ", re.M)
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.conftest import REPO
     import shutil
+
+    from tests.conftest import REPO
 
     root = tmp_path_factory.mktemp("broken")
     for name in ("content", "macros", "overrides", "data"):

@@ -37,8 +37,9 @@ def test_duplicate_id_across_files(tmp_path: Path) -> None:
 
 def test_id_must_match_file_name(tmp_path: Path) -> None:
     got = problems(tmp_path, {"bodies/inspectorate.yml": ("id: inspectorate", "id: inspector")})
-    assert got[0] == ("data/bodies/inspectorate.yml:1:5: id: id 'inspector' does not match the file "
-                      "name; rename the file to 'inspector.yml' or change the id to 'inspectorate'")
+    assert got[0] == ("data/bodies/inspectorate.yml:1:5: id: id 'inspector' does not match the "
+                      "file name; rename the file to 'inspector.yml' or change the id to "
+                      "'inspectorate'")
 
 
 def test_unknown_finding_and_body(tmp_path: Path) -> None:

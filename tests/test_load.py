@@ -70,7 +70,7 @@ def test_bom_nul_and_bad_bytes_are_reported(tmp_path: Path) -> None:
     assert read(tmp_path, b"a: 1\nb: x\x00y\n") == [
         "data/x.yml:2:5: NUL byte (0x00) in file; it may be UTF-16 or binary: save it as "
         "UTF-8 text"]
-    assert read(tmp_path, "a: 1\nb: don".encode() + b"\x92t\n") == [
+    assert read(tmp_path, b"a: 1\nb: don" + b"\x92t\n") == [
         "data/x.yml:2:7: invalid UTF-8 byte 0x92; the file may be saved as Windows-1252 or "
         "Latin-1: save it as UTF-8"]
 

@@ -1,4 +1,4 @@
-"""Validation messages, exact text: file:line:col: dotted.path: what is wrong (and what is allowed)."""
+"""Validation messages, exact text: file:line:col: dotted.path: what is wrong (and allowed)."""
 
 from __future__ import annotations
 

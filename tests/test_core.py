@@ -1,0 +1,68 @@
+"""The core never imports MkDocs; the plugin is registered; the JSON Schema is generable."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from casefile import schema
+from casefile.jsonschema import file_schema, write_schemas
+from tests.conftest import REPO
+
+CORE = ["casefile.errors", "casefile.dates", "casefile.load", "casefile.schema",
+        "casefile.validate", "casefile.model", "casefile.link", "casefile.link_records",
+        "casefile.deadlines", "casefile.views", "casefile.pipeline", "casefile.render",
+        "casefile.jsonschema", "casefile.output", "casefile.cli", "casefile.vocab"]
+
+
+def test_core_does_not_import_mkdocs() -> None:
+    code = ("import sys\n" + "".join(f"import {m}\n" for m in CORE) +
+            "from pathlib import Path\nfrom casefile.pipeline import load_dataset\n"
+            "from casefile.render import Renderer\n"
+            f"Renderer(load_dataset(Path({str(REPO / 'data')!r})), Path({str(REPO / 'macros')!r}))"
+            ".pages()\n"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')]\n"
+            "assert not bad, bad\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_core_modules_are_listed() -> None:
+    on_disk = {f"casefile.{p.stem}" for p in (REPO / "casefile").glob("*.py")
+               if p.stem not in ("__init__", "plugin")}
+    assert on_disk == set(CORE)
+
+
+def test_plugin_is_registered_as_an_entry_point() -> None:
+    found = [e for e in entry_points(group="mkdocs.plugins") if e.name == "casefile"]
+    assert [e.value for e in found] == ["casefile.plugin:CasefilePlugin"]
+
+
+def test_json_schema_is_generated_from_the_schema(tmp_path: Path) -> None:
+    paths = write_schemas(tmp_path)
+    assert sorted(p.name for p in paths) == sorted(f"{k}.schema.json" for k in schema.FILE_KINDS)
+    record = json.loads((tmp_path / "record.schema.json").read_text(encoding="utf-8"))
+    assert record["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert record["additionalProperties"] is False
+    assert set(record["properties"]) == {f.name for f in schema.RECORD.fields}
+    assert set(record["required"]) == {f.name for f in schema.RECORD.fields if f.required}
+    status = record["properties"]["assessments"]["items"]["properties"]["status"]
+    assert status["enum"] == list(schema.vocab.STATUSES)
+
+
+def test_every_field_is_documented() -> None:
+    def walk(obj: schema.Obj) -> None:
+        assert obj.doc, obj.name
+        for field in obj.fields:
+            assert field.doc, f"{obj.name}.{field.name}"
+            inner = field.type.item if isinstance(field.type, schema.ListOf) else field.type
+            if isinstance(inner, schema.Obj):
+                walk(inner)
+
+    for kind in schema.FILE_KINDS.values():
+        walk(kind)
+    for kind in schema.FILE_KINDS:
+        assert file_schema(kind)["title"] == f"casefile {kind} file"

@@ -1,0 +1,88 @@
+"""Macros rendered from a small data set: structure, links, and data that stays inert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from casefile.errors import DataError
+from casefile.pipeline import load_dataset
+from casefile.render import Paths, Renderer
+from tests.conftest import MINI, REPO, write_tree
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> {{ 7*7 }} {% raw %}'
+
+
+def renderer(data: Path) -> Renderer:
+    return Renderer(load_dataset(data), REPO / "macros")
+
+
+def test_generated_pages_and_their_urls(mini: Path) -> None:
+    pages = renderer(mini).pages()
+    assert sorted(pages) == ["bodies/index.md", "bodies/inspectorate.md",
+                             "bodies/town-council.md", "cases/index.md", "cases/town.md",
+                             "sources.md"]
+    assert Paths().url("cases/town.md") == "cases/town/"
+    assert Paths(directory_urls=False).url("cases/town.md") == "cases/town.html"
+    assert Paths().root_from("cases/town.md") == "../../"
+    assert Paths().url("index.md") == "" and Paths().root_from("index.md") == ""
+
+
+def test_timeline_macro(mini: Path) -> None:
+    html = renderer(mini).macro("timeline", "cases/town.md",
+                                view=renderer(mini).views["town"])
+    soup = BeautifulSoup(html, "html.parser")
+    items = soup.select("ol.cf-timeline > li")
+    assert [li["id"] for li in items] == ["ev-town-inspection", "ev-town-inspection-published",
+                                          "ev-town-follow-up"]
+    assert [li.find("time")["datetime"] for li in items] == ["2017-07", "2017-10-02",
+                                                             "2018-03-01"]
+    assert items[0].select_one("a.cf-cite")["href"] == "#ref-1"
+    assert "\n\n" not in str(html)  # one HTML block, safe inside Markdown
+
+
+def test_matrix_cell_names_an_own_claim(mini: Path) -> None:
+    r = renderer(mini)
+    soup = BeautifulSoup(r.macro("findings", "cases/town.md", view=r.views["town"]),
+                         "html.parser")
+    cell = soup.select_one("#finding-f-leadership td")
+    assert cell.select_one(".cf-status").get_text() == "Improving"
+    assert cell.select_one(".cf-asserter").get_text() == "Own claim: Town Council"
+
+
+def test_hostile_text_is_inert(tmp_path: Path) -> None:
+    files = dict(MINI)
+    rel = "cases/town/records/town-follow-up.yml"
+    files[rel] = files[rel].replace("summary: The council reported progress.",
+                                    f"summary: '{HOSTILE}'")
+    files["cases/town/case.yml"] = files["cases/town/case.yml"].replace(
+        "title: Town Council children's services", f"title: '{HOSTILE}'")
+    write_tree(tmp_path / "data", files)
+    pages = renderer(tmp_path / "data").pages()
+    text = pages["cases/town.md"]
+    soup = BeautifulSoup(text, "html.parser")
+    assert soup.find("script") is None and soup.find("img") is None
+    assert "{{ 7*7 }}" in soup.get_text() and "49" not in soup.get_text()
+    # the front matter title is a JSON string: YAML-safe, no raw markup
+    assert text.splitlines()[1].startswith('title: "\\u003cscript\\u003e')
+
+
+def test_content_page_errors_are_located(mini: Path) -> None:
+    r = renderer(mini)
+    ok = r.render_content('Intro\n\n{{ deadlines("town") }}\n', "news.md", "content/news.md")
+    assert "cf-deadlines" in ok
+    with pytest.raises(DataError) as caught:
+        r.render_content("a\n{{ timeline('nope') }}\n", "news.md", "content/news.md", 3)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/news.md:5:1: timeline(): no case with id 'nope' (cases: town)"]
+    with pytest.raises(DataError) as caught:
+        r.render_content("a\n\n{% if %}\n", "news.md", "content/news.md")
+    assert str(caught.value.problems[0]).startswith(
+        "content/news.md:3:1: template syntax error: ")
+    with pytest.raises(DataError) as caught:
+        r.render_content("x\n{{ timelin('town') }}\n", "news.md", "content/news.md")
+    assert str(caught.value.problems[0]) == (
+        "content/news.md:2:1: template error: 'timelin' is undefined; available: case_facts, "
+        "money, timeline, findings, deadlines, statements, bibliography, case_list, vocabulary")
