@@ -25,8 +25,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     except DataError as exc:
         if args.format == "github":
             print("\n".join(_github(p) for p in exc.problems))
-        print(exc.report().replace("nothing was built.", "fix them and run again."),
-              file=sys.stderr)
+        print(exc.report(), file=sys.stderr)
         return 1
     records = sum(len(c.records) for c in dataset.cases.values())
     print(f"casefile: data OK: {len(dataset.cases)} case(s), {records} record(s), "
