@@ -110,9 +110,12 @@ def link_all(loaded: list[Loaded], broken: set[str]) -> Linker:
 
 
 def default_as_of(linker: Linker) -> dt.date:
-    """The latest date in the records: outcomes are computed as of the newest document."""
-    dates = [d.latest for r in linker.records.values() for d in (r.date, r.published) if d]
-    dates += [s.published.latest for s in linker.sources.values() if s.published]
+    """The newest date in the records: outcomes are computed as of the newest document.
+
+    A date known only to the month counts from its first day, so that "January 2019"
+    never moves the as-of date beyond what any document shows."""
+    dates = [d.earliest for r in linker.records.values() for d in (r.date, r.published) if d]
+    dates += [s.published.earliest for s in linker.sources.values() if s.published]
     return max(dates, default=dt.date(1970, 1, 1))
 
 
