@@ -14,7 +14,8 @@ from typing import Any
 from casefile import schema as s
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+_DATE = (r"^\d{4}(-((0[13578]|1[02])(-(0[1-9]|[12]\d|3[01]))?|(0[469]|11)(-(0[1-9]|[12]\d|30))?"
+         r"|02(-(0[1-9]|1\d|2[0-9]))?))?$")
 
 
 def type_schema(type_: s.Type) -> dict[str, Any]:
@@ -89,3 +90,13 @@ def write_schemas(out_dir: Path) -> list[Path]:
                         encoding="utf-8")
         written.append(path)
     return written
+
+
+SCHEMA_DIR = "schema"
+HEADER_PREFIX = "# yaml-language-server: $schema="
+
+
+def header_for(kind: str, rel_path: str) -> str:
+    """The first line a data file at ``rel_path`` (relative to the project root) carries."""
+    depth = rel_path.count("/")
+    return f"{HEADER_PREFIX}{'../' * depth}{SCHEMA_DIR}/{kind}.schema.json"
