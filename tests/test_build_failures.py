@@ -17,34 +17,34 @@ BREAKAGES = {
     "duplicate key": (
         MONITORING, "title: CSSIW monitoring visit\n",
         "title: CSSIW monitoring visit\ntitle: Another title\n",
-        f"{MONITORING}:4:1: title: duplicate key 'title' (first given at line 3); each key may "
+        f"{MONITORING}:5:1: title: duplicate key 'title' (first given at line 4); each key may "
         "appear only once"),
     "unknown key": (
         MONITORING, "body: care-inspectorate-wales\n",
         "body: care-inspectorate-wales\nsumary: A summary.\n",
-        f"{MONITORING}:7:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
+        f"{MONITORING}:8:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
         "type, title, date, date_note, published, published_note, body, summary, cite, "
         "findings, assessments, requirements, statements)"),
     "invalid status": (
         MONITORING, "status: early_signs", "status: early-signs",
-        f"{MONITORING}:22:13: assessments[0].status: 'early-signs' is not allowed; did you mean "
+        f"{MONITORING}:23:13: assessments[0].status: 'early-signs' is not allowed; did you mean "
         "'early_signs'? (allowed: not_assessed, serious_concern, concern, early_signs, "
         "improving, improved, resolved)"),
     "missing source": (
         MONITORING, "cite:\n  - source: star-further-warning\n",
         "cite:\n  - source: star-further-warnings\n",
-        f"{MONITORING}:12:13: cite[0].source: no source with id 'star-further-warnings'; did you "
+        f"{MONITORING}:13:13: cite[0].source: no source with id 'star-further-warnings'; did you "
         "mean 'star-further-warning'?"),
     "no as text": (
         MONITORING, "title: CSSIW monitoring visit", "title: no",
-        f"{MONITORING}:3:8: title: no is read as a boolean (false) by YAML 1.1 tools; if you "
+        f"{MONITORING}:4:8: title: no is read as a boolean (false) by YAML 1.1 tools; if you "
         'mean the text, put it in quotes: "no"'),
     "no as date": (
         MONITORING, "date: 2017-12\n", "date: no\n",
-        f"{MONITORING}:4:7: date: 'no' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+        f"{MONITORING}:5:7: date: 'no' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
     "impossible date": (
         MONITORING, "date: 2017-12\n", "date: 2018-02-30\n",
-        f"{MONITORING}:4:7: date: '2018-02-30' is not a real date: February 2018 has 28 days"),
+        f"{MONITORING}:5:7: date: '2018-02-30' is not a real date: February 2018 has 28 days"),
 }
 LOCATED = re.compile(r"^data/\S+\.yml:\d+:\d+: ", re.M)
 
@@ -115,3 +115,11 @@ def test_a_successful_build_replaces_site(built: Path) -> None:
     assert mkdocs_build(built).returncode == 0
     assert not stale.exists()
     assert (built / "site" / "index.html").is_file()
+
+
+def test_readme_shows_the_real_message() -> None:
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert BREAKAGES["impossible date"][3] in readme
+    assert "casefile: 1 problem found; nothing was built." in readme
