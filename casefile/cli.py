@@ -41,6 +41,18 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    from casefile.export import generate
+
+    try:
+        written = generate(Path("."), Path(args.out), data=args.data)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"casefile: wrote {len(written)} files to {args.out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="casefile", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -51,6 +63,11 @@ def parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write the JSON Schema for each kind of file")
     schema.add_argument("--out", default="schema", help="output folder (default: schema)")
     schema.set_defaults(func=cmd_schema)
+    gen = sub.add_parser("generate", help="write all pages as Markdown plus assets, for "
+                         "another site builder")
+    gen.add_argument("--out", required=True, help="output folder (replaced atomically)")
+    gen.add_argument("--data", default="data", help="data folder (default: data)")
+    gen.set_defaults(func=cmd_generate)
     return top
 
 

@@ -1,0 +1,62 @@
+"""Stage 5, export: write every page as plain Markdown (with HTML blocks) plus assets to a
+folder, so another site builder can consume casefile's output without this package.
+
+Hand-written pages have their macro calls rendered; generated pages are written as is.
+The folder is replaced atomically, like ``site/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from casefile.errors import DataError
+from casefile.output import AtomicOutput
+from casefile.pipeline import load_dataset
+from casefile.render import Renderer
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """(front matter including its fences, body, number of lines before the body)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            front = text[: end + 5]
+            return front, text[end + 5 :], front.count("\n")
+    return "", text, 0
+
+
+def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
+             content: str = "content", assets: str = "overrides/assets") -> list[Path]:
+    """Write all pages and assets under ``out``; raise DataError listing every problem."""
+    renderer = Renderer(load_dataset(root / data), root / macros)
+    pages = renderer.pages()
+    problems = []
+    content_dir = root / content
+    for path in sorted(content_dir.rglob("*.md")):
+        rel = path.relative_to(content_dir).as_posix()
+        front, body, offset = split_front_matter(path.read_text(encoding="utf-8"))
+        label = path.relative_to(root).as_posix()
+        try:
+            pages[rel] = front + renderer.render_content(body, rel, label, offset)
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    output = AtomicOutput(out)
+    written = []
+    try:
+        for rel, text in sorted(pages.items()):
+            target = output.staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            written.append(out / rel)
+        if (root / assets).is_dir():
+            shutil.copytree(root / assets, output.staging / "assets")
+            written += [out / "assets" / p.relative_to(root / assets)
+                        for p in sorted((root / assets).rglob("*")) if p.is_file()]
+        output.commit()
+    except BaseException:
+        output.discard()
+        raise
+    return written

@@ -1,0 +1,82 @@
+"""The casefile command: check (text and GitHub annotations), schema and generate."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import BIN, MINI, REPO, write_tree
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "casefile"), *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_check_ok_and_exit_codes(tmp_path: Path) -> None:
+    write_tree(tmp_path / "data", MINI)
+    ok = run(["check"], tmp_path)
+    assert ok.returncode == 0
+    assert ok.stdout == "casefile: data OK: 1 case(s), 2 record(s), 2 source(s), 2 bodies.\n"
+    assert run(["nonsense"], tmp_path).returncode == 2
+
+
+def test_check_github_annotations(tmp_path: Path) -> None:
+    files = dict(MINI)
+    rel = "cases/town/records/town-follow-up.yml"
+    files[rel] = files[rel].replace("status: improving", "status: better").replace(
+        "note: Better.", "note: '100% better'")
+    write_tree(tmp_path / "data", files)
+    result = run(["check", "--format", "github"], tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=data/cases/town/records/town-follow-up.yml,line=10,col=13,"
+        "title=casefile check::assessments[0].status: 'better' is not allowed (allowed: "
+        "not_assessed, serious_concern, concern, early_signs, improving, improved, resolved)"]
+    assert "Traceback" not in result.stderr
+
+
+def test_github_annotation_escapes_newlines_and_percent() -> None:
+    from casefile.cli import _github
+    from casefile.errors import Problem
+
+    line = _github(Problem("a.yml", 1, 2, "p", "50% off\nnext"))
+    assert line == "::error file=a.yml,line=1,col=2,title=casefile check::p: 50%25 off%0Anext"
+
+
+def test_generate_output_builds_with_plain_mkdocs(tmp_path: Path) -> None:
+    result = run(["generate", "--out", str(tmp_path / "pages")], REPO)
+    assert result.returncode == 0, result.stderr
+    pages = tmp_path / "pages"
+    assert (pages / "cases" / "powys-childrens-services.md").is_file()
+    assert (pages / "assets" / "casefile.css").is_file()
+    index = (pages / "index.md").read_text(encoding="utf-8")
+    assert "{{" not in index and "cf-case-list" in index
+    # another builder: MkDocs with the plain mkdocs theme and no casefile plugin
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: plain\ndocs_dir: pages\ntheme: mkdocs\nextra_css: [assets/casefile.css]\n",
+        encoding="utf-8")
+    built = subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=tmp_path,
+                           capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1"})
+    assert built.returncode == 0, built.stderr
+    html = (tmp_path / "site" / "cases" / "powys-childrens-services" / "index.html")
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    assert soup.select("ol.cf-timeline > li")
+    assert soup.select("table.cf-matrix")
+
+
+def test_generate_refuses_bad_data_and_keeps_old_output(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    for name in ("content", "macros", "overrides", "data"):
+        shutil.copytree(REPO / name, project / name)
+    out = tmp_path / "out"
+    assert run(["generate", "--out", str(out)], project).returncode == 0
+    before = sorted(p.name for p in out.rglob("*"))
+    (project / "data" / "themes.yml").write_text("themes: nope\n", encoding="utf-8")
+    result = run(["generate", "--out", str(out)], project)
+    assert result.returncode == 1
+    assert "data/themes.yml:1:9: themes: expected a list" in result.stderr
+    assert sorted(p.name for p in out.rglob("*")) == before
