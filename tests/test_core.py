@@ -15,7 +15,8 @@ from tests.conftest import REPO
 CORE = ["casefile.errors", "casefile.dates", "casefile.load", "casefile.schema",
         "casefile.validate", "casefile.model", "casefile.link", "casefile.link_records",
         "casefile.deadlines", "casefile.views", "casefile.pipeline", "casefile.render",
-        "casefile.jsonschema", "casefile.output", "casefile.cli", "casefile.vocab"]
+        "casefile.jsonschema", "casefile.output", "casefile.cli", "casefile.vocab",
+        "casefile.export"]
 
 
 def test_core_does_not_import_mkdocs() -> None:
