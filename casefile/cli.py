@@ -53,6 +53,20 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from casefile.scaffold import ScaffoldError, scaffold
+
+    data = Path(args.data)
+    try:
+        path = scaffold(args.kind, data, Path("."),
+                        args.id, args.case)
+    except ScaffoldError as exc:
+        print(f"casefile new: {exc}", file=sys.stderr)
+        return 1
+    print(path.as_posix())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="casefile", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -68,6 +82,12 @@ def parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", required=True, help="output folder (replaced atomically)")
     gen.add_argument("--data", default="data", help="data folder (default: data)")
     gen.set_defaults(func=cmd_generate)
+    new = sub.add_parser("new", help="scaffold a valid data file with the next free id")
+    new.add_argument("kind", choices=("case", "record", "source", "body"))
+    new.add_argument("--id", help="the id to use (default: the next free one)")
+    new.add_argument("--case", help="the case a new record belongs to")
+    new.add_argument("--data", default="data", help="data folder (default: data)")
+    new.set_defaults(func=cmd_new)
     return top
 
 
