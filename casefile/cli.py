@@ -67,6 +67,21 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    from casefile.links import check_internal
+
+    if args.external:
+        print("casefile links: --external is not implemented yet", file=sys.stderr)
+        return 2
+    result = check_internal(Path(args.site))
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    verdict = "all internal links and anchors resolve" if result.returncode == 0 else \
+        "broken internal links or anchors (above)"
+    print(f"casefile links: {verdict}", file=sys.stderr)
+    return 0 if result.returncode == 0 else 1
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="casefile", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -88,6 +103,10 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--case", help="the case a new record belongs to")
     new.add_argument("--data", default="data", help="data folder (default: data)")
     new.set_defaults(func=cmd_new)
+    links = sub.add_parser("links", help="check every internal link and #anchor in the site")
+    links.add_argument("site", nargs="?", default="site", help="built site (default: site)")
+    links.add_argument("--external", action="store_true", help="check source URLs instead")
+    links.set_defaults(func=cmd_links)
     return top
 
 
