@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve check lint clean
+.PHONY: site test serve check lint links clean
 
 # Create the virtual environment and install the pinned dependencies.
 $(STAMP): pyproject.toml constraints.txt
@@ -22,6 +22,10 @@ site: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/casefile check
+
+# Every internal link and #anchor in the built site (run after make site).
+links: $(STAMP)
+	$(BIN)/casefile links site
 
 lint: $(STAMP)
 	$(BIN)/ruff check casefile tests
