@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from casefile import model as m
-from casefile import vocab
+from casefile import schema, vocab
 from casefile.dates import human_day
 from casefile.errors import DataError, Problem
 from casefile.views import CaseView, case_view
@@ -28,7 +28,8 @@ PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pa
 MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "case.html",
                "timeline": "timeline.html", "findings": "findings.html",
                "deadlines": "deadlines.html", "statements": "statements.html",
-               "bibliography": "bibliography.html", "vocabulary": "vocabulary.html"}
+               "bibliography": "bibliography.html", "vocabulary": "vocabulary.html",
+               "field_reference": "fields.html"}
 CONTENT_MACROS = ("case_facts", "money", "timeline", "findings", "deadlines", "statements",
                   "bibliography")
 
@@ -87,7 +88,8 @@ class Renderer:
             return f"{href}#{fragment}" if fragment else href
 
         return {"ds": self.dataset, "vocab": vocab, "views": self.views, "link": link,
-                "case_src": case_src, "body_src": body_src, "here": src, "human_day": human_day}
+                "case_src": case_src, "body_src": body_src, "here": src, "human_day": human_day,
+                "schema": schema}
 
     def render_template(self, name: str, src: str, **values: Any) -> str:
         template = self.env.get_template(name)
@@ -125,7 +127,8 @@ class Renderer:
         except jinja2.UndefinedError as exc:
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {exc.message}; available: "
-                                    f"{', '.join(CONTENT_MACROS)}, case_list, vocabulary"))
+                                    f"{', '.join(CONTENT_MACROS)}, case_list, vocabulary, "
+                                    "field_reference"))
         except Exception as exc:  # a failing macro must stop the build, not print a traceback
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {type(exc).__name__}: {exc}"))
@@ -151,6 +154,7 @@ class Renderer:
         functions = {name: for_case(name) for name in CONTENT_MACROS}
         functions["case_list"] = lambda: self.macro("case_list", src)
         functions["vocabulary"] = lambda name: self.macro("vocabulary", src, name=name)
+        functions["field_reference"] = lambda: self.macro("field_reference", src)
         return functions
 
     def macro(self, macro_name: str, src: str, **values: Any) -> Markup:

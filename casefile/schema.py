@@ -352,3 +352,38 @@ FILE_KINDS: dict[str, Obj] = {
     "body": BODY, "person": PERSON, "source": SOURCE, "themes": THEMES_FILE,
     "case": CASE, "record": RECORD,
 }
+
+
+def type_label(type_: Type) -> str:
+    """A short description of a field's type for the field reference."""
+    if isinstance(type_, ListOf):
+        return f"list of {type_label(type_.item)}" + (
+            f" (at least {type_.min_items})" if type_.min_items else "")
+    if isinstance(type_, Obj):
+        return f"{type_.name} (see below)" + (
+            f", or just the {type_.shorthand}" if type_.shorthand else "")
+    if isinstance(type_, Enum):
+        return "one of " + ", ".join(type_.terms)
+    if isinstance(type_, Ref):
+        return f"id of a {type_.target}"
+    return {Text: "text", Id: "id", Date: "date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            Url: "https URL", Int: "whole number", Amount: "amount", Bool: "true or false",
+            Lang: "language code"}[type(type_)]
+
+
+def sections() -> list[Obj]:
+    """Every object in the schema once, file kinds first, in reading order."""
+    seen: list[Obj] = []
+
+    def walk(obj: Obj) -> None:
+        if obj in seen:
+            return
+        seen.append(obj)
+        for field_ in obj.fields:
+            inner = field_.type.item if isinstance(field_.type, ListOf) else field_.type
+            if isinstance(inner, Obj):
+                walk(inner)
+
+    for kind in FILE_KINDS.values():
+        walk(kind)
+    return seen

@@ -243,3 +243,21 @@ def test_money_figures(site: Path) -> None:
     assert [i.split(" ")[0] for i in items] == ["£4m", "£6.172m", "£12m"]
     assert "47 per cent increase" in items[1]
     assert "“this year”" in items[2]
+
+
+def test_field_reference_documents_every_field(site: Path) -> None:
+    from casefile import schema
+
+    soup = page(site, "field-reference")
+    for obj in schema.sections():
+        caption = soup.find("caption", id=f"cap-fields-{obj.name}")
+        assert caption is not None, obj.name
+        table = caption.find_parent("table")
+        rows = {tr.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in
+                                             tr.find_all("td")] for tr in table.tbody("tr")}
+        assert list(rows) == [f.name for f in obj.fields], obj.name
+        for f in obj.fields:
+            required, type_text, meaning = rows[f.name]
+            assert required == ("yes" if f.required else "no")
+            assert type_text == schema.type_label(f.type)
+            assert meaning == f.doc and meaning
