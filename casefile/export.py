@@ -29,7 +29,7 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
              content: str = "content", assets: str = "overrides/assets") -> list[Path]:
     """Write all pages and assets under ``out``; raise DataError listing every problem."""
-    renderer = Renderer(load_dataset(root / data), root / macros)
+    renderer = Renderer(load_dataset(root / data), root / macros, data_dir=root / data)
     pages = renderer.pages()
     problems = []
     content_dir = root / content

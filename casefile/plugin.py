@@ -75,7 +75,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
             print(exc.report(), file=sys.stderr)
             raise PluginError(f"casefile: {exc}; see the messages above.") from None
         paths = Paths(directory_urls=config.use_directory_urls)
-        self.renderer = Renderer(dataset, root / self.config.macros_dir, paths)
+        self.renderer = Renderer(dataset, root / self.config.macros_dir, paths,
+                                 data_dir=root / self.config.data_dir)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.command in ("build", "gh-deploy"):
             self.output = AtomicOutput(Path(config.site_dir))

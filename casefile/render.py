@@ -17,8 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from casefile import examples, schema, vocab
 from casefile import model as m
-from casefile import schema, vocab
 from casefile.dates import human_day
 from casefile.errors import DataError, Problem
 from casefile.views import CaseView, case_view
@@ -29,7 +29,8 @@ MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "ca
                "timeline": "timeline.html", "findings": "findings.html",
                "deadlines": "deadlines.html", "statements": "statements.html",
                "bibliography": "bibliography.html", "vocabulary": "vocabulary.html",
-               "field_reference": "fields.html"}
+               "field_reference": "fields.html", "worked_example": "howto.html",
+               "common_mistakes": "howto.html"}
 CONTENT_MACROS = ("case_facts", "money", "timeline", "findings", "deadlines", "statements",
                   "bibliography")
 
@@ -60,6 +61,11 @@ def body_src(body_id: str) -> str:
     return f"bodies/{body_id}.md"
 
 
+def _preformatted(text: str) -> Markup:
+    """Escaped text for a <pre>, on one physical line so _tidy_block cannot re-indent it."""
+    return Markup("&#10;").join(Markup.escape(line) for line in str(text).split("\n"))
+
+
 def _tidy_block(html: str) -> Markup:
     """One HTML block with no blank or indented lines, safe inside Markdown."""
     lines = (line.strip() for line in str(html).splitlines())
@@ -67,8 +73,10 @@ def _tidy_block(html: str) -> Markup:
 
 
 class Renderer:
-    def __init__(self, dataset: m.Dataset, macros_dir: Path, paths: Paths | None = None) -> None:
+    def __init__(self, dataset: m.Dataset, macros_dir: Path, paths: Paths | None = None,
+                 data_dir: Path | None = None) -> None:
         self.dataset = dataset
+        self.data_dir = data_dir
         self.paths = paths or Paths()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(macros_dir)),
@@ -76,6 +84,7 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
         self.env.filters["block"] = _tidy_block
+        self.env.filters["pre"] = _preformatted
         self.views = {cid: case_view(case, dataset.as_of) for cid, case in dataset.cases.items()}
 
     # -- context shared by every template ------------------------------------------------
@@ -128,7 +137,7 @@ class Renderer:
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {exc.message}; available: "
                                     f"{', '.join(CONTENT_MACROS)}, case_list, vocabulary, "
-                                    "field_reference"))
+                                    "field_reference, worked_example, common_mistakes"))
         except Exception as exc:  # a failing macro must stop the build, not print a traceback
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {type(exc).__name__}: {exc}"))
@@ -155,7 +164,15 @@ class Renderer:
         functions["case_list"] = lambda: self.macro("case_list", src)
         functions["vocabulary"] = lambda name: self.macro("vocabulary", src, name=name)
         functions["field_reference"] = lambda: self.macro("field_reference", src)
+        functions["worked_example"] = lambda: self.macro("worked_example", src, ex=examples)
+        functions["common_mistakes"] = lambda: self.macro(
+            "common_mistakes", src, mistakes=examples.with_messages(self._data_dir()))
         return functions
+
+    def _data_dir(self) -> Path:
+        if self.data_dir is None:
+            raise ValueError("common_mistakes() needs the renderer's data_dir")
+        return self.data_dir
 
     def macro(self, macro_name: str, src: str, **values: Any) -> Markup:
         template = self.env.get_template(MACRO_FILES[macro_name])
