@@ -67,12 +67,33 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def external_links(args: argparse.Namespace) -> int:
+    """Check every source URL; write a Markdown report. Never fails on link results."""
+    import datetime as dt
+
+    from casefile.external import Checker, check_all, report, targets
+
+    try:
+        dataset = load_dataset(Path(args.data))
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    found = targets(dataset)
+    checker = Checker(timeout=args.timeout, retries=args.retries, per_host=args.per_host)
+    results = check_all(found, checker, Path(args.cache), args.max_age_days)
+    text = report(found, results, dt.date.today().isoformat())
+    Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.report).write_text(text, encoding="utf-8")
+    print(text.splitlines()[2] if len(text.splitlines()) > 2 else text)
+    print(f"casefile links: report written to {args.report}")
+    return 0
+
+
 def cmd_links(args: argparse.Namespace) -> int:
     from casefile.links import check_internal
 
     if args.external:
-        print("casefile links: --external is not implemented yet", file=sys.stderr)
-        return 2
+        return external_links(args)
     result = check_internal(Path(args.site))
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
@@ -105,7 +126,16 @@ def parser() -> argparse.ArgumentParser:
     new.set_defaults(func=cmd_new)
     links = sub.add_parser("links", help="check every internal link and #anchor in the site")
     links.add_argument("site", nargs="?", default="site", help="built site (default: site)")
-    links.add_argument("--external", action="store_true", help="check source URLs instead")
+    links.add_argument("--external", action="store_true",
+                       help="check every source URL and archive URL; write a report")
+    links.add_argument("--data", default="data", help="data folder (default: data)")
+    links.add_argument("--report", default="link-report.md", help="Markdown report file")
+    links.add_argument("--cache", default=".cache/links.json", help="results cache (JSON)")
+    links.add_argument("--max-age-days", type=float, default=7,
+                       help="do not re-check a URL checked this recently (default: 7)")
+    links.add_argument("--timeout", type=float, default=10, help="seconds per request")
+    links.add_argument("--retries", type=int, default=2, help="retries, with backoff")
+    links.add_argument("--per-host", type=int, default=2, help="requests at once per host")
     links.set_defaults(func=cmd_links)
     return top
 

@@ -16,7 +16,8 @@ CORE = ["casefile.errors", "casefile.dates", "casefile.load", "casefile.schema",
         "casefile.validate", "casefile.model", "casefile.link", "casefile.link_records",
         "casefile.deadlines", "casefile.views", "casefile.pipeline", "casefile.render",
         "casefile.jsonschema", "casefile.output", "casefile.cli", "casefile.vocab",
-        "casefile.export", "casefile.scaffold", "casefile.links", "casefile.examples"]
+        "casefile.export", "casefile.scaffold", "casefile.links", "casefile.examples",
+        "casefile.external"]
 
 
 def test_core_does_not_import_mkdocs() -> None:

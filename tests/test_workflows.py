@@ -27,7 +27,7 @@ def actionlint(paths: list[Path]) -> list[dict[str, object]]:
 
 
 def test_workflows_pass_actionlint() -> None:
-    assert len(WORKFLOWS) == 2
+    assert len(WORKFLOWS) == 3
     assert actionlint(WORKFLOWS) == []
 
 
@@ -61,3 +61,11 @@ def test_each_workflow_checks_builds_links_and_tests(name: str) -> None:
     runs = " ".join(s.get("run", "") for s in steps)
     for command in ("casefile check --format github", "make site", "make links", "make test"):
         assert command in runs, command
+
+
+def test_weekly_external_link_report() -> None:
+    flow = load("external-links.yml")
+    assert flow[True]["schedule"] == [{"cron": "17 6 * * 1"}]
+    runs = " ".join(s.get("run", "") for s in flow["jobs"]["report"]["steps"])
+    assert "casefile links --external" in runs
+    assert flow["permissions"] == {"contents": "read"}

@@ -1,0 +1,128 @@
+"""External link report against a real HTTP server on 127.0.0.1 started by the test."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from casefile.external import Checker, Target, check_all, report
+from tests.conftest import MINI, write_tree
+from tests.test_cli import run
+
+
+class Handler(BaseHTTPRequestHandler):
+    hits: ClassVar[dict[str, int]] = {}
+    active = 0
+    peak = 0
+    lock = threading.Lock()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        cls = type(self)
+        with cls.lock:
+            cls.hits[self.path] = cls.hits.get(self.path, 0) + 1
+            cls.active += 1
+            cls.peak = max(cls.peak, cls.active)
+        try:
+            self.respond()
+        finally:
+            with cls.lock:
+                cls.active -= 1
+
+    def respond(self) -> None:
+        path = self.path
+        if path == "/moved":
+            self.send_response(301)
+            self.send_header("Location", "/ok")
+            self.end_headers()
+            return
+        codes = {"/ok": 200, "/gone": 404, "/removed": 410, "/busy": 429, "/error": 500}
+        if path == "/slow":
+            time.sleep(1.5)
+            code = 200
+        elif path.startswith("/hold"):
+            time.sleep(0.3)
+            code = 200
+        else:
+            code = codes.get(path, 404)
+        self.send_response(code)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    Handler.hits, Handler.active, Handler.peak = {}, 0, 0
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_verdicts(server: str) -> None:
+    checker = Checker(timeout=0.5, retries=1, backoff=0.05)
+    paths = ["/ok", "/moved", "/gone", "/removed", "/busy", "/error", "/slow"]
+    results = checker.run([server + p for p in paths])
+    got = {p: (results[server + p].verdict, results[server + p].detail) for p in paths}
+    assert got == {
+        "/ok": ("ok", "HTTP 200"),
+        "/moved": ("ok", f"HTTP 200, redirected to {server}/ok"),
+        "/gone": ("broken", "HTTP 404"),
+        "/removed": ("broken", "HTTP 410"),
+        "/busy": ("unknown", "HTTP 429 (2 attempts)"),
+        "/error": ("unknown", "HTTP 500 (2 attempts)"),
+        "/slow": ("unknown", "timed out after 0.5 s (2 attempts)"),
+    }
+    assert Handler.hits["/busy"] == 2 and Handler.hits["/gone"] == 1  # retried only if worth it
+
+
+def test_per_host_limit(server: str) -> None:
+    checker = Checker(timeout=5, retries=0, per_host=2, workers=8)
+    checker.run([f"{server}/hold{i}" for i in range(8)])
+    assert Handler.peak == 2
+
+
+def test_cache_and_report(server: str, tmp_path: Path) -> None:
+    found = [Target(f"{server}/gone", "star-report", "url", "https://web.archive.org/x"),
+             Target(f"{server}/removed", "council-page", "url", None),
+             Target(f"{server}/ok", "wg-statement", "url", None)]
+    cache = tmp_path / "cache.json"
+    checker = Checker(timeout=1, retries=0)
+    first = check_all(found, checker, cache, max_age_days=7, now=1_000_000)
+    assert sum(Handler.hits.values()) == 3 and not any(r.cached for r in first.values())
+    second = check_all(found, checker, cache, max_age_days=7, now=time.time())
+    assert sum(Handler.hits.values()) == 3 and all(r.cached for r in second.values())
+    check_all(found, checker, cache, max_age_days=0)
+    assert sum(Handler.hits.values()) == 6
+    text = report(found, first, "2026-11-22")
+    assert "Checked 3 URLs: 2 broken, 0 unknown, 1 OK (0 from the cache)." in text
+    assert (f"| star-report | url | {server}/gone | HTTP 404 | Link readers to the archive: "
+            "https://web.archive.org/x |") in text
+    assert "No archive URL recorded: find one and add archive_url" in text
+
+
+def test_cli_writes_a_report_and_never_fails_on_links(tmp_path: Path) -> None:
+    files = dict(MINI)  # tests reach only 127.0.0.1: port 9 (discard) has no listener here
+    files["sources/report-2017.yml"] = files["sources/report-2017.yml"].replace(
+        "https://example.org/report", "https://127.0.0.1:9/report")
+    write_tree(tmp_path / "data", files)
+    result = run(["links", "--external", "--timeout", "1", "--retries", "0",
+                  "--report", "out/report.md", "--cache", "out/cache.json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert text.startswith("# External link report (")
+    assert "| report-2017 | url | https://127.0.0.1:9/report | connection failed" in text
+    assert (tmp_path / "out" / "cache.json").is_file()
