@@ -69,3 +69,14 @@ def test_weekly_external_link_report() -> None:
     runs = " ".join(s.get("run", "") for s in flow["jobs"]["report"]["steps"])
     assert "casefile links --external" in runs
     assert flow["permissions"] == {"contents": "read"}
+
+
+def test_pre_commit_runs_casefile_check_and_pr_template_asks_for_evidence() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [h for repo in config["repos"] for h in repo["hooks"]]
+    assert [(h["id"], h["entry"], h["pass_filenames"]) for h in hooks] == [
+        ("casefile-check", ".venv/bin/casefile check", False)]
+    template = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    for ask in ("**Source**", "**archive link**", "**The exact quote**",
+                "**Who asserts the status**"):
+        assert ask in template
