@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 from casefile.errors import DataError
+from casefile.opendata import files as open_data
 from casefile.output import AtomicOutput
 from casefile.pipeline import load_dataset
 from casefile.render import Renderer
@@ -31,6 +32,7 @@ def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
     """Write all pages and assets under ``out``; raise DataError listing every problem."""
     renderer = Renderer(load_dataset(root / data), root / macros, data_dir=root / data)
     pages = renderer.pages()
+    pages.update(open_data(renderer.dataset))
     problems = []
     content_dir = root / content
     for path in sorted(content_dir.rglob("*.md")):

@@ -113,7 +113,8 @@ class Linker:
         for role in rec["roles"]:
             body = self.ref(role, "body", self.bodies, "body") if role else None
             if body:
-                roles.append(m.Role(role["title"], body, role.get("from"), role.get("until")))
+                roles.append(m.Role(role["title"], body, role.get("from"), role.get("until"),
+                                    self.cites(role)))
         self.people[rec["id"]] = m.Person(rec["id"], rec["name"], roles)
 
     def finish_bodies(self, loaded: list[Loaded]) -> None:

@@ -79,6 +79,7 @@ class Role:
     body: Body
     start: PartialDate | None
     end: PartialDate | None
+    cites: list[Citation] = field(default_factory=list)
 
     def covers(self, when: PartialDate) -> bool:
         return (self.start is None or when.latest >= self.start.earliest) and (

@@ -123,8 +123,14 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None) -> Dataset:
     """Run the core pipeline over ``data_dir``; raise ``DataError`` listing every problem."""
     data_dir = data_dir.resolve()
     loaded, problems, broken = read_all(data_dir, data_dir.parent)
+    return build_dataset(loaded, problems, broken, as_of)
+
+
+def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str],
+                  as_of: dt.date | None = None) -> Dataset:
+    """Link validated records into a Dataset (shared by the YAML loader and JSON import)."""
     linker = link_all(loaded, broken)
-    problems += linker.problems
+    problems = problems + linker.problems
     if problems:
         raise DataError(problems)
     when = as_of or default_as_of(linker)

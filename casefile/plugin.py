@@ -91,6 +91,9 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         except Exception as exc:  # a bug in a macro: stop cleanly, say where
             raise PluginError(f"casefile: generating pages failed: {type(exc).__name__}: {exc}"
                               ) from None
+        from casefile.opendata import files as open_data
+
+        pages.update(open_data(self.renderer.dataset))
         for src, text in pages.items():
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"casefile: content/{src} clashes with a generated page; "

@@ -1,0 +1,266 @@
+"""Open data: the validated model as JSON (schema field names, a format version) and CSV.
+
+``to_json`` writes the data in the same shape as the YAML files, so ``from_json`` reads it
+back through the same validation and linking: a round trip gives an identical export.
+Values computed by casefile sit under ``derived`` keys and are recomputed on import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Any
+
+from casefile import model as m
+from casefile.dates import PartialDate
+from casefile.deadlines import due_window
+from casefile.errors import DataError, Problem
+from casefile.link import Loaded
+from casefile.load import Mapping, Node, Scalar, Sequence
+from casefile.pipeline import build_dataset
+from casefile.schema import FILE_KINDS
+from casefile.validate import validate
+
+FORMAT = "casefile"
+FORMAT_VERSION = "1.0"
+Json = dict[str, Any]
+
+
+def _clean(obj: Json) -> Json:
+    return {k: v for k, v in obj.items() if v is not None and v != []}
+
+
+def _d(date: PartialDate | None) -> str | None:
+    return date.iso() if date else None
+
+
+def _cites(cites: list[m.Citation]) -> list[Json]:
+    return [_clean({"source": c.source.id, "quote": c.quote, "locator": c.locator})
+            for c in cites]
+
+
+def _amount(value: Decimal) -> int | str:
+    return int(value) if value == value.to_integral_value() else str(value)
+
+
+def body_json(b: m.Body) -> Json:
+    names = [_clean({"name": n.name, "short": n.short, "from": _d(n.start), "until": _d(n.end),
+                     "cite": _cites(n.cites), "note": n.note}) for n in b.names]
+    return _clean({"id": b.id, "kind": b.kind, "names": names, "note": b.note})
+
+
+def person_json(p: m.Person) -> Json:
+    roles = [_clean({"title": r.title, "body": r.body.id, "from": _d(r.start),
+                     "until": _d(r.end), "cite": _cites(r.cites)}) for r in p.roles]
+    return {"id": p.id, "name": p.name, "roles": roles}
+
+
+def source_json(s: m.Source) -> Json:
+    return _clean({
+        "id": s.id, "title": s.title, "title_supplied": s.title_supplied or None,
+        "publisher": s.publisher.id if s.publisher else None,
+        "publisher_note": s.publisher_note, "kind": s.kind, "published": _d(s.published),
+        "published_note": s.published_note, "url": s.url, "archive_url": s.archive_url,
+        "accessed": _d(s.accessed), "language": s.language, "note": s.note,
+        "derived": {"evidence_grade": s.grade.value}})
+
+
+def _requirement(q: m.Requirement) -> Json:
+    due = None
+    if q.due:
+        due = _clean({"date": _d(q.due.date), "within": q.due.within, "unit": q.due.unit,
+                      "from": q.due.start, "as_written": q.due.as_written, "note": q.due.note})
+    reported = None
+    if q.reported:
+        reported = {"outcome": q.reported.outcome.value, "by": q.reported.by.id,
+                    "cite": _cites(q.reported.cites)}
+    outcome = q.outcome
+    derived = None
+    if outcome:
+        derived = _clean({"outcome": outcome.term.value, "explanation": outcome.explanation,
+                          "due_from": outcome.due_from.isoformat() if outcome.due_from else None,
+                          "due_until": outcome.due_until.isoformat() if outcome.due_until
+                          else None})
+    return _clean({"id": q.id, "text": q.text, "due": due,
+                   "fulfilled_by": q.fulfilled_by.id if q.fulfilled_by else None,
+                   "superseded_by": q.superseded_by.id if q.superseded_by else None,
+                   "reported": reported, "cite": _cites(q.cites), "derived": derived})
+
+
+def record_json(r: m.Record) -> Json:
+    return _clean({
+        "id": r.id, "type": r.type.value, "title": r.title, "date": _d(r.date),
+        "date_note": r.date_note, "published": _d(r.published),
+        "published_note": r.published_note, "body": r.body.id, "summary": r.summary,
+        "cite": _cites(r.cites),
+        "findings": [{"id": f.id, "theme": f.theme.id, "text": f.text, "cite": _cites(f.cites)}
+                     for f in r.findings],
+        "assessments": [{"finding": a.finding.id, "status": a.status.value,
+                         "asserted_by": a.asserted_by.id, "note": a.note,
+                         "cite": _cites(a.cites), "derived": {"asserter": a.asserter.value}}
+                        for a in r.assessments],
+        "requirements": [_requirement(q) for q in r.requirements],
+        "statements": [_clean({"person": s.person.id if s.person else None,
+                               "speaker": s.speaker, "body": s.body.id if s.body else None,
+                               "date": _d(s.date), "date_note": s.date_note,
+                               "quote": s.quote, "cite": _cites(s.cites)})
+                       for s in r.statements]})
+
+
+def case_json(c: m.Case) -> Json:
+    money = [_clean({"amount": _amount(x.amount), "currency": x.currency, "for": x.purpose,
+                     "period": x.period, "note": x.note,
+                     "record": x.record.id if x.record else None, "cite": _cites(x.cites)})
+             for x in c.money]
+    return _clean({
+        "id": c.id, "title": c.title, "subject": c.subject.id, "service": c.service,
+        "regulators": [b.id for b in c.regulators], "legal_basis": c.legal_basis,
+        "status": c.status.value, "summary": c.summary, "themes": [t.id for t in c.themes],
+        "money": money, "cite": _cites(c.cites),
+        "records": [record_json(r) for r in c.records]})
+
+
+def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
+    """The whole data set, or only the named cases (with everything they refer to)."""
+    chosen = [ds.cases[c] for c in (cases if cases is not None else list(ds.cases))]
+    return {"format": FORMAT, "format_version": FORMAT_VERSION, "as_of": ds.as_of.isoformat(),
+            "themes": [_clean({"id": t.id, "name": t.name, "description": t.description})
+                       for t in ds.themes.values()],
+            "bodies": [body_json(b) for b in ds.bodies.values()],
+            "people": [person_json(p) for p in ds.people.values()],
+            "sources": [source_json(s) for s in ds.sources.values()],
+            "cases": [case_json(c) for c in chosen]}
+
+
+def _node(value: Any) -> Node:
+    if isinstance(value, dict):
+        node = Mapping(1, 1)
+        for key, item in value.items():
+            if key != "derived" and item is not None:
+                node.items[key] = (Scalar(key, 1, 1, False), _node(item))
+        return node
+    if isinstance(value, list):
+        return Sequence(1, 1, [_node(v) for v in value])
+    if isinstance(value, bool):
+        return Scalar("true" if value else "false", 1, 1, True)
+    if isinstance(value, (int, float)):
+        return Scalar(str(value), 1, 1, True)
+    return Scalar(str(value), 1, 1, False)
+
+
+def from_json(data: Json, label: str = "casefile.json") -> m.Dataset:
+    """Read an export back through validation and linking; DataError if it is not valid."""
+    if data.get("format") != FORMAT or data.get("format_version") != FORMAT_VERSION:
+        raise DataError([Problem(label, 1, 1, "format", f"expected format {FORMAT} version "
+                                 f"{FORMAT_VERSION}")])
+    items: list[tuple[str, Any, str | None]] = [("themes", {"themes": data["themes"]}, None)]
+    items += [("body", b, None) for b in data["bodies"]]
+    items += [("person", p, None) for p in data["people"]]
+    items += [("source", s, None) for s in data["sources"]]
+    for case in data["cases"]:
+        items.append(("case", {k: v for k, v in case.items() if k != "records"}, case["id"]))
+        items += [("record", r, case["id"]) for r in case.get("records", [])]
+    loaded, problems = [], []
+    for kind, value, case_id in items:
+        rec, found = validate(_node(value), FILE_KINDS[kind], label)
+        problems += found
+        if rec is not None:
+            loaded.append(Loaded(kind, rec, None, case_id, clean=not found))
+    import datetime as dt
+
+    return build_dataset(loaded, problems, set(), dt.date.fromisoformat(data["as_of"]))
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _ids(cites: list[m.Citation]) -> str:
+    return " ".join(dict.fromkeys(c.source.id for c in cites))
+
+
+def tables(cases: list[m.Case]) -> dict[str, str]:
+    """CSV text for timeline, findings, assessments, deadlines and sources."""
+    rows: dict[str, list[list[Any]]] = {k: [] for k in
+                                        ("timeline", "findings", "assessments", "deadlines")}
+    used: dict[str, m.Source] = {}
+    for c in cases:
+        for r in c.records:
+            rows["timeline"].append([c.id, r.id, r.date.iso(), _d(r.published) or "",
+                                     r.type.value, r.title, r.body.id, r.summary, _ids(r.cites)])
+            for f in r.findings:
+                rows["findings"].append([c.id, f.id, r.id, r.date.iso(), f.theme.id, f.text,
+                                         _ids(f.cites)])
+            for a in r.assessments:
+                rows["assessments"].append([c.id, r.id, r.date.iso(), a.finding.id,
+                                            a.status.value, a.asserted_by.id, a.asserter.value,
+                                            a.note, _ids(a.cites)])
+            for q in r.requirements:
+                window = due_window(q)
+                rows["deadlines"].append([
+                    c.id, q.id, r.id, q.text, window[0].isoformat() if window else "",
+                    window[1].isoformat() if window else "",
+                    q.due.as_written if q.due and q.due.as_written else "",
+                    q.outcome.term.value if q.outcome else "",
+                    q.outcome.explanation if q.outcome else "", _ids(q.cites)])
+            for cite in _all(r):
+                used[cite.source.id] = cite.source
+        for cite in c.cites + [x for money in c.money for x in money.cites]:
+            used[cite.source.id] = cite.source
+    return {
+        "timeline": _csv(["case", "record", "date", "published", "type", "title", "body",
+                          "summary", "sources"], rows["timeline"]),
+        "findings": _csv(["case", "finding", "raised_by", "raised_date", "theme", "text",
+                          "sources"], rows["findings"]),
+        "assessments": _csv(["case", "record", "record_date", "finding", "status",
+                             "asserted_by", "asserter", "note", "sources"], rows["assessments"]),
+        "deadlines": _csv(["case", "requirement", "set_by", "text", "due_from", "due_until",
+                           "as_written", "outcome", "explanation", "sources"], rows["deadlines"]),
+        "sources": _csv(["source", "title", "publisher", "kind", "published", "evidence_grade",
+                         "url", "archive_url"],
+                        [[s.id, s.display_title, s.publisher.id if s.publisher else "", s.kind,
+                          _d(s.published) or "", s.grade.value, s.url or "",
+                          s.archive_url or ""] for s in sorted(used.values(), key=lambda s: s.id)]),
+    }
+
+
+def _all(r: m.Record) -> list[m.Citation]:
+    cites = list(r.cites)
+    for f in r.findings:
+        cites += f.cites
+    for a in r.assessments:
+        cites += a.cites
+    for q in r.requirements:
+        cites += q.cites + (q.reported.cites if q.reported else [])
+    for s in r.statements:
+        cites += s.cites
+    return cites
+
+
+def dump(data: Json) -> str:
+    import json
+
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+def files(ds: m.Dataset) -> dict[str, str]:
+    """Every open-data file, by its path in the site (under data/)."""
+    from casefile.jsonschema import file_schema
+
+    out = {"data/casefile.json": dump(to_json(ds))}
+    out.update({f"data/{name}.csv": text for name, text in tables(list(ds.cases.values())).items()})
+    for cid, case in ds.cases.items():
+        out[f"data/cases/{cid}.json"] = dump(to_json(ds, [cid]))
+        out.update({f"data/cases/{cid}/{name}.csv": text
+                    for name, text in tables([case]).items()})
+    for kind in FILE_KINDS:
+        out[f"data/schema/{kind}.schema.json"] = dump(file_schema(kind))
+    return out
+
+
+TABLES = ("timeline", "findings", "assessments", "deadlines", "sources")
