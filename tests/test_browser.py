@@ -1,0 +1,124 @@
+"""In a real headless Chromium (Debian's), against the built site served on 127.0.0.1:
+axe-core finds no WCAG 2.2 AA violations on any page type at phone and desktop widths, no
+request leaves the site, and the content reads with JavaScript off. Screenshots are saved
+to tests/artifacts/."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.conftest import REPO
+from tests.test_site import CASE, site  # noqa: F401  (module-scoped build)
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
+PAGES = {"home": "", "case": f"cases/{CASE}/", "body": "bodies/care-inspectorate-wales/",
+         "bodies": "bodies/", "sources": "sources/", "methodology": "methodology/",
+         "data": "data/", "how-to-edit": "how-to-edit/", "404": "no-such-page/"}
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+ARTIFACTS = REPO / "tests" / "artifacts"
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def base(site: Path) -> Iterator[str]:  # noqa: F811
+    handler = functools.partial(SiteHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "install Debian's chromium (apt-get install chromium)"
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_axe_violations_and_no_outside_requests(browser: Browser, base: str, name: str,
+                                                   width: str) -> None:
+    context = browser.new_context(viewport=WIDTHS[width])
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base + PAGES[name], wait_until="networkidle")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                  for v in result.response["violations"]]
+    outside = [u for u in requests if not u.startswith(base)]
+    if name in ("home", "case"):
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=False)
+    context.close()
+    assert violations == []
+    assert outside == []
+    assert len(requests) > 1  # the page and its assets were really loaded
+
+
+@pytest.mark.parametrize("name", ["home", "case", "methodology", "data"])
+def test_content_reads_with_javascript_off(browser: Browser, base: str, name: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(base + PAGES[name])
+    article = page.locator("article")
+    assert article.is_visible()
+    assert len(article.inner_text()) > 200
+    if name == "case":
+        assert page.locator("ol.cf-timeline > li").first.is_visible()
+        assert page.locator("table.cf-matrix").first.is_visible()
+        page.locator("details.cf-quotes summary").first.click()  # native, no script
+        assert page.locator("details.cf-quotes li").first.is_visible()
+    context.close()
+
+
+def test_keyboard_reaches_the_matrix_and_its_citations(browser: Browser, base: str) -> None:
+    context = browser.new_context(viewport=WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(base + PAGES["case"])
+    region = page.locator(".cf-table-scroll").first
+    assert region.get_attribute("tabindex") == "0"  # scrollable tables take focus
+    focused = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("document.activeElement.className || ''"))
+        if "cf-table-scroll" in focused[-1]:
+            break
+    assert "cf-table-scroll" in focused[-1]
+    context.close()
