@@ -17,14 +17,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from casefile import examples, schema, vocab
+from casefile import examples, schema, views, vocab
 from casefile import model as m
 from casefile.dates import human_day
 from casefile.errors import DataError, Problem
 from casefile.views import CaseView, case_view
 
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
-                  "bodies": "pages/bodies.md", "sources": "pages/sources.md"}
+                  "bodies": "pages/bodies.md", "sources": "pages/sources.md",
+                  "timeline": "pages/timeline.md", "themes": "pages/themes.md"}
 MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "case.html",
                "timeline": "timeline.html", "findings": "findings.html",
                "deadlines": "deadlines.html", "statements": "statements.html",
@@ -98,7 +99,8 @@ class Renderer:
 
         return {"ds": self.dataset, "vocab": vocab, "views": self.views, "link": link,
                 "case_src": case_src, "body_src": body_src, "here": src, "human_day": human_day,
-                "schema": schema}
+                "schema": schema, "cross_timeline": views.cross_timeline,
+                "by_theme": views.by_theme}
 
     def render_template(self, name: str, src: str, **values: Any) -> str:
         template = self.env.get_template(name)
@@ -109,7 +111,9 @@ class Renderer:
         """Every generated page: source path → Markdown text."""
         out = {"cases/index.md": self.render_template(PAGE_TEMPLATES["cases"], "cases/index.md"),
                "bodies/index.md": self.render_template(PAGE_TEMPLATES["bodies"], "bodies/index.md"),
-               "sources.md": self.render_template(PAGE_TEMPLATES["sources"], "sources.md")}
+               "sources.md": self.render_template(PAGE_TEMPLATES["sources"], "sources.md"),
+               "timeline.md": self.render_template(PAGE_TEMPLATES["timeline"], "timeline.md"),
+               "themes.md": self.render_template(PAGE_TEMPLATES["themes"], "themes.md")}
         for cid, view in self.views.items():
             src = case_src(cid)
             out[src] = self.render_template(PAGE_TEMPLATES["case"], src, view=view)

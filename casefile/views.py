@@ -144,3 +144,28 @@ def _assessments_of(case: m.Case, finding: m.Finding) -> list[m.Assessment]:
 
 
 NOT_ASSESSED = vocab.STATUSES["not_assessed"]
+
+
+@dataclass
+class ThemeFinding:
+    finding: m.Finding
+    view: CaseView
+    latest: m.Assessment | None
+
+
+def cross_timeline(views: dict[str, CaseView]) -> list[tuple[TimelineEntry, CaseView]]:
+    """Every case's timeline merged, oldest first."""
+    merged = [(entry, view) for view in views.values() for entry in view.timeline]
+    return sorted(merged, key=lambda p: (p[0].date.earliest, p[0].date.latest, p[1].case.id,
+                                         p[0].anchor))
+
+
+def by_theme(ds: m.Dataset, views: dict[str, CaseView]) -> list[tuple[m.Theme, list[ThemeFinding]]]:
+    """Findings grouped by theme across cases, each with its most recent assessment."""
+    grouped: dict[str, list[ThemeFinding]] = {t: [] for t in ds.themes}
+    for view in views.values():
+        for finding in view.case.findings:
+            assessed = sorted(_assessments_of(view.case, finding), key=lambda a: a.record.date)
+            grouped[finding.theme.id].append(
+                ThemeFinding(finding, view, assessed[-1] if assessed else None))
+    return [(ds.themes[t], items) for t, items in grouped.items() if items]

@@ -261,3 +261,25 @@ def test_field_reference_documents_every_field(site: Path) -> None:
             assert required == ("yes" if f.required else "no")
             assert type_text == schema.type_label(f.type)
             assert meaning == f.doc and meaning
+
+
+def test_cross_case_timeline(site: Path) -> None:
+    soup = page(site, "timeline")
+    entries = soup.select("ol.cf-timeline > li")
+    assert len(entries) == N_ENTRIES
+    dates = [li.find("time")["datetime"] for li in entries]
+    assert dates == sorted(dates, key=lambda d: (d + "-00")[:10])
+    for li in entries:
+        target, fragment = resolve(site, "timeline", li.select_one(".cf-event__title a")["href"])
+        assert target.find(id=fragment) is not None
+
+
+def test_themes_page_groups_every_finding_once(site: Path) -> None:
+    soup = page(site, "themes")
+    links = [a["href"] for a in soup.select("ul.cf-theme-findings > li > a")]
+    assert sorted(h.split("#finding-")[1] for h in links) == sorted(f.id for f in POWYS.findings)
+    item = next(li for li in soup.select("ul.cf-theme-findings > li")
+                if "#finding-f2017-overall" in li.a["href"])
+    text = item.get_text(" ", strip=True)
+    assert "Latest: Serious concern regulator's judgement" in text
+    assert soup.find("h2", id="theme-safeguarding") is not None
