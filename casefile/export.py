@@ -33,6 +33,7 @@ def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
     renderer = Renderer(load_dataset(root / data), root / macros, data_dir=root / data)
     pages = renderer.pages()
     pages.update(open_data(renderer.dataset))
+    pages.update(renderer.feed_files())
     problems = []
     content_dir = root / content
     for path in sorted(content_dir.rglob("*.md")):

@@ -94,6 +94,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         from casefile.opendata import files as open_data
 
         pages.update(open_data(self.renderer.dataset))
+        pages.update(self.renderer.feed_files())
         for src, text in pages.items():
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"casefile: content/{src} clashes with a generated page; "

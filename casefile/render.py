@@ -122,6 +122,12 @@ class Renderer:
             out[src] = self.render_template(PAGE_TEMPLATES["body"], src, body=body)
         return out
 
+    def feed_files(self) -> dict[str, str]:
+        """Atom feeds and iCalendar files (not Jinja: kept here beside the other outputs)."""
+        from casefile.feeds import files
+
+        return files(self.views, self.dataset.as_of, views.cross_timeline(self.views))
+
     # -- hand-written pages --------------------------------------------------------------
     def render_content(self, text: str, src: str, file_label: str, line_offset: int = 0) -> str:
         """Render a hand-written page's macro calls, e.g. ``{{ timeline("case-id") }}``.

@@ -63,8 +63,8 @@ def timeline(case: m.Case) -> list[TimelineEntry]:
     for record in case.records:
         entries.append(TimelineEntry(record.date, record.type.label, record.title, record))
         if record.published and record.published != record.date:
-            entries.append(TimelineEntry(record.published, "Report published",
-                                         f"Report published: {record.title}", record, True))
+            entries.append(TimelineEntry(record.published, "Report published", record.title,
+                                         record, True))
     return sorted(entries, key=lambda e: (e.date.earliest, e.date.latest, e.record.id))
 
 

@@ -1,0 +1,92 @@
+"""Atom feeds (RFC 4287) of timeline entries and iCalendar files of deadlines.
+
+Ids are stable (derived from case and record ids); every date comes from the records,
+never the clock, so two builds of the same data give identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import xml.etree.ElementTree as ET
+
+import icalendar
+
+from casefile.views import CaseView, TimelineEntry
+
+ATOM = "http://www.w3.org/2005/Atom"
+NAMESPACE = uuid.UUID("6b0f3f52-9c64-4a8e-8d0b-3c1e2f6a7d10")  # casefile's own namespace
+
+
+def stable_id(*parts: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, '/'.join(parts))}"
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def atom(title: str, feed_key: str, items: list[tuple[TimelineEntry, CaseView]],
+         case_href: dict[str, str]) -> str:
+    """An Atom feed, newest first. ``case_href`` maps case id → URL relative to the feed."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = stable_id("feed", feed_key)
+    newest = max((e.date.earliest for e, _ in items), default=dt.date(1970, 1, 1))
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(newest)
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = "casefile"
+    for entry, view in sorted(items, key=lambda p: (p[0].date.earliest, p[0].anchor),
+                              reverse=True):
+        node = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(node, f"{{{ATOM}}}title").text = f"{entry.label}: {entry.title}"
+        ET.SubElement(node, f"{{{ATOM}}}id").text = stable_id(view.case.id, entry.anchor)
+        ET.SubElement(node, f"{{{ATOM}}}updated").text = _stamp(entry.date.earliest)
+        href = f"{case_href[view.case.id]}#ev-{entry.anchor}"
+        ET.SubElement(node, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=href)
+        summary = (f"{entry.date.human()}. {view.case.title}. " +
+                   ("The report was published." if entry.is_publication
+                    else entry.record.summary))
+        ET.SubElement(node, f"{{{ATOM}}}summary", type="text").text = summary
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def calendar(name: str, views: list[CaseView], as_of: dt.date) -> str:
+    """Deadlines as all-day events; a deadline known only as a window spans the window."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//casefile//deadlines//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    for view in views:
+        for req in view.requirements:
+            outcome = req.outcome
+            if outcome is None or outcome.due_from is None or outcome.due_until is None:
+                continue
+            event = icalendar.Event()
+            event.add("uid", f"{req.id}@casefile")
+            event.add("dtstamp", dt.datetime.combine(as_of, dt.time(), dt.UTC))
+            event.add("dtstart", outcome.due_from)
+            event.add("dtend", outcome.due_until + dt.timedelta(days=1))
+            event.add("summary", f"Deadline: {req.text}")
+            event.add("description", f"{view.case.title}. {outcome.deadline} "
+                      f"Outcome: {outcome.term.label}. {outcome.explanation}")
+            cal.add_component(event)
+    return cal.to_ical().decode("utf-8")
+
+
+Merged = list[tuple[TimelineEntry, CaseView]]
+
+
+def files(views: dict[str, CaseView], as_of: dt.date, cross: Merged) -> dict[str, str]:
+    """Feeds and calendars by path in the site."""
+    out = {"feeds/all.xml": atom("casefile: all cases", "all", cross,
+                                 {cid: f"../cases/{cid}/" for cid in views})}
+    out["feeds/deadlines.ics"] = calendar("casefile deadlines", list(views.values()), as_of)
+    for cid, view in views.items():
+        items = [(e, view) for e in view.timeline]
+        out[f"feeds/{cid}.xml"] = atom(f"casefile: {view.case.title}", cid, items,
+                                       {cid: f"../cases/{cid}/"})
+        out[f"feeds/{cid}.ics"] = calendar(f"Deadlines: {view.case.title}", [view], as_of)
+    return out
