@@ -137,7 +137,9 @@ class Linker:
         case = m.Case(rec["id"], rec["title"], subject, rec["service"],
                       [b for b in regulators if b], rec["legal_basis"],
                       vocab.CASE_STATUSES[rec["status"]], rec["summary"],
-                      [t for t in themes if t], self.cites(rec))
+                      [t for t in themes if t], self.cites(rec), reviewed=rec["reviewed"],
+                      corrections=[m.Correction(c["date"], c["what"], c["why"])
+                                   for c in rec.get("corrections") or [] if c])
         self.cases[case.id] = case
         subject.cases.append(case)
         for body in case.regulators:

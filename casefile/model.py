@@ -266,6 +266,13 @@ class Record:
 
 
 @dataclass
+class Correction:
+    date: PartialDate
+    what: str
+    why: str
+
+
+@dataclass
 class Case:
     id: str
     title: str
@@ -279,6 +286,8 @@ class Case:
     cites: list[Citation]
     money: list[Money] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
+    reviewed: PartialDate | None = None
+    corrections: list[Correction] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:

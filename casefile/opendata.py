@@ -117,7 +117,10 @@ def case_json(c: m.Case) -> Json:
         "id": c.id, "title": c.title, "subject": c.subject.id, "service": c.service,
         "regulators": [b.id for b in c.regulators], "legal_basis": c.legal_basis,
         "status": c.status.value, "summary": c.summary, "themes": [t.id for t in c.themes],
-        "money": money, "cite": _cites(c.cites),
+        "money": money, "reviewed": _d(c.reviewed),
+        "corrections": [{"date": _d(x.date), "what": x.what, "why": x.why}
+                        for x in c.corrections],
+        "cite": _cites(c.cites),
         "records": [record_json(r) for r in c.records]})
 
 

@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from casefile.buildinfo import detect
 from casefile.errors import DataError
 from casefile.output import AtomicOutput
 from casefile.pipeline import load_dataset
@@ -34,6 +35,7 @@ class CasefileConfig(Config):
     data_dir = c.Type(str, default="data")
     macros_dir = c.Type(str, default="macros")
     as_of = c.Optional(c.Type(str))
+    review_max_age_days = c.Type(int, default=365)
 
 
 class _WarningCounter(logging.Handler):
@@ -75,8 +77,10 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
             print(exc.report(), file=sys.stderr)
             raise PluginError(f"casefile: {exc}; see the messages above.") from None
         paths = Paths(directory_urls=config.use_directory_urls)
+        build = detect(root, dataset.as_of, config.site_url,
+                       self.config.review_max_age_days)
         self.renderer = Renderer(dataset, root / self.config.macros_dir, paths,
-                                 data_dir=root / self.config.data_dir)
+                                 data_dir=root / self.config.data_dir, build=build)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.command in ("build", "gh-deploy"):
             self.output = AtomicOutput(Path(config.site_dir))

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from casefile import examples, schema, views, vocab
 from casefile import model as m
+from casefile.buildinfo import BuildInfo
 from casefile.dates import human_day
 from casefile.errors import DataError, Problem
 from casefile.views import CaseView, case_view
@@ -75,9 +76,10 @@ def _tidy_block(html: str) -> Markup:
 
 class Renderer:
     def __init__(self, dataset: m.Dataset, macros_dir: Path, paths: Paths | None = None,
-                 data_dir: Path | None = None) -> None:
+                 data_dir: Path | None = None, build: BuildInfo | None = None) -> None:
         self.dataset = dataset
         self.data_dir = data_dir
+        self.build = build or BuildInfo(dataset.as_of, "the date of the latest document", None)
         self.paths = paths or Paths()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(macros_dir)),
@@ -100,7 +102,9 @@ class Renderer:
         return {"ds": self.dataset, "vocab": vocab, "views": self.views, "link": link,
                 "case_src": case_src, "body_src": body_src, "here": src, "human_day": human_day,
                 "schema": schema, "cross_timeline": views.cross_timeline,
-                "by_theme": views.by_theme}
+                "by_theme": views.by_theme, "build": self.build,
+                "review_age": lambda case: views.review_age_days(case, self.build.date),
+                "page_url": lambda: self.build.page_url(self.paths.url(src))}
 
     def render_template(self, name: str, src: str, **values: Any) -> str:
         template = self.env.get_template(name)

@@ -72,6 +72,7 @@ def _text(kind: str, ident: str, data: Path, case: str | None) -> str:
         return (f"id: {ident}\ntitle: Replace with the case title\nsubject: {subject}\n"
                 f"service: Replace with the service\nregulators: [{regulator}]\n"
                 "legal_basis: Replace with the law the oversight rests on\nstatus: open\n"
+                "reviewed: 2000-01-01  # the day you last checked the case against its sources\n"
                 "summary: Replace with a few sentences for readers.\n"
                 f"themes: [{_theme(data)}]\ncite: [{source}]  # source ids, from data/sources/\n")
     body = _first(data, "bodies")

@@ -232,6 +232,16 @@ MONEY = Obj(
     ),
 )
 
+CORRECTION = Obj(
+    "correction",
+    "A correction published on the case page: when, what changed and why.",
+    (
+        F("date", Date(), "When the correction was made.", True),
+        F("what", Text(), "What changed.", True),
+        F("why", Text(), "Why it changed.", True),
+    ),
+)
+
 CASE = Obj(
     "case",
     "A case: one body's service under regulatory oversight (data/cases/ID/case.yml).",
@@ -246,6 +256,9 @@ CASE = Obj(
         F("summary", Text(), "A few sentences for the case page and home page.", True),
         F("themes", ListOf(Ref("theme"), 1), "Themes of this case (from data/themes.yml).", True),
         F("money", ListOf(MONEY), "Key money figures."),
+        F("reviewed", Date(), "When an editor last checked the whole case against its "
+          "sources.", True),
+        F("corrections", ListOf(CORRECTION), "Corrections made to this case, newest last."),
         cite_field(),
     ),
 )

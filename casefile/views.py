@@ -169,3 +169,8 @@ def by_theme(ds: m.Dataset, views: dict[str, CaseView]) -> list[tuple[m.Theme, l
             grouped[finding.theme.id].append(
                 ThemeFinding(finding, view, assessed[-1] if assessed else None))
     return [(ds.themes[t], items) for t, items in grouped.items() if items]
+
+
+def review_age_days(case: m.Case, build_date: dt.date) -> int | None:
+    """Days between the case's last review and the build, or None if never reviewed."""
+    return (build_date - case.reviewed.latest).days if case.reviewed else None

@@ -69,6 +69,7 @@ service: Children's services
 regulators: [inspectorate]
 legal_basis: An Act
 status: open
+reviewed: 2020-01-01
 summary: A short summary.
 themes: [leadership, safeguarding]
 money:
@@ -152,10 +153,11 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def mkdocs_build(project_dir: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict"], cwd=project_dir, capture_output=True,
-        text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, timeout=300)
+        text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **env},
+        timeout=300)
 
 
 def tree_digest(root: Path) -> dict[str, bytes]:

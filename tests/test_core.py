@@ -17,7 +17,8 @@ CORE = ["casefile.errors", "casefile.dates", "casefile.load", "casefile.schema",
         "casefile.deadlines", "casefile.views", "casefile.pipeline", "casefile.render",
         "casefile.jsonschema", "casefile.output", "casefile.cli", "casefile.vocab",
         "casefile.export", "casefile.scaffold", "casefile.links", "casefile.examples",
-        "casefile.external", "casefile.opendata", "casefile.feeds"]
+        "casefile.external", "casefile.opendata", "casefile.feeds",
+        "casefile.buildinfo"]
 
 
 def test_core_does_not_import_mkdocs() -> None:

@@ -234,7 +234,7 @@ def test_page_titles_and_headings(site: Path) -> None:
     assert len(soup.find_all("h1")) == 1
     assert [h.get("id") for h in soup.select("article h2")] == [
         "money", "timeline", "findings-and-progress", "requirements-and-deadlines",
-        "statements", "sources", "data"]
+        "statements", "sources", "corrections", "cite-this-page", "data"]
 
 
 def test_money_figures(site: Path) -> None:

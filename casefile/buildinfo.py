@@ -1,0 +1,49 @@
+"""What a build knows about itself: its date and git commit, found without the wall clock.
+
+The date is SOURCE_DATE_EPOCH when set, else the date of the checked-out git commit, else
+the data's as-of date; so two builds of the same commit say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    date: dt.date
+    date_basis: str
+    commit: str | None
+    site_url: str | None = None
+    review_max_age_days: int = 365
+
+    def page_url(self, path: str) -> str:
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else f"/{path}"
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
+                             timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def detect(root: Path, fallback: dt.date, site_url: str | None = None,
+           review_max_age_days: int = 365) -> BuildInfo:
+    commit = _git(root, "rev-parse", "HEAD")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        return BuildInfo(day, "SOURCE_DATE_EPOCH", commit, site_url, review_max_age_days)
+    committed = _git(root, "log", "-1", "--format=%cs")
+    if committed:
+        return BuildInfo(dt.date.fromisoformat(committed), "the date of the git commit",
+                         commit, site_url, review_max_age_days)
+    return BuildInfo(fallback, "the date of the latest document", commit, site_url,
+                     review_max_age_days)
