@@ -27,7 +27,7 @@ WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "he
 PAGES = {"home": "", "case": f"cases/{CASE}/", "body": "bodies/care-inspectorate-wales/",
          "bodies": "bodies/", "sources": "sources/", "methodology": "methodology/",
          "data": "data/", "how-to-edit": "how-to-edit/", "timeline": "timeline/",
-         "themes": "themes/", "404": "no-such-page/"}
+         "themes": "themes/", "accessibility": "accessibility/", "404": "no-such-page/"}
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ARTIFACTS = REPO / "tests" / "artifacts"
 
@@ -79,28 +79,33 @@ def test_no_axe_violations_and_no_outside_requests(browser: Browser, base: str, 
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    responses: list[tuple[int, str]] = []
+    page.on("response", lambda r: responses.append((r.status, r.url)))
     page.goto(base + PAGES[name], wait_until="networkidle")
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
                   for v in result.response["violations"]]
     outside = [u for u in requests if not u.startswith(base)]
+    failed = [r for r in responses if r[0] >= 400 and not (name == "404" and r[1] ==
+                                                              base + PAGES[name])]
     if name in ("home", "case"):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=False)
     context.close()
     assert violations == []
     assert outside == []
+    assert failed == []
     assert len(requests) > 1  # the page and its assets were really loaded
 
 
-@pytest.mark.parametrize("name", ["home", "case", "methodology", "data"])
+@pytest.mark.parametrize("name", list(PAGES))
 def test_content_reads_with_javascript_off(browser: Browser, base: str, name: str) -> None:
     context = browser.new_context(java_script_enabled=False, viewport=WIDTHS["phone"])
     page = context.new_page()
     page.goto(base + PAGES[name])
     article = page.locator("article")
     assert article.is_visible()
-    assert len(article.inner_text()) > 200
+    assert len(article.inner_text()) > (20 if name == "404" else 200)
     if name == "case":
         assert page.locator("ol.cf-timeline > li").first.is_visible()
         assert page.locator("table.cf-matrix").first.is_visible()
@@ -122,4 +127,46 @@ def test_keyboard_reaches_the_matrix_and_its_citations(browser: Browser, base: s
         if "cf-table-scroll" in focused[-1]:
             break
     assert "cf-table-scroll" in focused[-1]
+    context.close()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Powys", f"cases/{CASE}/"),                      # the council's name
+    ("fragile organisation", f"cases/{CASE}/"),       # a phrase of a finding
+    ("Rachel Powell", f"cases/{CASE}/"),              # a person, by name
+])
+def test_search_finds_cases_findings_and_people(browser: Browser, base: str, query: str,
+                                                 expected: str) -> None:
+    context = browser.new_context(viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    page.goto(base, wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item a", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a",
+                                      "els => els.map(e => e.getAttribute('href'))")
+    context.close()
+    assert any(h.split("?")[0].split("#")[0] == base + expected for h in hrefs), hrefs
+
+
+def test_printed_case_page(browser: Browser, base: str) -> None:
+    context = browser.new_context(viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    page.goto(base + PAGES["case"], wait_until="networkidle")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    for shown in ("ol.cf-timeline", "table.cf-matrix", "ol.cf-bibliography"):
+        assert page.locator(shown).first.is_visible(), shown
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details.cf-quotes li").first.is_visible()  # quotes open for print
+    ARTIFACTS.mkdir(exist_ok=True)
+    pdf = page.pdf(path=str(ARTIFACTS / "case-print.pdf"))
+    assert pdf[:5] == b"%PDF-" and len(pdf) > 20_000
+    page.goto(base + PAGES["methodology"])
+    page.emulate_media(media="print")
+    after = page.evaluate("""() => { const a = [...document.querySelectorAll('article a')]
+        .find(x => x.href.startsWith('https://pypi.org'));
+        return getComputedStyle(a, '::after').content; }""")
+    assert after == '" <https://pypi.org/project/holidays/>"'
     context.close()
