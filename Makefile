@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve check lint links clean
+.PHONY: site test serve check lint links bench bench-quick clean
 
 # Create the virtual environment and install the pinned dependencies.
 $(STAMP): pyproject.toml constraints.txt
@@ -28,7 +28,15 @@ links: $(STAMP)
 	$(BIN)/casefile links site
 
 lint: $(STAMP)
-	$(BIN)/ruff check casefile tests
+	$(BIN)/ruff check casefile tests bench
+
+# Benchmark at 100, 1000 and 2000 synthetic cases; results go into BENCHMARKS.md.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --sizes 100,1000,2000 --out BENCHMARKS.md
+
+# A small run (10 cases) that finishes in seconds, for CI.
+bench-quick: $(STAMP)
+	$(BIN)/python -m bench.run --quick
 
 test: $(STAMP) lint
 	$(BIN)/pytest

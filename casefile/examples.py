@@ -6,14 +6,17 @@ example at build time, so the documentation cannot drift from the code.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from casefile.errors import DataError
 from casefile.jsonschema import header_for
-from casefile.pipeline import load_dataset
+from casefile.link import Loaded
+from casefile.load import parse_text
+from casefile.model import Dataset
+from casefile.pipeline import build_dataset
+from casefile.schema import FILE_KINDS
+from casefile.validate import validate
 
 CASE = "powys-childrens-services"
 SOURCE_PATH = "data/sources/example-ciw-letter.yml"
@@ -97,17 +100,30 @@ def install(root: Path, mistake: Mistake | None = None) -> None:
         (root / rel).write_text(text, encoding="utf-8")
 
 
-def with_messages(data: Path) -> list[Mistake]:
-    """Each mistake with the exact problem lines the validator reports for it."""
+def with_messages(dataset: Dataset) -> list[Mistake]:
+    """Each mistake with the exact problem lines the checks report for it.
+
+    Reuses the records the build already validated (only the example's case is linked
+    again), so it costs milliseconds however large the data set is."""
+    base = [item for item in dataset.loaded
+            if isinstance(item, Loaded) and item.case_id in (None, CASE)]
     found = []
-    with tempfile.TemporaryDirectory() as tmp:
-        shutil.copytree(data, Path(tmp) / "data")
-        for mistake in MISTAKES:
-            install(Path(tmp), mistake)
-            try:
-                load_dataset(Path(tmp) / "data")
-                message = "(no problem found)"
-            except DataError as exc:
-                message = "\n".join(str(p) for p in exc.problems)
-            found.append(Mistake(mistake.title, mistake.old, mistake.new, message))
+    for mistake in MISTAKES:
+        loaded, problems = list(base), []
+        for kind, rel, text in (("source", SOURCE_PATH, source_text()),
+                                ("record", RECORD_PATH, record_text(mistake))):
+            node, parse_problems = parse_text(text, rel)
+            problems += parse_problems
+            if node is not None:
+                rec, invalid = validate(node, FILE_KINDS[kind], rel)
+                problems += invalid
+                if rec is not None:
+                    loaded.append(Loaded(kind, rec, Path(rel).stem,
+                                         CASE if kind == "record" else None, not invalid))
+        try:
+            build_dataset(loaded, problems, set())
+            message = "(no problem found)"
+        except DataError as exc:
+            message = "\n".join(str(p) for p in exc.problems)
+        found.append(Mistake(mistake.title, mistake.old, mistake.new, message))
     return found

@@ -310,3 +310,4 @@ class Dataset:
     themes: dict[str, Theme]
     cases: dict[str, Case]
     as_of: dt.date
+    loaded: list[object] = field(default_factory=list, repr=False)  # validated records

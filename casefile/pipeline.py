@@ -138,4 +138,4 @@ def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str
         case.records.sort(key=lambda r: (r.date.earliest, r.id))
     compute_all(list(linker.cases.values()), when)
     return Dataset(linker.bodies, linker.people, linker.sources, linker.themes,
-                   dict(sorted(linker.cases.items())), when)
+                   dict(sorted(linker.cases.items())), when, list(loaded))

@@ -181,13 +181,8 @@ class Renderer:
         functions["data_files"] = lambda: self.macro("data_files", src)
         functions["worked_example"] = lambda: self.macro("worked_example", src, ex=examples)
         functions["common_mistakes"] = lambda: self.macro(
-            "common_mistakes", src, mistakes=examples.with_messages(self._data_dir()))
+            "common_mistakes", src, mistakes=examples.with_messages(self.dataset))
         return functions
-
-    def _data_dir(self) -> Path:
-        if self.data_dir is None:
-            raise ValueError("common_mistakes() needs the renderer's data_dir")
-        return self.data_dir
 
     def macro(self, macro_name: str, src: str, **values: Any) -> Markup:
         template = self.env.get_template(MACRO_FILES[macro_name])

@@ -1,0 +1,69 @@
+"""The anchor: the same case pages written as plain Markdown (timeline list, findings table,
+footnote citations), built by mkdocs-material with the same bounded nav."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casefile import model as m
+from casefile.views import case_view
+
+MKDOCS_YML = """site_name: anchor
+docs_dir: docs
+theme:
+  name: material
+  font: false
+plugins: [search]
+markdown_extensions: [footnotes, tables, toc]
+nav:
+  - Home: index.md
+  - Cases: cases/index.md
+"""
+
+
+def _notes(cites: list[m.Citation]) -> str:
+    return "".join(f"[^{c.source.id}]" for c in cites)
+
+
+def case_markdown(case: m.Case, as_of: object) -> str:
+    view = case_view(case, as_of)  # type: ignore[arg-type]
+    out = [f"# {case.title}", "", f"{case.summary} {_notes(case.cites)}", "", "## Timeline", ""]
+    for n, e in enumerate(view.timeline, 1):
+        out.append(f"{n}. **{e.date.human()}**, {e.label}: {e.title}. {e.record.summary} "
+                   f"{_notes(e.record.cites)}")
+    out += ["", "## Findings and progress", ""]
+    for g in view.matrices:
+        cols = " | ".join(f"{c.type.label} ({c.date.human()})" for c in g.columns)
+        out += [f"| Finding | {cols} |" if cols else "| Finding |",
+                "|---" * (len(g.columns) + 1) + "|"]
+        for row in g.rows:
+            cells = " | ".join(f"{a.status.label} ({a.asserter.label}): {a.note} "
+                               f"{_notes(a.cites)}" if a else "Not assessed" for a in row.cells)
+            out.append(f"| {row.finding.text} {_notes(row.finding.cites)} | {cells} |")
+        out.append("")
+    out += ["## Requirements and deadlines", ""]
+    for q in view.requirements:
+        label = q.outcome.term.label if q.outcome else ""
+        out.append(f"- {q.text} {label}. {_notes(q.cites)}")
+    out += ["", "## Statements", ""]
+    for s in view.statements:
+        out.append(f"> {s.quote}\n>\n> {s.attribution}, {s.date.human()} {_notes(s.cites)}\n")
+    out.append("")
+    for source in view.bibliography:
+        publisher = source.publisher.name if source.publisher else "Publisher not named"
+        date = source.published.human() if source.published else "undated"
+        out.append(f"[^{source.id}]: {publisher}, *{source.display_title}*, {date}.")
+    return "\n".join(out) + "\n"
+
+
+def write(ds: m.Dataset, root: Path) -> None:
+    docs = root / "docs"
+    (docs / "cases").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (docs / "index.md").write_text("# Anchor\n\nSee [cases](cases/index.md).\n",
+                                   encoding="utf-8")
+    lines = ["# Cases", ""] + [f"- [{c.title}]({c.id}.md)" for c in ds.cases.values()]
+    (docs / "cases" / "index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for case in ds.cases.values():
+        (docs / "cases" / f"{case.id}.md").write_text(case_markdown(case, ds.as_of),
+                                                      encoding="utf-8")

@@ -1,0 +1,158 @@
+"""`make bench`: build, check and page weight at N cases, beside hand-written Markdown.
+
+    python -m bench.run [--sizes 100,1000,2000] [--quick] [--out BENCHMARKS.md]
+
+Each size gets a fresh synthetic project in a temporary folder. Times are wall-clock
+seconds of real subprocesses (interpreter start-up included, as a user would see them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from importlib.metadata import version
+from pathlib import Path
+
+from bench import anchor, synth
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+FLOOR = """
+import sys, time, yaml
+from pathlib import Path
+files = sorted(Path(sys.argv[1]).rglob("*.yml"))
+for f in files:
+    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+
+class _Count(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.count += 1
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MB) of a subprocess, which must succeed."""
+    start = time.perf_counter()
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd, env=ENV,
+                         capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if out.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.stdout[-2000:]}\n{out.stderr[-3000:]}")
+    return wall, int(out.stderr.strip().splitlines()[-1]) // 1024
+
+
+def pages(site: Path) -> tuple[float, int, float]:
+    """(median KB, max KB, median element count) of the case pages."""
+    files = [p for p in (site / "cases").glob("*/index.html")]
+    sizes = [p.stat().st_size / 1024 for p in files]
+    counts = []
+    for p in files[:200]:
+        parser = _Count()
+        parser.feed(p.read_text(encoding="utf-8"))
+        counts.append(parser.count)
+    return statistics.median(sizes), max(sizes), statistics.median(counts)
+
+
+def project(root: Path, n: int) -> None:
+    synth.generate(root, n)
+    for name in ("content", "macros", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+
+
+def measure(n: int, work: Path) -> dict[str, float]:
+    root = work / f"casefile-{n}"
+    project(root, n)
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    check = [str(BIN / "casefile"), "check"]
+    cold, _ = timed(check, root)
+    cached, _ = timed(check, root)
+    floor, _ = timed([sys.executable, "-c", FLOOR, "data"], root)
+    edited = root / "data" / "cases" / "case-0000" / "records" / "case-0000-r05.yml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("summary: ", "summary: X "),
+                      encoding="utf-8")
+    warm, _ = timed(check, root)
+    build, rss = timed([str(BIN / "mkdocs"), "build", "--strict"], root)
+    median_kb, max_kb, elements = pages(root / "site")
+    from casefile.pipeline import load_dataset
+
+    anchor_root = work / f"anchor-{n}"
+    anchor.write(load_dataset(root / "data"), anchor_root)
+    anchor_build, anchor_rss = timed([str(BIN / "mkdocs"), "build", "--strict"], anchor_root)
+    a_median, a_max, a_elements = pages(anchor_root / "site")
+    files = sum(1 for _ in (root / "data").rglob("*.yml"))
+    return {"n": n, "files": files, "check_cold": cold, "check_cached": cached,
+            "floor": floor, "check_warm": warm, "build": build, "rss": rss,
+            "page_median": median_kb, "page_max": max_kb, "elements": elements,
+            "anchor_build": anchor_build, "anchor_rss": anchor_rss,
+            "anchor_median": a_median, "anchor_max": a_max, "anchor_elements": a_elements}
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    head = ("| N cases | files | check cold (s) | CSafeLoader floor (s) | cold / floor | "
+            "check, cache warm (s) | after 1-file edit (s) | build (s) | peak RSS (MB) | "
+            "anchor build (s) | build / anchor | page median / max (KB) | anchor page (KB) | "
+            "elements (median) | anchor elements |")
+    lines = [head, "|" + "---|" * 15]
+    for r in rows:
+        lines.append(
+            f"| {r['n']:.0f} | {r['files']:.0f} | {r['check_cold']:.2f} | {r['floor']:.2f} | "
+            f"{r['check_cold'] / r['floor']:.2f} | {r['check_cached']:.2f} | "
+            f"{r['check_warm']:.2f} | {r['build']:.1f} | {r['rss']:.0f} | "
+            f"{r['anchor_build']:.1f} | {r['build'] / r['anchor_build']:.2f} | "
+            f"{r['page_median']:.1f} / {r['page_max']:.1f} | {r['anchor_median']:.1f} | "
+            f"{r['elements']:.0f} | {r['anchor_elements']:.0f} |")
+    return "\n".join(lines)
+
+
+def report(rows: list[dict[str, float]]) -> str:
+    machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python "
+               f"{platform.python_version()}, mkdocs {version('mkdocs')}, mkdocs-material "
+               f"{version('mkdocs-material')}, PyYAML {version('pyyaml')}")
+    growth = ""
+    by_n = {int(r["n"]): r for r in rows}
+    if 1000 in by_n and 2000 in by_n:
+        growth = (f"\nBuild time at 2000 cases / at 1000: "
+                  f"{by_n[2000]['build'] / by_n[1000]['build']:.2f}.\n")
+    return f"Machine: {machine}.\n\n{table(rows)}\n{growth}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,1000,2000")
+    parser.add_argument("--quick", action="store_true", help="one small size, for CI")
+    parser.add_argument("--out", help="write the results into this Markdown file")
+    args = parser.parse_args()
+    sizes = [10] if args.quick else [int(s) for s in args.sizes.split(",")]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="casefile-bench-") as tmp:
+        for n in sizes:
+            rows.append(measure(n, Path(tmp)))
+            print(table(rows[-1:]).splitlines()[-1], flush=True)
+    text = report(rows)
+    print(text)
+    if args.out:
+        path = Path(args.out)
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        marker = "<!-- results -->"
+        head = old.split(marker)[0] if marker in old else old
+        path.write_text(f"{head}{marker}\n{text}", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Deterministic synthetic data: N cases shaped like Powys, and the same case pages written
+by hand as plain Markdown (the anchor the benchmark compares against).
+
+Each case: a council, about 12 sources, 12 records (an inspection raising 10 findings,
+notices with requirements, 3 follow-ups assessing findings), statements and money.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from casefile.jsonschema import header_for
+
+WORDS = ("service", "oversight", "children", "families", "assessment", "planning",
+         "safeguarding", "visits", "management", "leadership", "partners", "police", "health",
+         "placements", "complaints", "workforce", "recruitment", "supervision", "timeliness",
+         "quality", "practice", "improvement", "board", "council", "regulator", "inspection",
+         "report", "notice", "plan", "budget", "progress", "concern", "risk")
+THEMES = ["leadership", "safeguarding", "access", "assessment-planning", "partnership",
+          "workforce", "placements", "complaints", "strategy", "corporate-priority"]
+STATUSES = ["serious_concern", "concern", "early_signs", "improving", "improved"]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return (" ".join(words)).capitalize() + "."
+
+
+def _write(root: Path, rel: str, kind: str, text: str) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{header_for(kind, rel)}\n{text}", encoding="utf-8")
+
+
+def shared(root: Path) -> None:
+    themes = "".join(f"  - id: {t}\n    name: {t.replace('-', ' ').capitalize()}\n"
+                     for t in THEMES)
+    _write(root, "data/themes.yml", "themes", f"themes:\n{themes}")
+    for ident, kind, name in (("regulator", "regulator", "National Care Inspectorate"),
+                              ("government", "government", "National Government"),
+                              ("newspaper", "news_organisation", "The Daily Record")):
+        _write(root, f"data/bodies/{ident}.yml", "body",
+               f"id: {ident}\nkind: {kind}\nnames:\n  - name: {name}\n")
+
+
+def case(root: Path, i: int) -> None:
+    rng = random.Random(i)
+    cid, council = f"case-{i:04d}", f"council-{i:04d}"
+    _write(root, f"data/bodies/{council}.yml", "body",
+           f"id: {council}\nkind: local_authority\nnames:\n  - name: Council {i}\n")
+    _write(root, f"data/people/leader-{i:04d}.yml", "person",
+           f"id: leader-{i:04d}\nname: Leader {i}\nroles:\n  - title: Leader\n"
+           f"    body: {council}\n")
+    sources = [f"{cid}-src-{j:02d}" for j in range(12)]
+    for j, sid in enumerate(sources):
+        publisher = ("regulator", "government", council, "newspaper")[j % 4]
+        kind = ("inspection_report", "government_statement", "council_press_release",
+                "news_article")[j % 4]
+        _write(root, f"data/sources/{sid}.yml", "source",
+               f"id: {sid}\ntitle: {sentence(rng, 6)}\npublisher: {publisher}\nkind: {kind}\n"
+               f"published: {2017 + j // 4}-{1 + j % 12:02d}-{10 + j:02d}\nlanguage: en\n")
+    _write(root, f"data/cases/{cid}/case.yml", "case",
+           f"id: {cid}\ntitle: Council {i} children's services\nsubject: {council}\n"
+           f"service: Children's services\nregulators: [regulator]\nlegal_basis: An Act\n"
+           f"status: open\nreviewed: 2026-11-01\nsummary: {sentence(rng, 40)}\n"
+           f"themes: [{', '.join(THEMES)}]\nmoney:\n"
+           f"  - amount: {rng.randrange(1, 20) * 1_000_000}\n    currency: GBP\n"
+           f"    for: {sentence(rng, 6)}\n    cite: [{sources[2]}]\ncite: [{sources[0]}]\n")
+    findings = "".join(
+        f"  - id: {cid}-f{k:02d}\n    theme: {THEMES[k]}\n    text: {sentence(rng, 18)}\n"
+        f"    cite:\n      - source: {sources[0]}\n        quote: {sentence(rng, 20)}\n"
+        for k in range(10))
+    records = [("inspection", "2017-07", "regulator", f"findings:\n{findings}")]
+    records.append(("warning_notice", "2017-10", "government",
+                    "requirements:\n" + "".join(
+                        f"  - id: {cid}-req-{k}\n    text: {sentence(rng, 10)}\n    due:\n"
+                        f"      within: {20 * (k + 1)}\n      unit: working_days\n"
+                        f"      from: event\n    cite: [{sources[1]}]\n" for k in range(2))))
+    for n, (kind, date, body) in enumerate((("monitoring_visit", "2017-12", "regulator"),
+                                            ("cabinet_report", "2018-03-13", council),
+                                            ("follow_up_inspection", "2018-10", "regulator"))):
+        assessed = "".join(
+            f"  - finding: {cid}-f{k:02d}\n    status: {rng.choice(STATUSES)}\n"
+            f"    asserted_by: {body}\n    note: {sentence(rng, 14)}\n"
+            f"    cite: [{sources[3 + n * 3]}]\n" for k in range(10) if (k + n) % 3 != 2)
+        records.append((kind, date, body, f"assessments:\n{assessed}"))
+    records.append(("follow_up_notice", "2018-01", "government",
+                    f"requirements:\n  - id: {cid}-req-2\n    text: {sentence(rng, 9)}\n"
+                    f"    due:\n      date: 2018-02-07\n    cite: [{sources[5]}]\n"))
+    for kind, date in (("funding_decision", "2018-02-22"), ("addendum", "2018-04"),
+                       ("support_package", "2018-05"), ("appointment", "2018-09"),
+                       ("monitoring", "2019-01-09")):
+        records.append((kind, date, council if kind in ("funding_decision", "appointment")
+                        else "government", ""))
+    records.append(("council_statement", "2019-01", council,
+                    f"statements:\n  - person: leader-{i:04d}\n    date: 2019-01\n"
+                    f"    quote: {sentence(rng, 25)}\n    cite: [{sources[11]}]\n"))
+    for n, (kind, date, body, extra) in enumerate(records):
+        rid = f"{cid}-r{n:02d}"
+        _write(root, f"data/cases/{cid}/records/{rid}.yml", "record",
+               f"id: {rid}\ntype: {kind}\ntitle: {sentence(rng, 6)}\ndate: {date}\n"
+               f"body: {body}\nsummary: {sentence(rng, 45)}\n"
+               f"cite:\n  - source: {sources[n % 12]}\n    quote: {sentence(rng, 16)}\n{extra}")
+
+
+def generate(root: Path, n: int) -> None:
+    shared(root)
+    for i in range(n):
+        case(root, i)

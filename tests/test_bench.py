@@ -1,0 +1,33 @@
+"""The benchmark's generator makes valid data; its quick mode runs end to end."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from bench import synth
+from casefile.pipeline import load_dataset
+from tests.conftest import REPO
+
+
+def test_synthetic_cases_are_valid_and_deterministic(tmp_path: Path) -> None:
+    synth.generate(tmp_path / "a", 3)
+    synth.generate(tmp_path / "b", 3)
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yml"))
+    assert files_a == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.yml"))
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes()
+               for f in files_a)
+    ds = load_dataset(tmp_path / "a" / "data")
+    case = ds.cases["case-0001"]
+    assert len(ds.cases) == 3 and len(case.records) == 12 and len(case.findings) == 10
+    assert sum(len(r.assessments) for r in case.records) == 20
+    assert len(case.requirements) == 3 and len(case.statements) == 1
+
+
+def test_quick_benchmark_runs() -> None:
+    result = subprocess.run([sys.executable, "-m", "bench.run", "--sizes", "2"], cwd=REPO,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| 2 |"))
+    assert len(row.split("|")) == 17
