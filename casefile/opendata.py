@@ -125,15 +125,52 @@ def case_json(c: m.Case) -> Json:
 
 
 def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
-    """The whole data set, or only the named cases (with everything they refer to)."""
+    """The whole data set, or only the named cases with just what they refer to."""
     chosen = [ds.cases[c] for c in (cases if cases is not None else list(ds.cases))]
+    cased = [case_json(c) for c in chosen]
+    bodies, people, sources, themes = (list(ds.bodies.values()), list(ds.people.values()),
+                                       list(ds.sources.values()), list(ds.themes.values()))
+    if cases is not None:
+        used = _referenced(cased)
+        sources = [s for s in sources if s.id in used]
+        people = [p for p in people if p.id in used]
+        used |= {r.body.id for p in people for r in p.roles}
+        used |= {s.publisher.id for s in sources if s.publisher}
+        bodies = [b for b in bodies if b.id in used]
+        used |= {c.source.id for b in bodies for n in b.names for c in n.cites}
+        used |= {c.source.id for p in people for r in p.roles for c in r.cites}
+        sources = [s for s in ds.sources.values() if s.id in used]
+        themes = [t for t in themes if t.id in used]
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "as_of": ds.as_of.isoformat(),
             "themes": [_clean({"id": t.id, "name": t.name, "description": t.description})
-                       for t in ds.themes.values()],
-            "bodies": [body_json(b) for b in ds.bodies.values()],
-            "people": [person_json(p) for p in ds.people.values()],
-            "sources": [source_json(s) for s in ds.sources.values()],
-            "cases": [case_json(c) for c in chosen]}
+                       for t in themes],
+            "bodies": [body_json(b) for b in bodies],
+            "people": [person_json(p) for p in people],
+            "sources": [source_json(s) for s in sources],
+            "cases": cased}
+
+
+_REF_KEYS = ("source", "subject", "regulators", "body", "asserted_by", "by", "person",
+             "publisher", "theme", "themes")
+
+
+def _referenced(value: Any) -> set[str]:
+    """Every id the exported cases point at (sources, bodies, people, themes)."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, sub in item.items():
+                if key in _REF_KEYS and isinstance(sub, str):
+                    found.add(sub)
+                elif key in _REF_KEYS and isinstance(sub, list):
+                    found.update(x for x in sub if isinstance(x, str))
+                else:
+                    stack.append(sub)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
 
 
 def _node(value: Any) -> Node:
@@ -248,7 +285,8 @@ def _all(r: m.Record) -> list[m.Citation]:
 def dump(data: Json) -> str:
     import json
 
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    # compact separators keep json's C encoder (indent= would fall back to pure Python)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def files(ds: m.Dataset) -> dict[str, str]:

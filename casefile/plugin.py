@@ -62,6 +62,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         self.command = "build"
         self.renderer: Renderer | None = None
         self.generated: set[str] = set()
+        self.blocks: dict[str, list[str]] = {}
         self.output: AtomicOutput | None = None
         self.warnings = _WarningCounter()
 
@@ -91,7 +92,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         assert self.renderer is not None
         self.generated = set()
         try:
-            pages = self.renderer.pages()
+            pages, self.blocks = self.renderer.pages_with_blocks()
         except Exception as exc:  # a bug in a macro: stop cleanly, say where
             raise PluginError(f"casefile: generating pages failed: {type(exc).__name__}: {exc}"
                               ) from None
@@ -118,6 +119,11 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         except DataError as exc:
             print(exc.report(), file=sys.stderr)
             raise PluginError(f"casefile: {exc}; see the messages above.") from None
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        blocks = self.blocks.get(page.file.src_uri)
+        return Renderer.put_back(html, blocks) if blocks else html
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent

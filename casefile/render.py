@@ -63,6 +63,9 @@ def body_src(body_id: str) -> str:
     return f"bodies/{body_id}.md"
 
 
+_MARKER = re.compile(r'(?:<p>)?<cf-block n="(\d+)"></cf-block>(?:</p>)?')
+
+
 def _preformatted(text: str) -> Markup:
     """Escaped text for a <pre>, on one physical line so _tidy_block cannot re-indent it."""
     return Markup("&#10;").join(Markup.escape(line) for line in str(text).split("\n"))
@@ -86,9 +89,38 @@ class Renderer:
             autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
-        self.env.filters["block"] = _tidy_block
+        self.env.filters["block"] = self._block
         self.env.filters["pre"] = _preformatted
         self.views = {cid: case_view(case, dataset.as_of) for cid, case in dataset.cases.items()}
+
+    # -- HTML blocks: inline in Markdown, or set aside for the builder to put back ---------
+    _collect: list[str] | None = None
+
+    def _block(self, html: str) -> Markup:
+        tidy = _tidy_block(html)
+        if self._collect is None:
+            return tidy
+        self._collect.append(str(tidy))
+        return Markup(f'<cf-block n="{len(self._collect) - 1}"></cf-block>')
+
+    def pages_with_blocks(self) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Generated pages whose HTML blocks are markers, and the blocks by page.
+
+        A builder renders the small Markdown, then calls ``put_back``: the large HTML
+        never passes through the Markdown parser. Escaped data cannot forge a marker."""
+        blocks: dict[str, list[str]] = {}
+        pages = {}
+        for src, render in self._page_renderers().items():
+            self._collect = blocks.setdefault(src, [])
+            try:
+                pages[src] = render()
+            finally:
+                self._collect = None
+        return pages, blocks
+
+    @staticmethod
+    def put_back(html: str, blocks: list[str]) -> str:
+        return _MARKER.sub(lambda m: blocks[int(m.group(1))], html)
 
     # -- context shared by every template ------------------------------------------------
     def context(self, src: str) -> dict[str, Any]:
@@ -112,18 +144,22 @@ class Renderer:
 
     # -- generated pages -----------------------------------------------------------------
     def pages(self) -> dict[str, str]:
-        """Every generated page: source path → Markdown text."""
-        out = {"cases/index.md": self.render_template(PAGE_TEMPLATES["cases"], "cases/index.md"),
-               "bodies/index.md": self.render_template(PAGE_TEMPLATES["bodies"], "bodies/index.md"),
-               "sources.md": self.render_template(PAGE_TEMPLATES["sources"], "sources.md"),
-               "timeline.md": self.render_template(PAGE_TEMPLATES["timeline"], "timeline.md"),
-               "themes.md": self.render_template(PAGE_TEMPLATES["themes"], "themes.md")}
+        """Every generated page: source path → self-contained Markdown text."""
+        return {src: render() for src, render in self._page_renderers().items()}
+
+    def _page_renderers(self) -> dict[str, Callable[[], str]]:
+        def page(kind: str, src: str, **values: Any) -> Callable[[], str]:
+            return lambda: self.render_template(PAGE_TEMPLATES[kind], src, **values)
+
+        out = {"cases/index.md": page("cases", "cases/index.md"),
+               "bodies/index.md": page("bodies", "bodies/index.md"),
+               "sources.md": page("sources", "sources.md"),
+               "timeline.md": page("timeline", "timeline.md"),
+               "themes.md": page("themes", "themes.md")}
         for cid, view in self.views.items():
-            src = case_src(cid)
-            out[src] = self.render_template(PAGE_TEMPLATES["case"], src, view=view)
+            out[case_src(cid)] = page("case", case_src(cid), view=view)
         for bid, body in self.dataset.bodies.items():
-            src = body_src(bid)
-            out[src] = self.render_template(PAGE_TEMPLATES["body"], src, body=body)
+            out[body_src(bid)] = page("body", body_src(bid), body=body)
         return out
 
     def feed_files(self) -> dict[str, str]:

@@ -84,3 +84,23 @@ def test_case_page_and_data_page_link_the_files(site: Path) -> None:  # noqa: F8
     for href in schema_links:
         assert json.loads((site / "data" / href).resolve().read_text(encoding="utf-8"))[
             "$schema"].startswith("http://json-schema.org/draft-07")
+
+
+def test_per_case_json_round_trips_and_holds_only_what_the_case_uses(site: Path) -> None:  # noqa: F811
+    text = (site / "data" / "cases" / f"{CASE}.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert to_json(from_json(data)) == data  # so every id it refers to is inside it
+    assert {s["id"] for s in data["sources"]} == set(DATASET.sources)  # Powys uses all five
+    assert {b["id"] for b in data["bodies"]} < set(DATASET.bodies)  # not the unused board
+
+
+def test_per_case_json_leaves_out_other_cases(tmp_path: Path) -> None:
+    from bench import synth
+
+    synth.generate(tmp_path, 3)
+    ds = load_dataset(tmp_path / "data")
+    data = to_json(ds, ["case-0001"])
+    assert to_json(from_json(data)) == data
+    assert {b["id"] for b in data["bodies"]} == {"council-0001", "regulator", "government",
+                                                "newspaper"}
+    assert all(s["id"].startswith("case-0001-") for s in data["sources"])
