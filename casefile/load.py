@@ -198,6 +198,14 @@ def load_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(rel, 1, 1, "", f"cannot read file: {exc.strerror}")]
+    return load_bytes(raw, rel)
+
+
+def load_bytes(raw: bytes, rel: str) -> tuple[Node | None, list[Problem]]:
+    """Parse one data file's bytes; never raises for bad content."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(rel, 1, 1, "", f"file is {len(raw) / 1e6:.1f} MB; a data file may "
+                              f"be at most {MAX_FILE_BYTES / 1e6:.0f} MB")]
     text, problems = _decode(raw, rel)
     if text is None:
         return None, problems

@@ -7,17 +7,22 @@ the data set, sorted by file and line. It never imports MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from casefile import schema
+from casefile.cache import ParseCache, digest
 from casefile.deadlines import compute_all
 from casefile.errors import DataError, Problem
 from casefile.link import Linker, Loaded
 from casefile.link_records import link_record_parts
-from casefile.load import load_file
+from casefile.load import load_bytes
 from casefile.model import Dataset
-from casefile.validate import validate
+from casefile.validate import Rec, validate
 
 _FLAT_KINDS = {"bodies": "body", "people": "person", "sources": "source"}
 
@@ -44,7 +49,38 @@ def data_files(data_dir: Path) -> list[Path]:
                   and p.is_file() and not any(part.startswith(".") for part in p.parts))
 
 
-def read_all(data_dir: Path, root: Path) -> tuple[list[Loaded], list[Problem], set[str]]:
+Checked = tuple[Rec | None, list[Problem], bool]  # record, problems, parsed at all
+
+
+def check_bytes(raw: bytes, rel: str, kind: str) -> Checked:
+    """Parse and validate one file's bytes (run in worker processes for large data sets)."""
+    node, problems = load_bytes(raw, rel)
+    if node is None:
+        return None, problems, False
+    rec, found = validate(node, schema.FILE_KINDS[kind], rel)
+    return rec, problems + found, True
+
+
+def _check_many(jobs: list[tuple[bytes, str, str]]) -> list[Checked]:
+    return [check_bytes(*job) for job in jobs]
+
+
+PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
+
+
+def _check_all(jobs: list[tuple[bytes, str, str]]) -> list[Checked]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return _check_many(jobs)
+    size = -(-len(jobs) // (workers * 4))
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return [result for chunk in pool.map(_check_many, chunks) for result in chunk]
+
+
+def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None
+             ) -> tuple[list[Loaded], list[Problem], set[str]]:
     """Load and validate every file; return what validated, the problems, and broken ids."""
     loaded: list[Loaded] = []
     problems: list[Problem] = []
@@ -52,21 +88,35 @@ def read_all(data_dir: Path, root: Path) -> tuple[list[Loaded], list[Problem], s
     if not (data_dir / "themes.yml").is_file():
         problems.append(Problem(_rel(data_dir / "themes.yml", root), 1, 1, "",
                                 "missing file: the list of themes is required"))
+    planned, jobs = [], []
     for path in data_files(data_dir):
         rel = _rel(path, root)
         kind, expected, case_id = classify(data_dir, path)
         if kind is None:
             problems.append(Problem(rel, 1, 1, "", expected or "unexpected file"))
             continue
-        node, found = load_file(path, rel)
-        problems += found
-        if node is None:
-            broken.add(expected or "")
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(rel, 1, 1, "", f"cannot read file: {exc.strerror}"))
             continue
-        rec, found = validate(node, schema.FILE_KINDS[kind], rel)
+        key = digest(raw)
+        hit = cache.get(rel, key) if cache else None
+        planned.append((rel, kind, expected, case_id, key, hit))
+        if hit is None:
+            jobs.append((raw, rel, kind))
+    fresh = iter(_check_all(jobs))
+    for rel, kind, expected, case_id, key, hit in planned:
+        rec, found, parsed = hit if hit is not None else next(fresh)
+        if cache is not None and hit is None:
+            cache.put(rel, key, (rec, found, parsed))
         problems += found
-        if rec is not None:
+        if not parsed:
+            broken.add(expected or "")
+        elif rec is not None:
             loaded.append(Loaded(kind, rec, expected, case_id, clean=not found))
+    if cache is not None:
+        cache.save({p[0] for p in planned})
     return loaded, problems, broken
 
 
@@ -119,10 +169,12 @@ def default_as_of(linker: Linker) -> dt.date:
     return max(dates, default=dt.date(1970, 1, 1))
 
 
-def load_dataset(data_dir: Path, as_of: dt.date | None = None) -> Dataset:
+def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool = True
+                 ) -> Dataset:
     """Run the core pipeline over ``data_dir``; raise ``DataError`` listing every problem."""
     data_dir = data_dir.resolve()
-    loaded, problems, broken = read_all(data_dir, data_dir.parent)
+    cache = ParseCache(data_dir) if use_cache else None
+    loaded, problems, broken = read_all(data_dir, data_dir.parent, cache)
     return build_dataset(loaded, problems, broken, as_of)
 
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+# The parse cache lives outside the repository; the tests get one of their own.
+CACHE = Path(tempfile.mkdtemp(prefix="casefile-test-cache-"))
+os.environ["CASEFILE_CACHE"] = str(CACHE)
 
 MINI = {
     "themes.yml": """\
@@ -156,7 +161,8 @@ def project(tmp_path: Path) -> Path:
 def mkdocs_build(project_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict"], cwd=project_dir, capture_output=True,
-        text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **env},
+        text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                        "CASEFILE_CACHE": str(CACHE), **env},
         timeout=300)
 
 

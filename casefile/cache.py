@@ -1,0 +1,71 @@
+"""A cache of validated files, keyed by each file's content hash, so an unchanged file is
+never parsed twice.
+
+It lives in the user's cache folder (``$CASEFILE_CACHE`` or ``~/.cache/casefile``), never in
+the repository: a pull request must not be able to plant a pickle that CI would load.
+It is also keyed by a hash of casefile's own code, so new code never reads old results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+_CODE = Path(__file__).resolve().parent
+
+
+def _code_hash() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(_CODE.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("CASEFILE_CACHE") or Path.home() / ".cache" / "casefile"
+    return Path(base)
+
+
+class ParseCache:
+    """Maps (relative path, content hash) → (validated record, problems)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+        self.path = cache_dir() / f"check-{key}-{_code_hash()}.pickle"
+        self.entries: dict[str, tuple[str, Any]] = {}
+        self.dirty = False
+        try:
+            with self.path.open("rb") as handle:
+                self.entries = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            self.entries = {}
+
+    def get(self, rel: str, digest: str) -> Any | None:
+        hit = self.entries.get(rel)
+        return hit[1] if hit and hit[0] == digest else None
+
+    def put(self, rel: str, digest: str, value: Any) -> None:
+        self.entries[rel] = (digest, value)
+        self.dirty = True
+
+    def save(self, keep: set[str]) -> None:
+        stale = set(self.entries) - keep
+        for rel in stale:
+            del self.entries[rel]
+        if not (self.dirty or stale):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()

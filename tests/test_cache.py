@@ -1,0 +1,55 @@
+"""The parse cache and parallel parsing change nothing but speed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import synth
+from casefile import pipeline
+from casefile.cache import ParseCache, cache_dir
+from casefile.errors import DataError
+from casefile.opendata import to_json
+from casefile.pipeline import load_dataset
+from tests.conftest import CACHE, REPO
+
+
+def test_cache_lives_outside_the_repository(mini: Path) -> None:
+    load_dataset(mini)
+    assert cache_dir() == CACHE
+    files = list(CACHE.glob("check-*.pickle"))
+    assert files and all(REPO not in f.parents for f in files)
+    assert not (mini.parent / ".cache").exists()
+
+
+def test_cached_result_equals_a_fresh_one_and_sees_edits(mini: Path) -> None:
+    fresh = to_json(load_dataset(mini, use_cache=False))
+    load_dataset(mini)  # fills the cache
+    cached = ParseCache(mini.resolve())
+    assert len(cached.entries) == len(list(mini.rglob("*.yml")))
+    assert to_json(load_dataset(mini)) == fresh
+    record = mini / "cases" / "town" / "records" / "town-follow-up.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("status: improving",
+                                                                 "status: nonsense"))
+    with pytest.raises(DataError) as caught:
+        load_dataset(mini)
+    assert "'nonsense' is not allowed" in str(caught.value.problems[0])
+
+
+def test_parallel_parse_gives_the_serial_result(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    synth.generate(tmp_path, 20)  # 540 files: above the parallel threshold
+    data = tmp_path / "data"
+    assert len(list(data.rglob("*.yml"))) >= pipeline.PARALLEL_FROM
+    parallel = to_json(load_dataset(data, use_cache=False))
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10**9)
+    serial = to_json(load_dataset(data, use_cache=False))
+    assert parallel == serial
+
+
+def test_a_corrupt_cache_is_ignored(mini: Path) -> None:
+    load_dataset(mini)
+    cache = ParseCache(mini.resolve())
+    cache.path.write_bytes(b"not a pickle")
+    assert load_dataset(mini).cases["town"].title == "Town Council children's services"
