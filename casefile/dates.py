@@ -100,6 +100,7 @@ def is_working_day(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in _welsh_bank_holidays(day.year)
 
 
+@lru_cache(maxsize=65536)
 def add_working_days(start: dt.date, count: int) -> dt.date:
     """The ``count``-th working day after ``start`` (the start day itself is not counted)."""
     day = start

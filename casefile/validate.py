@@ -40,15 +40,21 @@ class Loc:
 
 
 class Rec(dict[str, Any]):
-    """A validated mapping that remembers where each of its values came from."""
+    """A validated mapping that remembers where each of its values came from.
+
+    Positions are kept as (line, column) pairs and turned into a ``Loc`` only when a
+    message needs one: this keeps cached records small."""
 
     def __init__(self, loc: Loc) -> None:
         super().__init__()
         self.loc = loc
-        self.locs: dict[str, Loc] = {}
+        self.locs: dict[str, tuple[int, int]] = {}
 
     def where(self, key: str) -> Loc:
-        return self.locs.get(key, self.loc)
+        pos = self.locs.get(key)
+        if pos is None:
+            return self.loc
+        return Loc(self.loc.file, pos[0], pos[1], _join(self.loc.path, key))
 
 
 def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -100,7 +106,7 @@ class _Validator:
             rec = Rec(self.loc(node, path))
             field = type_.field_map()[type_.shorthand]
             rec[field.name] = self.scalar(node, field.type, _join(path, field.name))
-            rec.locs[field.name] = self.loc(node, _join(path, field.name))
+            rec.locs[field.name] = (node.line, node.column)
             return rec
         if not isinstance(node, Mapping):
             found = "a list" if isinstance(node, Sequence) else f"'{node.value}'"
@@ -116,7 +122,7 @@ class _Validator:
                 self.fail(key_node, sub, f"unknown key '{key}'{suggest(key, tuple(fields))} "
                           f"(allowed: {allowed})")
                 continue
-            rec.locs[key] = self.loc(value_node, sub)
+            rec.locs[key] = (value_node.line, value_node.column)
             rec[key] = self.check(value_node, fields[key].type, sub)
         for field in type_.fields:
             if field.required and field.name not in node.items:
