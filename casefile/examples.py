@@ -100,13 +100,31 @@ def install(root: Path, mistake: Mistake | None = None) -> None:
         (root / rel).write_text(text, encoding="utf-8")
 
 
+def _ids(value: object) -> set[str]:
+    """Every string value in a validated record (a superset of the ids it cites)."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            found.add(item)
+    return found
+
+
 def with_messages(dataset: Dataset) -> list[Mistake]:
     """Each mistake with the exact problem lines the checks report for it.
 
     Reuses the records the build already validated (only the example's case is linked
     again), so it costs milliseconds however large the data set is."""
-    base = [item for item in dataset.loaded
-            if isinstance(item, Loaded) and item.case_id in (None, CASE)]
+    loaded = [item for item in dataset.loaded if isinstance(item, Loaded)]
+    mine = [item for item in loaded if item.case_id == CASE]
+    cited = {value for item in mine for value in _ids(item.rec)}
+    base = mine + [item for item in loaded if item.case_id is None
+                   and (item.kind != "source" or item.rec.get("id") in cited)]
     found = []
     for mistake in MISTAKES:
         loaded, problems = list(base), []

@@ -130,17 +130,17 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
     cased = [case_json(c) for c in chosen]
     bodies, people, sources, themes = (list(ds.bodies.values()), list(ds.people.values()),
                                        list(ds.sources.values()), list(ds.themes.values()))
-    if cases is not None:
+    if cases is not None:  # select by id: scanning every source per case would be O(N²)
         used = _referenced(cased)
-        sources = [s for s in sources if s.id in used]
-        people = [p for p in people if p.id in used]
+        people = [ds.people[i] for i in sorted(used) if i in ds.people]
         used |= {r.body.id for p in people for r in p.roles}
-        used |= {s.publisher.id for s in sources if s.publisher}
-        bodies = [b for b in bodies if b.id in used]
+        used |= {ds.sources[i].publisher.id for i in used  # type: ignore[union-attr]
+                 if i in ds.sources and ds.sources[i].publisher}
+        bodies = [ds.bodies[i] for i in sorted(used) if i in ds.bodies]
         used |= {c.source.id for b in bodies for n in b.names for c in n.cites}
         used |= {c.source.id for p in people for r in p.roles for c in r.cites}
-        sources = [s for s in ds.sources.values() if s.id in used]
-        themes = [t for t in themes if t.id in used]
+        sources = [ds.sources[i] for i in sorted(used) if i in ds.sources]
+        themes = [ds.themes[i] for i in sorted(used) if i in ds.themes]
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "as_of": ds.as_of.isoformat(),
             "themes": [_clean({"id": t.id, "name": t.name, "description": t.description})
                        for t in themes],
