@@ -66,7 +66,10 @@ class Linker:
 
     def ref(self, rec: Rec, key: str, table: dict[str, T], what: str) -> T | None:
         value = rec.get(key)
-        return None if value is None else self.lookup(value, rec.where(key), table, what)
+        if value is None:
+            return None
+        found = table.get(value)  # the common case: no location needed
+        return found if found is not None else self.lookup(value, rec.where(key), table, what)
 
     def lookup(self, value: str, loc: Loc, table: dict[str, T], what: str) -> T | None:
         if value in table:
