@@ -34,6 +34,16 @@ def _git(root: Path, *args: str) -> str | None:
     return out.stdout.strip() or None
 
 
+def pin_source_date(root: Path) -> None:
+    """Set SOURCE_DATE_EPOCH from the git commit when it is not set, so that the dates
+    MkDocs writes (sitemap) come from the commit, never from the clock."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return
+    committed = _git(root, "log", "-1", "--format=%ct")
+    if committed and committed.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = committed
+
+
 def detect(root: Path, fallback: dt.date, site_url: str | None = None,
            review_max_age_days: int = 365) -> BuildInfo:
     commit = _git(root, "rev-parse", "HEAD")

@@ -25,8 +25,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from casefile.buildinfo import detect
+from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError
+from casefile.harden import harden
 from casefile.output import AtomicOutput
 from casefile.pipeline import load_dataset
 from casefile.render import Paths, Renderer
@@ -72,6 +73,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
+        pin_source_date(root)
         as_of = dt.date.fromisoformat(self.config.as_of) if self.config.as_of else None
         try:
             dataset = load_dataset(root / self.config.data_dir, as_of=as_of)
@@ -129,6 +131,13 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
                         files: Files) -> str:
         blocks = self.blocks.get(page.file.src_uri)
         return Renderer.put_back(html, blocks) if blocks else html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return harden(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        return harden(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent

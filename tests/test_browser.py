@@ -30,6 +30,9 @@ PAGES = {"home": "", "case": f"cases/{CASE}/", "body": "bodies/care-inspectorate
          "themes": "themes/", "accessibility": "accessibility/", "404": "no-such-page/"}
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ARTIFACTS = REPO / "tests" / "artifacts"
+CSP_WATCH = """window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));"""
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -77,11 +80,15 @@ def test_no_axe_violations_and_no_outside_requests(browser: Browser, base: str, 
                                                    width: str) -> None:
     context = browser.new_context(viewport=WIDTHS[width])
     page = context.new_page()
+    page.add_init_script(CSP_WATCH)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     responses: list[tuple[int, str]] = []
     page.on("response", lambda r: responses.append((r.status, r.url)))
     page.goto(base + PAGES[name], wait_until="networkidle")
+    csp = page.evaluate("window.__csp")
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
                   for v in result.response["violations"]]
@@ -95,6 +102,8 @@ def test_no_axe_violations_and_no_outside_requests(browser: Browser, base: str, 
     assert violations == []
     assert outside == []
     assert failed == []
+    assert csp == [], csp
+    assert [e for e in errors if "404" not in e] == []
     assert len(requests) > 1  # the page and its assets were really loaded
 
 
@@ -139,12 +148,14 @@ def test_search_finds_cases_findings_and_people(browser: Browser, base: str, que
                                                  expected: str) -> None:
     context = browser.new_context(viewport=WIDTHS["desktop"])
     page = context.new_page()
+    page.add_init_script(CSP_WATCH)
     page.goto(base, wait_until="networkidle")
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=20)
     page.wait_for_selector(".md-search-result__item a", timeout=15000)
     hrefs = page.eval_on_selector_all(".md-search-result__item a",
                                       "els => els.map(e => e.getAttribute('href'))")
+    assert page.evaluate("window.__csp") == []  # the search worker runs under the CSP
     context.close()
     assert any(h.split("?")[0].split("#")[0] == base + expected for h in hrefs), hrefs
 
@@ -170,3 +181,22 @@ def test_printed_case_page(browser: Browser, base: str) -> None:
         return getComputedStyle(a, '::after').content; }""")
     assert after == '" <https://pypi.org/project/holidays/>"'
     context.close()
+
+
+def test_csp_blocks_a_script_that_is_not_the_themes(browser: Browser, base: str,
+                                                     site: Path) -> None:  # noqa: F811
+    """The policy is real: an injected inline script is refused and reported."""
+    page_file = site / "about" / "index.html"
+    original = page_file.read_text(encoding="utf-8")
+    page_file.write_text(original.replace("</body>", "<script>window.__ran = 1</script></body>"),
+                         encoding="utf-8")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script(CSP_WATCH)
+        page.goto(base + "about/", wait_until="networkidle")
+        assert page.evaluate("window.__ran") is None
+        assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
+        context.close()
+    finally:
+        page_file.write_text(original, encoding="utf-8")

@@ -18,7 +18,7 @@ CORE = ["casefile.errors", "casefile.dates", "casefile.load", "casefile.schema",
         "casefile.jsonschema", "casefile.output", "casefile.cli", "casefile.vocab",
         "casefile.export", "casefile.scaffold", "casefile.links", "casefile.examples",
         "casefile.external", "casefile.opendata", "casefile.feeds",
-        "casefile.buildinfo", "casefile.cache"]
+        "casefile.buildinfo", "casefile.cache", "casefile.harden"]
 
 
 def test_core_does_not_import_mkdocs() -> None:
