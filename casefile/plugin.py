@@ -91,7 +91,12 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
                                  data_dir=root / self.config.data_dir, build=build)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.command in ("build", "gh-deploy"):
-            self.output = AtomicOutput(Path(config.site_dir))
+            try:
+                self.output = AtomicOutput(Path(config.site_dir))
+                self.output.staging.mkdir()
+            except OSError as exc:
+                raise PluginError(f"casefile: cannot write the site to {config.site_dir}: "
+                                  f"{exc.strerror or exc}") from None
             config.site_dir = str(self.output.staging)
         return config
 
@@ -148,7 +153,12 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.output is not None and not (config.strict and self.warnings.count):
-            self.output.commit()
+            try:
+                self.output.commit()
+            except OSError as exc:
+                raise PluginError(f"casefile: could not replace {self.output.target}: "
+                                  f"{exc.strerror or exc}; the previous site is unchanged"
+                                  ) from None
             config.site_dir = str(self.output.target)
 
     def on_build_error(self, *, error: Exception) -> None:

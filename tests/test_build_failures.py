@@ -123,3 +123,34 @@ def test_readme_shows_the_real_message() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert BREAKAGES["impossible date"][3] in readme
     assert "casefile: 1 problem found; nothing was built." in readme
+
+
+def test_unwritable_output_folder_stops_cleanly(built: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    from tests.conftest import BIN
+
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d",
+                             str(blocker / "site")], cwd=built, capture_output=True, text=True,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"casefile: cannot write the site to {blocker / 'site'}:" in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_macro_that_raises_leaves_site_untouched(built: Path) -> None:
+    macro = built / "macros" / "timeline.html"
+    original = macro.read_text(encoding="utf-8")
+    before = tree_digest(built / "site")
+    broken = "{{ view.nonexistent.attribute }}{% for e in view.timeline %}"
+    macro.write_text(original.replace("{% for e in view.timeline %}", broken), encoding="utf-8")
+    try:
+        result = mkdocs_build(built)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert "casefile: generating pages failed: UndefinedError" in result.stderr
+        assert tree_digest(built / "site") == before
+        assert not list(built.glob(".site-*"))
+    finally:
+        macro.write_text(original, encoding="utf-8")
