@@ -107,7 +107,8 @@ class Linker:
             rec["id"], rec["title"], bool(rec.get("title_supplied")),
             self.ref(rec, "publisher", self.bodies, "body"), rec.get("publisher_note"),
             rec["kind"], rec.get("published"), rec.get("published_note"), rec.get("url"),
-            rec.get("archive_url"), rec.get("accessed"), rec["language"], rec.get("note"))
+            rec.get("archive_url"), rec.get("accessed"), rec["language"], rec.get("note"),
+            bool(rec.get("insecure_http")))
 
     def add_person(self, rec: Rec, expected: str | None) -> None:
         if not self.claim(rec, expected):

@@ -111,6 +111,7 @@ class Source:
     accessed: PartialDate | None
     language: str
     note: str | None
+    insecure_http: bool = False
 
     @property
     def display_title(self) -> str:

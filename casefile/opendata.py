@@ -63,6 +63,7 @@ def source_json(s: m.Source) -> Json:
         "publisher_note": s.publisher_note, "kind": s.kind, "published": _d(s.published),
         "published_note": s.published_note, "url": s.url, "archive_url": s.archive_url,
         "accessed": _d(s.accessed), "language": s.language, "note": s.note,
+        "insecure_http": s.insecure_http or None,
         "derived": {"evidence_grade": s.grade.value}})
 
 

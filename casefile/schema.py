@@ -45,7 +45,7 @@ class Date(Type):
 
 @dataclass(frozen=True)
 class Url(Type):
-    what = "an https:// URL"
+    what = "an https:// URL"  # plain http only with the source's insecure_http flag
 
 
 @dataclass(frozen=True)
@@ -195,12 +195,15 @@ SOURCE = Obj(
         F("url", Url(), "Where the document is published (https only)."),
         F("archive_url", Url(), "An archived copy, e.g. on the Wayback Machine (https only)."),
         F("accessed", Date(), "When the URL was last read; required with a URL."),
+        F("insecure_http", Bool(), "true only if the publisher offers no https: allows "
+          "plain http:// in url and archive_url, shown to readers as not secure."),
         F("language", Lang(), "Language of the document (en, cy…).", True),
         F("note", Text(), "Anything a reader should know about the source."),
     ),
     rules=(Rule("at_least_one", ("published", "published_note")),
            Rule("at_least_one", ("publisher", "publisher_note")),
-           Rule("requires", ("url", "accessed"))),
+           Rule("requires", ("url", "accessed")),
+           Rule("http_needs_flag", ("url", "archive_url", "insecure_http"))),
 )
 
 THEME = Obj(

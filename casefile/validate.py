@@ -25,7 +25,7 @@ _YAML11_NUMBER = re.compile(
     r"|[0-9][0-9_]*|(\.[0-9_]+|[0-9][0-9_]*\.[0-9_]*)([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+"
     r"|\.(inf|Inf|INF|nan|NaN|NAN))$"
 )
-_URL = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`{}|\\^]*)?$")
+_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`{}|\\^]*)?$")
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,12 @@ class _Validator:
                 self.fail(node, path or type_.name, f"give {either} (or both)")
             elif rule.kind == "together" and present and len(present) != len(rule.fields):
                 self.fail(node, path or type_.name, f"{names} go together; give all of them")
+            elif rule.kind == "http_needs_flag" and not rec.get(rule.fields[-1]):
+                for name in rule.fields[:-1]:
+                    if str(rec.get(name) or "").startswith("http://"):
+                        self.fail(node.items[name][1], _join(path, name),
+                                  f"'{rec[name]}' uses plain http; use https, or add "
+                                  f"'{rule.fields[-1]}: true' if the publisher offers no https")
             elif rule.kind == "requires" and rule.fields[0] in present and len(present) < 2:
                 first, second = rule.fields
                 self.fail(node, _join(path, second), f"'{first}' needs '{second}' as well")

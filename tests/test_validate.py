@@ -87,9 +87,14 @@ def test_scalar_and_shape_messages(tmp_path: Path, old: str, new: str, expected:
 def test_http_urls_and_leading_zero_numbers(tmp_path: Path) -> None:
     got = problems_after(tmp_path, "sources/report-2017.yml", "https://example.org/report",
                          "http://example.org/report")
-    assert got == ["data/sources/report-2017.yml:6:6: url: 'http://example.org/report' is not "
-                   "an https:// URL (plain http, javascript:, data: and relative links are not "
-                   "allowed)"]
+    assert got == ["data/sources/report-2017.yml:6:6: url: 'http://example.org/report' uses "
+                   "plain http; use https, or add 'insecure_http: true' if the publisher offers "
+                   "no https"]
+    for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.example/",
+                "ftp://x.org/", "https://x.org/a b", "https://x.org/\"onmouseover=\""):
+        got = problems_after(tmp_path, "sources/report-2017.yml", "https://example.org/report",
+                             bad.replace("'", "''"))
+        assert len(got) == 1 and "is not an https:// URL" in got[0], (bad, got)
     got = problems_after(tmp_path, "cases/town/records/town-inspection.yml", "within: 20",
                          "within: 020")
     assert got == [f"{INSPECTION}:20:15: requirements[0].due.within: '020' is not a whole "
@@ -122,3 +127,17 @@ def test_every_problem_in_the_data_set_is_reported_together(tmp_path: Path) -> N
         ("data/sources/council-news.yml", 5),
     ]
     assert caught.value.report().endswith("casefile: 3 problems found; nothing was built.")
+
+
+def test_plain_http_only_with_the_flag(tmp_path: Path) -> None:
+    files = dict(MINI)
+    files["sources/report-2017.yml"] = files["sources/report-2017.yml"].replace(
+        "https://example.org/report", "http://example.org/report") + "insecure_http: true\n"
+    write_tree(tmp_path / "data", files)
+    source = load_dataset(tmp_path / "data").sources["report-2017"]
+    assert source.url == "http://example.org/report" and source.insecure_http
+    from casefile.render import Renderer
+    from tests.conftest import REPO
+
+    page = Renderer(load_dataset(tmp_path / "data"), REPO / "macros").pages()["cases/town.md"]
+    assert "http://example.org/report</a> (not secure: plain http)" in page
