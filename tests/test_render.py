@@ -65,8 +65,8 @@ def test_hostile_text_is_inert(tmp_path: Path) -> None:
     soup = BeautifulSoup(text, "html.parser")
     assert soup.find("script") is None and soup.find("img") is None
     assert "{{ 7*7 }}" in soup.get_text() and "49" not in soup.get_text()
-    # the front matter title is a JSON string: YAML-safe, no raw markup
-    assert text.splitlines()[1].startswith('title: "\\u003cscript\\u003e')
+    # the front-matter title is HTML-escaped (the theme prints it raw), then JSON-quoted
+    assert text.splitlines()[1].startswith('title: "\\u0026lt;script\\u0026gt;')
 
 
 def test_content_page_errors_are_located(mini: Path) -> None:
