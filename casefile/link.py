@@ -43,6 +43,7 @@ class Linker:
         self.records: dict[str, m.Record] = {}
         self.findings: dict[str, m.Finding] = {}
         self.broken: set[str] = set()  # ids of files that failed to parse: no cascades
+        self.body_recs: dict[str, Rec] = {}  # the record each body was made from
 
     # -- helpers -------------------------------------------------------------------------
     def fail(self, loc: Loc, message: str) -> None:
@@ -99,6 +100,7 @@ class Linker:
             names = [m.BodyName(n["name"], n.get("short"), n.get("from"), n.get("until"),
                                 n.get("note"), []) for n in rec["names"] if n]
             self.bodies[rec["id"]] = m.Body(rec["id"], rec["kind"], names, rec.get("note"))
+            self.body_recs[rec["id"]] = rec
 
     def add_source(self, rec: Rec, expected: str | None) -> None:
         if not self.claim(rec, expected):
@@ -121,12 +123,13 @@ class Linker:
                                     self.cites(role)))
         self.people[rec["id"]] = m.Person(rec["id"], rec["name"], roles)
 
-    def finish_bodies(self, loaded: list[Loaded]) -> None:
-        for item in loaded:
-            body = self.bodies.get(item.rec.get("id", ""))
-            if item.kind == "body" and body:
-                for name, rec in zip(body.names, [n for n in item.rec["names"] if n], strict=True):
-                    name.cites = self.cites(rec)
+    def finish_bodies(self) -> None:
+        """Resolve name citations, from the record each body was made from (a second file
+        claiming the same id was already reported and is not used)."""
+        for ident, body in self.bodies.items():
+            names = [n for n in self.body_recs[ident]["names"] if n]
+            for name, rec in zip(body.names, names, strict=True):
+                name.cites = self.cites(rec)
 
     def add_case(self, rec: Rec, expected: str | None) -> None:
         if not self.claim(rec, expected):

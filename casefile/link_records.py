@@ -50,6 +50,10 @@ def _later_record(linker: Linker, record: m.Record, item: Rec, key: str) -> m.Re
     if other is None:
         return None
     loc = item.where(key)
+    if other is record:
+        linker.fail(loc, f"'{other.id}' is the record that sets this requirement; "
+                    f"{key} must name a later record")
+        return None
     if other.case is not record.case:
         linker.fail(loc, f"record '{other.id}' belongs to case '{other.case.id}', "
                     f"not '{record.case.id}'")

@@ -156,7 +156,7 @@ def link_all(loaded: list[Loaded], broken: set[str]) -> Linker:
     _each(loaded, ("body",), lambda i: linker.add_body(i.rec, i.expected_id))
     _each(loaded, ("source",), lambda i: linker.add_source(i.rec, i.expected_id))
     _each(loaded, ("person",), lambda i: linker.add_person(i.rec, i.expected_id))
-    linker.finish_bodies(loaded)
+    linker.finish_bodies()
     _each(loaded, ("case",), lambda i: linker.add_case(i.rec, i.expected_id))
     _each(loaded, ("record",), lambda i: linker.add_record(i.rec, i.expected_id, i.case_id))
     _each(loaded, ("case",), lambda i: linker.add_money(i.rec))

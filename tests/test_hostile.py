@@ -1,0 +1,133 @@
+"""The hostile YAML corpus: each file gives one clear file:line:col error (or, where the
+input is legitimate, is read correctly), never a traceback, and leaves site/ untouched."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI, REPO, mkdocs_build, tree_digest, write_tree
+
+REC = "cases/town/records/town-follow-up.yml"
+INS = "cases/town/records/town-inspection.yml"
+BODY = "bodies/town-council.yml"
+
+
+def swap(rel: str, old: str, new: str) -> dict[str, str | bytes]:
+    assert old in MINI[rel], old
+    return {rel: MINI[rel].replace(old, new, 1)}
+
+
+CORPUS: dict[str, tuple[dict[str, str | bytes], str]] = {
+    "duplicate key, top level": (swap(REC, "type: follow_up_inspection\n",
+                                      "type: follow_up_inspection\ntype: monitoring\n"),
+                                 f"data/{REC}:3:1: type: duplicate key 'type'"),
+    "duplicate key, nested": (swap(REC, "    status: improving\n",
+                                   "    status: improving\n    status: improved\n"),
+                              f"data/{REC}:11:5: status: duplicate key 'status'"),
+    "duplicate key, in a list item": (swap(BODY, "  - name: Town Council\n",
+                                           "  - name: Town Council\n    name: Again\n"),
+                                      f"data/{BODY}:5:5: name: duplicate key 'name'"),
+    "unknown key": (swap(REC, "summary:", "sumary: x\nsummary:"),
+                    f"data/{REC}:6:1: sumary: unknown key 'sumary'; did you mean 'summary'?"),
+    **{f"YAML 1.1 scalar {v}": (swap(REC, "title: Follow-up", f"title: {v}"),
+                                f"data/{REC}:3:8: title: {v} is read as a ")
+       for v in ("NO", "off", "~", "012345", "0x1F", "1e3", "12:30")},
+    "impossible date 2018-02-30": (swap(REC, "date: 2018-03-01", "date: 2018-02-30"),
+                                   f"data/{REC}:4:7: date: '2018-02-30' is not a real date"),
+    "impossible date 2017-13-01": (swap(REC, "date: 2018-03-01", "date: 2017-13-01"),
+                                   f"data/{REC}:4:7: date: '2017-13-01' is not a real date"),
+    "alias": (swap(REC, "title: Follow-up", "title: &t Follow-up\nnote_again: *t"),
+              f"data/{REC}:3:8: anchor '&t' is not allowed"),
+    "merge key": (swap(BODY, "kind: local_authority", "<<: {kind: local_authority}"),
+                  f"data/{BODY}:2:1: merge key '<<' is not allowed"),
+    "billion laughs": ({REC: "a: &a [lol, lol]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9))}, f"data/{REC}:1:4: anchor '&a' is not allowed"),
+    "BOM": ({REC: b"\xef\xbb\xbf" + MINI[REC].encode()},
+            f"data/{REC}:1:1: file starts with a UTF-8 byte-order mark"),
+    "Windows-1252 bytes": ({REC: MINI[REC].replace("Better.", "Better’s.").encode("cp1252")},
+                           f"data/{REC}:12:17: invalid UTF-8 byte 0x92"),
+    "NUL byte": ({REC: MINI[REC].encode().replace(b"Follow-up", b"Follow\x00up")},
+                 f"data/{REC}:3:14: NUL byte (0x00) in file"),
+    "tab indentation": (swap(REC, "    status: improving", "\tstatus: improving"),
+                        f"data/{REC}:10:1: YAML syntax error: a tab character"),
+    "empty file": ({REC: ""}, f"data/{REC}:1:1: file is empty"),
+    "list where a mapping belongs": ({BODY: "- id: town-council\n- kind: local_authority\n"},
+                                     f"data/{BODY}:1:1: expected body (a mapping of keys), "
+                                     "found a list"),
+    "zero-width character in an id": (swap(BODY, "id: town-council", "id: town\u200b-council"),
+                                      f"data/{BODY}:1:5: id: 'town\u200b-council' is not a "
+                                      "valid id"),
+    "id collision across files": ({"bodies/copy.yml": MINI[BODY].replace("town-council",
+                                                                         "copy") .replace(
+        "id: copy", "id: inspectorate")},
+        "data/bodies/inspectorate.yml:1:5: id: duplicate id 'inspectorate': already used at "
+        "data/bodies/copy.yml:1:5"),
+    "dangling reference": (swap(REC, "finding: f-leadership", "finding: f-nowhere"),
+                           f"data/{REC}:9:14: assessments[0].finding: no finding with id "
+                           "'f-nowhere'"),
+    "circular reference": (swap(INS, "    text: Produce a plan.\n",
+                                "    text: Produce a plan.\n    fulfilled_by: town-inspection\n"),
+                           f"data/{INS}:19:19: requirements[0].fulfilled_by: 'town-inspection' "
+                           "is the record that sets this requirement"),
+    "50 MB file": ({REC: b""}, f"data/{REC}:1:1: file is 50.0 MB; a data file may be at most"),
+}
+LOCATED = re.compile(r"^data/\S+:\d+:\d+: ", re.M)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    for name in ("content", "macros", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    write_tree(root / "data", MINI)
+    assert mkdocs_build(root).returncode == 0
+    return root
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_hostile_file(project: Path, name: str) -> None:
+    changes, expected = CORPUS[name]
+    before = tree_digest(project / "site")
+    written = []
+    try:
+        for rel, content in changes.items():
+            path = project / "data" / rel
+            written.append((path, path.read_bytes() if path.exists() else None))
+            write_tree(project / "data", {rel: content})
+            if name == "50 MB file":
+                with path.open("wb") as handle:
+                    handle.truncate(50_000_000)
+        result = mkdocs_build(project)
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, output
+        assert "Traceback" not in output
+        located = LOCATED.findall(output)
+        assert len(located) >= 1 and any(line.startswith(expected) for line in
+                                         output.splitlines()), output
+        assert tree_digest(project / "site") == before
+        assert not list(project.glob(".site-*"))
+    finally:
+        for path, old in written:
+            if old is None:
+                path.unlink()
+            else:
+                path.write_bytes(old)
+
+
+def test_crlf_is_legitimate(project: Path) -> None:
+    path = project / "data" / REC
+    old = path.read_bytes()
+    path.write_bytes(old.replace(b"\n", b"\r\n"))
+    try:
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stderr
+        assert "The council reported progress." in (
+            project / "site" / "cases" / "town" / "index.html").read_text(encoding="utf-8")
+    finally:
+        path.write_bytes(old)
