@@ -148,11 +148,8 @@ def _each(loaded: list[Loaded], kinds: tuple[str, ...], step: Callable[[Loaded],
 def link_all(loaded: list[Loaded], broken: set[str]) -> Linker:
     linker = Linker()
     linker.broken = broken
-    for item in loaded:
-        if item.kind == "themes":
-            for theme in item.rec.get("themes") or []:
-                if theme:
-                    linker.add_theme(theme)
+    _each(loaded, ("themes",), lambda i: [linker.add_theme(theme)
+                                          for theme in i.rec.get("themes") or [] if theme])
     _each(loaded, ("body",), lambda i: linker.add_body(i.rec, i.expected_id))
     _each(loaded, ("source",), lambda i: linker.add_source(i.rec, i.expected_id))
     _each(loaded, ("person",), lambda i: linker.add_person(i.rec, i.expected_id))

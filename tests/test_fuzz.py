@@ -1,0 +1,131 @@
+"""Property-based fuzzing (hypothesis): random mutations of valid records never raise
+anything but DataError; random valid records always load, render and (a few) build."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casefile.errors import DataError
+from casefile.feeds import files as feed_files
+from casefile.opendata import files as open_data
+from casefile.pipeline import load_dataset
+from casefile.render import Renderer
+from casefile.views import cross_timeline
+from tests.conftest import MINI, REPO, mkdocs_build, write_tree
+
+FILES = sorted(MINI)
+NASTY = ["", "\n", ":", "- ", "  ", "\t", "&a", "*a", "!!python/object:os.system", "<<",
+         "'", '"', "{", "}", "[", "]", "#", "|", ">", "---", "...", "%YAML 1.1", "no", "~",
+         "2018-02-30", "0x1F", "12:30", "\ufeff", "\u200b", "\x00", "é", "\U0001F600", "\x85",
+         "id: town", "cite: []", "status: resolved", "finding: f-leadership"]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
+    rel = draw(st.sampled_from(FILES))
+    lines = MINI[rel].splitlines(keepends=True)
+    for _ in range(draw(st.integers(1, 4))):
+        if not lines:
+            break
+        i = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "insert", "replace", "swap",
+                                       "truncate"]))
+        if action == "delete":
+            del lines[i]
+        elif action == "duplicate":
+            lines.insert(i, lines[i])
+        elif action == "insert":
+            lines.insert(i, draw(st.sampled_from(NASTY)) + "\n")
+        elif action == "replace":
+            head, _, _ = lines[i].partition(":")
+            lines[i] = f"{head}: {draw(st.sampled_from(NASTY))}\n"
+        elif action == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            lines[i] = lines[i][: draw(st.integers(0, len(lines[i])))]
+    return rel, "".join(lines).encode("utf-8", errors="surrogatepass")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutations_raise_only_data_errors(case: tuple[str, bytes]) -> None:
+    rel, content = case
+    with tempfile.TemporaryDirectory() as tmp:
+        files: dict[str, str | bytes] = dict(MINI)
+        files[rel] = content
+        write_tree(Path(tmp) / "data", files)
+        try:
+            dataset = load_dataset(Path(tmp) / "data", use_cache=False)
+        except DataError as exc:
+            assert exc.problems and all(p.file.startswith("data/") for p in exc.problems)
+        else:
+            Renderer(dataset, REPO / "macros").pages()  # a valid mutation must also render
+
+
+def yaml_printable(c: str) -> bool:
+    """YAML's printable set: what a valid data file may contain."""
+    n = ord(c)
+    return 0x20 <= n <= 0x7E or n == 0x85 or 0xA0 <= n <= 0xD7FF or 0xE000 <= n <= 0xFFFD \
+        or n >= 0x10000
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")).filter(yaml_printable),
+               min_size=1, max_size=60).filter(lambda s: s.strip() != "")
+DATES = st.dates(min_value=__import__("datetime").date(2018, 1, 1),
+                 max_value=__import__("datetime").date(2030, 12, 31))
+
+
+@st.composite
+def valid_record(draw: st.DrawFn) -> str:
+    def q(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)  # a YAML double-quoted string
+
+    status = draw(st.sampled_from(["serious_concern", "concern", "early_signs", "improving",
+                                   "improved", "resolved", "not_assessed"]))
+    kind = draw(st.sampled_from(["monitoring_visit", "follow_up_inspection", "cabinet_report",
+                                 "other", "ministerial_statement"]))
+    day = draw(DATES)
+    precision = draw(st.sampled_from([4, 7, 10]))
+    return (f"id: fuzz-record\ntype: {kind}\ntitle: {q(draw(TEXT).replace(chr(10), ' '))}\n"
+            f"date: {day.isoformat()[:precision]}\nbody: inspectorate\n"
+            f"summary: {q(draw(TEXT))}\ncite:\n  - source: report-2017\n"
+            f"    quote: {q(draw(TEXT))}\nassessments:\n  - finding: f-leadership\n"
+            f"    status: {status}\n    asserted_by: inspectorate\n    note: {q(draw(TEXT))}\n"
+            f"    cite: [council-news]\nrequirements:\n  - id: fuzz-req\n"
+            f"    text: {q(draw(TEXT))}\n    due:\n      within: {draw(st.integers(1, 400))}\n"
+            f"      unit: {draw(st.sampled_from(['calendar_days', 'working_days']))}\n"
+            f"      from: event\n    cite: [report-2017]\n")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_record())
+def test_random_valid_records_always_load_and_render(record: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        write_tree(Path(tmp) / "data", {**MINI, "cases/town/records/fuzz-record.yml": record})
+        dataset = load_dataset(Path(tmp) / "data", use_cache=False)
+        renderer = Renderer(dataset, REPO / "macros")
+        pages = renderer.pages()
+        assert "fuzz-record" in pages["cases/town.md"]
+        open_data(dataset)
+        feed_files(renderer.views, dataset.as_of, cross_timeline(renderer.views))
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_record())
+def test_random_valid_records_build_with_mkdocs(record: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name in ("content", "macros", "overrides"):
+            shutil.copytree(REPO / name, root / name)
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        write_tree(root / "data", {**MINI, "cases/town/records/fuzz-record.yml": record})
+        result = mkdocs_build(root)
+        assert result.returncode == 0, result.stderr
+        assert (root / "site" / "cases" / "town" / "index.html").is_file()
