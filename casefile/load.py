@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 50  # data files nest about 6 levels; deeper input is hostile, not data
 
 
 @dataclass(slots=True)
@@ -82,9 +83,12 @@ class _Builder:
         self.duplicates: list[Problem] = []
         self.file = ""
 
-    def node(self, event: yaml.Event) -> Node:
+    def node(self, event: yaml.Event, depth: int = 0) -> Node:
         _check_event(event)
         line, column = _pos(event)
+        if depth > MAX_DEPTH:
+            raise _RejectError(line, column, f"nested more than {MAX_DEPTH} levels deep; "
+                               "data files are never this deep")
         if isinstance(event, yaml.ScalarEvent):
             return Scalar(event.value, line, column, plain=not event.style)
         if isinstance(event, yaml.SequenceStartEvent):
@@ -92,18 +96,18 @@ class _Builder:
             for item in iter(lambda: next(self.events), None):
                 if isinstance(item, yaml.SequenceEndEvent):
                     return seq
-                seq.items.append(self.node(item))
+                seq.items.append(self.node(item, depth + 1))
         if isinstance(event, yaml.MappingStartEvent):
-            return self.mapping(line, column)
+            return self.mapping(line, column, depth)
         raise _RejectError(line, column, f"unexpected YAML event {type(event).__name__}")
 
-    def mapping(self, line: int, column: int) -> Mapping:
+    def mapping(self, line: int, column: int, depth: int = 0) -> Mapping:
         result = Mapping(line, column)
         for key_event in iter(lambda: next(self.events), None):
             if isinstance(key_event, yaml.MappingEndEvent):
                 return result
-            key = self.node(key_event)
-            value = self.node(next(self.events))
+            key = self.node(key_event, depth + 1)
+            value = self.node(next(self.events), depth + 1)
             if not isinstance(key, Scalar):
                 raise _RejectError(key.line, key.column,
                                    "keys must be plain words, not lists or mappings")

@@ -75,6 +75,8 @@ CORPUS: dict[str, tuple[dict[str, str | bytes], str]] = {
                            f"data/{INS}:19:19: requirements[0].fulfilled_by: 'town-inspection' "
                            "is the record that sets this requirement"),
     "50 MB file": ({REC: b""}, f"data/{REC}:1:1: file is 50.0 MB; a data file may be at most"),
+    "deep nesting": ({REC: "a: " + "[" * 5000 + "]" * 5000 + "\n"},
+                     f"data/{REC}:1:54: nested more than 50 levels deep"),
 }
 LOCATED = re.compile(r"^data/\S+:\d+:\d+: ", re.M)
 
