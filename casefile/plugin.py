@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError
 from casefile.harden import harden
+from casefile.minify import squeeze
 from casefile.output import AtomicOutput
 from casefile.pipeline import load_dataset
 from casefile.render import Paths, Renderer
@@ -138,11 +139,13 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         return Renderer.put_back(html, blocks) if blocks else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return harden(output)
+        return harden(squeeze(output))
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
-        return harden(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return harden(squeeze(output_content))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent

@@ -38,6 +38,9 @@ class MatrixGroup:
     record: m.Record
     columns: list[m.Record]
     rows: list[MatrixRow]
+    speakers: list[m.Assessment | None]
+    """Per column, an assessment naming who speaks for every cell of that column (shown once,
+    in the column heading), or None where the cells of a column have different speakers."""
 
 
 @dataclass
@@ -135,8 +138,17 @@ def matrices(case: m.Case) -> list[MatrixGroup]:
         for finding in record.findings:
             by_record = {a.record.id: a for a in _assessments_of(case, finding)}
             rows.append(MatrixRow(finding, [by_record.get(r.id) for r in columns]))
-        groups.append(MatrixGroup(record, columns, rows))
+        groups.append(MatrixGroup(record, columns, rows, _speakers(columns, rows)))
     return groups
+
+
+def _speakers(columns: list[m.Record], rows: list[MatrixRow]) -> list[m.Assessment | None]:
+    speakers: list[m.Assessment | None] = []
+    for i in range(len(columns)):
+        cells = [row.cells[i] for row in rows if row.cells[i] is not None]
+        who = {(a.asserter.value, a.asserted_by.id) for a in cells if a}
+        speakers.append(cells[0] if len(who) == 1 else None)
+    return speakers
 
 
 def _assessments_of(case: m.Case, finding: m.Finding) -> list[m.Assessment]:

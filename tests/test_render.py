@@ -49,7 +49,28 @@ def test_matrix_cell_names_an_own_claim(mini: Path) -> None:
                          "html.parser")
     cell = soup.select_one("#finding-f-leadership td")
     assert cell.select_one(".cf-status").get_text() == "Improving"
-    assert cell.select_one(".cf-asserter").get_text() == "Own claim: Town Council"
+    # one speaker for the whole column: named once, in the column heading
+    assert cell.select_one(".cf-asserter") is None
+    heading = soup.select("table.cf-matrix thead th")[1]
+    assert heading.select_one(".cf-asserter--self").get_text() == "Own claim: Town Council"
+
+
+def test_a_column_with_several_speakers_names_each_in_its_cell(tmp_path: Path) -> None:
+    files = dict(MINI)
+    ins, fol = "cases/town/records/town-inspection.yml", "cases/town/records/town-follow-up.yml"
+    files[ins] = files[ins].replace("requirements:", "  - id: f-safety\n    theme: leadership\n"
+                                    "    text: Unsafe.\n    cite: [report-2017]\nrequirements:")
+    files[fol] += ("  - finding: f-safety\n    status: concern\n    asserted_by: inspectorate\n"
+                   "    note: Worse.\n    cite: [council-news]\n")
+    write_tree(tmp_path, files)
+    r = renderer(tmp_path)
+    soup = BeautifulSoup(r.macro("findings", "cases/town.md", view=r.views["town"]),
+                         "html.parser")
+    assert soup.select("table.cf-matrix thead .cf-asserter") == []
+    said = {tr["id"]: tr.select_one("td .cf-asserter").get_text()
+            for tr in soup.select("tbody tr")}
+    assert said == {"finding-f-leadership": "Own claim: Town Council",
+                    "finding-f-safety": "Regulator's judgement: New Inspectorate"}
 
 
 def test_hostile_text_is_inert(tmp_path: Path) -> None:
