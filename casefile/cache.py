@@ -17,7 +17,7 @@ from typing import Any
 _CODE = Path(__file__).resolve().parent
 
 
-def _code_hash() -> str:
+def code_hash() -> str:
     digest = hashlib.sha256()
     for path in sorted(_CODE.glob("*.py")):
         digest.update(path.read_bytes())
@@ -34,7 +34,7 @@ class ParseCache:
 
     def __init__(self, data_dir: Path) -> None:
         key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-        self.path = cache_dir() / f"check-{key}-{_code_hash()}.pickle"
+        self.path = cache_dir() / f"check-{key}-{code_hash()}.pickle"
         self.entries: dict[str, tuple[str, Any]] = {}
         self.dirty = False
         try:

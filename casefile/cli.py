@@ -20,16 +20,17 @@ def _github(problem: Problem) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from casefile import quickcheck
+
+    data = Path(args.data)
     try:
-        dataset = load_dataset(Path(args.data))
+        summary = quickcheck.full(data.resolve()) if args.full else quickcheck.check(data)
     except DataError as exc:
         if args.format == "github":
             print("\n".join(_github(p) for p in exc.problems))
         print(exc.report(), file=sys.stderr)
         return 1
-    records = sum(len(c.records) for c in dataset.cases.values())
-    print(f"casefile: data OK: {len(dataset.cases)} case(s), {records} record(s), "
-          f"{len(dataset.sources)} source(s), {len(dataset.bodies)} bodies.")
+    print(summary.line())
     return 0
 
 
@@ -109,6 +110,9 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate all data and print every problem")
     check.add_argument("--data", default="data", help="data folder (default: data)")
     check.add_argument("--format", choices=("text", "github"), default="text")
+    check.add_argument("--full", action="store_true",
+                       help="check every file from scratch, ignoring what the last clean "
+                            "check remembered (problems are always reported in full)")
     check.set_defaults(func=cmd_check)
     schema = sub.add_parser("schema", help="write the JSON Schema for each kind of file")
     schema.add_argument("--out", default="schema", help="output folder (default: schema)")

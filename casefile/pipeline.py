@@ -86,17 +86,19 @@ def _check_all(jobs: list[tuple[bytes, str, str]]) -> list[Checked]:
         return [result for chunk in pool.map(_check_many, chunks) for result in chunk]
 
 
-def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None
+def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
+             paths: list[Path] | None = None
              ) -> tuple[list[Loaded], list[Problem], set[str]]:
-    """Load and validate every file; return what validated, the problems, and broken ids."""
+    """Load and validate every file (or just ``paths``); return what validated, the
+    problems, and broken ids."""
     loaded: list[Loaded] = []
     problems: list[Problem] = []
     broken: set[str] = set()
-    if not (data_dir / "themes.yml").is_file():
+    if paths is None and not (data_dir / "themes.yml").is_file():
         problems.append(Problem(_rel(data_dir / "themes.yml", root), 1, 1, "",
                                 "missing file: the list of themes is required"))
     planned, jobs = [], []
-    for path in data_files(data_dir):
+    for path in data_files(data_dir) if paths is None else paths:
         rel = _rel(path, root)
         kind, expected, case_id = classify(data_dir, path)
         if kind is None:
@@ -145,7 +147,17 @@ def _each(loaded: list[Loaded], kinds: tuple[str, ...], step: Callable[[Loaded],
                 raise  # pragma: no cover
 
 
-def link_all(loaded: list[Loaded], broken: set[str]) -> Linker:
+def link_all(loaded: list[Loaded], broken: set[str],
+             on_shared: Callable[[Linker], None] | None = None) -> Linker:
+    """Link every file: first the shared ones (themes, bodies, sources, people), then the
+    cases. ``on_shared`` sees the linker in between (``casefile check`` keeps a copy)."""
+    linker = link_shared(loaded, broken)
+    if on_shared is not None:
+        on_shared(linker)
+    return link_cases(linker, loaded)
+
+
+def link_shared(loaded: list[Loaded], broken: set[str]) -> Linker:
     linker = Linker()
     linker.broken = broken
     _each(loaded, ("themes",), lambda i: [linker.add_theme(theme)
@@ -154,6 +166,11 @@ def link_all(loaded: list[Loaded], broken: set[str]) -> Linker:
     _each(loaded, ("source",), lambda i: linker.add_source(i.rec, i.expected_id))
     _each(loaded, ("person",), lambda i: linker.add_person(i.rec, i.expected_id))
     linker.finish_bodies()
+    return linker
+
+
+def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
+    """Link case files and their records against an already linked set of shared files."""
     _each(loaded, ("case",), lambda i: linker.add_case(i.rec, i.expected_id))
     _each(loaded, ("record",), lambda i: linker.add_record(i.rec, i.expected_id, i.case_id))
     _each(loaded, ("case",), lambda i: linker.add_money(i.rec))
@@ -183,9 +200,10 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool =
 
 
 def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str],
-                  as_of: dt.date | None = None) -> Dataset:
+                  as_of: dt.date | None = None,
+                  on_shared: Callable[[Linker], None] | None = None) -> Dataset:
     """Link validated records into a Dataset (shared by the YAML loader and JSON import)."""
-    linker = link_all(loaded, broken)
+    linker = link_all(loaded, broken, on_shared)
     problems = problems + linker.problems
     if problems:
         raise DataError(problems)

@@ -18,7 +18,8 @@ CORE = ["casefile.errors", "casefile.dates", "casefile.load", "casefile.schema",
         "casefile.jsonschema", "casefile.output", "casefile.cli", "casefile.vocab",
         "casefile.export", "casefile.scaffold", "casefile.links", "casefile.examples",
         "casefile.external", "casefile.opendata", "casefile.feeds",
-        "casefile.buildinfo", "casefile.cache", "casefile.harden"]
+        "casefile.buildinfo", "casefile.cache", "casefile.harden", "casefile.minify",
+        "casefile.quickcheck"]
 
 
 def test_core_does_not_import_mkdocs() -> None:
