@@ -283,7 +283,8 @@ def test_cross_case_timeline(site: Path) -> None:
     dates = [li.find("time")["datetime"] for li in entries]
     assert dates == sorted(dates, key=lambda d: (d + "-00")[:10])
     for li in entries:
-        target, fragment = resolve(site, "timeline", li.select_one(".cf-event__head strong a")["href"])
+        href = li.select_one(".cf-event__head strong a")["href"]
+        target, fragment = resolve(site, "timeline", href)
         assert target.find(id=fragment) is not None
 
 
