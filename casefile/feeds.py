@@ -10,8 +10,6 @@ import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 
-import icalendar
-
 from casefile.views import CaseView, TimelineEntry
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -53,27 +51,49 @@ def atom(title: str, feed_key: str, items: list[tuple[TimelineEntry, CaseView]],
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
+def _text(value: str) -> str:
+    """RFC 5545 TEXT escaping."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _fold(line: str, limit: int = 75) -> str:
+    """Fold a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character."""
+    out, octets = [], 0
+    for char in line:
+        size = len(char.encode("utf-8"))
+        octets += size
+        if octets >= limit:
+            out.append("\r\n ")
+            octets = size
+        out.append(char)
+    return "".join(out)
+
+
 def calendar(name: str, views: list[CaseView], as_of: dt.date) -> str:
-    """Deadlines as all-day events; a deadline known only as a window spans the window."""
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//casefile//deadlines//EN")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    """Deadlines as all-day events; a deadline known only as a window spans the window.
+
+    Written directly (the icalendar package took 6 s of a 1,000-case build); a test
+    checks the result against icalendar's own serialisation, byte for byte."""
+    stamp = as_of.strftime("%Y%m%dT000000Z")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//casefile//deadlines//EN",
+             f"X-WR-CALNAME:{_text(name)}"]
     for view in views:
         for req in view.requirements:
             outcome = req.outcome
             if outcome is None or outcome.due_from is None or outcome.due_until is None:
                 continue
-            event = icalendar.Event()
-            event.add("uid", f"{req.id}@casefile")
-            event.add("dtstamp", dt.datetime.combine(as_of, dt.time(), dt.UTC))
-            event.add("dtstart", outcome.due_from)
-            event.add("dtend", outcome.due_until + dt.timedelta(days=1))
-            event.add("summary", f"Deadline: {req.text}")
-            event.add("description", f"{view.case.title}. {outcome.deadline} "
-                      f"Outcome: {outcome.term.label}. {outcome.explanation}")
-            cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+            end = outcome.due_until + dt.timedelta(days=1)
+            lines += ["BEGIN:VEVENT", f"SUMMARY:{_text(f'Deadline: {req.text}')}",
+                      f"DTSTART;VALUE=DATE:{outcome.due_from.strftime('%Y%m%d')}",
+                      f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
+                      f"DTSTAMP:{stamp}", f"UID:{_text(f'{req.id}@casefile')}",
+                      "DESCRIPTION:" + _text(f"{view.case.title}. {outcome.deadline} "
+                                             f"Outcome: {outcome.term.label}. "
+                                             f"{outcome.explanation}"),
+                      "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
 
 
 Merged = list[tuple[TimelineEntry, CaseView]]

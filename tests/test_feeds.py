@@ -49,3 +49,51 @@ def test_deadline_calendar_imports(site: Path) -> None:  # noqa: F811
     assert plan.decoded("dtstart").isoformat() == "2017-10-27"
     assert plan.decoded("dtend").isoformat() == "2017-11-29"  # window ends 28 November
     assert "Met on time" in str(plan["description"])
+
+
+def reference_calendar(name: str, events: list[dict[str, object]]) -> str:
+    """The same calendar as serialised by the icalendar package (the reference)."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//casefile//deadlines//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    for fields in events:
+        event = icalendar.Event()
+        for key, value in fields.items():
+            event.add(key, value)
+        cal.add_component(event)
+    return cal.to_ical().decode("utf-8")
+
+
+def test_calendars_match_icalendar_byte_for_byte(tmp_path: Path) -> None:
+    import datetime as dt
+    import json
+
+    from casefile.pipeline import load_dataset
+    from tests.conftest import MINI, write_tree
+
+    nasty = ("Deliver; a plan, with \\ backslashes, “curly quotes”, é, 😀 and "
+             + "a-very-long-word-" * 12 + "and a line\nbreak.")
+    files_ = dict(MINI)
+    rel = "cases/town/records/town-inspection.yml"
+    quoted = json.dumps(nasty, ensure_ascii=False)  # a YAML double-quoted string
+    files_[rel] = files_[rel].replace("text: Produce a plan.", f"text: {quoted}")
+    write_tree(tmp_path, files_)
+    renderer = Renderer(load_dataset(tmp_path), REPO / "macros")
+    view = renderer.views["town"]
+    req = view.requirements[0]
+    assert req.text == nasty
+    built = files(renderer.views, renderer.dataset.as_of, cross_timeline(renderer.views))
+    outcome = req.outcome
+    expected = reference_calendar("Deadlines: Town Council children's services", [{
+        "uid": f"{req.id}@casefile",
+        "dtstamp": dt.datetime.combine(renderer.dataset.as_of, dt.time(), dt.UTC),
+        "dtstart": outcome.due_from, "dtend": outcome.due_until + dt.timedelta(days=1),
+        "summary": f"Deadline: {req.text}",
+        "description": f"{view.case.title}. {outcome.deadline} Outcome: "
+                       f"{outcome.term.label}. {outcome.explanation}"}])
+    assert built["feeds/town.ics"] == expected
+    for cal in (built["feeds/town.ics"], built["feeds/deadlines.ics"]):
+        assert all(len(line.encode()) <= 75 for line in cal.split("\r\n"))
+        assert icalendar.Calendar.from_ical(cal).walk("VEVENT")[0]["SUMMARY"] == \
+            f"Deadline: {nasty}"
