@@ -115,16 +115,22 @@ def _ids(value: object) -> set[str]:
     return found
 
 
+def needed(loaded: list[Loaded]) -> list[Loaded]:
+    """The validated records the examples are checked against: the example's case and the
+    shared files it can refer to (sources only where it cites them)."""
+    loaded = [item for item in loaded if isinstance(item, Loaded)]
+    mine = [item for item in loaded if item.case_id == CASE]
+    cited = {value for item in mine for value in _ids(item.rec)}
+    return mine + [item for item in loaded if item.case_id is None
+                   and (item.kind != "source" or item.rec.get("id") in cited)]
+
+
 def with_messages(dataset: Dataset) -> list[Mistake]:
     """Each mistake with the exact problem lines the checks report for it.
 
     Reuses the records the build already validated (only the example's case is linked
     again), so it costs milliseconds however large the data set is."""
-    loaded = [item for item in dataset.loaded if isinstance(item, Loaded)]
-    mine = [item for item in loaded if item.case_id == CASE]
-    cited = {value for item in mine for value in _ids(item.rec)}
-    base = mine + [item for item in loaded if item.case_id is None
-                   and (item.kind != "source" or item.rec.get("id") in cited)]
+    base = needed(dataset.loaded)
     found = []
     for mistake in MISTAKES:
         loaded, problems = list(base), []

@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 from casefile.errors import DataError
-from casefile.opendata import files as open_data
 from casefile.output import AtomicOutput
 from casefile.pipeline import load_dataset
 from casefile.render import Renderer
@@ -32,8 +31,7 @@ def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
     """Write all pages and assets under ``out``; raise DataError listing every problem."""
     renderer = Renderer(load_dataset(root / data), root / macros, data_dir=root / data)
     pages = renderer.pages()
-    pages.update(open_data(renderer.dataset))
-    pages.update(renderer.feed_files())
+    pages.update(renderer.each_output_file())
     problems = []
     content_dir = root / content
     for path in sorted(content_dir.rglob("*.md")):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from casefile.views import CaseView, TimelineEntry
 
@@ -101,12 +102,17 @@ Merged = list[tuple[TimelineEntry, CaseView]]
 
 def files(views: dict[str, CaseView], as_of: dt.date, cross: Merged) -> dict[str, str]:
     """Feeds and calendars by path in the site."""
-    out = {"feeds/all.xml": atom("casefile: all cases", "all", cross,
-                                 {cid: f"../cases/{cid}/" for cid in views})}
-    out["feeds/deadlines.ics"] = calendar("casefile deadlines", list(views.values()), as_of)
+    return dict(each_file(views, as_of, cross))
+
+
+def each_file(views: dict[str, CaseView], as_of: dt.date, cross: Merged
+              ) -> Iterator[tuple[str, str]]:
+    """Feeds and calendars as (path in the site, text), one at a time."""
+    yield "feeds/all.xml", atom("casefile: all cases", "all", cross,
+                                {cid: f"../cases/{cid}/" for cid in views})
+    yield "feeds/deadlines.ics", calendar("casefile deadlines", list(views.values()), as_of)
     for cid, view in views.items():
         items = [(e, view) for e in view.timeline]
-        out[f"feeds/{cid}.xml"] = atom(f"casefile: {view.case.title}", cid, items,
+        yield f"feeds/{cid}.xml", atom(f"casefile: {view.case.title}", cid, items,
                                        {cid: f"../cases/{cid}/"})
-        out[f"feeds/{cid}.ics"] = calendar(f"Deadlines: {view.case.title}", [view], as_of)
-    return out
+        yield f"feeds/{cid}.ics", calendar(f"Deadlines: {view.case.title}", [view], as_of)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -292,17 +293,23 @@ def dump(data: Json) -> str:
 
 def files(ds: m.Dataset) -> dict[str, str]:
     """Every open-data file, by its path in the site (under data/)."""
+    return dict(each_file(ds))
+
+
+def each_file(ds: m.Dataset) -> Iterator[tuple[str, str]]:
+    """Every open-data file as (path in the site, text), one at a time: a 1,000-case site
+    has 7,000 of them, and the build writes each as it comes instead of holding them all."""
     from casefile.jsonschema import file_schema
 
-    out = {"data/casefile.json": dump(to_json(ds))}
-    out.update({f"data/{name}.csv": text for name, text in tables(list(ds.cases.values())).items()})
+    yield "data/casefile.json", dump(to_json(ds))
+    yield from ((f"data/{name}.csv", text)
+                for name, text in tables(list(ds.cases.values())).items())
     for cid, case in ds.cases.items():
-        out[f"data/cases/{cid}.json"] = dump(to_json(ds, [cid]))
-        out.update({f"data/cases/{cid}/{name}.csv": text
-                    for name, text in tables([case]).items()})
+        yield f"data/cases/{cid}.json", dump(to_json(ds, [cid]))
+        yield from ((f"data/cases/{cid}/{name}.csv", text)
+                    for name, text in tables([case]).items())
     for kind in FILE_KINDS:
-        out[f"data/schema/{kind}.schema.json"] = dump(file_schema(kind))
-    return out
+        yield f"data/schema/{kind}.schema.json", dump(file_schema(kind))
 
 
 TABLES = ("timeline", "findings", "assessments", "deadlines", "sources")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import pickle
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -190,10 +191,21 @@ def default_as_of(linker: Linker) -> dt.date:
     return max(dates, default=dt.date(1970, 1, 1))
 
 
-def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool = True
-                 ) -> Dataset:
-    """Run the core pipeline over ``data_dir``; raise ``DataError`` listing every problem."""
+def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool = True,
+                 keep: Callable[[list[Loaded]], list[Loaded]] | None = None) -> Dataset:
+    """Run the core pipeline over ``data_dir``; raise ``DataError`` listing every problem.
+
+    With ``keep``, the loading runs in a child process (on Linux, for data sets of more
+    than ISOLATE_FROM files) and only the linked model comes back, with the validated
+    records ``keep`` chooses: parsing leaves memory fragmented that Python never returns
+    (312 MB against 120 MB for the model alone, at 1,000 cases)."""
     data_dir = data_dir.resolve()
+    if keep is not None:
+        if sys.platform == "linux" and _count_files(data_dir) > ISOLATE_FROM:
+            return _load_isolated(data_dir, as_of, use_cache, keep)
+        dataset = load_dataset(data_dir, as_of, use_cache)
+        dataset.loaded = keep(dataset.loaded)
+        return dataset
     cache = ParseCache(data_dir) if use_cache else None
     loaded, problems, broken = read_all(data_dir, data_dir.parent, cache)
     return build_dataset(loaded, problems, broken, as_of)
@@ -213,3 +225,53 @@ def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str
     compute_all(list(linker.cases.values()), when)
     return Dataset(linker.bodies, linker.people, linker.sources, linker.themes,
                    dict(sorted(linker.cases.items())), when, list(loaded))
+
+
+ISOLATE_FROM = 2000  # files; below this a child process costs more than it saves
+
+
+def _count_files(data_dir: Path, limit: int = ISOLATE_FROM + 1) -> int:
+    count = 0
+    for _folder, _subdirs, names in os.walk(data_dir):
+        count += len(names)
+        if count >= limit:
+            break
+    return count
+
+
+def _load_isolated(data_dir: Path, as_of: dt.date | None, use_cache: bool,
+                   keep: Callable[[list[Loaded]], list[Loaded]]) -> Dataset:
+    """Load in a forked child; receive the model (or the problems) through a pipe."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            dataset = load_dataset(data_dir, as_of, use_cache)
+            dataset.loaded = keep(dataset.loaded)
+            result: tuple[str, object] = ("ok", dataset)
+        except DataError as exc:
+            result = ("problems", exc.problems)
+        except BaseException:  # a bug: carry the traceback to the parent
+            import traceback
+
+            result = ("crash", traceback.format_exc())
+        sender.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        sender.close()
+
+    process = context.Process(target=child, name="casefile-load")
+    process.start()
+    sender.close()
+    try:
+        kind, value = pickle.loads(receiver.recv_bytes())
+    except EOFError:
+        kind, value = "crash", f"the loading process ended with status {process.exitcode}"
+    finally:
+        process.join()
+    if kind == "problems":
+        assert isinstance(value, list)
+        raise DataError(value)
+    if kind == "crash":
+        raise RuntimeError(f"casefile: loading the data failed:\n{value}")
+    assert isinstance(value, Dataset)
+    return value

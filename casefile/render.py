@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,11 +162,14 @@ class Renderer:
             out[body_src(bid)] = page("body", body_src(bid), body=body)
         return out
 
-    def feed_files(self) -> dict[str, str]:
-        """Atom feeds and iCalendar files (not Jinja: kept here beside the other outputs)."""
-        from casefile.feeds import files
+    def each_output_file(self) -> Iterator[tuple[str, str]]:
+        """Open data, feeds and calendars as (path in the site, text), one at a time (not
+        Jinja: kept here beside the other outputs)."""
+        from casefile.feeds import each_file as feeds
+        from casefile.opendata import each_file as open_data
 
-        return files(self.views, self.dataset.as_of, views.cross_timeline(self.views))
+        yield from open_data(self.dataset)
+        yield from feeds(self.views, self.dataset.as_of, views.cross_timeline(self.views))
 
     # -- hand-written pages --------------------------------------------------------------
     def render_content(self, text: str, src: str, file_label: str, line_offset: int = 0) -> str:

@@ -109,6 +109,24 @@ def test_failure_after_the_data_check_leaves_site_untouched(built: Path) -> None
         page.write_text(original, encoding="utf-8")
 
 
+def test_a_content_file_that_clashes_with_generated_data_stops_cleanly(built: Path) -> None:
+    clash = built / "content" / "feeds" / "all.xml"
+    clash.parent.mkdir()
+    clash.write_text("<feed/>", encoding="utf-8")
+    before = tree_digest(built / "site")
+    try:
+        result = mkdocs_build(built)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert ("casefile: content/feeds/all.xml clashes with a generated file; rename it"
+                in result.stderr)
+        assert tree_digest(built / "site") == before
+        assert not list(built.glob(".site-*"))
+    finally:
+        clash.unlink()
+        clash.parent.rmdir()
+
+
 def test_a_successful_build_replaces_site(built: Path) -> None:
     stale = built / "site" / "stale.html"
     stale.write_text("old", encoding="utf-8")

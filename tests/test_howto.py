@@ -45,7 +45,8 @@ def test_worked_example_builds_and_adds_a_column(tmp_path: Path) -> None:
     assert soup.select_one("#ev-example-2019-monitoring-visit") is not None
     table = soup.select("table.cf-matrix")[0]
     heads = [th.get_text(" ", strip=True) for th in table.thead("th")]
-    assert heads[-1] == "Monitoring visit 12 March 2019"
+    assert heads[-1] == ("Monitoring visit 12 March 2019 "
+                         "Regulator's judgement: Care Inspectorate Wales")
     column = [tr("td")[-1].get_text(" ", strip=True) for tr in table.tbody("tr")]
     assessed = [c for c in column if not c.startswith("Not assessed")]
     assert len(assessed) == 3
