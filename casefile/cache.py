@@ -63,8 +63,18 @@ class ParseCache:
             with tmp.open("wb") as handle:
                 pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
+            remove_stale(self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def remove_stale(current: Path) -> None:
+    """Remove this data folder's files left by older versions of casefile's code (named
+    ``<kind>-<data key>-<code hash>.pickle``): each can be tens of megabytes."""
+    kind, key, _code = current.stem.split("-")
+    for old in current.parent.glob(f"{kind}-{key}-*.pickle"):
+        if old != current:
+            old.unlink(missing_ok=True)
 
 
 def digest(raw: bytes) -> str:

@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casefile.cache import ParseCache, cache_dir, code_hash
+from casefile.cache import ParseCache, cache_dir, code_hash, remove_stale
 from casefile.deadlines import compute_all
 from casefile.link import Linker
 from casefile.pipeline import build_dataset, data_files, default_as_of, link_cases, read_all
@@ -121,6 +121,7 @@ def _save(path: Path, state: State) -> None:
         with tmp.open("wb") as handle:
             pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        remove_stale(path)
     except OSError:
         pass  # a state that cannot be written only costs time
 

@@ -84,3 +84,18 @@ def test_isolated_loading_gives_the_same_model_and_the_same_problems(
         pipeline.load_dataset(tmp_path / "data")
     assert isolated.value.problems == direct.value.problems != []
     assert forks == [1, 1]
+
+
+def test_caches_left_by_older_code_are_removed(mini: Path) -> None:
+    load_dataset(mini)
+    current = ParseCache(mini.resolve()).path
+    kind, key, code = current.stem.split("-")
+    older = current.with_name(f"{kind}-{key}-0123456789abcdef.pickle")
+    other_data = current.with_name(f"{kind}-fedcba9876543210-{code}.pickle")
+    older.write_bytes(b"old")
+    other_data.write_bytes(b"another data folder's")
+    record = mini / "cases" / "town" / "records" / "town-follow-up.yml"
+    record.write_text(record.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    load_dataset(mini)  # an edit: the cache is written again
+    assert current.is_file() and other_data.is_file()
+    assert not older.exists()
