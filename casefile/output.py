@@ -6,9 +6,14 @@ as it was, so nothing half-built can ever be deployed.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
+import sys
+import traceback
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 
 class AtomicOutput:
@@ -28,3 +33,79 @@ class AtomicOutput:
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+class BackgroundFiles:
+    """Generated files (open data, feeds) written by a forked child while the builder
+    renders pages on the other core, then moved into the staging folder in one pass.
+
+    ``produce`` yields (path in the site, text). Where fork is not available the files
+    are written when ``finish`` is called instead."""
+
+    def __init__(self, produce: Callable[[], Iterable[tuple[str, str]]], beside: Path) -> None:
+        self.produce = produce
+        self.folder = beside.parent / f"{beside.name}-generated"
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.process: Any = None
+        self.receiver: Any = None
+
+    def start(self) -> None:
+        if sys.platform != "linux":
+            return
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+
+        def child() -> None:
+            try:
+                self._write()
+                sender.send(None)
+            except BaseException:  # a bug: carry the traceback to the parent
+                sender.send(traceback.format_exc())
+
+        self.process = context.Process(target=child, name="casefile-outputs")
+        self.process.start()
+        sender.close()
+
+    def _write(self) -> None:
+        for src, text in self.produce():
+            path = self.folder / src
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+
+    def finish(self, into: Path) -> list[str]:
+        """Wait for the files; move them into ``into``; return the paths that clashed
+        with files already there (nothing is overwritten). Raise RuntimeError on failure."""
+        if self.process is None:
+            self._write()
+        else:
+            try:
+                failure = self.receiver.recv()
+            except EOFError:
+                failure = f"the writing process ended with status {self.process.exitcode}"
+            self.process.join()
+            if failure:
+                self.cancel()
+                raise RuntimeError(failure)
+        clashes = _merge(self.folder, into, "") if self.folder.exists() else []
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return clashes
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _merge(source: Path, target: Path, prefix: str) -> list[str]:
+    """Move everything in ``source`` into ``target``, whole folders where possible."""
+    clashes = []
+    for entry in sorted(os.scandir(source), key=lambda e: e.name):
+        there = target / entry.name
+        if not os.path.lexists(there):
+            os.replace(entry.path, there)
+        elif entry.is_dir() and there.is_dir():
+            clashes += _merge(Path(entry.path), there, f"{prefix}{entry.name}/")
+        else:
+            clashes.append(f"{prefix}{entry.name}")
+    return clashes

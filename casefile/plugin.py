@@ -30,7 +30,7 @@ from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError
 from casefile.harden import harden
 from casefile.minify import squeeze
-from casefile.output import AtomicOutput
+from casefile.output import AtomicOutput, BackgroundFiles
 from casefile.pipeline import load_dataset
 from casefile.render import Paths, Renderer
 
@@ -68,6 +68,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         self.generated: set[str] = set()
         self.blocks: dict[str, list[str]] = {}
         self.output: AtomicOutput | None = None
+        self.outputs: BackgroundFiles | None = None
         self.warnings = _WarningCounter()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -117,6 +118,10 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
                                   "rename it")
             files.append(File.generated(config, src, content=text))
             self.generated.add(src)
+        # Open data, feeds and calendars are written on the other core while the pages build.
+        self.outputs = BackgroundFiles(self.renderer.each_output_file, Path(config.site_dir))
+        if self.output is not None:  # not under `serve`, whose server threads forbid fork
+            self.outputs.start()
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -154,8 +159,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     @event_priority(-100)  # last: after search writes its index, so the commit has it all
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.renderer is not None:
-            self._write_outputs(Path(config.site_dir))
+        if self.outputs is not None:
+            self._finish_outputs(Path(config.site_dir))
         if self.output is not None and not (config.strict and self.warnings.count):
             try:
                 self.output.commit()
@@ -165,20 +170,23 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
                                   ) from None
             config.site_dir = str(self.output.target)
 
-    def _write_outputs(self, site: Path) -> None:
-        """Open data, feeds and calendars, written one at a time straight into the staging
-        folder: holding 7,000 files in memory through the build cost 100 MB at 1,000 cases."""
-        assert self.renderer is not None
-        for src, text in self.renderer.each_output_file():
-            path = site / src
-            if path.exists():
-                raise PluginError(f"casefile: content/{src} clashes with a generated file; "
-                                  "rename it")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="")
+    def _finish_outputs(self, site: Path) -> None:
+        assert self.outputs is not None
+        try:
+            clashes = self.outputs.finish(site)
+        except (RuntimeError, OSError) as exc:
+            raise PluginError(f"casefile: writing open data and feeds failed: {exc}") from None
+        finally:
+            self.outputs = None
+        if clashes:
+            raise PluginError(f"casefile: content/{clashes[0]} clashes with a generated file; "
+                              "rename it")
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.outputs is not None:
+            self.outputs.cancel()
+            self.outputs = None
         if self.output is not None:
             self.output.discard()
 
