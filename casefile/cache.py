@@ -8,9 +8,12 @@ It is also keyed by a hash of casefile's own code, so new code never reads old r
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,20 @@ def code_hash() -> str:
     for path in sorted(_CODE.glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects (parsed and
+    unpickled records): its full passes rescan everything built so far, which made
+    parsing 27,000 files take 6.1 s instead of 3.3 s."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def cache_dir() -> Path:
@@ -38,7 +55,7 @@ class ParseCache:
         self.entries: dict[str, tuple[str, Any]] = {}
         self.dirty = False
         try:
-            with self.path.open("rb") as handle:
+            with self.path.open("rb") as handle, no_gc():
                 self.entries = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
             self.entries = {}

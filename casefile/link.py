@@ -34,7 +34,7 @@ class Loaded:
 class Linker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        self.first_use: dict[str, Loc] = {}
+        self.first_use: dict[str, Rec] = {}  # id → the record that claimed it first
         self.bodies: dict[str, m.Body] = {}
         self.people: dict[str, m.Person] = {}
         self.sources: dict[str, m.Source] = {}
@@ -50,19 +50,21 @@ class Linker:
         self.problems.append(loc.problem(message))
 
     def claim(self, rec: Rec, expected: str | None = None) -> bool:
-        """Register ``rec['id']``; report duplicates and file-name mismatches."""
-        ident, loc = rec.get("id"), rec.where("id")
+        """Register ``rec['id']``; report duplicates and file-name mismatches. The record
+        is kept, not a location: one is built only when a message needs it."""
+        ident = rec.get("id")
         if not ident:
             return False
         if ident in self.first_use:
-            first = self.first_use[ident]
-            self.fail(loc, f"duplicate id '{ident}': already used at {first.file}:{first.line}:"
-                      f"{first.column}; ids must be unique across the whole data set")
+            first = self.first_use[ident].where("id")
+            self.fail(rec.where("id"), f"duplicate id '{ident}': already used at {first.file}:"
+                      f"{first.line}:{first.column}; ids must be unique across the whole data "
+                      "set")
             return False
-        self.first_use[ident] = loc
+        self.first_use[ident] = rec
         if expected is not None and ident != expected:
-            self.fail(loc, f"id '{ident}' does not match the file name; rename the file to "
-                      f"'{ident}.yml' or change the id to '{expected}'")
+            self.fail(rec.where("id"), f"id '{ident}' does not match the file name; rename "
+                      f"the file to '{ident}.yml' or change the id to '{expected}'")
         return True
 
     def ref(self, rec: Rec, key: str, table: dict[str, T], what: str) -> T | None:

@@ -27,16 +27,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casefile.cache import ParseCache, cache_dir, code_hash, remove_stale
+from casefile.cache import ParseCache, cache_dir, code_hash, no_gc, remove_stale
 from casefile.deadlines import compute_all
 from casefile.link import Linker
 from casefile.pipeline import build_dataset, data_files, default_as_of, link_cases, read_all
-from casefile.validate import Loc
+from casefile.validate import Loc, Rec
 
 SHARED = ""  # the group of files outside cases/
 RACY = "racy"
 RACY_NS = 2_000_000_000
-_UNUSED = Loc("", 0, 0, "")
+_UNUSED = Rec(Loc("", 0, 0, ""))  # stands in for records a clean state no longer holds
 
 
 @dataclass
@@ -107,7 +107,7 @@ def _state_path(data_dir: Path) -> Path:
 
 def _load(path: Path) -> State | None:
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, no_gc():
             state = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None
@@ -134,9 +134,9 @@ def _case_of(loc: Loc) -> str:
 def _claims(linker: Linker, shared: frozenset[str]) -> dict[str, frozenset[str]]:
     """Case → the ids its files claimed (everything claimed after the shared files)."""
     out: dict[str, set[str]] = {}
-    for ident, loc in linker.first_use.items():
+    for ident, rec in linker.first_use.items():
         if ident not in shared:
-            out.setdefault(_case_of(loc), set()).add(ident)
+            out.setdefault(_case_of(rec.loc), set()).add(ident)
     return {case: frozenset(ids) for case, ids in out.items()}
 
 
@@ -153,10 +153,11 @@ def _snapshot(linker: Linker) -> bytes:
 def full(data_dir: Path) -> Summary:
     """The full check (raising DataError); when clean, remember what the next check needs."""
     groups = scan(data_dir)
-    loaded, problems, broken = read_all(data_dir, data_dir.parent, ParseCache(data_dir))
     seen: list[tuple[Linker, bytes, frozenset[str]]] = []
-    dataset = build_dataset(loaded, problems, broken, on_shared=lambda linker: seen.append(
-        (linker, _snapshot(linker), frozenset(linker.first_use))))
+    with no_gc():
+        loaded, problems, broken = read_all(data_dir, data_dir.parent, ParseCache(data_dir))
+        dataset = build_dataset(loaded, problems, broken, on_shared=lambda linker: seen.append(
+            (linker, _snapshot(linker), frozenset(linker.first_use))))
     linker, shared, shared_ids = seen[0]
     state = State(groups, _claims(linker, shared_ids),
                   {cid: len(c.records) for cid, c in dataset.cases.items()},
@@ -175,7 +176,8 @@ def _quick(data_dir: Path, state: State, groups: dict[str, str]) -> Summary | No
         return state.summary()
     paths = [p for case in changed for p in data_files(data_dir / "cases" / case)]
     loaded, problems, broken = read_all(data_dir, data_dir.parent, None, paths)
-    linker: Linker = pickle.loads(state.shared)
+    with no_gc():
+        linker: Linker = pickle.loads(state.shared)
     shared_ids = frozenset(linker.first_use)
     linker.broken = broken
     link_cases(linker, loaded)

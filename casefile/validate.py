@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from casefile import schema as s
 from casefile.dates import DateSyntaxError, PartialDate
@@ -28,8 +27,9 @@ _YAML11_NUMBER = re.compile(
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`{}|\\^]*)?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Loc:
+class Loc(NamedTuple):
+    """Where a value is: a tuple, so that 100,000 of them unpickle at C speed."""
+
     file: str
     line: int
     column: int
