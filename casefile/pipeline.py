@@ -76,17 +76,31 @@ def check_bytes(raw: bytes, rel: str, kind: str) -> Checked:
     return rec, problems + found, True
 
 
-def _check_many(jobs: list[tuple[bytes, str, str]]) -> list[Checked]:
+Job = tuple[bytes | str, str, str]  # (the bytes, or a path to read), relative path, kind
+
+
+def _check_job(source: bytes | str, rel: str, kind: str) -> tuple[str, Checked | str]:
+    """(content hash, result) of one file; the result is a message if it cannot be read."""
+    if isinstance(source, str):
+        try:
+            with open(source, "rb") as handle:
+                source = handle.read()
+        except OSError as exc:
+            return "", f"cannot read file: {exc.strerror}"
+    return digest(source), check_bytes(source, rel, kind)
+
+
+def _check_many(jobs: list[Job]) -> list[tuple[str, Checked | str]]:
     with no_gc():
-        return [check_bytes(*job) for job in jobs]
+        return [_check_job(*job) for job in jobs]
 
 
 PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
 
 
-def _check_all(jobs: list[tuple[bytes, str, str]]) -> list[Checked]:
+def _check_all(jobs: list[Job]) -> list[tuple[str, Checked | str]]:
     workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
+    if len(jobs) < max(PARALLEL_FROM, 2) or workers < 2:
         return _check_many(jobs)
     size = -(-len(jobs) // (workers * 4))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
@@ -99,14 +113,19 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
              paths: list[Path] | None = None
              ) -> tuple[list[Loaded], list[Problem], set[str]]:
     """Load and validate every file (or just ``paths``); return what validated, the
-    problems, and broken ids."""
+    problems, and broken ids.
+
+    With cached results, each file is read and hashed here to find them; with none (a cold
+    cache), the workers read the files themselves, in parallel."""
     loaded: list[Loaded] = []
     problems: list[Problem] = []
     broken: set[str] = set()
     if paths is None and not (data_dir / "themes.yml").is_file():
         problems.append(Problem(_rel(data_dir / "themes.yml", root), 1, 1, "",
                                 "missing file: the list of themes is required"))
-    planned, jobs = [], []
+    planned: list[tuple[str, str, str | None, str | None, Checked | None]] = []
+    jobs: list[Job] = []
+    cold = cache is None or not cache.entries
     data_prefix, root_prefix = len(str(data_dir)) + 1, len(str(root)) + 1
     for path in data_files(data_dir) if paths is None else paths:
         text = str(path)
@@ -115,28 +134,39 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
         if kind is None:
             problems.append(Problem(rel, 1, 1, "", expected or "unexpected file"))
             continue
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(rel, 1, 1, "", f"cannot read file: {exc.strerror}"))
-            continue
-        key = digest(raw)
-        hit = cache.get(rel, key) if cache else None
-        planned.append((rel, kind, expected, case_id, key, hit))
-        if hit is None:
-            jobs.append((raw, rel, kind))
+        hit = None
+        if cold:
+            jobs.append((text, rel, kind))
+        else:
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                problems.append(Problem(rel, 1, 1, "", f"cannot read file: {exc.strerror}"))
+                continue
+            hit = cache.get(rel, digest(raw)) if cache else None
+            if hit is None:
+                jobs.append((raw, rel, kind))
+        planned.append((rel, kind, expected, case_id, hit))
     fresh = iter(_check_all(jobs))
-    for rel, kind, expected, case_id, key, hit in planned:
-        rec, found, parsed = hit if hit is not None else next(fresh)
-        if cache is not None and hit is None:
-            cache.put(rel, key, (rec, found, parsed))
+    kept = set()
+    for rel, kind, expected, case_id, hit in planned:
+        if hit is None:
+            key, result = next(fresh)
+            if isinstance(result, str):
+                problems.append(Problem(rel, 1, 1, "", result))
+                continue
+            hit = result
+            if cache is not None:
+                cache.put(rel, key, hit)
+        kept.add(rel)
+        rec, found, parsed = hit
         problems += found
         if not parsed:
             broken.add(expected or "")
         elif rec is not None:
             loaded.append(Loaded(kind, rec, expected, case_id, clean=not found))
     if cache is not None:
-        cache.save({p[0] for p in planned})
+        cache.save(kept)
     return loaded, problems, broken
 
 

@@ -99,3 +99,15 @@ def test_caches_left_by_older_code_are_removed(mini: Path) -> None:
     load_dataset(mini)  # an edit: the cache is written again
     assert current.is_file() and other_data.is_file()
     assert not older.exists()
+
+
+@pytest.mark.parametrize("parallel_from", [0, 10**9])
+def test_an_unreadable_file_is_reported_cold_and_warm(
+        mini: Path, monkeypatch: pytest.MonkeyPatch, parallel_from: int) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", parallel_from)
+    (mini / "sources" / "dangling.yml").symlink_to(mini / "nowhere.yml")
+    expected = f"{mini.name}/sources/dangling.yml:1:1: cannot read file: No such file or directory"
+    for _ in ("cold", "warm"):
+        with pytest.raises(DataError) as caught:
+            load_dataset(mini)
+        assert [str(p) for p in caught.value.problems] == [expected]
