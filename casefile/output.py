@@ -6,14 +6,12 @@ as it was, so nothing half-built can ever be deployed.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
-import sys
-import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+
+from casefile.fork import Forked
 
 
 class AtomicOutput:
@@ -46,25 +44,10 @@ class BackgroundFiles:
         self.produce = produce
         self.folder = beside.parent / f"{beside.name}-generated"
         shutil.rmtree(self.folder, ignore_errors=True)
-        self.process: Any = None
-        self.receiver: Any = None
+        self.worker: Forked | None = None
 
     def start(self) -> None:
-        if sys.platform != "linux":
-            return
-        context = multiprocessing.get_context("fork")
-        self.receiver, sender = context.Pipe(duplex=False)
-
-        def child() -> None:
-            try:
-                self._write()
-                sender.send(None)
-            except BaseException:  # a bug: carry the traceback to the parent
-                sender.send(traceback.format_exc())
-
-        self.process = context.Process(target=child, name="casefile-outputs")
-        self.process.start()
-        sender.close()
+        self.worker = Forked(self._write, "casefile-outputs")
 
     def _write(self) -> None:
         for src, text in self.produce():
@@ -75,25 +58,18 @@ class BackgroundFiles:
     def finish(self, into: Path) -> list[str]:
         """Wait for the files; move them into ``into``; return the paths that clashed
         with files already there (nothing is overwritten). Raise RuntimeError on failure."""
-        if self.process is None:
-            self._write()
-        else:
-            try:
-                failure = self.receiver.recv()
-            except EOFError:
-                failure = f"the writing process ended with status {self.process.exitcode}"
-            self.process.join()
-            if failure:
-                self.cancel()
-                raise RuntimeError(failure)
+        try:
+            self.worker.result() if self.worker is not None else self._write()
+        except RuntimeError:
+            self.cancel()
+            raise
         clashes = _merge(self.folder, into, "") if self.folder.exists() else []
         shutil.rmtree(self.folder, ignore_errors=True)
         return clashes
 
     def cancel(self) -> None:
-        if self.process is not None and self.process.is_alive():
-            self.process.kill()
-            self.process.join()
+        if self.worker is not None:
+            self.worker.cancel()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import pickle
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -19,6 +18,7 @@ from casefile import schema
 from casefile.cache import ParseCache, digest, no_gc
 from casefile.deadlines import compute_all
 from casefile.errors import DataError, Problem
+from casefile.fork import Forked
 from casefile.link import Linker, Loaded
 from casefile.link_records import link_record_parts
 from casefile.load import load_bytes
@@ -283,37 +283,21 @@ def _count_files(data_dir: Path, limit: int = ISOLATE_FROM + 1) -> int:
 def _load_isolated(data_dir: Path, as_of: dt.date | None, use_cache: bool,
                    keep: Callable[[list[Loaded]], list[Loaded]]) -> Dataset:
     """Load in a forked child; receive the model (or the problems) through a pipe."""
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
 
-    def child() -> None:
+    def child() -> tuple[str, object]:
         try:
             dataset = load_dataset(data_dir, as_of, use_cache)
-            dataset.loaded = keep(dataset.loaded)
-            result: tuple[str, object] = ("ok", dataset)
         except DataError as exc:
-            result = ("problems", exc.problems)
-        except BaseException:  # a bug: carry the traceback to the parent
-            import traceback
+            return "problems", exc.problems
+        dataset.loaded = keep(dataset.loaded)
+        return "ok", dataset
 
-            result = ("crash", traceback.format_exc())
-        sender.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        sender.close()
-
-    process = context.Process(target=child, name="casefile-load")
-    process.start()
-    sender.close()
     try:
-        with no_gc():
-            kind, value = pickle.loads(receiver.recv_bytes())
-    except EOFError:
-        kind, value = "crash", f"the loading process ended with status {process.exitcode}"
-    finally:
-        process.join()
+        kind, value = Forked(child, "casefile-load").result()
+    except RuntimeError as exc:
+        raise RuntimeError(f"casefile: loading the data failed:\n{exc}") from None
     if kind == "problems":
         assert isinstance(value, list)
         raise DataError(value)
-    if kind == "crash":
-        raise RuntimeError(f"casefile: loading the data failed:\n{value}")
     assert isinstance(value, Dataset)
     return value

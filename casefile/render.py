@@ -17,11 +17,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from casefile import examples, schema, views, vocab
+from casefile import examples, fork, schema, views, vocab
 from casefile import model as m
 from casefile.buildinfo import BuildInfo
 from casefile.dates import human_day
 from casefile.errors import DataError, Problem
+from casefile.fork import Forked
 from casefile.views import CaseView, case_view
 
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
@@ -63,6 +64,7 @@ def body_src(body_id: str) -> str:
     return f"bodies/{body_id}.md"
 
 
+PARALLEL_PAGES = 200  # generated pages; below this, forking costs more than it saves
 _MARKER = re.compile(r'(?:<p>)?<cf-block n="(\d+)"></cf-block>(?:</p>)?')
 
 
@@ -108,12 +110,30 @@ class Renderer:
 
         A builder renders the small Markdown, then calls ``put_back``: the large HTML
         never passes through the Markdown parser. Escaped data cannot forge a marker."""
+        renderers = self._page_renderers()
+        order = list(renderers)
+        if len(order) < PARALLEL_PAGES or not fork.available():
+            return self._render_with_blocks(renderers, order)
+        # Every other page in a forked child, on the other core; the same result.
+        theirs = Forked(lambda: self._render_with_blocks(renderers, order[1::2]),
+                        "casefile-pages")
+        pages, blocks = self._render_with_blocks(renderers, order[0::2])
+        try:
+            their_pages, their_blocks = theirs.result()
+        except RuntimeError:  # render them here: the same error, raised as itself
+            their_pages, their_blocks = self._render_with_blocks(renderers, order[1::2])
+        pages.update(their_pages)
+        blocks.update(their_blocks)
+        return {src: pages[src] for src in order}, {src: blocks[src] for src in order}
+
+    def _render_with_blocks(self, renderers: dict[str, Callable[[], str]], srcs: list[str]
+                            ) -> tuple[dict[str, str], dict[str, list[str]]]:
         blocks: dict[str, list[str]] = {}
         pages = {}
-        for src, render in self._page_renderers().items():
+        for src in srcs:
             self._collect = blocks.setdefault(src, [])
             try:
-                pages[src] = render()
+                pages[src] = renderers[src]()
             finally:
                 self._collect = None
         return pages, blocks

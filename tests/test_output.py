@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile import output
+from casefile import fork
 from casefile.output import BackgroundFiles
 
 FILES = {"data/casefile.json": "{}\n", "data/cases/a.json": "[1]\n",
@@ -24,17 +24,17 @@ def tree(root: Path) -> dict[str, bytes]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("fork", [True, False])
-def test_files_are_moved_in_beside_what_is_there(tmp_path: Path, fork: bool,
+@pytest.mark.parametrize("forked", [True, False])
+def test_files_are_moved_in_beside_what_is_there(tmp_path: Path, forked: bool,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "staging"
     (site / "data").mkdir(parents=True)
     (site / "data" / "index.html").write_text("page", encoding="utf-8")
-    if not fork:
-        monkeypatch.setattr(output.sys, "platform", "darwin")
+    if not forked:
+        monkeypatch.setattr(fork.sys, "platform", "darwin")
     writer = BackgroundFiles(produce, site)
     writer.start()
-    assert (writer.process is not None) == fork
+    assert (writer.worker.process is not None) == forked
     assert writer.finish(site) == []
     expected = {**{k: v.encode() for k, v in FILES.items()}, "data/index.html": b"page"}
     assert tree(site) == expected  # CRLF kept as written
@@ -80,5 +80,5 @@ def test_cancel_stops_the_child_and_removes_its_files(tmp_path: Path) -> None:
     writer = BackgroundFiles(slow, site)
     writer.start()
     writer.cancel()
-    assert not writer.process.is_alive()
+    assert not writer.worker.process.is_alive()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["staging"]

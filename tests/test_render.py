@@ -108,3 +108,42 @@ def test_content_page_errors_are_located(mini: Path) -> None:
         "content/news.md:2:1: template error: 'timelin' is undefined; available: case_facts, "
         "money, timeline, findings, deadlines, statements, bibliography, case_list, vocabulary, "
         "field_reference, worked_example, common_mistakes, data_files")
+
+
+def test_rendering_in_two_processes_gives_the_same_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench import synth
+    from casefile import render
+
+    synth.generate(tmp_path, 3)
+    serial = renderer(tmp_path / "data").pages_with_blocks()
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 0)
+    forks: list[str] = []
+    real = render.Forked
+    monkeypatch.setattr(render, "Forked", lambda fn, name: forks.append(name) or real(fn, name))
+    parallel = renderer(tmp_path / "data").pages_with_blocks()
+    assert forks == ["casefile-pages"]
+    assert list(parallel[0]) == list(serial[0]) and parallel == serial
+
+
+def test_a_failing_page_in_the_other_process_raises_its_own_error(
+        mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casefile import render
+
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 0)
+    r = renderer(mini)
+    real = r._page_renderers
+
+    def broken() -> dict[str, object]:
+        pages = real()
+        second = list(pages)[1]  # rendered by the child
+
+        def boom() -> str:
+            raise ZeroDivisionError("in a macro")
+
+        pages[second] = boom
+        return pages
+
+    monkeypatch.setattr(r, "_page_renderers", broken)
+    with pytest.raises(ZeroDivisionError, match="in a macro"):
+        r.pages_with_blocks()
