@@ -13,6 +13,7 @@ import gc
 import hashlib
 import os
 import pickle
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,9 @@ def cache_dir() -> Path:
     return Path(base)
 
 
+BACKGROUND_FROM = 2000  # cached files; below this, writing takes milliseconds
+
+
 class ParseCache:
     """Maps (relative path, content hash) → (validated record, problems)."""
 
@@ -54,6 +58,7 @@ class ParseCache:
         self.path = cache_dir() / f"check-{key}-{code_hash()}.pickle"
         self.entries: dict[str, tuple[str, Any]] = {}
         self.dirty = False
+        self.saving: int | None = None  # the process writing the cache in the background
         try:
             with self.path.open("rb") as handle, no_gc():
                 self.entries = pickle.load(handle)
@@ -68,12 +73,32 @@ class ParseCache:
         self.entries[rel] = (digest, value)
         self.dirty = True
 
-    def save(self, keep: set[str]) -> None:
+    def save(self, keep: set[str], background: bool = False) -> None:
+        """Write the cache, keeping only ``keep``. In the background (a forked child, for
+        large caches on Linux) the caller goes on linking on the other core; ``wait``."""
         stale = set(self.entries) - keep
         for rel in stale:
             del self.entries[rel]
         if not (self.dirty or stale):
             return
+        if background and sys.platform == "linux" and len(self.entries) > BACKGROUND_FROM:
+            pid = os.fork()
+            if pid == 0:  # the child: write, then leave without running any exit handlers
+                try:
+                    self._write()
+                finally:
+                    os._exit(0)
+            self.saving = pid
+        else:
+            self._write()
+
+    def wait(self) -> None:
+        """Wait for a background save to finish."""
+        if self.saving is not None:
+            os.waitpid(self.saving, 0)
+            self.saving = None
+
+    def _write(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_suffix(f".{os.getpid()}.tmp")

@@ -166,7 +166,7 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
         elif rec is not None:
             loaded.append(Loaded(kind, rec, expected, case_id, clean=not found))
     if cache is not None:
-        cache.save(kept)
+        cache.save(kept, background=True)  # the caller waits, after linking
     return loaded, problems, broken
 
 
@@ -246,10 +246,14 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool =
         dataset = load_dataset(data_dir, as_of, use_cache)
         dataset.loaded = keep(dataset.loaded)
         return dataset
-    with no_gc():  # records and the model hold no garbage cycles worth collecting
-        cache = ParseCache(data_dir) if use_cache else None
-        loaded, problems, broken = read_all(data_dir, data_dir.parent, cache)
-        return build_dataset(loaded, problems, broken, as_of)
+    cache = ParseCache(data_dir) if use_cache else None
+    try:
+        with no_gc():  # records and the model hold no garbage cycles worth collecting
+            loaded, problems, broken = read_all(data_dir, data_dir.parent, cache)
+            return build_dataset(loaded, problems, broken, as_of)
+    finally:
+        if cache is not None:
+            cache.wait()
 
 
 def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str],

@@ -154,10 +154,14 @@ def full(data_dir: Path) -> Summary:
     """The full check (raising DataError); when clean, remember what the next check needs."""
     groups = scan(data_dir)
     seen: list[tuple[Linker, bytes, frozenset[str]]] = []
-    with no_gc():
-        loaded, problems, broken = read_all(data_dir, data_dir.parent, ParseCache(data_dir))
-        dataset = build_dataset(loaded, problems, broken, on_shared=lambda linker: seen.append(
-            (linker, _snapshot(linker), frozenset(linker.first_use))))
+    cache = ParseCache(data_dir)
+    try:
+        with no_gc():
+            loaded, problems, broken = read_all(data_dir, data_dir.parent, cache)
+            dataset = build_dataset(loaded, problems, broken, on_shared=lambda linker: (
+                seen.append((linker, _snapshot(linker), frozenset(linker.first_use)))))
+    finally:
+        cache.wait()
     linker, shared, shared_ids = seen[0]
     state = State(groups, _claims(linker, shared_ids),
                   {cid: len(c.records) for cid, c in dataset.cases.items()},
