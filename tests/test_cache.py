@@ -111,3 +111,18 @@ def test_an_unreadable_file_is_reported_cold_and_warm(
         with pytest.raises(DataError) as caught:
             load_dataset(mini)
         assert [str(p) for p in caught.value.problems] == [expected]
+
+
+def test_a_background_save_is_complete_when_loading_returns(
+        mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casefile import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "BACKGROUND_FROM", 0)
+    forks: list[int] = []
+    real_fork = cache_module.os.fork
+    monkeypatch.setattr(cache_module.os, "fork", lambda: forks.append(1) or real_fork())
+    fresh = to_json(load_dataset(mini, use_cache=False))
+    assert to_json(load_dataset(mini)) == fresh
+    assert forks == [1]  # written by a child, and finished: the next load reads it all
+    assert len(ParseCache(mini.resolve()).entries) == len(list(mini.rglob("*.yml")))
+    assert to_json(load_dataset(mini)) == fresh
