@@ -2,23 +2,46 @@
 
 Used to load large data sets (the parent keeps only the compact model), to render half of
 the generated pages, and to write open data while the builder renders pages. Forking is
-Linux only here; elsewhere ``Forked`` runs the function when its result is asked for.
+Linux only here, and not while a builder serves pages from threads; elsewhere ``Forked``
+runs the function when its result is asked for.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import pickle
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from casefile.cache import no_gc
+_allowed = True
+
+
+def allow(allowed: bool) -> None:
+    """Forbid (or allow again) forking: a builder serving pages from threads sets this."""
+    global _allowed
+    _allowed = allowed
 
 
 def available() -> bool:
-    return sys.platform == "linux"
+    return _allowed and sys.platform == "linux"
+
+
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects (parsed and
+    unpickled records): its full passes rescan everything built so far, which made
+    parsing 27,000 files take 6.1 s instead of 3.3 s."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Forked:

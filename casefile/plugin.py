@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from casefile import examples
+from casefile import examples, fork
 from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError
 from casefile.harden import harden
@@ -73,6 +73,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        # `serve` runs a web server in threads beside the builder: no forking there.
+        fork.allow(command in ("build", "gh-deploy"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -120,8 +122,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
             self.generated.add(src)
         # Open data, feeds and calendars are written on the other core while the pages build.
         self.outputs = BackgroundFiles(self.renderer.each_output_file, Path(config.site_dir))
-        if self.output is not None:  # not under `serve`, whose server threads forbid fork
-            self.outputs.start()
+        self.outputs.start()  # in a forked child where forking is allowed
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,

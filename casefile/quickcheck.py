@@ -27,8 +27,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casefile.cache import ParseCache, cache_dir, code_hash, no_gc, remove_stale
+from casefile.cache import ParseCache, cache_dir, code_hash, remove_stale
 from casefile.deadlines import compute_all
+from casefile.fork import no_gc
 from casefile.link import Linker
 from casefile.pipeline import build_dataset, data_files, default_as_of, link_cases, read_all
 from casefile.validate import Loc, Rec

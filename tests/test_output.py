@@ -82,3 +82,16 @@ def test_cancel_stops_the_child_and_removes_its_files(tmp_path: Path) -> None:
     writer.cancel()
     assert not writer.worker.process.is_alive()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["staging"]
+
+
+def test_no_fork_while_a_builder_serves_from_threads(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fork, "_allowed", True)
+    fork.allow(False)  # what the plugin does under `mkdocs serve`
+    assert not fork.available()
+    site = tmp_path / "staging"
+    site.mkdir()
+    writer = BackgroundFiles(produce, site)
+    writer.start()
+    assert writer.worker.process is None
+    assert writer.finish(site) == [] and (site / "feeds" / "all.xml").is_file()
