@@ -31,3 +31,16 @@ def test_quick_benchmark_runs() -> None:
     assert result.returncode == 0, result.stderr
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 2 |"))
     assert len(row.split("|")) == 17
+
+
+def test_benchmarks_md_holds_a_results_table_in_the_current_format() -> None:
+    from bench import run
+
+    text = (REPO / "BENCHMARKS.md").read_text(encoding="utf-8")
+    results = text.split("<!-- results -->", 1)[1]
+    header = run.table([]).splitlines()[0]
+    assert header in results.splitlines()
+    rows = [line for line in results.splitlines() if line.startswith("| ") and
+            line.split("|")[1].strip().isdigit()]
+    assert [int(r.split("|")[1]) for r in rows] == [100, 1000, 2000]
+    assert all(len(r.split("|")) == len(header.split("|")) for r in rows)
