@@ -8,19 +8,22 @@ It is also keyed by a hash of casefile's own code, so new code never reads old r
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import os
 import pickle
 from pathlib import Path
 from typing import Any
 
-from casefile.fork import available as fork_available
-from casefile.fork import no_gc
+from casefile.fork import Forked, no_gc
 
 _CODE = Path(__file__).resolve().parent
 
 
+@functools.cache
 def code_hash() -> str:
+    """A hash of casefile's own code (computed once per process)."""
     digest = hashlib.sha256()
     for path in sorted(_CODE.glob("*.py")):
         digest.update(path.read_bytes())
@@ -32,6 +35,34 @@ def cache_dir() -> Path:
     return Path(base)
 
 
+def cache_file(kind: str, data_dir: Path) -> Path:
+    """``<kind>-<data folder key>-<code hash>.pickle`` in the cache folder."""
+    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / f"{kind}-{key}-{code_hash()}.pickle"
+
+
+def read_pickle(path: Path) -> Any | None:
+    """What a cache file holds, or None when it is missing or unreadable."""
+    try:
+        with path.open("rb") as handle, no_gc():
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+
+
+def write_pickle(path: Path, value: Any) -> None:
+    """Write a cache file atomically, and remove its older-code versions."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        remove_stale(path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
 BACKGROUND_FROM = 2000  # cached files; below this, writing takes milliseconds
 
 
@@ -39,16 +70,11 @@ class ParseCache:
     """Maps (relative path, content hash) → (validated record, problems)."""
 
     def __init__(self, data_dir: Path) -> None:
-        key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-        self.path = cache_dir() / f"check-{key}-{code_hash()}.pickle"
-        self.entries: dict[str, tuple[str, Any]] = {}
+        self.path = cache_file("check", data_dir)
+        loaded = read_pickle(self.path)
+        self.entries: dict[str, tuple[str, Any]] = loaded if isinstance(loaded, dict) else {}
         self.dirty = False
-        self.saving: int | None = None  # the process writing the cache in the background
-        try:
-            with self.path.open("rb") as handle, no_gc():
-                self.entries = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-            self.entries = {}
+        self.saving: Forked | None = None  # the child writing the cache in the background
 
     def get(self, rel: str, digest: str) -> Any | None:
         hit = self.entries.get(rel)
@@ -66,33 +92,19 @@ class ParseCache:
             del self.entries[rel]
         if not (self.dirty or stale):
             return
-        if background and fork_available() and len(self.entries) > BACKGROUND_FROM:
-            pid = os.fork()
-            if pid == 0:  # the child: write, then leave without running any exit handlers
-                try:
-                    self._write()
-                finally:
-                    os._exit(0)
-            self.saving = pid
+        if background and len(self.entries) > BACKGROUND_FROM:
+            self.saving = Forked(lambda: write_pickle(self.path, self.entries),
+                                 "casefile-cache")
         else:
-            self._write()
+            write_pickle(self.path, self.entries)
 
     def wait(self) -> None:
-        """Wait for a background save to finish."""
+        """Wait for a background save to finish (where forking is not available, this is
+        where the cache is written)."""
         if self.saving is not None:
-            os.waitpid(self.saving, 0)
+            with contextlib.suppress(RuntimeError):  # an unwritten cache only costs time
+                self.saving.result()
             self.saving = None
-
-    def _write(self) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-            remove_stale(self.path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
 
 
 def remove_stale(current: Path) -> None:

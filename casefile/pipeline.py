@@ -232,15 +232,18 @@ def default_as_of(linker: Linker) -> dt.date:
 
 
 def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool = True,
-                 keep: Callable[[list[Loaded]], list[Loaded]] | None = None) -> Dataset:
+                 keep: Callable[[list[Loaded]], list[Loaded]] | None = None,
+                 on_shared: Callable[[Linker], None] | None = None) -> Dataset:
     """Run the core pipeline over ``data_dir``; raise ``DataError`` listing every problem.
 
     With ``keep``, the loading runs in a child process (on Linux, for data sets of more
     than ISOLATE_FROM files) and only the linked model comes back, with the validated
     records ``keep`` chooses: parsing leaves memory fragmented that Python never returns
-    (312 MB against 120 MB for the model alone, at 1,000 cases)."""
+    (312 MB against 120 MB for the model alone, at 1,000 cases). ``on_shared`` is passed
+    to ``build_dataset`` (not with ``keep``)."""
     data_dir = data_dir.resolve()
     if keep is not None:
+        assert on_shared is None, "on_shared cannot see a linker in another process"
         if fork_available() and _count_files(data_dir) > ISOLATE_FROM:
             return _load_isolated(data_dir, as_of, use_cache, keep)
         dataset = load_dataset(data_dir, as_of, use_cache)
@@ -250,7 +253,7 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool =
     try:
         with no_gc():  # records and the model hold no garbage cycles worth collecting
             loaded, problems, broken = read_all(data_dir, data_dir.parent, cache)
-            return build_dataset(loaded, problems, broken, as_of)
+            return build_dataset(loaded, problems, broken, as_of, on_shared)
     finally:
         if cache is not None:
             cache.wait()
