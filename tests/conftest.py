@@ -149,13 +149,19 @@ def mini(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+def copy_project(root: Path, data: bool = True) -> Path:
+    """Copy this repository's site project to ``root``: mkdocs.yml, content, macros,
+    overrides and, unless ``data`` is False, data. Returns ``root``."""
+    for name in ("content", "macros", "overrides", *(["data"] if data else [])):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of this repository's site project (config, content, macros, overrides, data)."""
-    for name in ("content", "macros", "overrides", "data"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def mkdocs_build(project_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:

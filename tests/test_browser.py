@@ -5,6 +5,7 @@ to tests/artifacts/."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import threading
@@ -53,9 +54,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:  # noqa: F811
-    handler = functools.partial(SiteHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """A local HTTP server for a built site; yields its base URL."""
+    handler = functools.partial(SiteHandler, directory=str(folder))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
@@ -63,6 +65,12 @@ def base(site: Path) -> Iterator[str]:  # noqa: F811
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def base(site: Path) -> Iterator[str]:  # noqa: F811
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

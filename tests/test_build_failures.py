@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BIN, mkdocs_build, tree_digest
+from tests.conftest import BIN, copy_project, mkdocs_build, tree_digest
 
 REC = "data/cases/powys-childrens-services/records"
 MONITORING = f"{REC}/powys-2017-12-monitoring-visit.yml"
@@ -51,14 +51,10 @@ LOCATED = re.compile(r"^data/\S+\.yml:\d+:\d+: ", re.M)
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
 
-    from tests.conftest import REPO
 
     root = tmp_path_factory.mktemp("broken")
-    for name in ("content", "macros", "overrides", "data"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root)
     first = mkdocs_build(root)
     assert first.returncode == 0, first.stderr
     return root

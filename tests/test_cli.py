@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import BIN, MINI, REPO, write_tree
+from tests.conftest import BIN, MINI, REPO, copy_project, write_tree
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -70,8 +69,7 @@ def test_generate_output_builds_with_plain_mkdocs(tmp_path: Path) -> None:
 
 def test_generate_refuses_bad_data_and_keeps_old_output(tmp_path: Path) -> None:
     project = tmp_path / "p"
-    for name in ("content", "macros", "overrides", "data"):
-        shutil.copytree(REPO / name, project / name)
+    copy_project(project)
     out = tmp_path / "out"
     assert run(["generate", "--out", str(out)], project).returncode == 0
     before = sorted(p.name for p in out.rglob("*"))

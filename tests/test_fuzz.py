@@ -4,7 +4,6 @@ anything but DataError; random valid records always load, render and (a few) bui
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from casefile.opendata import files as open_data
 from casefile.pipeline import load_dataset
 from casefile.render import Renderer
 from casefile.views import cross_timeline
-from tests.conftest import MINI, REPO, mkdocs_build, write_tree
+from tests.conftest import MINI, REPO, copy_project, mkdocs_build, write_tree
 
 FILES = sorted(MINI)
 NASTY = ["", "\n", ":", "- ", "  ", "\t", "&a", "*a", "!!python/object:os.system", "<<",
@@ -122,9 +121,7 @@ def test_random_valid_records_always_load_and_render(record: str) -> None:
 def test_random_valid_records_build_with_mkdocs(record: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        for name in ("content", "macros", "overrides"):
-            shutil.copytree(REPO / name, root / name)
-        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        copy_project(root, data=False)
         write_tree(root / "data", {**MINI, "cases/town/records/fuzz-record.yml": record})
         result = mkdocs_build(root)
         assert result.returncode == 0, result.stderr

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from casefile.harden import harden, policy
-from tests.conftest import REPO, mkdocs_build, tree_digest
+from tests.conftest import copy_project, mkdocs_build, tree_digest
 from tests.test_site import site  # noqa: F401
 
 
@@ -48,9 +47,7 @@ def test_every_built_page_has_the_csp_and_safe_external_links(site: Path) -> Non
 
 
 def test_two_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> None:
-    for name in ("content", "macros", "overrides", "data"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     for args in (["init", "-q"], ["add", "-A"], ["-c", "user.email=t@t.invalid", "-c",
                  "user.name=t", "commit", "-qm", "x", "--date=2026-01-02T03:04:05Z"]):
         subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True,

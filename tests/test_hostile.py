@@ -4,12 +4,11 @@ input is legitimate, is read correctly), never a traceback, and leaves site/ unt
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI, REPO, mkdocs_build, tree_digest, write_tree
+from tests.conftest import MINI, copy_project, mkdocs_build, tree_digest, write_tree
 
 REC = "cases/town/records/town-follow-up.yml"
 INS = "cases/town/records/town-inspection.yml"
@@ -84,9 +83,7 @@ LOCATED = re.compile(r"^data/\S+:\d+:\d+: ", re.M)
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
-    for name in ("content", "macros", "overrides"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root, data=False)
     write_tree(root / "data", MINI)
     assert mkdocs_build(root).returncode == 0
     return root

@@ -3,14 +3,13 @@ listed mistake produces exactly its documented message from `casefile check` and
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from casefile import examples
-from tests.conftest import REPO, mkdocs_build
+from tests.conftest import copy_project, mkdocs_build
 from tests.test_cli import run
 
 
@@ -18,9 +17,7 @@ from tests.test_cli import run
 def documented(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Mistake title → the message text shown on the built How to edit page."""
     root = tmp_path_factory.mktemp("howto")
-    for name in ("content", "macros", "overrides", "data"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root)
     assert mkdocs_build(root).returncode == 0
     soup = BeautifulSoup((root / "site" / "how-to-edit" / "index.html").read_text("utf-8"),
                          "html.parser")
@@ -29,10 +26,7 @@ def documented(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def project(tmp_path: Path) -> Path:
-    for name in ("content", "macros", "overrides", "data"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def test_worked_example_builds_and_adds_a_column(tmp_path: Path) -> None:

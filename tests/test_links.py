@@ -7,16 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, mkdocs_build
+from tests.conftest import REPO, copy_project, mkdocs_build
 from tests.test_cli import run
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("links")
-    for name in ("content", "macros", "overrides", "data"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root)
     assert mkdocs_build(root).returncode == 0
     return root / "site"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BIN, REPO
+from tests.conftest import BIN, copy_project
 
 CASE_URL = "cases/powys-childrens-services/"
 RECORD = "data/cases/powys-childrens-services/records/powys-2018-04-addendum.yml"
@@ -47,9 +46,7 @@ def wait_for(base: str, path: str, needle: str, timeout: float = 60) -> str:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    for name in ("content", "macros", "overrides", "data"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     port = free_port()
     proc = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],

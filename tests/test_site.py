@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from bs4 import BeautifulSoup, Tag
 from casefile import vocab
 from casefile.dates import add_working_days
 from casefile.pipeline import load_dataset
-from tests.conftest import REPO, mkdocs_build
+from tests.conftest import REPO, copy_project, mkdocs_build
 
 CASE = "powys-childrens-services"
 ARTICLE = f"""---
@@ -38,9 +37,7 @@ N_ASSESSMENTS = sum(len(r.assessments) for r in POWYS.records)
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("project")
-    for name in ("content", "macros", "overrides", "data"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root)
     (root / "content" / "articles").mkdir()
     (root / "content" / "articles" / "story.md").write_text(ARTICLE, encoding="utf-8")
     result = mkdocs_build(root)

@@ -4,23 +4,15 @@ and "cite this page" with the as-of date and the build's commit."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, mkdocs_build
+from tests.conftest import copy_project, mkdocs_build
 from tests.test_site import CASE, page, site  # noqa: F401
 
 CASE_YML = f"data/cases/{CASE}/case.yml"
-
-
-def copy_project(root: Path) -> Path:
-    for name in ("content", "macros", "overrides", "data"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return root
 
 
 def epoch(day: dt.date) -> str:

@@ -4,21 +4,17 @@ search results. Hostile ids and URLs are refused at load time (see test_validate
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import shutil
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from tests.conftest import MINI, REPO, mkdocs_build, write_tree
-from tests.test_browser import CSP_WATCH, SiteHandler, browser  # noqa: F401
+from tests.conftest import MINI, copy_project, mkdocs_build, write_tree
+from tests.test_browser import CSP_WATCH, browser, serve  # noqa: F401
 
 PAYLOADS = [
     '<script>alert("x1")</script>',
@@ -52,9 +48,7 @@ def hostile(text: str, counter: list[int]) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("xss")
-    for name in ("content", "macros", "overrides"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root, data=False)
     counter = [0]
     files = {rel: hostile(text, counter) for rel, text in MINI.items()}
     files["cases/town/records/town-inspection.yml"] += (
@@ -100,14 +94,8 @@ def test_template_syntax_is_shown_literally(site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def base(site: Path) -> Iterator[str]:
-    handler = functools.partial(SiteHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("path", ["", "cases/", "cases/town/", "bodies/", "bodies/town-council/",
