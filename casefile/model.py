@@ -265,6 +265,14 @@ class Record:
     def publication(self) -> PartialDate:
         return self.published or self.date
 
+    def part_cites(self) -> list[Citation]:
+        """Citations of its assessments, requirements (with any reported outcome) and
+        statements, in that order."""
+        cites = [c for a in self.assessments for c in a.cites]
+        for req in self.requirements:
+            cites += req.cites + (req.reported.cites if req.reported else [])
+        return cites + [c for s in self.statements for c in s.cites]
+
 
 @dataclass
 class Correction:

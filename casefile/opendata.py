@@ -272,16 +272,7 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
 
 
 def _all(r: m.Record) -> list[m.Citation]:
-    cites = list(r.cites)
-    for f in r.findings:
-        cites += f.cites
-    for a in r.assessments:
-        cites += a.cites
-    for q in r.requirements:
-        cites += q.cites + (q.reported.cites if q.reported else [])
-    for s in r.statements:
-        cites += s.cites
-    return cites
+    return r.cites + [c for f in r.findings for c in f.cites] + r.part_cites()
 
 
 def dump(data: Json) -> str:

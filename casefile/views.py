@@ -81,12 +81,7 @@ def _all_citations(case: m.Case, entries: list[TimelineEntry]) -> list[m.Citatio
     for finding in case.findings:
         cites += finding.cites
     for record in sorted(case.records, key=lambda r: r.date):
-        for assessment in record.assessments:
-            cites += assessment.cites
-        for req in record.requirements:
-            cites += req.cites + (req.reported.cites if req.reported else [])
-        for statement in record.statements:
-            cites += statement.cites
+        cites += record.part_cites()
     return cites
 
 
