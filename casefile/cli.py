@@ -36,8 +36,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from casefile.jsonschema import write_schemas
+    from casefile.pipeline import read_site_terms
 
-    for path in write_schemas(Path(args.out)):
+    try:
+        site = read_site_terms(Path(args.data))
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    for path in write_schemas(Path(args.out), site):
         print(path)
     return 0
 
@@ -116,6 +122,8 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
     schema = sub.add_parser("schema", help="write the JSON Schema for each kind of file")
     schema.add_argument("--out", default="schema", help="output folder (default: schema)")
+    schema.add_argument("--data", default="data", help="data folder whose vocabulary.yml "
+                        "adds record types, body kinds and source kinds (default: data)")
     schema.set_defaults(func=cmd_schema)
     gen = sub.add_parser("generate", help="write all pages as Markdown plus assets, for "
                          "another site builder")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile import schema as s
+from casefile.vocab import SiteTerms
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 _DATE = (r"^\d{4}(-((0[13578]|1[02])(-(0[1-9]|[12]\d|3[01]))?|(0[469]|11)(-(0[1-9]|[12]\d|30))?"
@@ -32,6 +33,7 @@ def type_schema(type_: s.Type) -> dict[str, Any]:
     simple: dict[type, dict[str, Any]] = {
         s.Text: {"type": "string", "minLength": 1},
         s.Id: {"type": "string", "pattern": s.ID_PATTERN},
+        s.Key: {"type": "string", "pattern": s.KEY_PATTERN},
         s.Ref: {"type": "string", "pattern": s.ID_PATTERN},
         # a plain 2017 reaches a YAML 1.2 editor as a number, so years may be integers
         s.Date: {"anyOf": [{"type": "string", "pattern": _DATE},
@@ -73,20 +75,21 @@ def obj_schema(obj: s.Obj) -> dict[str, Any]:
     return out
 
 
-def file_schema(kind: str) -> dict[str, Any]:
-    out = obj_schema(s.FILE_KINDS[kind])
+def file_schema(kind: str, site: SiteTerms | None = None) -> dict[str, Any]:
+    """The schema of one kind of file, with the site's own vocabulary terms if given."""
+    out = obj_schema(s.file_kinds(site)[kind])
     out["$schema"] = DRAFT
     out["$id"] = f"casefile-{kind}.schema.json"
     out["title"] = f"casefile {kind} file"
     return out
 
 
-def write_schemas(out_dir: Path) -> list[Path]:
+def write_schemas(out_dir: Path, site: SiteTerms | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in s.FILE_KINDS:
         path = out_dir / f"{kind}.schema.json"
-        path.write_text(json.dumps(file_schema(kind), indent=2, ensure_ascii=False) + "\n",
+        path.write_text(json.dumps(file_schema(kind, site), indent=2, ensure_ascii=False) + "\n",
                         encoding="utf-8")
         written.append(path)
     return written

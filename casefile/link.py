@@ -44,6 +44,7 @@ class Linker:
         self.findings: dict[str, m.Finding] = {}
         self.broken: set[str] = set()  # ids of files that failed to parse: no cascades
         self.body_recs: dict[str, Rec] = {}  # the record each body was made from
+        self.site_terms: vocab.SiteTerms = {}  # from data/vocabulary.yml
 
     # -- helpers -------------------------------------------------------------------------
     def fail(self, loc: Loc, message: str) -> None:
@@ -82,6 +83,31 @@ class Linker:
         self.fail(loc, f"no {what} with id '{value}'{suggest(value, tuple(table))}")
         return None
 
+    def term(self, rec: Rec, key: str, name: str) -> vocab.Term | None:
+        """The term ``rec[key]`` names in an extensible vocabulary (built-in or the site's)."""
+        value = rec.get(key)
+        terms = vocab.with_site(name, self.site_terms)
+        if value is None or value in terms:
+            return terms.get(value) if value is not None else None
+        self.fail(rec.where(key), f"'{value}' is not allowed{suggest(value, tuple(terms))} "
+                  f"(allowed: {', '.join(terms)})")
+        return None
+
+    def add_vocabulary(self, rec: Rec) -> None:
+        """The site's own record types, body kinds and source kinds (data/vocabulary.yml)."""
+        for name, built_in in vocab.EXTENSIBLE.items():
+            added = self.site_terms.setdefault(name, {})
+            for item in self.items(rec, name):
+                value = item.get("value")
+                if value in built_in:
+                    self.fail(item.where("value"), f"'{value}' is already a built-in "
+                              f"{name[:-1].replace('_', ' ')}; use it as it is, or choose "
+                              "another value")
+                elif value in added:
+                    self.fail(item.where("value"), f"'{value}' is given twice in {name}")
+                elif value:
+                    added[value] = vocab.Term(value, item["label"], item["description"])
+
     def cites(self, rec: Rec, key: str = "cite") -> list[m.Citation]:
         result = []
         for item in rec.get(key) or []:
@@ -98,13 +124,28 @@ class Linker:
             self.themes[rec["id"]] = m.Theme(rec["id"], rec["name"], rec.get("description"))
 
     def add_body(self, rec: Rec, expected: str | None) -> None:
+        kind = self.term(rec, "kind", "body_kinds")
         if self.claim(rec, expected):
             names = [m.BodyName(n["name"], n.get("short"), n.get("from"), n.get("until"),
                                 n.get("note"), []) for n in rec["names"] if n]
-            self.bodies[rec["id"]] = m.Body(rec["id"], rec["kind"], names, rec.get("note"))
+            self.bodies[rec["id"]] = m.Body(rec["id"], rec["kind"], names, rec.get("note"),
+                                            kind_term=kind, grades=self.grades(rec))
             self.body_recs[rec["id"]] = rec
 
+    def grades(self, rec: Rec) -> list[m.Grade]:
+        """A body's grading scale, best first; a value given twice is reported."""
+        scale: list[m.Grade] = []
+        for item in self.items(rec, "grades"):
+            value = item.get("value")
+            if any(g.value == value for g in scale):
+                self.fail(item.where("value"), f"grade '{value}' is given twice; each grade "
+                          "of the scale needs its own value")
+            elif value:
+                scale.append(m.Grade(value, item["label"], item.get("description"), len(scale)))
+        return scale
+
     def add_source(self, rec: Rec, expected: str | None) -> None:
+        kind = self.term(rec, "kind", "source_kinds")
         if not self.claim(rec, expected):
             return
         self.sources[rec["id"]] = m.Source(
@@ -112,7 +153,7 @@ class Linker:
             self.ref(rec, "publisher", self.bodies, "body"), rec.get("publisher_note"),
             rec["kind"], rec.get("published"), rec.get("published_note"), rec.get("url"),
             rec.get("archive_url"), rec.get("accessed"), rec["language"], rec.get("note"),
-            bool(rec.get("insecure_http")))
+            bool(rec.get("insecure_http")), kind_term=kind)
 
     def add_person(self, rec: Rec, expected: str | None) -> None:
         if not self.claim(rec, expected):
@@ -155,6 +196,7 @@ class Linker:
             body.cases.append(case)
 
     def add_record(self, rec: Rec, expected: str | None, case_id: str | None) -> None:
+        type_ = self.term(rec, "type", "record_types") or vocab.RECORD_TYPES["other"]
         case = self.cases.get(case_id or "")
         body = self.ref(rec, "body", self.bodies, "body")
         if not self.claim(rec, expected) or case is None or body is None:
@@ -163,7 +205,7 @@ class Linker:
         if published and date and published.latest < date.earliest:
             self.fail(rec.where("published"), f"published {published.human()} is before the "
                       f"date of the event ({date.human()})")
-        record = m.Record(rec["id"], vocab.RECORD_TYPES[rec["type"]], rec["title"], date,
+        record = m.Record(rec["id"], type_, rec["title"], date,
                           rec.get("date_note"), published, rec.get("published_note"), body,
                           rec["summary"], self.cites(rec), case)
         self.records[record.id] = record

@@ -6,7 +6,7 @@ from __future__ import annotations
 from casefile import model as m
 from casefile import vocab
 from casefile.link import Linker
-from casefile.validate import Rec
+from casefile.validate import Rec, suggest
 
 
 def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
@@ -16,6 +16,8 @@ def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
         _requirement(linker, record, item)
     for item in linker.items(rec, "statements"):
         _statement(linker, record, item)
+    for item in linker.items(rec, "ratings"):
+        _rating(linker, record, item)
 
 
 def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:
@@ -98,3 +100,28 @@ def _statement(linker: Linker, record: m.Record, item: Rec) -> None:
     record.statements.append(m.Statement(
         person, item.get("speaker"), body, date, item.get("date_note"), item["quote"],
         linker.cites(item), record))
+
+
+def _rating(linker: Linker, record: m.Record, item: Rec) -> None:
+    by = linker.ref(item, "by", linker.bodies, "body") if item.get("by") else record.body
+    value = item.get("grade")
+    if by is None or value is None:
+        return
+    loc = item.where("grade")
+    values = [g.value for g in by.grades]
+    if not values:
+        linker.fail(loc, f"{by.name} has no grades; add its grading scale (grades:) to "
+                    f"data/bodies/{by.id}.yml, or remove this rating")
+        return
+    if value not in values:
+        linker.fail(loc, f"'{value}' is not a grade of {by.name}{suggest(value, tuple(values))} "
+                    f"(allowed: {', '.join(values)})")
+        return
+    rating = m.Rating(item.get("area"), by.grades[values.index(value)], by, linker.cites(item),
+                      record)
+    key = rating.area_label.casefold()
+    if any(r.by is by and r.area_label.casefold() == key for r in record.ratings):
+        linker.fail(item.where("area") if rating.area else loc, f"this record already gives "
+                    f"{by.name}'s grade for '{rating.area_label}'; give one rating per area")
+        return
+    record.ratings.append(rating)

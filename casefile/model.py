@@ -39,12 +39,24 @@ class BodyName:
 
 
 @dataclass
+class Grade:
+    """One grade of a regulator's scale; rank 0 is the best."""
+
+    value: str
+    label: str
+    description: str | None
+    rank: int
+
+
+@dataclass
 class Body:
     id: str
     kind: str
     names: list[BodyName]
     note: str | None
     cases: list[Case] = field(default_factory=list)
+    kind_term: vocab.Term | None = None  # None only in data that failed to link
+    grades: list[Grade] = field(default_factory=list)  # best first; empty: no grades
 
     @property
     def current(self) -> BodyName:
@@ -70,7 +82,7 @@ class Body:
 
     @property
     def kind_label(self) -> str:
-        return vocab.BODY_KINDS[self.kind].label
+        return (self.kind_term or vocab.BODY_KINDS[self.kind]).label
 
 
 @dataclass
@@ -112,6 +124,7 @@ class Source:
     language: str
     note: str | None
     insecure_http: bool = False
+    kind_term: vocab.Term | None = None  # None only in data that failed to link
 
     @property
     def display_title(self) -> str:
@@ -130,7 +143,7 @@ class Source:
 
     @property
     def kind_label(self) -> str:
-        return vocab.SOURCE_KINDS[self.kind].label
+        return (self.kind_term or vocab.SOURCE_KINDS[self.kind]).label
 
 
 @dataclass
@@ -225,6 +238,21 @@ class Statement:
 
 
 @dataclass
+class Rating:
+    """A grade a record gives, overall (area None) or for one judgement area."""
+
+    area: str | None
+    grade: Grade
+    by: Body
+    cites: list[Citation]
+    record: Record
+
+    @property
+    def area_label(self) -> str:
+        return self.area or "Overall"
+
+
+@dataclass
 class Money:
     amount: Decimal
     currency: str
@@ -260,6 +288,7 @@ class Record:
     assessments: list[Assessment] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
 
     @property
     def publication(self) -> PartialDate:
@@ -267,11 +296,12 @@ class Record:
 
     def part_cites(self) -> list[Citation]:
         """Citations of its assessments, requirements (with any reported outcome) and
-        statements, in that order."""
+        statements and ratings, in that order."""
         cites = [c for a in self.assessments for c in a.cites]
         for req in self.requirements:
             cites += req.cites + (req.reported.cites if req.reported else [])
-        return cites + [c for s in self.statements for c in s.cites]
+        cites += [c for s in self.statements for c in s.cites]
+        return cites + [c for r in self.ratings for c in r.cites]
 
 
 @dataclass
@@ -320,3 +350,4 @@ class Dataset:
     cases: dict[str, Case]
     as_of: dt.date
     loaded: list[object] = field(default_factory=list, repr=False)  # validated records
+    site_terms: vocab.SiteTerms = field(default_factory=dict)  # from data/vocabulary.yml

@@ -48,7 +48,10 @@ def _amount(value: Decimal) -> int | str:
 def body_json(b: m.Body) -> Json:
     names = [_clean({"name": n.name, "short": n.short, "from": _d(n.start), "until": _d(n.end),
                      "cite": _cites(n.cites), "note": n.note}) for n in b.names]
-    return _clean({"id": b.id, "kind": b.kind, "names": names, "note": b.note})
+    grades = [_clean({"value": g.value, "label": g.label, "description": g.description})
+              for g in b.grades]
+    return _clean({"id": b.id, "kind": b.kind, "names": names, "note": b.note,
+                   "grades": grades or None})
 
 
 def person_json(p: m.Person) -> Json:
@@ -107,7 +110,9 @@ def record_json(r: m.Record) -> Json:
                                "speaker": s.speaker, "body": s.body.id if s.body else None,
                                "date": _d(s.date), "date_note": s.date_note,
                                "quote": s.quote, "cite": _cites(s.cites)})
-                       for s in r.statements]})
+                       for s in r.statements],
+        "ratings": [_clean({"area": x.area, "grade": x.grade.value, "by": x.by.id,
+                            "cite": _cites(x.cites)}) for x in r.ratings] or None})
 
 
 def case_json(c: m.Case) -> Json:
@@ -124,6 +129,12 @@ def case_json(c: m.Case) -> Json:
                         for x in c.corrections],
         "cite": _cites(c.cites),
         "records": [record_json(r) for r in c.records]})
+
+
+def _vocabulary(ds: m.Dataset) -> Json:
+    """The site's own vocabulary terms, as data/vocabulary.yml gives them."""
+    return {name: [{"value": t.value, "label": t.label, "description": t.description}
+                   for t in terms.values()] for name, terms in ds.site_terms.items()}
 
 
 def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
@@ -144,6 +155,7 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
         sources = [ds.sources[i] for i in sorted(used) if i in ds.sources]
         themes = [ds.themes[i] for i in sorted(used) if i in ds.themes]
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "as_of": ds.as_of.isoformat(),
+            **({"vocabulary": _vocabulary(ds)} if ds.site_terms else {}),
             "themes": [_clean({"id": t.id, "name": t.name, "description": t.description})
                        for t in themes],
             "bodies": [body_json(b) for b in bodies],
@@ -197,6 +209,8 @@ def from_json(data: Json, label: str = "casefile.json") -> m.Dataset:
         raise DataError([Problem(label, 1, 1, "format", f"expected format {FORMAT} version "
                                  f"{FORMAT_VERSION}")])
     items: list[tuple[str, Any, str | None]] = [("themes", {"themes": data["themes"]}, None)]
+    if data.get("vocabulary"):
+        items.append(("vocabulary", data["vocabulary"], None))
     items += [("body", b, None) for b in data["bodies"]]
     items += [("person", p, None) for p in data["people"]]
     items += [("source", s, None) for s in data["sources"]]
@@ -300,7 +314,7 @@ def each_file(ds: m.Dataset) -> Iterator[tuple[str, str]]:
         yield from ((f"data/cases/{cid}/{name}.csv", text)
                     for name, text in tables([case]).items())
     for kind in FILE_KINDS:
-        yield f"data/schema/{kind}.schema.json", dump(file_schema(kind))
+        yield f"data/schema/{kind}.schema.json", dump(file_schema(kind, ds.site_terms))
 
 
 TABLES = ("timeline", "findings", "assessments", "deadlines", "sources")

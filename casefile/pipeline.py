@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from casefile import schema
+from casefile import schema, vocab
 from casefile.cache import ParseCache, digest
 from casefile.deadlines import compute_all
 from casefile.errors import DataError, Problem
@@ -42,14 +42,16 @@ def _classify(rel: str) -> tuple[str | None, str | None, str | None]:
         return None, "data files end in .yml, not .yaml; rename the file", None
     if parts == ("themes.yml",):
         return "themes", None, None
+    if parts == ("vocabulary.yml",):
+        return "vocabulary", None, None
     if len(parts) == 2 and parts[0] in _FLAT_KINDS:
         return _FLAT_KINDS[parts[0]], stem, None
     if len(parts) == 3 and parts[0] == "cases" and parts[2] == "case.yml":
         return "case", parts[1], parts[1]
     if len(parts) == 4 and parts[0] == "cases" and parts[2] == "records":
         return "record", stem, parts[1]
-    return None, ("unexpected file: data files go in themes.yml, bodies/, people/, sources/, "
-                  "cases/CASE/case.yml or cases/CASE/records/"), None
+    return None, ("unexpected file: data files go in themes.yml, vocabulary.yml, bodies/, "
+                  "people/, sources/, cases/CASE/case.yml or cases/CASE/records/"), None
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -201,6 +203,7 @@ def link_all(loaded: list[Loaded], broken: set[str],
 def link_shared(loaded: list[Loaded], broken: set[str]) -> Linker:
     linker = Linker()
     linker.broken = broken
+    _each(loaded, ("vocabulary",), lambda i: linker.add_vocabulary(i.rec))
     _each(loaded, ("themes",), lambda i: [linker.add_theme(theme)
                                           for theme in i.rec.get("themes") or [] if theme])
     _each(loaded, ("body",), lambda i: linker.add_body(i.rec, i.expected_id))
@@ -272,7 +275,23 @@ def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str
         case.records.sort(key=lambda r: (r.date.earliest, r.id))
     compute_all(list(linker.cases.values()), when)
     return Dataset(linker.bodies, linker.people, linker.sources, linker.themes,
-                   dict(sorted(linker.cases.items())), when, list(loaded))
+                   dict(sorted(linker.cases.items())), when, list(loaded),
+                   {k: v for k, v in linker.site_terms.items() if v})
+
+
+def read_site_terms(data_dir: Path) -> dict[str, dict[str, vocab.Term]]:
+    """The site's own vocabulary terms from data_dir/vocabulary.yml (none if absent);
+    DataError if that file has problems."""
+    path = data_dir.resolve() / "vocabulary.yml"
+    if not path.is_file():
+        return {}
+    loaded, problems, _ = read_all(path.parent, path.parent.parent, None, [path])
+    linker = Linker()
+    for item in loaded:
+        linker.add_vocabulary(item.rec)
+    if problems or linker.problems:
+        raise DataError(problems + linker.problems)
+    return {k: v for k, v in linker.site_terms.items() if v}
 
 
 ISOLATE_FROM = 2000  # files; below this a child process costs more than it saves

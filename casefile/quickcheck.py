@@ -131,6 +131,7 @@ def _snapshot(linker: Linker) -> bytes:
     copy = Linker()
     copy.bodies, copy.people, copy.sources, copy.themes = (
         linker.bodies, linker.people, linker.sources, linker.themes)
+    copy.site_terms = linker.site_terms
     copy.first_use = dict.fromkeys(linker.first_use, _UNUSED)
     return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)
 

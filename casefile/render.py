@@ -33,9 +33,10 @@ MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "ca
                "deadlines": "deadlines.html", "statements": "statements.html",
                "bibliography": "bibliography.html", "vocabulary": "vocabulary.html",
                "field_reference": "fields.html", "worked_example": "howto.html",
-               "common_mistakes": "howto.html", "data_files": "case.html"}
+               "common_mistakes": "howto.html", "data_files": "case.html",
+               "ratings": "ratings.html"}
 CONTENT_MACROS = ("case_facts", "money", "timeline", "findings", "deadlines", "statements",
-                  "bibliography")
+                  "bibliography", "ratings")
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,13 @@ loaded YAML against these; ``casefile.jsonschema`` turns them into JSON Schema.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from casefile import vocab
 from casefile.vocab import Term
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+KEY_PATTERN = r"^[a-z0-9]+(_[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Z]{2})?$"
 
 
@@ -49,8 +50,14 @@ class Url(Type):
 
 
 @dataclass(frozen=True)
+class Key(Type):
+    what = "a value in lower-case letters, digits and single underscores, e.g. children_trust"
+
+
+@dataclass(frozen=True)
 class Enum(Type):
     terms: dict[str, Term] = field(default_factory=dict)
+    site: str = ""  # a key of vocab.EXTENSIBLE: data/vocabulary.yml may add terms
     what = "one of the allowed values"
 
 
@@ -146,14 +153,27 @@ NAME = Obj(
     ),
 )
 
+GRADE = Obj(
+    "grade",
+    "One grade of a regulator's grading scale.",
+    (
+        F("value", Key(), "How ratings write this grade, e.g. requires_improvement.", True),
+        F("label", Text(one_line=True), "The grade in the regulator's words, e.g. "
+          "Requires improvement.", True),
+        F("description", Text(), "What the grade means, in the regulator's words."),
+    ),
+)
+
 BODY = Obj(
     "body",
     "An organisation: council, regulator, government, board or publisher.",
     (
         F("id", Id(), "Unique id; must match the file name.", True),
-        F("kind", Enum(vocab.BODY_KINDS), "What kind of organisation it is.", True),
+        F("kind", Enum(vocab.BODY_KINDS, "body_kinds"), "What kind of organisation it is.", True),
         F("names", ListOf(NAME, 1), "Names in date order; the last is the current name.", True),
         F("note", Text(), "Anything a reader should know about the body."),
+        F("grades", ListOf(GRADE, 1), "The regulator's grading scale, best grade first (omit if "
+          "it gives no grades)."),
     ),
 )
 
@@ -189,7 +209,7 @@ SOURCE = Obj(
           "it is then shown in [square brackets]."),
         F("publisher", Ref("body"), "Body that published it (omit if the document does not say)."),
         F("publisher_note", Text(), "How the publisher is known, or why it is not given."),
-        F("kind", Enum(vocab.SOURCE_KINDS), "What kind of document it is.", True),
+        F("kind", Enum(vocab.SOURCE_KINDS, "source_kinds"), "What kind of document it is.", True),
         F("published", Date(), "Publication date as the document gives it."),
         F("published_note", Text(), "Why the date is partial, inferred or missing."),
         F("url", Url(), "Where the document is published (https only)."),
@@ -343,12 +363,24 @@ STATEMENT = Obj(
     rules=(Rule("exactly_one", ("person", "speaker")), Rule("requires", ("speaker", "body"))),
 )
 
+RATING = Obj(
+    "rating",
+    "A grade this record gives: the overall grade, or the grade for one judgement area.",
+    (
+        F("area", Text(one_line=True), "The judgement area in the regulator's words; omit for "
+          "the overall grade."),
+        F("grade", Key(), "A value from the grades of the body giving it.", True),
+        F("by", Ref("body"), "The body giving the grade, if not this record's body."),
+        cite_field(),
+    ),
+)
+
 RECORD = Obj(
     "record",
     "One event in a case (data/cases/CASE/records/ID.yml).",
     (
         F("id", Id(), "Unique id; must match the file name.", True),
-        F("type", Enum(vocab.RECORD_TYPES), "What kind of event.", True),
+        F("type", Enum(vocab.RECORD_TYPES, "record_types"), "What kind of event.", True),
         F("title", Text(one_line=True), "Short title for the timeline.", True),
         F("date", Date(), "When it happened.", True),
         F("date_note", Text(), "Why the date is partial or inferred."),
@@ -361,13 +393,59 @@ RECORD = Obj(
         F("assessments", ListOf(ASSESSMENT), "Assessments of earlier findings."),
         F("requirements", ListOf(REQUIREMENT), "Requirements set, with deadlines."),
         F("statements", ListOf(STATEMENT), "Attributed quotations."),
+        F("ratings", ListOf(RATING), "Grades given, overall and per judgement area."),
+    ),
+)
+
+SITE_TERM = Obj(
+    "term",
+    "A value this site adds to a vocabulary.",
+    (
+        F("value", Key(), "How the data writes it, e.g. childrens_trust.", True),
+        F("label", Text(one_line=True), "How the site shows it.", True),
+        F("description", Text(), "What it means, for the methodology page.", True),
+    ),
+)
+
+VOCABULARY_FILE = Obj(
+    "vocabulary",
+    "Record types, body kinds and source kinds this site adds to the built-in ones "
+    "(data/vocabulary.yml; optional).",
+    (
+        F("record_types", ListOf(SITE_TERM), "Kinds of event added."),
+        F("body_kinds", ListOf(SITE_TERM), "Kinds of organisation added."),
+        F("source_kinds", ListOf(SITE_TERM), "Kinds of document added."),
     ),
 )
 
 FILE_KINDS: dict[str, Obj] = {
     "body": BODY, "person": PERSON, "source": SOURCE, "themes": THEMES_FILE,
-    "case": CASE, "record": RECORD,
+    "case": CASE, "record": RECORD, "vocabulary": VOCABULARY_FILE,
 }
+
+
+def extend(type_: Type, site: vocab.SiteTerms) -> Type:
+    """``type_`` with the site's own terms added to every extensible vocabulary in it."""
+    if isinstance(type_, Enum) and site.get(type_.site):
+        return replace(type_, terms=vocab.with_site(type_.site, site))
+    if isinstance(type_, ListOf):
+        return replace(type_, item=extend(type_.item, site))
+    if isinstance(type_, Obj):
+        return replace(type_, fields=tuple(replace(f, type=extend(f.type, site))
+                                           for f in type_.fields))
+    return type_
+
+
+def file_kinds(site: vocab.SiteTerms | None = None) -> dict[str, Obj]:
+    """FILE_KINDS, with a site's own record types, body kinds and source kinds."""
+    if not site:
+        return FILE_KINDS
+    out: dict[str, Obj] = {}
+    for name, obj in FILE_KINDS.items():
+        extended = extend(obj, site)
+        assert isinstance(extended, Obj)
+        out[name] = extended
+    return out
 
 
 def type_label(type_: Type) -> str:
@@ -382,12 +460,13 @@ def type_label(type_: Type) -> str:
         return "one of " + ", ".join(type_.terms)
     if isinstance(type_, Ref):
         return f"id of a {type_.target}"
-    return {Text: "text", Id: "id", Date: "date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    return {Text: "text", Id: "id", Key: "value (lower_case_with_underscores)",
+            Date: "date (YYYY, YYYY-MM or YYYY-MM-DD)",
             Url: "https URL", Int: "whole number", Amount: "amount", Bool: "true or false",
             Lang: "language code"}[type(type_)]
 
 
-def sections() -> list[Obj]:
+def sections(site: vocab.SiteTerms | None = None) -> list[Obj]:
     """Every object in the schema once, file kinds first, in reading order."""
     seen: list[Obj] = []
 
@@ -400,6 +479,6 @@ def sections() -> list[Obj]:
             if isinstance(inner, Obj):
                 walk(inner)
 
-    for kind in FILE_KINDS.values():
+    for kind in file_kinds(site).values():
         walk(kind)
     return seen

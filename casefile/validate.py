@@ -191,7 +191,12 @@ class _Validator:
                 self.fail(node, path, f"'{value}' is not a valid id: use lower-case letters, "
                           "digits and single hyphens (e.g. powys-2017-inspection)")
             return value
+        if isinstance(type_, s.Key) and not re.fullmatch(s.KEY_PATTERN, value):
+            self.fail(node, path, f"'{value}' is not {type_.what}")
+            return value
         if isinstance(type_, s.Enum):
+            if type_.site:  # the site may add terms: checked when linking (casefile.link)
+                return value
             if value not in type_.terms:
                 allowed = ", ".join(type_.terms)
                 hint = suggest(value, tuple(type_.terms))

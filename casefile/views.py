@@ -44,6 +44,43 @@ class MatrixGroup:
 
 
 @dataclass
+class RatingRow:
+    """One grade in the "Ratings over time" table, compared with the same body's previous
+    grade for the same area in an earlier record of the case."""
+
+    rating: m.Rating
+    previous: m.Rating | None
+
+    @property
+    def change(self) -> str:
+        """better, worse, same, or first (no earlier grade to compare with)."""
+        if self.previous is None:
+            return "first"
+        before, now = self.previous.grade.rank, self.rating.grade.rank
+        return "same" if now == before else "better" if now < before else "worse"
+
+    @property
+    def comparison(self) -> str:
+        if self.previous is None:
+            return "First grade for this area in these records"
+        words = {"same": "Same as", "better": "Better than", "worse": "Worse than"}[self.change]
+        return (f"{words} the previous inspection ({self.previous.record.date.human()}: "
+                f"{self.previous.grade.label})")
+
+
+def ratings(case: m.Case) -> list[RatingRow]:
+    """Every grade in the case, oldest record first, each with the one it follows."""
+    rows: list[RatingRow] = []
+    last: dict[tuple[str, str], m.Rating] = {}
+    for record in sorted(case.records, key=lambda r: (r.date.earliest, r.id)):
+        for rating in record.ratings:
+            key = (rating.by.id, rating.area_label.casefold())
+            rows.append(RatingRow(rating, last.get(key)))
+            last[key] = rating
+    return rows
+
+
+@dataclass
 class CaseView:
     case: m.Case
     as_of: dt.date
@@ -56,6 +93,7 @@ class CaseView:
     next_deadline: m.Requirement | None
     numbers: dict[str, int] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
+    ratings: list[RatingRow] = field(default_factory=list)
 
     def number(self, source: m.Source) -> int:
         return self.numbers[source.id]
@@ -118,7 +156,8 @@ def case_view(case: m.Case, as_of: dt.date) -> CaseView:
             quotes[cite.source.id].append(cite.quote)
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
     return CaseView(case, as_of, entries, matrices(case), bibliography, reqs, case.statements,
-                    entries[-1] if entries else None, _next_deadline(reqs), numbers, quotes)
+                    entries[-1] if entries else None, _next_deadline(reqs), numbers, quotes,
+                    ratings(case))
 
 
 def matrices(case: m.Case) -> list[MatrixGroup]:

@@ -20,6 +20,8 @@ def _terms(*rows: tuple[str, str, str]) -> dict[str, Term]:
 STATUSES = _terms(
     ("not_assessed", "Not assessed",
      "No document in the records assesses this finding at this point."),
+    ("worsened", "Got worse",
+     "The assessor says the matter has got worse since it was last assessed."),
     ("serious_concern", "Serious concern",
      "The assessor says serious concerns remain."),
     ("concern", "Concern remains",
@@ -57,15 +59,27 @@ BODY_KINDS = _terms(
     ("regulator", "Regulator", "An inspectorate or regulator."),
     ("government", "Government", "A government, ministry or minister's office."),
     ("board", "Board", "An improvement, assurance or oversight board."),
-    ("police", "Police", "A police force."),
-    ("health", "Health body", "A health board or trust."),
+    ("police", "Police", "A police force or police service."),
+    ("health", "Health body", "An NHS trust, health board, integrated care board or other "
+     "health service body."),
+    ("trust", "Service trust", "A trust or company set up to run a service in place of a "
+     "council, e.g. a children's services trust."),
+    ("commissioner", "Commissioner", "Commissioners or an intervention team appointed to run or "
+     "oversee a body, or a statutory commissioner's office."),
+    ("ombudsman", "Ombudsman", "An ombudsman or complaints body."),
     ("news_organisation", "News organisation", "A newspaper, broadcaster or news agency."),
     ("other", "Other", "Any other organisation."),
 )
 
 SOURCE_KINDS = _terms(
     ("inspection_report", "Inspection report", "A report published by an inspectorate."),
-    ("notice", "Notice", "A warning notice or other formal notice."),
+    ("notice", "Notice", "A warning notice, improvement notice or other formal notice."),
+    ("letter", "Letter", "A letter, e.g. from a regulator, minister or commissioner."),
+    ("direction", "Direction", "A statutory direction or order, or the instrument that "
+     "appoints commissioners."),
+    ("commissioner_report", "Commissioner's report",
+     "A report by commissioners or an intervention team."),
+    ("minutes", "Minutes", "Minutes or papers of a meeting."),
     ("government_statement", "Government statement", "A written statement by a government."),
     ("oral_statement", "Oral statement", "A statement made in a parliament or assembly."),
     ("council_press_release", "Council press release", "News published by a council."),
@@ -90,7 +104,26 @@ RECORD_TYPES = _terms(
     ("funding_decision", "Funding decision", "A decision to fund or budget."),
     ("support_package", "Support package", "Support offered to the body under scrutiny."),
     ("follow_up_inspection", "Follow-up inspection",
-     "An inspection that follows up an earlier one."),
+     "An inspection that follows up an earlier one, e.g. to check a warning notice."),
+    ("re_inspection", "Re-inspection",
+     "A full inspection repeated after an earlier one, which may give new grades."),
+    ("focused_visit", "Focused visit",
+     "A short visit by the regulator looking at one part of a service."),
+    ("improvement_notice", "Improvement notice",
+     "A formal notice requiring improvement by a stated time."),
+    ("statutory_direction", "Statutory direction",
+     "A direction under law by a minister or regulator, e.g. to accept help or to act."),
+    ("intervention", "Intervention",
+     "Formal intervention or escalation, e.g. special measures or enhanced monitoring."),
+    ("intervention_ended", "Intervention ended",
+     "Formal intervention, special measures or escalation lifted."),
+    ("commissioner_appointed", "Commissioner appointed",
+     "Commissioners or an intervention team appointed to run or oversee a service."),
+    ("commissioner_report", "Commissioner's report",
+     "A report by commissioners or an intervention team."),
+    ("transfer_to_trust", "Transfer to a trust",
+     "A service moved out of a council's direct control, e.g. to a children's services "
+     "trust."),
     ("appointment", "Appointment", "A person appointed to a post."),
     ("other", "Other", "Any other event."),
 )
@@ -124,4 +157,20 @@ CASE_STATUSES = _terms(
     ("closed", "Closed", "The regulator has ended formal oversight."),
 )
 
+# The vocabularies a site may add to in data/vocabulary.yml, by the key used there.
+EXTENSIBLE = {"record_types": RECORD_TYPES, "body_kinds": BODY_KINDS,
+              "source_kinds": SOURCE_KINDS}
+
+SiteTerms = dict[str, dict[str, Term]]  # key of EXTENSIBLE → the site's own terms
+
+
+def with_site(name: str, site: SiteTerms | None = None) -> dict[str, Term]:
+    """A vocabulary: the built-in terms, then those the site adds (extensible ones only)."""
+    built_in = EXTENSIBLE.get(name) or TABLES[name]
+    return {**built_in, **(site or {}).get(name, {})}
+
+
 CURRENCIES = _terms(("GBP", "£", "Pounds sterling"), ("EUR", "€", "Euro"))
+
+TABLES = {"statuses": STATUSES, "asserters": ASSERTERS, "evidence_grades": EVIDENCE_GRADES,
+          "outcomes": OUTCOMES, "day_bases": DAY_BASES, **EXTENSIBLE}
