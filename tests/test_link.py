@@ -72,8 +72,8 @@ def test_misplaced_and_misnamed_files(tmp_path: Path) -> None:
     got = problems(tmp_path, {"bodies/extra.yaml": "id: extra\n", "notes.yml": "a: b\n"})
     assert got == [
         "data/bodies/extra.yaml:1:1: data files end in .yml, not .yaml; rename the file",
-        "data/notes.yml:1:1: unexpected file: data files go in themes.yml, bodies/, people/, "
-        "sources/, cases/CASE/case.yml or cases/CASE/records/",
+        "data/notes.yml:1:1: unexpected file: data files go in themes.yml, vocabulary.yml, "
+        "bodies/, people/, sources/, cases/CASE/case.yml or cases/CASE/records/",
     ]
 
 

@@ -80,7 +80,7 @@ def test_case_page_and_data_page_link_the_files(site: Path) -> None:  # noqa: F8
     text = data.get_text(" ", strip=True)
     assert "Creative Commons Attribution 4.0" in text
     schema_links = [a["href"] for a in data.select("#data-schema + ul a")]
-    assert len(schema_links) == 6
+    assert len(schema_links) == 7
     for href in schema_links:
         assert json.loads((site / "data" / href).resolve().read_text(encoding="utf-8"))[
             "$schema"].startswith("http://json-schema.org/draft-07")

@@ -37,7 +37,7 @@ def test_unknown_key_suggests(tmp_path: Path) -> None:
         f"{RECORD}:1:1: summary: missing required key 'summary' (what happened, in plain words)",
         f"{RECORD}:6:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
         "type, title, date, date_note, published, published_note, body, summary, cite, "
-        "findings, assessments, requirements, statements)",
+        "findings, assessments, requirements, statements, ratings)",
     ]
 
 
@@ -45,7 +45,7 @@ def test_invalid_status_lists_allowed_values(tmp_path: Path) -> None:
     assert problems_after(tmp_path, "cases/town/records/town-follow-up.yml",
                           "status: improving", "status: improvinng") == [
         f"{RECORD}:10:13: assessments[0].status: 'improvinng' is not allowed; did you mean "
-        "'improving'? (allowed: not_assessed, serious_concern, concern, early_signs, "
+        "'improving'? (allowed: not_assessed, worsened, serious_concern, concern, early_signs, "
         "improving, improved, resolved)"]
 
 
