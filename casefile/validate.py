@@ -193,7 +193,7 @@ class _Validator:
             return value
         if isinstance(type_, s.Key) and not re.fullmatch(s.KEY_PATTERN, value):
             self.fail(node, path, f"'{value}' is not {type_.what}")
-            return value
+            return None
         if isinstance(type_, s.Enum):
             if type_.site:  # the site may add terms: checked when linking (casefile.link)
                 return value
