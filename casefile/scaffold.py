@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from casefile import vocab
 from casefile.jsonschema import header_for
 from casefile.pipeline import data_files
 
@@ -48,18 +49,21 @@ def _theme(data: Path) -> str:
     return match.group(1)
 
 
+def _choices(terms: dict[str, vocab.Term]) -> str:
+    """The built-in values, for a comment (a site may add more in data/vocabulary.yml)."""
+    return ", ".join(terms) + " (or one from data/vocabulary.yml)"
+
+
 def _text(kind: str, ident: str, data: Path, case: str | None) -> str:
     if kind == "body":
-        return (f"id: {ident}\nkind: other  # local_authority, regulator, government, board, "
-                "police, health, news_organisation or other\nnames:\n"
+        return (f"id: {ident}\nkind: other  # {_choices(vocab.BODY_KINDS)}\nnames:\n"
                 "  - name: Replace with the body's full name\n"
                 "    # short: ABBR\n    # from: 2018-01   # when this name came into use\n")
     if kind == "source":
         return (f"id: {ident}\ntitle: Replace with the title exactly as written\n"
                 "# publisher: body-id     # the body that published it, from data/bodies/\n"
                 "publisher_note: Replace, or give publisher above and delete this line.\n"
-                "kind: other  # inspection_report, notice, government_statement, "
-                "oral_statement, council_press_release, council_report, news_article, other\n"
+                f"kind: other  # {_choices(vocab.SOURCE_KINDS)}\n"
                 "# published: 2018-03-13  # as precise as the document says\n"
                 "published_note: Replace, or give published above and delete this line.\n"
                 "# url: https://…          # https only; needs accessed:\n"
