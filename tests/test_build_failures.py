@@ -24,11 +24,11 @@ BREAKAGES = {
         "body: care-inspectorate-wales\nsumary: A summary.\n",
         f"{MONITORING}:8:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
         "type, title, date, date_note, published, published_note, body, summary, cite, "
-        "findings, assessments, requirements, statements)"),
+        "findings, assessments, requirements, statements, ratings)"),
     "invalid status": (
         MONITORING, "status: early_signs", "status: early-signs",
         f"{MONITORING}:23:13: assessments[0].status: 'early-signs' is not allowed; did you mean "
-        "'early_signs'? (allowed: not_assessed, serious_concern, concern, early_signs, "
+        "'early_signs'? (allowed: not_assessed, worsened, serious_concern, concern, early_signs, "
         "improving, improved, resolved)"),
     "missing source": (
         MONITORING, "cite:\n  - source: star-further-warning\n",

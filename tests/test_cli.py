@@ -34,7 +34,8 @@ def test_check_github_annotations(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         "::error file=data/cases/town/records/town-follow-up.yml,line=10,col=13,"
         "title=casefile check::assessments[0].status: 'better' is not allowed (allowed: "
-        "not_assessed, serious_concern, concern, early_signs, improving, improved, resolved)"]
+        "not_assessed, worsened, serious_concern, concern, early_signs, improving, improved, "
+        "resolved)"]
     assert "Traceback" not in result.stderr
 
 
