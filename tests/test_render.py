@@ -106,8 +106,8 @@ def test_content_page_errors_are_located(mini: Path) -> None:
         r.render_content("x\n{{ timelin('town') }}\n", "news.md", "content/news.md")
     assert str(caught.value.problems[0]) == (
         "content/news.md:2:1: template error: 'timelin' is undefined; available: case_facts, "
-        "money, timeline, findings, deadlines, statements, bibliography, case_list, vocabulary, "
-        "field_reference, worked_example, common_mistakes, data_files")
+        "money, timeline, findings, deadlines, statements, bibliography, ratings, case_list, "
+        "vocabulary, field_reference, worked_example, common_mistakes, data_files")
 
 
 def test_rendering_in_two_processes_gives_the_same_pages(
