@@ -189,7 +189,7 @@ class _Validator:
         if isinstance(type_, (s.Id, s.Ref)):
             if not re.fullmatch(s.ID_PATTERN, value):
                 self.fail(node, path, f"'{value}' is not a valid id: use lower-case letters, "
-                          "digits and single hyphens (e.g. powys-2017-inspection)")
+                          "digits and single hyphens (e.g. council-2017-inspection)")
             return value
         if isinstance(type_, s.Enum):
             if value not in type_.terms:
