@@ -24,6 +24,9 @@ _YAML11_NUMBER = re.compile(
     r"|[0-9][0-9_]*|(\.[0-9_]+|[0-9][0-9_]*\.[0-9_]*)([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+"
     r"|\.(inf|Inf|INF|nan|NaN|NAN))$"
 )
+# A value ``casefile new`` leaves for the editor to replace: one pair of angle brackets
+# around the whole value, e.g. <the body's full name> (HTML such as <b onclick=…> is not).
+PLACEHOLDER = re.compile(r"^<[^<>=\"\n]+>$")
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`{}|\\^]*)?$")
 
 
@@ -164,6 +167,10 @@ class _Validator:
 
     def scalar(self, node: Scalar, type_: s.Type, path: str) -> Any:
         value = node.value
+        if PLACEHOLDER.match(value.strip()):
+            self.fail(node, path, f"placeholder not filled in: replace {value.strip()} with "
+                      f"{_wanted(type_)}")
+            return None
         if isinstance(type_, (s.Int, s.Amount, s.Date, s.Bool)):
             return self.typed(node, type_, path)
         if node.plain and value == "":
@@ -230,6 +237,14 @@ class _Validator:
             return value
         self.fail(node, path, f"'{value}' is not {type_.what}")
         return None
+
+
+def _wanted(type_: s.Type) -> str:
+    if isinstance(type_, s.Ref):
+        return f"the id of a {type_.target}"
+    if isinstance(type_, s.Enum):
+        return f"one of {', '.join(type_.terms)}"
+    return type_.what
 
 
 def _yaml11_kind(value: str) -> str:
