@@ -99,7 +99,7 @@ class _Validator:
             return self.list(node, type_, path)
         if not isinstance(node, Scalar):
             shape = "a list" if isinstance(node, Sequence) else "a mapping"
-            self.fail(node, path, f"expected {type_.what}, found {shape}")
+            self.fail(node, path, f"expected {type_.what}, found {shape}{_colon_text(node)}")
             return None
         return self.scalar(node, type_, path)
 
@@ -237,6 +237,16 @@ class _Validator:
             return value
         self.fail(node, path, f"'{value}' is not {type_.what}")
         return None
+
+
+def _colon_text(node: Node) -> str:
+    """A hint when a mapping of one plain key and value was meant as text with ': '."""
+    if isinstance(node, Mapping) and len(node.items) == 1:
+        key, value = next(iter(node.items.values()))
+        if key.plain and isinstance(value, Scalar) and value.plain:
+            return (f"; if you meant the text '{key.value}: {value.value}', put it in "
+                    "quotes, because YAML reads ': ' as a key and its value")
+    return ""
 
 
 def _wanted(type_: s.Type) -> str:
