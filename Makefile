@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve check lint links bench bench-quick clean
+.PHONY: site test serve check lint links bench bench-quick clean chromium
 
 # Create the virtual environment and install the pinned dependencies.
 $(STAMP): pyproject.toml constraints.txt
@@ -38,7 +38,22 @@ bench: $(STAMP)
 bench-quick: $(STAMP)
 	$(BIN)/python -m bench.run --quick
 
-test: $(STAMP) lint
+# The browser tests need Debian's chromium: install it when we can (root with apt-get),
+# otherwise stop and say the one command to run.
+CHROMIUM ?= /usr/bin/chromium
+APT_GET  ?= apt-get
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v $(APT_GET) >/dev/null 2>&1; then \
+	    DEBIAN_FRONTEND=noninteractive $(APT_GET) update && \
+	    DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y chromium; \
+	  else \
+	    echo "make test needs $(CHROMIUM); install it with: sudo apt-get install -y chromium" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: $(STAMP) lint chromium
 	$(BIN)/pytest
 
 # Live preview on http://127.0.0.1:8000/, reloading when content/, data/ or macros/ change.

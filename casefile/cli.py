@@ -60,6 +60,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from casefile.init import InitError, init
+
+    try:
+        init(Path(args.folder), args.name)
+    except InitError as exc:
+        print(f"casefile init: {exc}", file=sys.stderr)
+        return 1
+    print(f"casefile init: created a new site in {args.folder}. Next: cd {args.folder}, "
+          "then casefile check and mkdocs build --strict")
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from casefile.scaffold import ScaffoldError, scaffold
 
@@ -130,8 +143,14 @@ def parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", required=True, help="output folder (replaced atomically)")
     gen.add_argument("--data", default="data", help="data folder (default: data)")
     gen.set_defaults(func=cmd_generate)
-    new = sub.add_parser("new", help="scaffold a valid data file with the next free id")
-    new.add_argument("kind", choices=("case", "record", "source", "body"))
+    init = sub.add_parser("init", help="create a new, empty site in a new or empty folder")
+    init.add_argument("folder", help="where to create the site")
+    init.add_argument("--name", default="Public accountability records",
+                      help="the site's name, shown on every page")
+    init.set_defaults(func=cmd_init)
+    new = sub.add_parser("new", help="start a data file with the next free id and "
+                         "placeholders to fill in")
+    new.add_argument("kind", choices=("case", "record", "source", "body", "person", "theme"))
     new.add_argument("--id", help="the id to use (default: the next free one)")
     new.add_argument("--case", help="the case a new record belongs to")
     new.add_argument("--data", default="data", help="data folder (default: data)")

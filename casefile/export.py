@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from casefile.assets import shared_dir
 from casefile.errors import DataError
 from casefile.output import AtomicOutput
 from casefile.pipeline import load_dataset
@@ -29,7 +30,9 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
              content: str = "content", assets: str = "overrides/assets") -> list[Path]:
     """Write all pages and assets under ``out``; raise DataError listing every problem."""
-    renderer = Renderer(load_dataset(root / data), root / macros, data_dir=root / data)
+    own = root / macros  # a site made by `casefile init` uses the installed macros
+    macros_dir = own if own.is_dir() else shared_dir("macros")
+    renderer = Renderer(load_dataset(root / data), macros_dir, data_dir=root / data)
     pages = renderer.pages()
     pages.update(renderer.each_output_file())
     problems = []
@@ -52,10 +55,12 @@ def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             written.append(out / rel)
-        if (root / assets).is_dir():
-            shutil.copytree(root / assets, output.staging / "assets")
-            written += [out / "assets" / p.relative_to(root / assets)
-                        for p in sorted((root / assets).rglob("*")) if p.is_file()]
+        assets_dir = root / assets
+        if not assets_dir.is_dir():
+            assets_dir = shared_dir("overrides") / "assets"
+        shutil.copytree(assets_dir, output.staging / "assets")
+        written += [out / "assets" / p.relative_to(assets_dir)
+                    for p in sorted(assets_dir.rglob("*")) if p.is_file()]
         output.commit()
     except BaseException:
         output.discard()

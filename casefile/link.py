@@ -63,7 +63,12 @@ class Linker:
                       "set")
             return False
         self.first_use[ident] = rec
-        if expected is not None and ident != expected:
+        if expected is not None and ident != expected and rec.loc.file.endswith("/case.yml"):
+            folder = rec.loc.file[: -len("/case.yml")]
+            self.fail(rec.where("id"), f"id '{ident}' does not match the folder name "
+                      f"'{expected}' ({folder}/); rename the folder to '{ident}' or change "
+                      f"the id to '{expected}'")
+        elif expected is not None and ident != expected:
             self.fail(rec.where("id"), f"id '{ident}' does not match the file name; rename "
                       f"the file to '{ident}.yml' or change the id to '{expected}'")
         return True

@@ -8,6 +8,7 @@ BOM, NUL bytes and invalid UTF-8 are all reported as problems, never raised.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
@@ -160,8 +161,23 @@ def _syntax_problem(rel: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     if mark and text[mark.index : mark.index + 1] == "\t":
         return Problem(rel, line, column, "", "YAML syntax error: a tab character is used for "
                        "indentation or spacing; YAML needs spaces")
+    if mark and problem.startswith("mapping values are not allowed"):
+        return Problem(rel, line, column, "", _colon_hint(text, mark.line))
     context = f" {exc.context}" if exc.context else ""
     return Problem(rel, line, column, "", f"YAML syntax error: {problem}{context}")
+
+
+def _colon_hint(text: str, index: int) -> str:
+    """The message for a plain value holding ': ', with the line rewritten in quotes."""
+    line = text.splitlines()[index] if index < len(text.splitlines()) else ""
+    found = re.match(r"^(\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+)(.*?)\s*$", line)
+    message = ("YAML syntax error: a value containing ': ' must be put in quotes, "
+               "or YAML reads it as another key")
+    if not found or found.group(2)[:1] in ("'", '"'):
+        return message
+    value = found.group(2)
+    quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+    return f"{message}: write {found.group(1).strip()} {quoted}"
 
 
 def parse_text(text: str, rel: str) -> tuple[Node | None, list[Problem]]:

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from casefile import examples, fork
+from casefile.assets import shared_dir
 from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError
 from casefile.harden import harden
@@ -37,7 +38,7 @@ from casefile.render import Paths, Renderer
 
 class CasefileConfig(Config):
     data_dir = c.Type(str, default="data")
-    macros_dir = c.Type(str, default="macros")
+    macros_dir = c.Optional(c.Type(str))  # default: the macros installed with casefile
     as_of = c.Optional(c.Type(str))
     review_max_age_days = c.Type(int, default=365)
 
@@ -59,6 +60,16 @@ def _front_matter_lines(file: File, markdown: str) -> int:
     if position < 0:
         return 0
     return raw[:position].count("\n") - (len(markdown) - len(body))
+
+
+def _use_shared_overrides(config: MkDocsConfig) -> None:
+    """Put casefile's Material overrides (stylesheet, logo, page title, 404 page) after the
+    site's own ``custom_dir`` and before the theme's, unless the site already uses them."""
+    shared = str(shared_dir("overrides"))
+    dirs = config.theme.dirs
+    if any(Path(d).resolve() == Path(shared) for d in dirs):
+        return
+    dirs.insert(1 if config.theme.custom_dir else 0, shared)
 
 
 class CasefilePlugin(BasePlugin[CasefileConfig]):
@@ -93,7 +104,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         paths = Paths(directory_urls=config.use_directory_urls)
         build = detect(root, dataset.as_of, config.site_url,
                        self.config.review_max_age_days)
-        self.renderer = Renderer(dataset, root / self.config.macros_dir, paths,
+        _use_shared_overrides(config)
+        self.renderer = Renderer(dataset, self.macros(root), paths,
                                  data_dir=root / self.config.data_dir, build=build)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.command in ("build", "gh-deploy"):
@@ -154,8 +166,13 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent
         server.watch(str(root / self.config.data_dir))
-        server.watch(str(root / self.config.macros_dir))
+        server.watch(str(self.macros(root)))
         return server
+
+    def macros(self, root: Path) -> Path:
+        """The site's own macros folder if it names one, else the installed copy."""
+        name = self.config.macros_dir
+        return root / name if name else shared_dir("macros")
 
     @event_priority(-100)  # last: after search writes its index, so the commit has it all
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -1,5 +1,7 @@
-"""``casefile new``: write a valid starting file with the next free id, commented
-placeholders and the schema header. Never overwrites an existing file."""
+"""``casefile new``: start a data file with the next free id, the schema header and
+``<placeholders>`` that ``casefile check`` rejects ("placeholder not filled in") until
+they are replaced. Never overwrites an existing file; ``new theme`` appends to
+data/themes.yml. Nothing is copied from other files in the data set."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from casefile import vocab
 from casefile.jsonschema import header_for
 from casefile.pipeline import data_files
 
-KINDS = ("body", "source", "case", "record")
+KINDS = ("body", "person", "source", "theme", "case", "record")
 
 
 class ScaffoldError(Exception):
@@ -34,62 +36,74 @@ def next_id(prefix: str, taken: set[str]) -> str:
     return f"{prefix}-{number:03d}"
 
 
-def _first(data: Path, folder: str, pattern: str = "") -> str:
-    for path in sorted((data / folder).glob("*.yml")):
-        if not pattern or re.search(pattern, path.read_text(encoding="utf-8"), re.M):
-            return path.stem
-    raise ScaffoldError(f"add a file to data/{folder}/ first (casefile new "
-                        f"{'body' if folder == 'bodies' else 'source'})")
-
-
-def _theme(data: Path) -> str:
-    match = re.search(r"^\s*- id:\s*([a-z0-9-]+)", (data / "themes.yml").read_text("utf-8"), re.M)
-    if not match:
-        raise ScaffoldError("add a theme to data/themes.yml first")
-    return match.group(1)
-
-
 def _choices(terms: dict[str, vocab.Term]) -> str:
     """The built-in values, for a comment (a site may add more in data/vocabulary.yml)."""
     return ", ".join(terms) + " (or one from data/vocabulary.yml)"
 
 
-def _text(kind: str, ident: str, data: Path, case: str | None) -> str:
+def _text(kind: str, ident: str) -> str:
+    """The file's text after the schema line. Every value to write is a placeholder in
+    angle brackets, which ``casefile check`` rejects until it is replaced."""
     if kind == "body":
-        return (f"id: {ident}\nkind: other  # {_choices(vocab.BODY_KINDS)}\nnames:\n"
-                "  - name: Replace with the body's full name\n"
-                "    # short: ABBR\n    # from: 2018-01   # when this name came into use\n")
+        return (f"id: {ident}\nkind: <kind of body>  # {_choices(vocab.BODY_KINDS)}\nnames:\n"
+                "  - name: <the body's full name>\n"
+                "    # short: ABC        # an abbreviation, if it has one\n"
+                "    # from: YYYY-MM     # when this name came into use\n")
+    if kind == "person":
+        return (f"id: {ident}\nname: <the name as the sources give it>\nroles:\n"
+                "  - title: <the post, as the sources give it>\n"
+                "    body: <id of the body the post belongs to>\n"
+                "    # from: YYYY-MM\n    # until: YYYY-MM\n")
     if kind == "source":
-        return (f"id: {ident}\ntitle: Replace with the title exactly as written\n"
-                "# publisher: body-id     # the body that published it, from data/bodies/\n"
-                "publisher_note: Replace, or give publisher above and delete this line.\n"
-                f"kind: other  # {_choices(vocab.SOURCE_KINDS)}\n"
-                "# published: 2018-03-13  # as precise as the document says\n"
-                "published_note: Replace, or give published above and delete this line.\n"
+        return (f"id: {ident}\ntitle: <the title exactly as written>\n"
+                "publisher: <id of the body that published it>  # or, if the document does "
+                "not say, publisher_note: how it is known\n"
+                f"kind: <kind of document>  # {_choices(vocab.SOURCE_KINDS)}\n"
+                "published: <the date as the document gives it, YYYY, YYYY-MM or YYYY-MM-DD>"
+                "  # or published_note: why it is not known\n"
                 "# url: https://…          # https only; needs accessed:\n"
-                "# archive_url: https://web.archive.org/…\n# accessed: 2026-01-01\n"
+                "# archive_url: https://web.archive.org/…\n# accessed: YYYY-MM-DD\n"
                 "language: en\n")
-    source = _first(data, "sources")
     if kind == "case":
-        subject = _first(data, "bodies", r"^kind: local_authority")
-        regulator = _first(data, "bodies", r"^kind: regulator")
-        return (f"id: {ident}\ntitle: Replace with the case title\nsubject: {subject}\n"
-                f"service: Replace with the service\nregulators: [{regulator}]\n"
-                "legal_basis: Replace with the law the oversight rests on\nstatus: open\n"
-                "reviewed: 2000-01-01  # the day you last checked the case against its sources\n"
-                "summary: Replace with a few sentences for readers.\n"
-                f"themes: [{_theme(data)}]\ncite: [{source}]  # source ids, from data/sources/\n")
-    body = _first(data, "bodies")
-    return (f"id: {ident}\ntype: other  # see the methodology page for record types\n"
-            "title: Replace with a short title for the timeline\n"
-            "date: 2018  # when it happened: 2018, 2018-04 or 2018-04-12\n"
-            "# published: 2018-05  # only if published on a different date\n"
-            f"body: {body}  # the responsible body\n"
-            "summary: Replace with what happened, in plain words.\n"
-            f"cite:\n  - source: {source}\n    # quote: exact words from the source\n"
+        return (f"id: {ident}\ntitle: <the case title shown to readers>\n"
+                "subject: <id of the body under scrutiny>\n"
+                "service: <the service under scrutiny>\n"
+                "regulators: [<id of the regulator>]\n"
+                "legal_basis: <the law the oversight rests on>\nstatus: open\n"
+                "reviewed: <YYYY-MM-DD, the day you last checked the case against its sources>\n"
+                "summary: <a few sentences for readers>\n"
+                "themes: [<theme id from data/themes.yml>]\n"
+                "cite: [<source id from data/sources/>]\n")
+    return (f"id: {ident}\ntype: <type of event>  # {_choices(vocab.RECORD_TYPES)}\n"
+            "title: <a short title for the timeline>\n"
+            "date: <when it happened, as YYYY, YYYY-MM or YYYY-MM-DD>\n"
+            "# published: YYYY-MM  # only if published on a different date\n"
+            "body: <id of the responsible body>\n"
+            "summary: <what happened, in plain words>\n"
+            "cite:\n  - source: <source id from data/sources/>\n"
+            "    # quote: exact words from the source\n"
             "# findings:\n#   - id: …\n#     theme: …\n#     text: …\n#     cite: [source-id]\n"
             "# assessments:\n#   - finding: finding-id\n#     status: improving\n"
             "#     asserted_by: body-id\n#     note: …\n#     cite: [source-id]\n")
+
+
+def _theme_entry(ident: str) -> str:
+    return (f"  - id: {ident}\n    name: <a short name shown to readers>\n"
+            "    description: <what findings under this theme are about>\n")
+
+
+def add_theme(data: Path, root: Path, ident: str) -> Path:
+    """Append a theme to data/themes.yml (made if missing); returns its path."""
+    path = data / "themes.yml"
+    if path.is_file():
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"^themes:[ \t]*\[\][ \t]*$", "themes:", text, count=1, flags=re.M)
+    else:
+        text = f"{header_for('themes', path.relative_to(root).as_posix())}\nthemes:\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text + ("" if text.endswith("\n") else "\n") + _theme_entry(ident),
+                    encoding="utf-8")
+    return path
 
 
 def scaffold(kind: str, data: Path, root: Path, ident: str | None = None,
@@ -104,13 +118,16 @@ def scaffold(kind: str, data: Path, root: Path, ident: str | None = None,
         path = data / "cases" / case / "records" / f"{ident}.yml"
     else:
         ident = ident or next_id(kind, taken)
-        folder = {"body": "bodies", "source": "sources", "case": "cases"}[kind]
-        path = data / folder / (f"{ident}/case.yml" if kind == "case" else f"{ident}.yml")
+        folder = {"body": "bodies", "person": "people", "source": "sources", "case": "cases"}
+        path = data / "themes.yml" if kind == "theme" else data / folder[kind] / (
+            f"{ident}/case.yml" if kind == "case" else f"{ident}.yml")
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
         raise ScaffoldError(f"'{ident}' is not a valid id (lower-case letters, digits, hyphens)")
-    if path.exists() or ident in taken:
+    if ident in taken or (kind != "theme" and path.exists()):
         raise ScaffoldError(f"'{ident}' is already used ({path}); nothing was written")
-    text = _text(kind, ident, data, case)
+    if kind == "theme":
+        return add_theme(data, root, ident)
+    text = _text(kind, ident)
     rel = path.relative_to(root).as_posix()
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite

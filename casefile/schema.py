@@ -30,7 +30,7 @@ class Text(Type):
 
 @dataclass(frozen=True)
 class Id(Type):
-    what = "an id (lower-case letters, digits and single hyphens, e.g. powys-2017-inspection)"
+    what = "an id (lower-case letters, digits and single hyphens, e.g. council-2017-inspection)"
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ NAME = Obj(
     "A name the body held over a period.",
     (
         F("name", Text(one_line=True), "The full name.", True),
-        F("short", Text(one_line=True), "Abbreviation, e.g. CSSIW."),
+        F("short", Text(one_line=True), "Abbreviation, e.g. ABC."),
         F("from", Date(), "First date the name was in force (omit if unknown)."),
         F("until", Date(), "Last date the name was in force (omit if still in use)."),
         cite_field(required=False),
@@ -238,7 +238,7 @@ THEME = Obj(
 
 THEMES_FILE = Obj(
     "themes", "The list of themes (data/themes.yml).",
-    (F("themes", ListOf(THEME, 1), "All themes.", True),),
+    (F("themes", ListOf(THEME), "All themes.", True),),
 )
 
 MONEY = Obj(

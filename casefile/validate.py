@@ -24,6 +24,9 @@ _YAML11_NUMBER = re.compile(
     r"|[0-9][0-9_]*|(\.[0-9_]+|[0-9][0-9_]*\.[0-9_]*)([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+"
     r"|\.(inf|Inf|INF|nan|NaN|NAN))$"
 )
+# A value ``casefile new`` leaves for the editor to replace: one pair of angle brackets
+# around the whole value, e.g. <the body's full name> (HTML such as <b onclick=…> is not).
+PLACEHOLDER = re.compile(r"^<[^<>=\"\n]+>$")
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`{}|\\^]*)?$")
 
 
@@ -96,7 +99,7 @@ class _Validator:
             return self.list(node, type_, path)
         if not isinstance(node, Scalar):
             shape = "a list" if isinstance(node, Sequence) else "a mapping"
-            self.fail(node, path, f"expected {type_.what}, found {shape}")
+            self.fail(node, path, f"expected {type_.what}, found {shape}{_colon_text(node)}")
             return None
         return self.scalar(node, type_, path)
 
@@ -164,6 +167,10 @@ class _Validator:
 
     def scalar(self, node: Scalar, type_: s.Type, path: str) -> Any:
         value = node.value
+        if PLACEHOLDER.match(value.strip()):
+            self.fail(node, path, f"placeholder not filled in: replace {value.strip()} with "
+                      f"{_wanted(type_)}")
+            return None
         if isinstance(type_, (s.Int, s.Amount, s.Date, s.Bool)):
             return self.typed(node, type_, path)
         if node.plain and value == "":
@@ -189,7 +196,7 @@ class _Validator:
         if isinstance(type_, (s.Id, s.Ref)):
             if not re.fullmatch(s.ID_PATTERN, value):
                 self.fail(node, path, f"'{value}' is not a valid id: use lower-case letters, "
-                          "digits and single hyphens (e.g. powys-2017-inspection)")
+                          "digits and single hyphens (e.g. council-2017-inspection)")
             return value
         if isinstance(type_, s.Key) and not re.fullmatch(s.KEY_PATTERN, value):
             self.fail(node, path, f"'{value}' is not {type_.what}")
@@ -235,6 +242,24 @@ class _Validator:
             return value
         self.fail(node, path, f"'{value}' is not {type_.what}")
         return None
+
+
+def _colon_text(node: Node) -> str:
+    """A hint when a mapping of one plain key and value was meant as text with ': '."""
+    if isinstance(node, Mapping) and len(node.items) == 1:
+        key, value = next(iter(node.items.values()))
+        if key.plain and isinstance(value, Scalar) and value.plain:
+            return (f"; if you meant the text '{key.value}: {value.value}', put it in "
+                    "quotes, because YAML reads ': ' as a key and its value")
+    return ""
+
+
+def _wanted(type_: s.Type) -> str:
+    if isinstance(type_, s.Ref):
+        return f"the id of a {type_.target}"
+    if isinstance(type_, s.Enum):
+        return f"one of {', '.join(type_.terms)}"
+    return type_.what
 
 
 def _yaml11_kind(value: str) -> str:

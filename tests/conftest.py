@@ -175,3 +175,18 @@ def mkdocs_build(project_dir: Path, **env: str) -> subprocess.CompletedProcess[s
 def tree_digest(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes()
             for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def init_site(root: Path, name: str = "Example Accountability Site") -> Path:
+    """A new, empty site made by ``casefile init`` in ``root`` (absent or empty)."""
+    result = subprocess.run([str(BIN / "casefile"), "init", str(root), "--name", name],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def build_init_site(root: Path) -> Path:
+    """``init_site`` then ``mkdocs build --strict``; returns the built site folder."""
+    result = mkdocs_build(init_site(root))
+    assert result.returncode == 0, result.stderr
+    return root / "site"

@@ -87,3 +87,10 @@ def test_names_in_force_at_a_date(mini: Path) -> None:
     assert assessment.asserter.value == "self"  # the council about itself
     assert dataset.sources["council-news"].grade.value == "self_report"
     assert dataset.sources["report-2017"].grade.value == "regulator"
+
+
+def test_case_id_must_match_folder_name(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"cases/town/case.yml": ("id: town\n", "id: town-case\n")})
+    assert ("data/cases/town/case.yml:1:5: id: id 'town-case' does not match the folder name "
+            "'town' (data/cases/town/); rename the folder to 'town-case' or change the id to "
+            "'town'") in got

@@ -91,3 +91,15 @@ def test_oversized_file_is_refused_without_reading(tmp_path: Path) -> None:
         handle.truncate(MAX_FILE_BYTES + 1)
     assert [str(p) for p in load_file(path, "big.yml")[1]] == [
         "big.yml:1:1: file is 1.0 MB; a data file may be at most 1 MB"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("id: a\ntitle: Inspection: the findings\n",
+     "f.yml:2:18: YAML syntax error: a value containing ': ' must be put in quotes, or YAML "
+     "reads it as another key: write title: \"Inspection: the findings\""),
+    ("items:\n  - note: Weak \"leadership\": very\n",
+     "f.yml:2:28: YAML syntax error: a value containing ': ' must be put in quotes, or YAML "
+     "reads it as another key: write - note: 'Weak \"leadership\": very'"),
+])
+def test_colon_in_plain_value_gets_the_quoting_hint(text: str, expected: str) -> None:
+    assert messages(text) == [expected]

@@ -1,45 +1,117 @@
-"""casefile new: valid files, next free id, schema header, never overwrites."""
+"""casefile new: placeholders that check rejects, next free id, schema header, never
+overwrites, nothing copied from other files."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from casefile.jsonschema import header_for
-from casefile.pipeline import load_dataset
-from tests.conftest import REPO
+from tests.conftest import REPO, init_site
 from tests.test_cli import run
 
+KINDS = (["body"], ["person"], ["source"], ["theme"], ["case"], ["record", "--case", "case-001"])
+# Fictional values for every placeholder, by the placeholder's text.
+FILL = {
+    "<kind of body>": "regulator", "<the body's full name>": "Example Inspectorate",
+    "<the name as the sources give it>": "Alex Example",
+    "<the post, as the sources give it>": "Chief Inspector",
+    "<id of the body the post belongs to>": "body-001",
+    "<the title exactly as written>": "Example report",
+    "<id of the body that published it>": "body-001", "<kind of document>": "inspection_report",
+    "<the date as the document gives it, YYYY, YYYY-MM or YYYY-MM-DD>": "2020-05",
+    "<a short name shown to readers>": "Example theme",
+    "<what findings under this theme are about>": "An example.",
+    "<the case title shown to readers>": "Example case", "<id of the body under scrutiny>":
+    "body-001", "<the service under scrutiny>": "Example service",
+    "<id of the regulator>": "body-001", "<the law the oversight rests on>": "An example act",
+    "<YYYY-MM-DD, the day you last checked the case against its sources>": "2021-01-01",
+    "<a few sentences for readers>": "An example.", "<theme id from data/themes.yml>":
+    "theme-001", "<source id from data/sources/>": "source-001", "<type of event>": "inspection",
+    "<a short title for the timeline>": "Example inspection",
+    "<when it happened, as YYYY, YYYY-MM or YYYY-MM-DD>": "2020-04",
+    "<id of the responsible body>": "body-001", "<what happened, in plain words>": "An example.",
+}
 
-def test_new_files_are_valid_and_numbered(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "data", tmp_path / "data")
+
+def make_all(root: Path) -> list[str]:
     made = []
-    for args in (["body"], ["body"], ["source"], ["case"],
-                 ["record", "--case", "powys-childrens-services"]):
-        result = run(["new", *args], tmp_path)
+    for args in KINDS:
+        result = run(["new", *args], root)
         assert result.returncode == 0, result.stderr
         made.append(result.stdout.strip())
-    assert made == ["data/bodies/body-001.yml", "data/bodies/body-002.yml",
-                    "data/sources/source-001.yml", "data/cases/case-001/case.yml",
-                    "data/cases/powys-childrens-services/records/"
-                    "powys-childrens-services-001.yml"]
-    for rel in made:
-        kind = "record" if "/records/" in rel else {"bodies": "body", "sources": "source",
-                                                    "cases": "case"}[rel.split("/")[1]]
-        assert (tmp_path / rel).read_text(encoding="utf-8").splitlines()[0] == \
-            header_for(kind, rel)
-    dataset = load_dataset(tmp_path / "data")  # raises if any scaffold were invalid
-    assert "case-001" in dataset.cases
+    return made
+
+
+def test_new_files_hold_placeholders_that_check_rejects(tmp_path: Path) -> None:
+    root = init_site(tmp_path / "site")
+    made = make_all(root)
+    assert made == ["data/bodies/body-001.yml", "data/people/person-001.yml",
+                    "data/sources/source-001.yml", "data/themes.yml",
+                    "data/cases/case-001/case.yml", "data/cases/case-001/records/case-001-001.yml"]
+    for rel, kind in zip(made, ("body", "person", "source", "themes", "case", "record"),
+                         strict=True):
+        assert (root / rel).read_text(encoding="utf-8").splitlines()[0] == header_for(kind, rel)
+    check = run(["check"], root)
+    assert check.returncode == 1
+    lines = check.stderr.splitlines()
+    assert lines[-1] == "casefile: 26 problems found; nothing was built."
+    assert all(": placeholder not filled in: replace <" in line for line in lines[:-1])
+    assert "data/cases/case-001/case.yml:4:10: subject: placeholder not filled in: replace " \
+        "<id of the body under scrutiny> with the id of a body" in lines
+    assert "data/cases/case-001/records/case-001-001.yml:5:7: date: placeholder not filled " \
+        "in: replace <when it happened, as YYYY, YYYY-MM or YYYY-MM-DD> with a date (YYYY, " \
+        "YYYY-MM or YYYY-MM-DD)" in lines
+    assert "data/sources/source-001.yml:5:7: kind: placeholder not filled in: replace " \
+        "<kind of document> with one of inspection_report, notice, letter, direction, " \
+        "commissioner_report, minutes, government_statement, oral_statement, " \
+        "council_press_release, council_report, news_article, other" in lines
+    for rel in set(made):  # fill in every placeholder: the data set is then valid
+        path = root / rel
+        text = re.sub(r"<[^<>=\"\n]+>", lambda m: FILL[m.group(0)], path.read_text("utf-8"))
+        path.write_text(text, encoding="utf-8")
+    check = run(["check"], root)
+    assert check.returncode == 0, check.stderr
+    assert check.stdout == "casefile: data OK: 1 case(s), 1 record(s), 1 source(s), 1 bodies.\n"
+
+
+def test_new_copies_nothing_from_the_data_set(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    themes_before = (tmp_path / "data" / "themes.yml").read_text(encoding="utf-8")
+    case = next(p.name for p in (tmp_path / "data" / "cases").iterdir())
+    existing = {p.stem for p in (tmp_path / "data").rglob("*.yml")} | {case}
+    for args in (["body"], ["person"], ["source"], ["case"], ["theme", "--id", "new-theme"],
+                 ["record", "--case", case]):
+        result = run(["new", *args], tmp_path)
+        assert result.returncode == 0, result.stderr
+        text = (tmp_path / result.stdout.strip()).read_text(encoding="utf-8")
+        if args[0] == "theme":
+            assert text.startswith(themes_before)
+            text = text[len(themes_before):]
+            assert text == ("  - id: new-theme\n    name: <a short name shown to readers>\n"
+                            "    description: <what findings under this theme are about>\n")
+        ids = set(re.findall(r"^[\w#\s-]*?\w+: ([a-z0-9-]+)\s*$", text, re.M))
+        assert not ids & existing, args  # no other file's id (body, source, theme…)
+        body = text.split("\n", 2)[-1]  # after the header and the id (a record's has the case's)
+        assert not re.search(r"powys|wales|welsh|cssiw|\bciw\b", body, re.I), args
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    target = tmp_path / "data" / "bodies" / "welsh-government.yml"
+    root = init_site(tmp_path / "site")
+    assert run(["new", "body", "--id", "some-body"], root).returncode == 0
+    target = root / "data" / "bodies" / "some-body.yml"
     before = target.read_bytes()
-    result = run(["new", "body", "--id", "welsh-government"], tmp_path)
+    result = run(["new", "body", "--id", "some-body"], root)
     assert result.returncode == 1
-    assert result.stderr == ("casefile new: 'welsh-government' is already used "
-                             "(data/bodies/welsh-government.yml); nothing was written\n")
+    assert result.stderr == ("casefile new: 'some-body' is already used "
+                             "(data/bodies/some-body.yml); nothing was written\n")
     assert target.read_bytes() == before
-    result = run(["new", "record", "--case", "no-such-case"], tmp_path)
+    assert run(["new", "theme", "--id", "some-theme"], root).returncode == 0
+    themes = (root / "data" / "themes.yml").read_bytes()
+    result = run(["new", "theme", "--id", "some-theme"], root)
+    assert result.stderr == ("casefile new: 'some-theme' is already used (data/themes.yml); "
+                             "nothing was written\n")
+    assert (root / "data" / "themes.yml").read_bytes() == themes
+    result = run(["new", "record", "--case", "no-such-case"], root)
     assert result.returncode == 1 and "give --case" in result.stderr

@@ -141,3 +141,16 @@ def test_plain_http_only_with_the_flag(tmp_path: Path) -> None:
 
     page = Renderer(load_dataset(tmp_path / "data"), REPO / "macros").pages()["cases/town.md"]
     assert "http://example.org/report</a> (not secure: plain http)" in page
+
+
+def test_list_item_with_colon_is_told_to_quote(tmp_path: Path) -> None:
+    from casefile.load import parse_text
+    from casefile.schema import CASE
+    from casefile.validate import validate
+
+    node, _ = parse_text("regulators:\n  - Note: inspectorate\n", "c.yml")
+    assert node is not None
+    got = [str(p) for p in validate(node, CASE, "c.yml")[1] if "regulators" in p.path]
+    assert got == ["c.yml:2:5: regulators[0]: expected an id, found a mapping; if you meant "
+                   "the text 'Note: inspectorate', put it in quotes, because YAML reads ': ' "
+                   "as a key and its value"]

@@ -1,0 +1,213 @@
+"""``casefile init DIR``: a new, empty site that builds, checks and links cleanly.
+
+Only what belongs to the site is written (its config, data skeleton and hand-written
+pages). The macros and the Material overrides are not copied: the build uses the copies
+installed with casefile (``casefile.assets``), so upgrading casefile upgrades them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from casefile import __version__
+from casefile.jsonschema import header_for, write_schemas
+
+
+class InitError(Exception):
+    """The site cannot be created; the message says why."""
+
+
+MKDOCS_YML = """\
+site_name: {name}
+docs_dir: content
+strict: true
+
+theme:
+  name: material
+  language: en
+  font: false          # no web fonts: no request leaves the site
+  logo: assets/logo.svg  # shipped with casefile, like the stylesheet
+  features:
+    - search.highlight
+    - navigation.footer
+  palette:
+    scheme: default
+    primary: indigo
+    accent: indigo
+
+plugins:
+  - search
+  - casefile:
+      data_dir: data
+      # macros_dir: macros  # only to replace casefile's macros with your own copies
+
+markdown_extensions:
+  - toc:
+      permalink: true
+  - admonition
+  - tables
+  - def_list
+
+nav:
+  - Home: index.md
+  - Cases: cases/index.md
+  - Timeline: timeline.md
+  - Themes: themes.md
+  - Bodies: bodies/index.md
+  - Sources: sources.md
+  - Methodology: methodology.md
+  - Field reference: field-reference.md
+  - Open data: data.md
+  - About: about.md
+
+validation:
+  nav:
+    omitted_files: info
+    not_found: warn
+  links:
+    not_found: warn
+    anchors: warn
+    absolute_links: warn
+    unrecognized_links: warn
+
+extra:
+  generator: false
+"""
+
+THEMES_YML = """\
+# Themes group findings across cases. Add one with `casefile new theme`.
+themes: []
+"""
+
+INDEX_MD = """\
+---
+title: {title}
+---
+
+# {name}
+
+This site follows what happens after an inspector or regulator finds problems in a
+public service: what was found, what was required and by when, what the body said and
+did, and what later reports found. Every statement links to the document it comes from.
+
+## Cases
+
+{{{{ case_list() }}}}
+
+Read [how the site works](methodology.md), or see all [sources](sources.md) and
+[bodies](bodies/index.md).
+"""
+
+METHODOLOGY_MD = """\
+---
+title: Methodology
+---
+
+# Methodology
+
+Every timeline entry, finding, assessment, requirement and statement cites at least one
+source document. Where a document gives only a month or a year, the site shows only that.
+The tables below are generated from the definitions the site is built from.
+
+## Status vocabulary
+
+{{{{ vocabulary("statuses") }}}}
+
+## Who says so
+
+{{{{ vocabulary("asserters") }}}}
+
+## Evidence grades
+
+{{{{ vocabulary("evidence_grades") }}}}
+
+## Deadlines
+
+{{{{ vocabulary("day_bases") }}}}
+
+{{{{ vocabulary("outcomes") }}}}
+
+## Kinds of record and source
+
+{{{{ vocabulary("record_types") }}}}
+
+{{{{ vocabulary("source_kinds") }}}}
+"""
+
+FIELD_REFERENCE_MD = """\
+---
+title: Field reference
+---
+
+# Field reference
+
+Every field of every kind of data file, generated from the schema the build checks
+against. The vocabularies are explained on the [methodology page](methodology.md).
+
+{{{{ field_reference() }}}}
+"""
+
+DATA_MD = """\
+---
+title: Open data
+---
+
+# Open data
+
+Everything on this site is also available as JSON and CSV files.
+
+{{{{ data_files() }}}}
+"""
+
+ABOUT_MD = """\
+---
+title: About
+---
+
+# About this site
+
+This site is built with casefile from YAML records, one file per event, each checked
+before the site is published. It adds no facts that are not in its sources.
+"""
+
+GITIGNORE = "site/\n.site-*/\n.cache/\n.venv/\n"
+
+REQUIREMENTS = """\
+# The casefile release this site is built with. To upgrade: change the version, then
+#   pip install -U -r requirements.txt
+casefile=={version}
+"""
+
+
+def site_files(name: str) -> dict[str, str]:
+    """Every file of a new site, by path relative to its folder."""
+    title = json.dumps(name, ensure_ascii=False)  # a YAML-safe, quoted site name
+    themes = f"{header_for('themes', 'data/themes.yml')}\n{THEMES_YML}"
+    files = {"mkdocs.yml": MKDOCS_YML.format(name=title), "data/themes.yml": themes,
+             "content/index.md": INDEX_MD.format(title=title, name=name),
+             "content/methodology.md": METHODOLOGY_MD.format(),
+             "content/field-reference.md": FIELD_REFERENCE_MD.format(),
+             "content/data.md": DATA_MD.format(), "content/about.md": ABOUT_MD,
+             ".gitignore": GITIGNORE, "requirements.txt": REQUIREMENTS.format(version=__version__)}
+    for folder in ("bodies", "people", "sources", "cases"):
+        files[f"data/{folder}/.gitkeep"] = ""
+    return files
+
+
+def init(target: Path, name: str = "Public accountability records") -> list[Path]:
+    """Create a new site in ``target`` (absent or empty); return the files written."""
+    if target.exists() and not target.is_dir():
+        raise InitError(f"{target} is a file, not a folder; nothing was written")
+    if target.is_dir() and any(target.iterdir()):
+        raise InitError(f"{target} is not empty; give a new or empty folder. "
+                        "Nothing was written")
+    if not name.strip() or "\n" in name:
+        raise InitError("--name must be one line of text")
+    written = []
+    for rel, text in site_files(name.strip()).items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+        written.append(path)
+    return written + write_schemas(target / "schema")
