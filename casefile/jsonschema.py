@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile import schema as s
+from casefile.money import CURRENCIES
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 _DATE = (r"^\d{4}(-((0[13578]|1[02])(-(0[1-9]|[12]\d|3[01]))?|(0[469]|11)(-(0[1-9]|[12]\d|30))?"
@@ -42,6 +43,7 @@ def type_schema(type_: s.Type) -> dict[str, Any]:
         s.Amount: {"type": "number", "minimum": 0},
         s.Bool: {"type": "boolean"},
         s.Lang: {"type": "string", "pattern": s.LANG_PATTERN},
+        s.Currency: {"type": "string", "enum": sorted(CURRENCIES)},
     }
     return dict(simple[type(type_)])
 

@@ -41,8 +41,9 @@ def _cites(cites: list[m.Citation]) -> list[Json]:
             for c in cites]
 
 
-def _amount(value: Decimal) -> int | str:
-    return int(value) if value == value.to_integral_value() else str(value)
+def _amount(value: Decimal) -> str:
+    """The exact amount as written, as a string: "15500000.50", never a float."""
+    return str(value)
 
 
 def body_json(b: m.Body) -> Json:
@@ -111,7 +112,9 @@ def record_json(r: m.Record) -> Json:
 
 
 def case_json(c: m.Case) -> Json:
-    money = [_clean({"amount": _amount(x.amount), "currency": x.currency, "for": x.purpose,
+    money = [_clean({"amount": _amount(x.amount), "currency": x.currency,
+                     "approximate": x.approximate or None, "per": x.per.value if x.per else None,
+                     "for": x.purpose,
                      "period": x.period, "note": x.note,
                      "record": x.record.id if x.record else None, "cite": _cites(x.cites)})
              for x in c.money]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casefile.money import CURRENCIES  # noqa: F401 - every ISO 4217 code Babel knows
+
 
 @dataclass(frozen=True)
 class Term:
@@ -124,4 +126,10 @@ CASE_STATUSES = _terms(
     ("closed", "Closed", "The regulator has ended formal oversight."),
 )
 
-CURRENCIES = _terms(("GBP", "£", "Pounds sterling"), ("EUR", "€", "Euro"))
+RATES = _terms(
+    ("day", "a day", "The amount is paid or spent each day."),
+    ("week", "a week", "The amount is paid or spent each week."),
+    ("month", "a month", "The amount is paid or spent each month."),
+    ("quarter", "a quarter", "The amount is paid or spent each quarter of a year."),
+    ("year", "a year", "The amount is paid or spent each year."),
+)
