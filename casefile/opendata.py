@@ -94,6 +94,7 @@ def _requirement(q: m.Requirement) -> Json:
 def record_json(r: m.Record) -> Json:
     return _clean({
         "id": r.id, "type": r.type.value, "title": r.title, "date": _d(r.date),
+        "until": _d(r.until), "after": r.after.id if r.after else None,
         "date_note": r.date_note, "published": _d(r.published),
         "published_note": r.published_note, "body": r.body.id, "summary": r.summary,
         "cite": _cites(r.cites),
