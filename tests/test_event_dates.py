@@ -110,10 +110,10 @@ def test_after_orders_events_of_the_same_month(tmp_path: Path) -> None:
         BOARD: record("town-a-board", "2018-03", "after: town-z-plan\n"),
         PLAN: record("town-z-plan", "2018-03")}))
     order = ["ev-town-inspection", "ev-town-inspection-published", "ev-town-follow-up"]
-    assert [li["id"] for li in timeline_html(plain).select("ol > li")] == order + [
-        "ev-town-a-board", "ev-town-z-plan"]
-    assert [li["id"] for li in timeline_html(ordered).select("ol > li")] == order + [
-        "ev-town-z-plan", "ev-town-a-board"]
+    assert [li["id"] for li in timeline_html(plain).select("ol > li")] == [
+        *order, "ev-town-a-board", "ev-town-z-plan"]
+    assert [li["id"] for li in timeline_html(ordered).select("ol > li")] == [
+        *order, "ev-town-z-plan", "ev-town-a-board"]
 
 
 def test_cross_case_timeline_follows_after(tmp_path: Path) -> None:
