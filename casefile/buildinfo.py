@@ -25,6 +25,19 @@ class BuildInfo:
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else f"/{path}"
 
 
+def build_day() -> dt.date:
+    """The last day a record may be dated: SOURCE_DATE_EPOCH when set (tests and
+    reproducible builds set it), else today. Not the git commit's date: a record of this
+    week's event must pass before it is committed."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and epoch != _pinned.get("epoch"):
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+_pinned: dict[str, str] = {}  # the SOURCE_DATE_EPOCH pin_source_date set, not the user
+
+
 def _git(root: Path, *args: str) -> str | None:
     try:
         out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
@@ -41,7 +54,7 @@ def pin_source_date(root: Path) -> None:
         return
     committed = _git(root, "log", "-1", "--format=%ct")
     if committed and committed.isdigit():
-        os.environ["SOURCE_DATE_EPOCH"] = committed
+        os.environ["SOURCE_DATE_EPOCH"] = _pinned["epoch"] = committed
 
 
 def detect(root: Path, fallback: dt.date, site_url: str | None = None,

@@ -86,6 +86,28 @@ class PartialDate:
         return self.iso()
 
 
+def range_parts(start: PartialDate, end: PartialDate) -> tuple[str, str]:
+    """The two sides of "START to END", sharing what both sides share when they are known
+    to the same precision: ("12", "14 March 2019"), ("November", "December 2022"),
+    ("March 2019", "January 2020")."""
+    left, right = start.human(), end.human()
+    if start.precision != end.precision or start.year != end.year or start.month is None:
+        return left, right
+    if start.day is None:  # months of one year
+        return calendar.month_name[start.month], right
+    if start.month == end.month:  # days of one month
+        return str(start.day), right
+    return f"{start.day} {calendar.month_name[start.month]}", right
+
+
+def human_range(start: PartialDate, end: PartialDate | None) -> str:
+    """``November to December 2022``; just the start's date when there is no end."""
+    if end is None or end == start:
+        return start.human()
+    left, right = range_parts(start, end)
+    return f"{left} to {right}"
+
+
 def human_day(day: dt.date) -> str:
     return PartialDate.of(day).human()
 

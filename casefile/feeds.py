@@ -44,7 +44,7 @@ def atom(title: str, feed_key: str, items: list[tuple[TimelineEntry, CaseView]],
         ET.SubElement(node, f"{{{ATOM}}}updated").text = _stamp(entry.date.earliest)
         href = f"{case_href[view.case.id]}#ev-{entry.anchor}"
         ET.SubElement(node, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=href)
-        summary = (f"{entry.date.human()}. {view.case.title}. " +
+        summary = (f"{entry.when}. {view.case.title}. " +
                    ("The report was published." if entry.is_publication
                     else entry.record.summary))
         ET.SubElement(node, f"{{{ATOM}}}summary", type="text").text = summary

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile import schema as s
+from casefile.money import CURRENCIES
 from casefile.vocab import SiteTerms
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -44,6 +45,7 @@ def type_schema(type_: s.Type) -> dict[str, Any]:
         s.Amount: {"type": "number", "minimum": 0},
         s.Bool: {"type": "boolean"},
         s.Lang: {"type": "string", "pattern": s.LANG_PATTERN},
+        s.Currency: {"type": "string", "enum": sorted(CURRENCIES)},
     }
     return dict(simple[type(type_)])
 

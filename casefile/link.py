@@ -7,12 +7,14 @@ missing ids (with suggestions), file names matching ids, and the order of dates.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 from casefile import model as m
 from casefile import vocab
 from casefile.errors import Problem
+from casefile.link_dates import event_end
+from casefile.money import decimals, places
 from casefile.validate import Loc, Rec, suggest
 
 T = TypeVar("T")
@@ -212,7 +214,8 @@ class Linker:
                       f"date of the event ({date.human()})")
         record = m.Record(rec["id"], type_, rec["title"], date,
                           rec.get("date_note"), published, rec.get("published_note"), body,
-                          rec["summary"], self.cites(rec), case)
+                          rec["summary"], self.cites(rec), case,
+                          until=event_end(self, rec))
         self.records[record.id] = record
         case.records.append(record)
 
@@ -222,9 +225,25 @@ class Linker:
             if case is None or item is None:
                 continue
             record = self.ref(item, "record", self.records, "record")
+            if not self.exact_amount(item):
+                continue
+            per = vocab.RATES[item["per"]] if item.get("per") else None
             case.money.append(m.Money(Decimal(item["amount"]), item["currency"], item["for"],
                                       item.get("period"), item.get("note"), record,
-                                      self.cites(item)))
+                                      self.cites(item), bool(item.get("approximate")), per))
+
+    def exact_amount(self, item: Rec) -> bool:
+        """An amount may not have more decimal places than its currency (JPY has none)."""
+        raw, currency = item["amount"], item["currency"]
+        allowed, given = decimals(currency), places(raw)
+        if given <= allowed:
+            return True
+        example = Decimal(raw).quantize(Decimal(1).scaleb(-allowed), ROUND_HALF_UP)
+        most = f"at most {allowed} decimal places" if allowed else "no decimal places"
+        self.fail(item.where("amount"), f"'{raw}' has {given} decimal place"
+                  f"{'s' if given > 1 else ''}, but {currency} amounts have {most}; write the "
+                  f"amount as the source gives it, e.g. {example}")
+        return False
 
     def items(self, rec: Rec, key: str) -> list[Rec]:
         return [item for item in rec.get(key) or [] if item is not None]

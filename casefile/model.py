@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from casefile import vocab
-from casefile.dates import PartialDate
+from casefile.dates import PartialDate, human_range, range_parts
+from casefile.money import DEFAULT_LOCALE, describe
 
 
 @dataclass
@@ -262,13 +263,17 @@ class Money:
     record: Record | None
     cites: list[Citation]
 
+    approximate: bool = False
+    per: vocab.Term | None = None  # a rate: "a month"
+
+    def text(self, locale: str = DEFAULT_LOCALE) -> str:
+        """``£6.172 million``, ``about £2 million a month``, ``US$1,500.25``."""
+        return describe(self.amount, self.currency, self.approximate,
+                        self.per.label if self.per else None, locale)
+
     @property
     def display(self) -> str:
-        symbol = vocab.CURRENCIES[self.currency].label
-        if self.amount >= 1_000_000:
-            millions = (self.amount / Decimal(1_000_000)).normalize()
-            return f"{symbol}{millions:f}m"
-        return f"{symbol}{self.amount:,f}"
+        return self.text()
 
 
 @dataclass
@@ -289,6 +294,18 @@ class Record:
     requirements: list[Requirement] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     ratings: list[Rating] = field(default_factory=list)
+    until: PartialDate | None = None  # the last day, month or year of an event over a period
+    after: Record | None = None  # an earlier record of the same case, when dates cannot say
+
+    @property
+    def date_parts(self) -> tuple[str, str] | None:
+        """("November", "December 2022") for an event over a period, else None."""
+        return range_parts(self.date, self.until) if self.until else None
+
+    @property
+    def when(self) -> str:
+        """``14 March 2019`` or ``12 to 14 March 2019``."""
+        return human_range(self.date, self.until)
 
     @property
     def publication(self) -> PartialDate:

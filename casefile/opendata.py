@@ -41,8 +41,9 @@ def _cites(cites: list[m.Citation]) -> list[Json]:
             for c in cites]
 
 
-def _amount(value: Decimal) -> int | str:
-    return int(value) if value == value.to_integral_value() else str(value)
+def _amount(value: Decimal) -> str:
+    """The exact amount as written, as a string: "15500000.50", never a float."""
+    return str(value)
 
 
 def body_json(b: m.Body) -> Json:
@@ -96,6 +97,7 @@ def _requirement(q: m.Requirement) -> Json:
 def record_json(r: m.Record) -> Json:
     return _clean({
         "id": r.id, "type": r.type.value, "title": r.title, "date": _d(r.date),
+        "until": _d(r.until), "after": r.after.id if r.after else None,
         "date_note": r.date_note, "published": _d(r.published),
         "published_note": r.published_note, "body": r.body.id, "summary": r.summary,
         "cite": _cites(r.cites),
@@ -116,7 +118,9 @@ def record_json(r: m.Record) -> Json:
 
 
 def case_json(c: m.Case) -> Json:
-    money = [_clean({"amount": _amount(x.amount), "currency": x.currency, "for": x.purpose,
+    money = [_clean({"amount": _amount(x.amount), "currency": x.currency,
+                     "approximate": x.approximate or None, "per": x.per.value if x.per else None,
+                     "for": x.purpose,
                      "period": x.period, "note": x.note,
                      "record": x.record.id if x.record else None, "cite": _cites(x.cites)})
              for x in c.money]

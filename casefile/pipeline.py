@@ -20,6 +20,7 @@ from casefile.errors import DataError, Problem
 from casefile.fork import Forked, no_gc
 from casefile.fork import available as fork_available
 from casefile.link import Linker, Loaded
+from casefile.link_dates import break_loops, link_after
 from casefile.link_records import link_record_parts
 from casefile.load import load_bytes
 from casefile.model import Dataset
@@ -217,6 +218,8 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
     """Link case files and their records against an already linked set of shared files."""
     _each(loaded, ("case",), lambda i: linker.add_case(i.rec, i.expected_id))
     _each(loaded, ("record",), lambda i: linker.add_record(i.rec, i.expected_id, i.case_id))
+    _each(loaded, ("record",), lambda i: link_after(linker, i.rec))
+    break_loops(linker, [i.rec for i in loaded if i.kind == "record"])
     _each(loaded, ("case",), lambda i: linker.add_money(i.rec))
     _each(loaded, ("record",), lambda i: linker.add_record_parts(i.rec))
     _each(loaded, ("record",), lambda i: link_record_parts(

@@ -31,6 +31,7 @@ from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError
 from casefile.harden import harden
 from casefile.minify import squeeze
+from casefile.money import DEFAULT_LOCALE, known_locale
 from casefile.output import AtomicOutput, BackgroundFiles
 from casefile.pipeline import load_dataset
 from casefile.render import Paths, Renderer
@@ -41,6 +42,7 @@ class CasefileConfig(Config):
     macros_dir = c.Optional(c.Type(str))  # default: the macros installed with casefile
     as_of = c.Optional(c.Type(str))
     review_max_age_days = c.Type(int, default=365)
+    locale = c.Type(str, default=DEFAULT_LOCALE)  # how money is written, e.g. en_GB, fr_FR
 
 
 class _WarningCounter(logging.Handler):
@@ -89,7 +91,6 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
-        pin_source_date(root)
         as_of = dt.date.fromisoformat(self.config.as_of) if self.config.as_of else None
         try:
             dataset = load_dataset(root / self.config.data_dir, as_of=as_of,
@@ -97,6 +98,9 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         except DataError as exc:
             print(exc.report(), file=sys.stderr)
             raise PluginError(f"casefile: {exc}; see the messages above.") from None
+        # After loading: a record may be dated up to today unless SOURCE_DATE_EPOCH says
+        # otherwise; the commit's date is for what MkDocs writes (the sitemap).
+        pin_source_date(root)
         # The data set lives for the whole build: move it out of the garbage collector's
         # view, so full collections stop rescanning it (they grew super-linearly with N).
         gc.collect()
@@ -105,8 +109,12 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         build = detect(root, dataset.as_of, config.site_url,
                        self.config.review_max_age_days)
         _use_shared_overrides(config)
+        if not known_locale(self.config.locale):
+            raise PluginError(f"casefile: locale '{self.config.locale}' is not a locale Babel "
+                              "knows; write a code such as en_GB, cy_GB or fr_FR")
         self.renderer = Renderer(dataset, self.macros(root), paths,
-                                 data_dir=root / self.config.data_dir, build=build)
+                                 data_dir=root / self.config.data_dir, build=build,
+                                 locale=self.config.locale)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.command in ("build", "gh-deploy"):
             try:

@@ -23,6 +23,7 @@ from casefile.buildinfo import BuildInfo
 from casefile.dates import human_day
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked
+from casefile.money import DEFAULT_LOCALE
 from casefile.views import CaseView, case_view
 
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
@@ -82,8 +83,10 @@ def _tidy_block(html: str) -> Markup:
 
 class Renderer:
     def __init__(self, dataset: m.Dataset, macros_dir: Path, paths: Paths | None = None,
-                 data_dir: Path | None = None, build: BuildInfo | None = None) -> None:
+                 data_dir: Path | None = None, build: BuildInfo | None = None,
+                 locale: str = DEFAULT_LOCALE) -> None:
         self.dataset = dataset
+        self.locale = locale  # how money is written: en_GB gives "£6.172 million"
         self.data_dir = data_dir
         self.build = build or BuildInfo(dataset.as_of, "the date of the latest document", None)
         self.paths = paths or Paths()
@@ -157,7 +160,8 @@ class Renderer:
                 "schema": schema, "cross_timeline": views.cross_timeline,
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
-                "page_url": lambda: self.build.page_url(self.paths.url(src))}
+                "page_url": lambda: self.build.page_url(self.paths.url(src)),
+                "money_text": lambda money: money.text(self.locale)}
 
     def render_template(self, name: str, src: str, **values: Any) -> str:
         template = self.env.get_template(name)

@@ -74,6 +74,11 @@ class Amount(Type):
 
 
 @dataclass(frozen=True)
+class Currency(Type):
+    what = "an ISO 4217 currency code such as GBP, EUR or USD"
+
+
+@dataclass(frozen=True)
 class Bool(Type):
     what = "true or false"
 
@@ -245,8 +250,12 @@ MONEY = Obj(
     "money",
     "An amount of money and what it is for.",
     (
-        F("amount", Amount(), "The amount in whole units, e.g. 6172000 for £6.172m.", True),
-        F("currency", Enum(vocab.CURRENCIES), "Currency code.", True),
+        F("amount", Amount(), "The exact amount in digits, e.g. 6172000 for £6.172 million "
+          "or 2.50; no more decimal places than the currency has (none for JPY).", True),
+        F("currency", Currency(), "ISO 4217 currency code, e.g. GBP, EUR, USD or JPY.", True),
+        F("approximate", Bool(), "true if the source gives a rough figure (\"about £2m\")."),
+        F("per", Enum(vocab.RATES), "If the amount is a rate, what it is per: "
+          "day, week, month, quarter or year."),
         F("for", Text(), "What the money is for, as the source says.", True),
         F("period", Text(one_line=True), "The period in the source's words, e.g. 2018/19."),
         F("note", Text(), "Comparisons the source makes, e.g. a 47 per cent increase."),
@@ -382,7 +391,12 @@ RECORD = Obj(
         F("id", Id(), "Unique id; must match the file name.", True),
         F("type", Enum(vocab.RECORD_TYPES, "record_types"), "What kind of event.", True),
         F("title", Text(one_line=True), "Short title for the timeline.", True),
-        F("date", Date(), "When it happened.", True),
+        F("date", Date(), "When it happened (its first day, for an event over a period).",
+          True),
+        F("until", Date(), "When an event over a period ended, e.g. date: 2022-11 and "
+          "until: 2022-12; not before date."),
+        F("after", Ref("record"), "Id of a record of the same case that this event followed, "
+          "when the sources give both only to the same month or year."),
         F("date_note", Text(), "Why the date is partial or inferred."),
         F("published", Date(), "When it was published, if that differs from date."),
         F("published_note", Text(), "Why the publication date is partial or inferred."),
@@ -463,7 +477,7 @@ def type_label(type_: Type) -> str:
     return {Text: "text", Id: "id", Key: "value (lower_case_with_underscores)",
             Date: "date (YYYY, YYYY-MM or YYYY-MM-DD)",
             Url: "https URL", Int: "whole number", Amount: "amount", Bool: "true or false",
-            Lang: "language code"}[type(type_)]
+            Lang: "language code", Currency: "currency code (ISO 4217)"}[type(type_)]
 
 
 def sections(site: vocab.SiteTerms | None = None) -> list[Obj]:

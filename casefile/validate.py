@@ -14,6 +14,7 @@ from casefile import schema as s
 from casefile.dates import DateSyntaxError, PartialDate
 from casefile.errors import Problem
 from casefile.load import Mapping, Node, Scalar, Sequence
+from casefile.money import CURRENCIES
 
 # Plain scalars that a YAML 1.1 reader would turn into something other than text.
 _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
@@ -25,8 +26,9 @@ _YAML11_NUMBER = re.compile(
     r"|\.(inf|Inf|INF|nan|NaN|NAN))$"
 )
 # A value ``casefile new`` leaves for the editor to replace: one pair of angle brackets
-# around the whole value, e.g. <the body's full name> (HTML such as <b onclick=…> is not).
-PLACEHOLDER = re.compile(r"^<[^<>=\"\n]+>$")
+# around words with a space, e.g. <the body's full name> (HTML such as <script> or
+# <b onclick=…> is not).
+PLACEHOLDER = re.compile(r"^<[^<>=\"\n]* [^<>=\"\n]*>$")
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`{}|\\^]*)?$")
 
 
@@ -215,6 +217,11 @@ class _Validator:
                 self.fail(node, path, f"'{value}' is not an https:// URL (plain http, javascript:, "
                           "data: and relative links are not allowed)")
             return value
+        if isinstance(type_, s.Currency) and value not in CURRENCIES:
+            hint = (f"; did you mean '{value.upper()}'?" if value.upper() in CURRENCIES
+                    else suggest(value, tuple(sorted(CURRENCIES))))
+            self.fail(node, path, f"'{value}' is not a currency code{hint} (write the "
+                      "ISO 4217 code, e.g. GBP, EUR, USD or JPY)")
         if isinstance(type_, s.Lang) and not re.fullmatch(s.LANG_PATTERN, value):
             self.fail(node, path, f"'{value}' is not a language code such as en or cy")
         return value

@@ -5,7 +5,11 @@ Everything a template shows is computed here; the templates only lay it out."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from casefile import model as m
 from casefile import vocab
@@ -23,6 +27,11 @@ class TimelineEntry:
     @property
     def anchor(self) -> str:
         return f"{self.record.id}-published" if self.is_publication else self.record.id
+
+    @property
+    def when(self) -> str:
+        """The entry's date in words; an event over a period gives both ends."""
+        return self.date.human() if self.is_publication else self.record.when
 
 
 @dataclass
@@ -106,7 +115,36 @@ def timeline(case: m.Case) -> list[TimelineEntry]:
         if record.published and record.published != record.date:
             entries.append(TimelineEntry(record.published, "Report published", record.title,
                                          record, True))
-    return sorted(entries, key=lambda e: (e.date.earliest, e.date.latest, e.record.id))
+    return in_order(entries, lambda e: (e.date.earliest, e.date.latest, e.record.id),
+                    lambda e: e)
+
+
+E = TypeVar("E")
+
+
+def in_order(items: list[E], key: Callable[[E], Any], entry: Callable[[E], TimelineEntry]
+             ) -> list[E]:
+    """``items`` sorted by ``key``, except that a record's event comes after the event of
+    the record it names in ``after`` (dates known only to the same month or year)."""
+    event = {id(entry(i).record): i for i in items if not entry(i).is_publication}
+    waiting: dict[int, list[E]] = {}  # id of an earlier record → items that must follow it
+    ready: list[tuple[Any, int, E]] = []
+    tick = itertools.count()
+    for item in items:
+        e = entry(item)
+        before = e.record.after if not e.is_publication else None
+        if before is not None and id(before) in event:
+            waiting.setdefault(id(before), []).append(item)
+        else:
+            heapq.heappush(ready, (key(item), next(tick), item))
+    out: list[E] = []
+    while ready:
+        item = heapq.heappop(ready)[2]
+        out.append(item)
+        if not entry(item).is_publication:
+            for later in waiting.pop(id(entry(item).record), []):
+                heapq.heappush(ready, (key(later), next(tick), later))
+    return out
 
 
 def _all_citations(case: m.Case, entries: list[TimelineEntry]) -> list[m.Citation]:
@@ -202,8 +240,8 @@ class ThemeFinding:
 def cross_timeline(views: dict[str, CaseView]) -> list[tuple[TimelineEntry, CaseView]]:
     """Every case's timeline merged, oldest first."""
     merged = [(entry, view) for view in views.values() for entry in view.timeline]
-    return sorted(merged, key=lambda p: (p[0].date.earliest, p[0].date.latest, p[1].case.id,
-                                         p[0].anchor))
+    return in_order(merged, lambda p: (p[0].date.earliest, p[0].date.latest, p[1].case.id,
+                                       p[0].anchor), lambda p: p[0])
 
 
 def by_theme(ds: m.Dataset, views: dict[str, CaseView]) -> list[tuple[m.Theme, list[ThemeFinding]]]:

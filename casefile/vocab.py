@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casefile.money import CURRENCIES  # noqa: F401 - every ISO 4217 code Babel knows
+
 
 @dataclass(frozen=True)
 class Term:
@@ -170,7 +172,13 @@ def with_site(name: str, site: SiteTerms | None = None) -> dict[str, Term]:
     return {**built_in, **(site or {}).get(name, {})}
 
 
-CURRENCIES = _terms(("GBP", "£", "Pounds sterling"), ("EUR", "€", "Euro"))
-
 TABLES = {"statuses": STATUSES, "asserters": ASSERTERS, "evidence_grades": EVIDENCE_GRADES,
           "outcomes": OUTCOMES, "day_bases": DAY_BASES, **EXTENSIBLE}
+
+RATES = _terms(
+    ("day", "a day", "The amount is paid or spent each day."),
+    ("week", "a week", "The amount is paid or spent each week."),
+    ("month", "a month", "The amount is paid or spent each month."),
+    ("quarter", "a quarter", "The amount is paid or spent each quarter of a year."),
+    ("year", "a year", "The amount is paid or spent each year."),
+)

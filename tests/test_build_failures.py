@@ -23,7 +23,8 @@ BREAKAGES = {
         MONITORING, "body: care-inspectorate-wales\n",
         "body: care-inspectorate-wales\nsumary: A summary.\n",
         f"{MONITORING}:8:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
-        "type, title, date, date_note, published, published_note, body, summary, cite, "
+        "type, title, date, until, after, date_note, published, published_note, body, summary, "
+        "cite, "
         "findings, assessments, requirements, statements, ratings)"),
     "invalid status": (
         MONITORING, "status: early_signs", "status: early-signs",

@@ -250,7 +250,8 @@ def test_page_titles_and_headings(site: Path) -> None:
 def test_money_figures(site: Path) -> None:
     items = [li.get_text(" ", strip=True) for li in page(site, f"cases/{CASE}")
              .select("ul.cf-money > li")]
-    assert [i.split(" ")[0] for i in items] == ["£4m", "£6.172m", "£12m"]
+    assert [" ".join(i.split(" ")[:2]) for i in items] == [
+        "£4 million", "£6.172 million", "£12 million"]
     assert "47 per cent increase" in items[1]
     assert "“this year”" in items[2]
 

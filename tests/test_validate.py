@@ -36,7 +36,8 @@ def test_unknown_key_suggests(tmp_path: Path) -> None:
                           "summary:", "sumary:") == [
         f"{RECORD}:1:1: summary: missing required key 'summary' (what happened, in plain words)",
         f"{RECORD}:6:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
-        "type, title, date, date_note, published, published_note, body, summary, cite, "
+        "type, title, date, until, after, date_note, published, published_note, body, summary, "
+        "cite, "
         "findings, assessments, requirements, statements, ratings)",
     ]
 

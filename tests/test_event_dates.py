@@ -1,0 +1,212 @@
+"""Dates of events: periods (date … until), order within a month (after), and dates in
+the future of the build. The data is fictional (the Town Council of tests/conftest.py)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from casefile.dates import PartialDate, human_range
+from casefile.errors import DataError
+from casefile.model import Dataset
+from casefile.pipeline import load_dataset
+from casefile.render import Renderer
+from casefile.views import cross_timeline
+from tests.conftest import MINI, REPO, write_tree
+
+INSPECTION = "cases/town/records/town-inspection.yml"
+FOLLOW = "cases/town/records/town-follow-up.yml"
+
+
+@pytest.mark.parametrize(("start", "end", "text"), [
+    ("2022-11", "2022-12", "November to December 2022"),
+    ("2019-03-12", "2019-03-14", "12 to 14 March 2019"),
+    ("2019-03", "2020-01", "March 2019 to January 2020"),
+    ("2019-03-30", "2019-04-02", "30 March to 2 April 2019"),
+    ("2019-12-30", "2020-01-02", "30 December 2019 to 2 January 2020"),
+    ("2019", "2020", "2019 to 2020"),
+    ("2019-03", "2019-04-02", "March 2019 to 2 April 2019"),
+    ("2019-03-12", "2019-03-12", "12 March 2019"),
+])
+def test_periods_in_words(start: str, end: str, text: str) -> None:
+    assert human_range(PartialDate.parse(start), PartialDate.parse(end)) == text
+
+
+def record(ident: str, date: str, extra: str = "") -> str:
+    return (f"id: {ident}\ntype: other\ntitle: {ident} title\ndate: {date}\nbody: town-council\n"
+            f"summary: Something happened.\ncite: [council-news]\n{extra}")
+
+
+def write(tmp_path: Path, changes: dict[str, str | tuple[str, str]]) -> Path:
+    files = dict(MINI)
+    for rel, change in changes.items():
+        if isinstance(change, tuple):
+            assert change[0] in files[rel]
+            files[rel] = files[rel].replace(*change)
+        else:
+            files[rel] = change
+    write_tree(tmp_path / "data", files)
+    return tmp_path / "data"
+
+
+def problems(tmp_path: Path, changes: dict[str, str | tuple[str, str]]) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_dataset(write(tmp_path, changes))
+    return [str(p) for p in caught.value.problems]
+
+
+def timeline_html(ds: Dataset) -> BeautifulSoup:
+    r = Renderer(ds, REPO / "macros")
+    return BeautifulSoup(r.macro("timeline", "cases/town.md", view=r.views["town"]),
+                         "html.parser")
+
+
+# -- periods -----------------------------------------------------------------------------
+def test_a_period_is_shown_with_both_ends(tmp_path: Path) -> None:
+    ds = load_dataset(write(tmp_path, {INSPECTION: ("date: 2017-07\n",
+                                                    "date: 2017-07\nuntil: 2017-08\n")}))
+    head = timeline_html(ds).select_one("#ev-town-inspection .cf-event__head")
+    assert [(t["datetime"], t.get_text()) for t in head.find_all("time")][:2] == [
+        ("2017-07", "July"), ("2017-08", "August 2017")]
+    assert head.get_text(" ", strip=True).startswith("July to August 2017 Inspection")
+    published = timeline_html(ds).select_one("#ev-town-inspection-published p:nth-of-type(2)")
+    assert published.get_text(" ", strip=True).startswith(
+        "The report of the inspection of July to August 2017 was published.")
+
+
+@pytest.mark.parametrize("until", ["2017-07", "2017-07-01", "2017"])
+def test_a_period_may_end_in_the_month_it_starts(tmp_path: Path, until: str) -> None:
+    ds = load_dataset(write(tmp_path, {INSPECTION: ("date: 2017-07\n",
+                                                    f"date: 2017-07\nuntil: {until}\n")}))
+    assert ds.cases["town"].records[0].until == PartialDate.parse(until)
+
+
+@pytest.mark.parametrize(("until", "words"), [("2017-06", "June 2017"),
+                                              ("2017-06-30", "30 June 2017"),
+                                              ("2016", "2016")])
+def test_a_period_cannot_end_before_it_starts(tmp_path: Path, until: str, words: str) -> None:
+    got = problems(tmp_path, {INSPECTION: ("date: 2017-07\n", f"date: 2017-07\nuntil: {until}\n")})
+    assert got == [f"data/{INSPECTION}:5:8: until: the event cannot end ({words}) before it "
+                   "starts (July 2017); until must be on or after date"]
+
+
+# -- order within a month ----------------------------------------------------------------
+BOARD = "cases/town/records/town-a-board.yml"
+PLAN = "cases/town/records/town-z-plan.yml"
+VILLAGE = {"cases/village/case.yml": MINI["cases/town/case.yml"].replace("id: town", "id: village"),
+           "cases/village/records/village-b-visit.yml":
+               record("village-b-visit", "2018-03", "after: village-c-letter\n"),
+           "cases/village/records/village-c-letter.yml": record("village-c-letter", "2018")}
+
+
+def test_after_orders_events_of_the_same_month(tmp_path: Path) -> None:
+    plain = load_dataset(write(tmp_path / "plain", {BOARD: record("town-a-board", "2018-03"),
+                                                    PLAN: record("town-z-plan", "2018-03")}))
+    ordered = load_dataset(write(tmp_path / "after", {
+        BOARD: record("town-a-board", "2018-03", "after: town-z-plan\n"),
+        PLAN: record("town-z-plan", "2018-03")}))
+    order = ["ev-town-inspection", "ev-town-inspection-published", "ev-town-follow-up"]
+    assert [li["id"] for li in timeline_html(plain).select("ol > li")] == [
+        *order, "ev-town-a-board", "ev-town-z-plan"]
+    assert [li["id"] for li in timeline_html(ordered).select("ol > li")] == [
+        *order, "ev-town-z-plan", "ev-town-a-board"]
+
+
+def test_cross_case_timeline_follows_after(tmp_path: Path) -> None:
+    ds = load_dataset(write(tmp_path, {BOARD: record("town-a-board", "2018-03",
+                                                     "after: town-z-plan\n"),
+                                       PLAN: record("town-z-plan", "2018-03"), **VILLAGE}))
+    views = Renderer(ds, REPO / "macros").views
+    # village-c-letter is dated only "2018", so without 'after' it would come first
+    assert [(v.case.id, e.anchor) for e, v in cross_timeline(views)] == [
+        ("town", "town-inspection"), ("town", "town-inspection-published"),
+        ("village", "village-c-letter"), ("town", "town-follow-up"),
+        ("town", "town-z-plan"), ("town", "town-a-board"), ("village", "village-b-visit")]
+    page = BeautifulSoup(Renderer(ds, REPO / "macros").pages()["timeline.md"], "html.parser")
+    assert [a["href"].split("#")[1] for a in page.select("ol.cf-timeline--all a")][3:] == [
+        "ev-town-follow-up", "ev-town-z-plan", "ev-town-a-board", "ev-village-b-visit"]
+
+
+@pytest.mark.parametrize(("after", "date", "message"), [
+    ("town-z-plam", "2018-03", "no record with id 'town-z-plam'; did you mean 'town-z-plan'?"),
+    ("town-a-board", "2018-03", "a record cannot come after itself; name the record "
+     "'town-a-board' followed"),
+    ("village-c-letter", "2018-03", "record 'village-c-letter' belongs to case 'village', not "
+     "'town'; after must name a record of the same case"),
+    ("town-z-plan", "2018-02", "this record is dated February 2018, before record "
+     "'town-z-plan' (March 2018) that it is said to come after"),
+])
+def test_bad_after_is_located(tmp_path: Path, after: str, date: str, message: str) -> None:
+    got = problems(tmp_path, {BOARD: record("town-a-board", date, f"after: {after}\n"),
+                              PLAN: record("town-z-plan", "2018-03"), **VILLAGE})
+    assert got == [f"data/{BOARD}:8:8: after: {message}"]
+
+
+def test_after_may_not_loop(tmp_path: Path) -> None:
+    got = problems(tmp_path, {BOARD: record("town-a-board", "2018-03", "after: town-z-plan\n"),
+                              PLAN: record("town-z-plan", "2018", "after: town-a-board\n")})
+    assert got == [
+        f"data/{BOARD}:8:8: after: 'after' goes round in a loop: town-a-board → town-z-plan → "
+        "town-a-board; one of these records must not say it comes after another",
+        f"data/{PLAN}:8:8: after: 'after' goes round in a loop: town-z-plan → town-a-board → "
+        "town-z-plan; one of these records must not say it comes after another"]
+
+
+# -- dates in the future -----------------------------------------------------------------
+def build_on(monkeypatch: pytest.MonkeyPatch, day: dt.date) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(calendar.timegm(day.timetuple())))
+
+
+def future(when: str, today: str) -> str:
+    return f"{when} is in the future: this build is dated {today}; check the year, or add " \
+           "the record once it has happened"
+
+
+def test_a_record_dated_on_the_build_day_is_allowed(mini: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    build_on(monkeypatch, dt.date(2018, 3, 1))
+    assert load_dataset(mini).cases["town"].records[-1].id == "town-follow-up"
+
+
+def test_a_record_dated_the_day_after_the_build_is_refused(
+        mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_on(monkeypatch, dt.date(2018, 2, 28))
+    with pytest.raises(DataError) as caught:
+        load_dataset(mini)
+    assert [str(p) for p in caught.value.problems] == [
+        f"data/{FOLLOW}:4:7: date: {future('1 March 2018', '28 February 2018')}"]
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (dt.date(2017, 10, 2), []),  # published that very day
+    (dt.date(2017, 10, 1), [f"data/{INSPECTION}:5:12: published: "
+                            f"{future('2 October 2017', '1 October 2017')}"]),
+    (dt.date(2017, 7, 1), [f"data/{INSPECTION}:5:12: published: "
+                           f"{future('2 October 2017', '1 July 2017')}"]),  # July 2017 began
+    (dt.date(2017, 6, 30), [f"data/{INSPECTION}:4:7: date: {future('July 2017', '30 June 2017')}",
+                            f"data/{INSPECTION}:5:12: published: "
+                            f"{future('2 October 2017', '30 June 2017')}"]),
+])
+def test_month_dates_are_future_only_once_the_month_has_not_begun(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: dt.date,
+        expected: list[str]) -> None:
+    data = write(tmp_path, {FOLLOW: record("town-follow-up", "2017-06")})
+    build_on(monkeypatch, day)
+    if not expected:
+        load_dataset(data)
+        return
+    with pytest.raises(DataError) as caught:
+        load_dataset(data)
+    got = [str(p) for p in caught.value.problems if "in the future" in p.message]
+    assert got == expected
+
+
+def test_an_end_in_the_future_is_refused(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    build_on(monkeypatch, dt.date(2018, 12, 31))
+    got = problems(tmp_path, {FOLLOW: ("date: 2018-03-01\n", "date: 2018-03-01\nuntil: 2019\n")})
+    assert got == [f"data/{FOLLOW}:5:8: until: {future('2019', '31 December 2018')}"]
