@@ -8,7 +8,7 @@ import pytest
 
 from casefile import model as m
 from casefile.pipeline import load_dataset
-from tests.conftest import REPO
+from tests.conftest import POWYS_DATA, REPO
 
 SEEDS = REPO / "tests" / "seeds"
 # Which seed document (copied from ../shared/seeds) each source record describes.
@@ -19,7 +19,7 @@ SEED_OF = {
     "wg-statement-2019-01-09": "003_78705bdef9e583c7.txt",
     "star-damning-report": "004_1ab828acba130f78.txt",
 }
-DATASET = load_dataset(REPO / "data")
+DATASET = load_dataset(POWYS_DATA)
 
 
 def normalise(text: str) -> str:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from casefile.jsonschema import header_for
 from casefile.pipeline import load_dataset
-from tests.conftest import REPO
+from tests.conftest import POWYS_DATA
 from tests.test_cli import run
 
 
 def test_new_files_are_valid_and_numbered(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(POWYS_DATA, tmp_path / "data")
     made = []
     for args in (["body"], ["body"], ["source"], ["case"],
                  ["record", "--case", "powys-childrens-services"]):
@@ -33,7 +33,7 @@ def test_new_files_are_valid_and_numbered(tmp_path: Path) -> None:
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(POWYS_DATA, tmp_path / "data")
     target = tmp_path / "data" / "bodies" / "welsh-government.yml"
     before = target.read_bytes()
     result = run(["new", "body", "--id", "welsh-government"], tmp_path)
