@@ -167,6 +167,21 @@ def copy_project(root: Path, data: bool | Path = True) -> Path:
     return root
 
 
+def add_second_case(data_dir: Path) -> Path:
+    """Add the fictional second case (tests/projects/second-case) to the data set at
+    ``data_dir``: its files are copied, its themes appended to themes.yml."""
+    for path in SECOND_CASE.rglob("*.yml"):
+        rel = path.relative_to(SECOND_CASE)
+        if rel.as_posix() != "themes.yml":
+            (data_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, data_dir / rel)
+    themes = (SECOND_CASE / "themes.yml").read_text(encoding="utf-8").split("themes:\n", 1)[1]
+    target = data_dir / "themes.yml"
+    text = target.read_text(encoding="utf-8").rstrip().removesuffix(" []") + "\n"
+    target.write_text(text + themes, encoding="utf-8")
+    return data_dir
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of this repository's site project with the Powys fixture data."""
