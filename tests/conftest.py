@@ -169,7 +169,8 @@ def copy_project(root: Path, data: bool | Path = True) -> Path:
 
 def add_second_case(data_dir: Path) -> Path:
     """Add the fictional second case (tests/projects/second-case) to the data set at
-    ``data_dir``: its files are copied, its themes appended to themes.yml."""
+    ``data_dir``: its files are copied, its themes appended to themes.yml (unless there
+    already, as when the case has been added to data/ to try the tests)."""
     for path in SECOND_CASE.rglob("*.yml"):
         rel = path.relative_to(SECOND_CASE)
         if rel.as_posix() != "themes.yml":
@@ -177,8 +178,9 @@ def add_second_case(data_dir: Path) -> Path:
             shutil.copy(path, data_dir / rel)
     themes = (SECOND_CASE / "themes.yml").read_text(encoding="utf-8").split("themes:\n", 1)[1]
     target = data_dir / "themes.yml"
-    text = target.read_text(encoding="utf-8").rstrip().removesuffix(" []") + "\n"
-    target.write_text(text + themes, encoding="utf-8")
+    text = target.read_text(encoding="utf-8")
+    if themes not in text:
+        target.write_text(text.rstrip().removesuffix(" []") + "\n" + themes, encoding="utf-8")
     return data_dir
 
 
