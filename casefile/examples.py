@@ -1,7 +1,9 @@
 """The worked example of the "How to edit" page and its common mistakes.
 
-The page shows the message each mistake produces by running the real validator on the
-example at build time, so the documentation cannot drift from the code.
+The page shows the message each mistake produces by running the real checks on the
+example at build time, so the documentation cannot drift from the code. The example
+brings its own small, fictional data set (``BASE``) and is checked against it alone, so
+the messages are the same whatever cases the site's data/ holds.
 """
 
 from __future__ import annotations
