@@ -245,7 +245,7 @@ class Renderer:
         functions["data_files"] = lambda: self.macro("data_files", src)
         functions["worked_example"] = lambda: self.macro("worked_example", src, ex=examples)
         functions["common_mistakes"] = lambda: self.macro(
-            "common_mistakes", src, mistakes=examples.with_messages(self.dataset))
+            "common_mistakes", src, mistakes=examples.with_messages())
         return functions
 
     def macro(self, macro_name: str, src: str, **values: Any) -> Markup:

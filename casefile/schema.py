@@ -243,7 +243,7 @@ THEME = Obj(
 
 THEMES_FILE = Obj(
     "themes", "The list of themes (data/themes.yml).",
-    (F("themes", ListOf(THEME), "All themes.", True),),
+    (F("themes", ListOf(THEME), "All themes (may be empty while no case is published).", True),),
 )
 
 MONEY = Obj(

@@ -12,6 +12,12 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# Fixture projects: site-level tests build these, never the live data/ folder, which may
+# hold any cases. powys/data is a verbatim copy of the first real case; second-case/data
+# holds only the files of a clearly fictional case to add to a copy of any data set.
+PROJECTS = REPO / "tests" / "projects"
+POWYS_DATA = PROJECTS / "powys" / "data"
+SECOND_CASE = PROJECTS / "second-case" / "data"
 BIN = Path(sys.executable).parent
 # The parse cache lives outside the repository; the tests get one of their own.
 CACHE = Path(tempfile.mkdtemp(prefix="casefile-test-cache-"))
@@ -149,18 +155,38 @@ def mini(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-def copy_project(root: Path, data: bool = True) -> Path:
+def copy_project(root: Path, data: bool | Path = True) -> Path:
     """Copy this repository's site project to ``root``: mkdocs.yml, content, macros,
-    overrides and, unless ``data`` is False, data. Returns ``root``."""
-    for name in ("content", "macros", "overrides", *(["data"] if data else [])):
+    overrides and a data folder: the Powys fixture (``data=True``), the folder given
+    (e.g. ``REPO / "data"``, the live data) or none (``data=False``). Returns ``root``."""
+    for name in ("content", "macros", "overrides"):
         shutil.copytree(REPO / name, root / name)
+    if data is not False:
+        shutil.copytree(POWYS_DATA if data is True else data, root / "data")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root
 
 
+def add_second_case(data_dir: Path) -> Path:
+    """Add the fictional second case (tests/projects/second-case) to the data set at
+    ``data_dir``: its files are copied, its themes appended to themes.yml (unless there
+    already, as when the case has been added to data/ to try the tests)."""
+    for path in SECOND_CASE.rglob("*.yml"):
+        rel = path.relative_to(SECOND_CASE)
+        if rel.as_posix() != "themes.yml":
+            (data_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, data_dir / rel)
+    themes = (SECOND_CASE / "themes.yml").read_text(encoding="utf-8").split("themes:\n", 1)[1]
+    target = data_dir / "themes.yml"
+    text = target.read_text(encoding="utf-8")
+    if themes not in text:
+        target.write_text(text.rstrip().removesuffix(" []") + "\n" + themes, encoding="utf-8")
+    return data_dir
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of this repository's site project (config, content, macros, overrides, data)."""
+    """A copy of this repository's site project with the Powys fixture data."""
     return copy_project(tmp_path)
 
 

@@ -10,6 +10,7 @@ from bench import synth
 from casefile import pipeline
 from casefile.cache import ParseCache, cache_dir
 from casefile.errors import DataError
+from casefile.link import Loaded
 from casefile.opendata import to_json
 from casefile.pipeline import load_dataset
 from tests.conftest import CACHE, REPO
@@ -55,31 +56,36 @@ def test_a_corrupt_cache_is_ignored(mini: Path) -> None:
     assert load_dataset(mini).cases["town"].title == "Town Council children's services"
 
 
+def keep_all(loaded: list[Loaded]) -> list[Loaded]:
+    return loaded
+
+
 def test_isolated_loading_gives_the_same_model_and_the_same_problems(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
-    from casefile import examples, pipeline
+    from casefile import pipeline
     from casefile.opendata import files as open_data
     from tests.conftest import MINI, write_tree
 
     write_tree(tmp_path / "data", MINI)
-    here = pipeline.load_dataset(tmp_path / "data", keep=examples.needed)
+    here = pipeline.load_dataset(tmp_path / "data", keep=keep_all)
     forks: list[int] = []
     real = pipeline._load_isolated
     monkeypatch.setattr(pipeline, "ISOLATE_FROM", 0)
     monkeypatch.setattr(pipeline, "_load_isolated",
                         lambda *a: forks.append(1) or real(*a))
-    there = pipeline.load_dataset(tmp_path / "data", keep=examples.needed)
+    there = pipeline.load_dataset(tmp_path / "data", keep=keep_all)
     assert forks == [1]
     assert open_data(there) == open_data(here)
     assert json.loads(open_data(there)["data/casefile.json"])["cases"]
     assert [(i.kind, i.rec) for i in there.loaded] == [(i.kind, i.rec) for i in here.loaded]
+    assert len(here.loaded) == len(MINI)
     rel = "cases/town/records/town-follow-up.yml"
     (tmp_path / "data" / rel).write_text(MINI[rel].replace("improving", "better"),
                                          encoding="utf-8")
     with pytest.raises(DataError) as isolated:
-        pipeline.load_dataset(tmp_path / "data", keep=examples.needed)
+        pipeline.load_dataset(tmp_path / "data", keep=keep_all)
     with pytest.raises(DataError) as direct:
         pipeline.load_dataset(tmp_path / "data")
     assert isolated.value.problems == direct.value.problems != []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import BIN, MINI, REPO, copy_project, write_tree
+from tests.conftest import BIN, MINI, copy_project, write_tree
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -48,7 +48,8 @@ def test_github_annotation_escapes_newlines_and_percent() -> None:
 
 
 def test_generate_output_builds_with_plain_mkdocs(tmp_path: Path) -> None:
-    result = run(["generate", "--out", str(tmp_path / "pages")], REPO)
+    result = run(["generate", "--out", str(tmp_path / "pages")],
+                 copy_project(tmp_path / "project"))
     assert result.returncode == 0, result.stderr
     pages = tmp_path / "pages"
     assert (pages / "cases" / "powys-childrens-services.md").is_file()

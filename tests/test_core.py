@@ -10,7 +10,7 @@ from pathlib import Path
 
 from casefile import schema
 from casefile.jsonschema import file_schema, write_schemas
-from tests.conftest import REPO
+from tests.conftest import POWYS_DATA, REPO
 
 CORE = ["casefile.errors", "casefile.dates", "casefile.load", "casefile.schema",
         "casefile.validate", "casefile.model", "casefile.link", "casefile.link_records",
@@ -27,7 +27,7 @@ def test_core_does_not_import_mkdocs() -> None:
     code = ("import sys\n" + "".join(f"import {m}\n" for m in CORE) +
             "from pathlib import Path\nfrom casefile.pipeline import load_dataset\n"
             "from casefile.render import Renderer\n"
-            f"Renderer(load_dataset(Path({str(REPO / 'data')!r})), Path({str(REPO / 'macros')!r}))"
+            f"Renderer(load_dataset(Path({str(POWYS_DATA)!r})), Path({str(REPO / 'macros')!r}))"
             ".pages()\n"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')]\n"
             "assert not bad, bad\n")

@@ -10,7 +10,7 @@ import icalendar
 from casefile.feeds import files
 from casefile.render import Renderer
 from casefile.views import cross_timeline
-from tests.conftest import REPO
+from tests.conftest import POWYS_DATA, REPO
 from tests.test_site import CASE, N_ENTRIES, POWYS, site  # noqa: F401
 
 
@@ -34,7 +34,7 @@ def test_feed_ids_and_calendars_are_stable() -> None:
     from casefile.pipeline import load_dataset
 
     def build() -> dict[str, str]:
-        renderer = Renderer(load_dataset(REPO / "data"), REPO / "macros")
+        renderer = Renderer(load_dataset(POWYS_DATA), REPO / "macros")
         return files(renderer.views, renderer.dataset.as_of, cross_timeline(renderer.views))
 
     assert build() == build()

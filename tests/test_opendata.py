@@ -12,10 +12,10 @@ import pytest
 from casefile.errors import DataError
 from casefile.opendata import FORMAT_VERSION, TABLES, from_json, to_json
 from casefile.pipeline import load_dataset
-from tests.conftest import REPO
+from tests.conftest import POWYS_DATA
 from tests.test_site import CASE, page, resolve, site  # noqa: F401  (module-scoped build)
 
-DATASET = load_dataset(REPO / "data")
+DATASET = load_dataset(POWYS_DATA)
 
 
 def test_json_round_trips_into_the_model() -> None:

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from casefile.jsonschema import header_for
-from tests.conftest import REPO, init_site
+from tests.conftest import POWYS_DATA, init_site
 from tests.test_cli import run
 
 KINDS = (["body"], ["person"], ["source"], ["theme"], ["case"], ["record", "--case", "case-001"])
@@ -77,7 +77,7 @@ def test_new_files_hold_placeholders_that_check_rejects(tmp_path: Path) -> None:
 
 
 def test_new_copies_nothing_from_the_data_set(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(POWYS_DATA, tmp_path / "data")
     themes_before = (tmp_path / "data" / "themes.yml").read_text(encoding="utf-8")
     case = next(p.name for p in (tmp_path / "data" / "cases").iterdir())
     existing = {p.stem for p in (tmp_path / "data").rglob("*.yml")} | {case}

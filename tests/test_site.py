@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, Tag
 from casefile import vocab
 from casefile.dates import add_working_days
 from casefile.pipeline import load_dataset
-from tests.conftest import REPO, copy_project, mkdocs_build
+from tests.conftest import POWYS_DATA, copy_project, mkdocs_build
 
 CASE = "powys-childrens-services"
 ARTICLE = f"""---
@@ -28,7 +28,7 @@ The story so far:
 """
 
 
-POWYS = load_dataset(REPO / "data").cases["powys-childrens-services"]
+POWYS = load_dataset(POWYS_DATA).cases["powys-childrens-services"]
 N_ENTRIES = len(POWYS.records) + sum(1 for r in POWYS.records if r.published
                                      and r.published != r.date)
 N_ASSESSMENTS = sum(len(r.assessments) for r in POWYS.records)
@@ -211,7 +211,7 @@ def test_body_page_shows_name_history_and_cases(site: Path) -> None:
 def test_sources_page_lists_every_source(site: Path) -> None:
     soup = page(site, "sources")
     ids = sorted(li["id"] for li in soup.select("ul.cf-sources > li"))
-    data = sorted("src-" + p.stem for p in (REPO / "data" / "sources").glob("*.yml"))
+    data = sorted("src-" + p.stem for p in (POWYS_DATA / "sources").glob("*.yml"))
     assert ids == data
 
 
