@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from casefile.calendars import project_jurisdiction
 from casefile.errors import DataError
 from casefile.output import AtomicOutput
 from casefile.pipeline import load_dataset
@@ -29,7 +30,11 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
              content: str = "content", assets: str = "overrides/assets") -> list[Path]:
     """Write all pages and assets under ``out``; raise DataError listing every problem."""
-    renderer = Renderer(load_dataset(root / data), root / macros, data_dir=root / data)
+    jurisdiction, problems = project_jurisdiction(root)  # the plugin option, as in a build
+    if problems:
+        raise DataError(problems)
+    renderer = Renderer(load_dataset(root / data, jurisdiction=jurisdiction), root / macros,
+                        data_dir=root / data)
     pages = renderer.pages()
     pages.update(renderer.each_output_file())
     problems = []
