@@ -121,7 +121,8 @@ def project_jurisdiction(root: Path) -> tuple[str, list[Problem]]:
     located problem when it is not a known code."""
     path = root / "mkdocs.yml"
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)  # nodes only: tags are not run
+        # composed into nodes only: mkdocs.yml's !!python/name and !ENV tags are not run
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return DEFAULT_JURISDICTION, []
     option = _plugin_option(node, "jurisdiction")
