@@ -93,7 +93,7 @@ class Renderer:
         )
         self.env.filters["block"] = self._block
         self.env.filters["pre"] = _preformatted
-        self.views = {cid: case_view(case, dataset.as_of) for cid, case in dataset.cases.items()}
+        self.views = {cid: case_view(case) for cid, case in dataset.cases.items()}
 
     # -- HTML blocks: inline in Markdown, or set aside for the builder to put back ---------
     _collect: list[str] | None = None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from casefile import model as m
 from casefile import vocab
 from casefile.dates import PartialDate
+from casefile.deadlines import not_counting
 
 
 @dataclass
@@ -46,7 +47,7 @@ class MatrixGroup:
 @dataclass
 class CaseView:
     case: m.Case
-    as_of: dt.date
+    as_of: dt.date  # the case's own: outcomes are computed as of it (case.as_of_basis says why)
     timeline: list[TimelineEntry]
     matrices: list[MatrixGroup]
     bibliography: list[m.Source]
@@ -56,6 +57,7 @@ class CaseView:
     next_deadline: m.Requirement | None
     numbers: dict[str, int] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
+    working_days: str = ""  # 'not counting weekends or bank holidays in Wales'
 
     def number(self, source: m.Source) -> int:
         return self.numbers[source.id]
@@ -108,7 +110,10 @@ def _next_deadline(reqs: list[m.Requirement]) -> m.Requirement | None:
     return outstanding[0] if outstanding else None
 
 
-def case_view(case: m.Case, as_of: dt.date) -> CaseView:
+def case_view(case: m.Case) -> CaseView:
+    """Everything a case page shows; outcomes as of the case's own date (set by
+    casefile.deadlines.compute_all), never one date for the whole site."""
+    assert case.as_of is not None and case.jurisdiction, "compute_all runs first"
     entries = timeline(case)
     cites = _all_citations(case, entries)
     bibliography, numbers = _number(cites)
@@ -117,8 +122,9 @@ def case_view(case: m.Case, as_of: dt.date) -> CaseView:
         if cite.quote and cite.quote not in quotes[cite.source.id]:
             quotes[cite.source.id].append(cite.quote)
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
-    return CaseView(case, as_of, entries, matrices(case), bibliography, reqs, case.statements,
-                    entries[-1] if entries else None, _next_deadline(reqs), numbers, quotes)
+    return CaseView(case, case.as_of, entries, matrices(case), bibliography, reqs,
+                    case.statements, entries[-1] if entries else None, _next_deadline(reqs),
+                    numbers, quotes, not_counting(case.jurisdiction))
 
 
 def matrices(case: m.Case) -> list[MatrixGroup]:
