@@ -49,11 +49,17 @@ def describe_due(req: m.Requirement) -> str:
     return f"{basis}: {_window_words(window)}."
 
 
-def not_counting(jurisdiction: str) -> str:
-    """'not counting weekends or bank holidays in Scotland'."""
+def days_off(jurisdiction: str) -> tuple[str, str]:
+    """('weekends', 'bank holidays in Scotland'): what working days skip there."""
     weekend = "weekends" if calendars.holiday_calendar(jurisdiction).weekend == {5, 6} \
         else calendars.weekend_words(jurisdiction)
-    return f"not counting {weekend} or {calendars.holidays_words(jurisdiction)}"
+    return weekend, calendars.holidays_words(jurisdiction)
+
+
+def not_counting(jurisdiction: str) -> str:
+    """'not counting weekends or bank holidays in Scotland'."""
+    weekend, holidays = days_off(jurisdiction)
+    return f"not counting {weekend} or {holidays}"
 
 
 def _window_words(window: tuple[dt.date, dt.date]) -> str:

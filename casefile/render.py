@@ -33,7 +33,8 @@ MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "ca
                "deadlines": "deadlines.html", "statements": "statements.html",
                "bibliography": "bibliography.html", "vocabulary": "vocabulary.html",
                "field_reference": "fields.html", "worked_example": "howto.html",
-               "common_mistakes": "howto.html", "data_files": "case.html"}
+               "common_mistakes": "howto.html", "data_files": "case.html",
+               "case_calendars": "deadlines.html"}
 CONTENT_MACROS = ("case_facts", "money", "timeline", "findings", "deadlines", "statements",
                   "bibliography")
 
@@ -210,7 +211,8 @@ class Renderer:
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {exc.message}; available: "
                                     f"{', '.join(CONTENT_MACROS)}, case_list, vocabulary, "
-                                    "field_reference, worked_example, common_mistakes, data_files"))
+                                    "field_reference, worked_example, common_mistakes, data_files, "
+                                    "case_calendars"))
         except Exception as exc:  # a failing macro must stop the build, not print a traceback
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {type(exc).__name__}: {exc}"))
@@ -238,6 +240,7 @@ class Renderer:
         functions["vocabulary"] = lambda name: self.macro("vocabulary", src, name=name)
         functions["field_reference"] = lambda: self.macro("field_reference", src)
         functions["data_files"] = lambda: self.macro("data_files", src)
+        functions["case_calendars"] = lambda: self.macro("case_calendars", src)
         functions["worked_example"] = lambda: self.macro("worked_example", src, ex=examples)
         functions["common_mistakes"] = lambda: self.macro(
             "common_mistakes", src, mistakes=examples.with_messages(self.dataset))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from casefile import model as m
 from casefile import vocab
 from casefile.dates import PartialDate
-from casefile.deadlines import not_counting
+from casefile.deadlines import days_off
 
 
 @dataclass
@@ -57,7 +57,7 @@ class CaseView:
     next_deadline: m.Requirement | None
     numbers: dict[str, int] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
-    working_days: str = ""  # 'not counting weekends or bank holidays in Wales'
+    working_days: str = ""  # what they skip: 'weekends and bank holidays in Scotland'
 
     def number(self, source: m.Source) -> int:
         return self.numbers[source.id]
@@ -124,7 +124,7 @@ def case_view(case: m.Case) -> CaseView:
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
     return CaseView(case, case.as_of, entries, matrices(case), bibliography, reqs,
                     case.statements, entries[-1] if entries else None, _next_deadline(reqs),
-                    numbers, quotes, not_counting(case.jurisdiction))
+                    numbers, quotes, " and ".join(days_off(case.jurisdiction)))
 
 
 def matrices(case: m.Case) -> list[MatrixGroup]:
