@@ -321,7 +321,8 @@ def test_site_wide_pages_give_each_case_its_own_date(tmp_path: Path) -> None:
     assert terms["Working days skip"] == \
         "weekends and bank holidays in Scotland (calendar GB-SCT)"
     table = BeautifulSoup(renderer.macro("case_calendars", "methodology.md"), "html.parser")
-    assert [tr.td.get_text(" ", strip=True) for tr in table.select("tbody tr")] == ["GB-SCT", "GB-WLS (the site's default)"]
+    assert [tr.td.get_text(" ", strip=True) for tr in table.select("tbody tr")] == [
+        "GB-SCT", "GB-WLS (the site's default)"]
 
 
 def test_open_data_carries_each_cases_date_and_calendar(tmp_path: Path) -> None:
