@@ -16,7 +16,7 @@ from casefile.errors import DataError
 from casefile.opendata import from_json, tables, to_json
 from casefile.pipeline import load_dataset
 from casefile.render import Renderer
-from tests.conftest import MINI, REPO, write_tree
+from tests.conftest import MINI, REPO, copy_project, mkdocs_build, write_tree
 
 D = dt.date
 
@@ -355,3 +355,27 @@ def test_check_uses_the_projects_jurisdiction(tmp_path: Path, monkeypatch: pytes
         "holidays package has no subdivision 'WAL' of GB; GB has GB-ENG, GB-NIR, GB-SCT, GB-WLS")
     (tmp_path / "mkdocs.yml").unlink()
     assert calendars.project_jurisdiction(tmp_path) == ("GB-WLS", [])
+
+
+def test_the_plugin_option_sets_the_default_and_is_checked(tmp_path: Path) -> None:
+    root = copy_project(tmp_path, data=False)
+    two_cases(root)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    option = "      macros_dir: macros\n"
+    assert option in config
+    (root / "mkdocs.yml").write_text(config.replace(option, option + "      jurisdiction: XX\n"),
+                                     encoding="utf-8")
+    failed = mkdocs_build(root)
+    assert failed.returncode == 1 and not (root / "site").exists()
+    assert "casefile: mkdocs.yml: plugins.casefile.jurisdiction: unknown jurisdiction 'XX'" \
+        in failed.stderr and "Traceback" not in failed.stderr
+    (root / "mkdocs.yml").write_text(config.replace(option, option + "      jurisdiction: "
+                                                    "GB-NIR\n"), encoding="utf-8")
+    built = mkdocs_build(root)
+    assert built.returncode == 0, built.stderr
+    page = BeautifulSoup((root / "site" / "cases" / "town" / "index.html").read_text("utf-8"),
+                         "html.parser")
+    facts = {d.get_text(strip=True): " ".join(d.find_next_sibling("dd").get_text().split())
+             for d in page.select("dl.cf-facts dt")}
+    assert facts["Working days skip"] == \
+        "weekends and bank holidays in Northern Ireland (calendar GB-NIR)"
