@@ -52,6 +52,9 @@ def problem(code: str) -> str | None:
     if alpha2 is not None:
         rest = f"-{subdiv}" if subdiv else ""
         return f"unknown jurisdiction '{code}': write the two-letter code '{alpha2}{rest}'"
+    named = _by_name(code)
+    if named is not None:
+        return f"'{code}' is a name, not a code: write '{named}'"
     if country not in known:
         return f"unknown jurisdiction '{code}'{suggest(country, tuple(known))}; {_HINT}"
     if subdiv is not None and subdiv not in known[country]:
@@ -69,6 +72,21 @@ def holiday_calendar(code: str) -> holidays.HolidayBase:
     """The public holidays and weekend of a known jurisdiction (years fill in on use)."""
     country, subdiv = split(code)
     return holidays.country_holidays(country, subdiv=subdiv)
+
+
+def _by_name(name: str) -> str | None:
+    """The code of a country or subdivision called ``name`` (only asked on an error: it
+    loads every calendar that has subdivisions, about a quarter of a second)."""
+    wanted = name.casefold()
+    for country, subdivs in _supported().items():
+        if _country_name(country).removeprefix("the ").casefold() == wanted:
+            return country
+        if subdivs:
+            aliases = holidays.country_holidays(country, years=[]).get_subdivision_aliases()
+            for subdiv, names in aliases.items():
+                if wanted in (n.casefold() for n in names):
+                    return f"{country}-{subdiv}"
+    return None
 
 
 def _alpha2(alpha3: str) -> str | None:

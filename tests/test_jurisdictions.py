@@ -159,6 +159,10 @@ def test_calendars_are_named_for_readers() -> None:
            "GB-SCT or GB-WLS for one of its nations"),
     ("gb-sct", "unknown jurisdiction 'gb-sct': write it in capitals, 'GB-SCT'"),
     ("GBR", "unknown jurisdiction 'GBR': write the two-letter code 'GB'"),
+    ("Ireland", "'Ireland' is a name, not a code: write 'IE'"),
+    ("XX", "unknown jurisdiction 'XX'; write an ISO 3166 country code or ISO 3166-2 "
+           "subdivision code that the holidays package knows, in capitals, e.g. GB-ENG, "
+           "GB-NIR, GB-SCT, GB-WLS, IE or US-CA"),
     ("US-CAL", "unknown jurisdiction 'US-CAL': the holidays package has no subdivision 'CAL' "
                "of US; did you mean 'US-CA'?; see the holidays package's list for US"),
     ("IE-D", "unknown jurisdiction 'IE-D': the holidays package has no subdivision 'D' of "
@@ -174,9 +178,8 @@ def test_an_unknown_jurisdiction_is_a_located_error(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_dataset(data, use_cache=False)
     assert [str(p) for p in caught.value.problems] == [
-        "data/cases/city/case.yml:11:15: jurisdiction: unknown jurisdiction 'Scotland'; write "
-        "an ISO 3166 country code or ISO 3166-2 subdivision code that the holidays package "
-        "knows, in capitals, e.g. GB-ENG, GB-NIR, GB-SCT, GB-WLS, IE or US-CA"]
+        "data/cases/city/case.yml:11:15: jurisdiction: 'Scotland' is a name, not a code: "
+        "write 'GB-SCT'"]
 
 
 # -- deadline units ----------------------------------------------------------------------
