@@ -19,7 +19,7 @@ CORE = ["casefile.errors", "casefile.dates", "casefile.load", "casefile.schema",
         "casefile.export", "casefile.scaffold", "casefile.links", "casefile.examples",
         "casefile.external", "casefile.opendata", "casefile.feeds",
         "casefile.buildinfo", "casefile.cache", "casefile.harden", "casefile.minify",
-        "casefile.quickcheck", "casefile.fork"]
+        "casefile.quickcheck", "casefile.fork", "casefile.calendars"]
 
 
 def test_core_does_not_import_mkdocs() -> None:
