@@ -25,8 +25,8 @@ def _notes(cites: list[m.Citation]) -> str:
     return "".join(f"[^{c.source.id}]" for c in cites)
 
 
-def case_markdown(case: m.Case, as_of: object) -> str:
-    view = case_view(case, as_of)  # type: ignore[arg-type]
+def case_markdown(case: m.Case) -> str:
+    view = case_view(case)
     out = [f"# {case.title}", "", f"{case.summary} {_notes(case.cites)}", "", "## Timeline", ""]
     for n, e in enumerate(view.timeline, 1):
         out.append(f"{n}. **{e.date.human()}**, {e.label}: {e.title}. {e.record.summary} "
@@ -67,5 +67,5 @@ def write(ds: m.Dataset, root: Path) -> None:
     lines = ["# Cases", ""] + [f"- [{c.title}]({c.id}.md)" for c in ds.cases.values()]
     (docs / "cases" / "index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for case in ds.cases.values():
-        (docs / "cases" / f"{case.id}.md").write_text(case_markdown(case, ds.as_of),
+        (docs / "cases" / f"{case.id}.md").write_text(case_markdown(case),
                                                       encoding="utf-8")

@@ -19,12 +19,28 @@ def _github(problem: Problem) -> str:
             f"title=casefile check::{esc(message)}")
 
 
+def project_jurisdiction(data: Path) -> str:
+    """The plugin option ``jurisdiction`` from the mkdocs.yml beside the data folder (or in
+    the current folder), else the default; DataError, located, when it is not known."""
+    from casefile.calendars import project_jurisdiction as read
+
+    root = data.resolve().parent
+    if not (root / "mkdocs.yml").is_file():
+        root = Path(".")
+    code, problems = read(root)
+    if problems:
+        raise DataError(problems)
+    return code
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from casefile import quickcheck
 
     data = Path(args.data)
     try:
-        summary = quickcheck.full(data.resolve()) if args.full else quickcheck.check(data)
+        where = project_jurisdiction(data)
+        summary = quickcheck.full(data.resolve(), where) if args.full else \
+            quickcheck.check(data, where)
     except DataError as exc:
         if args.format == "github":
             print("\n".join(_github(p) for p in exc.problems))

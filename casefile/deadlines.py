@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from casefile import calendars, vocab
 from casefile import model as m
-from casefile import vocab
-from casefile.dates import add_calendar_days, add_working_days, human_day
+from casefile.calendars import DEFAULT_JURISDICTION
+from casefile.dates import add_period, human_day
 
 
 def due_window(req: m.Requirement) -> tuple[dt.date, dt.date] | None:
@@ -23,8 +24,10 @@ def due_window(req: m.Requirement) -> tuple[dt.date, dt.date] | None:
         return due.date.earliest, due.date.latest
     assert due.within is not None
     start = req.record.publication if due.start == "publication" else req.record.date
-    add = add_working_days if due.unit == "working_days" else add_calendar_days
-    return add(start.earliest, due.within), add(start.latest, due.within)
+    unit, where = due.unit or "calendar_days", req.record.case.jurisdiction
+    assert where, "compute_all sets each case's jurisdiction before any window is asked for"
+    return (add_period(start.earliest, due.within, unit, where),
+            add_period(start.latest, due.within, unit, where))
 
 
 def describe_due(req: m.Requirement) -> str:
@@ -34,13 +37,29 @@ def describe_due(req: m.Requirement) -> str:
         return "None set."
     if due.within is not None:
         unit = vocab.DAY_BASES[due.unit or "calendar_days"].label
+        unit = unit.removesuffix("s") if due.within == 1 else unit
         start_date = req.record.publication if due.start == "publication" else req.record.date
         basis = f"{due.within} {unit} from {vocab.PERIOD_STARTS[due.start or 'event'].label} " \
                 f"({start_date.human()})"
+        if due.unit == "working_days":
+            basis += f", {not_counting(req.record.case.jurisdiction)}"
     else:
         assert due.date is not None
         basis = f"by {due.date.human()}"
     return f"{basis}: {_window_words(window)}."
+
+
+def days_off(jurisdiction: str) -> tuple[str, str]:
+    """('weekends', 'bank holidays in Scotland'): what working days skip there."""
+    weekend = "weekends" if calendars.holiday_calendar(jurisdiction).weekend == {5, 6} \
+        else calendars.weekend_words(jurisdiction)
+    return weekend, calendars.holidays_words(jurisdiction)
+
+
+def not_counting(jurisdiction: str) -> str:
+    """'not counting weekends or bank holidays in Scotland'."""
+    weekend, holidays = days_off(jurisdiction)
+    return f"not counting {weekend} or {holidays}"
 
 
 def _window_words(window: tuple[dt.date, dt.date]) -> str:
@@ -74,7 +93,9 @@ def outcome(req: m.Requirement, as_of: dt.date) -> m.Outcome:
         return result("met", f"Shown fulfilled by {when}; the dates in the records are too "
                       "imprecise to say whether on time.")
     if req.reported:
-        return _reported(req, result, "No record of fulfilment has a date.")
+        return _reported(req, result, "No document in the records shows it was met."
+                         if req.reported.outcome.value == "not_met" else
+                         "No record of fulfilment has a date.")
     if req.superseded_by is not None:
         later = req.superseded_by
         return result("superseded", f"Followed by “{later.title}” ({later.date.human()}) "
@@ -84,8 +105,8 @@ def outcome(req: m.Requirement, as_of: dt.date) -> m.Outcome:
                       "no deadline was set.")
     assert last is not None
     if as_of > last:
-        return result("overdue", f"Not shown as fulfilled as of {human_day(as_of)}, after the "
-                      "deadline.")
+        return result("overdue", f"The deadline has passed and no document in the records, "
+                      f"up to {human_day(as_of)}, shows that it was met.")
     return result("outstanding", f"Not shown as fulfilled as of {human_day(as_of)}.")
 
 
@@ -96,7 +117,32 @@ def _reported(req: m.Requirement, result, prefix: str) -> m.Outcome:  # type: ig
     return result(reported.outcome.value, why, reported)
 
 
-def compute_all(cases: list[m.Case], as_of: dt.date) -> None:
+def latest_document(case: m.Case) -> dt.date:
+    """The newest date of the case's records and of the sources it cites. A date known
+    only to the month counts from its first day, so "January 2019" never moves the date
+    beyond what any document shows."""
+    dates = [d.earliest for r in case.records for d in (r.date, r.published) if d]
+    cites = case.cites + [c for money in case.money for c in money.cites]
+    for r in case.records:
+        cites += r.cites + [c for f in r.findings for c in f.cites] + r.part_cites()
+    dates += [c.source.published.earliest for c in cites if c.source.published]
+    return max(dates, default=dt.date(1970, 1, 1))
+
+
+def case_as_of(case: m.Case, site_as_of: dt.date | None = None) -> tuple[dt.date, str]:
+    """The day the case's outcomes are computed as of, and why that day."""
+    if case.as_of_given is not None:
+        return case.as_of_given, "set for this case (as_of in its case.yml)"
+    if site_as_of is not None:
+        return site_as_of, "set for the whole site (the as_of option in mkdocs.yml)"
+    return latest_document(case), "the date of the latest document in this case's records"
+
+
+def compute_all(cases: list[m.Case], site_as_of: dt.date | None = None,
+                jurisdiction: str = DEFAULT_JURISDICTION) -> None:
+    """Each case's calendar, as-of date and outcomes: every case on its own terms."""
     for case in cases:
+        case.jurisdiction = case.jurisdiction_given or jurisdiction
+        case.as_of, case.as_of_basis = case_as_of(case, site_as_of)
         for req in case.requirements:
-            req.outcome = outcome(req, as_of)
+            req.outcome = outcome(req, case.as_of)

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 from casefile.assets import shared_dir
+from casefile.calendars import project_jurisdiction
 from casefile.errors import DataError
 from casefile.output import AtomicOutput
 from casefile.pipeline import load_dataset
@@ -30,9 +31,13 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
              content: str = "content", assets: str = "overrides/assets") -> list[Path]:
     """Write all pages and assets under ``out``; raise DataError listing every problem."""
+    jurisdiction, problems = project_jurisdiction(root)  # the plugin option, as in a build
+    if problems:
+        raise DataError(problems)
     own = root / macros  # a site made by `casefile init` uses the installed macros
     macros_dir = own if own.is_dir() else shared_dir("macros")
-    renderer = Renderer(load_dataset(root / data), macros_dir, data_dir=root / data)
+    renderer = Renderer(load_dataset(root / data, jurisdiction=jurisdiction), macros_dir,
+                        data_dir=root / data)
     pages = renderer.pages()
     pages.update(renderer.each_output_file())
     problems = []

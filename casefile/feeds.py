@@ -11,6 +11,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from casefile.dates import human_day
 from casefile.views import CaseView, TimelineEntry
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -90,7 +91,8 @@ def calendar(name: str, views: list[CaseView], as_of: dt.date) -> str:
                       f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
                       f"DTSTAMP:{stamp}", f"UID:{_text(f'{req.id}@casefile')}",
                       "DESCRIPTION:" + _text(f"{view.case.title}. {outcome.deadline} "
-                                             f"Outcome: {outcome.term.label}. "
+                                             f"Outcome as of {human_day(view.as_of)}: "
+                                             f"{outcome.term.label}. "
                                              f"{outcome.explanation}"),
                       "END:VEVENT"]
     lines.append("END:VCALENDAR")

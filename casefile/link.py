@@ -6,12 +6,13 @@ missing ids (with suggestions), file names matching ids, and the order of dates.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
+from casefile import calendars, vocab
 from casefile import model as m
-from casefile import vocab
 from casefile.errors import Problem
 from casefile.link_dates import event_end
 from casefile.money import decimals, places
@@ -196,11 +197,27 @@ class Linker:
                       vocab.CASE_STATUSES[rec["status"]], rec["summary"],
                       [t for t in themes if t], self.cites(rec), reviewed=rec["reviewed"],
                       corrections=[m.Correction(c["date"], c["what"], c["why"])
-                                   for c in rec.get("corrections") or [] if c])
+                                   for c in rec.get("corrections") or [] if c],
+                      jurisdiction_given=self.jurisdiction(rec), as_of_given=self.as_of(rec))
         self.cases[case.id] = case
         subject.cases.append(case)
         for body in case.regulators:
             body.cases.append(case)
+
+    def jurisdiction(self, rec: Rec) -> str | None:
+        code = rec.get("jurisdiction")
+        why = calendars.problem(code) if code is not None else None
+        if why:
+            self.fail(rec.where("jurisdiction"), why)
+        return code
+
+    def as_of(self, rec: Rec) -> dt.date | None:
+        day = rec.get("as_of")
+        if day is None or day.precision == "day":
+            return day.earliest if day else None
+        self.fail(rec.where("as_of"), f"'{day.iso()}' is not a full date: outcomes are "
+                  "computed as of one day; write YYYY-MM-DD")
+        return None
 
     def add_record(self, rec: Rec, expected: str | None, case_id: str | None) -> None:
         type_ = self.term(rec, "type", "record_types") or vocab.RECORD_TYPES["other"]

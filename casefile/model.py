@@ -344,6 +344,11 @@ class Case:
     records: list[Record] = field(default_factory=list)
     reviewed: PartialDate | None = None
     corrections: list[Correction] = field(default_factory=list)
+    jurisdiction_given: str | None = None  # as written in case.yml
+    as_of_given: dt.date | None = None  # as written in case.yml
+    jurisdiction: str = ""  # the calendar in use, set by casefile.deadlines
+    as_of: dt.date | None = None  # the day outcomes are computed as of, set likewise
+    as_of_basis: str = ""  # why that day, in words
 
     @property
     def findings(self) -> list[Finding]:
@@ -365,6 +370,6 @@ class Dataset:
     sources: dict[str, Source]
     themes: dict[str, Theme]
     cases: dict[str, Case]
-    as_of: dt.date
+    as_of: dt.date  # the newest case as_of: for build and feed stamps, never for outcomes
     loaded: list[object] = field(default_factory=list, repr=False)  # validated records
     site_terms: vocab.SiteTerms = field(default_factory=dict)  # from data/vocabulary.yml

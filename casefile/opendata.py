@@ -15,7 +15,7 @@ from typing import Any
 
 from casefile import model as m
 from casefile.dates import PartialDate
-from casefile.deadlines import due_window
+from casefile.deadlines import due_window, latest_document
 from casefile.errors import DataError, Problem
 from casefile.link import Loaded
 from casefile.load import Mapping, Node, Scalar, Sequence
@@ -131,8 +131,18 @@ def case_json(c: m.Case) -> Json:
         "money": money, "reviewed": _d(c.reviewed),
         "corrections": [{"date": _d(x.date), "what": x.what, "why": x.why}
                         for x in c.corrections],
+        "jurisdiction": c.jurisdiction, "as_of": _as_of(c),
         "cite": _cites(c.cites),
-        "records": [record_json(r) for r in c.records]})
+        "records": [record_json(r) for r in c.records],
+        "derived": {"as_of": c.as_of.isoformat() if c.as_of else None,
+                    "as_of_basis": c.as_of_basis}})
+
+
+def _as_of(c: m.Case) -> str | None:
+    """The case's as-of date when it is not simply that of its latest document (set on the
+    case, or for the whole site), so that an import computes the same outcomes."""
+    given = c.as_of is not None and (c.as_of_given is not None or c.as_of != latest_document(c))
+    return c.as_of.isoformat() if given and c.as_of else None
 
 
 def _vocabulary(ds: m.Dataset) -> Json:
@@ -158,7 +168,7 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
         used |= {c.source.id for p in people for r in p.roles for c in r.cites}
         sources = [ds.sources[i] for i in sorted(used) if i in ds.sources]
         themes = [ds.themes[i] for i in sorted(used) if i in ds.themes]
-    return {"format": FORMAT, "format_version": FORMAT_VERSION, "as_of": ds.as_of.isoformat(),
+    return {"format": FORMAT, "format_version": FORMAT_VERSION,
             **({"vocabulary": _vocabulary(ds)} if ds.site_terms else {}),
             "themes": [_clean({"id": t.id, "name": t.name, "description": t.description})
                        for t in themes],
@@ -227,9 +237,7 @@ def from_json(data: Json, label: str = "casefile.json") -> m.Dataset:
         problems += found
         if rec is not None:
             loaded.append(Loaded(kind, rec, None, case_id, clean=not found))
-    import datetime as dt
-
-    return build_dataset(loaded, problems, set(), dt.date.fromisoformat(data["as_of"]))
+    return build_dataset(loaded, problems, set())  # each case's as_of and calendar: in it
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
@@ -267,7 +275,8 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                     window[1].isoformat() if window else "",
                     q.due.as_written if q.due and q.due.as_written else "",
                     q.outcome.term.value if q.outcome else "",
-                    q.outcome.explanation if q.outcome else "", _ids(q.cites)])
+                    q.outcome.explanation if q.outcome else "", _ids(q.cites),
+                    c.as_of.isoformat() if c.as_of else "", c.jurisdiction])
             for cite in _all(r):
                 used[cite.source.id] = cite.source
         for cite in c.cites + [x for money in c.money for x in money.cites]:
@@ -280,7 +289,8 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
         "assessments": _csv(["case", "record", "record_date", "finding", "status",
                              "asserted_by", "asserter", "note", "sources"], rows["assessments"]),
         "deadlines": _csv(["case", "requirement", "set_by", "text", "due_from", "due_until",
-                           "as_written", "outcome", "explanation", "sources"], rows["deadlines"]),
+                           "as_written", "outcome", "explanation", "sources", "as_of",
+                           "jurisdiction"], rows["deadlines"]),
         "sources": _csv(["source", "title", "publisher", "kind", "published", "evidence_grade",
                          "url", "archive_url"],
                         [[s.id, s.display_title, s.publisher.id if s.publisher else "", s.kind,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from casefile import schema, vocab
 from casefile.cache import ParseCache, digest
+from casefile.calendars import DEFAULT_JURISDICTION
 from casefile.deadlines import compute_all
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked, no_gc
@@ -227,39 +228,32 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
     return linker
 
 
-def default_as_of(linker: Linker) -> dt.date:
-    """The newest date in the records: outcomes are computed as of the newest document.
-
-    A date known only to the month counts from its first day, so that "January 2019"
-    never moves the as-of date beyond what any document shows."""
-    dates = [d.earliest for r in linker.records.values() for d in (r.date, r.published) if d]
-    dates += [s.published.earliest for s in linker.sources.values() if s.published]
-    return max(dates, default=dt.date(1970, 1, 1))
-
-
 def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool = True,
                  keep: Callable[[list[Loaded]], list[Loaded]] | None = None,
-                 on_shared: Callable[[Linker], None] | None = None) -> Dataset:
+                 on_shared: Callable[[Linker], None] | None = None,
+                 jurisdiction: str = DEFAULT_JURISDICTION) -> Dataset:
     """Run the core pipeline over ``data_dir``; raise ``DataError`` listing every problem.
 
     With ``keep``, the loading runs in a child process (on Linux, for data sets of more
     than ISOLATE_FROM files) and only the linked model comes back, with the validated
     records ``keep`` chooses: parsing leaves memory fragmented that Python never returns
     (312 MB against 120 MB for the model alone, at 1,000 cases). ``on_shared`` is passed
-    to ``build_dataset`` (not with ``keep``)."""
+    to ``build_dataset`` (not with ``keep``). ``as_of`` overrides, for every case without
+    an ``as_of`` of its own, the date of its latest document; ``jurisdiction`` is the
+    calendar of cases that name none."""
     data_dir = data_dir.resolve()
     if keep is not None:
         assert on_shared is None, "on_shared cannot see a linker in another process"
         if fork_available() and _count_files(data_dir) > ISOLATE_FROM:
-            return _load_isolated(data_dir, as_of, use_cache, keep)
-        dataset = load_dataset(data_dir, as_of, use_cache)
+            return _load_isolated(data_dir, as_of, use_cache, keep, jurisdiction)
+        dataset = load_dataset(data_dir, as_of, use_cache, jurisdiction=jurisdiction)
         dataset.loaded = keep(dataset.loaded)
         return dataset
     cache = ParseCache(data_dir) if use_cache else None
     try:
         with no_gc():  # records and the model hold no garbage cycles worth collecting
             loaded, problems, broken = read_all(data_dir, data_dir.parent, cache)
-            return build_dataset(loaded, problems, broken, as_of, on_shared)
+            return build_dataset(loaded, problems, broken, as_of, on_shared, jurisdiction)
     finally:
         if cache is not None:
             cache.wait()
@@ -267,18 +261,20 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool =
 
 def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str],
                   as_of: dt.date | None = None,
-                  on_shared: Callable[[Linker], None] | None = None) -> Dataset:
+                  on_shared: Callable[[Linker], None] | None = None,
+                  jurisdiction: str = DEFAULT_JURISDICTION) -> Dataset:
     """Link validated records into a Dataset (shared by the YAML loader and JSON import)."""
     linker = link_all(loaded, broken, on_shared)
     problems = problems + linker.problems
     if problems:
         raise DataError(problems)
-    when = as_of or default_as_of(linker)
     for case in linker.cases.values():
         case.records.sort(key=lambda r: (r.date.earliest, r.id))
-    compute_all(list(linker.cases.values()), when)
+    compute_all(list(linker.cases.values()), as_of, jurisdiction)
+    newest = max((c.as_of for c in linker.cases.values() if c.as_of),
+                 default=as_of or dt.date(1970, 1, 1))
     return Dataset(linker.bodies, linker.people, linker.sources, linker.themes,
-                   dict(sorted(linker.cases.items())), when, list(loaded),
+                   dict(sorted(linker.cases.items())), newest, list(loaded),
                    {k: v for k, v in linker.site_terms.items() if v})
 
 
@@ -310,12 +306,12 @@ def _count_files(data_dir: Path, limit: int = ISOLATE_FROM + 1) -> int:
 
 
 def _load_isolated(data_dir: Path, as_of: dt.date | None, use_cache: bool,
-                   keep: Callable[[list[Loaded]], list[Loaded]]) -> Dataset:
+                   keep: Callable[[list[Loaded]], list[Loaded]], jurisdiction: str) -> Dataset:
     """Load in a forked child; receive the model (or the problems) through a pipe."""
 
     def child() -> tuple[str, object]:
         try:
-            dataset = load_dataset(data_dir, as_of, use_cache)
+            dataset = load_dataset(data_dir, as_of, use_cache, jurisdiction=jurisdiction)
         except DataError as exc:
             return "problems", exc.problems
         dataset.loaded = keep(dataset.loaded)

@@ -25,9 +25,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from casefile import examples, fork
+from casefile import calendars, examples, fork
 from casefile.assets import shared_dir
 from casefile.buildinfo import detect, pin_source_date
+from casefile.calendars import DEFAULT_JURISDICTION
 from casefile.errors import DataError
 from casefile.harden import harden
 from casefile.minify import squeeze
@@ -41,6 +42,7 @@ class CasefileConfig(Config):
     data_dir = c.Type(str, default="data")
     macros_dir = c.Optional(c.Type(str))  # default: the macros installed with casefile
     as_of = c.Optional(c.Type(str))
+    jurisdiction = c.Type(str, default=DEFAULT_JURISDICTION)
     review_max_age_days = c.Type(int, default=365)
     locale = c.Type(str, default=DEFAULT_LOCALE)  # how money is written, e.g. en_GB, fr_FR
 
@@ -92,9 +94,13 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         as_of = dt.date.fromisoformat(self.config.as_of) if self.config.as_of else None
+        why = calendars.problem(self.config.jurisdiction)
+        if why:
+            raise PluginError(f"casefile: {Path(config.config_file_path).name}: "
+                              f"plugins.casefile.jurisdiction: {why}")
         try:
             dataset = load_dataset(root / self.config.data_dir, as_of=as_of,
-                                   keep=examples.needed)
+                                   keep=examples.needed, jurisdiction=self.config.jurisdiction)
         except DataError as exc:
             print(exc.report(), file=sys.stderr)
             raise PluginError(f"casefile: {exc}; see the messages above.") from None

@@ -20,7 +20,6 @@ a problem is always reported exactly as the full check reports it.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import pickle
@@ -29,10 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casefile.cache import cache_file, read_pickle, write_pickle
+from casefile.calendars import DEFAULT_JURISDICTION
 from casefile.deadlines import compute_all
 from casefile.fork import no_gc
 from casefile.link import Linker
-from casefile.pipeline import data_files, default_as_of, link_cases, load_dataset, read_all
+from casefile.pipeline import data_files, link_cases, load_dataset, read_all
 from casefile.validate import Loc, Rec
 
 SHARED = ""  # the group of files outside cases/
@@ -60,7 +60,6 @@ class State:
     records: dict[str, int]  # case → number of records
     sources: int
     bodies: int
-    newest: dt.date
     shared: bytes = field(repr=False)  # the pickled linker after the shared files
 
     def summary(self) -> Summary:
@@ -136,21 +135,22 @@ def _snapshot(linker: Linker) -> bytes:
     return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def full(data_dir: Path) -> Summary:
+def full(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION) -> Summary:
     """The full check (raising DataError); when clean, remember what the next check needs."""
     groups = scan(data_dir)
     seen: list[tuple[Linker, bytes, frozenset[str]]] = []
     dataset = load_dataset(data_dir, on_shared=lambda linker: seen.append(
-        (linker, _snapshot(linker), frozenset(linker.first_use))))
+        (linker, _snapshot(linker), frozenset(linker.first_use))), jurisdiction=jurisdiction)
     linker, shared, shared_ids = seen[0]
     state = State(groups, _claims(linker, shared_ids),
                   {cid: len(c.records) for cid, c in dataset.cases.items()},
-                  len(dataset.sources), len(dataset.bodies), dataset.as_of, shared)
+                  len(dataset.sources), len(dataset.bodies), shared)
     _save(data_dir, state)
     return state.summary()
 
 
-def _quick(data_dir: Path, state: State, groups: dict[str, str]) -> Summary | None:
+def _quick(data_dir: Path, state: State, groups: dict[str, str], jurisdiction: str
+           ) -> Summary | None:
     """The check relinking only changed cases, or None where only a full check can say."""
     if groups.get(SHARED) in (RACY, None) or groups[SHARED] != state.groups.get(SHARED) \
             or set(state.groups) - set(groups):
@@ -171,21 +171,21 @@ def _quick(data_dir: Path, state: State, groups: dict[str, str]) -> Summary | No
     others = {i for case, ids in state.ids.items() if case not in claims for i in ids}
     if any(ids & others for ids in claims.values()):
         return None
-    newest = max(state.newest, default_as_of(linker))
-    compute_all(list(linker.cases.values()), newest)
-    state.groups, state.newest = groups, newest
+    compute_all(list(linker.cases.values()), None, jurisdiction)  # each case on its own
+    state.groups = groups
     state.ids.update(claims)
     state.records.update({cid: len(c.records) for cid, c in linker.cases.items()})
     _save(data_dir, state)
     return state.summary()
 
 
-def check(data_dir: Path) -> Summary:
-    """Check the data set, relinking only what changed when that is safe; raise DataError."""
+def check(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION) -> Summary:
+    """Check the data set, relinking only what changed when that is safe; raise DataError.
+    ``jurisdiction`` is the calendar of cases that name none (the plugin option)."""
     data_dir = data_dir.resolve()
     state = _load(data_dir)
     if state is not None and (data_dir / "themes.yml").is_file():
-        summary = _quick(data_dir, state, scan(data_dir))
+        summary = _quick(data_dir, state, scan(data_dir), jurisdiction)
         if summary is not None:
             return summary
-    return full(data_dir)
+    return full(data_dir, jurisdiction)

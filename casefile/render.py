@@ -35,7 +35,7 @@ MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "ca
                "bibliography": "bibliography.html", "vocabulary": "vocabulary.html",
                "field_reference": "fields.html", "worked_example": "howto.html",
                "common_mistakes": "howto.html", "data_files": "case.html",
-               "ratings": "ratings.html"}
+               "ratings": "ratings.html", "case_calendars": "deadlines.html"}
 CONTENT_MACROS = ("case_facts", "money", "timeline", "findings", "deadlines", "statements",
                   "bibliography", "ratings")
 
@@ -97,7 +97,7 @@ class Renderer:
         )
         self.env.filters["block"] = self._block
         self.env.filters["pre"] = _preformatted
-        self.views = {cid: case_view(case, dataset.as_of) for cid, case in dataset.cases.items()}
+        self.views = {cid: case_view(case) for cid, case in dataset.cases.items()}
 
     # -- HTML blocks: inline in Markdown, or set aside for the builder to put back ---------
     _collect: list[str] | None = None
@@ -215,7 +215,8 @@ class Renderer:
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {exc.message}; available: "
                                     f"{', '.join(CONTENT_MACROS)}, case_list, vocabulary, "
-                                    "field_reference, worked_example, common_mistakes, data_files"))
+                                    "field_reference, worked_example, common_mistakes, data_files, "
+                                    "case_calendars"))
         except Exception as exc:  # a failing macro must stop the build, not print a traceback
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {type(exc).__name__}: {exc}"))
@@ -243,6 +244,7 @@ class Renderer:
         functions["vocabulary"] = lambda name: self.macro("vocabulary", src, name=name)
         functions["field_reference"] = lambda: self.macro("field_reference", src)
         functions["data_files"] = lambda: self.macro("data_files", src)
+        functions["case_calendars"] = lambda: self.macro("case_calendars", src)
         functions["worked_example"] = lambda: self.macro("worked_example", src, ex=examples)
         functions["common_mistakes"] = lambda: self.macro(
             "common_mistakes", src, mistakes=examples.with_messages())

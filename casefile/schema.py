@@ -291,6 +291,13 @@ CASE = Obj(
         F("reviewed", Date(), "When an editor last checked the whole case against its "
           "sources.", True),
         F("corrections", ListOf(CORRECTION), "Corrections made to this case, newest last."),
+        F("jurisdiction", Text(one_line=True),
+          "Where the case is, as an ISO 3166 or ISO 3166-2 code the holidays package knows "
+          "(GB-ENG, GB-NIR, GB-SCT, GB-WLS, IE, US-CA...): working days skip that "
+          "calendar's weekend and public holidays. Default: the site's jurisdiction option "
+          "(GB-WLS unless set)."),
+        F("as_of", Date(), "The day (YYYY-MM-DD) this case's outcomes are computed as of. "
+          "Default: the date of the case's latest document."),
         cite_field(),
     ),
 )
@@ -323,8 +330,9 @@ DUE = Obj(
     "When a requirement is due: an explicit date, or a period counted from this record.",
     (
         F("date", Date(), "Explicit due date."),
-        F("within", Int(1, 3650), "Length of the period."),
-        F("unit", Enum(vocab.DAY_BASES), "How days are counted."),
+        F("within", Int(1, 3650), "Length of the period, in units."),
+        F("unit", Enum(vocab.DAY_BASES), "What the period is counted in: calendar days, "
+          "working days, weeks, calendar months or years."),
         F("from", Enum(vocab.PERIOD_STARTS), "What the period is counted from."),
         F("as_written", Text(one_line=True), "The deadline in the source's words."),
         F("note", Text(), "Why the date is partial or inferred."),
@@ -336,7 +344,8 @@ REPORTED = Obj(
     "reported",
     "An outcome a source reports when the records cannot compute it.",
     (
-        F("outcome", Enum(vocab.REPORTED_OUTCOMES), "The outcome the source reports.", True),
+        F("outcome", Enum(vocab.REPORTED_OUTCOMES), "The outcome the source reports "
+          "(not_met when it says the requirement was not met).", True),
         F("by", Ref("body"), "Body that reports it.", True),
         cite_field(),
     ),

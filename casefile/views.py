@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from casefile import model as m
 from casefile import vocab
 from casefile.dates import PartialDate
+from casefile.deadlines import days_off
 
 
 @dataclass
@@ -92,7 +93,7 @@ def ratings(case: m.Case) -> list[RatingRow]:
 @dataclass
 class CaseView:
     case: m.Case
-    as_of: dt.date
+    as_of: dt.date  # the case's own: outcomes are computed as of it (case.as_of_basis says why)
     timeline: list[TimelineEntry]
     matrices: list[MatrixGroup]
     bibliography: list[m.Source]
@@ -103,6 +104,7 @@ class CaseView:
     numbers: dict[str, int] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
     ratings: list[RatingRow] = field(default_factory=list)
+    working_days: str = ""  # what they skip: 'weekends and bank holidays in Scotland'
 
     def number(self, source: m.Source) -> int:
         return self.numbers[source.id]
@@ -184,7 +186,10 @@ def _next_deadline(reqs: list[m.Requirement]) -> m.Requirement | None:
     return outstanding[0] if outstanding else None
 
 
-def case_view(case: m.Case, as_of: dt.date) -> CaseView:
+def case_view(case: m.Case) -> CaseView:
+    """Everything a case page shows; outcomes as of the case's own date (set by
+    casefile.deadlines.compute_all), never one date for the whole site."""
+    assert case.as_of is not None and case.jurisdiction, "compute_all runs first"
     entries = timeline(case)
     cites = _all_citations(case, entries)
     bibliography, numbers = _number(cites)
@@ -193,9 +198,9 @@ def case_view(case: m.Case, as_of: dt.date) -> CaseView:
         if cite.quote and cite.quote not in quotes[cite.source.id]:
             quotes[cite.source.id].append(cite.quote)
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
-    return CaseView(case, as_of, entries, matrices(case), bibliography, reqs, case.statements,
-                    entries[-1] if entries else None, _next_deadline(reqs), numbers, quotes,
-                    ratings(case))
+    return CaseView(case, case.as_of, entries, matrices(case), bibliography, reqs,
+                    case.statements, entries[-1] if entries else None, _next_deadline(reqs),
+                    numbers, quotes, ratings(case), " and ".join(days_off(case.jurisdiction)))
 
 
 def matrices(case: m.Case) -> list[MatrixGroup]:

@@ -133,7 +133,15 @@ RECORD_TYPES = _terms(
 DAY_BASES = _terms(
     ("calendar_days", "calendar days", "Every day counts."),
     ("working_days", "working days",
-     "Monday to Friday, not counting bank holidays in Wales (from the holidays package)."),
+     "Weekends and the public holidays of the case's jurisdiction do not count (from the "
+     "holidays package)."),
+    ("weeks", "weeks", "Seven calendar days each."),
+    ("months", "calendar months",
+     "The same day of the month, that many months later; where that month has no such day, "
+     "its last day (31 January + 1 month is 28 February, or 29 in a leap year)."),
+    ("years", "years",
+     "The same day, that many years later; from 29 February, 28 February in a year that "
+     "is not a leap year."),
 )
 
 PERIOD_STARTS = _terms(
@@ -148,11 +156,14 @@ OUTCOMES = _terms(
      "Fulfilled, but the dates in the records are too imprecise to say whether on time."),
     ("met_no_deadline", "Met (no deadline set)", "Fulfilled; no deadline was stated."),
     ("outstanding", "Outstanding", "Not yet fulfilled and not yet past its deadline."),
-    ("overdue", "Overdue", "Not fulfilled and past its deadline."),
+    ("overdue", "Past due: no record that it was met",
+     "The deadline has passed and no document in the records shows it was met. This is not "
+     "a finding that it was missed: the records may simply not say."),
+    ("not_met", "Not met", "A source reports that it was not met; the page says who."),
     ("superseded", "Superseded", "Replaced by a later notice before it was shown to be met."),
 )
 
-REPORTED_OUTCOMES = {k: OUTCOMES[k] for k in ("met_on_time", "met_late", "met")}
+REPORTED_OUTCOMES = {k: OUTCOMES[k] for k in ("met_on_time", "met_late", "met", "not_met")}
 
 CASE_STATUSES = _terms(
     ("open", "Open", "Oversight continues."),

@@ -20,7 +20,8 @@ CORE = ["casefile.errors", "casefile.dates", "casefile.load", "casefile.schema",
         "casefile.external", "casefile.opendata", "casefile.feeds",
         "casefile.buildinfo", "casefile.cache", "casefile.harden", "casefile.minify",
         "casefile.quickcheck", "casefile.fork", "casefile.assets", "casefile.init",
-        "casefile.money", "casefile.link_dates"]
+        "casefile.money", "casefile.link_dates",
+        "casefile.calendars"]
 
 
 def test_core_does_not_import_mkdocs() -> None:

@@ -31,15 +31,15 @@ def test_partial_dates() -> None:
 
 def test_working_days_skip_welsh_bank_holidays() -> None:
     # Christmas Day, Boxing Day and New Year's Day fall inside this period.
-    assert add_working_days(D(2017, 12, 15), 20) == D(2018, 1, 17)
+    assert add_working_days(D(2017, 12, 15), 20, "GB-WLS") == D(2018, 1, 17)
     # Easter Monday 2 April 2018: the 1st working day after Thursday 29 March (Good Friday
     # 30 March, weekend, Easter Monday) is Tuesday 3 April.
-    assert add_working_days(D(2018, 3, 29), 1) == D(2018, 4, 3)
+    assert add_working_days(D(2018, 3, 29), 1, "GB-WLS") == D(2018, 4, 3)
     # Late Summer Bank Holiday 27 August 2018.
-    assert not is_working_day(D(2018, 8, 27))
-    assert add_working_days(D(2018, 8, 24), 1) == D(2018, 8, 28)
+    assert not is_working_day(D(2018, 8, 27), "GB-WLS")
+    assert add_working_days(D(2018, 8, 24), 1, "GB-WLS") == D(2018, 8, 28)
     # St David's Day is not a bank holiday in Wales.
-    assert is_working_day(D(2018, 3, 1))
+    assert is_working_day(D(2018, 3, 1), "GB-WLS")
 
 
 def _req(mini: Path, **changes: object) -> tuple[m.Requirement, m.Dataset]:
@@ -82,7 +82,7 @@ def test_month_precision_start_gives_a_window(mini: Path) -> None:
     req, _ = _req(mini)
     req.record.published = PartialDate(2017, 10)
     first, last = due_window(req)  # type: ignore[misc]
-    assert (first, last) == (add_working_days(D(2017, 10, 1), 20),
-                             add_working_days(D(2017, 10, 31), 20))
+    assert (first, last) == (add_working_days(D(2017, 10, 1), 20, "GB-WLS"),
+                             add_working_days(D(2017, 10, 31), 20, "GB-WLS"))
     assert outcome(req, D(2017, 11, 10)).term.value == "outstanding"  # inside the window
     assert "not known to the day" in outcome(req, D(2017, 11, 10)).deadline

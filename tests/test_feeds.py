@@ -90,7 +90,7 @@ def test_calendars_match_icalendar_byte_for_byte(tmp_path: Path) -> None:
         "dtstamp": dt.datetime.combine(renderer.dataset.as_of, dt.time(), dt.UTC),
         "dtstart": outcome.due_from, "dtend": outcome.due_until + dt.timedelta(days=1),
         "summary": f"Deadline: {req.text}",
-        "description": f"{view.case.title}. {outcome.deadline} Outcome: "
+        "description": f"{view.case.title}. {outcome.deadline} Outcome as of 1 March 2018: "
                        f"{outcome.term.label}. {outcome.explanation}"}])
     assert built["feeds/town.ics"] == expected
     for cal in (built["feeds/town.ics"], built["feeds/deadlines.ics"]):

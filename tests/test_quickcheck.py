@@ -72,9 +72,9 @@ def fulls(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     calls: list[Path] = []
     real = quickcheck.full
 
-    def spy(data_dir: Path) -> quickcheck.Summary:
+    def spy(data_dir: Path, jurisdiction: str = "GB-WLS") -> quickcheck.Summary:
         calls.append(data_dir)
-        return real(data_dir)
+        return real(data_dir, jurisdiction)
 
     monkeypatch.setattr(quickcheck, "full", spy)
     return calls

@@ -107,7 +107,8 @@ def test_content_page_errors_are_located(mini: Path) -> None:
     assert str(caught.value.problems[0]) == (
         "content/news.md:2:1: template error: 'timelin' is undefined; available: case_facts, "
         "money, timeline, findings, deadlines, statements, bibliography, ratings, case_list, "
-        "vocabulary, field_reference, worked_example, common_mistakes, data_files")
+        "vocabulary, field_reference, worked_example, common_mistakes, data_files, "
+        "case_calendars")
 
 
 def test_rendering_in_two_processes_gives_the_same_pages(

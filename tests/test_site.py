@@ -143,7 +143,7 @@ def test_deadlines_show_computed_outcomes(site: Path) -> None:
         "req-req-2019-restructure": "Outstanding",
     }
     plan = soup.select_one("#req-req-2017-improvement-plan").get_text(" ", strip=True)
-    first = add_working_days(__import__("datetime").date(2017, 10, 1), 20)
+    first = add_working_days(__import__("datetime").date(2017, 10, 1), 20, "GB-WLS")
     assert f"{first.day} {first:%B %Y}" in plan
     assert "within 20 working days of publication" in plan
 
@@ -221,10 +221,17 @@ def test_methodology_tables_come_from_the_code(site: Path) -> None:
         "caption", id="cap-vocab-statuses").find_parent("table")
     assert [th.get_text(strip=True) for th in table.select("tbody th")] == [
         t.label for t in vocab.STATUSES.values()]
-    text = soup.get_text(" ", strip=True)
-    day = add_working_days(__import__("datetime").date(2017, 12, 15), 20)
-    assert f"20 working days from Friday 15 December 2017 is {day:%A} {day.day} {day:%B %Y}" \
-        in text
+    text = " ".join(soup.get_text(" ").split())
+    start = __import__("datetime").date(2017, 12, 15)
+    eng, sct = (add_working_days(start, 20, code) for code in ("GB-ENG", "GB-SCT"))
+    assert f"20 working days from Friday 15 December 2017 is {eng:%A} {eng.day} {eng:%B %Y} " \
+        "in England (GB-ENG)" in text
+    assert f"but {sct:%A} {sct.day} {sct:%B %Y} in Scotland (GB-SCT)" in text
+    calendars = soup.find("caption", id="cap-case-calendars").find_parent("table")
+    dataset = load_dataset(POWYS_DATA)
+    assert [(tr.th.get_text(strip=True), tr.td.code.get_text()) for tr in
+            calendars.select("tbody tr")] == [(c.title, c.jurisdiction)
+                                              for c in dataset.cases.values()]
 
 
 def test_a_hand_written_page_can_embed_macros_for_a_named_case(site: Path) -> None:

@@ -142,7 +142,7 @@ def test_a_vocabulary_change_is_seen_by_the_quick_check(tmp_path: Path,
     # an edit to a case only: relinked against the kept shared files, site terms included
     fulls: list[Path] = []
     real = quickcheck.full
-    monkeypatch.setattr(quickcheck, "full", lambda d: fulls.append(d) or real(d))
+    monkeypatch.setattr(quickcheck, "full", lambda d, *a: fulls.append(d) or real(d, *a))
     write_tree(data, {FOL: files[FOL].replace("Better.", "Much better.")})
     os.utime(data / FOL, (past + 10, past + 10))
     assert quickcheck.check(data).line().startswith("casefile: data OK") and fulls == []

@@ -1,0 +1,173 @@
+"""Jurisdictions: which calendar of public holidays and which weekend a case's working
+days follow, named by an ISO 3166 or ISO 3166-2 code that the holidays package knows
+(``GB-WLS``, ``GB-SCT``, ``IE``, ``US-CA``...), and the place name shown to readers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import holidays
+import holidays.registry
+import yaml
+
+from casefile.errors import Problem
+
+DEFAULT_JURISDICTION = "GB-WLS"  # the default of the plugin option ``jurisdiction``
+_THE = {"United Kingdom", "United States", "Netherlands", "Philippines", "Bahamas", "Gambia",
+        "Czech Republic", "Dominican Republic", "Central African Republic", "Maldives",
+        "Marshall Islands", "Solomon Islands", "United Arab Emirates", "Comoros", "Seychelles",
+        "Cayman Islands", "Faroe Islands", "Falkland Islands"}
+_SMALL_WORDS = {"And", "Of", "The"}
+_HINT = ("write an ISO 3166 country code or ISO 3166-2 subdivision code that the holidays "
+         "package knows, in capitals, e.g. GB-ENG, GB-NIR, GB-SCT, GB-WLS, IE or US-CA")
+
+
+@lru_cache(maxsize=1)
+def _supported() -> dict[str, tuple[str, ...]]:
+    """Two-letter country code → its subdivision codes, as the holidays package lists them."""
+    return {country: tuple(subdivs) for country, subdivs in
+            holidays.list_supported_countries().items() if len(country) == 2}
+
+
+def split(code: str) -> tuple[str, str | None]:
+    country, _, subdiv = code.partition("-")
+    return country, subdiv or None
+
+
+def problem(code: str) -> str | None:
+    """None when ``code`` names a calendar the holidays package knows; else what is wrong
+    and what would be right."""
+    from casefile.validate import suggest  # validate imports dates, which imports this
+
+    known = _supported()
+    country, subdiv = split(code)
+    if country == "UK":
+        return (f"'{code}' is not an ISO 3166 code: the United Kingdom is GB; write GB-ENG, "
+                "GB-NIR, GB-SCT or GB-WLS for one of its nations")
+    if code != code.upper() and problem(code.upper()) is None:
+        return f"unknown jurisdiction '{code}': write it in capitals, '{code.upper()}'"
+    alpha2 = _alpha2(country)
+    if alpha2 is not None:
+        rest = f"-{subdiv}" if subdiv else ""
+        return f"unknown jurisdiction '{code}': write the two-letter code '{alpha2}{rest}'"
+    named = _by_name(code)
+    if named is not None:
+        return f"'{code}' is a name, not a code: write '{named}'"
+    if country not in known:
+        return f"unknown jurisdiction '{code}'{suggest(country, tuple(known))}; {_HINT}"
+    if subdiv is not None and subdiv not in known[country]:
+        codes = [f"{country}-{s}" for s in known[country]]
+        listed = f"; {country} has {', '.join(codes)}" if 0 < len(codes) <= 12 else \
+            f"; {country} has no subdivisions, write {country}" if not codes else \
+            f"{suggest(code, codes)}; see the holidays package's list for {country}"
+        return f"unknown jurisdiction '{code}': the holidays package has no subdivision " \
+               f"'{subdiv}' of {country}{listed}"
+    return None
+
+
+@lru_cache(maxsize=256)
+def holiday_calendar(code: str) -> holidays.HolidayBase:
+    """The public holidays and weekend of a known jurisdiction (years fill in on use)."""
+    country, subdiv = split(code)
+    return holidays.country_holidays(country, subdiv=subdiv)
+
+
+def _by_name(name: str) -> str | None:
+    """The code of a country or subdivision called ``name`` (only asked on an error: it
+    loads every calendar that has subdivisions, about a quarter of a second)."""
+    wanted = name.casefold()
+    for country, subdivs in _supported().items():
+        if _country_name(country).removeprefix("the ").casefold() == wanted:
+            return country
+        if subdivs:
+            aliases = holidays.country_holidays(country, years=[]).get_subdivision_aliases()
+            for subdiv, names in aliases.items():
+                if wanted in (n.casefold() for n in names):
+                    return f"{country}-{subdiv}"
+    return None
+
+
+def _alpha2(alpha3: str) -> str | None:
+    """The two-letter code of a three-letter one the holidays package knows."""
+    for codes in holidays.registry.COUNTRIES.values():
+        if len(alpha3) == 3 and codes[2:3] == (alpha3,):
+            return codes[1]
+    return None
+
+
+def _country_name(country: str) -> str:
+    for codes in holidays.registry.COUNTRIES.values():
+        if country in codes[1:]:
+            words = re.findall(r"[A-Z][a-z]*", codes[0])
+            name = " ".join(w.lower() if w in _SMALL_WORDS else w for w in words)
+            return f"the {name}" if name in _THE else name
+    return country
+
+
+@lru_cache(maxsize=256)
+def place_name(code: str) -> str:
+    """'Scotland', 'Ireland', 'California, United States': the place a calendar is for."""
+    country, subdiv = split(code)
+    name = _country_name(country)
+    if subdiv is None:
+        return name
+    aliases = holiday_calendar(code).get_subdivision_aliases().get(subdiv) or [code]
+    if country == "GB":  # its subdivisions are nations, known by their own names
+        return aliases[0]
+    return f"{aliases[0]}, {name.removeprefix('the ')}"
+
+
+def holidays_words(code: str) -> str:
+    """'bank holidays in Scotland', 'public holidays in Ireland'."""
+    kind = "bank holidays" if split(code)[0] == "GB" else "public holidays"
+    return f"{kind} in {place_name(code)}"
+
+
+def weekend_words(code: str) -> str:
+    """'Saturdays and Sundays', or the weekend days of the calendar."""
+    names = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",
+             "Sundays")
+    days = [names[d] for d in sorted(holiday_calendar(code).weekend)]
+    return " and ".join([", ".join(days[:-1]), days[-1]]) if len(days) > 1 else \
+        (days[0] if days else "no weekend days")
+
+
+def project_jurisdiction(root: Path) -> tuple[str, list[Problem]]:
+    """The plugin option ``jurisdiction`` in ``root/mkdocs.yml`` (else the default), and a
+    located problem when it is not a known code."""
+    path = root / "mkdocs.yml"
+    try:
+        # composed into nodes only: mkdocs.yml's !!python/name and !ENV tags are not run
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return DEFAULT_JURISDICTION, []
+    option = _plugin_option(node, "jurisdiction")
+    if option is None:
+        return DEFAULT_JURISDICTION, []
+    value = str(option.value)
+    why = problem(value)
+    if why is None:
+        return value, []
+    mark = option.start_mark
+    return DEFAULT_JURISDICTION, [Problem("mkdocs.yml", mark.line + 1, mark.column + 1,
+                                          "plugins.casefile.jurisdiction", why)]
+
+
+def _plugin_option(node: yaml.Node | None, key: str) -> yaml.ScalarNode | None:
+    """The scalar at plugins → casefile → key, or None."""
+    def get(mapping: yaml.Node | None, name: str) -> yaml.Node | None:
+        if isinstance(mapping, yaml.MappingNode):
+            for k, v in mapping.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == name:
+                    return v
+        return None
+
+    plugins = get(node, "plugins")
+    entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
+    for entry in entries:
+        found = get(get(entry, "casefile"), key)
+        if isinstance(found, yaml.ScalarNode):
+            return found
+    return None
