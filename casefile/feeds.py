@@ -76,11 +76,12 @@ def calendar(name: str, views: list[CaseView], as_of: dt.date) -> str:
     """Deadlines as all-day events; a deadline known only as a window spans the window.
 
     Written directly (the icalendar package took 6 s of a 1,000-case build); a test
-    checks the result against icalendar's own serialisation, byte for byte."""
-    stamp = as_of.strftime("%Y%m%dT000000Z")
+    checks the result against icalendar's own serialisation, byte for byte. Each event is
+    stamped with its case's own as-of date, so no case's calendar depends on another's."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//casefile//deadlines//EN",
              f"X-WR-CALNAME:{_text(name)}"]
     for view in views:
+        stamp = (view.as_of or as_of).strftime("%Y%m%dT000000Z")
         for req in view.requirements:
             outcome = req.outcome
             if outcome is None or outcome.due_from is None or outcome.due_until is None:
