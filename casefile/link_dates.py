@@ -56,7 +56,7 @@ def link_after(linker: Linker, rec: Rec) -> None:
     elif other.case is not record.case:
         linker.fail(loc, f"record '{other.id}' belongs to case '{other.case.id}', not "
                     f"'{record.case.id}'; after must name a record of the same case")
-    elif record.date.latest < other.date.earliest:
+    elif record.date and other.date and record.date.latest < other.date.earliest:
         linker.fail(loc, f"this record is dated {record.date.human()}, before record "
                     f"'{other.id}' ({other.date.human()}) that it is said to come after")
     else:

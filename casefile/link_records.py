@@ -33,8 +33,8 @@ def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:
     if finding.record is record:
         linker.fail(loc, f"a record cannot assess its own finding '{finding.id}'")
         return
-    raised = finding.record.date
-    if record.date.latest < raised.earliest:
+    raised = finding.record.date  # None when that record's date is itself in error
+    if raised is not None and record.date is not None and record.date.latest < raised.earliest:
         linker.fail(loc, f"this assessment is dated {record.date.human()}, before the finding "
                     f"it assesses was raised ({raised.human()}, record '{finding.record.id}')")
         return
@@ -60,7 +60,7 @@ def _later_record(linker: Linker, record: m.Record, item: Rec, key: str) -> m.Re
         linker.fail(loc, f"record '{other.id}' belongs to case '{other.case.id}', "
                     f"not '{record.case.id}'")
         return None
-    if other.date.latest < record.date.earliest:
+    if other.date and record.date and other.date.latest < record.date.earliest:
         linker.fail(loc, f"record '{other.id}' ({other.date.human()}) is dated before the record "
                     f"that sets this requirement ({record.date.human()})")
         return None

@@ -94,3 +94,16 @@ def test_case_id_must_match_folder_name(tmp_path: Path) -> None:
     assert ("data/cases/town/case.yml:1:5: id: id 'town-case' does not match the folder name "
             "'town' (data/cases/town/); rename the folder to 'town-case' or change the id to "
             "'town'") in got
+
+
+@pytest.mark.parametrize("date", ["", "2017-13", "soon"])
+def test_a_bad_date_is_one_problem_even_when_other_records_depend_on_it(
+        tmp_path: Path, date: str) -> None:
+    """Found by fuzzing: a later record assessing a finding of a record whose date is in
+    error crashed the linker instead of reporting the date."""
+    inspection = "cases/town/records/town-inspection.yml"
+    got = problems(tmp_path, {inspection: ("date: 2017-07\n", f"date: {date}\n"),
+                              FOLLOW: ("summary: The council", "after: town-inspection\n"
+                                       "summary: The council")})
+    assert len(got) == 1 and got[0].startswith(f"data/{inspection}:4:"), got
+    assert ": date: " in got[0]
