@@ -14,7 +14,7 @@ from typing import TypeVar
 from casefile import calendars, vocab
 from casefile import model as m
 from casefile.errors import Problem
-from casefile.link_dates import event_end
+from casefile.link_dates import event_end, not_in_future
 from casefile.money import decimals, places
 from casefile.validate import Loc, Rec, suggest
 
@@ -156,6 +156,7 @@ class Linker:
         kind = self.term(rec, "kind", "source_kinds")
         if not self.claim(rec, expected):
             return
+        not_in_future(self, rec)
         self.sources[rec["id"]] = m.Source(
             rec["id"], rec["title"], bool(rec.get("title_supplied")),
             self.ref(rec, "publisher", self.bodies, "body"), rec.get("publisher_note"),
@@ -185,6 +186,7 @@ class Linker:
     def add_case(self, rec: Rec, expected: str | None) -> None:
         if not self.claim(rec, expected):
             return
+        not_in_future(self, rec)
         subject = self.ref(rec, "subject", self.bodies, "body")
         regulators = [self.lookup(v, rec.where("regulators"), self.bodies, "body")
                       for v in rec["regulators"] if v]

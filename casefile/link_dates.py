@@ -15,13 +15,10 @@ from casefile.validate import Rec
 if TYPE_CHECKING:
     from casefile.link import Linker
 
-_DATED = ("date", "until", "published")
-
-
 def event_end(linker: Linker, rec: Rec) -> PartialDate | None:
     """The record's ``until``, checked against its ``date``; dates after the build's day
     are reported here too, since every record passes through."""
-    _not_in_future(linker, rec, build_day())
+    not_in_future(linker, rec)
     date, until = rec.get("date"), rec.get("until")
     if until is None or date is None:
         return None
@@ -32,13 +29,18 @@ def event_end(linker: Linker, rec: Rec) -> PartialDate | None:
     return until
 
 
-def _not_in_future(linker: Linker, rec: Rec, today: dt.date) -> None:
-    for key in _DATED:
-        when = rec.get(key)
-        if isinstance(when, PartialDate) and when.earliest > today:
-            linker.fail(rec.where(key), f"{when.human()} is in the future: this build is "
+def not_in_future(linker: Linker, rec: Rec, today: dt.date | None = None) -> None:
+    """Report every date in ``rec``, at any depth (statements, corrections, money...),
+    that is after the build's day."""
+    today = today or build_day()
+    for key, value in rec.items():
+        if isinstance(value, PartialDate) and value.earliest > today:
+            linker.fail(rec.where(key), f"{value.human()} is in the future: this build is "
                         f"dated {human_day(today)}; check the year, or add the record once it "
                         "has happened")
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Rec):
+                not_in_future(linker, item, today)
 
 
 def link_after(linker: Linker, rec: Rec) -> None:
@@ -79,3 +81,19 @@ def break_loops(linker: Linker, recs: list[Rec]) -> None:
                 break
     for record in looped:
         record.after = None
+
+
+def as_of_after_records(linker: Linker, rec: Rec) -> None:
+    """A case's own ``as_of`` may not come before its records: outcomes "as of" a day
+    must not rest on documents from after it."""
+    case, day = linker.cases.get(rec.get("id") or ""), rec.get("as_of")
+    if case is None or not isinstance(day, PartialDate) or day.precision != "day":
+        return
+    dated = [(d, r) for r in case.records for d in (r.date, r.published) if d]
+    if not dated:
+        return
+    latest, record = max(dated, key=lambda pair: pair[0].earliest)
+    if latest.earliest > day.earliest:
+        linker.fail(rec.where("as_of"), f"{day.human()} is before record '{record.id}' "
+                    f"({latest.human()}): outcomes as of that day cannot use it; remove as_of "
+                    f"or give a day on or after {human_day(latest.earliest)}")

@@ -21,7 +21,7 @@ from casefile.errors import DataError, Problem
 from casefile.fork import Forked, no_gc
 from casefile.fork import available as fork_available
 from casefile.link import Linker, Loaded
-from casefile.link_dates import break_loops, link_after
+from casefile.link_dates import as_of_after_records, break_loops, link_after
 from casefile.link_records import link_record_parts
 from casefile.load import load_bytes
 from casefile.model import Dataset
@@ -222,6 +222,7 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
     _each(loaded, ("record",), lambda i: link_after(linker, i.rec))
     break_loops(linker, [i.rec for i in loaded if i.kind == "record"])
     _each(loaded, ("case",), lambda i: linker.add_money(i.rec))
+    _each(loaded, ("case",), lambda i: as_of_after_records(linker, i.rec))
     _each(loaded, ("record",), lambda i: linker.add_record_parts(i.rec))
     _each(loaded, ("record",), lambda i: link_record_parts(
         linker, linker.records[i.rec["id"]], i.rec) if i.rec.get("id") in linker.records else None)
