@@ -5,6 +5,7 @@ cannot be right because they are after the day of the build."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from typing import TYPE_CHECKING
 
 from casefile import model as m
@@ -97,3 +98,23 @@ def as_of_after_records(linker: Linker, rec: Rec) -> None:
         linker.fail(rec.where("as_of"), f"{day.human()} is before record '{record.id}' "
                     f"({latest.human()}): outcomes as of that day cannot use it; remove as_of "
                     f"or give a day on or after {human_day(latest.earliest)}")
+
+
+def in_record_order(records: list[m.Record]) -> list[m.Record]:
+    """Records by date (first possible day, then id), except that a record comes after the
+    one it names in ``after``: the one order every view of a case uses."""
+    present = {id(r) for r in records}
+    waiting: dict[int, list[m.Record]] = {}
+    ready: list[tuple[dt.date, str, m.Record]] = []
+    for record in records:
+        if record.after is not None and id(record.after) in present:
+            waiting.setdefault(id(record.after), []).append(record)
+        else:
+            heapq.heappush(ready, (record.date.earliest, record.id, record))
+    out: list[m.Record] = []
+    while ready:
+        record = heapq.heappop(ready)[2]
+        out.append(record)
+        for later in waiting.pop(id(record), []):
+            heapq.heappush(ready, (later.date.earliest, later.id, later))
+    return out

@@ -21,7 +21,7 @@ from casefile.errors import DataError, Problem
 from casefile.fork import Forked, no_gc
 from casefile.fork import available as fork_available
 from casefile.link import Linker, Loaded
-from casefile.link_dates import as_of_after_records, break_loops, link_after
+from casefile.link_dates import as_of_after_records, break_loops, in_record_order, link_after
 from casefile.link_records import link_record_parts
 from casefile.load import load_bytes
 from casefile.model import Dataset
@@ -270,7 +270,7 @@ def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str
     if problems:
         raise DataError(problems)
     for case in linker.cases.values():
-        case.records.sort(key=lambda r: (r.date.earliest, r.id))
+        case.records = in_record_order(case.records)
     compute_all(list(linker.cases.values()), as_of, jurisdiction)
     newest = max((c.as_of for c in linker.cases.values() if c.as_of),
                  default=as_of or dt.date(1970, 1, 1))

@@ -82,7 +82,7 @@ def ratings(case: m.Case) -> list[RatingRow]:
     """Every grade in the case, oldest record first, each with the one it follows."""
     rows: list[RatingRow] = []
     last: dict[tuple[str, str], m.Rating] = {}
-    for record in sorted(case.records, key=lambda r: (r.date.earliest, r.id)):
+    for record in case.records:  # in date order, and 'after' respected (casefile.pipeline)
         for rating in record.ratings:
             key = (rating.by.id, rating.area_label.casefold())
             rows.append(RatingRow(rating, last.get(key)))
@@ -209,8 +209,9 @@ def matrices(case: m.Case) -> list[MatrixGroup]:
         if not record.findings:
             continue
         found = [a for f in record.findings for a in _assessments_of(case, f)]
+        position = {r.id: i for i, r in enumerate(case.records)}  # 'after' respected
         columns = sorted({a.record.id: a.record for a in found}.values(),
-                         key=lambda r: (r.date.earliest, r.id))
+                         key=lambda r: position[r.id])
         rows = []
         for finding in record.findings:
             by_record = {a.record.id: a for a in _assessments_of(case, finding)}
@@ -254,7 +255,9 @@ def by_theme(ds: m.Dataset, views: dict[str, CaseView]) -> list[tuple[m.Theme, l
     grouped: dict[str, list[ThemeFinding]] = {t: [] for t in ds.themes}
     for view in views.values():
         for finding in view.case.findings:
-            assessed = sorted(_assessments_of(view.case, finding), key=lambda a: a.record.date)
+            position = {r.id: i for i, r in enumerate(view.case.records)}
+            assessed = sorted(_assessments_of(view.case, finding),
+                              key=lambda a: position[a.record.id])
             grouped[finding.theme.id].append(
                 ThemeFinding(finding, view, assessed[-1] if assessed else None))
     return [(ds.themes[t], items) for t, items in grouped.items() if items]

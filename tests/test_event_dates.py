@@ -15,7 +15,7 @@ from casefile.errors import DataError
 from casefile.model import Dataset
 from casefile.pipeline import load_dataset
 from casefile.render import Renderer
-from casefile.views import cross_timeline
+from casefile.views import by_theme, cross_timeline
 from tests.conftest import MINI, REPO, write_tree
 
 INSPECTION = "cases/town/records/town-inspection.yml"
@@ -264,3 +264,27 @@ def test_as_of_may_not_come_before_the_case_records(mini: Path) -> None:
         "or give a day on or after 1 March 2018"]
     case.write_text(case.read_text("utf-8").replace("as_of: 2018-02-28", "as_of: 2018-03-01"))
     assert load_dataset(mini).cases["town"].as_of == dt.date(2018, 3, 1)
+
+
+def test_after_orders_the_findings_table_and_themes_too(tmp_path: Path) -> None:
+    """Both records date to March 2018; 'after' puts the board's after the follow-up's in
+    the findings table's columns and makes it the latest assessment on the themes page."""
+    assess = ("assessments:\n  - finding: f-leadership\n    status: {}\n"
+              "    asserted_by: town-council\n    note: Noted.\n    cite: [council-news]\n")
+    data = write(tmp_path, {
+        "cases/town/records/town-a-board.yml": record(
+            "town-a-board", "2018-03", "after: town-follow-up\n" + assess.format("concern")),
+    })
+    ds = load_dataset(data)
+    assert [r.id for r in ds.cases["town"].records] == [
+        "town-inspection", "town-follow-up", "town-a-board"]
+    r = Renderer(ds, REPO / "macros")
+    group = r.views["town"].matrices[0]
+    assert [c.id for c in group.columns] == ["town-follow-up", "town-a-board"]
+    (_theme, items), = [(t, i) for t, i in by_theme(ds, r.views) if t.id == "leadership"]
+    assert items[0].latest is not None and items[0].latest.record.id == "town-a-board"
+    unordered = load_dataset(write(tmp_path / "b", {
+        "cases/town/records/town-a-board.yml": record("town-a-board", "2018-03",
+                                                      assess.format("concern"))}))
+    assert [c.id for c in Renderer(unordered, REPO / "macros").views["town"].matrices[0]
+            .columns] == ["town-a-board", "town-follow-up"]  # without it: by id

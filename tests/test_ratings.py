@@ -120,7 +120,11 @@ def test_case_page_table_says_the_change_in_words(tmp_path: Path) -> None:
     assert third == ["town-reinspection title", "14 February 2019", "Overall",
                      "Requires improvement to be good (New Inspectorate) [1]",
                      "Better than the previous inspection (July 2017: Inadequate)"]
-    assert rows[2].th.a["href"] == "#town-reinspection"
+    assert rows[2].th.a["href"] == "#ev-town-reinspection"
+    timeline = BeautifulSoup(r.macro("timeline", "cases/town.md", view=r.views["town"]),
+                             "html.parser")
+    ids = {li["id"] for li in timeline.select("li[id]")}
+    assert {row.th.a["href"][1:] for row in rows} <= ids  # each link lands on its event
     assert rows[-1].select("a[href^='#ref-']")[0].get_text() == "[2]"  # council-news
 
 
