@@ -12,7 +12,7 @@ import datetime as dt
 from casefile import calendars, vocab
 from casefile import model as m
 from casefile.calendars import DEFAULT_JURISDICTION
-from casefile.dates import add_period, human_day
+from casefile.dates import PartialDate, add_period, human_day
 
 
 def due_window(req: m.Requirement) -> tuple[dt.date, dt.date] | None:
@@ -70,7 +70,10 @@ def _window_words(window: tuple[dt.date, dt.date]) -> str:
            "not known to the day"
 
 
-def outcome(req: m.Requirement, as_of: dt.date) -> m.Outcome:
+def outcome(req: m.Requirement, as_of: dt.date, shown: str | None = None) -> m.Outcome:
+    """The requirement's outcome as of ``as_of``; ``shown`` is that date in words, as
+    precise as the document it comes from (default: the day)."""
+    when = shown or human_day(as_of)
     window = due_window(req)
     first, last = window if window else (None, None)
 
@@ -101,13 +104,13 @@ def outcome(req: m.Requirement, as_of: dt.date) -> m.Outcome:
         return result("superseded", f"Followed by “{later.title}” ({later.date.human()}) "
                       "before the records show it was met.")
     if window is None:
-        return result("outstanding", f"Not shown as fulfilled as of {human_day(as_of)}; "
+        return result("outstanding", f"Not shown as fulfilled as of {when}; "
                       "no deadline was set.")
     assert last is not None
     if as_of > last:
         return result("overdue", f"The deadline has passed and no document in the records, "
-                      f"up to {human_day(as_of)}, shows that it was met.")
-    return result("outstanding", f"Not shown as fulfilled as of {human_day(as_of)}.")
+                      f"up to {when}, shows that it was met.")
+    return result("outstanding", f"Not shown as fulfilled as of {when}.")
 
 
 def _reported(req: m.Requirement, result, prefix: str) -> m.Outcome:  # type: ignore[no-untyped-def]
@@ -117,25 +120,38 @@ def _reported(req: m.Requirement, result, prefix: str) -> m.Outcome:  # type: ig
     return result(reported.outcome.value, why, reported)
 
 
-def latest_document(case: m.Case) -> dt.date:
-    """The newest date of the case's records and of the sources it cites. A date known
-    only to the month counts from its first day, so "January 2019" never moves the date
-    beyond what any document shows."""
-    dates = [d.earliest for r in case.records for d in (r.date, r.published) if d]
+def latest_document_date(case: m.Case) -> PartialDate | None:
+    """The newest date of the case's records and of the sources it cites, as precise as
+    the document gives it. A date known only to the month or year counts from its first
+    day, so "2025" never moves the date beyond what any document shows; between equal
+    first days the more precise date is kept."""
+    dates = [d for r in case.records for d in (r.date, r.published) if d]
     cites = case.cites + [c for money in case.money for c in money.cites]
     for r in case.records:
         cites += r.cites + [c for f in r.findings for c in f.cites] + r.part_cites()
-    dates += [c.source.published.earliest for c in cites if c.source.published]
-    return max(dates, default=dt.date(1970, 1, 1))
+    dates += [c.source.published for c in cites if c.source.published]
+    return max(dates, key=lambda d: (d.earliest, d.day is not None, d.month is not None),
+               default=None)
 
 
-def case_as_of(case: m.Case, site_as_of: dt.date | None = None) -> tuple[dt.date, str]:
-    """The day the case's outcomes are computed as of, and why that day."""
+def latest_document(case: m.Case) -> dt.date:
+    latest = latest_document_date(case)
+    return latest.earliest if latest else dt.date(1970, 1, 1)
+
+
+def case_as_of(case: m.Case, site_as_of: dt.date | None = None
+               ) -> tuple[dt.date, PartialDate, str]:
+    """The day the case's outcomes are computed as of, that date as readers are shown it
+    (only as precise as the document it comes from), and why that date, in words."""
     if case.as_of_given is not None:
-        return case.as_of_given, "set for this case (as_of in its case.yml)"
+        return (case.as_of_given, PartialDate.of(case.as_of_given),
+                "a date the editors set for this case")
     if site_as_of is not None:
-        return site_as_of, "set for the whole site (the as_of option in mkdocs.yml)"
-    return latest_document(case), "the date of the latest document in this case's records"
+        return site_as_of, PartialDate.of(site_as_of), "a date the editors set for this site"
+    latest = latest_document_date(case)
+    day = latest.earliest if latest else dt.date(1970, 1, 1)
+    return (day, latest or PartialDate.of(day),
+            "the date of the latest document in this case's records")
 
 
 def compute_all(cases: list[m.Case], site_as_of: dt.date | None = None,
@@ -143,6 +159,6 @@ def compute_all(cases: list[m.Case], site_as_of: dt.date | None = None,
     """Each case's calendar, as-of date and outcomes: every case on its own terms."""
     for case in cases:
         case.jurisdiction = case.jurisdiction_given or jurisdiction
-        case.as_of, case.as_of_basis = case_as_of(case, site_as_of)
+        case.as_of, case.as_of_shown, case.as_of_basis = case_as_of(case, site_as_of)
         for req in case.requirements:
-            req.outcome = outcome(req, case.as_of)
+            req.outcome = outcome(req, case.as_of, case.as_of_shown.human())

@@ -92,12 +92,17 @@ def calendar(name: str, views: list[CaseView], as_of: dt.date) -> str:
                       f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
                       f"DTSTAMP:{stamp}", f"UID:{_text(f'{req.id}@casefile')}",
                       "DESCRIPTION:" + _text(f"{view.case.title}. {outcome.deadline} "
-                                             f"Outcome as of {human_day(view.as_of)}: "
+                                             f"Outcome as of {_shown(view)}: "
                                              f"{outcome.term.label}. "
                                              f"{outcome.explanation}"),
                       "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _shown(view: CaseView) -> str:
+    shown = view.case.as_of_shown
+    return shown.human() if shown else human_day(view.as_of)
 
 
 Merged = list[tuple[TimelineEntry, CaseView]]

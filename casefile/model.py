@@ -349,6 +349,7 @@ class Case:
     jurisdiction: str = ""  # the calendar in use, set by casefile.deadlines
     as_of: dt.date | None = None  # the day outcomes are computed as of, set likewise
     as_of_basis: str = ""  # why that day, in words
+    as_of_shown: PartialDate | None = None  # that date for readers, as precise as its source
 
     @property
     def findings(self) -> list[Finding]:

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import add_second_case, copy_project, mkdocs_build, tree_digest
 
-EPOCH = "1767225600"  # 2026-01-01: both builds are stamped with the same day
+EPOCH = "1798761600"  # 2027-01-01: both builds are stamped with the same day
 CROSS_CASE = {"index.html", "cases/index.html", "bodies/index.html", "sources/index.html",
               "themes/index.html", "timeline/index.html", "methodology/index.html",
               "data/index.html", "data/casefile.json", "data/assessments.csv",

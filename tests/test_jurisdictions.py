@@ -277,7 +277,7 @@ def test_as_of_set_on_the_case_or_for_the_site(tmp_path: Path) -> None:
     assert (site.cases["town"].as_of, site.cases["city"].as_of) == (D(2018, 6, 1),
                                                                      D(2019, 1, 1))
     assert site.cases["city"].as_of_basis == \
-        "set for the whole site (the as_of option in mkdocs.yml)"
+        "a date the editors set for this site"
 
 
 def test_as_of_must_be_a_full_date(tmp_path: Path) -> None:
@@ -382,3 +382,23 @@ def test_the_plugin_option_sets_the_default_and_is_checked(tmp_path: Path) -> No
              for d in page.select("dl.cf-facts dt")}
     assert facts["Working days skip"] == \
         "weekends and bank holidays in Northern Ireland (calendar GB-NIR)"
+
+
+def test_as_of_is_shown_only_as_precisely_as_the_document_gives_it(mini: Path) -> None:
+    """A latest document dated only "2019" must not become "1 January 2019" for readers;
+    outcomes are still computed from its first possible day."""
+    news = mini / "sources" / "council-news.yml"
+    news.write_text(news.read_text("utf-8").replace("published: 2018-03", "published: 2019"))
+    town = load_dataset(mini, use_cache=False).cases["town"]
+    assert town.as_of == D(2019, 1, 1) and town.as_of_shown is not None
+    assert town.as_of_shown.human() == "2019"
+    plan = town.requirements[0].outcome
+    assert plan is not None and plan.term.value == "overdue"
+    assert plan.explanation == ("The deadline has passed and no document in the records, up "
+                                "to 2019, shows that it was met.")
+    facts = Renderer(load_dataset(mini, use_cache=False), REPO / "macros")
+    html = BeautifulSoup(facts.macro("case_facts", "cases/town.md", view=facts.views["town"]),
+                         "html.parser")
+    dd = next(d for d in html.find_all("dt") if d.get_text() == "Outcomes computed as of")
+    assert " ".join(dd.find_next_sibling("dd").get_text().split()) == \
+        "2019, the date of the latest document in this case's records"
