@@ -46,7 +46,7 @@ def atom(title: str, feed_key: str, items: list[tuple[TimelineEntry, CaseView]],
         href = f"{case_href[view.case.id]}#ev-{entry.anchor}"
         ET.SubElement(node, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=href)
         summary = (f"{entry.when}. {view.case.title}. " +
-                   ("The report was published." if entry.is_publication
+                   (entry.published_sentence if entry.is_publication
                     else entry.record.summary))
         ET.SubElement(node, f"{{{ATOM}}}summary", type="text").text = summary
     ET.indent(feed)

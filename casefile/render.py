@@ -183,8 +183,10 @@ class Renderer:
                "themes.md": page("themes", "themes.md")}
         for cid, view in self.views.items():
             out[case_src(cid)] = page("case", case_src(cid), view=view)
+        taking_part = views.body_cases(self.views)
         for bid, body in self.dataset.bodies.items():
-            out[body_src(bid)] = page("body", body_src(bid), body=body)
+            out[body_src(bid)] = page("body", body_src(bid), body=body,
+                                      cases=taking_part.get(bid, []))
         return out
 
     def each_output_file(self) -> Iterator[tuple[str, str]]:

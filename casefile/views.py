@@ -34,6 +34,35 @@ class TimelineEntry:
         """The entry's date in words; an event over a period gives both ends."""
         return self.date.human() if self.is_publication else self.record.when
 
+    @property
+    def of_event(self) -> bool:
+        """A publication worded "The report of the inspection of … was published": only for
+        record types whose report comes out after the event (casefile.vocab.REPORT_OF_EVENT)."""
+        return self.record.type.value in vocab.REPORT_OF_EVENT
+
+    @property
+    def published_as(self) -> str:
+        """How the record's event entry names its publication: "report published" or
+        "published"."""
+        return publication_label(self.record.type).lower()
+
+    @property
+    def published_sentence(self) -> str:
+        """The publication in plain text, for feeds."""
+        return ("The report was published." if is_report(self.record.type)
+                else "It was published.")
+
+
+def is_report(record_type: vocab.Term) -> bool:
+    """Whether a record of this type produces a report or is one (casefile.vocab.
+    REPORT_OF_EVENT, REPORT_ITSELF); a site's own types do not count."""
+    return record_type.value in vocab.REPORT_OF_EVENT | vocab.REPORT_ITSELF
+
+
+def publication_label(record_type: vocab.Term) -> str:
+    """"Report published" for record types that produce or are a report, else "Published"."""
+    return "Report published" if is_report(record_type) else "Published"
+
 
 @dataclass
 class MatrixRow:
@@ -115,8 +144,8 @@ def timeline(case: m.Case) -> list[TimelineEntry]:
     for record in case.records:
         entries.append(TimelineEntry(record.date, record.type.label, record.title, record))
         if record.published and record.published != record.date:
-            entries.append(TimelineEntry(record.published, "Report published", record.title,
-                                         record, True))
+            entries.append(TimelineEntry(record.published, publication_label(record.type),
+                                         record.title, record, True))
     return in_order(entries, lambda e: (e.date.earliest, e.date.latest, e.record.id),
                     lambda e: e)
 
@@ -266,3 +295,70 @@ def by_theme(ds: m.Dataset, views: dict[str, CaseView]) -> list[tuple[m.Theme, l
 def review_age_days(case: m.Case, build_date: dt.date) -> int | None:
     """Days between the case's last review and the build, or None if never reviewed."""
     return (build_date - case.reviewed.latest).days if case.reviewed else None
+
+
+@dataclass
+class BodyCase:
+    """A case a body takes part in, and its parts in it in words: "regulator", "acts in 5
+    records", "publishes 2 of the sources cited"."""
+
+    case: m.Case
+    roles: list[str]
+
+
+# A body's parts in a case beyond subject and regulator, in the order shown: key → words.
+PARTS = {"records": ("acts in {n} record", "acts in {n} records"),
+         "findings": ("assesses {n} finding", "assesses {n} findings"),
+         "ratings": ("gives {n} grade", "gives {n} grades"),
+         "reported": ("reports whether {n} requirement was met",
+                      "reports whether {n} requirements were met"),
+         "statements": ("is quoted in {n} statement", "is quoted in {n} statements"),
+         "sources": ("publishes {n} of the sources cited", "publishes {n} of the sources cited")}
+
+
+def body_cases(views: dict[str, CaseView]) -> dict[str, list[BodyCase]]:
+    """For each body id, every case it takes part in (in case order) with its roles; a
+    body that takes part in no case has no entry."""
+    out: dict[str, list[BodyCase]] = {}
+    for view in views.values():
+        for body_id, roles in _roles_in(view).items():
+            out.setdefault(body_id, []).append(BodyCase(view.case, roles))
+    return out
+
+
+def _roles_in(view: CaseView) -> dict[str, list[str]]:
+    case = view.case
+    parts: dict[str, dict[str, set[object]]] = {}  # body id → part → what it counts
+
+    def note(body: m.Body | None, part: str, thing: object) -> None:
+        if body is not None:
+            parts.setdefault(body.id, {}).setdefault(part, set()).add(thing)
+
+    for record in case.records:
+        note(record.body, "records", record.id)
+        for assessment in record.assessments:
+            note(assessment.asserted_by, "findings", assessment.finding.id)
+        for rating in record.ratings:
+            note(rating.by, "ratings", id(rating))
+        for req in record.requirements:
+            note(req.reported.by if req.reported else None, "reported", req.id)
+        for statement in record.statements:
+            note(_speaker_body(statement), "statements", id(statement))
+    for source in view.bibliography:
+        note(source.publisher, "sources", source.id)
+    roles: dict[str, list[str]] = {case.subject.id: ["subject of the case"]}
+    for body in case.regulators:
+        roles.setdefault(body.id, []).append("regulator")
+    for body_id, counted in parts.items():
+        roles.setdefault(body_id, []).extend(
+            PARTS[p][len(counted[p]) != 1].format(n=len(counted[p]))
+            for p in PARTS if p in counted)
+    return roles
+
+
+def _speaker_body(statement: m.Statement) -> m.Body | None:
+    """The body a statement speaks for: named with the speaker, or the person's role then."""
+    if statement.body is not None:
+        return statement.body
+    role = statement.person.role_at(statement.date) if statement.person else None
+    return role.body if role else None

@@ -130,6 +130,15 @@ RECORD_TYPES = _terms(
     ("other", "Other", "Any other event."),
 )
 
+# How the timeline words a record's publication (its ``published:`` date). Events whose
+# report comes out later: "Report published", "The report of the inspection of … was
+# published". Records that are reports themselves: "Report published", "“Title” was
+# published". Any other type, and every type a site adds: "Published", "“Title” was published".
+REPORT_OF_EVENT = frozenset({"inspection", "monitoring_visit", "follow_up_inspection",
+                             "re_inspection", "focused_visit"})
+REPORT_ITSELF = frozenset({"report", "improvement_board_report", "cabinet_report",
+                           "commissioner_report"})
+
 DAY_BASES = _terms(
     ("calendar_days", "calendar days", "Every day counts."),
     ("working_days", "working days",
