@@ -164,7 +164,14 @@ def test_calendars_are_named_for_readers() -> None:
            "subdivision code that the holidays package knows, in capitals, e.g. GB-ENG, "
            "GB-NIR, GB-SCT, GB-WLS, IE or US-CA"),
     ("US-CAL", "unknown jurisdiction 'US-CAL': the holidays package has no subdivision 'CAL' "
-               "of US; did you mean 'US-CA'?; see the holidays package's list for US"),
+               "of US; did you mean 'US-CA'? If not, see the holidays package's list of the "
+               "57 subdivisions of US"),
+    ("US-XX", "unknown jurisdiction 'US-XX': the holidays package has no subdivision 'XX' "
+              "of US; did you mean 'US-TX'? If not, see the holidays package's list of the "
+              "57 subdivisions of US"),
+    ("GBB", "unknown jurisdiction 'GBB'; did you mean 'GB'? If not, write an ISO 3166 country "
+            "code or ISO 3166-2 subdivision code that the holidays package knows, in capitals, "
+            "e.g. GB-ENG, GB-NIR, GB-SCT, GB-WLS, IE or US-CA"),
     ("IE-D", "unknown jurisdiction 'IE-D': the holidays package has no subdivision 'D' of "
              "IE; IE has no subdivisions, write IE"),
 ])
