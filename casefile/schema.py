@@ -51,6 +51,7 @@ class Url(Type):
 
 @dataclass(frozen=True)
 class Key(Type):
+    linked: bool = False  # a value of another file (a body's grades): checked when linking
     what = "a value in lower-case letters, digits and single underscores, e.g. children_trust"
 
 
@@ -387,7 +388,7 @@ RATING = Obj(
     (
         F("area", Text(one_line=True), "The judgement area in the regulator's words; omit for "
           "the overall grade."),
-        F("grade", Key(), "A value from the grades of the body giving it.", True),
+        F("grade", Key(linked=True), "A value from the grades of the body giving it.", True),
         F("by", Ref("body"), "The body giving the grade, if not this record's body."),
         cite_field(),
     ),

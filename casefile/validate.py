@@ -200,7 +200,8 @@ class _Validator:
                 self.fail(node, path, f"'{value}' is not a valid id: use lower-case letters, "
                           "digits and single hyphens (e.g. council-2017-inspection)")
             return value
-        if isinstance(type_, s.Key) and not re.fullmatch(s.KEY_PATTERN, value):
+        if isinstance(type_, s.Key) and not type_.linked and not re.fullmatch(s.KEY_PATTERN,
+                                                                               value):
             self.fail(node, path, f"'{value}' is not {type_.what}")
             return None
         if isinstance(type_, s.Enum):
