@@ -4,6 +4,7 @@ days follow, named by an ISO 3166 or ISO 3166-2 code that the holidays package k
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -39,8 +40,6 @@ def split(code: str) -> tuple[str, str | None]:
 def problem(code: str) -> str | None:
     """None when ``code`` names a calendar the holidays package knows; else what is wrong
     and what would be right."""
-    from casefile.validate import suggest  # validate imports dates, which imports this
-
     known = _supported()
     country, subdiv = split(code)
     if country == "UK":
@@ -56,15 +55,30 @@ def problem(code: str) -> str | None:
     if named is not None:
         return f"'{code}' is a name, not a code: write '{named}'"
     if country not in known:
-        return f"unknown jurisdiction '{code}'{suggest(country, tuple(known))}; {_HINT}"
+        near = _closest(country, list(known))
+        return (f"unknown jurisdiction '{code}'; did you mean '{near}'? If not, {_HINT}" if near
+                else f"unknown jurisdiction '{code}'; {_HINT}")
     if subdiv is not None and subdiv not in known[country]:
-        codes = [f"{country}-{s}" for s in known[country]]
-        listed = f"; {country} has {', '.join(codes)}" if 0 < len(codes) <= 12 else \
-            f"; {country} has no subdivisions, write {country}" if not codes else \
-            f"{suggest(code, codes)}; see the holidays package's list for {country}"
         return f"unknown jurisdiction '{code}': the holidays package has no subdivision " \
-               f"'{subdiv}' of {country}{listed}"
+               f"'{subdiv}' of {country}; {_subdivisions(code, country, known[country])}"
     return None
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _subdivisions(code: str, country: str, subdivs: tuple[str, ...]) -> str:
+    """What to write instead of an unknown subdivision ``code`` of ``country``."""
+    codes = [f"{country}-{s}" for s in subdivs]
+    if not codes:
+        return f"{country} has no subdivisions, write {country}"
+    if len(codes) <= 12:
+        return f"{country} has {', '.join(codes)}"
+    near = _closest(code, codes)
+    listed = f"the holidays package's list of the {len(codes)} subdivisions of {country}"
+    return f"did you mean '{near}'? If not, see {listed}" if near else f"see {listed}"
 
 
 @lru_cache(maxsize=256)

@@ -194,6 +194,18 @@ def site_files(name: str) -> dict[str, str]:
     return files
 
 
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be the site's name, or None. The Material theme writes the site
+    name into HTML attributes and the page title without escaping it, and content pages
+    are templates, so a quotation mark, angle bracket or template tag would break out."""
+    found = [c for c in '"<>' if c in name] + [t for t in ("{{", "{%", "{#") if t in name]
+    if not found:
+        return None
+    listed = " or ".join(f"'{c}'" for c in found)
+    return (f"--name may not contain {listed}, because the theme writes the site name into "
+            "its HTML as it is; use curly quotes (“ ”) instead of \", and leave out < > { }")
+
+
 def init(target: Path, name: str = "Public accountability records") -> list[Path]:
     """Create a new site in ``target`` (absent or empty); return the files written."""
     if target.exists() and not target.is_dir():
@@ -203,6 +215,9 @@ def init(target: Path, name: str = "Public accountability records") -> list[Path
                         "Nothing was written")
     if not name.strip() or "\n" in name:
         raise InitError("--name must be one line of text")
+    unsafe = name_problem(name)
+    if unsafe:
+        raise InitError(f"{unsafe}; nothing was written")
     written = []
     for rel, text in site_files(name.strip()).items():
         path = target / rel

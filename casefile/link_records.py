@@ -3,10 +3,12 @@ assessments of findings, requirements and their fulfilment, attributed statement
 
 from __future__ import annotations
 
+import re
+
 from casefile import model as m
 from casefile import vocab
 from casefile.link import Linker
-from casefile.validate import Rec, suggest
+from casefile.validate import Rec
 
 
 def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
@@ -114,8 +116,7 @@ def _rating(linker: Linker, record: m.Record, item: Rec) -> None:
                     f"data/bodies/{by.id}.yml, or remove this rating")
         return
     if value not in values:
-        linker.fail(loc, f"'{value}' is not a grade of {by.name}{suggest(value, tuple(values))} "
-                    f"(allowed: {', '.join(values)})")
+        linker.fail(loc, _not_a_grade(value, by))
         return
     rating = m.Rating(item.get("area"), by.grades[values.index(value)], by, linker.cites(item),
                       record)
@@ -125,3 +126,14 @@ def _rating(linker: Linker, record: m.Record, item: Rec) -> None:
                     f"{by.name}'s grade for '{rating.area_label}'; give one rating per area")
         return
     record.ratings.append(rating)
+
+
+def _not_a_grade(value: str, by: m.Body) -> str:
+    """What is wrong with a grade not in ``by``'s scale: never a guess from its spelling
+    (inadequate is not adequate), only the grade it names in other capitals or words."""
+    scale = ", ".join(f"'{g.value}' for {g.label}" for g in by.grades)
+    wanted = re.sub(r"[\s-]+", "_", value.strip()).casefold()
+    named = [g for g in by.grades if wanted == g.value or value.strip().casefold()
+             == g.label.casefold()]
+    hint = f"; for {named[0].label}, write '{named[0].value}'" if named else ""
+    return f"'{value}' is not a grade of {by.name}{hint} (its grades: {scale})"

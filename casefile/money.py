@@ -23,8 +23,37 @@ from babel.numbers import (
 DEFAULT_LOCALE = "en_GB"
 COMPACT_FROM = Decimal(1_000_000)
 COMPACT_DIGITS = 3  # at most "£6.172 million"
-CURRENCIES: frozenset[str] = frozenset(list_currencies())
-"""Every ISO 4217 code Babel knows (current and historic)."""
+NOT_MONEY: dict[str, str] = {
+    "XTS": "reserved for testing", "XXX": "for no currency at all", "XAU": "for gold",
+    "XAG": "for silver", "XPD": "for palladium", "XPT": "for platinum",
+    "XBA": "for a bond-market unit", "XBB": "for a bond-market unit",
+    "XBC": "for a bond-market unit", "XBD": "for a bond-market unit",
+    "XFO": "for the old gold franc", "XFU": "for the old UIC franc",
+    "XRE": "for the old RINET funds code",
+}
+"""ISO 4217 codes Babel lists that are not money a public body spends: what each is for."""
+CURRENCIES: frozenset[str] = frozenset(list_currencies()) - set(NOT_MONEY)
+"""Every ISO 4217 currency code Babel knows (current and historic), without NOT_MONEY."""
+COMMON_NAMES: dict[str, str] = {
+    "YEN": "JPY", "EURO": "EUR", "EUROS": "EUR", "€": "EUR", "STERLING": "GBP", "UKP": "GBP",
+    "STG": "GBP", "£": "GBP", "US$": "USD", "RMB": "CNY", "YUAN": "CNY", "RENMINBI": "CNY",
+    "NIS": "ILS",
+}
+"""Names and signs that are not ISO codes, in capitals → the code they stand for. Only
+unambiguous ones: not DOLLAR, POUND, FRANC, KRONA or $."""
+
+
+def currency_hint(value: str) -> str | None:
+    """The code an editor most likely meant by ``value`` (not a known code), or None: the
+    same letters in capitals, a common name from COMMON_NAMES, or the one code that has
+    the same three letters in another order (GPB → GBP). Never a look-alike guess."""
+    upper = value.strip().upper()
+    if upper in CURRENCIES:
+        return upper
+    if upper in COMMON_NAMES:
+        return COMMON_NAMES[upper]
+    same_letters = [c for c in CURRENCIES if sorted(c) == sorted(upper)]
+    return same_letters[0] if len(same_letters) == 1 else None
 
 
 def decimals(currency: str) -> int:

@@ -51,6 +51,7 @@ class Url(Type):
 
 @dataclass(frozen=True)
 class Key(Type):
+    linked: bool = False  # a value of another file (a body's grades): checked when linking
     what = "a value in lower-case letters, digits and single underscores, e.g. children_trust"
 
 
@@ -387,7 +388,7 @@ RATING = Obj(
     (
         F("area", Text(one_line=True), "The judgement area in the regulator's words; omit for "
           "the overall grade."),
-        F("grade", Key(), "A value from the grades of the body giving it.", True),
+        F("grade", Key(linked=True), "A value from the grades of the body giving it.", True),
         F("by", Ref("body"), "The body giving the grade, if not this record's body."),
         cite_field(),
     ),
@@ -487,6 +488,53 @@ def type_label(type_: Type) -> str:
             Date: "date (YYYY, YYYY-MM or YYYY-MM-DD)",
             Url: "https URL", Int: "whole number", Amount: "amount", Bool: "true or false",
             Lang: "language code", Currency: "currency code (ISO 4217)"}[type(type_)]
+
+
+Part = tuple[str, bool]  # a piece of a sentence, and whether it is a field name (code)
+
+
+def _named(names: tuple[str, ...], last: str) -> list[Part]:
+    """`a`, `b` and `c` (``last`` is "and" or "or")."""
+    parts: list[Part] = []
+    for i, name in enumerate(names):
+        if i:
+            parts.append((f" {last} " if i == len(names) - 1 else ", ", False))
+        parts.append((name, True))
+    return parts
+
+
+def rule_parts(rule: Rule) -> list[Part]:
+    """A rule of the field reference as one plain sentence, e.g. If you give `url`, also
+    give `accessed`. (the same checks as ``casefile.validate``)."""
+    names = rule.fields
+    if rule.kind == "exactly_one":
+        lead = "Give either " if len(names) == 2 else "Give exactly one of "
+        tail = ", not both." if len(names) == 2 else "."
+        return [(lead, False), *_named(names, "or"), (tail, False)]
+    if rule.kind == "at_least_one":
+        tail = ", or both." if len(names) == 2 else ", or several of them."
+        return [("Give ", False), *_named(names, "or"), (tail, False)]
+    if rule.kind == "together":
+        return [("Give ", False), *_named(names, "and"), (" together, or none of them.", False)]
+    if rule.kind == "requires":
+        return [("If you give ", False), (names[0], True), (", also give ", False),
+                (names[1], True), (".", False)]
+    assert rule.kind == "http_needs_flag", rule.kind
+    return [("A ", False), *_named(names[:-1], "or"), (" that starts with plain ", False),
+            ("http://", True), (" needs ", False), (f"{names[-1]}: true", True),
+            (" (use https wherever the publisher offers it).", False)]
+
+
+_NOUN_PHRASES = {"themes": "the themes file", "vocabulary": "the vocabulary file",
+                 "money": "a money figure", "due": "a deadline (due)",
+                 "reported": "a reported outcome"}
+
+
+def with_article(noun: str) -> str:
+    """"a source", "an assessment", "the themes file": an object's name in a sentence."""
+    if noun in _NOUN_PHRASES:
+        return _NOUN_PHRASES[noun]
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def sections(site: vocab.SiteTerms | None = None) -> list[Obj]:

@@ -14,7 +14,7 @@ from casefile import schema as s
 from casefile.dates import DateSyntaxError, PartialDate
 from casefile.errors import Problem
 from casefile.load import Mapping, Node, Scalar, Sequence
-from casefile.money import CURRENCIES
+from casefile.money import CURRENCIES, NOT_MONEY, currency_hint
 
 # Plain scalars that a YAML 1.1 reader would turn into something other than text.
 _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
@@ -200,7 +200,8 @@ class _Validator:
                 self.fail(node, path, f"'{value}' is not a valid id: use lower-case letters, "
                           "digits and single hyphens (e.g. council-2017-inspection)")
             return value
-        if isinstance(type_, s.Key) and not re.fullmatch(s.KEY_PATTERN, value):
+        if isinstance(type_, s.Key) and not type_.linked and not re.fullmatch(s.KEY_PATTERN,
+                                                                               value):
             self.fail(node, path, f"'{value}' is not {type_.what}")
             return None
         if isinstance(type_, s.Enum):
@@ -218,10 +219,7 @@ class _Validator:
                           "data: and relative links are not allowed)")
             return value
         if isinstance(type_, s.Currency) and value not in CURRENCIES:
-            hint = (f"; did you mean '{value.upper()}'?" if value.upper() in CURRENCIES
-                    else suggest(value, tuple(sorted(CURRENCIES))))
-            self.fail(node, path, f"'{value}' is not a currency code{hint} (write the "
-                      "ISO 4217 code, e.g. GBP, EUR, USD or JPY)")
+            self.fail(node, path, _currency_problem(value))
         if isinstance(type_, s.Lang) and not re.fullmatch(s.LANG_PATTERN, value):
             self.fail(node, path, f"'{value}' is not a language code such as en or cy")
         return value
@@ -249,6 +247,15 @@ class _Validator:
             return value
         self.fail(node, path, f"'{value}' is not {type_.what}")
         return None
+
+
+def _currency_problem(value: str) -> str:
+    if value in NOT_MONEY:
+        return (f"'{value}' is the ISO 4217 code {NOT_MONEY[value]}, not a currency; write "
+                "the code of the currency the amount is in, e.g. GBP, EUR, USD or JPY")
+    hint = currency_hint(value)
+    return (f"'{value}' is not a currency code{f'; did you mean {hint!r}?' if hint else ''} "
+            "(write the ISO 4217 code, e.g. GBP, EUR, USD or JPY)")
 
 
 def _colon_text(node: Node) -> str:

@@ -211,8 +211,8 @@ def init_site(root: Path, name: str = "Example Accountability Site") -> Path:
     return root
 
 
-def build_init_site(root: Path) -> Path:
+def build_init_site(root: Path, name: str = "Example Accountability Site") -> Path:
     """``init_site`` then ``mkdocs build --strict``; returns the built site folder."""
-    result = mkdocs_build(init_site(root))
+    result = mkdocs_build(init_site(root, name))
     assert result.returncode == 0, result.stderr
     return root / "site"

@@ -16,7 +16,7 @@ from casefile.errors import DataError
 from casefile.opendata import from_json, tables, to_json
 from casefile.pipeline import load_dataset
 from casefile.render import Renderer
-from tests.conftest import MINI, REPO, copy_project, mkdocs_build, write_tree
+from tests.conftest import MINI, REPO, add_second_case, copy_project, mkdocs_build, write_tree
 
 D = dt.date
 
@@ -164,7 +164,14 @@ def test_calendars_are_named_for_readers() -> None:
            "subdivision code that the holidays package knows, in capitals, e.g. GB-ENG, "
            "GB-NIR, GB-SCT, GB-WLS, IE or US-CA"),
     ("US-CAL", "unknown jurisdiction 'US-CAL': the holidays package has no subdivision 'CAL' "
-               "of US; did you mean 'US-CA'?; see the holidays package's list for US"),
+               "of US; did you mean 'US-CA'? If not, see the holidays package's list of the "
+               "57 subdivisions of US"),
+    ("US-XX", "unknown jurisdiction 'US-XX': the holidays package has no subdivision 'XX' "
+              "of US; did you mean 'US-TX'? If not, see the holidays package's list of the "
+              "57 subdivisions of US"),
+    ("GBB", "unknown jurisdiction 'GBB'; did you mean 'GB'? If not, write an ISO 3166 country "
+            "code or ISO 3166-2 subdivision code that the holidays package knows, in capitals, "
+            "e.g. GB-ENG, GB-NIR, GB-SCT, GB-WLS, IE or US-CA"),
     ("IE-D", "unknown jurisdiction 'IE-D': the holidays package has no subdivision 'D' of "
              "IE; IE has no subdivisions, write IE"),
 ])
@@ -402,3 +409,18 @@ def test_as_of_is_shown_only_as_precisely_as_the_document_gives_it(mini: Path) -
     dd = next(d for d in html.find_all("dt") if d.get_text() == "Outcomes computed as of")
     assert " ".join(dd.find_next_sibling("dd").get_text().split()) == \
         "2019, the date of the latest document in this case's records"
+
+
+def test_the_second_case_fixture_is_set_in_england(tmp_path: Path) -> None:
+    """tests/projects/second-case says it is in England: it must not take the site default."""
+    write_tree(tmp_path / "data", MINI)
+    data = add_second_case(tmp_path / "data")
+    case_id = "fictional-borough-childrens-services"
+    ds = load_dataset(data, use_cache=False)
+    assert (ds.cases[case_id].jurisdiction_given, ds.cases[case_id].jurisdiction) == (
+        "GB-ENG", "GB-ENG")
+    view = Renderer(ds, REPO / "macros").views[case_id]
+    assert view.working_days == "weekends and bank holidays in England"
+    assert view.requirements[0].outcome.deadline == (
+        "20 working days from publication (1 March 2023), not counting weekends or bank "
+        "holidays in England: due 29 March 2023.")

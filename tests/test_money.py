@@ -11,7 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casefile.errors import DataError
-from casefile.money import describe, format_money
+from casefile.jsonschema import file_schema
+from casefile.money import COMMON_NAMES, CURRENCIES, describe, format_money
 from casefile.opendata import from_json, to_json
 from casefile.pipeline import load_dataset
 from casefile.render import Renderer
@@ -92,6 +93,22 @@ def test_bad_amounts_are_located(tmp_path: Path, amount: str, currency: str,
      "e.g. GBP, EUR, USD or JPY)"),
     ("'<script>'", "'<script>' is not a currency code (write the ISO 4217 code, e.g. GBP, "
      "EUR, USD or JPY)"),
+    ("YEN", "'YEN' is not a currency code; did you mean 'JPY'? (write the ISO 4217 code, "
+     "e.g. GBP, EUR, USD or JPY)"),  # a common name, not the look-alike YUN
+    ("Sterling", "'Sterling' is not a currency code; did you mean 'GBP'? (write the ISO 4217 "
+     "code, e.g. GBP, EUR, USD or JPY)"),
+    ("GPB", "'GPB' is not a currency code; did you mean 'GBP'? (write the ISO 4217 code, "
+     "e.g. GBP, EUR, USD or JPY)"),  # the same letters in another order
+    ("DOLLAR", "'DOLLAR' is not a currency code (write the ISO 4217 code, e.g. GBP, EUR, USD "
+     "or JPY)"),  # which dollar? no guess
+    ("GBQ", "'GBQ' is not a currency code (write the ISO 4217 code, e.g. GBP, EUR, USD or "
+     "JPY)"),  # no look-alike guesses
+    ("XTS", "'XTS' is the ISO 4217 code reserved for testing, not a currency; write the code "
+     "of the currency the amount is in, e.g. GBP, EUR, USD or JPY"),
+    ("XXX", "'XXX' is the ISO 4217 code for no currency at all, not a currency; write the "
+     "code of the currency the amount is in, e.g. GBP, EUR, USD or JPY"),
+    ("XAU", "'XAU' is the ISO 4217 code for gold, not a currency; write the code of the "
+     "currency the amount is in, e.g. GBP, EUR, USD or JPY"),
 ])
 def test_unknown_currency_is_located(tmp_path: Path, currency: str, message: str) -> None:
     got = _problems(tmp_path, f"  - amount: 4000000\n    currency: {currency}\n"
@@ -156,3 +173,12 @@ def test_open_data_keeps_the_exact_amount_as_text(tmp_path: Path) -> None:
     back = from_json(json.loads(json.dumps(exported)))
     assert back.cases["town"].money[1].amount == Decimal("15500000.50")
     assert back.cases["town"].money[1].display == "about US$15,500,000.50 a year"
+
+
+def test_only_money_codes_are_currencies() -> None:
+    assert {"GBP", "EUR", "USD", "JPY", "XOF", "XAF", "XCD", "XPF"} <= CURRENCIES
+    assert not {"XTS", "XXX", "XAU", "XAG", "XPD", "XPT", "XBA"} & CURRENCIES
+    assert set(COMMON_NAMES.values()) <= CURRENCIES
+    money = file_schema("case")["properties"]["money"]["items"]
+    enum = money["properties"]["currency"]["enum"]
+    assert "GBP" in enum and "XTS" not in enum and "XXX" not in enum

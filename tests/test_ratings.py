@@ -28,6 +28,8 @@ grades:
   - value: inadequate
     label: Inadequate
 """
+GRADES = ("'outstanding' for Outstanding, 'good' for Good, 'requires_improvement' for "
+          "Requires improvement to be good, 'inadequate' for Inadequate")
 INS = "cases/town/records/town-inspection.yml"
 RE = "cases/town/records/town-reinspection.yml"
 VISIT = "cases/town/records/town-visit.yml"
@@ -139,8 +141,8 @@ def test_grade_must_be_in_the_bodys_scale(tmp_path: Path) -> None:
     files = rated()
     files[RE] = files[RE].replace("grade: good", "grade: god")
     assert problems(tmp_path, files) == [
-        f"data/{RE}:15:12: ratings[2].grade: 'god' is not a grade of New Inspectorate; did "
-        "you mean 'good'? (allowed: outstanding, good, requires_improvement, inadequate)"]
+        f"data/{RE}:15:12: ratings[2].grade: 'god' is not a grade of New Inspectorate (its "
+        f"grades: {GRADES})"]  # no guess from the spelling
 
 
 def test_a_body_without_grades_cannot_rate(tmp_path: Path) -> None:
@@ -164,12 +166,43 @@ def test_one_rating_per_area_and_one_value_per_grade(tmp_path: Path) -> None:
     ]
 
 
-def test_grade_values_are_keys(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("written", "hint"), [
+    ("Inadequate", "; for Inadequate, write 'inadequate'"),
+    ("GOOD", "; for Good, write 'good'"),
+    ("Requires improvement to be good",
+     "; for Requires improvement to be good, write 'requires_improvement'"),
+    ("requires improvement", "; for Requires improvement to be good, write "
+                             "'requires_improvement'"),
+    ("Requires-Improvement", "; for Requires improvement to be good, write "
+                             "'requires_improvement'"),
+    ("requires", ""),
+    ("'<b>Good</b>'", ""),
+])
+def test_a_grade_in_other_capitals_or_words_names_the_value(tmp_path: Path, written: str,
+                                                            hint: str) -> None:
     files = rated()
-    files[INS] = files[INS].replace("grade: inadequate", "grade: Inadequate")
+    files[INS] = files[INS].replace("grade: inadequate", f"grade: {written}")
+    shown = written.strip("'")
     assert problems(tmp_path, files) == [
-        f"data/{INS}:30:12: ratings[0].grade: 'Inadequate' is not a value in lower-case "
-        "letters, digits and single underscores, e.g. children_trust"]
+        f"data/{INS}:30:12: ratings[0].grade: '{shown}' is not a grade of New Inspectorate"
+        f"{hint} (its grades: {GRADES})"]
+
+
+def test_a_grade_is_never_guessed_from_its_spelling(tmp_path: Path) -> None:
+    """inadequate looks like adequate, but on this scale it is no grade at all."""
+    files = rated()
+    files["bodies/inspectorate.yml"] = files["bodies/inspectorate.yml"].replace(SCALE, (
+        "grades:\n  - value: good\n    label: Good\n  - value: adequate\n    label: Adequate\n"
+        "  - value: weak\n    label: Weak\n"))
+    for path in (RE, VISIT):
+        del files[path]
+    files[INS] = files[INS].replace("grade: requires_improvement", "grade: Weak")
+    scale = "'good' for Good, 'adequate' for Adequate, 'weak' for Weak"
+    assert problems(tmp_path, files) == [
+        f"data/{INS}:30:12: ratings[0].grade: 'inadequate' is not a grade of New "
+        f"Inspectorate (its grades: {scale})",
+        f"data/{INS}:33:12: ratings[1].grade: 'Weak' is not a grade of New Inspectorate; "
+        f"for Weak, write 'weak' (its grades: {scale})"]
 
 
 def test_ratings_and_scales_round_trip_through_open_data(tmp_path: Path) -> None:

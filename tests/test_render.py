@@ -148,3 +148,36 @@ def test_a_failing_page_in_the_other_process_raises_its_own_error(
     monkeypatch.setattr(r, "_page_renderers", broken)
     with pytest.raises(ZeroDivisionError, match="in a macro"):
         r.pages_with_blocks()
+
+
+def test_field_reference_rules_are_plain_sentences(mini: Path) -> None:
+    soup = BeautifulSoup(renderer(mini).macro("field_reference", "reference.md"), "html.parser")
+
+    def rules(name: str) -> list[str]:
+        section = soup.find("h3", id=f"fields-{name}")
+        notes = []
+        for tag in section.find_next_siblings():
+            if tag.name == "h3":
+                break
+            if tag.name == "p" and "cf-note" in tag.get("class", []):
+                notes.append(tag.get_text())
+        return notes
+
+    assert rules("source") == [
+        "Give published or published_note, or both.",
+        "Give publisher or publisher_note, or both.",
+        "If you give url, also give accessed.",
+        "A url or archive_url that starts with plain http:// needs insecure_http: true (use "
+        "https wherever the publisher offers it)."]
+    assert rules("statement") == ["Give either person or speaker, not both.",
+                                  "If you give speaker, also give body."]
+    assert rules("due") == ["Give either date or within, not both.",
+                            "Give within, unit and from together, or none of them."]
+    assert rules("record") == []
+    speaker = soup.find("h3", id="fields-statement").find_next_siblings("p", class_="cf-note")[1]
+    assert [c.get_text() for c in speaker.select("code")] == ["speaker", "body"]
+    captions = {c["id"]: c.get_text() for c in soup.select("caption")}
+    assert captions["cap-fields-assessment"] == "Fields of an assessment"
+    assert captions["cap-fields-source"] == "Fields of a source"
+    assert captions["cap-fields-themes"] == "Fields of the themes file"
+    assert captions["cap-fields-due"] == "Fields of a deadline (due)"
