@@ -72,13 +72,19 @@ def _window_words(window: tuple[dt.date, dt.date]) -> str:
 
 def outcome(req: m.Requirement, as_of: dt.date, shown: str | None = None) -> m.Outcome:
     """The requirement's outcome as of ``as_of``; ``shown`` is that date in words, as
-    precise as the document it comes from (default: the day)."""
-    when = shown or human_day(as_of)
+    precise as the document it comes from (default: the day). A reported outcome never
+    silently overrides the records, nor is it silently dropped: see ``_with_report``."""
+    found = _from_records(req, as_of, shown or human_day(as_of))
+    return _with_report(req, found) if req.reported else found
+
+
+def _from_records(req: m.Requirement, as_of: dt.date, when: str) -> m.Outcome:
+    """The outcome the case's own records show, leaving any reported outcome aside."""
     window = due_window(req)
     first, last = window if window else (None, None)
 
-    def result(key: str, why: str, reported: m.Reported | None = None) -> m.Outcome:
-        return m.Outcome(vocab.OUTCOMES[key], describe_due(req), first, last, why, reported)
+    def result(key: str, why: str) -> m.Outcome:
+        return m.Outcome(vocab.OUTCOMES[key], describe_due(req), first, last, why)
 
     done = req.fulfilled_by
     if done is not None:
@@ -90,15 +96,8 @@ def outcome(req: m.Requirement, as_of: dt.date, shown: str | None = None) -> m.O
             return result("met_on_time", f"Shown fulfilled by {when}, on or before the deadline.")
         if done.date.earliest > last:
             return result("met_late", f"Shown fulfilled by {when}, after the deadline.")
-        if req.reported:
-            return _reported(req, result, f"Shown fulfilled by {when}; the dates alone cannot "
-                             "show whether on time.")
         return result("met", f"Shown fulfilled by {when}; the dates in the records are too "
                       "imprecise to say whether on time.")
-    if req.reported:
-        return _reported(req, result, "No document in the records shows it was met."
-                         if req.reported.outcome.value == "not_met" else
-                         "No record of fulfilment has a date.")
     if req.superseded_by is not None:
         later = req.superseded_by
         return result("superseded", f"Followed by “{later.title}” ({later.date.human()}) "
@@ -113,11 +112,48 @@ def outcome(req: m.Requirement, as_of: dt.date, shown: str | None = None) -> m.O
     return result("outstanding", f"Not shown as fulfilled as of {when}.")
 
 
-def _reported(req: m.Requirement, result, prefix: str) -> m.Outcome:  # type: ignore[no-untyped-def]
+MET = ("met_on_time", "met_late", "met", "met_no_deadline")
+# What the records show, in the words of a disputed outcome: "the records show it met late".
+_SHOWN = {"met_on_time": "met on time", "met_late": "met late", "met": "met",
+          "met_no_deadline": "met"}
+
+
+def contradicts(records: str, reported: str) -> bool:
+    """Whether a reported outcome contradicts what the records show. Records that are
+    silent (outstanding, past due, superseded) contradict nothing: they do not show that
+    a requirement was missed, so a report fills the gap and is shown as the source's."""
+    if records not in MET:
+        return False
+    if reported == "not_met":
+        return True
+    return {records, reported} == {"met_on_time", "met_late"}
+
+
+def _with_report(req: m.Requirement, found: m.Outcome) -> m.Outcome:
+    """Both sides, and who says what: the records' outcome when the report agrees (the
+    report named too), the report's when the records cannot settle it, or ``disputed``."""
     reported = req.reported
     assert reported is not None
-    why = f"{prefix} {reported.by.name} reports it as: {reported.outcome.label.lower()}."
-    return result(reported.outcome.value, why, reported)
+    says = f"{reported.by.name} reports it as: {reported.outcome.label.lower()}."
+    key, records = reported.outcome.value, found.term.value
+    done = req.fulfilled_by
+
+    def result(term: str, why: str) -> m.Outcome:
+        return m.Outcome(vocab.OUTCOMES[term], found.deadline, found.due_from, found.due_until,
+                         why, reported, found.term)
+
+    if contradicts(records, key):
+        assert done is not None
+        return result("disputed", f"The records show it {_SHOWN[records]}: “{done.title}” "
+                      f"({done.date.human()}). {says}")
+    if records not in MET:
+        return result(key, f"No document in the records shows it was met. {says}")
+    if records == "met" and key != "met":
+        assert done is not None
+        return result(key, f"Shown fulfilled by “{done.title}” ({done.date.human()}); the dates "
+                      f"alone cannot show whether on time. {says}")
+    return result(records, f"{found.explanation} {reported.by.name} also reports it as "
+                  f"{_SHOWN[key]}.")
 
 
 def latest_document_date(case: m.Case) -> PartialDate | None:

@@ -201,6 +201,9 @@ class Outcome:
     due_until: dt.date | None
     explanation: str
     reported: Reported | None = None
+    # What the records alone show, when a report is also given (differs from term when
+    # the report fills a gap in the records, or when they disagree: term is then disputed)
+    records_term: vocab.Term | None = None
 
 
 @dataclass

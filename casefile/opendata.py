@@ -22,6 +22,7 @@ from casefile.load import Mapping, Node, Scalar, Sequence
 from casefile.pipeline import build_dataset
 from casefile.schema import FILE_KINDS
 from casefile.validate import validate
+from casefile.views import RatingRow, ratings
 
 FORMAT = "casefile"
 FORMAT_VERSION = "1.0"
@@ -84,7 +85,9 @@ def _requirement(q: m.Requirement) -> Json:
     outcome = q.outcome
     derived = None
     if outcome:
+        records = outcome.records_term
         derived = _clean({"outcome": outcome.term.value, "explanation": outcome.explanation,
+                          "records_outcome": records.value if records else None,
                           "due_from": outcome.due_from.isoformat() if outcome.due_from else None,
                           "due_until": outcome.due_until.isoformat() if outcome.due_until
                           else None})
@@ -94,7 +97,17 @@ def _requirement(q: m.Requirement) -> Json:
                    "reported": reported, "cite": _cites(q.cites), "derived": derived})
 
 
-def record_json(r: m.Record) -> Json:
+def _rating(row: RatingRow) -> Json:
+    x, before = row.rating, row.previous
+    return _clean({"area": x.area, "grade": x.grade.value, "by": x.by.id, "cite": _cites(x.cites),
+                   "derived": _clean({"change": row.change, "compared_with_record":
+                                      before.record.id if before else None})})
+
+
+def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Json:
+    """A record as in its YAML file; ``compared`` holds the case's ratings comparisons
+    (casefile.views.ratings), by the rating's id(), for the ``derived`` keys."""
+    rows = compared if compared is not None else {id(x.rating): x for x in ratings(r.case)}
     return _clean({
         "id": r.id, "type": r.type.value, "title": r.title, "date": _d(r.date),
         "until": _d(r.until), "after": r.after.id if r.after else None,
@@ -113,8 +126,7 @@ def record_json(r: m.Record) -> Json:
                                "date": _d(s.date), "date_note": s.date_note,
                                "quote": s.quote, "cite": _cites(s.cites)})
                        for s in r.statements],
-        "ratings": [_clean({"area": x.area, "grade": x.grade.value, "by": x.by.id,
-                            "cite": _cites(x.cites)}) for x in r.ratings] or None})
+        "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None})
 
 
 def case_json(c: m.Case) -> Json:
@@ -124,6 +136,7 @@ def case_json(c: m.Case) -> Json:
                      "period": x.period, "note": x.note,
                      "record": x.record.id if x.record else None, "cite": _cites(x.cites)})
              for x in c.money]
+    compared = {id(x.rating): x for x in ratings(c)}
     return _clean({
         "id": c.id, "title": c.title, "subject": c.subject.id, "service": c.service,
         "regulators": [b.id for b in c.regulators], "legal_basis": c.legal_basis,
@@ -133,7 +146,7 @@ def case_json(c: m.Case) -> Json:
                         for x in c.corrections],
         "jurisdiction": c.jurisdiction, "as_of": _as_of(c),
         "cite": _cites(c.cites),
-        "records": [record_json(r) for r in c.records],
+        "records": [record_json(r, compared) for r in c.records],
         "derived": {"as_of": c.as_of.isoformat() if c.as_of else None,
                     "as_of_basis": c.as_of_basis}})
 
@@ -253,13 +266,14 @@ def _ids(cites: list[m.Citation]) -> str:
 
 
 def tables(cases: list[m.Case]) -> dict[str, str]:
-    """CSV text for timeline, findings, assessments, deadlines and sources."""
-    rows: dict[str, list[list[Any]]] = {k: [] for k in
-                                        ("timeline", "findings", "assessments", "deadlines")}
+    """CSV text for timeline, findings, assessments, deadlines, ratings and sources."""
+    rows: dict[str, list[list[Any]]] = {k: [] for k in ("timeline", "findings", "assessments",
+                                                        "deadlines", "ratings")}
     used: dict[str, m.Source] = {}
     for c in cases:
         for r in c.records:
-            rows["timeline"].append([c.id, r.id, r.date.iso(), _d(r.published) or "",
+            rows["timeline"].append([c.id, r.id, r.date.iso(), _d(r.until) or "",
+                                     _d(r.published) or "", r.after.id if r.after else "",
                                      r.type.value, r.title, r.body.id, r.summary, _ids(r.cites)])
             for f in r.findings:
                 rows["findings"].append([c.id, f.id, r.id, r.date.iso(), f.theme.id, f.text,
@@ -268,35 +282,50 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                 rows["assessments"].append([c.id, r.id, r.date.iso(), a.finding.id,
                                             a.status.value, a.asserted_by.id, a.asserter.value,
                                             a.note, _ids(a.cites)])
-            for q in r.requirements:
-                window = due_window(q)
-                rows["deadlines"].append([
-                    c.id, q.id, r.id, q.text, window[0].isoformat() if window else "",
-                    window[1].isoformat() if window else "",
-                    q.due.as_written if q.due and q.due.as_written else "",
-                    q.outcome.term.value if q.outcome else "",
-                    q.outcome.explanation if q.outcome else "", _ids(q.cites),
-                    c.as_of.isoformat() if c.as_of else "", c.jurisdiction])
+            rows["deadlines"] += [_deadline_row(c, q) for q in r.requirements]
             for cite in _all(r):
                 used[cite.source.id] = cite.source
         for cite in c.cites + [x for money in c.money for x in money.cites]:
             used[cite.source.id] = cite.source
+        rows["ratings"] += [_rating_row(c, x) for x in ratings(c)]
     return {
-        "timeline": _csv(["case", "record", "date", "published", "type", "title", "body",
-                          "summary", "sources"], rows["timeline"]),
+        "timeline": _csv(["case", "record", "date", "until", "published", "after", "type",
+                          "title", "body", "summary", "sources"], rows["timeline"]),
         "findings": _csv(["case", "finding", "raised_by", "raised_date", "theme", "text",
                           "sources"], rows["findings"]),
         "assessments": _csv(["case", "record", "record_date", "finding", "status",
                              "asserted_by", "asserter", "note", "sources"], rows["assessments"]),
         "deadlines": _csv(["case", "requirement", "set_by", "text", "due_from", "due_until",
-                           "as_written", "outcome", "explanation", "sources", "as_of",
+                           "as_written", "outcome", "explanation", "records_outcome",
+                           "reported_outcome", "reported_by", "sources", "as_of",
                            "jurisdiction"], rows["deadlines"]),
+        "ratings": _csv(["case", "record", "date", "body", "area", "grade", "grade_label",
+                         "compared_with_record", "change", "sources"], rows["ratings"]),
         "sources": _csv(["source", "title", "publisher", "kind", "published", "evidence_grade",
                          "url", "archive_url"],
                         [[s.id, s.display_title, s.publisher.id if s.publisher else "", s.kind,
                           _d(s.published) or "", s.grade.value, s.url or "",
                           s.archive_url or ""] for s in sorted(used.values(), key=lambda s: s.id)]),
     }
+
+
+def _deadline_row(c: m.Case, q: m.Requirement) -> list[Any]:
+    window, outcome, reported = due_window(q), q.outcome, q.reported
+    records = outcome.records_term or outcome.term if outcome else None
+    return [c.id, q.id, q.record.id, q.text, window[0].isoformat() if window else "",
+            window[1].isoformat() if window else "",
+            q.due.as_written if q.due and q.due.as_written else "",
+            outcome.term.value if outcome else "", outcome.explanation if outcome else "",
+            records.value if records else "", reported.outcome.value if reported else "",
+            reported.by.id if reported else "", _ids(q.cites + (reported.cites if reported
+                                                                 else [])),
+            c.as_of.isoformat() if c.as_of else "", c.jurisdiction]
+
+
+def _rating_row(c: m.Case, row: RatingRow) -> list[Any]:
+    x, before = row.rating, row.previous
+    return [c.id, x.record.id, x.record.date.iso(), x.by.id, x.area or "", x.grade.value,
+            x.grade.label, before.record.id if before else "", row.change, _ids(x.cites)]
 
 
 def _all(r: m.Record) -> list[m.Citation]:
@@ -331,4 +360,4 @@ def each_file(ds: m.Dataset) -> Iterator[tuple[str, str]]:
         yield f"data/schema/{kind}.schema.json", dump(file_schema(kind, ds.site_terms))
 
 
-TABLES = ("timeline", "findings", "assessments", "deadlines", "sources")
+TABLES = ("timeline", "findings", "assessments", "deadlines", "ratings", "sources")

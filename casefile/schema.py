@@ -343,7 +343,9 @@ DUE = Obj(
 
 REPORTED = Obj(
     "reported",
-    "An outcome a source reports when the records cannot compute it.",
+    "An outcome a source reports. It fills a gap where the records cannot settle the "
+    "outcome; where it contradicts them (not met, though a record fulfils it), the outcome "
+    "is shown as Disputed, with both sides.",
     (
         F("outcome", Enum(vocab.REPORTED_OUTCOMES), "The outcome the source reports "
           "(not_met when it says the requirement was not met).", True),

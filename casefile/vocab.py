@@ -170,6 +170,10 @@ OUTCOMES = _terms(
      "a finding that it was missed: the records may simply not say."),
     ("not_met", "Not met", "A source reports that it was not met; the page says who."),
     ("superseded", "Superseded", "Replaced by a later notice before it was shown to be met."),
+    ("disputed", "Disputed",
+     "The records and a source disagree: a record shows it was met, but a source reports it "
+     "as not met, or on time where the dates show late (or late where they show on time). "
+     "The page gives both, and who says each; casefile does not choose between them."),
 )
 
 REPORTED_OUTCOMES = {k: OUTCOMES[k] for k in ("met_on_time", "met_late", "met", "not_met")}

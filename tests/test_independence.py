@@ -14,7 +14,7 @@ EPOCH = "1798761600"  # 2027-01-01: both builds are stamped with the same day
 CROSS_CASE = {"index.html", "cases/index.html", "bodies/index.html", "sources/index.html",
               "themes/index.html", "timeline/index.html", "methodology/index.html",
               "data/index.html", "data/casefile.json", "data/assessments.csv",
-              "data/deadlines.csv", "data/findings.csv", "data/sources.csv",
+              "data/deadlines.csv", "data/findings.csv", "data/sources.csv", "data/ratings.csv",
               "data/timeline.csv", "feeds/all.xml", "feeds/deadlines.ics",
               "search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
 

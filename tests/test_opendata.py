@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from casefile.errors import DataError
-from casefile.opendata import FORMAT_VERSION, TABLES, from_json, to_json
+from casefile.opendata import FORMAT_VERSION, TABLES, files, from_json, tables, to_json
 from casefile.pipeline import load_dataset
 from tests.conftest import POWYS_DATA
 from tests.test_site import CASE, page, resolve, site  # noqa: F401  (module-scoped build)
@@ -104,3 +104,52 @@ def test_per_case_json_leaves_out_other_cases(tmp_path: Path) -> None:
     assert {b["id"] for b in data["bodies"]} == {"council-0001", "regulator", "government",
                                                 "newspaper"}
     assert all(s["id"].startswith("case-0001-") for s in data["sources"])
+
+
+def test_timeline_csv_keeps_periods_and_order(tmp_path: Path) -> None:
+    from tests.conftest import MINI, write_tree
+
+    files = dict(MINI)
+    ins, follow = "cases/town/records/town-inspection.yml", "cases/town/records/town-follow-up.yml"
+    files[ins] = files[ins].replace("date: 2017-07\n", "date: 2017-07\nuntil: 2017-08\n")
+    files[follow] = files[follow].replace("date: 2018-03-01\n",
+                                          "date: 2018-03-01\nafter: town-inspection\n")
+    write_tree(tmp_path / "data", files)
+    dataset = load_dataset(tmp_path / "data", use_cache=False)
+    assert tables(list(dataset.cases.values()))["timeline"].splitlines() == [
+        "case,record,date,until,published,after,type,title,body,summary,sources",
+        "town,town-inspection,2017-07,2017-08,2017-10-02,,inspection,Inspection,inspectorate,"
+        "Inspectors visited.,report-2017",
+        "town,town-follow-up,2018-03-01,,,town-inspection,follow_up_inspection,Follow-up,"
+        "town-council,The council reported progress.,council-news"]
+
+
+def test_ratings_csv_gives_each_grade_and_what_it_is_compared_with(tmp_path: Path) -> None:
+    from tests.test_ratings import load, rated
+
+    dataset = load(tmp_path, rated())
+    per_case = tables([dataset.cases["town"]])["ratings"]
+    assert per_case.splitlines() == [
+        "case,record,date,body,area,grade,grade_label,compared_with_record,change,sources",
+        "town,town-inspection,2017-07,inspectorate,,inadequate,Inadequate,,first,report-2017",
+        "town,town-inspection,2017-07,inspectorate,Leadership,requires_improvement,"
+        "Requires improvement to be good,,first,report-2017",
+        "town,town-reinspection,2019-02-14,inspectorate,,requires_improvement,"
+        "Requires improvement to be good,town-inspection,better,report-2017",
+        "town,town-reinspection,2019-02-14,inspectorate,leadership,inadequate,Inadequate,"
+        "town-inspection,worse,report-2017",
+        "town,town-reinspection,2019-02-14,inspectorate,Help and protection,good,Good,,first,"
+        "report-2017",
+        "town,town-visit,2019-06-03,inspectorate,,requires_improvement,"
+        "Requires improvement to be good,town-reinspection,same,council-news"]
+    published = files(dataset)
+    assert published["data/cases/town/ratings.csv"] == per_case
+    assert published["data/ratings.csv"] == per_case  # the only case: the site-wide file
+    assert tables([])["ratings"] == (
+        "case,record,date,body,area,grade,grade_label,compared_with_record,change,sources\n")
+
+
+def test_published_ratings_csv_of_an_ungraded_case_has_only_its_header(
+        site: Path) -> None:  # noqa: F811
+    for path in (site / "data" / "ratings.csv", site / "data" / "cases" / CASE / "ratings.csv"):
+        assert path.read_text(encoding="utf-8") == tables([])["ratings"]

@@ -212,6 +212,10 @@ def test_ratings_and_scales_round_trip_through_open_data(tmp_path: Path) -> None
         "description": "Not yet good."}
     visit = data["cases"][0]["records"][-1]
     assert visit["ratings"] == [{"grade": "requires_improvement", "by": "inspectorate",
-                                 "cite": [{"source": "council-news"}]}]
+                                 "cite": [{"source": "council-news"}],
+                                 "derived": {"change": "same",
+                                             "compared_with_record": "town-reinspection"}}]
+    first = data["cases"][0]["records"][0]["ratings"][0]
+    assert first["derived"] == {"change": "first"}  # nothing earlier to compare with
     again = from_json(data)
     assert to_json(again) == data
