@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casefile import model as m
-from casefile.views import case_view
+from casefile.model import objects as m
+from casefile.model.views import case_view
 
 MKDOCS_YML = """site_name: anchor
 docs_dir: docs

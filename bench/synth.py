@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from casefile.jsonschema import header_for
+from casefile.outputs.jsonschema import header_for
 
 WORDS = ("service", "oversight", "children", "families", "assessment", "planning",
          "safeguarding", "visits", "management", "leadership", "partners", "police", "health",

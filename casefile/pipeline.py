@@ -13,19 +13,20 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from casefile import schema, vocab
-from casefile.cache import ParseCache, digest
-from casefile.calendars import DEFAULT_JURISDICTION
-from casefile.deadlines import compute_all
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked, no_gc
 from casefile.fork import available as fork_available
-from casefile.link import Linker, Loaded
-from casefile.link_dates import as_of_after_records, break_loops, in_record_order, link_after
-from casefile.link_records import link_record_parts
-from casefile.load import load_bytes
-from casefile.model import Dataset
-from casefile.validate import Rec, validate
+from casefile.model import vocab
+from casefile.model.calendars import DEFAULT_JURISDICTION
+from casefile.model.deadlines import compute_all
+from casefile.model.link import Linker, Loaded
+from casefile.model.link_dates import as_of_after_records, break_loops, in_record_order, link_after
+from casefile.model.link_records import link_record_parts
+from casefile.model.objects import Dataset
+from casefile.reading import schema
+from casefile.reading.cache import ParseCache, digest
+from casefile.reading.load import load_bytes
+from casefile.reading.validate import Rec, validate
 
 _FLAT_KINDS = {"bodies": "body", "people": "person", "sources": "source"}
 

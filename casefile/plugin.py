@@ -25,17 +25,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from casefile import calendars, examples, fork
+from casefile import fork
 from casefile.assets import shared_dir
-from casefile.buildinfo import detect, pin_source_date
-from casefile.calendars import DEFAULT_JURISDICTION
 from casefile.errors import DataError
-from casefile.harden import harden
-from casefile.minify import squeeze
-from casefile.money import DEFAULT_LOCALE, known_locale
-from casefile.output import AtomicOutput, BackgroundFiles
+from casefile.model import calendars
+from casefile.model.calendars import DEFAULT_JURISDICTION
+from casefile.model.money import DEFAULT_LOCALE, known_locale
+from casefile.outputs import examples
+from casefile.outputs.buildinfo import detect, pin_source_date
+from casefile.outputs.harden import harden
+from casefile.outputs.minify import squeeze
+from casefile.outputs.output import AtomicOutput, BackgroundFiles
+from casefile.outputs.render import Paths, Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Paths, Renderer
 
 
 class CasefileConfig(Config):

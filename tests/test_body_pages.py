@@ -12,9 +12,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from casefile.model import Dataset
+from casefile.model.objects import Dataset
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Renderer
 from tests.conftest import MINI, REPO, write_tree
 
 INS = "cases/town/records/town-inspection.yml"

@@ -8,11 +8,11 @@ import pytest
 
 from bench import synth
 from casefile import pipeline
-from casefile.cache import ParseCache, cache_dir
 from casefile.errors import DataError
-from casefile.link import Loaded
-from casefile.opendata import to_json
+from casefile.model.link import Loaded
+from casefile.outputs.opendata import to_json
 from casefile.pipeline import load_dataset
+from casefile.reading.cache import ParseCache, cache_dir
 from tests.conftest import CACHE, REPO
 
 
@@ -65,7 +65,7 @@ def test_isolated_loading_gives_the_same_model_and_the_same_problems(
     import json
 
     from casefile import pipeline
-    from casefile.opendata import files as open_data
+    from casefile.outputs.opendata import files as open_data
     from tests.conftest import MINI, write_tree
 
     write_tree(tmp_path / "data", MINI)
@@ -121,7 +121,7 @@ def test_an_unreadable_file_is_reported_cold_and_warm(
 
 def test_a_background_save_is_complete_when_loading_returns(
         mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from casefile import cache as cache_module
+    from casefile.reading import cache as cache_module
 
     monkeypatch.setattr(cache_module, "BACKGROUND_FROM", 0)
     forks: list[int] = []

@@ -40,7 +40,7 @@ def test_check_github_annotations(tmp_path: Path) -> None:
 
 
 def test_github_annotation_escapes_newlines_and_percent() -> None:
-    from casefile.cli import _github
+    from casefile.commands.cli import _github
     from casefile.errors import Problem
 
     line = _github(Problem("a.yml", 1, 2, "p", "50% off\nnext"))

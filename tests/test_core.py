@@ -8,26 +8,29 @@ import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from casefile import schema
-from casefile.jsonschema import file_schema, write_schemas
+from casefile.outputs.jsonschema import file_schema, write_schemas
+from casefile.reading import schema
 from tests.conftest import POWYS_DATA, REPO
 
-CORE = ["casefile.errors", "casefile.dates", "casefile.load", "casefile.schema",
-        "casefile.validate", "casefile.model", "casefile.link", "casefile.link_records",
-        "casefile.deadlines", "casefile.views", "casefile.pipeline", "casefile.render",
-        "casefile.jsonschema", "casefile.output", "casefile.cli", "casefile.vocab",
-        "casefile.export", "casefile.scaffold", "casefile.links", "casefile.examples",
-        "casefile.external", "casefile.opendata", "casefile.feeds",
-        "casefile.buildinfo", "casefile.cache", "casefile.harden", "casefile.minify",
-        "casefile.quickcheck", "casefile.fork", "casefile.assets", "casefile.init",
-        "casefile.money", "casefile.link_dates",
-        "casefile.calendars"]
+# The folder tree shows the pipeline: reading -> model -> outputs, with the command line
+# beside them; only the pipeline, the MkDocs adapter and shared helpers sit at the top.
+STAGES = {
+    "reading": {"load", "validate", "schema", "cache", "quickcheck"},
+    "model": {"objects", "vocab", "dates", "calendars", "money", "link", "link_records",
+              "link_dates", "deadlines", "views"},
+    "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
+                "output", "buildinfo", "links", "external", "examples"},
+    "commands": {"cli", "scaffold", "init"},
+}
+TOP = {"pipeline", "errors", "fork", "assets"}  # and plugin.py, the only MkDocs import
+CORE = sorted([f"casefile.{m}" for m in TOP] +
+              [f"casefile.{stage}.{m}" for stage, mods in STAGES.items() for m in mods])
 
 
 def test_core_does_not_import_mkdocs() -> None:
     code = ("import sys\n" + "".join(f"import {m}\n" for m in CORE) +
             "from pathlib import Path\nfrom casefile.pipeline import load_dataset\n"
-            "from casefile.render import Renderer\n"
+            "from casefile.outputs.render import Renderer\n"
             f"Renderer(load_dataset(Path({str(POWYS_DATA)!r})), Path({str(REPO / 'macros')!r}))"
             ".pages()\n"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')]\n"
@@ -37,9 +40,12 @@ def test_core_does_not_import_mkdocs() -> None:
 
 
 def test_core_modules_are_listed() -> None:
-    on_disk = {f"casefile.{p.stem}" for p in (REPO / "casefile").glob("*.py")
-               if p.stem not in ("__init__", "plugin")}
-    assert on_disk == set(CORE)
+    package = REPO / "casefile"
+    on_disk = {".".join(p.relative_to(REPO).with_suffix("").parts)
+               for p in package.rglob("*.py") if p.stem != "__init__"}
+    assert on_disk == set(CORE) | {"casefile.plugin"}
+    assert {p.name for p in package.iterdir() if p.is_dir() and p.name != "__pycache__"} == \
+        set(STAGES)
 
 
 def test_plugin_is_registered_as_an_entry_point() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from casefile import model as m
-from casefile.dates import DateSyntaxError, PartialDate, add_working_days, is_working_day
-from casefile.deadlines import due_window, outcome
+from casefile.model import objects as m
+from casefile.model.dates import DateSyntaxError, PartialDate, add_working_days, is_working_day
+from casefile.model.deadlines import due_window, outcome
 from casefile.pipeline import load_dataset
 
 D = dt.date

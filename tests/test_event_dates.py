@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casefile.dates import PartialDate, human_range
 from casefile.errors import DataError
-from casefile.model import Dataset
+from casefile.model.dates import PartialDate, human_range
+from casefile.model.objects import Dataset
+from casefile.model.views import by_theme, cross_timeline
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Renderer
-from casefile.views import by_theme, cross_timeline
 from tests.conftest import MINI, REPO, write_tree
 
 INSPECTION = "cases/town/records/town-inspection.yml"

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import pytest
 
-from casefile.external import Checker, Target, check_all, report
+from casefile.outputs.external import Checker, Target, check_all, report
 from tests.conftest import MINI, write_tree
 from tests.test_cli import run
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import feedparser
 import icalendar
 
-from casefile.feeds import files
-from casefile.render import Renderer
-from casefile.views import cross_timeline
+from casefile.model.views import cross_timeline
+from casefile.outputs.feeds import files
+from casefile.outputs.render import Renderer
 from tests.conftest import POWYS_DATA, REPO
 from tests.test_site import CASE, N_ENTRIES, POWYS, site  # noqa: F401
 

@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.errors import DataError
-from casefile.feeds import files as feed_files
-from casefile.opendata import files as open_data
+from casefile.model.views import cross_timeline
+from casefile.outputs.feeds import files as feed_files
+from casefile.outputs.opendata import files as open_data
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Renderer
-from casefile.views import cross_timeline
 from tests.conftest import MINI, REPO, copy_project, mkdocs_build, write_tree
 
 FILES = sorted(MINI)

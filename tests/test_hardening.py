@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from casefile.harden import harden, policy
+from casefile.outputs.harden import harden, policy
 from tests.conftest import copy_project, mkdocs_build, tree_digest
 from tests.test_site import site  # noqa: F401
 

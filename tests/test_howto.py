@@ -1,7 +1,7 @@
 """The How to edit page, tried as a new editor would: the worked example builds, and each
 listed mistake produces exactly its documented message from `casefile check` and the build.
 
-The example brings its own fictional data set (casefile/examples.py), so the page shows
+The example brings its own fictional data set (casefile/outputs/examples.py), so the page shows
 the same messages whatever cases the site holds."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casefile import examples
+from casefile.outputs import examples
 from tests.conftest import add_second_case, copy_project, mkdocs_build
 from tests.test_cli import run
 

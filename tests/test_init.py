@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casefile.links import check_internal
+from casefile.outputs.links import check_internal
 from tests.conftest import build_init_site, tree_digest
 from tests.test_cli import run
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casefile import calendars
-from casefile.cli import main
-from casefile.dates import add_months, add_period, add_working_days, is_working_day
+from casefile.commands.cli import main
 from casefile.errors import DataError
-from casefile.opendata import from_json, tables, to_json
+from casefile.model import calendars
+from casefile.model.dates import add_months, add_period, add_working_days, is_working_day
+from casefile.outputs.opendata import from_json, tables, to_json
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Renderer
 from tests.conftest import MINI, REPO, add_second_case, copy_project, mkdocs_build, write_tree
 
 D = dt.date

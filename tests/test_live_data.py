@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casefile import model as m
+from casefile.model import objects as m
 from casefile.pipeline import load_dataset
 from tests.conftest import PROJECTS, REPO, add_second_case, copy_project, mkdocs_build
 from tests.test_cli import run

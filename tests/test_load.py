@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.load import MAX_FILE_BYTES, Mapping, Scalar, Sequence, load_file, parse_text
+from casefile.reading.load import MAX_FILE_BYTES, Mapping, Scalar, Sequence, load_file, parse_text
 
 
 def messages(text: str) -> list[str]:

@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from casefile.minify import squeeze
+from casefile.outputs.minify import squeeze
 
 PAGE = """<!doctype html>
 <html>

@@ -11,11 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casefile.errors import DataError
-from casefile.jsonschema import file_schema
-from casefile.money import COMMON_NAMES, CURRENCIES, describe, format_money
-from casefile.opendata import from_json, to_json
+from casefile.model.money import COMMON_NAMES, CURRENCIES, describe, format_money
+from casefile.outputs.jsonschema import file_schema
+from casefile.outputs.opendata import from_json, to_json
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Renderer
 from tests.conftest import MINI, REPO, write_tree
 
 CASE = "cases/town/case.yml"

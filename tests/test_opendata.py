@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from casefile.errors import DataError
-from casefile.opendata import FORMAT_VERSION, TABLES, files, from_json, tables, to_json
+from casefile.outputs.opendata import FORMAT_VERSION, TABLES, files, from_json, tables, to_json
 from casefile.pipeline import load_dataset
 from tests.conftest import POWYS_DATA
 from tests.test_site import CASE, page, resolve, site  # noqa: F401  (module-scoped build)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from casefile import fork
-from casefile.output import BackgroundFiles
+from casefile.outputs.output import BackgroundFiles
 
 FILES = {"data/casefile.json": "{}\n", "data/cases/a.json": "[1]\n",
          "feeds/a.ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "feeds/all.xml": "<feed/>\n"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefile import model as m
+from casefile.model import objects as m
 from casefile.pipeline import load_dataset
 from tests.conftest import POWYS_DATA
 from tests.test_live_data import SEED_OF, SEEDS, every_citation, normalise

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from casefile import quickcheck
 from casefile.errors import DataError
 from casefile.pipeline import load_dataset
+from casefile.reading import quickcheck
 from tests.conftest import MINI, write_tree
 
 INS = "cases/town/records/town-inspection.yml"

@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casefile.errors import DataError
-from casefile.opendata import from_json, to_json
+from casefile.outputs.opendata import from_json, to_json
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Renderer
 from tests.conftest import MINI, REPO, write_tree
 
 SCALE = """\

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casefile.errors import DataError
+from casefile.outputs.render import Paths, Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Paths, Renderer
 from tests.conftest import MINI, REPO, write_tree
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> {{ 7*7 }} {% raw %}'
@@ -114,7 +114,7 @@ def test_content_page_errors_are_located(mini: Path) -> None:
 def test_rendering_in_two_processes_gives_the_same_pages(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from bench import synth
-    from casefile import render
+    from casefile.outputs import render
 
     synth.generate(tmp_path, 3)
     serial = renderer(tmp_path / "data").pages_with_blocks()
@@ -129,7 +129,7 @@ def test_rendering_in_two_processes_gives_the_same_pages(
 
 def test_a_failing_page_in_the_other_process_raises_its_own_error(
         mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from casefile import render
+    from casefile.outputs import render
 
     monkeypatch.setattr(render, "PARALLEL_PAGES", 0)
     r = renderer(mini)

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casefile import model as m
-from casefile import vocab
-from casefile.dates import PartialDate
-from casefile.deadlines import outcome
-from casefile.opendata import from_json, tables, to_json
+from casefile.model import objects as m
+from casefile.model import vocab
+from casefile.model.dates import PartialDate
+from casefile.model.deadlines import outcome
+from casefile.outputs.opendata import from_json, tables, to_json
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Renderer
 from tests.conftest import MINI, REPO, write_tree
 
 D = dt.date

@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from casefile.jsonschema import header_for
+from casefile.outputs.jsonschema import header_for
 from tests.conftest import POWYS_DATA, init_site
 from tests.test_cli import run
 

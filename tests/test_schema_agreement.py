@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator
 
-from casefile.jsonschema import file_schema, header_for
-from casefile.load import Mapping, Node, Scalar, parse_text
+from casefile.outputs.jsonschema import file_schema, header_for
 from casefile.pipeline import classify, data_files
+from casefile.reading.load import Mapping, Node, Scalar, parse_text
 from tests.conftest import POWYS_DATA, REPO
 from tests.test_build_failures import BREAKAGES
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from casefile import vocab
-from casefile.dates import add_working_days
+from casefile.model import vocab
+from casefile.model.dates import add_working_days
 from casefile.pipeline import load_dataset
 from tests.conftest import POWYS_DATA, copy_project, mkdocs_build
 
@@ -271,7 +271,7 @@ def test_money_figures(site: Path) -> None:
 
 
 def test_field_reference_documents_every_field(site: Path) -> None:
-    from casefile import schema
+    from casefile.reading import schema
 
     soup = page(site, "field-reference")
     for obj in schema.sections():

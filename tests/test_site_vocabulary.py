@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casefile import quickcheck, vocab
-from casefile.cli import main
+from casefile.commands.cli import main
 from casefile.errors import DataError
-from casefile.jsonschema import file_schema
+from casefile.model import vocab
+from casefile.outputs.jsonschema import file_schema
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Renderer
+from casefile.reading import quickcheck
 from tests.conftest import MINI, REPO, write_tree
 
 VOCAB = """\

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from casefile import vocab
+from casefile.model import vocab
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Renderer
 from tests.conftest import MINI, REPO, write_tree
 
 FOL = "cases/town/records/town-follow-up.yml"

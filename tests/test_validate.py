@@ -137,7 +137,7 @@ def test_plain_http_only_with_the_flag(tmp_path: Path) -> None:
     write_tree(tmp_path / "data", files)
     source = load_dataset(tmp_path / "data").sources["report-2017"]
     assert source.url == "http://example.org/report" and source.insecure_http
-    from casefile.render import Renderer
+    from casefile.outputs.render import Renderer
     from tests.conftest import REPO
 
     page = Renderer(load_dataset(tmp_path / "data"), REPO / "macros").pages()["cases/town.md"]
@@ -145,9 +145,9 @@ def test_plain_http_only_with_the_flag(tmp_path: Path) -> None:
 
 
 def test_list_item_with_colon_is_told_to_quote(tmp_path: Path) -> None:
-    from casefile.load import parse_text
-    from casefile.schema import CASE
-    from casefile.validate import validate
+    from casefile.reading.load import parse_text
+    from casefile.reading.schema import CASE
+    from casefile.reading.validate import validate
 
     node, _ = parse_text("regulators:\n  - Note: inspectorate\n", "c.yml")
     assert node is not None

@@ -11,8 +11,8 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from casefile.dates import human_day
-from casefile.views import CaseView, TimelineEntry
+from casefile.model.dates import human_day
+from casefile.model.views import CaseView, TimelineEntry
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6b0f3f52-9c64-4a8e-8d0b-3c1e2f6a7d10")  # casefile's own namespace

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from casefile.model import Dataset
+from casefile.model.objects import Dataset
 
 BROKEN_CODES = (404, 410)
 

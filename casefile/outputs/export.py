@@ -11,11 +11,11 @@ import shutil
 from pathlib import Path
 
 from casefile.assets import shared_dir
-from casefile.calendars import project_jurisdiction
 from casefile.errors import DataError
-from casefile.output import AtomicOutput
+from casefile.model.calendars import project_jurisdiction
+from casefile.outputs.output import AtomicOutput
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from casefile.render import Renderer
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

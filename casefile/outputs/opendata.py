@@ -13,16 +13,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from casefile import model as m
-from casefile.dates import PartialDate
-from casefile.deadlines import due_window, latest_document
 from casefile.errors import DataError, Problem
-from casefile.link import Loaded
-from casefile.load import Mapping, Node, Scalar, Sequence
+from casefile.model import objects as m
+from casefile.model.dates import PartialDate
+from casefile.model.deadlines import due_window, latest_document
+from casefile.model.link import Loaded
+from casefile.model.views import RatingRow, ratings
 from casefile.pipeline import build_dataset
-from casefile.schema import FILE_KINDS
-from casefile.validate import validate
-from casefile.views import RatingRow, ratings
+from casefile.reading.load import Mapping, Node, Scalar, Sequence
+from casefile.reading.schema import FILE_KINDS
+from casefile.reading.validate import validate
 
 FORMAT = "casefile"
 FORMAT_VERSION = "1.0"
@@ -106,7 +106,7 @@ def _rating(row: RatingRow) -> Json:
 
 def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Json:
     """A record as in its YAML file; ``compared`` holds the case's ratings comparisons
-    (casefile.views.ratings), by the rating's id(), for the ``derived`` keys."""
+    (casefile.model.views.ratings), by the rating's id(), for the ``derived`` keys."""
     rows = compared if compared is not None else {id(x.rating): x for x in ratings(r.case)}
     return _clean({
         "id": r.id, "type": r.type.value, "title": r.title, "date": _d(r.date),
@@ -347,7 +347,7 @@ def files(ds: m.Dataset) -> dict[str, str]:
 def each_file(ds: m.Dataset) -> Iterator[tuple[str, str]]:
     """Every open-data file as (path in the site, text), one at a time: a 1,000-case site
     has 7,000 of them, and the build writes each as it comes instead of holding them all."""
-    from casefile.jsonschema import file_schema
+    from casefile.outputs.jsonschema import file_schema
 
     yield "data/casefile.json", dump(to_json(ds))
     yield from ((f"data/{name}.csv", text)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from casefile import vocab
-from casefile.jsonschema import header_for
+from casefile.model import vocab
+from casefile.outputs.jsonschema import header_for
 from casefile.pipeline import data_files
 
 KINDS = ("body", "person", "source", "theme", "case", "record")

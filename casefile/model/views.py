@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from casefile import model as m
-from casefile import vocab
-from casefile.dates import PartialDate
-from casefile.deadlines import days_off
+from casefile.model import objects as m
+from casefile.model import vocab
+from casefile.model.dates import PartialDate
+from casefile.model.deadlines import days_off
 
 
 @dataclass
@@ -37,7 +37,7 @@ class TimelineEntry:
     @property
     def of_event(self) -> bool:
         """A publication worded "The report of the inspection of … was published": only for
-        record types whose report comes out after the event (casefile.vocab.REPORT_OF_EVENT)."""
+        record types whose report comes out after the event (vocab.REPORT_OF_EVENT)."""
         return self.record.type.value in vocab.REPORT_OF_EVENT
 
     @property
@@ -54,7 +54,7 @@ class TimelineEntry:
 
 
 def is_report(record_type: vocab.Term) -> bool:
-    """Whether a record of this type produces a report or is one (casefile.vocab.
+    """Whether a record of this type produces a report or is one (casefile.model.vocab.
     REPORT_OF_EVENT, REPORT_ITSELF); a site's own types do not count."""
     return record_type.value in vocab.REPORT_OF_EVENT | vocab.REPORT_ITSELF
 
@@ -217,7 +217,7 @@ def _next_deadline(reqs: list[m.Requirement]) -> m.Requirement | None:
 
 def case_view(case: m.Case) -> CaseView:
     """Everything a case page shows; outcomes as of the case's own date (set by
-    casefile.deadlines.compute_all), never one date for the whole site."""
+    casefile.model.deadlines.compute_all), never one date for the whole site."""
     assert case.as_of is not None and case.jurisdiction, "compute_all runs first"
     entries = timeline(case)
     cites = _all_citations(case, entries)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from casefile import model as m
-from casefile import vocab
-from casefile.link import Linker
-from casefile.validate import Rec
+from casefile.model import objects as m
+from casefile.model import vocab
+from casefile.model.link import Linker
+from casefile.reading.validate import Rec
 
 
 def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:

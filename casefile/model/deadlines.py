@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from casefile import calendars, vocab
-from casefile import model as m
-from casefile.calendars import DEFAULT_JURISDICTION
-from casefile.dates import PartialDate, add_period, human_day
+from casefile.model import calendars, vocab
+from casefile.model import objects as m
+from casefile.model.calendars import DEFAULT_JURISDICTION
+from casefile.model.dates import PartialDate, add_period, human_day
 
 
 def due_window(req: m.Requirement) -> tuple[dt.date, dt.date] | None:

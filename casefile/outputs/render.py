@@ -17,14 +17,17 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from casefile import examples, fork, schema, views, vocab
-from casefile import model as m
-from casefile.buildinfo import BuildInfo
-from casefile.dates import human_day
+from casefile import fork
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked
-from casefile.money import DEFAULT_LOCALE
-from casefile.views import CaseView, case_view
+from casefile.model import objects as m
+from casefile.model import views, vocab
+from casefile.model.dates import human_day
+from casefile.model.money import DEFAULT_LOCALE
+from casefile.model.views import CaseView, case_view
+from casefile.outputs import examples
+from casefile.outputs.buildinfo import BuildInfo
+from casefile.reading import schema
 
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
                   "bodies": "pages/bodies.md", "sources": "pages/sources.md",
@@ -192,8 +195,8 @@ class Renderer:
     def each_output_file(self) -> Iterator[tuple[str, str]]:
         """Open data, feeds and calendars as (path in the site, text), one at a time (not
         Jinja: kept here beside the other outputs)."""
-        from casefile.feeds import each_file as feeds
-        from casefile.opendata import each_file as open_data
+        from casefile.outputs.feeds import each_file as feeds
+        from casefile.outputs.opendata import each_file as open_data
 
         yield from open_data(self.dataset)
         yield from feeds(self.views, self.dataset.as_of, views.cross_timeline(self.views))

@@ -1,4 +1,4 @@
-"""Typed objects for the whole data set. Built by ``casefile.link`` from validated records;
+"""Typed objects for the whole data set. Built by ``casefile.model.link`` from validated records;
 templates lay these out and never compute."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from casefile import vocab
-from casefile.dates import PartialDate, human_range, range_parts
-from casefile.money import DEFAULT_LOCALE, describe
+from casefile.model import vocab
+from casefile.model.dates import PartialDate, human_range, range_parts
+from casefile.model.money import DEFAULT_LOCALE, describe
 
 
 @dataclass
@@ -17,7 +17,7 @@ class Citation:
     source: Source
     quote: str | None = None
     locator: str | None = None
-    number: int = 0  # position in the case bibliography, set by casefile.views
+    number: int = 0  # position in the case bibliography, set by casefile.model.views
 
 
 @dataclass
@@ -216,7 +216,7 @@ class Requirement:
     reported: Reported | None
     cites: list[Citation]
     record: Record
-    outcome: Outcome | None = None  # set by casefile.deadlines
+    outcome: Outcome | None = None  # set by casefile.model.deadlines
 
 
 @dataclass
@@ -349,7 +349,7 @@ class Case:
     corrections: list[Correction] = field(default_factory=list)
     jurisdiction_given: str | None = None  # as written in case.yml
     as_of_given: dt.date | None = None  # as written in case.yml
-    jurisdiction: str = ""  # the calendar in use, set by casefile.deadlines
+    jurisdiction: str = ""  # the calendar in use, set by casefile.model.deadlines
     as_of: dt.date | None = None  # the day outcomes are computed as of, set likewise
     as_of_basis: str = ""  # why that day, in words
     as_of_shown: PartialDate | None = None  # that date for readers, as precise as its source

@@ -8,13 +8,13 @@ import datetime as dt
 import heapq
 from typing import TYPE_CHECKING
 
-from casefile import model as m
-from casefile.buildinfo import build_day
-from casefile.dates import PartialDate, human_day
-from casefile.validate import Rec
+from casefile.model import objects as m
+from casefile.model.dates import PartialDate, human_day
+from casefile.outputs.buildinfo import build_day
+from casefile.reading.validate import Rec
 
 if TYPE_CHECKING:
-    from casefile.link import Linker
+    from casefile.model.link import Linker
 
 def event_end(linker: Linker, rec: Rec) -> PartialDate | None:
     """The record's ``until``, checked against its ``date``; dates after the build's day

@@ -1,7 +1,7 @@
 """Stage 2, validate: positioned nodes + a schema ``Obj`` → ``Rec`` dicts, or problems.
 
 This stage checks one file at a time (types, keys, vocabularies, dates). Checks that
-need the whole data set (ids, references, date order) happen in ``casefile.model``.
+need the whole data set (ids, references, date order) happen in ``casefile.model.objects``.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import difflib
 import re
 from typing import Any, NamedTuple
 
-from casefile import schema as s
-from casefile.dates import DateSyntaxError, PartialDate
 from casefile.errors import Problem
-from casefile.load import Mapping, Node, Scalar, Sequence
-from casefile.money import CURRENCIES, NOT_MONEY, currency_hint
+from casefile.model.dates import DateSyntaxError, PartialDate
+from casefile.model.money import CURRENCIES, NOT_MONEY, currency_hint
+from casefile.reading import schema as s
+from casefile.reading.load import Mapping, Node, Scalar, Sequence
 
 # Plain scalars that a YAML 1.1 reader would turn into something other than text.
 _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
@@ -205,7 +205,7 @@ class _Validator:
             self.fail(node, path, f"'{value}' is not {type_.what}")
             return None
         if isinstance(type_, s.Enum):
-            if type_.site:  # the site may add terms: checked when linking (casefile.link)
+            if type_.site:  # the site may add terms: checked when linking (casefile.model.link)
                 return value
             if value not in type_.terms:
                 allowed = ", ".join(type_.terms)

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
-from casefile import calendars, vocab
-from casefile import model as m
 from casefile.errors import Problem
-from casefile.link_dates import event_end, not_in_future
-from casefile.money import decimals, places
-from casefile.validate import Loc, Rec, suggest
+from casefile.model import calendars, vocab
+from casefile.model import objects as m
+from casefile.model.link_dates import event_end, not_in_future
+from casefile.model.money import decimals, places
+from casefile.reading.validate import Loc, Rec, suggest
 
 T = TypeVar("T")
 _ASSERTER_BY_KIND = {"regulator": "regulator", "government": "government", "board": "board",

@@ -1,4 +1,4 @@
-"""JSON Schema (draft-07) generated from ``casefile.schema``: one source of truth.
+"""JSON Schema (draft-07) generated from ``casefile.reading.schema``: one source of truth.
 
 yaml-language-server reads draft-07, so editors get completion and inline errors. The
 loader stays stricter than any JSON Schema can be (duplicate keys, YAML 1.1 scalars,
@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from casefile import schema as s
-from casefile.money import CURRENCIES
-from casefile.vocab import SiteTerms
+from casefile.model.money import CURRENCIES
+from casefile.model.vocab import SiteTerms
+from casefile.reading import schema as s
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 _DATE = (r"^\d{4}(-((0[13578]|1[02])(-(0[1-9]|[12]\d|3[01]))?|(0[469]|11)(-(0[1-9]|[12]\d|30))?"

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from casefile import __version__
-from casefile.jsonschema import header_for, write_schemas
+from casefile.outputs.jsonschema import header_for, write_schemas
 
 
 class InitError(Exception):

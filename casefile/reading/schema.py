@@ -1,15 +1,15 @@
 """The one source of truth for the shape of every data file.
 
-Each file kind is an ``Obj`` built from typed ``Field``s. ``casefile.validate`` checks
-loaded YAML against these; ``casefile.jsonschema`` turns them into JSON Schema.
+Each file kind is an ``Obj`` built from typed ``Field``s. ``casefile.reading.validate`` checks
+loaded YAML against these; ``casefile.outputs.jsonschema`` turns them into JSON Schema.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from casefile import vocab
-from casefile.vocab import Term
+from casefile.model import vocab
+from casefile.model.vocab import Term
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KEY_PATTERN = r"^[a-z0-9]+(_[a-z0-9]+)*$"
@@ -507,7 +507,7 @@ def _named(names: tuple[str, ...], last: str) -> list[Part]:
 
 def rule_parts(rule: Rule) -> list[Part]:
     """A rule of the field reference as one plain sentence, e.g. If you give `url`, also
-    give `accessed`. (the same checks as ``casefile.validate``)."""
+    give `accessed`. (the same checks as ``casefile.reading.validate``)."""
     names = rule.fields
     if rule.kind == "exactly_one":
         lead = "Give either " if len(names) == 2 else "Give exactly one of "

@@ -27,13 +27,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casefile.cache import cache_file, read_pickle, write_pickle
-from casefile.calendars import DEFAULT_JURISDICTION
-from casefile.deadlines import compute_all
 from casefile.fork import no_gc
-from casefile.link import Linker
+from casefile.model.calendars import DEFAULT_JURISDICTION
+from casefile.model.deadlines import compute_all
+from casefile.model.link import Linker
 from casefile.pipeline import data_files, link_cases, load_dataset, read_all
-from casefile.validate import Loc, Rec
+from casefile.reading.cache import cache_file, read_pickle, write_pickle
+from casefile.reading.validate import Loc, Rec
 
 SHARED = ""  # the group of files outside cases/
 RACY = "racy"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from casefile.calendars import holiday_calendar
+from casefile.model.calendars import holiday_calendar
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
@@ -129,7 +129,7 @@ def _days_off(jurisdiction: str, year: int) -> frozenset[dt.date]:
 
 def is_working_day(day: dt.date, jurisdiction: str) -> bool:
     """Not a weekend day nor a public holiday in ``jurisdiction`` (an ISO 3166 or 3166-2
-    code the holidays package knows; see ``casefile.calendars``)."""
+    code the holidays package knows; see ``casefile.model.calendars``)."""
     return day not in _days_off(jurisdiction, day.year)
 
 

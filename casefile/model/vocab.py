@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from casefile.money import CURRENCIES  # noqa: F401 - every ISO 4217 code Babel knows
+from casefile.model.money import CURRENCIES  # noqa: F401 - every ISO 4217 code Babel knows
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,14 @@ from typing import Any
 
 from casefile.fork import Forked, no_gc
 
-_CODE = Path(__file__).resolve().parent
+_CODE = Path(__file__).resolve().parent.parent  # the casefile package
 
 
 @functools.cache
 def code_hash() -> str:
     """A hash of casefile's own code (computed once per process)."""
     digest = hashlib.sha256()
-    for path in sorted(_CODE.glob("*.py")):
+    for path in sorted(_CODE.rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

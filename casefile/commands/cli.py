@@ -22,7 +22,7 @@ def _github(problem: Problem) -> str:
 def project_jurisdiction(data: Path) -> str:
     """The plugin option ``jurisdiction`` from the mkdocs.yml beside the data folder (or in
     the current folder), else the default; DataError, located, when it is not known."""
-    from casefile.calendars import project_jurisdiction as read
+    from casefile.model.calendars import project_jurisdiction as read
 
     root = data.resolve().parent
     if not (root / "mkdocs.yml").is_file():
@@ -34,7 +34,7 @@ def project_jurisdiction(data: Path) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from casefile import quickcheck
+    from casefile.reading import quickcheck
 
     data = Path(args.data)
     try:
@@ -51,7 +51,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from casefile.jsonschema import write_schemas
+    from casefile.outputs.jsonschema import write_schemas
     from casefile.pipeline import read_site_terms
 
     try:
@@ -65,7 +65,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from casefile.export import generate
+    from casefile.outputs.export import generate
 
     try:
         written = generate(Path("."), Path(args.out), data=args.data)
@@ -77,7 +77,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from casefile.init import InitError, init
+    from casefile.commands.init import InitError, init
 
     try:
         init(Path(args.folder), args.name)
@@ -90,7 +90,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from casefile.scaffold import ScaffoldError, scaffold
+    from casefile.commands.scaffold import ScaffoldError, scaffold
 
     data = Path(args.data)
     try:
@@ -107,7 +107,7 @@ def external_links(args: argparse.Namespace) -> int:
     """Check every source URL; write a Markdown report. Never fails on link results."""
     import datetime as dt
 
-    from casefile.external import Checker, check_all, report, targets
+    from casefile.outputs.external import Checker, check_all, report, targets
 
     try:
         dataset = load_dataset(Path(args.data))
@@ -126,7 +126,7 @@ def external_links(args: argparse.Namespace) -> int:
 
 
 def cmd_links(args: argparse.Namespace) -> int:
-    from casefile.links import check_internal
+    from casefile.outputs.links import check_internal
 
     if args.external:
         return external_links(args)

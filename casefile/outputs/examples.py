@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casefile.errors import DataError, Problem
-from casefile.jsonschema import header_for
-from casefile.link import Loaded
-from casefile.load import parse_text
+from casefile.model.link import Loaded
+from casefile.outputs.jsonschema import header_for
 from casefile.pipeline import build_dataset, classify
-from casefile.schema import FILE_KINDS
-from casefile.validate import validate
+from casefile.reading.load import parse_text
+from casefile.reading.schema import FILE_KINDS
+from casefile.reading.validate import validate
 
 CASE = "example-childrens-services"
 SOURCE_PATH = "data/sources/example-letter.yml"
