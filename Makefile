@@ -15,9 +15,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --constraint constraints.txt --editable ".[test]"
 	touch $(STAMP)
 
-# Check the data, then build site/ (only replaced when the build succeeds).
+# Check the data, refresh the editors' JSON Schemas in schema/ (with the site's own kinds),
+# then build site/ (only replaced when the build succeeds).
 site: $(STAMP)
 	$(BIN)/casefile check
+	$(BIN)/casefile schema --out schema --data data
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)

@@ -205,3 +205,46 @@ def test_feed_summary_of_a_non_report(ds: Dataset) -> None:
     assert entries["town-direction-published"].published_sentence == "It was published."
     assert entries["town-inspection-published"].published_sentence == (
         "The report was published.")
+
+
+def test_findings_caption_fits_any_record_type(tmp_path: Path) -> None:
+    """An inspection's findings are "of the inspection of July 2017"; a report's are of the
+    report by its title, never "of the report published of …"."""
+    data = tmp_path / "data"
+    write_tree(data, MINI)
+    ds = load_dataset(data)
+    r = Renderer(ds, REPO / "macros")
+    soup = BeautifulSoup(r.macro("findings", "cases/town.md", view=r.views["town"]),
+                         "html.parser")
+    assert soup.caption.get_text(" ", strip=True).startswith(
+        "Findings of the inspection of July 2017")
+    record = data / "cases" / "town" / "records" / "town-inspection.yml"
+    record.write_text(record.read_text("utf-8").replace("type: inspection", "type: report"))
+    r = Renderer(load_dataset(data), REPO / "macros")
+    soup = BeautifulSoup(r.macro("findings", "cases/town.md", view=r.views["town"]),
+                         "html.parser")
+    assert soup.caption.get_text(" ", strip=True).startswith(
+        "Findings of “Inspection”, July 2017")
+
+
+def test_a_dated_role_wins_over_an_undated_one_and_titles_are_not_repeated(
+        tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    write_tree(data, {**MINI, "people/pat-leader.yml": """\
+id: pat-leader
+name: Pat Leader
+roles:
+  - title: Town Council
+    body: town-council
+  - title: Chief Inspector
+    body: inspectorate
+    from: 2017-09
+    until: 2017-12
+"""})
+    statement = load_dataset(data).cases["town"].statements[0]  # dated October 2017
+    assert statement.attribution == "Pat Leader, Chief Inspector, OI (now New Inspectorate)"
+    record = data / "cases" / "town" / "records" / "town-inspection.yml"
+    record.write_text(record.read_text("utf-8").replace("    date: 2017-10\n",
+                                                        "    date: 2018-06\n"))
+    statement = load_dataset(data).cases["town"].statements[0]
+    assert statement.attribution == "Pat Leader, Town Council"  # no "Town Council, Town Council"

@@ -73,7 +73,13 @@ def _text(kind: str, ident: str) -> str:
                 "reviewed: <YYYY-MM-DD, the day you last checked the case against its sources>\n"
                 "summary: <a few sentences for readers>\n"
                 "themes: [<theme id from data/themes.yml>]\n"
-                "cite: [<source id from data/sources/>]\n")
+                "cite: [<source id from data/sources/>]\n"
+                "# jurisdiction: GB-ENG   # whose bank holidays working days skip (the default "
+                "is the site's)\n"
+                "# as_of: YYYY-MM-DD      # only to compute outcomes as of a day after the "
+                "latest document\n"
+                "# money:\n#   - amount: 1500000\n#     currency: GBP\n"
+                "#     for: what the money is for\n#     cite: [source-id]\n")
     return (f"id: {ident}\ntype: <type of event>  # {_choices(vocab.RECORD_TYPES)}\n"
             "title: <a short title for the timeline>\n"
             "date: <when it happened, as YYYY, YYYY-MM or YYYY-MM-DD>\n"

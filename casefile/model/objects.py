@@ -106,7 +106,11 @@ class Person:
     roles: list[Role]
 
     def role_at(self, when: PartialDate) -> Role | None:
-        return next((r for r in self.roles if r.covers(when)), None)
+        """The role held at ``when``: a role dated to cover it before one with no dates
+        (an undated role covers every date, so it must not hide a dated one)."""
+        covering = [r for r in self.roles if r.covers(when)]
+        dated = [r for r in covering if r.start is not None or r.end is not None]
+        return (dated or covering or [None])[0]
 
 
 @dataclass
@@ -235,7 +239,10 @@ class Statement:
         if self.person:
             role = self.person.role_at(self.date)
             if role:
-                return f"{self.person.name}, {role.title}, {role.body.label_at(self.date)}"
+                body = role.body.label_at(self.date)
+                if role.title.casefold() == body.casefold():  # "Mayor of X", body "Mayor of X"
+                    return f"{self.person.name}, {role.title}"
+                return f"{self.person.name}, {role.title}, {body}"
             return self.person.name
         assert self.speaker is not None and self.body is not None
         return f"{self.speaker} ({self.body.label_at(self.date)})"

@@ -81,6 +81,14 @@ class MatrixGroup:
     """Per column, an assessment naming who speaks for every cell of that column (shown once,
     in the column heading), or None where the cells of a column have different speakers."""
 
+    @property
+    def raised_in(self) -> str:
+        """What raised the findings, for the caption before the date: "the inspection of"
+        for events whose report comes later, else the record's title in quotes."""
+        if self.record.type.value in vocab.REPORT_OF_EVENT:
+            return f"the {self.record.type.label.lower()} of"
+        return f"“{self.record.title}”,"
+
 
 @dataclass
 class RatingRow:

@@ -272,7 +272,8 @@ def _wanted(type_: s.Type) -> str:
     if isinstance(type_, s.Ref):
         return f"the id of a {type_.target}"
     if isinstance(type_, s.Enum):
-        return f"one of {', '.join(type_.terms)}"
+        own = " or one of the site's own in data/vocabulary.yml" if type_.site else ""
+        return f"one of {', '.join(type_.terms)}{own}"
     return type_.what
 
 
