@@ -27,12 +27,12 @@ from mkdocs.structure.pages import Page
 
 from casefile import fork
 from casefile.assets import shared_dir
+from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError
 from casefile.model import calendars
 from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.money import DEFAULT_LOCALE, known_locale
 from casefile.outputs import examples
-from casefile.outputs.buildinfo import detect, pin_source_date
 from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
 from casefile.outputs.output import AtomicOutput, BackgroundFiles

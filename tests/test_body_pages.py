@@ -248,3 +248,23 @@ roles:
                                                         "    date: 2018-06\n"))
     statement = load_dataset(data).cases["town"].statements[0]
     assert statement.attribution == "Pat Leader, Town Council"  # no "Town Council, Town Council"
+
+
+def test_a_role_in_another_body_never_changes_who_a_case_quotes(tmp_path: Path) -> None:
+    """Found by an adversarial review: a dated role at another case's body, added to a
+    person this case quotes, replaced their role in this case's quotations."""
+    data = tmp_path / "data"
+    write_tree(data, {**MINI, "bodies/city-council.yml": MINI["bodies/town-council.yml"]
+                      .replace("town-council", "city-council").replace("Town", "City"),
+                      "people/pat-leader.yml": """\
+id: pat-leader
+name: Pat Leader
+roles:
+  - title: Chair
+    body: city-council
+    from: 2017-01
+  - title: Leader
+    body: town-council
+"""})
+    statement = load_dataset(data).cases["town"].statements[0]
+    assert statement.attribution == "Pat Leader, Leader, Town Council"

@@ -424,3 +424,20 @@ def test_the_second_case_fixture_is_set_in_england(tmp_path: Path) -> None:
     assert view.requirements[0].outcome.deadline == (
         "20 working days from publication (1 March 2023), not counting weekends or bank "
         "holidays in England: due 29 March 2023.")
+
+
+def test_a_case_with_nothing_dated_is_as_of_the_build_day_and_says_so(
+        mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never "as of 1 January 1970": a case whose records and sources carry no date yet."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 1 January 2027
+    write_tree(mini, {
+        "sources/undated.yml": "id: undated\ntitle: An undated page\npublisher: town-council\n"
+                               "kind: other\npublished_note: The page gives no date.\n"
+                               "language: en\n",
+        "cases/quiet/case.yml": MINI["cases/town/case.yml"].replace("id: town", "id: quiet")
+        .replace("cite: [report-2017]", "cite: [undated]").split("money:")[0]
+        + "cite: [undated]\n"})
+    quiet = load_dataset(mini, use_cache=False).cases["quiet"]
+    assert quiet.as_of == D(2027, 1, 1)
+    assert quiet.as_of_basis == ("the day this site was built: no document in this case's "
+                                 "records has a date yet")

@@ -107,3 +107,53 @@ def test_a_bad_date_is_one_problem_even_when_other_records_depend_on_it(
                                        "summary: The council")})
     assert len(got) == 1 and got[0].startswith(f"data/{inspection}:4:"), got
     assert ": date: " in got[0]
+
+
+@pytest.mark.parametrize("ident, used_for", [
+    ("index", "the list of cases (cases/index.html)"),
+    ("all", "the feed of every case (feeds/all.xml)"),
+    ("deadlines", "the calendar of every case's deadlines (feeds/deadlines.ics)")])
+def test_case_ids_the_site_uses_for_its_own_files_are_refused(
+        tmp_path: Path, ident: str, used_for: str) -> None:
+    """Found by an adversarial review: a case called 'all' silently replaced the feed of
+    every case."""
+    files = {f"cases/{ident}/{rel.split('/', 2)[2]}": text.replace("town", ident)
+             for rel, text in MINI.items() if rel.startswith("cases/town/")}
+    got = problems(tmp_path, {**files, **{rel: text for rel, text in MINI.items()
+                                          if not rel.startswith("cases/")}})
+    assert f"data/cases/{ident}/case.yml:1:5: id: '{ident}' is reserved: the site uses it " \
+        f"for {used_for}; choose another id" in got
+
+
+def test_a_body_may_not_be_called_index(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"bodies/index.yml": MINI["bodies/town-council.yml"].replace(
+        "id: town-council", "id: index")})
+    assert got == ["data/bodies/index.yml:1:5: id: 'index' is reserved: the site uses it for "
+                   "the list of bodies (bodies/index.html); choose another id"]
+
+
+def test_body_names_go_oldest_first(tmp_path: Path) -> None:
+    """An older name appended last would otherwise become the 'current' name shown as
+    '(now …)' on every page of every case."""
+    body = MINI["bodies/inspectorate.yml"] + "  - name: Ancient Inspectorate\n    until: 2005\n"
+    got = problems(tmp_path, {"bodies/inspectorate.yml": body})
+    assert got == ["data/bodies/inspectorate.yml:10:12: names[2].until: names go oldest first, "
+                   "the current name last: 'Ancient Inspectorate' (until 2005) is listed after "
+                   "'New Inspectorate' (from January 2018); move it up"]
+
+
+def test_money_may_name_only_a_record_of_its_own_case(tmp_path: Path) -> None:
+    def city(text: str) -> str:
+        for old, new in (("town-inspection", "city-inspection"), ("id: town\n", "id: city\n"),
+                         ("town-follow-up", "city-follow-up"), ("f-leadership", "f-city"),
+                         ("req-plan", "req-city")):
+            text = text.replace(old, new)
+        return text
+    other = {city(rel.replace("cases/town/", "cases/city/")): city(text)
+             for rel, text in MINI.items() if rel.startswith("cases/town/")}
+    case = other["cases/city/case.yml"].replace(
+        "    for: Set aside.\n", "    for: Set aside.\n    record: town-inspection\n")
+    got = problems(tmp_path, {**other, "cases/city/case.yml": case})
+    assert got == ["data/cases/city/case.yml:15:13: money[0].record: record 'town-inspection' "
+                   "belongs to case 'town', not 'city'; money may name only a record of its "
+                   "own case"]

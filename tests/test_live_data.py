@@ -1,5 +1,5 @@
 """The live data/ folder, checked only for what holds for ANY valid data set: the check
-is clean, every citation resolves, every source is cited, quotations are found in a
+is clean, every citation resolves, quotations are found in a
 stored copy of their source where the tests hold one, and the whole site builds with
 every case on it. Nothing here assumes which cases, bodies or sources exist; the same
 checks run on a copy of data/ with a fictional second case added, and must pass there
@@ -72,8 +72,6 @@ def invariant_failures(ds: m.Dataset, stored: StoredCopy) -> list[str]:
     cites = every_citation(ds)
     failures = [f"{where}: cites {c.source.id}, which is not a source of the data set"
                 for where, c in cites if ds.sources.get(c.source.id) is not c.source]
-    cited = {c.source.id for _, c in cites}
-    failures += [f"source {s} is cited nowhere" for s in ds.sources if s not in cited]
     quoted = [(where, c.source.id, c.quote) for where, c in cites if c.quote]
     quoted += [(f"statement {s.quote[:30]}", c.source.id, s.quote)
                for case in ds.cases.values() for s in case.statements for c in s.cites]
@@ -150,7 +148,7 @@ def test_the_invariants_catch_what_they_check(with_second_case: Path, tmp_path: 
     (data / "sources" / "fictional-unused.yml").write_text(
         (data / "sources" / "fictional-council-update.yml").read_text("utf-8").replace(
             "id: fictional-council-update", "id: fictional-unused"), encoding="utf-8")
+    # a source nothing cites yet is valid (an editor may add it first): not a failure
     assert invariant_failures(load_dataset(data), second_stored) == [
-        "source fictional-unused is cited nowhere",
         "fictional-2023-inspection: quotation not found in the stored copy of "
         "fictional-inspection-report"]

@@ -152,3 +152,23 @@ def test_a_vocabulary_change_is_seen_by_the_quick_check(tmp_path: Path,
         quickcheck.check(data)
     assert str(caught.value.problems[0]).startswith(
         f"data/{FOL}:2:7: type: 'panel_hearing' is not allowed; did you mean 'panel_session'?")
+
+
+def test_a_case_file_of_open_data_carries_only_the_site_terms_it_uses(tmp_path: Path) -> None:
+    """Adding a term to data/vocabulary.yml must not change the open data of a case that
+    does not use it; the whole data set's file carries every term."""
+    from casefile.outputs.opendata import to_json
+
+    files = site_files()
+    files[FOL] = files[FOL].replace("type: panel_hearing", "type: follow_up_inspection")
+    write_tree(tmp_path / "data", files)
+    ds = load_dataset(tmp_path / "data", use_cache=False)
+    per_case = to_json(ds, ["town"])["vocabulary"]
+    assert {k: [t["value"] for t in v] for k, v in per_case.items()} == {
+        "body_kinds": ["example_trust"], "source_kinds": ["panel_ruling"]}
+    assert [t["value"] for t in to_json(ds)["vocabulary"]["record_types"]] == ["panel_hearing"]
+    files["bodies/town-council.yml"] = MINI["bodies/town-council.yml"]
+    files["sources/council-news.yml"] = MINI["sources/council-news.yml"]
+    write_tree(tmp_path / "b" / "data", files)
+    assert "vocabulary" not in to_json(load_dataset(tmp_path / "b" / "data", use_cache=False),
+                                       ["town"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from casefile.buildinfo import build_day
 from casefile.model import calendars, vocab
 from casefile.model import objects as m
 from casefile.model.calendars import DEFAULT_JURISDICTION
@@ -185,9 +186,11 @@ def case_as_of(case: m.Case, site_as_of: dt.date | None = None
     if site_as_of is not None:
         return site_as_of, PartialDate.of(site_as_of), "a date the editors set for this site"
     latest = latest_document_date(case)
-    day = latest.earliest if latest else dt.date(1970, 1, 1)
-    return (day, latest or PartialDate.of(day),
-            "the date of the latest document in this case's records")
+    if latest is None:  # nothing dated yet: say so, never a made-up 1 January 1970
+        today = build_day()
+        return (today, PartialDate.of(today), "the day this site was built: no document in "
+                "this case's records has a date yet")
+    return latest.earliest, latest, "the date of the latest document in this case's records"
 
 
 def compute_all(cases: list[m.Case], site_as_of: dt.date | None = None,

@@ -7,6 +7,7 @@ missing ids (with suggestions), file names matching ids, and the order of dates.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
@@ -21,6 +22,14 @@ from casefile.reading.validate import Loc, Rec, suggest
 T = TypeVar("T")
 _ASSERTER_BY_KIND = {"regulator": "regulator", "government": "government", "board": "board",
                      "news_organisation": "press"}
+
+
+RESERVED_IDS = {
+    "case": {"index": "the list of cases (cases/index.html)",
+             "all": "the feed of every case (feeds/all.xml)",
+             "deadlines": "the calendar of every case's deadlines (feeds/deadlines.ics)"},
+    "body": {"index": "the list of bodies (bodies/index.html)"},
+}
 
 
 @dataclass
@@ -134,11 +143,34 @@ class Linker:
     def add_body(self, rec: Rec, expected: str | None) -> None:
         kind = self.term(rec, "kind", "body_kinds")
         if self.claim(rec, expected):
+            self.not_reserved(rec, "body")
+            self.names_in_order([n for n in rec["names"] if n])
             names = [m.BodyName(n["name"], n.get("short"), n.get("from"), n.get("until"),
                                 n.get("note"), []) for n in rec["names"] if n]
             self.bodies[rec["id"]] = m.Body(rec["id"], rec["kind"], names, rec.get("note"),
                                             kind_term=kind, grades=self.grades(rec))
             self.body_recs[rec["id"]] = rec
+
+    def not_reserved(self, rec: Rec, kind: str) -> None:
+        """Ids the site uses for its own pages and files (cases/index, feeds/all.xml...)."""
+        ident = rec.get("id")
+        if ident in RESERVED_IDS[kind]:
+            self.fail(rec.where("id"), f"'{ident}' is reserved: the site uses it for "
+                      f"{RESERVED_IDS[kind][ident]}; choose another id")
+
+    def names_in_order(self, names: list[Rec]) -> None:
+        """A body's names go oldest first, so that the last is the current one."""
+        for before, name in itertools.pairwise(names):
+            start, end = before.get("from"), before.get("until")
+            first = start or end
+            for key in ("from", "until"):
+                when = name.get(key)
+                if when is not None and first is not None and when.latest < first.earliest:
+                    self.fail(name.where(key), f"names go oldest first, the current name last: "
+                              f"'{name['name']}' ({key} {when.human()}) is listed after "
+                              f"'{before['name']}' ({'from' if start else 'until'} "
+                              f"{first.human()}); move it up")
+                    return
 
     def grades(self, rec: Rec) -> list[m.Grade]:
         """A body's grading scale, best first; a value given twice is reported."""
@@ -186,6 +218,7 @@ class Linker:
     def add_case(self, rec: Rec, expected: str | None) -> None:
         if not self.claim(rec, expected):
             return
+        self.not_reserved(rec, "case")
         not_in_future(self, rec)
         subject = self.ref(rec, "subject", self.bodies, "body")
         regulators = [self.lookup(v, rec.where("regulators"), self.bodies, "body")
@@ -244,6 +277,11 @@ class Linker:
             if case is None or item is None:
                 continue
             record = self.ref(item, "record", self.records, "record")
+            if record is not None and record.case is not case:
+                self.fail(item.where("record"), f"record '{record.id}' belongs to case "
+                          f"'{record.case.id}', not '{case.id}'; money may name only a record "
+                          "of its own case")
+                record = None
             if not self.exact_amount(item):
                 continue
             per = vocab.RATES[item["per"]] if item.get("per") else None

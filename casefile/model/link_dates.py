@@ -8,9 +8,9 @@ import datetime as dt
 import heapq
 from typing import TYPE_CHECKING
 
+from casefile.buildinfo import build_day
 from casefile.model import objects as m
 from casefile.model.dates import PartialDate, human_day
-from casefile.outputs.buildinfo import build_day
 from casefile.reading.validate import Rec
 
 if TYPE_CHECKING:

@@ -105,12 +105,14 @@ class Person:
     name: str
     roles: list[Role]
 
-    def role_at(self, when: PartialDate) -> Role | None:
-        """The role held at ``when``: a role dated to cover it before one with no dates
-        (an undated role covers every date, so it must not hide a dated one)."""
+    def role_at(self, when: PartialDate, bodies: frozenset[str] = frozenset()) -> Role | None:
+        """The role held at ``when``. Among several, one with a body in ``bodies`` (those of
+        the case being told) comes first, so a role in another case never changes who this
+        case quotes; then a role dated to cover ``when`` before one with no dates (an undated
+        role covers every date, so it must not hide a dated one); then the order listed."""
         covering = [r for r in self.roles if r.covers(when)]
-        dated = [r for r in covering if r.start is not None or r.end is not None]
-        return (dated or covering or [None])[0]
+        return min(covering, default=None, key=lambda r: (
+            r.body.id not in bodies, r.start is None and r.end is None))
 
 
 @dataclass
@@ -235,9 +237,18 @@ class Statement:
     record: Record
 
     @property
+    def role(self) -> Role | None:
+        """The speaker's role when they spoke, preferring the bodies of this case."""
+        if self.person is None:
+            return None
+        case = self.record.case
+        bodies = frozenset([case.subject.id, self.record.body.id, *(b.id for b in case.regulators)])
+        return self.person.role_at(self.date, bodies)
+
+    @property
     def attribution(self) -> str:
         if self.person:
-            role = self.person.role_at(self.date)
+            role = self.role
             if role:
                 body = role.body.label_at(self.date)
                 if role.title.casefold() == body.casefold():  # "Mayor of X", body "Mayor of X"

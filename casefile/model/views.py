@@ -368,5 +368,5 @@ def _speaker_body(statement: m.Statement) -> m.Body | None:
     """The body a statement speaks for: named with the speaker, or the person's role then."""
     if statement.body is not None:
         return statement.body
-    role = statement.person.role_at(statement.date) if statement.person else None
+    role = statement.role
     return role.body if role else None

@@ -158,10 +158,13 @@ def _as_of(c: m.Case) -> str | None:
     return c.as_of.isoformat() if given and c.as_of else None
 
 
-def _vocabulary(ds: m.Dataset) -> Json:
-    """The site's own vocabulary terms, as data/vocabulary.yml gives them."""
-    return {name: [{"value": t.value, "label": t.label, "description": t.description}
-                   for t in terms.values()] for name, terms in ds.site_terms.items()}
+def _vocabulary(ds: m.Dataset, used: set[str] | None = None) -> Json:
+    """The site's own vocabulary terms, as data/vocabulary.yml gives them; with ``used``,
+    only those values (a case's file carries only the terms it uses)."""
+    found = {name: [{"value": t.value, "label": t.label, "description": t.description}
+                    for t in terms.values() if used is None or t.value in used]
+             for name, terms in ds.site_terms.items()}
+    return {name: terms for name, terms in found.items() if terms}
 
 
 def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
@@ -181,8 +184,12 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
         used |= {c.source.id for p in people for r in p.roles for c in r.cites}
         sources = [ds.sources[i] for i in sorted(used) if i in ds.sources]
         themes = [ds.themes[i] for i in sorted(used) if i in ds.themes]
+    kinds = None if cases is None else (
+        {r.type.value for c in chosen for r in c.records} | {b.kind for b in bodies}
+        | {s.kind for s in sources})
+    vocabulary = _vocabulary(ds, kinds)
     return {"format": FORMAT, "format_version": FORMAT_VERSION,
-            **({"vocabulary": _vocabulary(ds)} if ds.site_terms else {}),
+            **({"vocabulary": vocabulary} if vocabulary else {}),
             "themes": [_clean({"id": t.id, "name": t.name, "description": t.description})
                        for t in themes],
             "bodies": [body_json(b) for b in bodies],

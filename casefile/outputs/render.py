@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from casefile import fork
+from casefile.buildinfo import BuildInfo
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked
 from casefile.model import objects as m
@@ -26,7 +27,6 @@ from casefile.model.dates import human_day
 from casefile.model.money import DEFAULT_LOCALE
 from casefile.model.views import CaseView, case_view
 from casefile.outputs import examples
-from casefile.outputs.buildinfo import BuildInfo
 from casefile.reading import schema
 
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
