@@ -35,7 +35,7 @@ from casefile.model.money import DEFAULT_LOCALE, known_locale
 from casefile.outputs import examples
 from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
-from casefile.outputs.output import AtomicOutput, BackgroundFiles
+from casefile.outputs.output import AtomicOutput, BackgroundFiles, project_folders, refusal
 from casefile.outputs.render import Paths, Renderer
 from casefile.pipeline import load_dataset
 
@@ -95,6 +95,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
+        if self.command in ("build", "gh-deploy"):
+            self._refuse_unsafe_site_dir(root, config)
         as_of = dt.date.fromisoformat(self.config.as_of) if self.config.as_of else None
         why = calendars.problem(self.config.jurisdiction)
         if why:
@@ -127,12 +129,25 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         if self.command in ("build", "gh-deploy"):
             try:
                 self.output = AtomicOutput(Path(config.site_dir))
-                self.output.staging.mkdir()
+                self.output.prepare()
             except OSError as exc:
                 raise PluginError(f"casefile: cannot write the site to {config.site_dir}: "
                                   f"{exc.strerror or exc}") from None
             config.site_dir = str(self.output.staging)
         return config
+
+    def _refuse_unsafe_site_dir(self, root: Path, config: MkDocsConfig) -> None:
+        """Stop before anything is written if ``site_dir`` is a folder a build must not
+        replace (the data, the content, the sources, a folder casefile did not write)."""
+        custom = config.theme.custom_dir
+        protected = project_folders(
+            root, ("data", root / self.config.data_dir), ("content", Path(config.docs_dir)),
+            ("macros", self.macros(root)), ("overrides", Path(custom) if custom else None))
+        why = refusal(Path(config.site_dir), protected)
+        if why:
+            raise PluginError(f"casefile: site_dir {config.site_dir}: {why}; nothing was built "
+                              "or deleted. Choose a new folder or one an earlier build wrote, "
+                              "with site_dir in mkdocs.yml or -d (the default is site)")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None

@@ -65,12 +65,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from casefile.outputs.export import generate
+    from casefile.outputs.export import OutputRefused, generate
 
     try:
         written = generate(Path("."), Path(args.out), data=args.data)
+    except OutputRefused as exc:
+        print(f"casefile generate: --out {args.out}: {exc}; nothing was written or deleted. "
+              "Give a new folder, or one an earlier generate wrote", file=sys.stderr)
+        return 2
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"casefile generate: cannot write to {args.out}: {exc.strerror or exc}; "
+              "the previous output is unchanged", file=sys.stderr)
         return 1
     print(f"casefile: wrote {len(written)} files to {args.out}")
     return 0

@@ -13,7 +13,7 @@ from pathlib import Path
 from casefile.assets import shared_dir
 from casefile.errors import DataError
 from casefile.model.calendars import project_jurisdiction
-from casefile.outputs.output import AtomicOutput
+from casefile.outputs.output import AtomicOutput, project_folders, refusal
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
 
@@ -28,9 +28,18 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     return "", text, 0
 
 
+class OutputRefused(ValueError):
+    """The output folder is one a build must not replace; nothing was written."""
+
+
 def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
              content: str = "content", assets: str = "overrides/assets") -> list[Path]:
-    """Write all pages and assets under ``out``; raise DataError listing every problem."""
+    """Write all pages and assets under ``out``; raise DataError listing every problem,
+    OutputRefused (before reading anything) when ``out`` may not be replaced."""
+    why = refusal(out, project_folders(root, ("data", root / data),
+                                       ("content", root / content), ("macros", root / macros)))
+    if why:
+        raise OutputRefused(why)
     jurisdiction, problems = project_jurisdiction(root)  # the plugin option, as in a build
     if problems:
         raise DataError(problems)
@@ -55,6 +64,7 @@ def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
     output = AtomicOutput(out)
     written = []
     try:
+        output.prepare()
         for rel, text in sorted(pages.items()):
             target = output.staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)

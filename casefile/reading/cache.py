@@ -13,6 +13,7 @@ import functools
 import hashlib
 import os
 import pickle
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -41,26 +42,66 @@ def cache_file(kind: str, data_dir: Path) -> Path:
     return cache_dir() / f"{kind}-{key}-{code_hash()}.pickle"
 
 
-def read_pickle(path: Path) -> Any | None:
-    """What a cache file holds, or None when it is missing or unreadable."""
+def read_pickle(path: Path, expect: type | None = None) -> Any | None:
+    """What a cache file holds, or None when it is missing. A file that cannot be read
+    back (truncated, overwritten, not ``expect``) is deleted with a one-line warning: the
+    run then checks everything afresh and writes a new one."""
     try:
         with path.open("rb") as handle, no_gc():
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            value = pickle.load(handle)
+    except FileNotFoundError:
         return None
+    except Exception as exc:  # garbage can make the unpickler raise almost anything
+        return _discard(path, type(exc).__name__)
+    if expect is not None and not isinstance(value, expect):
+        return _discard(path, f"it holds {type(value).__name__}, not {expect.__name__}")
+    return value
+
+
+def _discard(path: Path, why: str) -> None:
+    print(f"casefile: warning: the cache file {path} is corrupt ({why}); deleted it, "
+          "so this run reads everything afresh", file=sys.stderr)
+    with contextlib.suppress(OSError):
+        path.unlink()
 
 
 def write_pickle(path: Path, value: Any) -> None:
-    """Write a cache file atomically, and remove its older-code versions."""
+    """Write a cache file atomically, and remove its older-code versions and the
+    temporary files of writers that were killed. A failed or interrupted write removes
+    its own temporary file."""
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        remove_dead_temporaries(path)
         with tmp.open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         remove_stale(path)
     except OSError:
         pass  # a cache that cannot be written only costs time
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def remove_dead_temporaries(current: Path) -> None:
+    """Remove ``<name>.<pid>.tmp`` files beside ``current`` whose writer is no longer
+    alive (a SIGKILL or power cut leaves them; each can be tens of megabytes)."""
+    for tmp in current.parent.glob(f"{current.stem}.*.tmp"):
+        pid = tmp.suffixes[-2][1:] if len(tmp.suffixes) >= 2 else ""
+        if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs (a leftover of a dead one may go)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process
+        return True
+    return True
 
 
 BACKGROUND_FROM = 2000  # cached files; below this, writing takes milliseconds
@@ -71,7 +112,7 @@ class ParseCache:
 
     def __init__(self, data_dir: Path) -> None:
         self.path = cache_file("check", data_dir)
-        loaded = read_pickle(self.path)
+        loaded = read_pickle(self.path, dict)
         self.entries: dict[str, tuple[str, Any]] = loaded if isinstance(loaded, dict) else {}
         self.dirty = False
         self.saving: Forked | None = None  # the child writing the cache in the background
