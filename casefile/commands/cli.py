@@ -65,11 +65,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from casefile.outputs.export import OutputRefused, generate
+    from casefile.outputs.export import OutputRefusedError, generate
 
     try:
         written = generate(Path("."), Path(args.out), data=args.data)
-    except OutputRefused as exc:
+    except OutputRefusedError as exc:
         print(f"casefile generate: --out {args.out}: {exc}; nothing was written or deleted. "
               "Give a new folder, or one an earlier generate wrote", file=sys.stderr)
         return 2

@@ -28,18 +28,18 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     return "", text, 0
 
 
-class OutputRefused(ValueError):
+class OutputRefusedError(ValueError):
     """The output folder is one a build must not replace; nothing was written."""
 
 
 def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
              content: str = "content", assets: str = "overrides/assets") -> list[Path]:
     """Write all pages and assets under ``out``; raise DataError listing every problem,
-    OutputRefused (before reading anything) when ``out`` may not be replaced."""
+    OutputRefusedError (before reading anything) when ``out`` may not be replaced."""
     why = refusal(out, project_folders(root, ("data", root / data),
                                        ("content", root / content), ("macros", root / macros)))
     if why:
-        raise OutputRefused(why)
+        raise OutputRefusedError(why)
     jurisdiction, problems = project_jurisdiction(root)  # the plugin option, as in a build
     if problems:
         raise DataError(problems)
