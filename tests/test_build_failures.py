@@ -169,3 +169,50 @@ def test_a_macro_that_raises_leaves_site_untouched(built: Path) -> None:
         assert not list(built.glob(".site-*"))
     finally:
         macro.write_text(original, encoding="utf-8")
+
+
+def everything(root: Path) -> dict[str, bytes | None]:
+    return {p.relative_to(root).as_posix(): None if p.is_dir() else p.read_bytes()
+            for p in sorted(root.rglob("*"))}
+
+
+@pytest.mark.parametrize(("site_dir", "why"), [
+    ("data", "this is the project's data folder"),
+    ("macros/site", "this is inside the project's macros folder ({root}/macros)"),
+    ("overrides", "this is the project's overrides folder"),
+    ("mkdocs.yml", "this is a file, not a folder"),
+    ("notes", "this folder is not empty and was not written by casefile (it has no "
+              ".casefile-output file), and a build replaces its output folder whole"),
+])
+def test_build_refuses_a_site_dir_it_would_destroy(built: Path, site_dir: str, why: str) -> None:
+    notes = built / "notes"
+    notes.mkdir(exist_ok=True)
+    (notes / "mine.txt").write_text("not casefile's\n", encoding="utf-8")
+    before = everything(built)
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", site_dir],
+                            cwd=built, capture_output=True, text=True, timeout=120,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    root = built.resolve()
+    assert (f"casefile: site_dir {root / site_dir}: {why.format(root=root)}; nothing was built "
+            "or deleted. Choose a new folder or one an earlier build wrote, with site_dir in "
+            "mkdocs.yml or -d (the default is site)") in result.stderr
+    assert everything(built) == before
+
+
+def test_the_project_folder_itself_is_never_a_site_dir(built: Path) -> None:
+    before = everything(built)
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "-d", "."], cwd=built,
+                            capture_output=True, text=True, timeout=120,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert everything(built) == before
+
+
+def test_the_site_carries_the_marker_and_a_legacy_site_is_still_replaced(built: Path) -> None:
+    marker = built / "site" / ".casefile-output"
+    assert marker.is_file()
+    marker.unlink()  # as written before the marker existed: data/casefile.json says casefile
+    assert mkdocs_build(built).returncode == 0
+    assert marker.is_file()

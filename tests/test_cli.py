@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import BIN, MINI, copy_project, write_tree
@@ -80,3 +81,57 @@ def test_generate_refuses_bad_data_and_keeps_old_output(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "data/themes.yml:1:9: themes: expected a list" in result.stderr
     assert sorted(p.name for p in out.rglob("*")) == before
+
+
+def everything(root: Path) -> dict[str, bytes | None]:
+    """Every path under ``root`` (folders as None, files with their bytes)."""
+    return {p.relative_to(root).as_posix(): None if p.is_dir() else p.read_bytes()
+            for p in sorted(root.rglob("*"))}
+
+
+def project_with_git(root: Path) -> Path:
+    project = copy_project(root)
+    (project / "README.md").write_text("Keep me.\n", encoding="utf-8")
+    (project / ".git").mkdir()
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (project / "notes").mkdir()
+    (project / "notes" / "mine.txt").write_text("not casefile's\n", encoding="utf-8")
+    return project
+
+
+REFUSED = {
+    ".": "this folder contains the project's .git folder ({git}), which a build would delete",
+    "..": "this folder contains the project's .git folder ({git}), which a build would delete",
+    "data": "this is the project's data folder",
+    "data/cases/new": "this is inside the project's data folder ({data})",
+    "content": "this is the project's content folder",
+    "macros": "this is the project's macros folder",
+    ".git": "this is the project's .git folder",
+    "README.md": "this is a file, not a folder",
+    "notes": "this folder is not empty and was not written by casefile (it has no "
+             ".casefile-output file), and a build replaces its output folder whole",
+}
+
+
+@pytest.mark.parametrize("out", list(REFUSED))
+def test_generate_refuses_a_folder_it_would_destroy(tmp_path: Path, out: str) -> None:
+    project = project_with_git(tmp_path / "p")
+    before = everything(tmp_path)
+    result = run(["generate", "--out", out], project)
+    assert result.returncode == 2
+    why = REFUSED[out].format(git=project.resolve() / ".git", data=project.resolve() / "data")
+    assert result.stderr == (f"casefile generate: --out {out}: {why}; nothing was written or "
+                             "deleted. Give a new folder, or one an earlier generate wrote\n")
+    assert result.stdout == ""
+    assert everything(tmp_path) == before
+
+
+def test_generate_replaces_its_own_output_and_marks_it(tmp_path: Path) -> None:
+    project = project_with_git(tmp_path / "p")
+    assert run(["generate", "--out", "pages"], project).returncode == 0
+    marker = project / "pages" / ".casefile-output"
+    assert marker.read_text(encoding="utf-8").startswith("This folder was written by casefile.")
+    (project / "pages" / "stale.md").write_text("old", encoding="utf-8")
+    assert run(["generate", "--out", "pages"], project).returncode == 0
+    assert not (project / "pages" / "stale.md").exists() and marker.is_file()
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".pages-")]
