@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import pickle
+import random
+import re
+import signal
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -12,8 +19,9 @@ from casefile.errors import DataError
 from casefile.model.link import Loaded
 from casefile.outputs.opendata import to_json
 from casefile.pipeline import load_dataset
-from casefile.reading.cache import ParseCache, cache_dir
-from tests.conftest import CACHE, REPO
+from casefile.reading import cache as cache_module
+from casefile.reading.cache import ParseCache, cache_dir, read_pickle, write_pickle
+from tests.conftest import BIN, CACHE, REPO
 
 
 def test_cache_lives_outside_the_repository(mini: Path) -> None:
@@ -132,3 +140,94 @@ def test_a_background_save_is_complete_when_loading_returns(
     assert forks == [1]  # written by a child, and finished: the next load reads it all
     assert len(ParseCache(mini.resolve()).entries) == len(list(mini.rglob("*.yml")))
     assert to_json(load_dataset(mini)) == fresh
+
+
+# Corrupt cache files and interrupted writes (issue #14, items 10 and 11).
+
+def cli_check(data: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "casefile"), "check", "--data", str(data)],
+                          capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "CASEFILE_CACHE": str(cache)})
+
+
+GARBAGE = {
+    "empty": lambda good: b"",
+    "truncated": lambda good: good[: len(good) // 2],
+    "random": lambda good: random.Random(14).randbytes(4096),
+    "unknown class": lambda good: b"cno_such_module_here\nThing\n.",
+    "text": lambda good: b"not a pickle at all\n",
+}
+
+
+@pytest.mark.parametrize("kind", list(GARBAGE))
+def test_a_corrupt_cache_file_is_discarded_with_one_warning(mini: Path, tmp_path: Path,
+                                                             kind: str) -> None:
+    cache = tmp_path / "cache"
+    for _ in ("first", "remembered"):
+        assert cli_check(mini, cache).returncode == 0
+    files = sorted(cache.glob("*.pickle"))
+    assert [f.name.split("-")[0] for f in files] == ["check", "state"]
+    for path in files:
+        path.write_bytes(GARBAGE[kind](path.read_bytes()))
+    result = cli_check(mini, cache)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("casefile: data OK: 1 case(s)")
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 2 and "Traceback" not in result.stderr
+    for line, path in zip(sorted(warnings, key=lambda w: "state" in w), files, strict=True):
+        assert re.fullmatch(rf"casefile: warning: the cache file {re.escape(str(path))} is "
+                            r"corrupt \(\w+\); deleted it, so this run reads everything afresh",
+                            line), line
+    again = cli_check(mini, cache)  # the run wrote good files again
+    assert again.returncode == 0 and again.stderr == ""
+
+
+def test_a_cache_of_the_wrong_shape_is_discarded(mini: Path, capsys: pytest.CaptureFixture[str]
+                                                 ) -> None:
+    load_dataset(mini)
+    path = ParseCache(mini.resolve()).path
+    path.write_bytes(pickle.dumps(["not", "a", "dict"]))
+    assert load_dataset(mini).cases["town"].title == "Town Council children's services"
+    assert capsys.readouterr().err == (
+        f"casefile: warning: the cache file {path} is corrupt (it holds list, not dict); "
+        "deleted it, so this run reads everything afresh\n")
+
+
+def test_an_interrupted_cache_write_leaves_no_temporary_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cache_module.pickle, "dump", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_pickle(tmp_path / "check-a-b.pickle", {"x": 1})
+    assert list(tmp_path.iterdir()) == []
+
+
+class Stall:
+    """Pickling this blocks, so a writer can be killed in the middle of a cache file."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        time.sleep(60)
+        raise AssertionError("not killed")
+
+
+def test_a_killed_writers_temporary_file_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    import multiprocessing
+
+    path = tmp_path / "check-a-b.pickle"
+    writer = multiprocessing.get_context("fork").Process(
+        target=write_pickle, args=(path, [b"x" * 200_000, Stall()]))
+    writer.start()
+    left = path.with_suffix(f".{writer.pid}.tmp")
+    deadline = time.monotonic() + 30
+    while not (left.exists() and left.stat().st_size) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.join()
+    assert left.exists()  # what SIGKILL leaves
+    live = path.with_suffix(f".{os.getppid()}.tmp")  # a writer that is still running
+    live.write_bytes(b"in progress")
+    write_pickle(path, {"x": 1})
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, live.name])
+    assert read_pickle(path, dict) == {"x": 1}
