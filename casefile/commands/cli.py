@@ -6,17 +6,25 @@ import argparse
 import sys
 from pathlib import Path
 
-from casefile.errors import DataError, Problem
+from casefile.errors import DataError, Problem, printable
 from casefile.pipeline import load_dataset
 
 
-def _github(problem: Problem) -> str:
-    def esc(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def _github_data(text: str) -> str:
+    """A workflow command's message, per GitHub's rules (control characters already
+    shown as escapes, so nothing can start a new command line)."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
+
+def _github_property(text: str) -> str:
+    """A workflow command's property value: ``:`` and ``,`` would end it or add another."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github(problem: Problem) -> str:
     message = f"{problem.path}: {problem.message}" if problem.path else problem.message
-    return (f"::error file={esc(problem.file)},line={problem.line},col={problem.column},"
-            f"title=casefile check::{esc(message)}")
+    return (f"::error file={_github_property(problem.file)},line={problem.line},"
+            f"col={problem.column},title=casefile check::{_github_data(message)}")
 
 
 def project_jurisdiction(data: Path) -> str:
