@@ -90,7 +90,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         init(Path(args.folder), args.name)
     except InitError as exc:
-        print(f"casefile init: {exc}", file=sys.stderr)
+        print(f"casefile init: {printable(str(exc))}", file=sys.stderr)
         return 1
     print(f"casefile init: created a new site in {args.folder}. Next: cd {args.folder}, "
           "then casefile check and mkdocs build --strict")
@@ -105,7 +105,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         path = scaffold(args.kind, data, Path("."),
                         args.id, args.case)
     except ScaffoldError as exc:
-        print(f"casefile new: {exc}", file=sys.stderr)
+        print(f"casefile new: {printable(str(exc))}", file=sys.stderr)
         return 1
     print(path.as_posix())
     return 0
