@@ -7,8 +7,6 @@ Values computed by casefile sit under ``derived`` keys and are recomputed on imp
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -263,20 +261,20 @@ def from_json(data: Json, label: str = "casefile.json") -> m.Dataset:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: Any) -> Any:
-    """A cell a spreadsheet will not run as a formula (OWASP "CSV injection"): text that
-    starts with = + - @ tab or CR gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+def _cell(value: Any) -> str:
+    """One CSV field (RFC 4180). Text a spreadsheet would run as a formula (it starts with
+    = + - @ tab or CR) gets a leading apostrophe, as OWASP recommends; a field holding a
+    comma, quote, CR or LF is quoted (the csv module leaves a lone CR bare)."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    if any(char in text for char in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return out.getvalue()
+    return "".join(",".join(_cell(v) for v in row) + "\n" for row in [header, *rows])
 
 
 def _ids(cites: list[m.Citation]) -> str:
