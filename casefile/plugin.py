@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from casefile import fork
 from casefile.assets import shared_dir
 from casefile.buildinfo import detect, pin_source_date
-from casefile.errors import DataError
+from casefile.errors import DataError, printable
 from casefile.model import calendars
 from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.money import DEFAULT_LOCALE, known_locale
@@ -36,7 +36,7 @@ from casefile.outputs import examples
 from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
 from casefile.outputs.output import AtomicOutput, BackgroundFiles, project_folders, refusal
-from casefile.outputs.render import Paths, Renderer
+from casefile.outputs.render import Paths, Renderer, front_matter_problem
 from casefile.pipeline import load_dataset
 
 
@@ -155,12 +155,13 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         try:
             pages, self.blocks = self.renderer.pages_with_blocks()
         except Exception as exc:  # a bug in a macro: stop cleanly, say where
-            raise PluginError(f"casefile: generating pages failed: {type(exc).__name__}: {exc}"
+            raise PluginError(f"casefile: generating pages failed: {type(exc).__name__}: "
+                              f"{printable(str(exc))}"
                               ) from None
         for src, text in pages.items():
             if files.get_file_from_path(src) is not None:
-                raise PluginError(f"casefile: content/{src} clashes with a generated page; "
-                                  "rename it")
+                raise PluginError(f"casefile: content/{printable(src)} clashes with a "
+                                  "generated page; rename it")
             files.append(File.generated(config, src, content=text))
             self.generated.add(src)
         # Open data, feeds and calendars are written on the other core while the pages build.
@@ -170,9 +171,16 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        if page.file.src_uri in self.generated or self.renderer is None:
+        generated = page.file.src_uri in self.generated
+        label = f"{page.file.src_uri} (generated)" if generated else \
+            os.path.relpath(page.file.abs_src_path or page.file.src_uri)
+        unread = front_matter_problem(markdown, label)
+        if unread is not None:
+            print(DataError([unread]).report(), file=sys.stderr)
+            raise PluginError(f"casefile: {printable(label)}: front matter could not be "
+                              "read; see the message above.")
+        if generated or self.renderer is None:
             return markdown
-        label = os.path.relpath(page.file.abs_src_path or page.file.src_uri)
         try:
             return self.renderer.render_content(markdown, page.file.src_uri, label,
                                                 _front_matter_lines(page.file, markdown))
@@ -228,8 +236,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         finally:
             self.outputs = None
         if clashes:
-            raise PluginError(f"casefile: content/{clashes[0]} clashes with a generated file; "
-                              "rename it")
+            raise PluginError(f"casefile: content/{printable(clashes[0])} clashes with a "
+                              "generated file; rename it")
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)

@@ -45,7 +45,46 @@ def test_github_annotation_escapes_newlines_and_percent() -> None:
     from casefile.errors import Problem
 
     line = _github(Problem("a.yml", 1, 2, "p", "50% off\nnext"))
-    assert line == "::error file=a.yml,line=1,col=2,title=casefile check::p: 50%25 off%0Anext"
+    assert line == "::error file=a.yml,line=1,col=2,title=casefile check::p: 50%25 off\\nnext"
+
+
+def test_github_annotation_escapes_properties_and_forged_commands() -> None:
+    from casefile.commands.cli import _github
+    from casefile.errors import Problem
+
+    problem = Problem("data/a,line=9:b%\n.yml", 3, 4, "title",
+                      "'x\r\n::error file=forged.yml::boom\x1b[2J\u202e'")
+    assert _github(problem) == (
+        "::error file=data/a%2Cline=9%3Ab%25\\n.yml,line=3,col=4,title=casefile check::"
+        "title: 'x\\r\\n::error file=forged.yml::boom\\x1b[2J\\u202e'")
+
+
+def test_text_problems_escape_control_characters() -> None:
+    from casefile.errors import DataError, Problem
+
+    problem = Problem("data/a\x1b]0;owned\x07.yml", 1, 2, "summary",
+                      "'a\nb\tc\x00d\x7fe\x85f\u2028g\u2066h' é \U0001F600")
+    assert str(problem) == ("data/a\\x1b]0;owned\\x07.yml:1:2: summary: "
+                            "'a\\nb\\tc\\x00d\\x7fe\\x85f\\u2028g\\u2066h' é \U0001F600")
+    assert DataError([problem]).report().splitlines() == [
+        str(problem), "casefile: 1 problem found; nothing was built."]
+
+
+def test_check_never_forges_an_annotation_from_data(tmp_path: Path) -> None:
+    files = dict(MINI)
+    rel = "cases/town/records/town-follow-up.yml"
+    files[rel] = files[rel].replace(
+        "status: improving", 'status: "x\\n::error file=forged.yml::boom\\e[2J"')
+    write_tree(tmp_path / "data", files)
+    for fmt in ("text", "github"):
+        result = run(["check", "--format", fmt], tmp_path)
+        assert result.returncode == 1
+        lines = (result.stdout + result.stderr).splitlines()
+        assert lines and "\x1b" not in result.stdout + result.stderr
+        assert [line for line in lines if line.startswith("::")] == (
+            [line for line in result.stdout.splitlines()] if fmt == "github" else [])
+        assert all("forged.yml" not in line or line.startswith(("data/", "::error file=data/"))
+                   for line in lines), lines
 
 
 def test_generate_output_builds_with_plain_mkdocs(tmp_path: Path) -> None:

@@ -97,3 +97,22 @@ def test_calendars_match_icalendar_byte_for_byte(tmp_path: Path) -> None:
         assert all(len(line.encode()) <= 75 for line in cal.split("\r\n"))
         assert icalendar.Calendar.from_ical(cal).walk("VEVENT")[0]["SUMMARY"] == \
             f"Deadline: {nasty}"
+
+
+def test_calendar_text_has_no_bare_cr_or_control_characters() -> None:
+    from casefile.outputs.feeds import _text
+
+    assert _text("a\rb\r\nc\nd") == "a\\nb\\nc\\nd"
+    assert _text("x\x00y\x1b[2J\x7f;,\\\tz") == "x\ufffdy\ufffd[2J\ufffd\\;\\,\\\\\tz"
+
+
+def test_atom_text_drops_what_xml_cannot_hold() -> None:
+    import xml.etree.ElementTree as ET
+
+    from casefile.outputs.feeds import _x, atom
+
+    assert _x("a\x00b\x01\x0c\ufffe\uffff\ud83d\t\n\r😀]]>") == (
+        "a\ufffdb\ufffd\ufffd\ufffd\ufffd\ufffd\t\n\r😀]]>")
+    feed = atom("t\x01\x1b", "k", [], {})
+    assert ET.fromstring(feed.encode("utf-8")).findtext(
+        "{http://www.w3.org/2005/Atom}title") == "t\ufffd\ufffd"

@@ -127,3 +127,53 @@ def test_random_valid_records_build_with_mkdocs(record: str) -> None:
         result = mkdocs_build(root)
         assert result.returncode == 0, result.stderr
         assert (root / "site" / "cases" / "town" / "index.html").is_file()
+
+
+HOSTILE_TEXT = ["\x01", "\x00", "\x1b[2J", "\x0c", "\ufffe", "\uffff", "\r", "a\rb", "\r\n",
+                "\ud83d", "=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", "😀", "\x85",
+                "]]>", "<x>&amp;", "\u2028", ";,\\"]
+ANY_TEXT = st.one_of(st.sampled_from(HOSTILE_TEXT), st.text(max_size=20),
+                     st.text(st.characters(codec=None, categories=("Cc", "Cs", "Co", "Cn")),
+                             min_size=1, max_size=8))
+
+
+def _set_text(dataset: object, texts: list[str]) -> None:
+    """Put hostile text into every text field the feeds and tables write (in memory: the
+    loader refuses control characters, but each output must be safe on its own)."""
+    for case in dataset.cases.values():  # type: ignore[attr-defined]
+        case.title = texts[0]
+        for record in case.records:
+            record.title, record.summary = texts[1], texts[2]
+            for finding in record.findings:
+                finding.text = texts[3]
+            for requirement in record.requirements:
+                requirement.text = texts[3]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ANY_TEXT, min_size=4, max_size=4))
+def test_outputs_parse_with_hostile_text(texts: list[str]) -> None:
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_tree(Path(tmp) / "data", MINI)
+        dataset = load_dataset(Path(tmp) / "data", use_cache=False)
+    _set_text(dataset, texts)
+    renderer = Renderer(dataset, REPO / "macros")
+    feeds = feed_files(renderer.views, dataset.as_of, cross_timeline(renderer.views))
+    for path, text in feeds.items():
+        data = text.encode("utf-8")  # no lone surrogate reaches a file
+        if path.endswith(".xml"):
+            ET.fromstring(data)
+        else:
+            assert "\r" not in text.replace("\r\n", ""), path
+            assert not [c for c in text if ord(c) < 0x20 and c not in "\r\n\t"], path
+    for path, text in open_data(dataset).items():
+        if path.endswith(".csv"):
+            for row in csv.reader(io.StringIO(text, newline="")):
+                assert not [cell for cell in row if cell[:1] in ("=", "+", "-", "@", "\t",
+                                                                 "\r")], (path, row)
+        else:
+            json.loads(text)

@@ -130,3 +130,65 @@ def test_crlf_is_legitimate(project: Path) -> None:
             project / "site" / "cases" / "town" / "index.html").read_text(encoding="utf-8")
     finally:
         path.write_bytes(old)
+
+
+# One character from every Unicode plane (0-16), then hostile Markdown: a page title must
+# reach the page as this exact text, never as front matter shown through Markdown.
+EVERY_PLANE = "é" + "".join(chr(plane << 16 | 0x1F600 & 0xFFFF) for plane in range(1, 17))
+HOSTILE_TITLE = f"[x](javascript:alert(1)) ![i](data:image/png;base64,AA) <b>&</b> {EVERY_PLANE}"
+
+
+def test_titles_from_every_plane_survive_front_matter(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    copy_project(tmp_path, data=False)
+    quoted = '"' + HOSTILE_TITLE.replace('"', '\\"') + '"'
+    files = dict(MINI)
+    files["cases/town/case.yml"] = MINI["cases/town/case.yml"].replace(
+        "title: Town Council children's services", f"title: {quoted}")
+    files[BODY] = MINI[BODY].replace("  - name: Town Council", f"  - name: {quoted}")
+    write_tree(tmp_path / "data", files)
+    result = mkdocs_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    for page, heading in (("cases/town", "case-title"), ("bodies/town-council", "body-name")):
+        html = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.title is not None and soup.title.string is not None
+        assert soup.title.string.startswith(f"{HOSTILE_TITLE} - "), soup.title.string
+        h1 = soup.find("h1", id=heading)
+        assert h1 is not None and h1.get_text() == HOSTILE_TITLE
+        article = soup.find("article")
+        assert article is not None and "title:" not in article.get_text()
+        assert not [a for a in soup.find_all("a") if "javascript" in str(a.get("href"))]
+        assert not [i for i in soup.find_all("img") if "data:" in str(i.get("src"))]
+
+
+def test_unreadable_front_matter_is_a_build_error(project: Path) -> None:
+    page = project / "content" / "about.md"
+    old = page.read_text(encoding="utf-8")
+    page.write_text(old.replace("title: About", "title: About: [x](javascript:alert(1))"),
+                    encoding="utf-8")
+    before = tree_digest(project / "site")
+    try:
+        result = mkdocs_build(project)
+    finally:
+        page.write_text(old, encoding="utf-8")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert ("content/about.md:2:13: front matter: mapping values are not allowed here; it "
+            "would be published as page text (quote the value, e.g. title: \"...\")"
+            ) in result.stderr.splitlines(), result.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_front_matter_problem_exact_text() -> None:
+    from casefile.errors import Problem
+    from casefile.outputs.render import front_matter_problem, yaml_string
+
+    assert front_matter_problem("# no front matter\n", "p.md") is None
+    assert front_matter_problem("---\n- a\n---\ntext\n", "p.md") == Problem(
+        "p.md", 1, 1, "", "front matter is not a mapping of keys such as 'title: ...'; it "
+        "would be published as page text")
+    assert front_matter_problem('---\ntitle: "\\ud83d"x\n---\n', "p.md") is not None
+    assert yaml_string('a"\\\n\u2028\x85\ufeff\x00😀') == (
+        '"a\\"\\\\\\x0a\\u2028\\x85\\ufeff\\x00😀"')

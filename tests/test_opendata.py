@@ -153,3 +153,15 @@ def test_published_ratings_csv_of_an_ungraded_case_has_only_its_header(
         site: Path) -> None:  # noqa: F811
     for path in (site / "data" / "ratings.csv", site / "data" / "cases" / CASE / "ratings.csv"):
         assert path.read_text(encoding="utf-8") == tables([])["ratings"]
+
+
+def test_csv_cells_cannot_start_a_formula() -> None:
+    from casefile.outputs.opendata import _csv
+
+    text = _csv(["a", "b"], [["=HYPERLINK(\"http://x\")", "+1"], ["-2", "@SUM(A1)"],
+                             ["\tx", "\rx"], ["a=b", " =x"], ["", "é"]])
+    assert text == ("a,b\n\"'=HYPERLINK(\"\"http://x\"\")\",'+1\n'-2,'@SUM(A1)\n"
+                    "'\tx,\"'\rx\"\na=b, =x\n,é\n")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows == [["a", "b"], ["'=HYPERLINK(\"http://x\")", "'+1"], ["'-2", "'@SUM(A1)"],
+                    ["'\tx", "'\rx"], ["a=b", " =x"], ["", "é"]]

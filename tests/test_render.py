@@ -86,8 +86,9 @@ def test_hostile_text_is_inert(tmp_path: Path) -> None:
     soup = BeautifulSoup(text, "html.parser")
     assert soup.find("script") is None and soup.find("img") is None
     assert "{{ 7*7 }}" in soup.get_text() and "49" not in soup.get_text()
-    # the front-matter title is HTML-escaped (the theme prints it raw), then JSON-quoted
-    assert text.splitlines()[1].startswith('title: "\\u0026lt;script\\u0026gt;')
+    # the front-matter title is HTML-escaped (the theme prints it raw), then YAML-quoted
+    assert text.splitlines()[1] == ('title: "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img '
+                                    'src=x onerror=alert(2)&gt; {{ 7*7 }} {% raw %}"')
 
 
 def test_content_page_errors_are_located(mini: Path) -> None:

@@ -6,17 +6,25 @@ import argparse
 import sys
 from pathlib import Path
 
-from casefile.errors import DataError, Problem
+from casefile.errors import DataError, Problem, printable
 from casefile.pipeline import load_dataset
 
 
-def _github(problem: Problem) -> str:
-    def esc(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def _github_data(text: str) -> str:
+    """A workflow command's message, per GitHub's rules (control characters already
+    shown as escapes, so nothing can start a new command line)."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
+
+def _github_property(text: str) -> str:
+    """A workflow command's property value: ``:`` and ``,`` would end it or add another."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github(problem: Problem) -> str:
     message = f"{problem.path}: {problem.message}" if problem.path else problem.message
-    return (f"::error file={esc(problem.file)},line={problem.line},col={problem.column},"
-            f"title=casefile check::{esc(message)}")
+    return (f"::error file={_github_property(problem.file)},line={problem.line},"
+            f"col={problem.column},title=casefile check::{_github_data(message)}")
 
 
 def project_jurisdiction(data: Path) -> str:
@@ -90,7 +98,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         init(Path(args.folder), args.name)
     except InitError as exc:
-        print(f"casefile init: {exc}", file=sys.stderr)
+        print(f"casefile init: {printable(str(exc))}", file=sys.stderr)
         return 1
     print(f"casefile init: created a new site in {args.folder}. Next: cd {args.folder}, "
           "then casefile check and mkdocs build --strict")
@@ -105,7 +113,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         path = scaffold(args.kind, data, Path("."),
                         args.id, args.case)
     except ScaffoldError as exc:
-        print(f"casefile new: {exc}", file=sys.stderr)
+        print(f"casefile new: {printable(str(exc))}", file=sys.stderr)
         return 1
     print(path.as_posix())
     return 0

@@ -7,6 +7,7 @@ never the clock, so two builds of the same data give identical files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -22,6 +23,17 @@ def stable_id(*parts: str) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, '/'.join(parts))}"
 
 
+# Characters XML 1.0 cannot hold at all (not even as references), and the controls
+# RFC 5545 TEXT excludes: each becomes U+FFFD, so a feed or calendar always parses.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_ICS = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _x(text: str) -> str:
+    """Text safe inside XML: characters XML forbids are replaced with U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
@@ -31,7 +43,7 @@ def atom(title: str, feed_key: str, items: list[tuple[TimelineEntry, CaseView]],
     """An Atom feed, newest first. ``case_href`` maps case id → URL relative to the feed."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = _x(title)
     ET.SubElement(feed, f"{{{ATOM}}}id").text = stable_id("feed", feed_key)
     newest = max((e.date.earliest for e, _ in items), default=dt.date(1970, 1, 1))
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(newest)
@@ -40,23 +52,25 @@ def atom(title: str, feed_key: str, items: list[tuple[TimelineEntry, CaseView]],
     for entry, view in sorted(items, key=lambda p: (p[0].date.earliest, p[0].anchor),
                               reverse=True):
         node = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(node, f"{{{ATOM}}}title").text = f"{entry.label}: {entry.title}"
+        ET.SubElement(node, f"{{{ATOM}}}title").text = _x(f"{entry.label}: {entry.title}")
         ET.SubElement(node, f"{{{ATOM}}}id").text = stable_id(view.case.id, entry.anchor)
         ET.SubElement(node, f"{{{ATOM}}}updated").text = _stamp(entry.date.earliest)
         href = f"{case_href[view.case.id]}#ev-{entry.anchor}"
-        ET.SubElement(node, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=href)
+        ET.SubElement(node, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=_x(href))
         summary = (f"{entry.when}. {view.case.title}. " +
                    (entry.published_sentence if entry.is_publication
                     else entry.record.summary))
-        ET.SubElement(node, f"{{{ATOM}}}summary", type="text").text = summary
+        ET.SubElement(node, f"{{{ATOM}}}summary", type="text").text = _x(summary)
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def _text(value: str) -> str:
-    """RFC 5545 TEXT escaping."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    """RFC 5545 TEXT escaping; CR, CRLF and LF are each a line break (``\\n``), other
+    control characters become U+FFFD (TEXT may not hold them)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return (_NOT_ICS.sub("\ufffd", value).replace("\\", "\\\\").replace(";", "\\;")
+            .replace(",", "\\,").replace("\n", "\\n"))
 
 
 def _fold(line: str, limit: int = 75) -> str:

@@ -7,8 +7,6 @@ Values computed by casefile sit under ``derived`` keys and are recomputed on imp
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -260,12 +258,23 @@ def from_json(data: Json, label: str = "casefile.json") -> m.Dataset:
     return build_dataset(loaded, problems, set())  # each case's as_of and calendar: in it
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    """One CSV field (RFC 4180). Text a spreadsheet would run as a formula (it starts with
+    = + - @ tab or CR) gets a leading apostrophe, as OWASP recommends; a field holding a
+    comma, quote, CR or LF is quoted (the csv module leaves a lone CR bare)."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    if any(char in text for char in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
+    return "".join(",".join(_cell(v) for v in row) + "\n" for row in [header, *rows])
 
 
 def _ids(cites: list[m.Citation]) -> str:

@@ -78,6 +78,53 @@ def _preformatted(text: str) -> Markup:
     return Markup("&#10;").join(Markup.escape(line) for line in str(text).split("\n"))
 
 
+# What a YAML double-quoted scalar may hold as itself: printable (YAML 1.1, as PyYAML
+# reads it), not a line break, not a quote or backslash. Everything else is escaped.
+_YAML_UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe"
+                          "\uff00-\ufffd\U00010000-\U0010ffff]|[\"\\\\]")
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in '"\\':
+        return "\\" + char
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:  # a lone surrogate cannot be written as UTF-8 at all
+        return "\\ufffd"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def yaml_string(text: str) -> Markup:
+    """``text`` as a YAML double-quoted scalar for a page's front matter. Unlike ``tojson``
+    it writes characters outside the BMP (emoji) as themselves, never as the surrogate
+    pairs MkDocs' YAML reader rejects; line breaks and control characters are escapes."""
+    return Markup('"' + _YAML_UNSAFE.sub(_yaml_escape, str(text)) + '"')
+
+
+# MkDocs' own pattern for a YAML front matter block (mkdocs.utils.meta.YAML_RE).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter_problem(markdown: str, label: str) -> Problem | None:
+    """A problem when ``markdown``, as MkDocs hands it to plugins, still starts with a
+    front matter block: MkDocs could not read it and would publish it as page text."""
+    found = _FRONT_MATTER.match(markdown)
+    if found is None:
+        return None
+    import yaml
+
+    try:
+        yaml.safe_load(found.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
+        what = getattr(exc, "problem", None) or "not valid YAML"
+        return Problem(label, line, column, "", f"front matter: {what}; it would be "
+                       "published as page text (quote the value, e.g. title: \"...\")")
+    return Problem(label, 1, 1, "", "front matter is not a mapping of keys such as "
+                   "'title: ...'; it would be published as page text")
+
+
 def _tidy_block(html: str) -> Markup:
     """One HTML block with no blank or indented lines, safe inside Markdown."""
     lines = (line.strip() for line in str(html).splitlines())
@@ -100,6 +147,7 @@ class Renderer:
         )
         self.env.filters["block"] = self._block
         self.env.filters["pre"] = _preformatted
+        self.env.filters["yaml_string"] = yaml_string
         self.views = {cid: case_view(case) for cid, case in dataset.cases.items()}
 
     # -- HTML blocks: inline in Markdown, or set aside for the builder to put back ---------
