@@ -145,6 +145,7 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
             raw = read_data_file(text)
             if isinstance(raw, str):
                 problems.append(Problem(rel, 1, 1, "", raw))
+                broken.add(expected or "")  # its id is not also reported as missing
                 continue
             hit = cache.get(rel, digest(raw)) if cache else None
             if hit is None:
@@ -157,6 +158,7 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
             key, result = next(fresh)
             if isinstance(result, str):
                 problems.append(Problem(rel, 1, 1, "", result))
+                broken.add(expected or "")
                 continue
             hit = result
             if cache is not None:

@@ -64,12 +64,29 @@ def survey(data_dir: Path, root: Path, top: Path | None = None
             continue
         if rel.count("/") == 1 and rel.startswith("cases/") and \
                 not any(e.name == "case.yml" for e in entries):
-            problem(os.path.join(folder, "case.yml"), "missing file: every case folder needs "
-                    "a case.yml; without it nothing in the folder is read")
+            if _holds_anything(entries):
+                problem(os.path.join(folder, "case.yml"), "missing file: every case folder "
+                        "needs a case.yml; without it nothing in the folder is read")
             continue
         for entry in entries:
             _sort(entry, rel, files, stack, problem)
     return sorted(files), problems
+
+
+def _holds_anything(entries: list[os.DirEntry[str]]) -> bool:
+    """Whether these entries hold anything but (nested) empty folders, as a case folder
+    whose files were deleted does; unreadable counts as something."""
+    stack = list(entries)
+    while stack:
+        entry = stack.pop()
+        try:
+            if not entry.is_dir(follow_symlinks=False):
+                return True
+            with os.scandir(entry.path) as listing:
+                stack += listing
+        except OSError:
+            return True
+    return False
 
 
 def _sort(entry: os.DirEntry[str], rel: str, files: list[str], stack: list[str],
