@@ -25,7 +25,8 @@ from casefile.model.link_records import link_record_parts
 from casefile.model.objects import Dataset
 from casefile.reading import schema
 from casefile.reading.cache import ParseCache, digest
-from casefile.reading.load import load_bytes
+from casefile.reading.load import load_bytes, read_data_file
+from casefile.reading.survey import survey
 from casefile.reading.validate import Rec, validate
 
 _FLAT_KINDS = {"bodies": "body", "people": "person", "sources": "source"}
@@ -40,9 +41,12 @@ def _classify(rel: str) -> tuple[str | None, str | None, str | None]:
     """``classify`` on a path relative to the data folder, in POSIX form (string work only:
     pathlib cost 1.8 s of a 27,000-file load)."""
     parts = tuple(rel.split("/"))
-    stem = parts[-1].rsplit(".", 1)[0]
-    if parts[-1].endswith(".yaml"):
-        return None, "data files end in .yml, not .yaml; rename the file", None
+    stem, _, ending = parts[-1].rpartition(".")
+    if ending != "yml":
+        if ending.lower() in ("yml", "yaml"):
+            return None, f"data files end in .yml, not .{ending}; rename the file", None
+        return None, ("unexpected file: only .yml data files are read under the data folder; "
+                      "move other files out of it"), None
     if parts == ("themes.yml",):
         return "themes", None, None
     if parts == ("vocabulary.yml",):
@@ -58,15 +62,10 @@ def _classify(rel: str) -> tuple[str | None, str | None, str | None]:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """Every .yml/.yaml file under data_dir, hidden folders skipped, in a stable order.
-
-    os.walk on plain strings: pathlib's rglob took 1.9 s of a 27,000-file check."""
-    found: list[str] = []
-    for folder, subdirs, names in os.walk(data_dir):
-        subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-        found += [os.path.join(folder, n) for n in names
-                  if n.endswith((".yml", ".yaml")) and not n.startswith(".")]
-    return [Path(p) for p in sorted(found)]
+    """Every plain .yml/.yaml file under data_dir, in a stable order: never a symbolic
+    link, special file or hidden file (``survey`` reports those)."""
+    files, _ = survey(data_dir, data_dir.parent)
+    return [Path(p) for p in files if p.endswith((".yml", ".yaml"))]
 
 
 Checked = tuple[Rec | None, list[Problem], bool]  # record, problems, parsed at all
@@ -87,11 +86,9 @@ Job = tuple[bytes | str, str, str]  # (the bytes, or a path to read), relative p
 def _check_job(source: bytes | str, rel: str, kind: str) -> tuple[str, Checked | str]:
     """(content hash, result) of one file; the result is a message if it cannot be read."""
     if isinstance(source, str):
-        try:
-            with open(source, "rb") as handle:
-                source = handle.read()
-        except OSError as exc:
-            return "", f"cannot read file: {exc.strerror}"
+        source = read_data_file(source)
+        if isinstance(source, str):
+            return "", source
     return digest(source), check_bytes(source, rel, kind)
 
 
@@ -115,10 +112,11 @@ def _check_all(jobs: list[Job]) -> list[tuple[str, Checked | str]]:
 
 
 def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
-             paths: list[Path] | None = None
+             paths: list[Path] | None = None, under: list[Path] | None = None
              ) -> tuple[list[Loaded], list[Problem], set[str]]:
-    """Load and validate every file (or just ``paths``); return what validated, the
-    problems, and broken ids.
+    """Load and validate every file (or just ``paths``, or everything in the folders
+    ``under``); return what validated, the problems, and broken ids. Whatever under the
+    folders read is not a data file is a problem (``survey``).
 
     With cached results, each file is read and hashed here to find them; with none (a cold
     cache), the workers read the files themselves, in parallel."""
@@ -132,8 +130,9 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
     jobs: list[Job] = []
     cold = cache is None or not cache.entries
     data_prefix, root_prefix = len(str(data_dir)) + 1, len(str(root)) + 1
-    for path in data_files(data_dir) if paths is None else paths:
-        text = str(path)
+    listed, stray = _listed(data_dir, root, paths, under)
+    problems += stray
+    for text in listed:
         rel = text[root_prefix:].replace(os.sep, "/")
         kind, expected, case_id = _classify(text[data_prefix:].replace(os.sep, "/"))
         if kind is None:
@@ -143,10 +142,10 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
         if cold:
             jobs.append((text, rel, kind))
         else:
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                problems.append(Problem(rel, 1, 1, "", f"cannot read file: {exc.strerror}"))
+            raw = read_data_file(text)
+            if isinstance(raw, str):
+                problems.append(Problem(rel, 1, 1, "", raw))
+                broken.add(expected or "")  # its id is not also reported as missing
                 continue
             hit = cache.get(rel, digest(raw)) if cache else None
             if hit is None:
@@ -159,6 +158,7 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
             key, result = next(fresh)
             if isinstance(result, str):
                 problems.append(Problem(rel, 1, 1, "", result))
+                broken.add(expected or "")
                 continue
             hit = result
             if cache is not None:
@@ -173,6 +173,21 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
     if cache is not None:
         cache.save(kept, background=True)  # the caller waits, after linking
     return loaded, problems, broken
+
+
+def _listed(data_dir: Path, root: Path, paths: list[Path] | None,
+            under: list[Path] | None) -> tuple[list[str], list[Problem]]:
+    """The files read_all reads (``paths``, everything in ``under``, or everything), and
+    the problems of whatever else the folders walked hold."""
+    if paths is not None:
+        return [str(p) for p in paths], []
+    listed: list[str] = []
+    problems: list[Problem] = []
+    for top in under if under is not None else [None]:
+        files, stray = survey(data_dir, root, top)
+        listed += files
+        problems += stray
+    return listed, problems
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -299,11 +314,19 @@ ISOLATE_FROM = 2000  # files; below this a child process costs more than it save
 
 
 def _count_files(data_dir: Path, limit: int = ISOLATE_FROM + 1) -> int:
-    count = 0
-    for _folder, _subdirs, names in os.walk(data_dir):
-        count += len(names)
-        if count >= limit:
-            break
+    """Entries under data_dir, counted up to ``limit`` (iteratively: no folder depth can
+    exhaust the stack; links are never followed)."""
+    count, stack = 0, [str(data_dir)]
+    while stack and count < limit:
+        try:
+            with os.scandir(stack.pop()) as listing:
+                for entry in listing:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    else:
+                        count += 1
+        except OSError:
+            continue  # reported by survey
     return count
 
 

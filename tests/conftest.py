@@ -216,3 +216,20 @@ def build_init_site(root: Path, name: str = "Example Accountability Site") -> Pa
     result = mkdocs_build(init_site(root, name))
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+def refuse_to_open(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
+    """Make ``paths`` unreadable to casefile's reader, as chmod 000 would for a user other
+    than root (the tests run as root, who can read anything)."""
+    import errno
+
+    from casefile.reading import load
+
+    real, refused = load.os.open, {str(p) for p in paths}
+
+    def fake(path: str, *args: object, **kwargs: object) -> int:
+        if str(path) in refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load.os, "open", fake)

@@ -21,7 +21,7 @@ from casefile.outputs.opendata import to_json
 from casefile.pipeline import load_dataset
 from casefile.reading import cache as cache_module
 from casefile.reading.cache import ParseCache, cache_dir, read_pickle, write_pickle
-from tests.conftest import BIN, CACHE, REPO
+from tests.conftest import BIN, CACHE, REPO, refuse_to_open
 
 
 def test_cache_lives_outside_the_repository(mini: Path) -> None:
@@ -119,8 +119,8 @@ def test_caches_left_by_older_code_are_removed(mini: Path) -> None:
 def test_an_unreadable_file_is_reported_cold_and_warm(
         mini: Path, monkeypatch: pytest.MonkeyPatch, parallel_from: int) -> None:
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", parallel_from)
-    (mini / "sources" / "dangling.yml").symlink_to(mini / "nowhere.yml")
-    expected = f"{mini.name}/sources/dangling.yml:1:1: cannot read file: No such file or directory"
+    refuse_to_open(monkeypatch, mini / "sources" / "report-2017.yml")
+    expected = f"{mini.name}/sources/report-2017.yml:1:1: cannot read file: Permission denied"
     for _ in ("cold", "warm"):
         with pytest.raises(DataError) as caught:
             load_dataset(mini)

@@ -3,6 +3,7 @@ input is legitimate, is read correctly), never a traceback, and leaves site/ unt
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -192,3 +193,24 @@ def test_front_matter_problem_exact_text() -> None:
     assert front_matter_problem('---\ntitle: "\\ud83d"x\n---\n', "p.md") is not None
     assert yaml_string('a"\\\n\u2028\x85\ufeff\x00😀') == (
         '"a\\"\\\\\\x0a\\u2028\\x85\\ufeff\\x00😀"')
+
+
+def test_links_and_pipes_under_data_fail_the_build_without_reading_them(project: Path) -> None:
+    """A named pipe would hang a reader; a link to /etc/passwd would echo it."""
+    before = tree_digest(project / "site")
+    pipe, link = project / "data" / "bodies" / "pipe.yml", project / "data" / "sources" / "p.yml"
+    os.mkfifo(pipe)
+    link.symlink_to("/etc/passwd")
+    try:
+        result = mkdocs_build(project)
+    finally:
+        pipe.unlink()
+        link.unlink()
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output and "root:" not in output
+    lines = output.splitlines()
+    assert "data/bodies/pipe.yml:1:1: not a plain file: this is a named pipe (FIFO); casefile " \
+        "reads only plain files under the data folder" in lines
+    assert "data/sources/p.yml:1:1: symbolic link: casefile never follows links under the " \
+        "data folder; put the file or folder itself here" in lines
+    assert tree_digest(project / "site") == before

@@ -8,7 +8,10 @@ BOM, NUL bytes and invalid UTF-8 are all reported as problems, never raised.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
@@ -208,16 +211,60 @@ def parse_text(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
     return root, builder.duplicates
 
 
+SYMLINK = ("symbolic link: casefile never follows links under the data folder; "
+           "put the file or folder itself here")
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is neither a plain file, a folder nor a link is, in words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
+
+
+def not_regular(mode: int) -> str:
+    return (f"not a plain file: this is {special_kind(mode)}; casefile reads only plain "
+            "files under the data folder")
+
+
+def read_data_file(path: str) -> bytes | str:
+    """A data file's bytes, or a message saying why it cannot be read.
+
+    Never follows a symbolic link (O_NOFOLLOW), never waits on a named pipe (O_NONBLOCK),
+    never reads a device or anything but a plain file, and never more than MAX_FILE_BYTES."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        return SYMLINK if exc.errno == errno.ELOOP else f"cannot read file: {exc.strerror}"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return not_regular(info.st_mode)
+        if info.st_size > MAX_FILE_BYTES:
+            return (f"file is {info.st_size / 1e6:.1f} MB; a data file may be at most "
+                    f"{MAX_FILE_BYTES / 1e6:.0f} MB")
+        chunks, left = [], MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        return f"cannot read file: {exc.strerror}"
+    finally:
+        os.close(fd)
+
+
 def load_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     """Read and parse one data file; never raises for bad content."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(rel, 1, 1, "", f"file is {size / 1e6:.1f} MB; a data file may be "
-                                  f"at most {MAX_FILE_BYTES / 1e6:.0f} MB")]
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(rel, 1, 1, "", f"cannot read file: {exc.strerror}")]
+    raw = read_data_file(str(path))
+    if isinstance(raw, str):
+        return None, [Problem(rel, 1, 1, "", raw)]
     return load_bytes(raw, rel)
 
 

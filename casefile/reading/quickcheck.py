@@ -31,7 +31,7 @@ from casefile.fork import no_gc
 from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.deadlines import compute_all
 from casefile.model.link import Linker
-from casefile.pipeline import data_files, link_cases, load_dataset, read_all
+from casefile.pipeline import link_cases, load_dataset, read_all
 from casefile.reading.cache import cache_file, read_pickle, write_pickle
 from casefile.reading.validate import Loc, Rec
 
@@ -68,7 +68,8 @@ class State:
 
 
 def scan(data_dir: Path) -> dict[str, str]:
-    """Group → signature of its .yml/.yaml files, from directory entries alone.
+    """Group → signature of every entry under data_dir (folders, files, links, hidden or
+    not), from directory entries alone; a folder that cannot be listed is RACY.
 
     A group with a file modified in the last two seconds gets the signature RACY, which
     never matches: a second edit within the file system's timestamp granularity could
@@ -79,24 +80,29 @@ def scan(data_dir: Path) -> dict[str, str]:
     stack = [str(data_dir)]
     base = len(str(data_dir)) + 1
     while stack:
+        folder = stack.pop()
         try:
-            found = list(os.scandir(stack.pop()))
-        except OSError:
-            continue  # a missing or unreadable folder: the full check reports it
-        for entry in found:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
+            found = list(os.scandir(folder))
+        except OSError:  # a missing or unreadable folder: the full check reports it
+            found = []
+            parts = folder[base:].replace(os.sep, "/").split("/")
+            group = parts[1] if parts[0] == "cases" and len(parts) > 1 else SHARED
+            newest[group] = racy_from + 1
+            entries.setdefault(group, [])
+        for entry in found:  # every entry, whatever it is: the full check reports strays
+            rel = entry.path[base:].replace(os.sep, "/")
+            parts = rel.split("/")
+            folder_entry = entry.is_dir(follow_symlinks=False)
+            group = parts[1] if parts[0] == "cases" and len(parts) > 2 - folder_entry else SHARED
+            if folder_entry:
                 stack.append(entry.path)
-            elif entry.name.endswith((".yml", ".yaml")):
-                rel = entry.path[base:].replace(os.sep, "/")
-                st = entry.stat()
-                parts = rel.split("/")
-                group = parts[1] if parts[0] == "cases" and len(parts) > 2 else SHARED
-                entries.setdefault(group, []).append(f"{rel}\0{st.st_mtime_ns}\0"
-                                                     f"{st.st_size}\n")
-                newest[group] = max(newest.get(group, 0), st.st_mtime_ns)
-    return {group: RACY if newest[group] > racy_from else
+                entries.setdefault(group, []).append(f"{rel}/\n")
+                continue
+            st = entry.stat(follow_symlinks=False)
+            entries.setdefault(group, []).append(f"{rel}\0{st.st_mode}\0{st.st_mtime_ns}\0"
+                                                 f"{st.st_size}\n")
+            newest[group] = max(newest.get(group, 0), st.st_mtime_ns)
+    return {group: RACY if newest.get(group, 0) > racy_from else
             hashlib.blake2b("".join(sorted(lines)).encode(), digest_size=16).hexdigest()
             for group, lines in entries.items()}
 
@@ -158,8 +164,8 @@ def _quick(data_dir: Path, state: State, groups: dict[str, str], jurisdiction: s
     changed = sorted(g for g, sig in groups.items() if sig == RACY or state.groups.get(g) != sig)
     if not changed:
         return state.summary()
-    paths = [p for case in changed for p in data_files(data_dir / "cases" / case)]
-    loaded, problems, broken = read_all(data_dir, data_dir.parent, None, paths)
+    loaded, problems, broken = read_all(data_dir, data_dir.parent, None,
+                                        under=[data_dir / "cases" / case for case in changed])
     with no_gc():
         linker: Linker = pickle.loads(state.shared)
     shared_ids = frozenset(linker.first_use)
