@@ -93,9 +93,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     from casefile.commands.scaffold import ScaffoldError, scaffold
 
     data = Path(args.data)
-    try:
-        path = scaffold(args.kind, data, Path("."),
-                        args.id, args.case)
+    if not data.is_dir():
+        print(f"casefile new: no data folder at {data}; give --data with the path of the "
+              "site's data folder", file=sys.stderr)
+        return 2
+    if data.name in ("", ".", ".."):  # named by its own path: name it by its parent's
+        data = data.resolve()
+    try:  # the project is the data folder's parent: schema/ sits beside data/
+        path = scaffold(args.kind, data, data.parent, args.id, args.case)
     except ScaffoldError as exc:
         print(f"casefile new: {exc}", file=sys.stderr)
         return 1
