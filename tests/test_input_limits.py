@@ -100,7 +100,8 @@ def test_amount_size() -> None:
 
 
 def due(within: str) -> list[str]:
-    node, _ = load_bytes(f"within: {within}\nunit: calendar_days\nfrom: publication\n".encode(), "f.yml")
+    text = f"within: {within}\nunit: calendar_days\nfrom: publication\n"
+    node, _ = load_bytes(text.encode(), "f.yml")
     assert node is not None
     return [str(p) for p in validate(node, s.DUE, "f.yml")[1]]
 
