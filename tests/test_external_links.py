@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -73,7 +75,7 @@ def server() -> Iterator[str]:
 
 
 def test_verdicts(server: str) -> None:
-    checker = Checker(timeout=0.5, retries=1, backoff=0.05)
+    checker = Checker(timeout=0.5, retries=1, backoff=0.05, allow_internal=True)
     paths = ["/ok", "/moved", "/gone", "/removed", "/busy", "/error", "/slow"]
     results = checker.run([server + p for p in paths])
     got = {p: (results[server + p].verdict, results[server + p].detail) for p in paths}
@@ -90,7 +92,7 @@ def test_verdicts(server: str) -> None:
 
 
 def test_per_host_limit(server: str) -> None:
-    checker = Checker(timeout=5, retries=0, per_host=2, workers=8)
+    checker = Checker(timeout=5, retries=0, per_host=2, workers=8, allow_internal=True)
     checker.run([f"{server}/hold{i}" for i in range(8)])
     assert Handler.peak == 2
 
@@ -100,7 +102,7 @@ def test_cache_and_report(server: str, tmp_path: Path) -> None:
              Target(f"{server}/removed", "council-page", "url", None),
              Target(f"{server}/ok", "wg-statement", "url", None)]
     cache = tmp_path / "cache.json"
-    checker = Checker(timeout=1, retries=0)
+    checker = Checker(timeout=1, retries=0, allow_internal=True)
     first = check_all(found, checker, cache, max_age_days=7, now=1_000_000)
     assert sum(Handler.hits.values()) == 3 and not any(r.cached for r in first.values())
     second = check_all(found, checker, cache, max_age_days=7, now=time.time())
@@ -119,10 +121,78 @@ def test_cli_writes_a_report_and_never_fails_on_links(tmp_path: Path) -> None:
     files["sources/report-2017.yml"] = files["sources/report-2017.yml"].replace(
         "https://example.org/report", "https://127.0.0.1:9/report")
     write_tree(tmp_path / "data", files)
-    result = run(["links", "--external", "--timeout", "1", "--retries", "0",
-                  "--report", "out/report.md", "--cache", "out/cache.json"], tmp_path)
+    result = run(["links", "--external", "--allow-internal-for-tests", "--timeout", "1",
+                  "--retries", "0", "--report", "out/report.md", "--cache", "out/cache.json"],
+                 tmp_path)
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert text.startswith("# External link report (")
     assert "| report-2017 | url | https://127.0.0.1:9/report | connection failed" in text
     assert (tmp_path / "out" / "cache.json").is_file()
+
+
+INTERNAL = {  # every kind of address the checker must never request, and why
+    "http://127.0.0.1:{port}/ok": "127.0.0.1 is a loopback address",
+    "http://localhost:{port}/ok": "is a loopback address",  # ::1 or 127.0.0.1, by resolution
+    "http://[::1]:{port}/ok": "::1 is a loopback address",
+    "http://[::ffff:127.0.0.1]:{port}/ok": "127.0.0.1 is a loopback address",
+    "http://169.254.169.254/latest/meta-data/": "169.254.169.254 is a link-local (cloud "
+                                                "metadata) address",
+    "http://10.1.2.3/": "10.1.2.3 is a private address",
+    "http://192.168.0.1/": "192.168.0.1 is a private address",
+    "http://[fd00:ec2::254]/": "fd00:ec2::254 is a private address",
+    "http://100.100.100.200/": "100.100.100.200 is a non-public address",
+    "http://0.0.0.0:{port}/ok": "0.0.0.0 is a private address",
+    "http://2130706433:{port}/ok": "127.0.0.1 is a loopback address",  # 127.0.0.1 as a number
+}
+
+
+def test_internal_addresses_are_never_requested(server: str) -> None:
+    port = server.rsplit(":", 1)[1]
+    checker = Checker(timeout=0.5, retries=2, backoff=0.01)
+    for url, why in INTERNAL.items():
+        verdict, detail, retry = checker.once(url.format(port=port))
+        assert (verdict, retry) == ("unknown", False), url
+        assert detail.startswith("not checked: ") and detail.endswith(
+            f"{why}; casefile never requests internal addresses"), (url, detail)
+    assert Handler.hits == {}
+
+
+def test_a_redirect_to_an_internal_address_is_not_followed(server: str) -> None:
+    from casefile.outputs.external import _RedirectHandler
+
+    checker = Checker(timeout=0.5, retries=0, allow_internal=True)  # the first hop is let
+    checker.opener = urllib.request.build_opener(_RedirectHandler())  # through; not the next
+    verdict, detail, _ = checker.once(f"{server}/moved")
+    assert (verdict, detail) == ("unknown", f"not checked: redirected to {server}/ok: "
+                                 "127.0.0.1 is a loopback address; casefile never requests "
+                                 "internal addresses")
+    assert Handler.hits == {"/moved": 1}
+
+
+def test_the_address_connected_to_is_checked_again() -> None:
+    """A name that resolves to a public address when checked, and to 127.0.0.1 when
+    connected (DNS rebinding), is stopped at the connection."""
+    from casefile.outputs.external import InternalAddressError, _guarded_connection
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    try:
+        with pytest.raises(InternalAddressError) as caught:
+            _guarded_connection(listener.getsockname(), 1)
+        assert str(caught.value) == ("127.0.0.1 is a loopback address; casefile never "
+                                     "requests internal addresses")
+    finally:
+        listener.close()
+
+
+def test_cli_refuses_internal_addresses_without_the_test_option(tmp_path: Path) -> None:
+    files = dict(MINI)
+    files["sources/report-2017.yml"] = files["sources/report-2017.yml"].replace(
+        "https://example.org/report", "https://127.0.0.1:9/report")
+    write_tree(tmp_path / "data", files)
+    result = run(["links", "--external", "--timeout", "1", "--retries", "0",
+                  "--report", "out/report.md", "--cache", "out/cache.json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert ("| report-2017 | url | https://127.0.0.1:9/report | not checked: 127.0.0.1 is a "
+            "loopback address; casefile never requests internal addresses |  |") in text

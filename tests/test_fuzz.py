@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ from casefile.outputs.feeds import files as feed_files
 from casefile.outputs.opendata import files as open_data
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
+from casefile.reading.load import Mapping, load_bytes
 from tests.conftest import MINI, REPO, copy_project, mkdocs_build, write_tree
 
 FILES = sorted(MINI)
@@ -177,3 +179,29 @@ def test_outputs_parse_with_hostile_text(texts: list[str]) -> None:
                                                                  "\r")], (path, row)
         else:
             json.loads(text)
+
+
+def refused_character(c: str) -> bool:
+    """The characters no text may hold, decided independently of casefile's own list:
+    controls but tab and newline, surrogates, and the 66 Unicode noncharacters."""
+    code = ord(c)
+    return ((unicodedata.category(c) == "Cc" and c not in "\t\n")
+            or unicodedata.category(c) == "Cs" or 0xFDD0 <= code <= 0xFDEF
+            or code & 0xFFFE == 0xFFFE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.one_of(st.characters(), st.sampled_from(
+    ["\ud800", "\udfff", "\ufffe", "\U0010ffff", "\ufdd0", "\x01", "\x1b", "\x85", "\r",
+     "\x7f", "\t", "\n", "\U0001f600", "\u2028"])), min_size=1, max_size=12))
+def test_any_text_is_either_kept_whole_or_a_located_error(text: str) -> None:
+    escaped = json.dumps(text, ensure_ascii=False)  # JSON escapes are YAML escapes
+    raw = f"a: x\ntitle: {escaped}\n".encode("utf-8", "surrogatepass")
+    node, problems = load_bytes(raw, "f.yml")
+    if any(refused_character(c) and c != "\x85" for c in text):  # YAML folds a raw NEL
+        assert problems and all(p.file == "f.yml" and p.line >= 1 and p.column >= 1
+                                for p in problems), (text, problems)
+    else:
+        assert problems == [] and isinstance(node, Mapping), (text, problems)
+        kept = node.items["title"][1].value
+        assert isinstance(kept, str) and not any(refused_character(c) for c in kept)

@@ -77,6 +77,31 @@ CORPUS: dict[str, tuple[dict[str, str | bytes], str]] = {
     "50 MB file": ({REC: b""}, f"data/{REC}:1:1: file is 50.0 MB; a data file may be at most"),
     "deep nesting": ({REC: "a: " + "[" * 5000 + "]" * 5000 + "\n"},
                      f"data/{REC}:1:54: nested more than 50 levels deep"),
+    **{f"control character written {e}": (swap(REC, "title: Follow-up", f'title: "Follow{e}up"'),
+                                          f"data/{REC}:3:8: control character U+{c} (character "
+                                          "7 of the value): text may hold tabs and line breaks")
+       for e, c in (("\\x01", "0001"), ("\\0", "0000"), ("\\e", "001B"), ("\\f", "000C"),
+                    ("\\r", "000D"))},
+    "noncharacter written \\uFFFE": (swap(REC, "title: Follow-up", 'title: "Follow\\uFFFEup"'),
+                                     f"data/{REC}:3:8: Unicode noncharacter U+FFFE (character 7 "
+                                     "of the value): it is not text"),
+    "year 0000": (swap(REC, "date: 2018-03-01", "date: 0000-03-01"),
+                  f"data/{REC}:4:7: date: '0000-03-01' is outside the years this site accepts "
+                  "(1000 to 2999); check the year"),
+    "year 9999": (swap(REC, "date: 2018-03-01", "date: 9999-12-31"),
+                  f"data/{REC}:4:7: date: '9999-12-31' is outside the years this site accepts "
+                  "(1000 to 2999); check the year"),
+    "5,000-digit within": (swap(INS, "within: 20", "within: " + "9" * 5000),
+                           f"data/{INS}:20:15: requirements[0].due.within: '"
+                           "99999999999999999999... (5000 characters)' is not a whole number "
+                           "from 1 to 3650"),
+    "5,000-digit amount": (swap("cases/town/case.yml", "amount: 4000000", "amount: " + "9" * 5000),
+                           "data/cases/town/case.yml:12:13: money[0].amount: '"
+                           "99999999999999999999... (5000 characters)' is too long: an amount "
+                           "has at most 18 digits before the point and 4 after"),
+    "253-character id": (swap(BODY, "id: town-council", "id: " + "t" * 253),
+                         f"data/{BODY}:1:5: id: id 'tttttttttttttttttttt...' is 253 characters "
+                         "long; ids may have at most 100, as they name files"),
 }
 LOCATED = re.compile(r"^data/\S+:\d+:\d+: ", re.M)
 

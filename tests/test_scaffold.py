@@ -116,3 +116,33 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
     assert (root / "data" / "themes.yml").read_bytes() == themes
     result = run(["new", "record", "--case", "no-such-case"], root)
     assert result.returncode == 1 and "give --case" in result.stderr
+
+
+def test_new_with_an_absolute_or_outside_data_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site-project"
+    (site / "data").mkdir(parents=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    data = site / "data"
+    result = run(["new", "body", "--data", str(data)], elsewhere)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0, f"{data}/bodies/body-001.yml\n", "")
+    assert (data / "bodies" / "body-001.yml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schema/body.schema.json\n")
+    result = run(["new", "case", "--data", "../site-project/data"], elsewhere)
+    assert (result.returncode, result.stdout) == (0, "../site-project/data/cases/case-001/"
+                                                     "case.yml\n")
+    assert (data / "cases" / "case-001" / "case.yml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../../schema/case.schema.json\n")
+    result = run(["new", "person", "--data", "."], data)
+    assert (result.returncode, result.stdout) == (0, f"{data}/people/person-001.yml\n")
+    assert (data / "people" / "person-001.yml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schema/person.schema.json\n")
+
+
+def test_new_without_a_data_folder_says_why(tmp_path: Path) -> None:
+    result = run(["new", "body", "--data", str(tmp_path / "missing")], tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"casefile new: no data folder at {tmp_path / 'missing'}; give --data with the "
+        "path of the site's data folder\n")
+    assert not (tmp_path / "missing").exists()

@@ -109,9 +109,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     from casefile.commands.scaffold import ScaffoldError, scaffold
 
     data = Path(args.data)
-    try:
-        path = scaffold(args.kind, data, Path("."),
-                        args.id, args.case)
+    if not data.is_dir():
+        print(f"casefile new: no data folder at {data}; give --data with the path of the "
+              "site's data folder", file=sys.stderr)
+        return 2
+    if data.name in ("", ".", ".."):  # named by its own path: name it by its parent's
+        data = data.resolve()
+    try:  # the project is the data folder's parent: schema/ sits beside data/
+        path = scaffold(args.kind, data, data.parent, args.id, args.case)
     except ScaffoldError as exc:
         print(f"casefile new: {printable(str(exc))}", file=sys.stderr)
         return 1
@@ -131,7 +136,8 @@ def external_links(args: argparse.Namespace) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     found = targets(dataset)
-    checker = Checker(timeout=args.timeout, retries=args.retries, per_host=args.per_host)
+    checker = Checker(timeout=args.timeout, retries=args.retries, per_host=args.per_host,
+                      allow_internal=args.allow_internal_for_tests)
     results = check_all(found, checker, Path(args.cache), args.max_age_days)
     text = report(found, results, dt.date.today().isoformat())
     Path(args.report).parent.mkdir(parents=True, exist_ok=True)
@@ -199,6 +205,7 @@ def parser() -> argparse.ArgumentParser:
     links.add_argument("--timeout", type=float, default=10, help="seconds per request")
     links.add_argument("--retries", type=int, default=2, help="retries, with backoff")
     links.add_argument("--per-host", type=int, default=2, help="requests at once per host")
+    links.add_argument("--allow-internal-for-tests", action="store_true", help=argparse.SUPPRESS)
     links.set_defaults(func=cmd_links)
     return top
 

@@ -11,8 +11,11 @@ from functools import lru_cache
 
 from casefile.model.calendars import holiday_calendar
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+# The years a date may have: wide enough for any record a public body keeps, narrow enough
+# that deadline arithmetic (up to 3,650 units later) and every output format stay valid.
+MIN_YEAR, MAX_YEAR = 1000, 2999
 
 
 class DateSyntaxError(ValueError):
@@ -34,6 +37,9 @@ class PartialDate:
             raise DateSyntaxError(f"'{text}' is not a date; write {DATE_FORMS}")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise DateSyntaxError(f"'{text}' is outside the years this site accepts "
+                                  f"({MIN_YEAR} to {MAX_YEAR}); check the year")
         if month is not None and not 1 <= month <= 12:
             raise DateSyntaxError(f"'{text}' is not a real date: month {month:02d} is not 01 to 12")
         if day is not None and month is not None:

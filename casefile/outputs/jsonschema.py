@@ -11,12 +11,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from casefile.model.dates import MAX_YEAR, MIN_YEAR
 from casefile.model.money import CURRENCIES
 from casefile.model.vocab import SiteTerms
 from casefile.reading import schema as s
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-_DATE = (r"^\d{4}(-((0[13578]|1[02])(-(0[1-9]|[12]\d|3[01]))?|(0[469]|11)(-(0[1-9]|[12]\d|30))?"
+_DATE = (r"^[12][0-9]{3}(-((0[13578]|1[02])(-(0[1-9]|[12]\d|3[01]))?"
+         r"|(0[469]|11)(-(0[1-9]|[12]\d|30))?"
          r"|02(-(0[1-9]|1\d|2[0-9]))?))?$")
 
 
@@ -33,12 +35,12 @@ def type_schema(type_: s.Type) -> dict[str, Any]:
                 "markdownEnumDescriptions": [t.description for t in type_.terms.values()]}
     simple: dict[type, dict[str, Any]] = {
         s.Text: {"type": "string", "minLength": 1},
-        s.Id: {"type": "string", "pattern": s.ID_PATTERN},
+        s.Id: {"type": "string", "pattern": s.ID_PATTERN, "maxLength": s.MAX_ID_LENGTH},
         s.Key: {"type": "string", "pattern": s.KEY_PATTERN},
-        s.Ref: {"type": "string", "pattern": s.ID_PATTERN},
+        s.Ref: {"type": "string", "pattern": s.ID_PATTERN, "maxLength": s.MAX_ID_LENGTH},
         # a plain 2017 reaches a YAML 1.2 editor as a number, so years may be integers
         s.Date: {"anyOf": [{"type": "string", "pattern": _DATE},
-                           {"type": "integer", "minimum": 1000, "maximum": 9999}]},
+                           {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}]},
         s.Url: {"type": "string", "pattern": r"^https://"},
         s.Int: {"type": "integer", "minimum": getattr(type_, "minimum", 1),
                 "maximum": getattr(type_, "maximum", 100_000)},

@@ -28,6 +28,15 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 50  # data files nest about 6 levels; deeper input is hostile, not data
 
+# Characters no text may hold, however written (YAML escapes such as "\x01", "\0", "\e",
+# "\f", "\r" or "\uFFFE" reach the parser's output): control characters other than tab
+# and newline, Unicode noncharacters and lone surrogates. They break feeds (XML),
+# calendars and terminals, and no public document needs them.
+_NONCHARACTERS = "".join(chr(c) for plane in range(17) for c in
+                         (plane * 0x10000 + 0xFFFE, plane * 0x10000 + 0xFFFF))
+_BAD_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                       f"{_NONCHARACTERS}]")
+
 
 @dataclass(slots=True)
 class Scalar:
@@ -94,6 +103,10 @@ class _Builder:
             raise _RejectError(line, column, f"nested more than {MAX_DEPTH} levels deep; "
                                "data files are never this deep")
         if isinstance(event, yaml.ScalarEvent):
+            bad = _BAD_TEXT.search(event.value)
+            if bad:
+                self.duplicates.append(Problem(self.file, line, column, "",
+                                               bad_character(bad.group(), bad.start())))
             return Scalar(event.value, line, column, plain=not event.style)
         if isinstance(event, yaml.SequenceStartEvent):
             seq = Sequence(line, column)
@@ -130,6 +143,21 @@ class _Builder:
                 continue
             result.items[key.value] = (key, value)
         raise _RejectError(line, column, "mapping was not closed")  # pragma: no cover
+
+
+def bad_character(char: str, index: int) -> str:
+    """What is wrong with a character no text may hold, at ``index`` in its value."""
+    code = ord(char)
+    where = f"U+{code:04X} (character {index + 1} of the value)"
+    if 0xD800 <= code <= 0xDFFF:
+        return (f"lone surrogate {where}: half of a UTF-16 pair is not a character; write "
+                "the character itself (e.g. the emoji), not a \\u escape of its halves")
+    if code >= 0xFDD0:
+        return (f"Unicode noncharacter {where}: it is not text and breaks feeds; remove it "
+                "(a YAML escape such as \"\\uFFFE\" writes it)")
+    return (f"control character {where}: text may hold tabs and line breaks but no other "
+            "control characters; remove it (a YAML escape such as \"\\x01\", \"\\e\" or "
+            "\"\\r\" writes one)")
 
 
 def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
@@ -204,6 +232,11 @@ def parse_text(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(rel, exc.line, exc.column, "", exc.message)]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(rel, text, exc)]
+    except yaml.reader.ReaderError as exc:  # a raw control character or noncharacter
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [Problem(rel, line, column, "", bad_character(chr(exc.character), 0)
+                              .replace(" (character 1 of the value)", ""))]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked reader errors
         return None, [Problem(rel, 1, 1, "", f"YAML error: {exc}")]
     if root is None or (isinstance(root, Scalar) and root.value == "" and root.plain):

@@ -12,6 +12,7 @@ from casefile.model import vocab
 from casefile.model.vocab import Term
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 100  # an id names files (cases/ID/, feeds/ID.xml): keep them valid
 KEY_PATTERN = r"^[a-z0-9]+(_[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Z]{2})?$"
 
@@ -72,6 +73,8 @@ class Int(Type):
 @dataclass(frozen=True)
 class Amount(Type):
     what = "an amount in digits, e.g. 6172000 (no commas, no 6.172e6)"
+    whole_digits = 18  # beyond any public body's accounts in any currency
+    decimal_digits = 4  # the most any ISO 4217 currency uses
 
 
 @dataclass(frozen=True)

@@ -196,7 +196,10 @@ class _Validator:
                 self.fail(node, path, "must be a single line")
             return value.strip()
         if isinstance(type_, (s.Id, s.Ref)):
-            if not re.fullmatch(s.ID_PATTERN, value):
+            if len(value) > s.MAX_ID_LENGTH:
+                self.fail(node, path, f"id '{value[:20]}...' is {len(value)} characters long; "
+                          f"ids may have at most {s.MAX_ID_LENGTH}, as they name files")
+            elif not re.fullmatch(s.ID_PATTERN, value):
                 self.fail(node, path, f"'{value}' is not a valid id: use lower-case letters, "
                           "digits and single hyphens (e.g. council-2017-inspection)")
             return value
@@ -237,15 +240,25 @@ class _Validator:
                 return value == "true"
             self.fail(node, path, f"'{value}' is not allowed; write true or false (unquoted)")
             return None
+        shown = value if len(value) <= 40 else f"{value[:20]}... ({len(value)} characters)"
         if isinstance(type_, s.Int):
-            if re.fullmatch(r"[1-9][0-9]*", value) and type_.minimum <= int(value) <= type_.maximum:
+            if (re.fullmatch(r"[1-9][0-9]*", value) and len(value) <= len(str(type_.maximum))
+                    and type_.minimum <= int(value) <= type_.maximum):
                 return int(value)
-            self.fail(node, path, f"'{value}' is not a whole number from {type_.minimum} to "
+            self.fail(node, path, f"'{shown}' is not a whole number from {type_.minimum} to "
                       f"{type_.maximum} (no leading zeros)")
             return None
-        if re.fullmatch(r"(0|[1-9][0-9]*)(\.[0-9]+)?", value):
+        amount = re.fullmatch(r"(0|[1-9][0-9]*)(\.[0-9]+)?", value)
+        if not amount:
+            self.fail(node, path, f"'{shown}' is not {type_.what}")
+        elif isinstance(type_, s.Amount) and (
+                len(amount.group(1)) > type_.whole_digits
+                or len(amount.group(2) or ".") - 1 > type_.decimal_digits):
+            self.fail(node, path, f"'{shown}' is too long: an amount has at most "
+                      f"{type_.whole_digits} digits before the point and "
+                      f"{type_.decimal_digits} after")
+        else:
             return value
-        self.fail(node, path, f"'{value}' is not {type_.what}")
         return None
 
 
