@@ -296,8 +296,8 @@ def test_an_unreadable_file_or_folder_gets_a_full_check(
     groups = quickcheck.scan(trusted.resolve())
     assert state is not None and groups is not None
     assert quickcheck._changed(trusted.resolve(), state, groups) is None
-    monkeypatch.setattr("builtins.open", real)
     assert "data OK" in quick(trusted) and len(fulls) == 1  # the full check decided
+    monkeypatch.setattr("builtins.open", real)
     monkeypatch.setattr(os, "scandir", lambda path: (_ for _ in ()).throw(
         PermissionError(13, "Permission denied")))
     assert quickcheck.scan(trusted.resolve()) is None
