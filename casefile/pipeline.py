@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from casefile.errors import DataError, Problem
-from casefile.fork import Forked, no_gc
+from casefile.fork import Forked, ForkError, no_gc
 from casefile.fork import available as fork_available
 from casefile.model import vocab
 from casefile.model.calendars import DEFAULT_JURISDICTION
@@ -344,8 +344,8 @@ def _load_isolated(data_dir: Path, as_of: dt.date | None, use_cache: bool,
 
     try:
         kind, value = Forked(child, "casefile-load").result()
-    except RuntimeError as exc:
-        raise RuntimeError(f"casefile: loading the data failed:\n{exc}") from None
+    except ForkError as exc:
+        raise ForkError(f"loading the data failed: {exc}") from None
     if kind == "problems":
         assert isinstance(value, list)
         raise DataError(value)

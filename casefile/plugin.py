@@ -108,6 +108,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         except DataError as exc:
             print(exc.report(), file=sys.stderr)
             raise PluginError(f"casefile: {exc}; see the messages above.") from None
+        except fork.ForkError as exc:  # the loader was killed (out of memory?) or timed out
+            raise PluginError(f"casefile: {exc}") from None
         # After loading: a record may be dated up to today unless SOURCE_DATE_EPOCH says
         # otherwise; the commit's date is for what MkDocs writes (the sitemap).
         pin_source_date(root)

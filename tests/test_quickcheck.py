@@ -3,11 +3,14 @@ relinks only the changed cases when that is safe."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from casefile.errors import DataError
 from casefile.pipeline import load_dataset
@@ -122,9 +125,9 @@ def test_every_problem_is_reported_as_the_full_check_reports_it(
     said = quick(data)
     assert said == truth(data) and "problem" in said
     assert len(fulls) == 2  # the quick attempt found something: the full check spoke
-    clock.write(data, edit(rel, new, old, files))  # fixed again: quick, and clean
-    assert quick(data) == truth(data) and "data OK" in quick(data)
-    assert len(fulls) == 2
+    clock.write(data, edit(rel, new, old, files))  # fixed again: the failure reset the
+    assert quick(data) == truth(data) and "data OK" in quick(data)  # state: full, then
+    assert len(fulls) == 3  # quick again
 
 
 def test_shared_changes_and_removed_cases_get_a_full_check(data: Path,
@@ -147,7 +150,8 @@ def test_a_file_changed_in_the_last_two_seconds_is_always_rechecked(
     clock.write(data, files)
     path = data / "cases/city/records/city-follow-up.yml"
     path.write_text(files["cases/city/records/city-follow-up.yml"], encoding="utf-8")
-    assert quickcheck.scan(data.resolve())["city"] == quickcheck.RACY
+    groups = quickcheck.scan(data.resolve())
+    assert groups is not None and groups["city"].signature == quickcheck.RACY
     assert "data OK" in quick(data)
     # the same size and the same modification time: only "racy" protection sees it
     stat = path.stat()
@@ -156,3 +160,153 @@ def test_a_file_changed_in_the_last_two_seconds_is_always_rechecked(
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert path.stat().st_size == stat.st_size
     assert "improvxng" in quick(data) and quick(data) == truth(data)
+
+
+# -- issue #14 item 4: the quick check never says clean when the full check would not ------
+
+CFOL = "cases/city/records/city-follow-up.yml"
+EDITS: list[tuple[str, str, str]] = [  # (file, text, same-size replacement)
+    (INS, "id: f-leadership", "id: f-leadershiq"),  # renames an id others name
+    (CFOL, "finding: f-city", "finding: f-town"),  # dangling
+    (FOL, "status: improving", "status: improvxng"),  # invalid value
+    (INS, "requirements:", "requirements["),  # broken YAML
+    (CFOL, "note: Better.", "note: Bette."),  # valid, a size change
+]
+
+
+def put(path: Path, text: str) -> None:
+    """Write as ``touch -r`` would leave it: the old modification time put back."""
+    old = path.stat(follow_symlinks=False) if path.exists() else None
+    path.write_text(text, encoding="utf-8")
+    if old is not None:
+        os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+
+
+def apply(data: Path, files: dict[str, str], step: tuple[str, int]) -> None:
+    what, n = step
+    if what == "edit":
+        rel, old, new = EDITS[n % len(EDITS)]
+        if rel in files:
+            now = files[rel]
+            files[rel] = now.replace(old, new) if old in now else now.replace(new, old)
+            put(data / rel, files[rel])
+    elif what == "revert":
+        rel = sorted(files)[n % len(files)]
+        files[rel] = ({**MINI, **city()}).get(rel, files[rel])
+        put(data / rel, files[rel])
+    elif what == "stray":
+        (data / "cases/town/notes.txt").write_text(str(n), encoding="utf-8")
+    elif what == "unreadable":  # a dangling symlink in place of a record
+        rel = "cases/town/records/town-follow-up.yml"
+        (data / rel).unlink(missing_ok=True)
+        (data / rel).symlink_to(data / "nowhere.yml")
+        files.pop(rel, None)
+    elif what == "restore":
+        for rel, text in {**MINI, **city()}.items():
+            if rel not in files:
+                (data / rel).unlink(missing_ok=True)
+                write_tree(data, {rel: text})
+                files[rel] = text
+    elif what == "remove-city":
+        for rel in [r for r in files if r.startswith("cases/city/")]:
+            (data / rel).unlink()
+            files.pop(rel)
+
+
+STEPS = st.tuples(st.sampled_from(["edit", "edit", "revert", "stray", "unreadable",
+                                   "restore", "remove-city", "full"]),
+                  st.integers(0, 20))
+
+
+@settings(max_examples=25, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(STEPS, min_size=1, max_size=6))
+def test_quick_and_full_checks_agree_over_random_edits(
+        tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, int]]) -> None:
+    root = tmp_path_factory.mktemp("edits")
+    data, files = root / "data", {**MINI, **city()}
+    write_tree(data, files)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CASEFILE_CACHE", str(root / "cache"))
+        patch.setattr(quickcheck, "RACY_NS", 50_000_000)  # so signatures are trusted
+        time.sleep(0.06)
+        assert quick(data) == truth(data)
+        for step in steps:
+            if step[0] == "full":
+                with contextlib.suppress(DataError):
+                    quickcheck.full(data.resolve())
+            else:
+                apply(data, files, step)
+            time.sleep(0.06)
+            assert quick(data) == truth(data), step
+
+
+@pytest.fixture
+def trusted(data: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Signatures trusted after 50 ms (not 2 s), so a test need not wait."""
+    monkeypatch.setattr(quickcheck, "RACY_NS", 50_000_000)
+    write_tree(data, {**MINI, **city()})
+    time.sleep(0.06)
+    assert "data OK" in quick(data)
+    return data
+
+
+def test_a_same_size_edit_with_its_time_put_back_is_seen(trusted: Path) -> None:
+    put(trusted / FOL, MINI[FOL].replace("improving", "improvxng"))
+    time.sleep(0.06)
+    assert "improvxng" in quick(trusted) and quick(trusted) == truth(trusted)
+
+
+def test_a_touched_file_is_compared_by_content_not_relinked(trusted: Path,
+                                                           fulls: list[Path]) -> None:
+    os.utime(trusted / FOL)
+    time.sleep(0.06)
+    state = quickcheck._load(trusted.resolve())
+    assert state is not None
+    groups = quickcheck.scan(trusted.resolve())
+    assert groups is not None and quickcheck._changed(trusted.resolve(), state, groups) == []
+    assert "data OK" in quick(trusted) and fulls == []
+
+
+def test_a_renamed_id_another_case_could_name_gets_a_full_check(trusted: Path,
+                                                                fulls: list[Path]) -> None:
+    put(trusted / FOL, MINI[FOL].replace("note: Better.", "note: Good."))
+    time.sleep(0.06)
+    assert "data OK" in quick(trusted) and fulls == []  # ids unchanged: quick
+    text = MINI[INS].replace("f-leadership", "f-leadershiq")
+    put(trusted / INS, text)
+    put(trusted / FOL, MINI[FOL].replace("f-leadership", "f-leadershiq"))
+    time.sleep(0.06)
+    assert "data OK" in quick(trusted) and len(fulls) == 1  # town no longer claims an id
+
+
+def test_an_unreadable_file_or_folder_gets_a_full_check(
+        trusted: Path, fulls: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    os.utime(trusted / FOL)  # chmod changes the change time too
+    time.sleep(0.06)
+    real = open
+
+    def deny(path: object, *args: object, **kwargs: object) -> object:
+        if str(path).endswith("town-follow-up.yml"):
+            raise PermissionError(13, "Permission denied")
+        return real(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", deny)
+    state = quickcheck._load(trusted.resolve())
+    groups = quickcheck.scan(trusted.resolve())
+    assert state is not None and groups is not None
+    assert quickcheck._changed(trusted.resolve(), state, groups) is None
+    assert "data OK" in quick(trusted) and len(fulls) == 1  # the full check decided
+    monkeypatch.setattr("builtins.open", real)
+    monkeypatch.setattr(os, "scandir", lambda path: (_ for _ in ()).throw(
+        PermissionError(13, "Permission denied")))
+    assert quickcheck.scan(trusted.resolve()) is None
+
+
+def test_a_failed_full_check_forgets_the_saved_state(trusted: Path) -> None:
+    state = quickcheck.cache_file("state", trusted.resolve())
+    assert state.exists()
+    put(trusted / FOL, MINI[FOL].replace("improving", "improvxng"))
+    with pytest.raises(DataError):
+        quickcheck.full(trusted.resolve())
+    assert not state.exists()

@@ -20,9 +20,11 @@ a problem is always reported exactly as the full check reports it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,57 +56,96 @@ class Summary:
 
 
 @dataclass
+class Group:
+    """One group's folder entries as seen by ``scan``: a signature of their metadata,
+    the plain data files in it, and whether it holds anything else."""
+
+    signature: str
+    files: list[str] = field(default_factory=list)
+    odd: bool = False  # a symlink, special file, hidden or non-YAML entry
+
+
+@dataclass
 class State:
-    groups: dict[str, str]  # group → signature of its files
+    groups: dict[str, str]  # group → signature of its entries (RACY: recheck content)
     ids: dict[str, frozenset[str]]  # case → the ids its files claimed
     records: dict[str, int]  # case → number of records
     sources: int
     bodies: int
     shared: bytes = field(repr=False)  # the pickled linker after the shared files
+    contents: dict[str, str] = field(default_factory=dict)  # group → hash of its files
+    jurisdiction: str = DEFAULT_JURISDICTION
 
     def summary(self) -> Summary:
         return Summary(len(self.records), sum(self.records.values()), self.sources,
                        self.bodies)
 
 
-def scan(data_dir: Path) -> dict[str, str]:
-    """Group → signature of every entry under data_dir (folders, files, links, hidden or
-    not), from directory entries alone; a folder that cannot be listed is RACY.
+def _group_of(rel: str) -> str:
+    parts = rel.split("/")
+    return parts[1] if parts[0] == "cases" and len(parts) > 2 else SHARED
 
-    A group with a file modified in the last two seconds gets the signature RACY, which
-    never matches: a second edit within the file system's timestamp granularity could
-    otherwise leave the same size and time (git's "racy clean" problem)."""
+
+def _plain(name: str, is_file: bool) -> bool:
+    return is_file and not name.startswith(".") and name.endswith((".yml", ".yaml"))
+
+
+def scan(data_dir: Path) -> dict[str, Group] | None:
+    """Group → its entries, from directory entries alone (symlinks never followed); None
+    when a folder cannot be read (only the full check can report that).
+
+    The signature covers every entry, whatever its name or type, with its size,
+    modification and change times and inode: an edit put back to the old size and time
+    (``touch -r``) still changes the change time, which no user can set. A group with an
+    entry changed in the last two seconds gets the signature RACY, which never matches:
+    a second edit within the file system's timestamp granularity could otherwise leave
+    the same signature (git's "racy clean" problem); its contents are then compared."""
     racy_from = time.time_ns() - RACY_NS
     entries: dict[str, list[str]] = {}
+    groups: dict[str, Group] = {}
     newest: dict[str, int] = {}
     stack = [str(data_dir)]
     base = len(str(data_dir)) + 1
     while stack:
-        folder = stack.pop()
         try:
-            found = list(os.scandir(folder))
-        except OSError:  # a missing or unreadable folder: the full check reports it
-            found = []
-            parts = folder[base:].replace(os.sep, "/").split("/")
-            group = parts[1] if parts[0] == "cases" and len(parts) > 1 else SHARED
-            newest[group] = racy_from + 1
-            entries.setdefault(group, [])
-        for entry in found:  # every entry, whatever it is: the full check reports strays
-            rel = entry.path[base:].replace(os.sep, "/")
-            parts = rel.split("/")
-            folder_entry = entry.is_dir(follow_symlinks=False)
-            group = parts[1] if parts[0] == "cases" and len(parts) > 2 - folder_entry else SHARED
-            if folder_entry:
-                stack.append(entry.path)
-                entries.setdefault(group, []).append(f"{rel}/\n")
-                continue
-            st = entry.stat(follow_symlinks=False)
-            entries.setdefault(group, []).append(f"{rel}\0{st.st_mode}\0{st.st_mtime_ns}\0"
-                                                 f"{st.st_size}\n")
-            newest[group] = max(newest.get(group, 0), st.st_mtime_ns)
-    return {group: RACY if newest.get(group, 0) > racy_from else
-            hashlib.blake2b("".join(sorted(lines)).encode(), digest_size=16).hexdigest()
-            for group, lines in entries.items()}
+            found = list(os.scandir(stack.pop()))
+            for entry in found:
+                rel = entry.path[base:].replace(os.sep, "/")
+                group = _group_of(rel)
+                st = entry.stat(follow_symlinks=False)
+                is_dir = stat.S_ISDIR(st.st_mode)
+                if is_dir:
+                    stack.append(entry.path)
+                into = groups.setdefault(group, Group(""))
+                if _plain(entry.name, stat.S_ISREG(st.st_mode)):
+                    into.files.append(rel)
+                elif not is_dir or entry.name.startswith("."):
+                    into.odd = True
+                entries.setdefault(group, []).append(
+                    f"{rel}\0{st.st_mode}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}\0"
+                    f"{st.st_ctime_ns}\n" if not is_dir else f"{rel}\0dir\n")
+                newest[group] = max(newest.get(group, 0), st.st_mtime_ns, st.st_ctime_ns)
+        except OSError:
+            return None  # a missing or unreadable folder: the full check reports it
+    for group, lines in entries.items():
+        groups[group].signature = RACY if newest[group] > racy_from else hashlib.blake2b(
+            "".join(sorted(lines)).encode(), digest_size=16).hexdigest()
+        groups[group].files.sort()
+    return groups
+
+
+def contents(data_dir: Path, group: Group) -> str | None:
+    """A hash of the group's data files, names and bytes; None if one cannot be read."""
+    digest = hashlib.blake2b(digest_size=16)
+    for rel in group.files:
+        try:
+            with open(data_dir / rel, "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            return None
+        digest.update(f"{rel}\0{len(raw)}\0".encode())
+        digest.update(raw)
+    return digest.hexdigest()
 
 
 def _load(data_dir: Path) -> State | None:
@@ -141,47 +182,86 @@ def _snapshot(linker: Linker) -> bytes:
     return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def forget(data_dir: Path) -> None:
+    """Drop the saved state: after any failure only a full check can say clean again."""
+    with contextlib.suppress(OSError):
+        cache_file("state", data_dir).unlink()
+
+
+def _signatures(groups: dict[str, Group]) -> dict[str, str]:
+    return {g: group.signature for g, group in groups.items()}
+
+
 def full(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION) -> Summary:
     """The full check (raising DataError); when clean, remember what the next check needs."""
+    forget(data_dir)
     groups = scan(data_dir)
     seen: list[tuple[Linker, bytes, frozenset[str]]] = []
     dataset = load_dataset(data_dir, on_shared=lambda linker: seen.append(
         (linker, _snapshot(linker), frozenset(linker.first_use))), jurisdiction=jurisdiction)
     linker, shared, shared_ids = seen[0]
-    state = State(groups, _claims(linker, shared_ids),
+    state = State({}, _claims(linker, shared_ids),
                   {cid: len(c.records) for cid, c in dataset.cases.items()},
-                  len(dataset.sources), len(dataset.bodies), shared)
-    _save(data_dir, state)
+                  len(dataset.sources), len(dataset.bodies), shared, {}, jurisdiction)
+    hashes = {g: contents(data_dir, group) for g, group in (groups or {}).items()}
+    if groups is not None and None not in hashes.values():
+        state.groups, state.contents = _signatures(groups), hashes  # type: ignore[assignment]
+        _save(data_dir, state)
     return state.summary()
 
 
-def _quick(data_dir: Path, state: State, groups: dict[str, str], jurisdiction: str
+def _changed(data_dir: Path, state: State, groups: dict[str, Group]) -> list[str] | None:
+    """The groups whose files' contents changed (their entries are plain data files), or
+    None where only a full check can say (shared files or entries changed, a case removed,
+    a file unreadable)."""
+    if SHARED not in groups or set(state.groups) - set(groups):
+        return None
+    changed = []
+    for name, group in groups.items():
+        if group.signature != RACY and group.signature == state.groups.get(name):
+            continue
+        if group.odd and name != SHARED:
+            return None
+        digest = contents(data_dir, group)
+        if digest is None or (name == SHARED and digest != state.contents.get(name)):
+            return None
+        if digest != state.contents.get(name):
+            changed.append(name)
+        state.contents[name] = digest
+    return sorted(changed)
+
+
+def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction: str
            ) -> Summary | None:
     """The check relinking only changed cases, or None where only a full check can say."""
-    if groups.get(SHARED) in (RACY, None) or groups[SHARED] != state.groups.get(SHARED) \
-            or set(state.groups) - set(groups):
+    changed = _changed(data_dir, state, groups)
+    if changed is None or state.jurisdiction != jurisdiction:
         return None
-    changed = sorted(g for g, sig in groups.items() if sig == RACY or state.groups.get(g) != sig)
-    if not changed:
-        return state.summary()
-    loaded, problems, broken = read_all(data_dir, data_dir.parent, None,
-                                        under=[data_dir / "cases" / case for case in changed])
-    with no_gc():
-        linker: Linker = pickle.loads(state.shared)
-    shared_ids = frozenset(linker.first_use)
-    linker.broken = broken
-    link_cases(linker, loaded)
-    if problems or linker.problems or set(linker.cases) != set(changed):
-        return None
-    claims = _claims(linker, shared_ids)
-    others = {i for case, ids in state.ids.items() if case not in claims for i in ids}
-    if any(ids & others for ids in claims.values()):
-        return None
-    compute_all(list(linker.cases.values()), None, jurisdiction)  # each case on its own
-    state.groups = groups
-    state.ids.update(claims)
-    state.records.update({cid: len(c.records) for cid, c in linker.cases.items()})
-    _save(data_dir, state)
+    if changed:
+        loaded, problems, broken = read_all(
+            data_dir, data_dir.parent, None, under=[data_dir / "cases" / case for case in changed])
+        with no_gc():
+            linker: Linker = pickle.loads(state.shared)
+        shared_ids = frozenset(linker.first_use)
+        linker.broken = broken
+        link_cases(linker, loaded)
+        if problems or linker.problems or set(linker.cases) != set(changed):
+            return None
+        claims = _claims(linker, shared_ids)
+        others = {i for case, ids in state.ids.items() if case not in claims for i in ids}
+        if any(ids & others for ids in claims.values()):
+            return None
+        # an id a case no longer claims may be named by an unchanged case (a follow-up, a
+        # money item): only the full check links those again
+        if any(state.ids.get(case, frozenset()) - claims.get(case, frozenset())
+               for case in changed):
+            return None
+        compute_all(list(linker.cases.values()), None, jurisdiction)  # each case on its own
+        state.ids.update(claims)
+        state.records.update({cid: len(c.records) for cid, c in linker.cases.items()})
+    if changed or _signatures(groups) != state.groups:
+        state.groups = _signatures(groups)
+        _save(data_dir, state)
     return state.summary()
 
 
@@ -190,8 +270,13 @@ def check(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION) -> Summary:
     ``jurisdiction`` is the calendar of cases that name none (the plugin option)."""
     data_dir = data_dir.resolve()
     state = _load(data_dir)
-    if state is not None and (data_dir / "themes.yml").is_file():
-        summary = _quick(data_dir, state, scan(data_dir), jurisdiction)
-        if summary is not None:
-            return summary
-    return full(data_dir, jurisdiction)
+    try:
+        if state is not None and (data_dir / "themes.yml").is_file():
+            groups = scan(data_dir)
+            summary = _quick(data_dir, state, groups, jurisdiction) if groups else None
+            if summary is not None:
+                return summary
+        return full(data_dir, jurisdiction)
+    except BaseException:
+        forget(data_dir)
+        raise
