@@ -220,7 +220,7 @@ def _changed(data_dir: Path, state: State, groups: dict[str, Group]) -> list[str
     for name, group in groups.items():
         if group.signature != RACY and group.signature == state.groups.get(name):
             continue
-        if group.odd and name != SHARED:
+        if group.odd:  # a stray entry (hidden, link, other extension): the full check says
             return None
         digest = contents(data_dir, group)
         if digest is None or (name == SHARED and digest != state.contents.get(name)):
