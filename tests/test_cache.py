@@ -193,6 +193,25 @@ def test_a_cache_of_the_wrong_shape_is_discarded(mini: Path, capsys: pytest.Capt
         "deleted it, so this run reads everything afresh\n")
 
 
+@pytest.mark.parametrize("entry", [("digest", "x"), "x", ("digest",), (1, (None, [], True)),
+                                   ("digest", (None, "not a list", True))])
+def test_a_cache_whose_entries_have_the_wrong_shape_is_discarded(
+        mini: Path, capsys: pytest.CaptureFixture[str], entry: object) -> None:
+    """Found by an adversarial review: a dict of bad entries crashed every run."""
+    load_dataset(mini)
+    path = ParseCache(mini.resolve()).path
+    entries = pickle.loads(path.read_bytes())
+    entries[next(iter(entries))] = entry
+    path.write_bytes(pickle.dumps(entries))
+    capsys.readouterr()
+    assert load_dataset(mini).cases["town"].title == "Town Council children's services"
+    assert capsys.readouterr().err == (
+        f"casefile: warning: the cache file {path} is corrupt (an entry is not (hash, "
+        "(record, problems, parsed))); deleted it, so this run reads everything afresh\n")
+    load_dataset(mini)
+    assert capsys.readouterr().err == ""
+
+
 def test_an_interrupted_cache_write_leaves_no_temporary_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:

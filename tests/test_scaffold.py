@@ -121,6 +121,7 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
 def test_new_with_an_absolute_or_outside_data_folder(tmp_path: Path) -> None:
     site = tmp_path / "site-project"
     (site / "data").mkdir(parents=True)
+    (site / "data" / "themes.yml").write_text("themes: []\n", encoding="utf-8")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     data = site / "data"
@@ -146,3 +147,14 @@ def test_new_without_a_data_folder_says_why(tmp_path: Path) -> None:
         2, "", f"casefile new: no data folder at {tmp_path / 'missing'}; give --data with the "
         "path of the site's data folder\n")
     assert not (tmp_path / "missing").exists()
+
+
+def test_new_writes_only_into_a_data_folder(tmp_path: Path) -> None:
+    """Found by an adversarial review: `--data /` wrote /sources/source-001.yml."""
+    other = tmp_path / "not-data"
+    other.mkdir()
+    result = run(["new", "source", "--data", str(other)], tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"casefile new: {other} is not a casefile data folder (it has no themes.yml); "
+        "give --data with the site's data folder, or start a site with casefile init\n")
+    assert list(other.iterdir()) == []

@@ -110,8 +110,13 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     data = Path(args.data)
     if not data.is_dir():
-        print(f"casefile new: no data folder at {data}; give --data with the path of the "
-              "site's data folder", file=sys.stderr)
+        print(f"casefile new: no data folder at {printable(str(data))}; give --data with the "
+              "path of the site's data folder", file=sys.stderr)
+        return 2
+    if not (data / "themes.yml").is_file():  # never write into just any folder (e.g. /)
+        print(f"casefile new: {printable(str(data))} is not a casefile data folder (it has no "
+              "themes.yml); give --data with the site's data folder, or start a site with "
+              "casefile init", file=sys.stderr)
         return 2
     if data.name in ("", ".", ".."):  # named by its own path: name it by its parent's
         data = data.resolve()

@@ -107,12 +107,21 @@ def pid_alive(pid: int) -> bool:
 BACKGROUND_FROM = 2000  # cached files; below this, writing takes milliseconds
 
 
+def _entry_ok(entry: Any) -> bool:
+    """One parse-cache entry as ``put`` writes it: (content hash, (record, problems, parsed))."""
+    return (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str)
+            and isinstance(entry[1], tuple) and len(entry[1]) == 3
+            and isinstance(entry[1][1], list))
+
+
 class ParseCache:
     """Maps (relative path, content hash) → (validated record, problems)."""
 
     def __init__(self, data_dir: Path) -> None:
         self.path = cache_file("check", data_dir)
         loaded = read_pickle(self.path, dict)
+        if isinstance(loaded, dict) and not all(_entry_ok(v) for v in loaded.values()):
+            loaded = _discard(self.path, "an entry is not (hash, (record, problems, parsed))")
         self.entries: dict[str, tuple[str, Any]] = loaded if isinstance(loaded, dict) else {}
         self.dirty = False
         self.saving: Forked | None = None  # the child writing the cache in the background
