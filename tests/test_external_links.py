@@ -31,13 +31,19 @@ class Handler(BaseHTTPRequestHandler):
         cls = type(self)
         with cls.lock:
             cls.hits[self.path] = cls.hits.get(self.path, 0) + 1
+        self.respond()
+
+    @classmethod
+    def hold(cls, seconds: float) -> None:
+        """Count this request as in progress while it is held, and stop counting it before
+        its response is sent: the client may start its next request as soon as it has the
+        response, which could otherwise overlap this thread's bookkeeping."""
+        with cls.lock:
             cls.active += 1
             cls.peak = max(cls.peak, cls.active)
-        try:
-            self.respond()
-        finally:
-            with cls.lock:
-                cls.active -= 1
+        time.sleep(seconds)
+        with cls.lock:
+            cls.active -= 1
 
     def respond(self) -> None:
         path = self.path
@@ -51,7 +57,7 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(1.5)
             code = 200
         elif path.startswith("/hold"):
-            time.sleep(0.3)
+            self.hold(0.3)
             code = 200
         else:
             code = codes.get(path, 404)
