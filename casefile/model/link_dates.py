@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from typing import TYPE_CHECKING
+import itertools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from casefile.buildinfo import build_day
 from casefile.model import objects as m
@@ -100,21 +102,36 @@ def as_of_after_records(linker: Linker, rec: Rec) -> None:
                     f"or give a day on or after {human_day(latest.earliest)}")
 
 
-def in_record_order(records: list[m.Record]) -> list[m.Record]:
-    """Records by date (first possible day, then id), except that a record comes after the
-    one it names in ``after``: the one order every view of a case uses."""
-    present = {id(r) for r in records}
-    waiting: dict[int, list[m.Record]] = {}
-    ready: list[tuple[dt.date, str, m.Record]] = []
-    for record in records:
-        if record.after is not None and id(record.after) in present:
-            waiting.setdefault(id(record.after), []).append(record)
+E = TypeVar("E")
+
+
+def after_order(items: list[E], key: Callable[[E], Any],
+                event_of: Callable[[E], m.Record | None]) -> list[E]:
+    """``items`` sorted by ``key``, except that the event of a record comes after the event
+    of the record it names in ``after`` (dates known only to the same month or year).
+    ``event_of`` gives the record whose event an item is, or None (a publication)."""
+    present = {id(r) for r in map(event_of, items) if r is not None}
+    waiting: dict[int, list[E]] = {}  # id of an earlier record → items that must follow it
+    ready: list[tuple[Any, int, E]] = []
+    tick = itertools.count()
+    for item in items:
+        record = event_of(item)
+        before = record.after if record is not None else None
+        if before is not None and id(before) in present:
+            waiting.setdefault(id(before), []).append(item)
         else:
-            heapq.heappush(ready, (record.date.earliest, record.id, record))
-    out: list[m.Record] = []
+            heapq.heappush(ready, (key(item), next(tick), item))
+    out: list[E] = []
     while ready:
-        record = heapq.heappop(ready)[2]
-        out.append(record)
-        for later in waiting.pop(id(record), []):
-            heapq.heappush(ready, (later.date.earliest, later.id, later))
+        item = heapq.heappop(ready)[2]
+        out.append(item)
+        record = event_of(item)
+        for later in waiting.pop(id(record), []) if record is not None else []:
+            heapq.heappush(ready, (key(later), next(tick), later))
     return out
+
+
+def in_record_order(records: list[m.Record]) -> list[m.Record]:
+    """Records by date (first possible day, then id), with ``after`` respected: the one
+    order every view of a case uses."""
+    return after_order(records, lambda r: (r.date.earliest, r.id), lambda r: r)

@@ -5,16 +5,13 @@ Everything a template shows is computed here; the templates only lay it out."""
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-import itertools
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 
 from casefile.model import objects as m
 from casefile.model import vocab
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import days_off
+from casefile.model.link_dates import after_order
 
 
 @dataclass
@@ -154,36 +151,14 @@ def timeline(case: m.Case) -> list[TimelineEntry]:
         if record.published and record.published != record.date:
             entries.append(TimelineEntry(record.published, publication_label(record.type),
                                          record.title, record, True))
-    return in_order(entries, lambda e: (e.date.earliest, e.date.latest, e.record.id),
-                    lambda e: e)
+    return after_order(entries, lambda e: (e.date.earliest, e.date.latest, e.record.id),
+                       _event_of)
 
 
-E = TypeVar("E")
-
-
-def in_order(items: list[E], key: Callable[[E], Any], entry: Callable[[E], TimelineEntry]
-             ) -> list[E]:
-    """``items`` sorted by ``key``, except that a record's event comes after the event of
-    the record it names in ``after`` (dates known only to the same month or year)."""
-    event = {id(entry(i).record): i for i in items if not entry(i).is_publication}
-    waiting: dict[int, list[E]] = {}  # id of an earlier record → items that must follow it
-    ready: list[tuple[Any, int, E]] = []
-    tick = itertools.count()
-    for item in items:
-        e = entry(item)
-        before = e.record.after if not e.is_publication else None
-        if before is not None and id(before) in event:
-            waiting.setdefault(id(before), []).append(item)
-        else:
-            heapq.heappush(ready, (key(item), next(tick), item))
-    out: list[E] = []
-    while ready:
-        item = heapq.heappop(ready)[2]
-        out.append(item)
-        if not entry(item).is_publication:
-            for later in waiting.pop(id(entry(item).record), []):
-                heapq.heappush(ready, (key(later), next(tick), later))
-    return out
+def _event_of(entry: TimelineEntry) -> m.Record | None:
+    """The record whose event ``entry`` is; None for a publication, which ``after`` does
+    not order."""
+    return None if entry.is_publication else entry.record
 
 
 def _all_citations(case: m.Case, entries: list[TimelineEntry]) -> list[m.Citation]:
@@ -242,11 +217,11 @@ def case_view(case: m.Case) -> CaseView:
 
 def matrices(case: m.Case) -> list[MatrixGroup]:
     groups = []
+    position = {r.id: i for i, r in enumerate(case.records)}  # date order, 'after' respected
     for record in case.records:
         if not record.findings:
             continue
         found = [a for f in record.findings for a in _assessments_of(case, f)]
-        position = {r.id: i for i, r in enumerate(case.records)}  # 'after' respected
         columns = sorted({a.record.id: a.record for a in found}.values(),
                          key=lambda r: position[r.id])
         rows = []
@@ -283,16 +258,16 @@ class ThemeFinding:
 def cross_timeline(views: dict[str, CaseView]) -> list[tuple[TimelineEntry, CaseView]]:
     """Every case's timeline merged, oldest first."""
     merged = [(entry, view) for view in views.values() for entry in view.timeline]
-    return in_order(merged, lambda p: (p[0].date.earliest, p[0].date.latest, p[1].case.id,
-                                       p[0].anchor), lambda p: p[0])
+    return after_order(merged, lambda p: (p[0].date.earliest, p[0].date.latest, p[1].case.id,
+                                          p[0].anchor), lambda p: _event_of(p[0]))
 
 
 def by_theme(ds: m.Dataset, views: dict[str, CaseView]) -> list[tuple[m.Theme, list[ThemeFinding]]]:
     """Findings grouped by theme across cases, each with its most recent assessment."""
     grouped: dict[str, list[ThemeFinding]] = {t: [] for t in ds.themes}
     for view in views.values():
+        position = {r.id: i for i, r in enumerate(view.case.records)}  # 'after' respected
         for finding in view.case.findings:
-            position = {r.id: i for i, r in enumerate(view.case.records)}
             assessed = sorted(_assessments_of(view.case, finding),
                               key=lambda a: position[a.record.id])
             grouped[finding.theme.id].append(
