@@ -148,6 +148,20 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
+def write_mini(root: Path, changes: dict[str, str | tuple[str, str]]) -> Path:
+    """MINI with ``changes`` (a file's new text, or an (old, new) replacement that must
+    apply) written to root/data; returns the data folder."""
+    files = dict(MINI)
+    for rel, change in changes.items():
+        if isinstance(change, tuple):
+            assert change[0] in files[rel]
+            files[rel] = files[rel].replace(*change)
+        else:
+            files[rel] = change
+    write_tree(root / "data", files)
+    return root / "data"
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A valid data folder at tmp_path/data; returns the data folder."""

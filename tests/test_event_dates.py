@@ -16,7 +16,8 @@ from casefile.model.objects import Dataset
 from casefile.model.views import by_theme, cross_timeline
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from tests.conftest import MINI, REPO, write_tree
+from tests.conftest import MINI, REPO, write_mini
+from tests.test_link import problems
 
 INSPECTION = "cases/town/records/town-inspection.yml"
 FOLLOW = "cases/town/records/town-follow-up.yml"
@@ -41,24 +42,6 @@ def record(ident: str, date: str, extra: str = "") -> str:
             f"summary: Something happened.\ncite: [council-news]\n{extra}")
 
 
-def write(tmp_path: Path, changes: dict[str, str | tuple[str, str]]) -> Path:
-    files = dict(MINI)
-    for rel, change in changes.items():
-        if isinstance(change, tuple):
-            assert change[0] in files[rel]
-            files[rel] = files[rel].replace(*change)
-        else:
-            files[rel] = change
-    write_tree(tmp_path / "data", files)
-    return tmp_path / "data"
-
-
-def problems(tmp_path: Path, changes: dict[str, str | tuple[str, str]]) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_dataset(write(tmp_path, changes))
-    return [str(p) for p in caught.value.problems]
-
-
 def timeline_html(ds: Dataset) -> BeautifulSoup:
     r = Renderer(ds, REPO / "macros")
     return BeautifulSoup(r.macro("timeline", "cases/town.md", view=r.views["town"]),
@@ -67,7 +50,7 @@ def timeline_html(ds: Dataset) -> BeautifulSoup:
 
 # -- periods -----------------------------------------------------------------------------
 def test_a_period_is_shown_with_both_ends(tmp_path: Path) -> None:
-    ds = load_dataset(write(tmp_path, {INSPECTION: ("date: 2017-07\n",
+    ds = load_dataset(write_mini(tmp_path, {INSPECTION: ("date: 2017-07\n",
                                                     "date: 2017-07\nuntil: 2017-08\n")}))
     head = timeline_html(ds).select_one("#ev-town-inspection .cf-event__head")
     assert [(t["datetime"], t.get_text()) for t in head.find_all("time")][:2] == [
@@ -80,7 +63,7 @@ def test_a_period_is_shown_with_both_ends(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("until", ["2017-07", "2017-07-01", "2017"])
 def test_a_period_may_end_in_the_month_it_starts(tmp_path: Path, until: str) -> None:
-    ds = load_dataset(write(tmp_path, {INSPECTION: ("date: 2017-07\n",
+    ds = load_dataset(write_mini(tmp_path, {INSPECTION: ("date: 2017-07\n",
                                                     f"date: 2017-07\nuntil: {until}\n")}))
     assert ds.cases["town"].records[0].until == PartialDate.parse(until)
 
@@ -104,9 +87,9 @@ VILLAGE = {"cases/village/case.yml": MINI["cases/town/case.yml"].replace("id: to
 
 
 def test_after_orders_events_of_the_same_month(tmp_path: Path) -> None:
-    plain = load_dataset(write(tmp_path / "plain", {BOARD: record("town-a-board", "2018-03"),
+    plain = load_dataset(write_mini(tmp_path / "plain", {BOARD: record("town-a-board", "2018-03"),
                                                     PLAN: record("town-z-plan", "2018-03")}))
-    ordered = load_dataset(write(tmp_path / "after", {
+    ordered = load_dataset(write_mini(tmp_path / "after", {
         BOARD: record("town-a-board", "2018-03", "after: town-z-plan\n"),
         PLAN: record("town-z-plan", "2018-03")}))
     order = ["ev-town-inspection", "ev-town-inspection-published", "ev-town-follow-up"]
@@ -117,7 +100,7 @@ def test_after_orders_events_of_the_same_month(tmp_path: Path) -> None:
 
 
 def test_cross_case_timeline_follows_after(tmp_path: Path) -> None:
-    ds = load_dataset(write(tmp_path, {BOARD: record("town-a-board", "2018-03",
+    ds = load_dataset(write_mini(tmp_path, {BOARD: record("town-a-board", "2018-03",
                                                      "after: town-z-plan\n"),
                                        PLAN: record("town-z-plan", "2018-03"), **VILLAGE}))
     views = Renderer(ds, REPO / "macros").views
@@ -204,7 +187,7 @@ def test_a_record_dated_the_day_after_the_build_is_refused(
 def test_month_dates_are_future_only_once_the_month_has_not_begun(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: dt.date,
         expected: list[str]) -> None:
-    data = write(tmp_path, {FOLLOW: record("town-follow-up", "2017-06")})
+    data = write_mini(tmp_path, {FOLLOW: record("town-follow-up", "2017-06")})
     build_on(monkeypatch, day)
     try:
         load_dataset(data)
@@ -271,7 +254,7 @@ def test_after_orders_the_findings_table_and_themes_too(tmp_path: Path) -> None:
     the findings table's columns and makes it the latest assessment on the themes page."""
     assess = ("assessments:\n  - finding: f-leadership\n    status: {}\n"
               "    asserted_by: town-council\n    note: Noted.\n    cite: [council-news]\n")
-    data = write(tmp_path, {
+    data = write_mini(tmp_path, {
         "cases/town/records/town-a-board.yml": record(
             "town-a-board", "2018-03", "after: town-follow-up\n" + assess.format("concern")),
     })
@@ -283,7 +266,7 @@ def test_after_orders_the_findings_table_and_themes_too(tmp_path: Path) -> None:
     assert [c.id for c in group.columns] == ["town-follow-up", "town-a-board"]
     (_theme, items), = [(t, i) for t, i in by_theme(ds, r.views) if t.id == "leadership"]
     assert items[0].latest is not None and items[0].latest.record.id == "town-a-board"
-    unordered = load_dataset(write(tmp_path / "b", {
+    unordered = load_dataset(write_mini(tmp_path / "b", {
         "cases/town/records/town-a-board.yml": record("town-a-board", "2018-03",
                                                       assess.format("concern"))}))
     assert [c.id for c in Renderer(unordered, REPO / "macros").views["town"].matrices[0]

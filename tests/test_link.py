@@ -8,22 +8,14 @@ import pytest
 
 from casefile.errors import DataError
 from casefile.pipeline import load_dataset
-from tests.conftest import MINI, write_tree
+from tests.conftest import MINI, write_mini
 
 FOLLOW = "cases/town/records/town-follow-up.yml"
 
 
 def problems(tmp_path: Path, changes: dict[str, tuple[str, str] | str]) -> list[str]:
-    files = dict(MINI)
-    for rel, change in changes.items():
-        if isinstance(change, tuple):
-            assert change[0] in files[rel]
-            files[rel] = files[rel].replace(*change)
-        else:
-            files[rel] = change
-    write_tree(tmp_path / "data", files)
     with pytest.raises(DataError) as caught:
-        load_dataset(tmp_path / "data")
+        load_dataset(write_mini(tmp_path, changes))
     return [str(p) for p in caught.value.problems]
 
 
