@@ -271,3 +271,17 @@ def test_after_orders_the_findings_table_and_themes_too(tmp_path: Path) -> None:
                                                       assess.format("concern"))}))
     assert [c.id for c in Renderer(unordered, REPO / "macros").views["town"].matrices[0]
             .columns] == ["town-a-board", "town-follow-up"]  # without it: by id
+
+
+def test_a_span_of_days_is_shown_in_its_words_and_ordered_by_its_first_and_last_day() -> None:
+    autumn = PartialDate.span(dt.date(2022, 9, 1), dt.date(2022, 11, 30), "autumn 2022")
+    assert (autumn.human(), autumn.iso(), autumn.precision) == ("autumn 2022", "2022", "span")
+    assert (autumn.earliest, autumn.latest) == (dt.date(2022, 9, 1), dt.date(2022, 11, 30))
+    assert PartialDate(2022) < autumn < PartialDate(2022, 9, 2) < PartialDate(2022, 12)
+    june = PartialDate.span(dt.date(2021, 6, 1), dt.date(2021, 6, 10), "early June 2021")
+    assert june.iso() == "2021-06"
+    winter = PartialDate.span(dt.date(2022, 12, 1), dt.date(2023, 2, 28), "winter 2022 to 2023")
+    assert winter.iso() == "2022"
+    assert human_range(autumn, winter) == "autumn 2022 to winter 2022 to 2023"
+    with pytest.raises(ValueError, match="must not end"):
+        PartialDate.span(dt.date(2022, 2, 1), dt.date(2022, 1, 1), "backwards")

@@ -24,11 +24,25 @@ class DateSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class PartialDate:
-    """A date known to a year, a month or a day. Orders by its first, then last, possible day."""
+    """A date known to a year, a month or a day, or a span of days given in words (a season,
+    "early 2021", sources that differ). Orders by its first, then last, possible day.
+
+    A span sets ``first`` and ``last`` (its first and last possible days) and ``words`` (how
+    readers see it); ``year`` is then the first day's year and ``month``/``day`` are None."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    words: str | None = None
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+    @classmethod
+    def span(cls, first: dt.date, last: dt.date, words: str) -> PartialDate:
+        """A date known only to lie between ``first`` and ``last``, shown as ``words``."""
+        if last < first:
+            raise ValueError(f"a span must not end ({last}) before it starts ({first})")
+        return cls(first.year, words=words, first=first, last=last)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -57,14 +71,20 @@ class PartialDate:
 
     @property
     def precision(self) -> str:
+        if self.first is not None:
+            return "span"
         return "day" if self.day else "month" if self.month else "year"
 
     @property
     def earliest(self) -> dt.date:
+        if self.first is not None:
+            return self.first
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
     def latest(self) -> dt.date:
+        if self.last is not None:
+            return self.last
         if self.day:
             return self.earliest
         month = self.month or 12
@@ -74,7 +94,12 @@ class PartialDate:
         return (self.earliest, self.latest) < (other.earliest, other.latest)
 
     def iso(self) -> str:
-        """The machine-readable form, valid in an HTML ``<time datetime>``."""
+        """The machine-readable form, valid in an HTML ``<time datetime>``. A span gives what
+        its first and last days share: the month, the year, or (across years) its first year."""
+        if self.first is not None and self.last is not None:
+            if (self.first.year, self.first.month) == (self.last.year, self.last.month):
+                return f"{self.first.year:04d}-{self.first.month:02d}"
+            return f"{self.first.year:04d}"
         parts = [f"{self.year:04d}"]
         if self.month:
             parts.append(f"{self.month:02d}")
@@ -83,7 +108,9 @@ class PartialDate:
         return "-".join(parts)
 
     def human(self) -> str:
-        """British style: ``12 July 2017``, ``July 2017`` or ``2017``."""
+        """British style: ``12 July 2017``, ``July 2017`` or ``2017``; a span in its words."""
+        if self.words is not None:
+            return self.words
         if self.month is None:
             return str(self.year)
         month = calendar.month_name[self.month]
@@ -98,7 +125,8 @@ def range_parts(start: PartialDate, end: PartialDate) -> tuple[str, str]:
     to the same precision: ("12", "14 March 2019"), ("November", "December 2022"),
     ("March 2019", "January 2020")."""
     left, right = start.human(), end.human()
-    if start.precision != end.precision or start.year != end.year or start.month is None:
+    if (start.precision != end.precision or start.precision == "span"
+            or start.year != end.year or start.month is None):
         return left, right
     if start.day is None:  # months of one year
         return calendar.month_name[start.month], right
