@@ -20,6 +20,8 @@ from casefile.model.vocab import SiteTerms
 from casefile.outputs.jsonschema import HEADER_PREFIX, file_schema, header_for
 from casefile.pipeline import classify, data_files, read_site_terms
 from casefile.reading.load import Mapping, Node, Scalar, parse_text
+from casefile.reading.schema import file_kinds
+from casefile.reading.validate import validate
 from tests.conftest import POWYS_DATA, REPO
 from tests.test_build_failures import BREAKAGES
 
@@ -119,3 +121,31 @@ def test_paths_are_relative_to_each_file() -> None:
     assert header_for("record", "data/cases/x/records/y.yml") == (
         "# yaml-language-server: $schema=../../../../schema/record.schema.json")
     assert Path(REPO / "schema" / "record.schema.json").is_file()
+
+
+SOURCE = """id: x
+title: A report
+kind: other
+language: en
+publisher_note: Not known.
+published_note: No date shown.
+url: {url}
+accessed: 2026-01-01
+{flag}"""
+
+
+@pytest.mark.parametrize("url, flag", [("https://example.org/a", ""),
+                                       ("http://example.org/a", ""),
+                                       ("http://example.org/a", "insecure_http: true\n"),
+                                       ("http://example.org/a", "insecure_http: false\n"),
+                                       ("https://example.org/a", "insecure_http: true\n"),
+                                       ("ftp://example.org/a", "insecure_http: true\n")])
+def test_schema_and_check_agree_on_plain_http_urls(url: str, flag: str) -> None:
+    """Plain http:// is allowed only on a source marked insecure_http: true, by both."""
+    text = SOURCE.format(url=url, flag=flag)
+    node, _ = parse_text(text, "data/sources/x.yml")
+    assert node is not None
+    _, problems = validate(node, file_kinds()["source"], "data/sources/x.yml")
+    schema_ok = schema_errors("source", text) == []
+    assert schema_ok is (problems == []), (problems, schema_errors("source", text))
+    assert schema_ok is (url.startswith("https") or (url.startswith("http:") and "true" in flag))

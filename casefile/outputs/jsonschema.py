@@ -73,10 +73,23 @@ def obj_schema(obj: s.Obj) -> dict[str, Any]:
         elif rule.kind in ("together", "requires"):
             first, *rest = rule.fields
             out.setdefault("dependencies", {})[first] = rest
+        elif rule.kind == "http_needs_flag":
+            _http_with_flag(out, rule.fields)
     if obj.shorthand:
         return {"anyOf": [type_schema(obj.field_map()[obj.shorthand].type), out],
                 "description": obj.doc}
     return out
+
+
+def _http_with_flag(out: dict[str, Any], fields: tuple[str, ...]) -> None:
+    """Plain http:// in ``urls`` only when ``flag`` is true, as the loader allows it."""
+    *urls, flag = fields
+    for url in urls:
+        out["properties"][url]["pattern"] = r"^https?://"
+    flag_set = {"required": [flag], "properties": {flag: {"const": True}}}
+    out.setdefault("allOf", []).append(
+        {"if": {"not": flag_set},
+         "then": {"properties": {url: {"pattern": r"^https://"} for url in urls}}})
 
 
 def file_schema(kind: str, site: SiteTerms | None = None) -> dict[str, Any]:
