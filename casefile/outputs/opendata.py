@@ -82,7 +82,8 @@ def _requirement(q: m.Requirement) -> Json:
     due = None
     if q.due:
         due = _clean({"date": _d(q.due.date),
-                      "date_as_written": q.due.words or _w(q.due.date), "within": q.due.within, "unit": q.due.unit,
+                      "date_as_written": q.due.words or _w(q.due.date),
+                      "within": q.due.within, "unit": q.due.unit,
                       "from": q.due.start, "as_written": q.due.as_written, "note": q.due.note})
     reported = None
     if q.reported:
@@ -116,7 +117,8 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Js
     rows = compared if compared is not None else {id(x.rating): x for x in ratings(r.case)}
     return _clean({
         "id": r.id, "type": r.type.value, "title": r.title, "date": _d(r.date),
-        "date_as_written": _w(r.date), "until": _d(r.until), "until_as_written": _w(r.until), "after": r.after.id if r.after else None,
+        "date_as_written": _w(r.date), "until": _d(r.until),
+        "until_as_written": _w(r.until), "after": r.after.id if r.after else None,
         "date_note": r.date_note, "published": _d(r.published),
         "published_as_written": _w(r.published),
         "published_note": r.published_note, "body": r.body.id, "summary": r.summary,
