@@ -28,14 +28,8 @@ _MONTH = "(" + "|".join(_MONTHS) + ")"
 _SEASON = "(" + "|".join(_SEASONS) + ")"
 _PART = "(" + "|".join(_YEAR_PARTS) + ")"
 _YEAR, _DAY = "[0-9]{4}", "[0-9]{1,2}"
-_ISO = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
-_BASE = (f"({_DAY} +{_MONTH} +{_YEAR}|{_MONTH} +{_YEAR}|{_SEASON} +{_YEAR}"
-         f"|{_PART}(-| +)({_MONTH} +)?{_YEAR}|{_ISO})")
-_AROUND = f"around +({_MONTH} +)?{_YEAR}"
-_RANGES = (_BASE, f"during +{_BASE}", _AROUND)
-_SPECIAL = {UNDATED: ("no +date +shown",),
-            DEADLINE: (f"by +(the +end +of +)?{_BASE}", "immediately",
-                       "at +the +earliest +opportunity")}
+_WORDED = (f"{_DAY} +{_MONTH} +{_YEAR}|{_MONTH} +{_YEAR}|{_SEASON} +{_YEAR}"
+           f"|{_PART}(-| +)({_MONTH} +)?{_YEAR}")
 NO_DATE_SHOWN, IMMEDIATELY, EARLIEST_OPPORTUNITY = ("no_date_shown", "immediately",
                                                     "earliest_opportunity")
 
@@ -108,9 +102,15 @@ def accepted(words: str) -> str:
     return out + " (see the date forms on the methodology page)"
 
 
-def json_pattern(words: str) -> str:
-    """The worded forms a field takes as one JSON Schema (ECMA) pattern, in any capitals."""
-    forms = _RANGES + _SPECIAL.get(words, ())
+def json_pattern(words: str, iso: str) -> str:
+    """The worded forms a field takes as one JSON Schema (ECMA) pattern, in any capitals;
+    ``iso`` is the (unanchored) pattern of an ISO date, which "during" and "by" may name."""
+    base = f"({_WORDED}|{iso})"
+    forms: tuple[str, ...] = (_WORDED, f"during +{base}", f"around +({_MONTH} +)?{_YEAR}")
+    if words == UNDATED:
+        forms += ("no +date +shown",)
+    if words == DEADLINE:
+        forms += (f"by +(the +end +of +)?{base}", "immediately", "at +the +earliest +opportunity")
     return _any_case("^(" + "|".join(f"({f})" for f in forms) + ")$")
 
 
@@ -217,7 +217,8 @@ def _not_a_date(said: str) -> str:
                "this field the date itself"
     if low == "no date shown":
         return "'no date shown' is allowed only for a source's published and a statement's date"
-    if not re.search(r"[0-9]{4}", said):
-        return f"'{said}' has no year; give the year as the source implies it, e.g. " \
-               "'autumn 2022', and say how it is known in the date's note"
-    return f"'{said}' is not a date form this site reads"
+    named = set(re.findall(r"[a-z]+", low)) & {*_MONTHS, *_SEASONS, *_YEAR_PARTS}
+    if named and not re.search(r"[0-9]{4}", said):
+        return f"'{said}' has no year; give the year the source means, e.g. 'autumn 2022', " \
+               "and say how it is known in the date's note"
+    return f"'{said}' is not a date"

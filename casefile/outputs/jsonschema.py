@@ -51,7 +51,7 @@ def type_schema(type_: s.Type) -> dict[str, Any]:
         s.Currency: {"type": "string", "enum": sorted(CURRENCIES)},
     }
     if isinstance(type_, s.Date) and type_.words:  # and the worded forms it takes
-        words = {"type": "string", "pattern": date_words.json_pattern(type_.words)}
+        words = {"type": "string", "pattern": date_words.json_pattern(type_.words, _DATE[1:-1])}
         return {"anyOf": [*simple[s.Date]["anyOf"], words]}
     return dict(simple[type(type_)])
 
