@@ -264,8 +264,8 @@ def test_schema_and_check_agree(value: str, field: str, ok: bool) -> None:
     except DateSyntaxError:
         checked = False
     if field == "published":
-        doc: dict[str, object] = {"id": "x", "title": "X", "kind": "inspection_report", "language": "en",
-                                  "publisher": "b", "published": value}
+        doc: dict[str, object] = {"id": "x", "title": "X", "kind": "inspection_report",
+                                  "language": "en", "publisher": "b", "published": value}
         kind = "source"
     else:
         doc = {"id": "x", "type": "other", "title": "X", "date": "2017", "body": "b",
