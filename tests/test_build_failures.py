@@ -42,7 +42,9 @@ BREAKAGES = {
         'mean the text, put it in quotes: "no"'),
     "no as date": (
         MONITORING, "date: 2017-12\n", "date: no\n",
-        f"{MONITORING}:5:7: date: 'no' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+        f"{MONITORING}:5:7: date: 'no' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, "
+        "or in words, e.g. 'June 2021', 'autumn 2022', 'early 2021', 'late June 2021', "
+        "'around June 2021', 'during 2023' (see the date forms on the methodology page)"),
     "impossible date": (
         MONITORING, "date: 2017-12\n", "date: 2018-02-30\n",
         f"{MONITORING}:5:7: date: '2018-02-30' is not a real date: February 2018 has 28 days"),

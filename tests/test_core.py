@@ -16,8 +16,8 @@ from tests.conftest import POWYS_DATA, REPO
 # beside them; only the pipeline, the MkDocs adapter and shared helpers sit at the top.
 STAGES = {
     "reading": {"survey", "load", "validate", "schema", "cache", "quickcheck"},
-    "model": {"objects", "vocab", "dates", "calendars", "money", "link", "link_records",
-              "link_dates", "deadlines", "views"},
+    "model": {"objects", "vocab", "dates", "date_words", "calendars", "money", "link",
+              "link_records", "link_dates", "deadlines", "views"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "examples"},
     "commands": {"cli", "scaffold", "init"},

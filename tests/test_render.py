@@ -109,7 +109,7 @@ def test_content_page_errors_are_located(mini: Path) -> None:
         "content/news.md:2:1: template error: 'timelin' is undefined; available: case_facts, "
         "money, timeline, findings, deadlines, statements, bibliography, ratings, case_list, "
         "vocabulary, field_reference, worked_example, common_mistakes, data_files, "
-        "case_calendars")
+        "case_calendars, date_forms")
 
 
 def test_rendering_in_two_processes_gives_the_same_pages(

@@ -63,7 +63,9 @@ def test_missing_source_is_reported_where_cited(tmp_path: Path) -> None:
      f"{RECORD}:6:10: summary: no is read as a boolean (false) by YAML 1.1 tools; if you mean "
      'the text, put it in quotes: "no"'),
     ("date: 2018-03-01", "date: no",
-     f"{RECORD}:4:7: date: 'no' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+     f"{RECORD}:4:7: date: 'no' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, "
+        "or in words, e.g. 'June 2021', 'autumn 2022', 'early 2021', 'late June 2021', "
+        "'around June 2021', 'during 2023' (see the date forms on the methodology page)"),
     ("date: 2018-03-01", "date: 2018-02-30",
      f"{RECORD}:4:7: date: '2018-02-30' is not a real date: February 2018 has 28 days"),
     ("date: 2018-03-01", "date: 2017-13-01",

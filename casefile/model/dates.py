@@ -97,6 +97,8 @@ class PartialDate:
         """The machine-readable form, valid in an HTML ``<time datetime>``. A span gives what
         its first and last days share: the month, the year, or (across years) its first year."""
         if self.first is not None and self.last is not None:
+            if self.first == self.last:  # a deadline "by autumn 2022": its one due day
+                return self.first.isoformat()
             if (self.first.year, self.first.month) == (self.last.year, self.last.month):
                 return f"{self.first.year:04d}-{self.first.month:02d}"
             return f"{self.first.year:04d}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from casefile.buildinfo import build_day
-from casefile.model import calendars, vocab
+from casefile.model import calendars, date_words, vocab
 from casefile.model import objects as m
 from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.dates import PartialDate, add_period, human_day
@@ -19,8 +19,10 @@ from casefile.model.dates import PartialDate, add_period, human_day
 def due_window(req: m.Requirement) -> tuple[dt.date, dt.date] | None:
     """Earliest and latest possible due date, or None when no deadline was set."""
     due = req.due
-    if due is None:
+    if due is None or due.worded == date_words.EARLIEST_OPPORTUNITY:
         return None
+    if due.worded == date_words.IMMEDIATELY:
+        return req.record.date.earliest, req.record.date.latest
     if due.date is not None:
         return due.date.earliest, due.date.latest
     assert due.within is not None
@@ -34,8 +36,13 @@ def due_window(req: m.Requirement) -> tuple[dt.date, dt.date] | None:
 def describe_due(req: m.Requirement) -> str:
     """The deadline in words, e.g. '20 working days from publication (October 2017)'."""
     due, window = req.due, due_window(req)
+    if due is not None and due.worded == date_words.EARLIEST_OPPORTUNITY:
+        return f"“{due.words}”: no date can be computed, so it is never shown as past due."
     if due is None or window is None:
         return "None set."
+    if due.worded == date_words.IMMEDIATELY:
+        window_words = _window_words(window, "the record's")
+        return f"“{due.words}”: due on the date of the record that set it, {window_words}."
     if due.within is not None:
         unit = vocab.DAY_BASES[due.unit or "calendar_days"].label
         unit = unit.removesuffix("s") if due.within == 1 else unit
@@ -46,7 +53,10 @@ def describe_due(req: m.Requirement) -> str:
             basis += f", {not_counting(req.record.case.jurisdiction)}"
     else:
         assert due.date is not None
+        if due.date.words is not None and due.date.first == due.date.last:  # "by autumn 2022"
+            return f"“{due.date.words}”: due {human_day(window[1])}, the last day it allows."
         basis = f"by {due.date.human()}"
+        return f"{basis}: {_window_words(window, _stated(due.date))}."
     return f"{basis}: {_window_words(window)}."
 
 
@@ -63,12 +73,23 @@ def not_counting(jurisdiction: str) -> str:
     return f"not counting {weekend} or {holidays}"
 
 
-def _window_words(window: tuple[dt.date, dt.date]) -> str:
+def _stated(date: PartialDate) -> str:
+    """What a deadline given as a date is stated to: 'the month', 'the year', or its words."""
+    if date.precision == "span":
+        return f"as “{date.human()}”"
+    return f"only to the {date.precision}"
+
+
+def _window_words(window: tuple[dt.date, dt.date], cause: str = "the start") -> str:
+    """'due 7 February 2018', or the window and its cause: the start date (or the record's
+    date) is not known to the day, or the deadline is stated only to the month, year or
+    in words that span several days."""
     first, last = window
     if first == last:
         return f"due {human_day(first)}"
-    return f"due between {human_day(first)} and {human_day(last)}, because the start date is " \
-           "not known to the day"
+    why = f"{cause} date is not known to the day" if cause.startswith("the ") \
+        else f"the deadline is stated {cause}"
+    return f"due between {human_day(first)} and {human_day(last)}, because {why}"
 
 
 def outcome(req: m.Requirement, as_of: dt.date, shown: str | None = None) -> m.Outcome:
@@ -91,7 +112,7 @@ def _from_records(req: m.Requirement, as_of: dt.date, when: str) -> m.Outcome:
     if done is not None:
         when = f"“{done.title}” ({done.date.human()})"
         if window is None:
-            return result("met_no_deadline", f"Shown fulfilled by {when}; no deadline was set.")
+            return result("met_no_deadline", f"Shown fulfilled by {when}; {_no_date(req)}.")
         assert first is not None and last is not None
         if done.date.latest <= first:
             return result("met_on_time", f"Shown fulfilled by {when}, on or before the deadline.")
@@ -104,13 +125,18 @@ def _from_records(req: m.Requirement, as_of: dt.date, when: str) -> m.Outcome:
         return result("superseded", f"Followed by “{later.title}” ({later.date.human()}) "
                       "before the records show it was met.")
     if window is None:
-        return result("outstanding", f"Not shown as fulfilled as of {when}; "
-                      "no deadline was set.")
+        return result("outstanding", f"Not shown as fulfilled as of {when}; {_no_date(req)}.")
     assert last is not None
     if as_of > last:
         return result("overdue", f"The deadline has passed and no document in the records, "
                       f"up to {when}, shows that it was met.")
     return result("outstanding", f"Not shown as fulfilled as of {when}.")
+
+
+def _no_date(req: m.Requirement) -> str:
+    if req.due is not None and req.due.worded == date_words.EARLIEST_OPPORTUNITY:
+        return f"it was asked for “{req.due.words}”, which sets no date"
+    return "no deadline was set"
 
 
 MET = ("met_on_time", "met_late", "met", "met_no_deadline")

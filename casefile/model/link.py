@@ -15,6 +15,7 @@ from typing import TypeVar
 from casefile.errors import Problem
 from casefile.model import calendars, vocab
 from casefile.model import objects as m
+from casefile.model.date_words import Worded, dated
 from casefile.model.link_dates import event_end, not_in_future
 from casefile.model.money import decimals, places
 from casefile.reading.validate import Loc, Rec, suggest
@@ -192,9 +193,10 @@ class Linker:
         self.sources[rec["id"]] = m.Source(
             rec["id"], rec["title"], bool(rec.get("title_supplied")),
             self.ref(rec, "publisher", self.bodies, "body"), rec.get("publisher_note"),
-            rec["kind"], rec.get("published"), rec.get("published_note"), rec.get("url"),
-            rec.get("archive_url"), rec.get("accessed"), rec["language"], rec.get("note"),
-            bool(rec.get("insecure_http")), kind_term=kind)
+            rec["kind"], dated(rec.get("published")), rec.get("published_note"),
+            rec.get("url"), rec.get("archive_url"), rec.get("accessed"), rec["language"],
+            rec.get("note"), bool(rec.get("insecure_http")), kind_term=kind,
+            undated=isinstance(rec.get("published"), Worded))
 
     def add_person(self, rec: Rec, expected: str | None) -> None:
         if not self.claim(rec, expected):

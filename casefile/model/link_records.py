@@ -7,6 +7,7 @@ import re
 
 from casefile.model import objects as m
 from casefile.model import vocab
+from casefile.model.date_words import Worded, dated
 from casefile.model.link import Linker
 from casefile.reading.validate import Rec
 
@@ -82,22 +83,31 @@ def _requirement(linker: Linker, record: m.Record, item: Rec) -> None:
                                       linker.cites(reported))
     record.requirements.append(m.Requirement(
         item["id"], item["text"],
-        m.Due(due.get("date"), due.get("within"), due.get("unit"), due.get("from"),
-              due.get("as_written"), due.get("note")) if due else None,
+        _due(due) if due else None,
         _later_record(linker, record, item, "fulfilled_by"),
         _later_record(linker, record, item, "superseded_by"),
         reported_obj, linker.cites(item), record))
 
 
+def _due(due: Rec) -> m.Due:
+    """A deadline; one in words with no date of its own (immediately, at the earliest
+    opportunity) keeps its kind and words."""
+    date = due.get("date")
+    worded = date if isinstance(date, Worded) else None
+    return m.Due(dated(date), due.get("within"), due.get("unit"), due.get("from"),
+                 due.get("as_written"), due.get("note"), worded and worded.key,
+                 worded and worded.words)
+
+
 def _statement(linker: Linker, record: m.Record, item: Rec) -> None:
     person = linker.ref(item, "person", linker.people, "person")
     body = linker.ref(item, "body", linker.bodies, "body")
-    date = item["date"]
+    date, undated = dated(item["date"]), isinstance(item["date"], Worded)
     if person and date and person.role_at(date) is None:
         linker.fail(item.where("person"), f"{person.name} has no role in force on "
                     f"{date.human()}; add one to data/people/{person.id}.yml")
         return
-    if (person is None and body is None) or date is None:
+    if (person is None and body is None) or (date is None and not undated):
         return
     record.statements.append(m.Statement(
         person, item.get("speaker"), body, date, item.get("date_note"), item["quote"],

@@ -132,6 +132,7 @@ class Source:
     note: str | None
     insecure_http: bool = False
     kind_term: vocab.Term | None = None  # None only in data that failed to link
+    undated: bool = False  # published: no date shown (the document has none)
 
     @property
     def display_title(self) -> str:
@@ -188,6 +189,10 @@ class Due:
     start: str | None
     as_written: str | None
     note: str | None
+    # a deadline in words with no date of its own: date_words.IMMEDIATELY (the record's
+    # date) or EARLIEST_OPPORTUNITY (none computable); its words as the editor wrote them
+    worded: str | None = None
+    words: str | None = None
 
 
 @dataclass
@@ -230,7 +235,7 @@ class Statement:
     person: Person | None
     speaker: str | None
     body: Body | None
-    date: PartialDate
+    date: PartialDate | None  # None: no date shown in the source
     date_note: str | None
     quote: str
     cites: list[Citation]
@@ -241,6 +246,9 @@ class Statement:
         """The speaker's role when they spoke, preferring the bodies of this case."""
         if self.person is None:
             return None
+        if self.date is None:  # no date shown: only a post held at every date can be named
+            return next((r for r in self.person.roles if r.start is None and r.end is None),
+                        None)
         case = self.record.case
         bodies = frozenset([case.subject.id, self.record.body.id, *(b.id for b in case.regulators)])
         return self.person.role_at(self.date, bodies)
@@ -382,7 +390,9 @@ class Case:
 
     @property
     def statements(self) -> list[Statement]:
-        return sorted((s for r in self.records for s in r.statements), key=lambda s: s.date)
+        """Oldest first; those with no date shown last, in the records' order."""
+        return sorted((s for r in self.records for s in r.statements),
+                      key=lambda s: (s.date is None, s.date and (s.date.earliest, s.date.latest)))
 
 
 @dataclass

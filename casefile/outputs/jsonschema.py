@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from casefile.model import date_words
 from casefile.model.dates import MAX_YEAR, MIN_YEAR
 from casefile.model.money import CURRENCIES
 from casefile.model.vocab import SiteTerms
@@ -49,6 +50,9 @@ def type_schema(type_: s.Type) -> dict[str, Any]:
         s.Lang: {"type": "string", "pattern": s.LANG_PATTERN},
         s.Currency: {"type": "string", "enum": sorted(CURRENCIES)},
     }
+    if isinstance(type_, s.Date) and type_.words:  # and the worded forms it takes
+        words = {"type": "string", "pattern": date_words.json_pattern(type_.words, _DATE[1:-1])}
+        return {"anyOf": [*simple[s.Date]["anyOf"], words]}
     return dict(simple[type(type_)])
 
 

@@ -35,6 +35,12 @@ def _d(date: PartialDate | None) -> str | None:
     return date.iso() if date else None
 
 
+def _w(date: PartialDate | None) -> str | None:
+    """A date's words as the editor wrote them ("autumn 2022"), beside its ISO form; None
+    for a date written in ISO."""
+    return date.words if date else None
+
+
 def _cites(cites: list[m.Citation]) -> list[Json]:
     return [_clean({"source": c.source.id, "quote": c.quote, "locator": c.locator})
             for c in cites]
@@ -65,6 +71,7 @@ def source_json(s: m.Source) -> Json:
         "id": s.id, "title": s.title, "title_supplied": s.title_supplied or None,
         "publisher": s.publisher.id if s.publisher else None,
         "publisher_note": s.publisher_note, "kind": s.kind, "published": _d(s.published),
+        "published_as_written": "no date shown" if s.undated else _w(s.published),
         "published_note": s.published_note, "url": s.url, "archive_url": s.archive_url,
         "accessed": _d(s.accessed), "language": s.language, "note": s.note,
         "insecure_http": s.insecure_http or None,
@@ -74,7 +81,9 @@ def source_json(s: m.Source) -> Json:
 def _requirement(q: m.Requirement) -> Json:
     due = None
     if q.due:
-        due = _clean({"date": _d(q.due.date), "within": q.due.within, "unit": q.due.unit,
+        due = _clean({"date": _d(q.due.date),
+                      "date_as_written": q.due.words or _w(q.due.date),
+                      "within": q.due.within, "unit": q.due.unit,
                       "from": q.due.start, "as_written": q.due.as_written, "note": q.due.note})
     reported = None
     if q.reported:
@@ -108,8 +117,10 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Js
     rows = compared if compared is not None else {id(x.rating): x for x in ratings(r.case)}
     return _clean({
         "id": r.id, "type": r.type.value, "title": r.title, "date": _d(r.date),
-        "until": _d(r.until), "after": r.after.id if r.after else None,
+        "date_as_written": _w(r.date), "until": _d(r.until),
+        "until_as_written": _w(r.until), "after": r.after.id if r.after else None,
         "date_note": r.date_note, "published": _d(r.published),
+        "published_as_written": _w(r.published),
         "published_note": r.published_note, "body": r.body.id, "summary": r.summary,
         "cite": _cites(r.cites),
         "findings": [{"id": f.id, "theme": f.theme.id, "text": f.text, "cite": _cites(f.cites)}
@@ -121,7 +132,8 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Js
         "requirements": [_requirement(q) for q in r.requirements],
         "statements": [_clean({"person": s.person.id if s.person else None,
                                "speaker": s.speaker, "body": s.body.id if s.body else None,
-                               "date": _d(s.date), "date_note": s.date_note,
+                               "date": _d(s.date), "date_as_written":
+                               _w(s.date) if s.date else "no date shown", "date_note": s.date_note,
                                "quote": s.quote, "cite": _cites(s.cites)})
                        for s in r.statements],
         "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None})

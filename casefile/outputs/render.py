@@ -21,8 +21,8 @@ from casefile import fork
 from casefile.buildinfo import BuildInfo
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked
+from casefile.model import date_words, views, vocab
 from casefile.model import objects as m
-from casefile.model import views, vocab
 from casefile.model.dates import human_day
 from casefile.model.money import DEFAULT_LOCALE
 from casefile.model.views import CaseView, case_view
@@ -38,7 +38,8 @@ MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "ca
                "bibliography": "bibliography.html", "vocabulary": "vocabulary.html",
                "field_reference": "fields.html", "worked_example": "howto.html",
                "common_mistakes": "howto.html", "data_files": "case.html",
-               "ratings": "ratings.html", "case_calendars": "deadlines.html"}
+               "ratings": "ratings.html", "case_calendars": "deadlines.html",
+               "date_forms": "vocabulary.html"}
 CONTENT_MACROS = ("case_facts", "money", "timeline", "findings", "deadlines", "statements",
                   "bibliography", "ratings")
 
@@ -269,7 +270,7 @@ class Renderer:
                                     f"template error: {exc.message}; available: "
                                     f"{', '.join(CONTENT_MACROS)}, case_list, vocabulary, "
                                     "field_reference, worked_example, common_mistakes, data_files, "
-                                    "case_calendars"))
+                                    "case_calendars, date_forms"))
         except Exception as exc:  # a failing macro must stop the build, not print a traceback
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {type(exc).__name__}: {exc}"))
@@ -298,6 +299,7 @@ class Renderer:
         functions["field_reference"] = lambda: self.macro("field_reference", src)
         functions["data_files"] = lambda: self.macro("data_files", src)
         functions["case_calendars"] = lambda: self.macro("case_calendars", src)
+        functions["date_forms"] = lambda: self.macro("date_forms", src, forms=date_words.FORMS)
         functions["worked_example"] = lambda: self.macro("worked_example", src, ex=examples)
         functions["common_mistakes"] = lambda: self.macro(
             "common_mistakes", src, mistakes=examples.with_messages())

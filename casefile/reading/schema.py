@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from casefile.model import vocab
+from casefile.model import date_words, vocab
 from casefile.model.vocab import Term
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -42,6 +42,9 @@ class Ref(Type):
 
 @dataclass(frozen=True)
 class Date(Type):
+    # the worded forms it also takes (casefile.model.date_words): "" for none, RANGES
+    # ("autumn 2022"), UNDATED (also "no date shown") or DEADLINE ("by the end of 2019")
+    words: str = ""
     what = "a date (YYYY, YYYY-MM or YYYY-MM-DD)"
 
 
@@ -219,7 +222,8 @@ SOURCE = Obj(
         F("publisher", Ref("body"), "Body that published it (omit if the document does not say)."),
         F("publisher_note", Text(), "How the publisher is known, or why it is not given."),
         F("kind", Enum(vocab.SOURCE_KINDS, "source_kinds"), "What kind of document it is.", True),
-        F("published", Date(), "Publication date as the document gives it."),
+        F("published", Date(date_words.UNDATED), "Publication date as the document gives it, "
+          "in ISO or in words (autumn 2022); no date shown when the document has none."),
         F("published_note", Text(), "Why the date is partial, inferred or missing."),
         F("url", Url(), "Where the document is published (https only)."),
         F("archive_url", Url(), "An archived copy, e.g. on the Wayback Machine (https only)."),
@@ -333,7 +337,9 @@ DUE = Obj(
     "due",
     "When a requirement is due: an explicit date, or a period counted from this record.",
     (
-        F("date", Date(), "Explicit due date."),
+        F("date", Date(date_words.DEADLINE), "Explicit due date, or the deadline in the "
+          "source's words: by the end of 2019, by autumn 2022, during 2023, immediately, at the "
+          "earliest opportunity (see the date forms on the methodology page)."),
         F("within", Int(1, 3650), "Length of the period, in units."),
         F("unit", Enum(vocab.DAY_BASES), "What the period is counted in: calendar days, "
           "working days, weeks, calendar months or years."),
@@ -379,7 +385,8 @@ STATEMENT = Obj(
         F("speaker", Text(one_line=True),
           "Description of an unnamed speaker, as the source gives it."),
         F("body", Ref("body"), "Body the speaker spoke for (needed with speaker)."),
-        F("date", Date(), "When it was said.", True),
+        F("date", Date(date_words.UNDATED), "When it was said, in ISO or in words; no date "
+          "shown when the source gives none.", True),
         F("date_note", Text(), "Why the date is partial or inferred."),
         F("quote", Text(), "The words, verbatim.", True),
         cite_field(),
@@ -406,14 +413,17 @@ RECORD = Obj(
         F("id", Id(), "Unique id; must match the file name.", True),
         F("type", Enum(vocab.RECORD_TYPES, "record_types"), "What kind of event.", True),
         F("title", Text(one_line=True), "Short title for the timeline.", True),
-        F("date", Date(), "When it happened (its first day, for an event over a period).",
+        F("date", Date(date_words.RANGES), "When it happened (its first day, for an event over "
+          "a period), in ISO or in words (autumn 2022, early 2021).",
           True),
-        F("until", Date(), "When an event over a period ended, e.g. date: 2022-11 and "
+        F("until", Date(date_words.RANGES), "When an event over a period ended, e.g. "
+          "date: 2022-11 and "
           "until: 2022-12; not before date."),
         F("after", Ref("record"), "Id of a record of the same case that this event followed, "
           "when the sources give both only to the same month or year."),
         F("date_note", Text(), "Why the date is partial or inferred."),
-        F("published", Date(), "When it was published, if that differs from date."),
+        F("published", Date(date_words.RANGES), "When it was published, if that differs from "
+          "date."),
         F("published_note", Text(), "Why the publication date is partial or inferred."),
         F("body", Ref("body"), "The responsible body.", True),
         F("summary", Text(), "What happened, in plain words.", True),
@@ -489,6 +499,8 @@ def type_label(type_: Type) -> str:
         return "one of " + ", ".join(type_.terms)
     if isinstance(type_, Ref):
         return f"id of a {type_.target}"
+    if isinstance(type_, Date) and type_.words:
+        return "date (YYYY, YYYY-MM, YYYY-MM-DD, or in words: see the date forms)"
     return {Text: "text", Id: "id", Key: "value (lower_case_with_underscores)",
             Date: "date (YYYY, YYYY-MM or YYYY-MM-DD)",
             Url: "https URL", Int: "whole number", Amount: "amount", Bool: "true or false",

@@ -12,7 +12,8 @@ import time
 from typing import Any, NamedTuple
 
 from casefile.errors import Problem
-from casefile.model.dates import DateSyntaxError, PartialDate
+from casefile.model import date_words
+from casefile.model.dates import DateSyntaxError
 from casefile.model.money import CURRENCIES, NOT_MONEY, currency_hint
 from casefile.reading import schema as s
 from casefile.reading.load import Mapping, Node, Scalar, Sequence
@@ -249,7 +250,7 @@ class _Validator:
         value = node.value.strip()
         if isinstance(type_, s.Date):
             try:
-                return PartialDate.parse(value)
+                return date_words.parse(value, type_.words)
             except DateSyntaxError as exc:
                 self.fail(node, path, str(exc) if value else "is empty; expected a date")
                 return None
