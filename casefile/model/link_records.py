@@ -101,7 +101,7 @@ def _progress(linker: Linker, record: m.Record, item: Rec) -> list[m.Progress]:
         if record.date is not None and date.latest < record.date.earliest:
             linker.fail(note.where("date"), f"this progress note is dated {date.human()}, "
                         f"before the record that sets the requirement ({record.date.human()}); "
-                        "check the date, or put the note on an earlier requirement")
+                        "progress can only follow the requirement: check the date in the source")
             continue
         notes.append(m.Progress(date, note["note"], linker.cites(note)))
     return sorted(notes, key=lambda p: (p.date.earliest, p.date.latest))
