@@ -182,8 +182,9 @@ OUTCOMES = _terms(
      "says who. This is not a finding that it was missed."),
     ("disputed", "Disputed",
      "The records and a source disagree: a record shows it was met, but a source reports it "
-     "as not met, or on time where the dates show late (or late where they show on time). "
-     "The page gives both, and who says each; casefile does not choose between them."),
+     "as not met or partly met, or on time where the dates show late (or late where they "
+     "show on time). The page gives both, and who says each; casefile does not choose "
+     "between them."),
 )
 
 REPORTED_OUTCOMES = {k: OUTCOMES[k] for k in ("met_on_time", "met_late", "met", "not_met",
