@@ -152,9 +152,9 @@ def test_the_methodology_table_explains_disputed(tmp_path: Path) -> None:
     last = table.select("tbody tr")[-1]
     assert [c.get_text() for c in last.find_all(["th", "td"])] == [
         "Disputed", "disputed", "The records and a source disagree: a record shows it was met, "
-        "but a source reports it as not met, or on time where the dates show late (or late "
-        "where they show on time). The page gives both, and who says each; casefile does not "
-        "choose between them."]
+        "but a source reports it as not met or partly met, or on time where the dates show "
+        "late (or late where they show on time). The page gives both, and who says each; "
+        "casefile does not choose between them."]
 
 
 def test_open_data_keeps_both_sides(tmp_path: Path) -> None:

@@ -127,6 +127,10 @@ The tables below are generated from the definitions the site is built from.
 
 {{{{ vocabulary("outcomes") }}}}
 
+## Money
+
+{{{{ vocabulary("money_kinds") }}}}
+
 ## Kinds of record and source
 
 {{{{ vocabulary("record_types") }}}}

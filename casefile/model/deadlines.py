@@ -140,6 +140,11 @@ def _no_date(req: m.Requirement) -> str:
 
 
 MET = ("met_on_time", "met_late", "met", "met_no_deadline")
+# Reported outcomes saying it was not (fully) met: a record showing it met contradicts them.
+NOT_MET = ("not_met", "partly_met")
+# Reported outcomes that say nothing of whether it was met (its deadline stopped, it was
+# replaced, the body has not reported): they contradict no record showing it met.
+NO_VERDICT = ("suspended", "superseded", "not_reported")
 # What the records show, in the words of a disputed outcome: "the records show it met late".
 _SHOWN = {"met_on_time": "met on time", "met_late": "met late", "met": "met",
           "met_no_deadline": "met"}
@@ -151,17 +156,20 @@ def contradicts(records: str, reported: str) -> bool:
     a requirement was missed, so a report fills the gap and is shown as the source's."""
     if records not in MET:
         return False
-    if reported == "not_met":
+    if reported in NOT_MET:
         return True
     return {records, reported} == {"met_on_time", "met_late"}
 
 
 def _with_report(req: m.Requirement, found: m.Outcome) -> m.Outcome:
-    """Both sides, and who says what: the records' outcome when the report agrees (the
-    report named too), the report's when the records cannot settle it, or ``disputed``."""
+    """Both sides, and who says what: the records' outcome when the report agrees or gives
+    no verdict on a record showing it met (the report named too), the report's when the
+    records cannot settle it (so a partly met, suspended or unreported requirement is never
+    past due), or ``disputed``."""
     reported = req.reported
     assert reported is not None
-    says = f"{reported.by.name} reports it as: {reported.outcome.label.lower()}."
+    label = reported.outcome.label.lower()
+    says = f"{reported.by.name} reports it as: {label}."
     key, records = reported.outcome.value, found.term.value
     done = req.fulfilled_by
 
@@ -173,8 +181,13 @@ def _with_report(req: m.Requirement, found: m.Outcome) -> m.Outcome:
         assert done is not None
         return result("disputed", f"The records show it {_SHOWN[records]}: “{done.title}” "
                       f"({done.date.human()}). {says}")
+    if records == key and key not in MET:  # both say superseded
+        return result(records, f"{found.explanation} {reported.by.name} also reports it as "
+                      f"{label}.")
     if records not in MET:
         return result(key, f"No document in the records shows it was met. {says}")
+    if key in NO_VERDICT:
+        return result(records, f"{found.explanation} {says}")
     if records == "met" and key != "met":
         assert done is not None
         return result(key, f"Shown fulfilled by “{done.title}” ({done.date.human()}); the dates "

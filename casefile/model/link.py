@@ -112,7 +112,8 @@ class Linker:
         return None
 
     def add_vocabulary(self, rec: Rec) -> None:
-        """The site's own record types, body kinds and source kinds (data/vocabulary.yml)."""
+        """The site's own record types, body kinds, source kinds and money kinds
+        (data/vocabulary.yml)."""
         for name, built_in in vocab.EXTENSIBLE.items():
             added = self.site_terms.setdefault(name, {})
             for item in self.items(rec, name):
@@ -287,9 +288,11 @@ class Linker:
             if not self.exact_amount(item):
                 continue
             per = vocab.RATES[item["per"]] if item.get("per") else None
+            kind = self.term(item, "kind", "money_kinds")
             case.money.append(m.Money(Decimal(item["amount"]), item["currency"], item["for"],
                                       item.get("period"), item.get("note"), record,
-                                      self.cites(item), bool(item.get("approximate")), per))
+                                      self.cites(item), bool(item.get("approximate")), per,
+                                      kind))
 
     def exact_amount(self, item: Rec) -> bool:
         """An amount may not have more decimal places than its currency (JPY has none)."""

@@ -86,7 +86,25 @@ def _requirement(linker: Linker, record: m.Record, item: Rec) -> None:
         _due(due) if due else None,
         _later_record(linker, record, item, "fulfilled_by"),
         _later_record(linker, record, item, "superseded_by"),
-        reported_obj, linker.cites(item), record))
+        reported_obj, linker.cites(item), record,
+        progress=_progress(linker, record, item)))
+
+
+def _progress(linker: Linker, record: m.Record, item: Rec) -> list[m.Progress]:
+    """The requirement's progress notes in date order (notes of the same date in the file's
+    order); none may be dated before the record that sets the requirement."""
+    notes = []
+    for note in linker.items(item, "progress"):
+        date = note.get("date")
+        if date is None:
+            continue
+        if record.date is not None and date.latest < record.date.earliest:
+            linker.fail(note.where("date"), f"this progress note is dated {date.human()}, "
+                        f"before the record that sets the requirement ({record.date.human()}); "
+                        "progress can only follow the requirement: check the date in the source")
+            continue
+        notes.append(m.Progress(date, note["note"], linker.cites(note)))
+    return sorted(notes, key=lambda p: (p.date.earliest, p.date.latest))
 
 
 def _due(due: Rec) -> m.Due:

@@ -218,6 +218,15 @@ class Outcome:
 
 
 @dataclass
+class Progress:
+    """A dated, cited note of progress on a requirement."""
+
+    date: PartialDate
+    note: str
+    cites: list[Citation]
+
+
+@dataclass
 class Requirement:
     id: str
     text: str
@@ -228,6 +237,7 @@ class Requirement:
     cites: list[Citation]
     record: Record
     outcome: Outcome | None = None  # set by casefile.model.deadlines
+    progress: list[Progress] = field(default_factory=list)  # in date order
 
 
 @dataclass
@@ -294,6 +304,7 @@ class Money:
 
     approximate: bool = False
     per: vocab.Term | None = None  # a rate: "a month"
+    kind: vocab.Term | None = None  # a loan, a grant... (None: not given)
 
     def text(self, locale: str = DEFAULT_LOCALE) -> str:
         """``£6.172 million``, ``about £2 million a month``, ``US$1,500.25``."""
@@ -341,11 +352,12 @@ class Record:
         return self.published or self.date
 
     def part_cites(self) -> list[Citation]:
-        """Citations of its assessments, requirements (with any reported outcome) and
-        statements and ratings, in that order."""
+        """Citations of its assessments, requirements (with any reported outcome and
+        progress notes) and statements and ratings, in that order."""
         cites = [c for a in self.assessments for c in a.cites]
         for req in self.requirements:
             cites += req.cites + (req.reported.cites if req.reported else [])
+            cites += [c for p in req.progress for c in p.cites]
         cites += [c for s in self.statements for c in s.cites]
         return cites + [c for r in self.ratings for c in r.cites]
 

@@ -169,23 +169,47 @@ OUTCOMES = _terms(
      "The deadline has passed and no document in the records shows it was met. This is not "
      "a finding that it was missed: the records may simply not say."),
     ("not_met", "Not met", "A source reports that it was not met; the page says who."),
-    ("superseded", "Superseded", "Replaced by a later notice before it was shown to be met."),
+    ("superseded", "Superseded",
+     "Replaced by a later notice or requirement before it was shown to be met: a record in "
+     "the case shows it, or a source reports it."),
+    ("partly_met", "Partly met",
+     "A source reports that it was met in part; the page says who. Never shown as past due."),
+    ("suspended", "Suspended",
+     "A source reports that the requirement or its deadline was suspended or paused; the "
+     "deadline no longer runs, so it is never shown as past due."),
+    ("not_reported", "No progress reported",
+     "A source says the body has not reported its progress on this requirement; the page "
+     "says who. This is not a finding that it was missed."),
     ("disputed", "Disputed",
      "The records and a source disagree: a record shows it was met, but a source reports it "
-     "as not met, or on time where the dates show late (or late where they show on time). "
-     "The page gives both, and who says each; casefile does not choose between them."),
+     "as not met or partly met, or on time where the dates show late (or late where they "
+     "show on time). The page gives both, and who says each; casefile does not choose "
+     "between them."),
 )
 
-REPORTED_OUTCOMES = {k: OUTCOMES[k] for k in ("met_on_time", "met_late", "met", "not_met")}
+REPORTED_OUTCOMES = {k: OUTCOMES[k] for k in ("met_on_time", "met_late", "met", "not_met",
+                                              "partly_met", "suspended", "superseded",
+                                              "not_reported")}
 
 CASE_STATUSES = _terms(
     ("open", "Open", "Oversight continues."),
     ("closed", "Closed", "The regulator has ended formal oversight."),
 )
 
+MONEY_KINDS = _terms(
+    ("budget", "Budget", "Money set aside or planned for a purpose."),
+    ("overspend", "Overspend or deficit", "Spending above the budget, or a shortfall."),
+    ("savings_target", "Savings target", "Savings the body plans or is required to make."),
+    ("savings_achieved", "Savings achieved", "Savings the source says were made."),
+    ("loan", "Loan", "Money lent to the body, to be repaid."),
+    ("repayment", "Repayment", "Money paid back, e.g. of a loan."),
+    ("grant", "Grant", "Money given to the body, not to be repaid."),
+    ("other", "Other", "Any other kind of amount."),
+)
+
 # The vocabularies a site may add to in data/vocabulary.yml, by the key used there.
 EXTENSIBLE = {"record_types": RECORD_TYPES, "body_kinds": BODY_KINDS,
-              "source_kinds": SOURCE_KINDS}
+              "source_kinds": SOURCE_KINDS, "money_kinds": MONEY_KINDS}
 
 SiteTerms = dict[str, dict[str, Term]]  # key of EXTENSIBLE → the site's own terms
 

@@ -12,6 +12,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from casefile.model import objects as m
 from casefile.model.dates import human_day
 from casefile.model.views import CaseView, TimelineEntry
 
@@ -108,10 +109,17 @@ def calendar(name: str, views: list[CaseView], as_of: dt.date) -> str:
                       "DESCRIPTION:" + _text(f"{view.case.title}. {outcome.deadline} "
                                              f"Outcome as of {_shown(view)}: "
                                              f"{outcome.term.label}. "
-                                             f"{outcome.explanation}"),
+                                             f"{outcome.explanation}"
+                                             f"{_progress(req)}"),
                       "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _progress(req: m.Requirement) -> str:
+    """" Progress reported: March 2019: a plan was drafted." (nothing without notes)."""
+    notes = "; ".join(f"{p.date.human()}: {p.note}" for p in req.progress)
+    return f" Progress reported: {notes}" if notes else ""
 
 
 def _shown(view: CaseView) -> str:

@@ -101,7 +101,10 @@ def _requirement(q: m.Requirement) -> Json:
     return _clean({"id": q.id, "text": q.text, "due": due,
                    "fulfilled_by": q.fulfilled_by.id if q.fulfilled_by else None,
                    "superseded_by": q.superseded_by.id if q.superseded_by else None,
-                   "reported": reported, "cite": _cites(q.cites), "derived": derived})
+                   "reported": reported,
+                   "progress": [{"date": _d(p.date), "note": p.note, "cite": _cites(p.cites)}
+                                for p in q.progress],
+                   "cite": _cites(q.cites), "derived": derived})
 
 
 def _rating(row: RatingRow) -> Json:
@@ -142,7 +145,7 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Js
 def case_json(c: m.Case) -> Json:
     money = [_clean({"amount": _amount(x.amount), "currency": x.currency,
                      "approximate": x.approximate or None, "per": x.per.value if x.per else None,
-                     "for": x.purpose,
+                     "kind": x.kind.value if x.kind else None, "for": x.purpose,
                      "period": x.period, "note": x.note,
                      "record": x.record.id if x.record else None, "cite": _cites(x.cites)})
              for x in c.money]
@@ -196,7 +199,7 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
         themes = [ds.themes[i] for i in sorted(used) if i in ds.themes]
     kinds = None if cases is None else (
         {r.type.value for c in chosen for r in c.records} | {b.kind for b in bodies}
-        | {s.kind for s in sources})
+        | {s.kind for s in sources} | {x.kind.value for c in chosen for x in c.money if x.kind})
     vocabulary = _vocabulary(ds, kinds)
     return {"format": FORMAT, "format_version": FORMAT_VERSION,
             **({"vocabulary": vocabulary} if vocabulary else {}),

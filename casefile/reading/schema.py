@@ -264,6 +264,9 @@ MONEY = Obj(
         F("approximate", Bool(), "true if the source gives a rough figure (\"about £2m\")."),
         F("per", Enum(vocab.RATES), "If the amount is a rate, what it is per: "
           "day, week, month, quarter or year."),
+        F("kind", Enum(vocab.MONEY_KINDS, "money_kinds"), "What kind of amount it is: "
+          "budget, overspend (or deficit), savings_target, savings_achieved, loan, "
+          "repayment, grant or other (or one of the site's own)."),
         F("for", Text(), "What the money is for, as the source says.", True),
         F("period", Text(one_line=True), "The period in the source's words, e.g. 2018/19."),
         F("note", Text(), "Comparisons the source makes, e.g. a 47 per cent increase."),
@@ -353,12 +356,27 @@ DUE = Obj(
 REPORTED = Obj(
     "reported",
     "An outcome a source reports. It fills a gap where the records cannot settle the "
-    "outcome; where it contradicts them (not met, though a record fulfils it), the outcome "
-    "is shown as Disputed, with both sides.",
+    "outcome; where it contradicts them (not met or partly met, though a record fulfils "
+    "it), the outcome is shown as Disputed, with both sides.",
     (
-        F("outcome", Enum(vocab.REPORTED_OUTCOMES), "The outcome the source reports "
-          "(not_met when it says the requirement was not met).", True),
+        F("outcome", Enum(vocab.REPORTED_OUTCOMES), "The outcome the source reports: "
+          "not_met when it says the requirement was not met, partly_met when met in part, "
+          "suspended when it or its deadline was suspended or paused, superseded when it "
+          "was replaced, not_reported when the source says the body has not reported its "
+          "progress.", True),
         F("by", Ref("body"), "Body that reports it.", True),
+        cite_field(),
+    ),
+)
+
+PROGRESS = Obj(
+    "progress",
+    "A dated note of progress on a requirement, as a source gives it. It is shown with the "
+    "requirement, in date order, and does not change the outcome (use reported for that).",
+    (
+        F("date", Date(), "When the progress was reported or made, as the source gives it.",
+          True),
+        F("note", Text(), "What the source says about progress, in brief.", True),
         cite_field(),
     ),
 )
@@ -373,6 +391,7 @@ REQUIREMENT = Obj(
         F("fulfilled_by", Ref("record"), "Record that fulfils it."),
         F("superseded_by", Ref("record"), "Later record that replaced it."),
         F("reported", REPORTED, "An outcome a source reports."),
+        F("progress", ListOf(PROGRESS), "Dated notes of progress, each cited."),
         cite_field(),
     ),
 )
@@ -448,12 +467,13 @@ SITE_TERM = Obj(
 
 VOCABULARY_FILE = Obj(
     "vocabulary",
-    "Record types, body kinds and source kinds this site adds to the built-in ones "
+    "Record types, body kinds, source kinds and money kinds this site adds to the built-in ones "
     "(data/vocabulary.yml; optional).",
     (
         F("record_types", ListOf(SITE_TERM), "Kinds of event added."),
         F("body_kinds", ListOf(SITE_TERM), "Kinds of organisation added."),
         F("source_kinds", ListOf(SITE_TERM), "Kinds of document added."),
+        F("money_kinds", ListOf(SITE_TERM), "Kinds of money figure added."),
     ),
 )
 
@@ -544,7 +564,7 @@ def rule_parts(rule: Rule) -> list[Part]:
 
 _NOUN_PHRASES = {"themes": "the themes file", "vocabulary": "the vocabulary file",
                  "money": "a money figure", "due": "a deadline (due)",
-                 "reported": "a reported outcome"}
+                 "reported": "a reported outcome", "progress": "a progress note"}
 
 
 def with_article(noun: str) -> str:
