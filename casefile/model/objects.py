@@ -306,6 +306,12 @@ class Rating:
     def area_label(self) -> str:
         return self.area or "Overall"
 
+    @property
+    def grade_shown(self) -> str:
+        """The grade's label; every grade sources give, when they differ unsettled."""
+        differs = self.differs.get("grade")
+        return differs.used if differs else self.grade.label
+
 
 @dataclass
 class Money:
