@@ -32,12 +32,19 @@ def _given(linker: Linker, rec: Rec, name: str) -> tuple[Rec, list[tuple[Any, Re
                if alt.get("value") is not None]
 
 
-def _disagreement(linker: Linker, d: Rec, name: str, own: tuple[str, list[m.Citation]],
+def _disagreement(linker: Linker, d: Rec, name: str, own: tuple[str, list[m.Citation], str],
                   others: list[tuple[str, Rec]], used: str) -> m.Disagreement:
-    values = [m.Alternative(own[0], own[1], own=True)]
-    values += [m.Alternative(shown, linker.cites(alt)) for shown, alt in others]
+    """``own`` is the field's own value in words, its citations and as written; ``others``
+    the other values in words, each with the entry that gives it."""
+    values = [m.Alternative(own[0], own[1], own[2], own=True)]
+    values += [m.Alternative(shown, linker.cites(alt), _written(alt["value"]))
+               for shown, alt in others]
     chosen = None if d.get("unsettled") else own[0]
     return m.Disagreement(name, WHAT[name], values, chosen, d.get("reason") or "", used)
+
+
+def _written(value: Any) -> str:
+    return value.iso() if isinstance(value, PartialDate) else str(value)
 
 
 def either(dates: list[PartialDate]) -> str:
@@ -71,7 +78,8 @@ def date(linker: Linker, rec: Rec, name: str, cites: list[m.Citation]
         used = PartialDate.span(min(x.earliest for x in every), max(x.latest for x in every),
                                 either(every))
     shown = [(v.human(), alt) for v, alt in others]
-    return used, _disagreement(linker, d, name, (own.human(), cites), shown, used.human())
+    own_value = (own.human(), cites, own.iso())
+    return used, _disagreement(linker, d, name, own_value, shown, used.human())
 
 
 def money(linker: Linker, rec: Rec, item: m.Money) -> None:
@@ -86,7 +94,8 @@ def money(linker: Linker, rec: Rec, item: m.Money) -> None:
              for a, (_, alt) in zip(amounts, others, strict=True)]
     if d.get("unsettled"):
         item.others = amounts
-    own = (describe(item.amount, item.currency, item.approximate, rate), item.cites)
+    own = (describe(item.amount, item.currency, item.approximate, rate), item.cites,
+           str(rec["amount"]))
     item.differs["amount"] = _disagreement(linker, d, "amount", own, shown, item.text())
 
 
@@ -111,5 +120,5 @@ def grade(linker: Linker, rec: Rec, rating: m.Rating, problem: Any) -> None:
                        .values(), key=lambda g: g.rank)
         rating.grade = every[-1]
         used = _or([g.label for g in every])
-    own = (scale[rec["grade"]].label, rating.cites)
+    own = (scale[rec["grade"]].label, rating.cites, rec["grade"])
     rating.differs["grade"] = _disagreement(linker, d, "grade", own, shown, used)

@@ -26,6 +26,7 @@ class Alternative:
 
     shown: str  # the value in words: "6 March 2019", "£2.5 million", "Good"
     cites: list[Citation]
+    written: str  # as the data writes it: 2019-03-06, 2500000, good
     own: bool = False  # the field's own value, supported by the item's citations
 
 
@@ -44,6 +45,11 @@ class Disagreement:
     @property
     def unsettled(self) -> bool:
         return self.chosen is None
+
+    @property
+    def given(self) -> str:
+        """The field's own value as the data writes it (for open data)."""
+        return self.values[0].written
 
     @property
     def cites(self) -> list[Citation]:

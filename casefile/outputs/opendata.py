@@ -64,11 +64,26 @@ def source_json(s: m.Source) -> Json:
     return _clean({
         "id": s.id, "title": s.title, "title_supplied": s.title_supplied or None,
         "publisher": s.publisher.id if s.publisher else None,
-        "publisher_note": s.publisher_note, "kind": s.kind, "published": _d(s.published),
+        "publisher_note": s.publisher_note, "kind": s.kind,
+        "published": _given(s.published, s.differs, "published"),
         "published_note": s.published_note, "url": s.url, "archive_url": s.archive_url,
         "accessed": _d(s.accessed), "language": s.language, "note": s.note,
-        "insecure_http": s.insecure_http or None,
+        "insecure_http": s.insecure_http or None, "sources_differ": _differs(s.differs),
         "derived": {"evidence_grade": s.grade.value}})
+
+
+def _differs(differs: dict[str, m.Disagreement]) -> Json | None:
+    """``sources_differ`` as in the YAML: the other values, each cited, and the choice."""
+    return {name: _clean({
+        "values": [{"value": v.written, "cite": _cites(v.cites)} for v in d.values if not v.own],
+        "chosen": None if d.unsettled else d.given, "unsettled": d.unsettled or None,
+        "reason": d.reason}) for name, d in differs.items()} or None
+
+
+def _given(date: PartialDate | None, differs: dict[str, m.Disagreement], name: str
+           ) -> str | None:
+    """A date as written: a disagreement's own value, not the span an unsettled one uses."""
+    return differs[name].given if name in differs else _d(date)
 
 
 def _requirement(q: m.Requirement) -> Json:
@@ -97,7 +112,9 @@ def _requirement(q: m.Requirement) -> Json:
 
 def _rating(row: RatingRow) -> Json:
     x, before = row.rating, row.previous
-    return _clean({"area": x.area, "grade": x.grade.value, "by": x.by.id, "cite": _cites(x.cites),
+    grade = x.differs["grade"].given if "grade" in x.differs else x.grade.value
+    return _clean({"area": x.area, "grade": grade, "by": x.by.id, "cite": _cites(x.cites),
+                   "sources_differ": _differs(x.differs),
                    "derived": _clean({"change": row.change, "compared_with_record":
                                       before.record.id if before else None})})
 
@@ -107,9 +124,10 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Js
     (casefile.model.views.ratings), by the rating's id(), for the ``derived`` keys."""
     rows = compared if compared is not None else {id(x.rating): x for x in ratings(r.case)}
     return _clean({
-        "id": r.id, "type": r.type.value, "title": r.title, "date": _d(r.date),
+        "id": r.id, "type": r.type.value, "title": r.title,
+        "date": _given(r.date, r.differs, "date"),
         "until": _d(r.until), "after": r.after.id if r.after else None,
-        "date_note": r.date_note, "published": _d(r.published),
+        "date_note": r.date_note, "published": _given(r.published, r.differs, "published"),
         "published_note": r.published_note, "body": r.body.id, "summary": r.summary,
         "cite": _cites(r.cites),
         "findings": [{"id": f.id, "theme": f.theme.id, "text": f.text, "cite": _cites(f.cites)}
@@ -124,7 +142,8 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Js
                                "date": _d(s.date), "date_note": s.date_note,
                                "quote": s.quote, "cite": _cites(s.cites)})
                        for s in r.statements],
-        "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None})
+        "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None,
+        "sources_differ": _differs(r.differs)})
 
 
 def case_json(c: m.Case) -> Json:
@@ -132,7 +151,8 @@ def case_json(c: m.Case) -> Json:
                      "approximate": x.approximate or None, "per": x.per.value if x.per else None,
                      "for": x.purpose,
                      "period": x.period, "note": x.note,
-                     "record": x.record.id if x.record else None, "cite": _cites(x.cites)})
+                     "record": x.record.id if x.record else None, "cite": _cites(x.cites),
+                     "sources_differ": _differs(x.differs)})
              for x in c.money]
     compared = {id(x.rating): x for x in ratings(c)}
     return _clean({
