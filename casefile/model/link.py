@@ -57,6 +57,7 @@ class Linker:
         self.broken: set[str] = set()  # ids of files that failed to parse: no cascades
         self.body_recs: dict[str, Rec] = {}  # the record each body was made from
         self.site_terms: vocab.SiteTerms = {}  # from data/vocabulary.yml
+        self.differing_sources: list[Rec] = []  # sources with sources_differ
 
     # -- helpers -------------------------------------------------------------------------
     def fail(self, loc: Loc, message: str) -> None:
@@ -195,10 +196,17 @@ class Linker:
             rec["kind"], rec.get("published"), rec.get("published_note"), rec.get("url"),
             rec.get("archive_url"), rec.get("accessed"), rec["language"], rec.get("note"),
             bool(rec.get("insecure_http")), kind_term=kind)
-        source = self.sources[rec["id"]]
-        source.published, differs = link_differ.date(self, rec, "published", [m.Citation(source)])
-        if differs:
-            source.differs["published"] = differs
+        if rec.get("sources_differ"):  # its citations may name sources not yet linked
+            self.differing_sources.append(rec)
+
+    def finish_sources(self) -> None:
+        """Where sources differ on a source's own date: linked once every source is."""
+        for rec in self.differing_sources:
+            source = self.sources[rec["id"]]
+            source.published, differs = link_differ.date(self, rec, "published",
+                                                         [m.Citation(source)])
+            if differs:
+                source.differs["published"] = differs
 
     def add_person(self, rec: Rec, expected: str | None) -> None:
         if not self.claim(rec, expected):
