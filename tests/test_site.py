@@ -275,7 +275,7 @@ def test_field_reference_documents_every_field(site: Path) -> None:
 
     soup = page(site, "field-reference")
     for obj in schema.sections():
-        caption = soup.find("caption", id=f"cap-fields-{obj.name}")
+        caption = soup.find("caption", id=f"cap-fields-{obj.name.replace(' ', '-')}")
         assert caption is not None, obj.name
         table = caption.find_parent("table")
         rows = {tr.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 from casefile.errors import Problem
-from casefile.model import calendars, vocab
+from casefile.model import calendars, link_differ, vocab
 from casefile.model import objects as m
 from casefile.model.date_words import Worded, dated
 from casefile.model.link_dates import event_end, not_in_future
@@ -58,6 +58,7 @@ class Linker:
         self.broken: set[str] = set()  # ids of files that failed to parse: no cascades
         self.body_recs: dict[str, Rec] = {}  # the record each body was made from
         self.site_terms: vocab.SiteTerms = {}  # from data/vocabulary.yml
+        self.differing_sources: list[Rec] = []  # sources with sources_differ
 
     # -- helpers -------------------------------------------------------------------------
     def fail(self, loc: Loc, message: str) -> None:
@@ -198,6 +199,17 @@ class Linker:
             rec.get("url"), rec.get("archive_url"), rec.get("accessed"), rec["language"],
             rec.get("note"), bool(rec.get("insecure_http")), kind_term=kind,
             undated=isinstance(rec.get("published"), Worded))
+        if rec.get("sources_differ"):  # its citations may name sources not yet linked
+            self.differing_sources.append(rec)
+
+    def finish_sources(self) -> None:
+        """Where sources differ on a source's own date: linked once every source is."""
+        for rec in self.differing_sources:
+            source = self.sources[rec["id"]]
+            source.published, differs = link_differ.date(self, rec, "published",
+                                                         [m.Citation(source)])
+            if differs:
+                source.differs["published"] = differs
 
     def add_person(self, rec: Rec, expected: str | None) -> None:
         if not self.claim(rec, expected):
@@ -267,10 +279,14 @@ class Linker:
         if published and date and published.latest < date.earliest:
             self.fail(rec.where("published"), f"published {published.human()} is before the "
                       f"date of the event ({date.human()})")
+        cites = self.cites(rec)
+        date, on_date = link_differ.date(self, rec, "date", cites)
+        published, on_published = link_differ.date(self, rec, "published", cites)
         record = m.Record(rec["id"], type_, rec["title"], date,
                           rec.get("date_note"), published, rec.get("published_note"), body,
-                          rec["summary"], self.cites(rec), case,
+                          rec["summary"], cites, case,
                           until=event_end(self, rec))
+        record.differs = {d.field: d for d in (on_date, on_published) if d}
         self.records[record.id] = record
         case.records.append(record)
 
@@ -293,6 +309,7 @@ class Linker:
                                       item.get("period"), item.get("note"), record,
                                       self.cites(item), bool(item.get("approximate")), per,
                                       kind))
+            link_differ.money(self, item, case.money[-1])
 
     def exact_amount(self, item: Rec) -> bool:
         """An amount may not have more decimal places than its currency (JPY has none)."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from casefile.model import link_differ, vocab
 from casefile.model import objects as m
-from casefile.model import vocab
 from casefile.model.date_words import Worded, dated
 from casefile.model.link import Linker
 from casefile.reading.validate import Rec
@@ -153,6 +153,7 @@ def _rating(linker: Linker, record: m.Record, item: Rec) -> None:
         linker.fail(item.where("area") if rating.area else loc, f"this record already gives "
                     f"{by.name}'s grade for '{rating.area_label}'; give one rating per area")
         return
+    link_differ.grade(linker, item, rating, _not_a_grade)
     record.ratings.append(rating)
 
 

@@ -21,6 +21,43 @@ class Citation:
 
 
 @dataclass
+class Alternative:
+    """One value sources give for a field on which they differ, with its citations."""
+
+    shown: str  # the value in words: "6 March 2019", "£2.5 million", "Good"
+    cites: list[Citation]
+    written: str  # as the data writes it: 2019-03-06, 2500000, good
+    own: bool = False  # the field's own value, supported by the item's citations
+
+
+@dataclass
+class Disagreement:
+    """Sources that give different values for one field (``sources_differ``): every value,
+    the field's own first, and the editor's choice or, when unsettled, what is used."""
+
+    field: str  # date, published, amount or grade
+    what: str  # the field in words: "date", "publication date", "amount", "grade"
+    values: list[Alternative]
+    chosen: str | None  # the chosen value in words; None when unsettled
+    reason: str
+    used: str  # what the page and computations use, in words: "5 or 6 March 2019"
+
+    @property
+    def unsettled(self) -> bool:
+        return self.chosen is None
+
+    @property
+    def given(self) -> str:
+        """The field's own value as the data writes it (for open data)."""
+        return self.values[0].written
+
+    @property
+    def cites(self) -> list[Citation]:
+        """The citations of the other values (the own value's are the item's)."""
+        return [c for v in self.values if not v.own for c in v.cites]
+
+
+@dataclass
 class BodyName:
     name: str
     short: str | None
@@ -133,6 +170,7 @@ class Source:
     insecure_http: bool = False
     kind_term: vocab.Term | None = None  # None only in data that failed to link
     undated: bool = False  # published: no date shown (the document has none)
+    differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
 
     @property
     def display_title(self) -> str:
@@ -286,10 +324,17 @@ class Rating:
     by: Body
     cites: list[Citation]
     record: Record
+    differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
 
     @property
     def area_label(self) -> str:
         return self.area or "Overall"
+
+    @property
+    def grade_shown(self) -> str:
+        """The grade's label; every grade sources give, when they differ unsettled."""
+        differs = self.differs.get("grade")
+        return differs.used if differs else self.grade.label
 
 
 @dataclass
@@ -305,11 +350,16 @@ class Money:
     approximate: bool = False
     per: vocab.Term | None = None  # a rate: "a month"
     kind: vocab.Term | None = None  # a loan, a grant... (None: not given)
+    differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
+    others: list[Decimal] = field(default_factory=list)  # other amounts, when unsettled
 
     def text(self, locale: str = DEFAULT_LOCALE) -> str:
-        """``£6.172 million``, ``about £2 million a month``, ``US$1,500.25``."""
-        return describe(self.amount, self.currency, self.approximate,
-                        self.per.label if self.per else None, locale)
+        """``£6.172 million``, ``about £2 million a month``, ``US$1,500.25``; when sources
+        differ and the editor leaves it unsettled, every amount, smallest first:
+        ``£2 million or £2.5 million``."""
+        rate = self.per.label if self.per else None
+        return " or ".join(describe(amount, self.currency, self.approximate, rate, locale)
+                           for amount in sorted({self.amount, *self.others}))
 
     @property
     def display(self) -> str:
@@ -336,6 +386,7 @@ class Record:
     ratings: list[Rating] = field(default_factory=list)
     until: PartialDate | None = None  # the last day, month or year of an event over a period
     after: Record | None = None  # an earlier record of the same case, when dates cannot say
+    differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
 
     @property
     def date_parts(self) -> tuple[str, str] | None:
@@ -359,7 +410,7 @@ class Record:
             cites += req.cites + (req.reported.cites if req.reported else [])
             cites += [c for p in req.progress for c in p.cites]
         cites += [c for s in self.statements for c in s.cites]
-        return cites + [c for r in self.ratings for c in r.cites]
+        return cites + [c for r in self.ratings for c in r.cites + _differ_cites(r.differs)]
 
 
 @dataclass
@@ -417,3 +468,7 @@ class Dataset:
     as_of: dt.date  # the newest case as_of: for build and feed stamps, never for outcomes
     loaded: list[object] = field(default_factory=list, repr=False)  # validated records
     site_terms: vocab.SiteTerms = field(default_factory=dict)  # from data/vocabulary.yml
+
+
+def _differ_cites(differs: dict[str, Disagreement]) -> list[Citation]:
+    return [c for d in differs.values() for c in d.cites]

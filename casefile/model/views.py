@@ -32,6 +32,17 @@ class TimelineEntry:
         return self.date.human() if self.is_publication else self.record.when
 
     @property
+    def differs(self) -> list[m.Disagreement]:
+        """The disagreements shown with this entry: the publication date's with the
+        publication, the event date's with the event (and the publication date's too, when
+        the publication has no entry of its own)."""
+        differs = self.record.differs
+        if self.is_publication:
+            return [differs["published"]] if "published" in differs else []
+        apart = self.record.published and self.record.published != self.record.date
+        return [d for name, d in differs.items() if name == "date" or not apart]
+
+    @property
     def of_event(self) -> bool:
         """A publication worded "The report of the inspection of … was published": only for
         record types whose report comes out after the event (vocab.REPORT_OF_EVENT)."""
@@ -164,10 +175,11 @@ def _event_of(entry: TimelineEntry) -> m.Record | None:
 def _all_citations(case: m.Case, entries: list[TimelineEntry]) -> list[m.Citation]:
     cites = list(case.cites)
     for money in case.money:
-        cites += money.cites
+        cites += money.cites + [c for d in money.differs.values() for c in d.cites]
     for entry in entries:
         if not entry.is_publication:
-            cites += entry.record.cites
+            cites += entry.record.cites + [c for d in entry.record.differs.values()
+                                           for c in d.cites]
     for finding in case.findings:
         cites += finding.cites
     for record in sorted(case.records, key=lambda r: r.date):

@@ -35,10 +35,11 @@ def _d(date: PartialDate | None) -> str | None:
     return date.iso() if date else None
 
 
-def _w(date: PartialDate | None) -> str | None:
+def _w(date: PartialDate | None, differs: dict[str, m.Disagreement] | None = None,
+       name: str = "") -> str | None:
     """A date's words as the editor wrote them ("autumn 2022"), beside its ISO form; None
-    for a date written in ISO."""
-    return date.words if date else None
+    for a date written in ISO, or one whose sources differ (its own value is written out)."""
+    return date.words if date and name not in (differs or {}) else None
 
 
 def _cites(cites: list[m.Citation]) -> list[Json]:
@@ -70,12 +71,28 @@ def source_json(s: m.Source) -> Json:
     return _clean({
         "id": s.id, "title": s.title, "title_supplied": s.title_supplied or None,
         "publisher": s.publisher.id if s.publisher else None,
-        "publisher_note": s.publisher_note, "kind": s.kind, "published": _d(s.published),
-        "published_as_written": "no date shown" if s.undated else _w(s.published),
+        "publisher_note": s.publisher_note, "kind": s.kind,
+        "published": _given(s.published, s.differs, "published"),
+        "published_as_written": "no date shown" if s.undated else _w(s.published, s.differs,
+                                                                      "published"),
         "published_note": s.published_note, "url": s.url, "archive_url": s.archive_url,
         "accessed": _d(s.accessed), "language": s.language, "note": s.note,
-        "insecure_http": s.insecure_http or None,
+        "insecure_http": s.insecure_http or None, "sources_differ": _differs(s.differs),
         "derived": {"evidence_grade": s.grade.value}})
+
+
+def _differs(differs: dict[str, m.Disagreement]) -> Json | None:
+    """``sources_differ`` as in the YAML: the other values, each cited, and the choice."""
+    return {name: _clean({
+        "values": [{"value": v.written, "cite": _cites(v.cites)} for v in d.values if not v.own],
+        "chosen": None if d.unsettled else d.given, "unsettled": d.unsettled or None,
+        "reason": d.reason}) for name, d in differs.items()} or None
+
+
+def _given(date: PartialDate | None, differs: dict[str, m.Disagreement], name: str
+           ) -> str | None:
+    """A date as written: a disagreement's own value, not the span an unsettled one uses."""
+    return differs[name].given if name in differs else _d(date)
 
 
 def _requirement(q: m.Requirement) -> Json:
@@ -109,7 +126,9 @@ def _requirement(q: m.Requirement) -> Json:
 
 def _rating(row: RatingRow) -> Json:
     x, before = row.rating, row.previous
-    return _clean({"area": x.area, "grade": x.grade.value, "by": x.by.id, "cite": _cites(x.cites),
+    grade = x.differs["grade"].given if "grade" in x.differs else x.grade.value
+    return _clean({"area": x.area, "grade": grade, "by": x.by.id, "cite": _cites(x.cites),
+                   "sources_differ": _differs(x.differs),
                    "derived": _clean({"change": row.change, "compared_with_record":
                                       before.record.id if before else None})})
 
@@ -119,11 +138,12 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Js
     (casefile.model.views.ratings), by the rating's id(), for the ``derived`` keys."""
     rows = compared if compared is not None else {id(x.rating): x for x in ratings(r.case)}
     return _clean({
-        "id": r.id, "type": r.type.value, "title": r.title, "date": _d(r.date),
-        "date_as_written": _w(r.date), "until": _d(r.until),
+        "id": r.id, "type": r.type.value, "title": r.title,
+        "date": _given(r.date, r.differs, "date"),
+        "date_as_written": _w(r.date, r.differs, "date"), "until": _d(r.until),
         "until_as_written": _w(r.until), "after": r.after.id if r.after else None,
-        "date_note": r.date_note, "published": _d(r.published),
-        "published_as_written": _w(r.published),
+        "date_note": r.date_note, "published": _given(r.published, r.differs, "published"),
+        "published_as_written": _w(r.published, r.differs, "published"),
         "published_note": r.published_note, "body": r.body.id, "summary": r.summary,
         "cite": _cites(r.cites),
         "findings": [{"id": f.id, "theme": f.theme.id, "text": f.text, "cite": _cites(f.cites)}
@@ -139,7 +159,8 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Js
                                _w(s.date) if s.date else "no date shown", "date_note": s.date_note,
                                "quote": s.quote, "cite": _cites(s.cites)})
                        for s in r.statements],
-        "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None})
+        "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None,
+        "sources_differ": _differs(r.differs)})
 
 
 def case_json(c: m.Case) -> Json:
@@ -147,7 +168,8 @@ def case_json(c: m.Case) -> Json:
                      "approximate": x.approximate or None, "per": x.per.value if x.per else None,
                      "kind": x.kind.value if x.kind else None, "for": x.purpose,
                      "period": x.period, "note": x.note,
-                     "record": x.record.id if x.record else None, "cite": _cites(x.cites)})
+                     "record": x.record.id if x.record else None, "cite": _cites(x.cites),
+                     "sources_differ": _differs(x.differs)})
              for x in c.money]
     compared = {id(x.rating): x for x in ratings(c)}
     return _clean({

@@ -152,6 +152,47 @@ def cite_field(required: bool = True) -> Field:
     return F("cite", CITES, "Citations: at least one source for this statement.", required)
 
 
+def _disagreement(what: str, value_type: Type, example: str) -> Obj:
+    """Sources that disagree on one field of type ``value_type``: the other values, each
+    cited, and the editor's choice or ``unsettled``."""
+    other = Obj(
+        f"alternative {what}",
+        f"A {what} another source gives, which differs from the field's own value.",
+        (F("value", value_type, f"The {what} as that source gives it, e.g. {example}.", True),
+         F("cite", CITES, "Citations: the sources that give this value.", True)),
+    )
+    return Obj(
+        f"{what} disagreement",
+        f"Sources that give different values for a {what}. The field itself holds the "
+        "chosen value (or, when unsettled, one of the values), supported by the item's own "
+        "citations; values lists only the others.",
+        (F("values", ListOf(other, 1), "The other values sources give, each with its "
+           "citations.", True),
+         F("chosen", value_type, "The value chosen: the field's own value, written again."),
+         F("unsettled", Bool(), "true when the sources cannot be settled; computations then "
+           "use every value (see the methodology)."),
+         F("reason", Text(), "Why that value was chosen, or why the question stays open.",
+           True)),
+        rules=(Rule("exactly_one", ("chosen", "unsettled")),),
+    )
+
+
+DATE_DISAGREEMENT = _disagreement("date", Date(), "2019-03-06")
+AMOUNT_DISAGREEMENT = _disagreement("amount", Amount(), "2500000")
+GRADE_DISAGREEMENT = _disagreement("grade", Key(linked=True), "good")
+
+
+def differ_field(item: str, fields: tuple[tuple[str, Obj], ...]) -> Field:
+    """The ``sources_differ`` field of an item: one disagreement per field named."""
+    names = " or ".join(name for name, _ in fields)
+    obj = Obj(f"{item} disagreements",
+              "The fields on which sources disagree, each with its disagreement.",
+              tuple(F(name, kind, f"Sources differ on this {item}'s {name}.")
+                    for name, kind in fields))
+    return F("sources_differ", obj, f"Where sources give different values for {names}: the "
+             "other values, each cited, and the value chosen or unsettled: true.")
+
+
 NAME = Obj(
     "name",
     "A name the body held over a period.",
@@ -232,6 +273,7 @@ SOURCE = Obj(
           "plain http:// in url and archive_url, shown to readers as not secure."),
         F("language", Lang(), "Language of the document (en, cy…).", True),
         F("note", Text(), "Anything a reader should know about the source."),
+        differ_field("source", (("published", DATE_DISAGREEMENT),)),
     ),
     rules=(Rule("at_least_one", ("published", "published_note")),
            Rule("at_least_one", ("publisher", "publisher_note")),
@@ -272,6 +314,7 @@ MONEY = Obj(
         F("note", Text(), "Comparisons the source makes, e.g. a 47 per cent increase."),
         F("record", Ref("record"), "The record of the decision, if there is one."),
         cite_field(),
+        differ_field("money", (("amount", AMOUNT_DISAGREEMENT),)),
     ),
 )
 
@@ -422,6 +465,7 @@ RATING = Obj(
         F("grade", Key(linked=True), "A value from the grades of the body giving it.", True),
         F("by", Ref("body"), "The body giving the grade, if not this record's body."),
         cite_field(),
+        differ_field("rating", (("grade", GRADE_DISAGREEMENT),)),
     ),
 )
 
@@ -452,6 +496,7 @@ RECORD = Obj(
         F("requirements", ListOf(REQUIREMENT), "Requirements set, with deadlines."),
         F("statements", ListOf(STATEMENT), "Attributed quotations."),
         F("ratings", ListOf(RATING), "Grades given, overall and per judgement area."),
+        differ_field("record", (("date", DATE_DISAGREEMENT), ("published", DATE_DISAGREEMENT))),
     ),
 )
 
@@ -564,7 +609,11 @@ def rule_parts(rule: Rule) -> list[Part]:
 
 _NOUN_PHRASES = {"themes": "the themes file", "vocabulary": "the vocabulary file",
                  "money": "a money figure", "due": "a deadline (due)",
-                 "reported": "a reported outcome", "progress": "a progress note"}
+                 "reported": "a reported outcome", "progress": "a progress note",
+                 "record disagreements": "the disagreements on a record",
+                 "source disagreements": "the disagreements on a source",
+                 "money disagreements": "the disagreements on a money figure",
+                 "rating disagreements": "the disagreements on a rating"}
 
 
 def with_article(noun: str) -> str:

@@ -15,6 +15,7 @@ from casefile.errors import Problem
 from casefile.model import date_words
 from casefile.model.dates import DateSyntaxError
 from casefile.model.money import CURRENCIES, NOT_MONEY, currency_hint
+from casefile.reading import differ
 from casefile.reading import schema as s
 from casefile.reading.load import Mapping, Node, Scalar, Sequence
 
@@ -163,6 +164,8 @@ class _Validator:
                 self.fail(node, _join(path, field.name), f"missing required key '{field.name}' "
                           f"({field.doc.rstrip('.').lower()})")
         self.rules(node, type_, rec, path)
+        if differ.DIFFER in fields:
+            self.problems += differ.check(rec, type_.name)
         return rec
 
     def rules(self, node: Mapping, type_: s.Obj, rec: Rec, path: str) -> None:
