@@ -16,6 +16,7 @@ from casefile.errors import Problem
 from casefile.model import calendars, vocab
 from casefile.model import objects as m
 from casefile.model.link_dates import event_end, not_in_future
+from casefile.model.link_oversight import add_frameworks
 from casefile.model.money import decimals, places
 from casefile.reading.validate import Loc, Rec, suggest
 
@@ -57,6 +58,7 @@ class Linker:
         self.broken: set[str] = set()  # ids of files that failed to parse: no cascades
         self.body_recs: dict[str, Rec] = {}  # the record each body was made from
         self.site_terms: vocab.SiteTerms = {}  # from data/vocabulary.yml
+        self.site_frameworks: dict[str, m.Framework] = {}  # likewise
 
     # -- helpers -------------------------------------------------------------------------
     def fail(self, loc: Loc, message: str) -> None:
@@ -111,7 +113,8 @@ class Linker:
         return None
 
     def add_vocabulary(self, rec: Rec) -> None:
-        """The site's own record types, body kinds and source kinds (data/vocabulary.yml)."""
+        """The site's own record types, body kinds, source kinds and oversight frameworks
+        (data/vocabulary.yml)."""
         for name, built_in in vocab.EXTENSIBLE.items():
             added = self.site_terms.setdefault(name, {})
             for item in self.items(rec, name):
@@ -124,6 +127,7 @@ class Linker:
                     self.fail(item.where("value"), f"'{value}' is given twice in {name}")
                 elif value:
                     added[value] = vocab.Term(value, item["label"], item["description"])
+        add_frameworks(self, rec)
 
     def cites(self, rec: Rec, key: str = "cite") -> list[m.Citation]:
         result = []

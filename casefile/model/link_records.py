@@ -8,6 +8,7 @@ import re
 from casefile.model import objects as m
 from casefile.model import vocab
 from casefile.model.link import Linker
+from casefile.model.link_oversight import link_oversight
 from casefile.reading.validate import Rec
 
 
@@ -20,6 +21,8 @@ def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
         _statement(linker, record, item)
     for item in linker.items(rec, "ratings"):
         _rating(linker, record, item)
+    for item in linker.items(rec, "oversight"):
+        link_oversight(linker, record, item)
 
 
 def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:

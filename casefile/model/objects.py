@@ -10,6 +10,8 @@ from decimal import Decimal
 from casefile.model import vocab
 from casefile.model.dates import PartialDate, human_range, range_parts
 from casefile.model.money import DEFAULT_LOCALE, describe
+from casefile.model.oversight import Framework, Level
+from casefile.model.oversight import with_site as frameworks_with_site
 
 
 @dataclass
@@ -275,6 +277,22 @@ class Rating:
 
 
 @dataclass
+class OversightChange:
+    """A record moves ``body`` (or one ``service`` of it) to ``level`` of ``framework``,
+    taking effect on ``effective`` (the record's own date unless the source gives another)."""
+
+    framework: Framework
+    level: Level
+    body: Body
+    service: str | None
+    effective: PartialDate
+    effective_given: bool
+    cites: list[Citation]
+    record: Record
+    position: int = 0  # its place in the record's list, for stable anchors
+
+
+@dataclass
 class Money:
     amount: Decimal
     currency: str
@@ -315,6 +333,7 @@ class Record:
     requirements: list[Requirement] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     ratings: list[Rating] = field(default_factory=list)
+    oversight: list[OversightChange] = field(default_factory=list)
     until: PartialDate | None = None  # the last day, month or year of an event over a period
     after: Record | None = None  # an earlier record of the same case, when dates cannot say
 
@@ -333,13 +352,14 @@ class Record:
         return self.published or self.date
 
     def part_cites(self) -> list[Citation]:
-        """Citations of its assessments, requirements (with any reported outcome) and
-        statements and ratings, in that order."""
+        """Citations of its assessments, requirements (with any reported outcome),
+        statements, ratings and oversight changes, in that order."""
         cites = [c for a in self.assessments for c in a.cites]
         for req in self.requirements:
             cites += req.cites + (req.reported.cites if req.reported else [])
         cites += [c for s in self.statements for c in s.cites]
-        return cites + [c for r in self.ratings for c in r.cites]
+        cites += [c for r in self.ratings for c in r.cites]
+        return cites + [c for o in self.oversight for c in o.cites]
 
 
 @dataclass
@@ -395,3 +415,9 @@ class Dataset:
     as_of: dt.date  # the newest case as_of: for build and feed stamps, never for outcomes
     loaded: list[object] = field(default_factory=list, repr=False)  # validated records
     site_terms: vocab.SiteTerms = field(default_factory=dict)  # from data/vocabulary.yml
+    site_frameworks: dict[str, Framework] = field(default_factory=dict)  # likewise
+
+    @property
+    def frameworks(self) -> dict[str, Framework]:
+        """Every oversight framework: the built-in ones, then the site's own."""
+        return frameworks_with_site(self.site_frameworks)
