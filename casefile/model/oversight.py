@@ -90,7 +90,7 @@ BUILT_IN: dict[str, Framework] = {f.id: f for f in (
          for n in range(1, 5)]),
     framework(
         "council-intervention", "Government intervention in a council",
-        "The national or devolved government",
+        "the national or devolved government",
         "Whether a government has sent commissioners into a council to run or oversee some "
         "of its work.",
         [("no_intervention", "No intervention", "No commissioners are appointed."),

@@ -58,9 +58,10 @@ class Period:
 
     @property
     def rank_words(self) -> str:
-        """"level 4 of 4, the most serious"."""
-        count = len(self.change.framework.levels)
-        words = f"level {self.level.rank + 1} of {count}"
+        """"level 4 of 4, the most serious", counted in the order the framework lists them."""
+        listed = self.change.framework.as_written
+        count = len(listed)
+        words = f"level {listed.index(self.level) + 1} of {count}"
         if self.level.rank == count - 1:
             return words + ", the most serious"
         return words + (", the least serious" if self.level.rank == 0 else "")
@@ -128,10 +129,10 @@ def tracks(case: m.Case, as_of: dt.date | None = None) -> list[Track]:
     return out
 
 
-def by_current_level(tracks_by_case: list[tuple[Track, m.Case]]
+def by_current_level(tracks_by_case: list[tuple[Track, m.Case]], order: list[str]
                      ) -> list[tuple[Framework, list[tuple[Track, m.Case]]]]:
-    """For the cross-case page: per framework, bodies by current level, most serious first
-    (then by name); a body whose first level is still to take effect comes last."""
+    """For the cross-case page: per framework (in ``order``), bodies by current level, most
+    serious first (then by name); a body whose first level is yet to take effect comes last."""
     grouped: dict[str, tuple[Framework, list[tuple[Track, m.Case]]]] = {}
     for track, case in tracks_by_case:
         grouped.setdefault(track.framework.id, (track.framework, []))[1].append((track, case))
@@ -140,4 +141,5 @@ def by_current_level(tracks_by_case: list[tuple[Track, m.Case]]
         now = pair[0].current
         return (-(now.level.rank + 1) if now else 0, pair[0].who.casefold(), pair[1].id)
 
-    return [(fw, sorted(rows, key=key)) for fw, rows in grouped.values()]
+    ranked = sorted(grouped, key=lambda i: order.index(i) if i in order else len(order))
+    return [(grouped[i][0], sorted(grouped[i][1], key=key)) for i in ranked]
