@@ -174,7 +174,8 @@ def test_changes_go_into_the_case_feed(renderer: Renderer) -> None:
         ("Oversight level: Enhanced monitoring (Northshire Health Board, maternity services)",
          "2023-02-20T00:00:00Z", f"../cases/{NORTHSHIRE}/#ov-northshire-2023-special-measures-2"),
         ("Oversight level: Targeted intervention (Northshire Health Board)",
-         "2020-11-01T00:00:00Z", f"../cases/{NORTHSHIRE}/#ov-northshire-2020-targeted-intervention-1"),
+         "2020-11-01T00:00:00Z",
+         f"../cases/{NORTHSHIRE}/#ov-northshire-2020-targeted-intervention-1"),
         ("Oversight level: Special measures (Northshire Health Board)", "2015-06-01T00:00:00Z",
          f"../cases/{NORTHSHIRE}/#ov-northshire-2015-special-measures-1")]
     summary = next(e.findtext(f"{ATOM}summary") for e in feed.iter(f"{ATOM}entry")
@@ -274,5 +275,6 @@ def test_site_frameworks_are_checked(tmp_path: Path) -> None:
             ) in got
     got = problems(tmp_path / "3", "vocabulary.yml", "    most_serious: first\n", "")
     assert [p for p in got if p.startswith("data/vocabulary.yml")] == [
-        "data/vocabulary.yml:2:5: oversight_frameworks[0]: missing required field "
-        "'most_serious'"]
+        "data/vocabulary.yml:2:5: oversight_frameworks[0].most_serious: missing required key "
+        "'most_serious' (which end of the levels as listed is the most serious: first or "
+        "last)"]
