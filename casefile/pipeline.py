@@ -293,7 +293,7 @@ def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str
                  default=as_of or dt.date(1970, 1, 1))
     return Dataset(linker.bodies, linker.people, linker.sources, linker.themes,
                    dict(sorted(linker.cases.items())), newest, list(loaded),
-                   {k: v for k, v in linker.site_terms.items() if v})
+                   {k: v for k, v in linker.site_terms.items() if v}, linker.site_frameworks)
 
 
 def read_site_terms(data_dir: Path) -> dict[str, dict[str, vocab.Term]]:

@@ -17,7 +17,8 @@ from tests.conftest import POWYS_DATA, REPO
 STAGES = {
     "reading": {"survey", "load", "validate", "schema", "cache", "quickcheck", "differ"},
     "model": {"objects", "vocab", "dates", "date_words", "calendars", "money", "link",
-              "link_records", "link_dates", "link_differ", "deadlines", "views"},
+              "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
+              "oversight_history", "link_oversight"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "examples"},
     "commands": {"cli", "scaffold", "init"},

@@ -23,7 +23,7 @@ def test_generated_pages_and_their_urls(mini: Path) -> None:
     pages = renderer(mini).pages()
     assert sorted(pages) == ["bodies/index.md", "bodies/inspectorate.md",
                              "bodies/town-council.md", "cases/index.md", "cases/town.md",
-                             "sources.md", "themes.md", "timeline.md"]
+                             "oversight.md", "sources.md", "themes.md", "timeline.md"]
     assert Paths().url("cases/town.md") == "cases/town/"
     assert Paths(directory_urls=False).url("cases/town.md") == "cases/town.html"
     assert Paths().root_from("cases/town.md") == "../../"
@@ -107,9 +107,9 @@ def test_content_page_errors_are_located(mini: Path) -> None:
         r.render_content("x\n{{ timelin('town') }}\n", "news.md", "content/news.md")
     assert str(caught.value.problems[0]) == (
         "content/news.md:2:1: template error: 'timelin' is undefined; available: case_facts, "
-        "money, timeline, findings, deadlines, statements, bibliography, ratings, case_list, "
-        "vocabulary, field_reference, worked_example, common_mistakes, data_files, "
-        "case_calendars, date_forms")
+        "money, timeline, findings, deadlines, statements, bibliography, ratings, oversight, "
+        "case_list, vocabulary, field_reference, worked_example, common_mistakes, data_files, "
+        "case_calendars, date_forms, oversight_frameworks")
 
 
 def test_rendering_in_two_processes_gives_the_same_pages(

@@ -53,6 +53,7 @@ nav:
   - Cases: cases/index.md
   - Timeline: timeline.md
   - Themes: themes.md
+  - Oversight: oversight.md
   - Bodies: bodies/index.md
   - Sources: sources.md
   - Methodology: methodology.md
@@ -130,6 +131,13 @@ The tables below are generated from the definitions the site is built from.
 ## Money
 
 {{{{ vocabulary("money_kinds") }}}}
+
+## Oversight levels
+
+Levels a government or inspectorate places a body in, over time, from each framework's
+own ordered levels; "worse" and "better" follow that order.
+
+{{{{ oversight_frameworks() }}}}
 
 ## Kinds of record and source
 

@@ -17,6 +17,7 @@ from casefile.model import calendars, link_differ, vocab
 from casefile.model import objects as m
 from casefile.model.date_words import Worded, dated
 from casefile.model.link_dates import event_end, not_in_future
+from casefile.model.link_oversight import add_frameworks
 from casefile.model.money import decimals, places
 from casefile.reading.validate import Loc, Rec, suggest
 
@@ -59,6 +60,7 @@ class Linker:
         self.body_recs: dict[str, Rec] = {}  # the record each body was made from
         self.site_terms: vocab.SiteTerms = {}  # from data/vocabulary.yml
         self.differing_sources: list[Rec] = []  # sources with sources_differ
+        self.site_frameworks: dict[str, m.Framework] = {}  # likewise
 
     # -- helpers -------------------------------------------------------------------------
     def fail(self, loc: Loc, message: str) -> None:
@@ -113,7 +115,8 @@ class Linker:
         return None
 
     def add_vocabulary(self, rec: Rec) -> None:
-        """The site's own record types, body kinds, source kinds and money kinds
+        """The site's own record types, body kinds, source kinds, money kinds and oversight
+        frameworks
         (data/vocabulary.yml)."""
         for name, built_in in vocab.EXTENSIBLE.items():
             added = self.site_terms.setdefault(name, {})
@@ -127,6 +130,7 @@ class Linker:
                     self.fail(item.where("value"), f"'{value}' is given twice in {name}")
                 elif value:
                     added[value] = vocab.Term(value, item["label"], item["description"])
+        add_frameworks(self, rec)
 
     def cites(self, rec: Rec, key: str = "cite") -> list[m.Citation]:
         result = []

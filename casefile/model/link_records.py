@@ -9,6 +9,7 @@ from casefile.model import link_differ, vocab
 from casefile.model import objects as m
 from casefile.model.date_words import Worded, dated
 from casefile.model.link import Linker
+from casefile.model.link_oversight import link_oversight
 from casefile.reading.validate import Rec
 
 
@@ -21,6 +22,8 @@ def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
         _statement(linker, record, item)
     for item in linker.items(rec, "ratings"):
         _rating(linker, record, item)
+    for item in linker.items(rec, "oversight"):
+        link_oversight(linker, record, item)
 
 
 def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:

@@ -10,6 +10,8 @@ from decimal import Decimal
 from casefile.model import vocab
 from casefile.model.dates import PartialDate, human_range, range_parts
 from casefile.model.money import DEFAULT_LOCALE, describe
+from casefile.model.oversight import Framework, Level
+from casefile.model.oversight import with_site as frameworks_with_site
 
 
 @dataclass
@@ -338,6 +340,22 @@ class Rating:
 
 
 @dataclass
+class OversightChange:
+    """A record moves ``body`` (or one ``service`` of it) to ``level`` of ``framework``,
+    taking effect on ``effective`` (the record's own date unless the source gives another)."""
+
+    framework: Framework
+    level: Level
+    body: Body
+    service: str | None
+    effective: PartialDate
+    effective_given: bool
+    cites: list[Citation]
+    record: Record
+    position: int = 0  # its place in the record's list, for stable anchors
+
+
+@dataclass
 class Money:
     amount: Decimal
     currency: str
@@ -384,6 +402,7 @@ class Record:
     requirements: list[Requirement] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     ratings: list[Rating] = field(default_factory=list)
+    oversight: list[OversightChange] = field(default_factory=list)
     until: PartialDate | None = None  # the last day, month or year of an event over a period
     after: Record | None = None  # an earlier record of the same case, when dates cannot say
     differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
@@ -404,13 +423,14 @@ class Record:
 
     def part_cites(self) -> list[Citation]:
         """Citations of its assessments, requirements (with any reported outcome and
-        progress notes) and statements and ratings, in that order."""
+        progress notes), statements, ratings and oversight changes, in that order."""
         cites = [c for a in self.assessments for c in a.cites]
         for req in self.requirements:
             cites += req.cites + (req.reported.cites if req.reported else [])
             cites += [c for p in req.progress for c in p.cites]
         cites += [c for s in self.statements for c in s.cites]
-        return cites + [c for r in self.ratings for c in r.cites + _differ_cites(r.differs)]
+        cites += [c for r in self.ratings for c in r.cites + _differ_cites(r.differs)]
+        return cites + [c for o in self.oversight for c in o.cites]
 
 
 @dataclass
@@ -468,6 +488,12 @@ class Dataset:
     as_of: dt.date  # the newest case as_of: for build and feed stamps, never for outcomes
     loaded: list[object] = field(default_factory=list, repr=False)  # validated records
     site_terms: vocab.SiteTerms = field(default_factory=dict)  # from data/vocabulary.yml
+    site_frameworks: dict[str, Framework] = field(default_factory=dict)  # likewise
+
+    @property
+    def frameworks(self) -> dict[str, Framework]:
+        """Every oversight framework: the built-in ones, then the site's own."""
+        return frameworks_with_site(self.site_frameworks)
 
 
 def _differ_cites(differs: dict[str, Disagreement]) -> list[Citation]:

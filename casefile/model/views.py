@@ -12,6 +12,7 @@ from casefile.model import vocab
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import days_off
 from casefile.model.link_dates import after_order
+from casefile.model.oversight_history import Track, tracks
 
 
 @dataclass
@@ -150,6 +151,7 @@ class CaseView:
     quotes: dict[str, list[str]] = field(default_factory=dict)
     ratings: list[RatingRow] = field(default_factory=list)
     working_days: str = ""  # what they skip: 'weekends and bank holidays in Scotland'
+    oversight: list[Track] = field(default_factory=list)  # levels over time, per body
 
     def number(self, source: m.Source) -> int:
         return self.numbers[source.id]
@@ -224,7 +226,8 @@ def case_view(case: m.Case) -> CaseView:
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
     return CaseView(case, case.as_of, entries, matrices(case), bibliography, reqs,
                     case.statements, entries[-1] if entries else None, _next_deadline(reqs),
-                    numbers, quotes, ratings(case), " and ".join(days_off(case.jurisdiction)))
+                    numbers, quotes, ratings(case), " and ".join(days_off(case.jurisdiction)),
+                    tracks(case, case.as_of))
 
 
 def matrices(case: m.Case) -> list[MatrixGroup]:

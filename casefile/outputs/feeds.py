@@ -39,28 +39,52 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+FeedRow = tuple[dt.date, str, str, str, str, str]  # day, key, fragment, title, case, summary
+
+
+def _timeline_row(entry: TimelineEntry, view: CaseView) -> FeedRow:
+    summary = (f"{entry.when}. {view.case.title}. " +
+               (entry.published_sentence if entry.is_publication else entry.record.summary))
+    return (entry.date.earliest, entry.anchor, f"ev-{entry.anchor}",
+            f"{entry.label}: {entry.title}", view.case.id, summary)
+
+
+def oversight_rows(view: CaseView) -> list[FeedRow]:
+    """One entry per move between oversight levels, dated the day it took effect."""
+    rows = []
+    for track in view.oversight:
+        for p in track.periods:
+            fw, change = track.framework, p.change
+            announced = f" Announced {p.announced.human()}." if p.announced else ""
+            rows.append((change.effective.earliest, f"oversight/{p.anchor}", p.anchor,
+                         f"Oversight level: {p.level.label} ({track.who})", view.case.id,
+                         f"{change.effective.human()}. {view.case.title}. {track.who}: "
+                         f"{p.level.label}, under {fw.name} (set by {fw.overseer}). "
+                         f"{p.comparison}.{announced}"))
+    return rows
+
+
 def atom(title: str, feed_key: str, items: list[tuple[TimelineEntry, CaseView]],
-         case_href: dict[str, str]) -> str:
-    """An Atom feed, newest first. ``case_href`` maps case id → URL relative to the feed."""
+         case_href: dict[str, str], extra: list[FeedRow] | None = None) -> str:
+    """An Atom feed, newest first. ``case_href`` maps case id → URL relative to the feed;
+    ``extra`` adds entries that are not timeline entries (moves between oversight levels)."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = _x(title)
     ET.SubElement(feed, f"{{{ATOM}}}id").text = stable_id("feed", feed_key)
-    newest = max((e.date.earliest for e, _ in items), default=dt.date(1970, 1, 1))
+    rows = [_timeline_row(e, v) for e, v in items] + (extra or [])
+    newest = max((r[0] for r in rows), default=dt.date(1970, 1, 1))
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(newest)
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = "casefile"
-    for entry, view in sorted(items, key=lambda p: (p[0].date.earliest, p[0].anchor),
-                              reverse=True):
+    for day, key, fragment, heading, case_id, summary in sorted(
+            rows, key=lambda r: (r[0], r[1]), reverse=True):
         node = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(node, f"{{{ATOM}}}title").text = _x(f"{entry.label}: {entry.title}")
-        ET.SubElement(node, f"{{{ATOM}}}id").text = stable_id(view.case.id, entry.anchor)
-        ET.SubElement(node, f"{{{ATOM}}}updated").text = _stamp(entry.date.earliest)
-        href = f"{case_href[view.case.id]}#ev-{entry.anchor}"
+        ET.SubElement(node, f"{{{ATOM}}}title").text = _x(heading)
+        ET.SubElement(node, f"{{{ATOM}}}id").text = stable_id(case_id, key)
+        ET.SubElement(node, f"{{{ATOM}}}updated").text = _stamp(day)
+        href = f"{case_href[case_id]}#{fragment}"
         ET.SubElement(node, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=_x(href))
-        summary = (f"{entry.when}. {view.case.title}. " +
-                   (entry.published_sentence if entry.is_publication
-                    else entry.record.summary))
         ET.SubElement(node, f"{{{ATOM}}}summary", type="text").text = _x(summary)
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
@@ -139,10 +163,11 @@ def each_file(views: dict[str, CaseView], as_of: dt.date, cross: Merged
               ) -> Iterator[tuple[str, str]]:
     """Feeds and calendars as (path in the site, text), one at a time."""
     yield "feeds/all.xml", atom("casefile: all cases", "all", cross,
-                                {cid: f"../cases/{cid}/" for cid in views})
+                                {cid: f"../cases/{cid}/" for cid in views},
+                                [row for view in views.values() for row in oversight_rows(view)])
     yield "feeds/deadlines.ics", calendar("casefile deadlines", list(views.values()), as_of)
     for cid, view in views.items():
         items = [(e, view) for e in view.timeline]
         yield f"feeds/{cid}.xml", atom(f"casefile: {view.case.title}", cid, items,
-                                       {cid: f"../cases/{cid}/"})
+                                       {cid: f"../cases/{cid}/"}, oversight_rows(view))
         yield f"feeds/{cid}.ics", calendar(f"Deadlines: {view.case.title}", [view], as_of)

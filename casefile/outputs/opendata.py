@@ -16,6 +16,8 @@ from casefile.model import objects as m
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import due_window, latest_document
 from casefile.model.link import Loaded
+from casefile.model.oversight import Framework
+from casefile.model.oversight_history import Period, tracks
 from casefile.model.views import RatingRow, ratings
 from casefile.pipeline import build_dataset
 from casefile.reading.load import Mapping, Node, Scalar, Sequence
@@ -133,10 +135,27 @@ def _rating(row: RatingRow) -> Json:
                                       before.record.id if before else None})})
 
 
-def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Json:
+def periods(c: m.Case) -> dict[int, Period]:
+    """The case's oversight periods, by the id() of the move that starts each."""
+    return {id(p.change): p for t in tracks(c, c.as_of) for p in t.periods}
+
+
+def _oversight(o: m.OversightChange, period: Period) -> Json:
+    return _clean({"framework": o.framework.id, "level": o.level.value,
+                   "effective": _d(o.effective) if o.effective_given else None,
+                   "body": o.body.id if o.body is not o.record.case.subject else None,
+                   "service": o.service, "cite": _cites(o.cites),
+                   "derived": _clean({"change": period.direction, "previous_level":
+                                      period.previous.value if period.previous else None})})
+
+
+def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
+                moves: dict[int, Period] | None = None) -> Json:
     """A record as in its YAML file; ``compared`` holds the case's ratings comparisons
-    (casefile.model.views.ratings), by the rating's id(), for the ``derived`` keys."""
+    (casefile.model.views.ratings), by the rating's id(), and ``moves`` its oversight
+    periods (``periods``), for the ``derived`` keys."""
     rows = compared if compared is not None else {id(x.rating): x for x in ratings(r.case)}
+    moves = moves if moves is not None or not r.oversight else periods(r.case)
     return _clean({
         "id": r.id, "type": r.type.value, "title": r.title,
         "date": _given(r.date, r.differs, "date"),
@@ -160,6 +179,7 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None) -> Js
                                "quote": s.quote, "cite": _cites(s.cites)})
                        for s in r.statements],
         "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None,
+        "oversight": [_oversight(o, moves[id(o)]) for o in r.oversight] or None,
         "sources_differ": _differs(r.differs)})
 
 
@@ -171,7 +191,7 @@ def case_json(c: m.Case) -> Json:
                      "record": x.record.id if x.record else None, "cite": _cites(x.cites),
                      "sources_differ": _differs(x.differs)})
              for x in c.money]
-    compared = {id(x.rating): x for x in ratings(c)}
+    compared, moves = {id(x.rating): x for x in ratings(c)}, periods(c)
     return _clean({
         "id": c.id, "title": c.title, "subject": c.subject.id, "service": c.service,
         "regulators": [b.id for b in c.regulators], "legal_basis": c.legal_basis,
@@ -181,7 +201,7 @@ def case_json(c: m.Case) -> Json:
                         for x in c.corrections],
         "jurisdiction": c.jurisdiction, "as_of": _as_of(c),
         "cite": _cites(c.cites),
-        "records": [record_json(r, compared) for r in c.records],
+        "records": [record_json(r, compared, moves) for r in c.records],
         "derived": {"as_of": c.as_of.isoformat() if c.as_of else None,
                     "as_of_basis": c.as_of_basis}})
 
@@ -199,7 +219,19 @@ def _vocabulary(ds: m.Dataset, used: set[str] | None = None) -> Json:
     found = {name: [{"value": t.value, "label": t.label, "description": t.description}
                     for t in terms.values() if used is None or t.value in used]
              for name, terms in ds.site_terms.items()}
-    return {name: terms for name, terms in found.items() if terms}
+    frameworks = [_framework(f) for f in ds.site_frameworks.values()
+                  if used is None or f.id in used]
+    return {**{name: terms for name, terms in found.items() if terms},
+            **({"oversight_frameworks": frameworks} if frameworks else {})}
+
+
+def _framework(f: Framework) -> Json:
+    """A site's own oversight framework, as data/vocabulary.yml gives it."""
+    return _clean({"id": f.id, "name": f.name, "overseer": f.overseer,
+                   "description": f.description or None, "most_serious": f.most_serious,
+                   "levels": [_clean({"value": lv.value, "label": lv.label,
+                                      "description": lv.description or None})
+                              for lv in f.as_written]})
 
 
 def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
@@ -221,7 +253,8 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
         themes = [ds.themes[i] for i in sorted(used) if i in ds.themes]
     kinds = None if cases is None else (
         {r.type.value for c in chosen for r in c.records} | {b.kind for b in bodies}
-        | {s.kind for s in sources} | {x.kind.value for c in chosen for x in c.money if x.kind})
+        | {s.kind for s in sources} | {x.kind.value for c in chosen for x in c.money if x.kind}
+        | {o.framework.id for c in chosen for r in c.records for o in r.oversight})
     vocabulary = _vocabulary(ds, kinds)
     return {"format": FORMAT, "format_version": FORMAT_VERSION,
             **({"vocabulary": vocabulary} if vocabulary else {}),
@@ -321,7 +354,7 @@ def _ids(cites: list[m.Citation]) -> str:
 def tables(cases: list[m.Case]) -> dict[str, str]:
     """CSV text for timeline, findings, assessments, deadlines, ratings and sources."""
     rows: dict[str, list[list[Any]]] = {k: [] for k in ("timeline", "findings", "assessments",
-                                                        "deadlines", "ratings")}
+                                                        "deadlines", "ratings", "oversight")}
     used: dict[str, m.Source] = {}
     for c in cases:
         for r in c.records:
@@ -341,6 +374,7 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
         for cite in c.cites + [x for money in c.money for x in money.cites]:
             used[cite.source.id] = cite.source
         rows["ratings"] += [_rating_row(c, x) for x in ratings(c)]
+        rows["oversight"] += [_oversight_row(c, p) for t in tracks(c, c.as_of) for p in t.periods]
     return {
         "timeline": _csv(["case", "record", "date", "until", "published", "after", "type",
                           "title", "body", "summary", "sources"], rows["timeline"]),
@@ -354,6 +388,9 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                            "jurisdiction"], rows["deadlines"]),
         "ratings": _csv(["case", "record", "date", "body", "area", "grade", "grade_label",
                          "compared_with_record", "change", "sources"], rows["ratings"]),
+        "oversight": _csv(["case", "record", "announced", "effective", "framework", "overseer",
+                           "body", "service", "level", "level_label", "previous_level",
+                           "change", "in_effect", "sources"], rows["oversight"]),
         "sources": _csv(["source", "title", "publisher", "kind", "published", "evidence_grade",
                          "url", "archive_url"],
                         [[s.id, s.display_title, s.publisher.id if s.publisher else "", s.kind,
@@ -379,6 +416,14 @@ def _rating_row(c: m.Case, row: RatingRow) -> list[Any]:
     x, before = row.rating, row.previous
     return [c.id, x.record.id, x.record.date.iso(), x.by.id, x.area or "", x.grade.value,
             x.grade.label, before.record.id if before else "", row.change, _ids(x.cites)]
+
+
+def _oversight_row(c: m.Case, p: Period) -> list[Any]:
+    o = p.change
+    return [c.id, o.record.id, o.record.date.iso(), o.effective.iso(), o.framework.id,
+            o.framework.overseer, o.body.id, o.service or "", o.level.value, o.level.label,
+            p.previous.value if p.previous else "", p.direction,
+            "no" if p.upcoming else "yes", _ids(o.cites)]
 
 
 def _all(r: m.Record) -> list[m.Citation]:
@@ -413,4 +458,4 @@ def each_file(ds: m.Dataset) -> Iterator[tuple[str, str]]:
         yield f"data/schema/{kind}.schema.json", dump(file_schema(kind, ds.site_terms))
 
 
-TABLES = ("timeline", "findings", "assessments", "deadlines", "ratings", "sources")
+TABLES = ("timeline", "findings", "assessments", "deadlines", "ratings", "oversight", "sources")

@@ -25,13 +25,15 @@ from casefile.model import date_words, views, vocab
 from casefile.model import objects as m
 from casefile.model.dates import human_day
 from casefile.model.money import DEFAULT_LOCALE
+from casefile.model.oversight_history import by_current_level
 from casefile.model.views import CaseView, case_view
 from casefile.outputs import examples
 from casefile.reading import schema
 
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
                   "bodies": "pages/bodies.md", "sources": "pages/sources.md",
-                  "timeline": "pages/timeline.md", "themes": "pages/themes.md"}
+                  "timeline": "pages/timeline.md", "themes": "pages/themes.md",
+                  "oversight": "pages/oversight.md"}
 MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "case.html",
                "timeline": "timeline.html", "findings": "findings.html",
                "deadlines": "deadlines.html", "statements": "statements.html",
@@ -39,9 +41,10 @@ MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "ca
                "field_reference": "fields.html", "worked_example": "howto.html",
                "common_mistakes": "howto.html", "data_files": "case.html",
                "ratings": "ratings.html", "case_calendars": "deadlines.html",
-               "date_forms": "vocabulary.html"}
+               "date_forms": "vocabulary.html", "oversight": "oversight.html",
+               "oversight_frameworks": "oversight.html"}
 CONTENT_MACROS = ("case_facts", "money", "timeline", "findings", "deadlines", "statements",
-                  "bibliography", "ratings")
+                  "bibliography", "ratings", "oversight")
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,10 @@ class Renderer:
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
                 "page_url": lambda: self.build.page_url(self.paths.url(src)),
-                "money_text": lambda money: money.text(self.locale)}
+                "money_text": lambda money: money.text(self.locale),
+                "oversight_by_level": lambda: by_current_level(
+                    [(t, v.case) for v in self.views.values() for t in v.oversight],
+                    list(self.dataset.frameworks))}
 
     def render_template(self, name: str, src: str, **values: Any) -> str:
         template = self.env.get_template(name)
@@ -232,7 +238,8 @@ class Renderer:
                "bodies/index.md": page("bodies", "bodies/index.md"),
                "sources.md": page("sources", "sources.md"),
                "timeline.md": page("timeline", "timeline.md"),
-               "themes.md": page("themes", "themes.md")}
+               "themes.md": page("themes", "themes.md"),
+               "oversight.md": page("oversight", "oversight.md")}
         for cid, view in self.views.items():
             out[case_src(cid)] = page("case", case_src(cid), view=view)
         taking_part = views.body_cases(self.views)
@@ -270,7 +277,7 @@ class Renderer:
                                     f"template error: {exc.message}; available: "
                                     f"{', '.join(CONTENT_MACROS)}, case_list, vocabulary, "
                                     "field_reference, worked_example, common_mistakes, data_files, "
-                                    "case_calendars, date_forms"))
+                                    "case_calendars, date_forms, oversight_frameworks"))
         except Exception as exc:  # a failing macro must stop the build, not print a traceback
             problems.append(Problem(file_label, _template_line(exc), 1, "",
                                     f"template error: {type(exc).__name__}: {exc}"))
@@ -300,6 +307,7 @@ class Renderer:
         functions["data_files"] = lambda: self.macro("data_files", src)
         functions["case_calendars"] = lambda: self.macro("case_calendars", src)
         functions["date_forms"] = lambda: self.macro("date_forms", src, forms=date_words.FORMS)
+        functions["oversight_frameworks"] = lambda: self.macro("oversight_frameworks", src)
         functions["worked_example"] = lambda: self.macro("worked_example", src, ex=examples)
         functions["common_mistakes"] = lambda: self.macro(
             "common_mistakes", src, mistakes=examples.with_messages())

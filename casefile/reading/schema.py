@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from casefile.model import date_words, vocab
+from casefile.model.oversight import SERIOUS_ENDS
 from casefile.model.vocab import Term
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -469,6 +470,24 @@ RATING = Obj(
     ),
 )
 
+OVERSIGHT = Obj(
+    "oversight",
+    "A move of a body (or one of its services) to a level of an oversight framework, e.g. "
+    "into special measures.",
+    (
+        F("framework", Id(), "Id of the framework: a built-in one (see the methodology page) "
+          "or one from oversight_frameworks in data/vocabulary.yml.", True),
+        F("level", Key(linked=True), "The level it moves to, as the framework writes it, "
+          "e.g. special_measures.", True),
+        F("effective", Date(), "When the level took effect, if not on this record's date "
+          "(the record's date is when it was announced)."),
+        F("body", Ref("body"), "The body moved, if not the case's subject."),
+        F("service", Text(one_line=True), "The one service moved, if not the whole body, "
+          "e.g. maternity services."),
+        cite_field(),
+    ),
+)
+
 RECORD = Obj(
     "record",
     "One event in a case (data/cases/CASE/records/ID.yml).",
@@ -496,6 +515,8 @@ RECORD = Obj(
         F("requirements", ListOf(REQUIREMENT), "Requirements set, with deadlines."),
         F("statements", ListOf(STATEMENT), "Attributed quotations."),
         F("ratings", ListOf(RATING), "Grades given, overall and per judgement area."),
+        F("oversight", ListOf(OVERSIGHT), "Moves between the levels of an oversight "
+          "framework that this record announces."),
         differ_field("record", (("date", DATE_DISAGREEMENT), ("published", DATE_DISAGREEMENT))),
     ),
 )
@@ -510,15 +531,41 @@ SITE_TERM = Obj(
     ),
 )
 
+LEVEL = Obj(
+    "level",
+    "One level of an oversight framework.",
+    (
+        F("value", Key(), "How records write this level, e.g. special_measures.", True),
+        F("label", Text(one_line=True), "The level in the framework's own words.", True),
+        F("description", Text(), "What the level means, in the framework's words."),
+    ),
+)
+
+FRAMEWORK = Obj(
+    "framework",
+    "An oversight framework this site adds: who oversees, and its levels in order.",
+    (
+        F("id", Id(), "Unique id, written in records' oversight framework.", True),
+        F("name", Text(one_line=True), "The framework's name.", True),
+        F("overseer", Text(one_line=True), "Who sets the levels, in words, e.g. the "
+          "government or inspectorate.", True),
+        F("description", Text(), "What the framework is, for the methodology page."),
+        F("levels", ListOf(LEVEL, 2), "The levels in the framework's own order.", True),
+        F("most_serious", Enum(SERIOUS_ENDS), "Which end of the levels as listed is the "
+          "most serious: first or last.", True),
+    ),
+)
+
 VOCABULARY_FILE = Obj(
     "vocabulary",
-    "Record types, body kinds, source kinds and money kinds this site adds to the built-in ones "
-    "(data/vocabulary.yml; optional).",
+    "Record types, body kinds, source kinds, money kinds and oversight frameworks this site adds "
+    "to the built-in ones (data/vocabulary.yml; optional).",
     (
         F("record_types", ListOf(SITE_TERM), "Kinds of event added."),
         F("body_kinds", ListOf(SITE_TERM), "Kinds of organisation added."),
         F("source_kinds", ListOf(SITE_TERM), "Kinds of document added."),
         F("money_kinds", ListOf(SITE_TERM), "Kinds of money figure added."),
+        F("oversight_frameworks", ListOf(FRAMEWORK), "Oversight frameworks added."),
     ),
 )
 
