@@ -17,7 +17,7 @@ from tests.conftest import POWYS_DATA, REPO
 STAGES = {
     "reading": {"survey", "load", "validate", "schema", "cache", "quickcheck"},
     "model": {"objects", "vocab", "dates", "calendars", "money", "link", "link_records",
-              "link_dates", "deadlines", "views"},
+              "link_dates", "deadlines", "views", "who"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "examples"},
     "commands": {"cli", "scaffold", "init"},
