@@ -284,22 +284,23 @@ class Linker:
 
     def case_bodies(self, rec: Rec) -> dict[str, list[m.Body]] | None:
         """The bodies a case names as subjects, partners, overseers and regulators, each
-        body in one list only; None if any is missing (already reported) or none is a
-        subject."""
+        body in one list only (a subject may also be a regulator, as it always could); None
+        if any is missing (already reported) or none is a subject."""
         named: dict[str, list[m.Body]] = {}
         part_of: dict[str, str] = {}
         complete = True
-        for key, part in CASE_PARTS.items():
+        for key in CASE_PARTS:
             named[key] = []
             for value in [v for v in rec.get(key) or [] if v]:
                 body = self.lookup(value, rec.where(key), self.bodies, "body")
                 complete = complete and body is not None
-                if body is not None and body.id in part_of:
+                before = part_of.get(body.id) if body is not None else None
+                if before is not None and {before, key} != {"subject", "regulators"}:
                     self.fail(rec.where(key), f"body '{value}' is already named as "
-                              f"{part_of[body.id]} of this case; name each body once, "
+                              f"{CASE_PARTS[before]} of this case; name each body once, "
                               f"in the one list that fits best")
-                elif body is not None:
-                    part_of[body.id] = part
+                elif body is not None:  # subject and regulator at once: allowed, as before
+                    part_of.setdefault(body.id, key)
                     named[key].append(body)
         return named if complete and named["subject"] else None
 
