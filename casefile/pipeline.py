@@ -228,7 +228,7 @@ def link_shared(loaded: list[Loaded], broken: set[str]) -> Linker:
     _each(loaded, ("source",), lambda i: linker.add_source(i.rec, i.expected_id))
     _each(loaded, ("person",), lambda i: linker.add_person(i.rec, i.expected_id))
     linker.finish_bodies()
-    linker.finish_sources()
+    linker.finish_source_dates()
     return linker
 
 

@@ -121,7 +121,8 @@ def test_a_body_in_no_case_says_so(ds: Dataset) -> None:
     h2 = [h.get_text() for h in page.find_all("h2")]
     assert h2 == ["Names", "Cases"]
     assert h2 and page.find("h2", string="Cases").find_next("p").get_text() == (
-        "This body takes part in no case: no case names it as subject or regulator, and no "
+        "This body takes part in no case: no case names it as subject, partner, overseer or "
+        "regulator, and no "
         "record, assessment, statement or cited source comes from it.")
 
 

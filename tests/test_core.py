@@ -18,7 +18,7 @@ STAGES = {
     "reading": {"survey", "load", "validate", "schema", "cache", "quickcheck", "differ"},
     "model": {"objects", "vocab", "dates", "date_words", "calendars", "money", "link",
               "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
-              "oversight_history", "link_oversight"},
+              "oversight_history", "link_oversight", "who"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "examples"},
     "commands": {"cli", "scaffold", "init"},

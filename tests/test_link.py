@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from casefile.errors import DataError
+from casefile.model import who
 from casefile.pipeline import load_dataset
 from tests.conftest import MINI, write_mini
 
@@ -77,8 +78,9 @@ def test_names_in_force_at_a_date(mini: Path) -> None:
     assert regulator.label_at(dataset.cases["town"].records[1].date) == "New Inspectorate"
     assessment = dataset.cases["town"].records[1].assessments[0]
     assert assessment.asserter.value == "self"  # the council about itself
-    assert dataset.sources["council-news"].grade.value == "self_report"
-    assert dataset.sources["report-2017"].grade.value == "regulator"
+    town = dataset.cases["town"]
+    assert who.grade(dataset.sources["council-news"], town).value == "self_report"
+    assert who.grade(dataset.sources["report-2017"], town).value == "regulator"
 
 
 def test_case_id_must_match_folder_name(tmp_path: Path) -> None:

@@ -66,7 +66,8 @@ def test_new_files_hold_placeholders_that_check_rejects(tmp_path: Path) -> None:
     assert "data/sources/source-001.yml:5:7: kind: placeholder not filled in: replace " \
         "<kind of document> with one of inspection_report, notice, letter, direction, " \
         "commissioner_report, minutes, government_statement, oral_statement, " \
-        "council_press_release, council_report, news_article, other or one of the site's own " \
+        "council_press_release, council_report, news_article, other, report, statement, " \
+        "press_release, official_report, written_answer, web_page or one of the site's own " \
         "in data/vocabulary.yml" in lines
     for rel in set(made):  # fill in every placeholder: the data set is then valid
         path = root / rel

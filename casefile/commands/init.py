@@ -122,6 +122,10 @@ The tables below are generated from the definitions the site is built from.
 
 {{{{ vocabulary("evidence_grades") }}}}
 
+Who asserts a judgement, and a source's grade in a case, follow these rules, in order:
+
+{{{{ vocabulary("who_says_so") }}}}
+
 ## Deadlines
 
 {{{{ vocabulary("day_bases") }}}}

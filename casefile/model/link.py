@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 from casefile.errors import Problem
-from casefile.model import calendars, link_differ, vocab
+from casefile.model import calendars, link_differ, vocab, who
 from casefile.model import objects as m
 from casefile.model.date_words import Worded, dated
 from casefile.model.link_dates import event_end, not_in_future
@@ -22,8 +22,9 @@ from casefile.model.money import decimals, places
 from casefile.reading.validate import Loc, Rec, suggest
 
 T = TypeVar("T")
-_ASSERTER_BY_KIND = {"regulator": "regulator", "government": "government", "board": "board",
-                     "news_organisation": "press"}
+# The lists of bodies a case names, each body in one only: key in case.yml → words.
+CASE_PARTS = {"subject": "a subject", "partners": "a partner", "overseers": "an overseer",
+              "regulators": "a regulator"}
 
 
 RESERVED_IDS = {
@@ -58,6 +59,7 @@ class Linker:
         self.findings: dict[str, m.Finding] = {}
         self.broken: set[str] = set()  # ids of files that failed to parse: no cascades
         self.body_recs: dict[str, Rec] = {}  # the record each body was made from
+        self.source_recs: dict[str, Rec] = {}  # likewise for each source
         self.site_terms: vocab.SiteTerms = {}  # from data/vocabulary.yml
         self.differing_sources: list[Rec] = []  # sources with sources_differ
         self.site_frameworks: dict[str, m.Framework] = {}  # likewise
@@ -154,8 +156,10 @@ class Linker:
             self.names_in_order([n for n in rec["names"] if n])
             names = [m.BodyName(n["name"], n.get("short"), n.get("from"), n.get("until"),
                                 n.get("note"), []) for n in rec["names"] if n]
-            self.bodies[rec["id"]] = m.Body(rec["id"], rec["kind"], names, rec.get("note"),
-                                            kind_term=kind, grades=self.grades(rec))
+            self.bodies[rec["id"]] = m.Body(
+                rec["id"], rec["kind"], names, rec.get("note"), kind_term=kind,
+                grades=self.grades(rec), variant_names=[v for v in rec.get("variant_names")
+                                                        or [] if v])
             self.body_recs[rec["id"]] = rec
 
     def not_reserved(self, rec: Rec, kind: str) -> None:
@@ -202,11 +206,13 @@ class Linker:
             rec["kind"], dated(rec.get("published")), rec.get("published_note"),
             rec.get("url"), rec.get("archive_url"), rec.get("accessed"), rec["language"],
             rec.get("note"), bool(rec.get("insecure_http")), kind_term=kind,
-            undated=isinstance(rec.get("published"), Worded))
+            undated=isinstance(rec.get("published"), Worded),
+            second_hand_given=bool(rec.get("second_hand")))
+        self.source_recs[rec["id"]] = rec
         if rec.get("sources_differ"):  # its citations may name sources not yet linked
             self.differing_sources.append(rec)
 
-    def finish_sources(self) -> None:
+    def finish_source_dates(self) -> None:
         """Where sources differ on a source's own date: linked once every source is."""
         for rec in self.differing_sources:
             source = self.sources[rec["id"]]
@@ -233,30 +239,89 @@ class Linker:
             names = [n for n in self.body_recs[ident]["names"] if n]
             for name, rec in zip(body.names, names, strict=True):
                 name.cites = self.cites(rec)
+        for ident, body in self.bodies.items():
+            rec = self.body_recs[ident]
+            body.parent = self.ref(rec, "parent", self.bodies, "body")
+            if body.parent is not None and self.parent_loops(body, rec):
+                body.parent = None
+            if body.parent is not None:
+                body.parent.children.append(body)
+        self.finish_sources()
+
+    def parent_loops(self, body: m.Body, rec: Rec) -> bool:
+        """A body may not be its own parent, nor its parent's parent, and so on."""
+        chain, above = [body.id], body.parent
+        while above is not None and above.id not in chain:
+            chain.append(above.id)
+            above = above.parent
+        if above is None:
+            return False
+        loop = " → ".join([*chain[chain.index(above.id):], above.id])
+        self.fail(rec.where("parent"), f"parent '{rec['parent']}' makes a loop ({loop}); a "
+                  "body's parent is the body it is part of, so one of them must not name the "
+                  "other")
+        return True
+
+    def finish_sources(self) -> None:
+        """Resolve each mirror's or repost's original: a source that is not itself a copy."""
+        for ident, source in self.sources.items():
+            rec = self.source_recs[ident]
+            original = self.ref(rec, "original", self.sources, "source")
+            further = self.source_recs[original.id].get("original") if original else None
+            if original is source:
+                self.fail(rec.where("original"), f"source '{ident}' names itself as its "
+                          "original; name the source it is a copy of, or remove 'original'")
+            elif original is not None and further:
+                self.fail(rec.where("original"), f"source '{original.id}' is itself a copy of "
+                          f"'{further}'; name the first document, '{further}', as the original")
+            else:
+                source.original = original
 
     def add_case(self, rec: Rec, expected: str | None) -> None:
         if not self.claim(rec, expected):
             return
         self.not_reserved(rec, "case")
         not_in_future(self, rec)
-        subject = self.ref(rec, "subject", self.bodies, "body")
-        regulators = [self.lookup(v, rec.where("regulators"), self.bodies, "body")
-                      for v in rec["regulators"] if v]
+        named = self.case_bodies(rec)
         themes = [self.lookup(v, rec.where("themes"), self.themes, "theme")
                   for v in rec["themes"] if v]
-        if subject is None or None in regulators or None in themes:
+        if named is None or None in themes:
             return
-        case = m.Case(rec["id"], rec["title"], subject, rec["service"],
-                      [b for b in regulators if b], rec["legal_basis"],
+        subjects, regulators = named["subject"], named["regulators"]
+        case = m.Case(rec["id"], rec["title"], subjects[0], rec["service"],
+                      regulators, rec["legal_basis"],
                       vocab.CASE_STATUSES[rec["status"]], rec["summary"],
                       [t for t in themes if t], self.cites(rec), reviewed=rec["reviewed"],
                       corrections=[m.Correction(c["date"], c["what"], c["why"])
                                    for c in rec.get("corrections") or [] if c],
-                      jurisdiction_given=self.jurisdiction(rec), as_of_given=self.as_of(rec))
+                      jurisdiction_given=self.jurisdiction(rec), as_of_given=self.as_of(rec),
+                      subjects=subjects, partners=named["partners"],
+                      overseers=named["overseers"])
         self.cases[case.id] = case
-        subject.cases.append(case)
-        for body in case.regulators:
+        for body in case.named_bodies:
             body.cases.append(case)
+
+    def case_bodies(self, rec: Rec) -> dict[str, list[m.Body]] | None:
+        """The bodies a case names as subjects, partners, overseers and regulators, each
+        body in one list only (a subject may also be a regulator, as it always could); None
+        if any is missing (already reported) or none is a subject."""
+        named: dict[str, list[m.Body]] = {}
+        part_of: dict[str, str] = {}
+        complete = True
+        for key in CASE_PARTS:
+            named[key] = []
+            for value in [v for v in rec.get(key) or [] if v]:
+                body = self.lookup(value, rec.where(key), self.bodies, "body")
+                complete = complete and body is not None
+                before = part_of.get(body.id) if body is not None else None
+                if before is not None and {before, key} != {"subject", "regulators"}:
+                    self.fail(rec.where(key), f"body '{value}' is already named as "
+                              f"{CASE_PARTS[before]} of this case; name each body once, "
+                              f"in the one list that fits best")
+                elif body is not None:  # subject and regulator at once: allowed, as before
+                    part_of.setdefault(body.id, key)
+                    named[key].append(body)
+        return named if complete and named["subject"] else None
 
     def jurisdiction(self, rec: Rec) -> str | None:
         code = rec.get("jurisdiction")
@@ -343,7 +408,5 @@ class Linker:
                 record.findings.append(finding)
 
     def asserter(self, body: m.Body, case: m.Case) -> vocab.Term:
-        if body is case.subject:
-            return vocab.ASSERTERS["self"]
-        return vocab.ASSERTERS[_ASSERTER_BY_KIND.get(body.kind, "other")]
+        return who.asserter(body, case)
 

@@ -97,6 +97,9 @@ class Body:
     cases: list[Case] = field(default_factory=list)
     kind_term: vocab.Term | None = None  # None only in data that failed to link
     grades: list[Grade] = field(default_factory=list)  # best first; empty: no grades
+    parent: Body | None = None  # the body it is part of or owned by
+    children: list[Body] = field(default_factory=list, repr=False)  # those naming it parent
+    variant_names: list[str] = field(default_factory=list)  # for search, never shown as name
 
     @property
     def current(self) -> BodyName:
@@ -173,21 +176,19 @@ class Source:
     kind_term: vocab.Term | None = None  # None only in data that failed to link
     undated: bool = False  # published: no date shown (the document has none)
     differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
+    original: Source | None = None  # the document this one is a mirror or repost of
+    second_hand_given: bool = False  # as written: second_hand: true
 
     @property
     def display_title(self) -> str:
         return f"[{self.title}]" if self.title_supplied else self.title
 
     @property
-    def grade(self) -> vocab.Term:
-        kind = self.publisher.kind if self.publisher else None
-        by_body = {"regulator": "regulator", "government": "government",
-                   "local_authority": "self_report", "news_organisation": "press"}
-        by_source = {"inspection_report": "regulator", "government_statement": "government",
-                     "oral_statement": "government", "council_press_release": "self_report",
-                     "council_report": "self_report", "news_article": "press"}
-        grade = by_body.get(kind or "") or by_source.get(self.kind, "other")
-        return vocab.EVIDENCE_GRADES[grade]
+    def second_hand(self) -> bool:
+        """Reports what others said or found: marked so, or published by a tracker."""
+        source = self.original or self
+        return self.second_hand_given or source.second_hand_given or bool(
+            source.publisher and source.publisher.kind == "tracker")
 
     @property
     def kind_label(self) -> str:
@@ -300,7 +301,7 @@ class Statement:
             return next((r for r in self.person.roles if r.start is None and r.end is None),
                         None)
         case = self.record.case
-        bodies = frozenset([case.subject.id, self.record.body.id, *(b.id for b in case.regulators)])
+        bodies = frozenset([self.record.body.id, *(b.id for b in case.named_bodies)])
         return self.person.role_at(self.date, bodies)
 
     @property
@@ -457,11 +458,20 @@ class Case:
     reviewed: PartialDate | None = None
     corrections: list[Correction] = field(default_factory=list)
     jurisdiction_given: str | None = None  # as written in case.yml
+    subjects: list[Body] = field(default_factory=list)  # all, subject first; set by link
+    partners: list[Body] = field(default_factory=list)  # answering the matter with them
+    overseers: list[Body] = field(default_factory=list)  # a department, mayor or PCC
     as_of_given: dt.date | None = None  # as written in case.yml
     jurisdiction: str = ""  # the calendar in use, set by casefile.model.deadlines
     as_of: dt.date | None = None  # the day outcomes are computed as of, set likewise
     as_of_basis: str = ""  # why that day, in words
     as_of_shown: PartialDate | None = None  # that date for readers, as precise as its source
+
+    @property
+    def named_bodies(self) -> list[Body]:
+        """Subjects, partners, overseers and regulators, in that order."""
+        return [*(self.subjects or [self.subject]), *self.partners, *self.overseers,
+                *self.regulators]
 
     @property
     def findings(self) -> list[Finding]:

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from casefile.model import objects as m
-from casefile.model import vocab
+from casefile.model import vocab, who
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import days_off
 from casefile.model.link_dates import after_order
@@ -152,6 +152,7 @@ class CaseView:
     ratings: list[RatingRow] = field(default_factory=list)
     working_days: str = ""  # what they skip: 'weekends and bank holidays in Scotland'
     oversight: list[Track] = field(default_factory=list)  # levels over time, per body
+    grades: dict[str, vocab.Term] = field(default_factory=dict)  # source id → grade here
 
     def number(self, source: m.Source) -> int:
         return self.numbers[source.id]
@@ -227,7 +228,24 @@ def case_view(case: m.Case) -> CaseView:
     return CaseView(case, case.as_of, entries, matrices(case), bibliography, reqs,
                     case.statements, entries[-1] if entries else None, _next_deadline(reqs),
                     numbers, quotes, ratings(case), " and ".join(days_off(case.jurisdiction)),
-                    tracks(case, case.as_of))
+                    tracks(case, case.as_of),
+                    {s.id: who.grade(s, case) for s in bibliography})
+
+
+Graded = list[tuple["m.Case | None", vocab.Term]]
+
+
+def source_grades(views: dict[str, CaseView], sources: dict[str, m.Source]) -> dict[str, Graded]:
+    """For each source id, its evidence grade in each case that cites it (grades are per
+    case: the same document can be a self-report in one case and oversight in another);
+    a source no case cites is graded from its publisher's kind alone (case None)."""
+    out: dict[str, Graded] = {}
+    for view in views.values():
+        for source_id, grade in view.grades.items():
+            out.setdefault(source_id, []).append((view.case, grade))
+    for source_id, source in sources.items():
+        out.setdefault(source_id, [(None, who.grade(source, None))])
+    return out
 
 
 def matrices(case: m.Case) -> list[MatrixGroup]:
@@ -344,9 +362,12 @@ def _roles_in(view: CaseView) -> dict[str, list[str]]:
             note(_speaker_body(statement), "statements", id(statement))
     for source in view.bibliography:
         note(source.publisher, "sources", source.id)
-    roles: dict[str, list[str]] = {case.subject.id: ["subject of the case"]}
-    for body in case.regulators:
-        roles.setdefault(body.id, []).append("regulator")
+    roles: dict[str, list[str]] = {}
+    for named, part in ((case.subjects or [case.subject], "subject of the case"),
+                        (case.partners, "partner of the subject"),
+                        (case.overseers, "overseer"), (case.regulators, "regulator")):
+        for body in named:
+            roles.setdefault(body.id, []).append(part)
     for body_id, counted in parts.items():
         roles.setdefault(body_id, []).extend(
             PARTS[p][len(counted[p]) != 1].format(n=len(counted[p]))

@@ -46,6 +46,13 @@ ASSERTERS = _terms(
     ("board", "Improvement board", "Stated by an improvement or assurance board."),
     ("press", "Press report", "Stated by a news organisation."),
     ("other", "Other", "Stated by another body."),
+    ("oversight", "Overseer's account",
+     "Stated by a body the case names as overseeing the body under scrutiny."),
+    ("auditor", "Auditor's finding", "Stated by an auditor."),
+    ("parliament", "Parliament or committee", "Stated by a parliament, assembly or committee."),
+    ("inquiry", "Inquiry's finding", "Stated by an inquiry or review."),
+    ("tracker", "Tracker (second-hand)",
+     "Stated by a third party that collects what others said: second-hand."),
 )
 
 EVIDENCE_GRADES = _terms(
@@ -54,6 +61,38 @@ EVIDENCE_GRADES = _terms(
     ("self_report", "Self-report", "Published by a body under scrutiny about itself."),
     ("press", "Press", "Published by a news organisation."),
     ("other", "Other", "Published by anyone else, or publisher not known."),
+    ("oversight", "Oversight",
+     "Published by a body the case names as overseeing the body under scrutiny."),
+    ("auditor", "Auditor", "Published by an auditor."),
+    ("parliament", "Parliament", "Published by a parliament, assembly or committee."),
+    ("inquiry", "Inquiry", "Published by an inquiry or review."),
+    ("board", "Improvement board", "Published by an improvement or assurance board."),
+    ("second_hand", "Second-hand",
+     "Published by a third-party tracker that collects what others said."),
+)
+
+# Who says so: how the publisher of a source (or the body making a judgement) stands to
+# a case, tried in this order; the first that applies gives both the asserter and the
+# evidence grade (casefile.model.who). Shown on the methodology page.
+WHO_SAYS_SO = _terms(
+    ("self", "Own claim; Self-report",
+     "A subject of the case, or a partner it names, or a body within or above one of "
+     "them (its parent:, or a body whose parent: it is)."),
+    ("oversight", "Overseer's account; Oversight",
+     "A body the case names under overseers (a government department, a mayor, a police "
+     "and crime commissioner)."),
+    ("regulator", "Regulator's judgement; Regulator",
+     "A body the case names under regulators, or any body of kind regulator."),
+    ("auditor", "Auditor's finding; Auditor", "A body of kind auditor."),
+    ("parliament", "Parliament or committee; Parliament", "A body of kind parliament."),
+    ("inquiry", "Inquiry's finding; Inquiry", "A body of kind inquiry."),
+    ("government", "Government's account; Government",
+     "A body of kind government that the case does not name as an overseer."),
+    ("board", "Improvement board", "A body of kind board that the case does not name."),
+    ("press", "Press report; Press", "A body of kind news_organisation. A source with no "
+     "publisher named is graded Press if it is a news article, otherwise Other."),
+    ("tracker", "Tracker (second-hand); Second-hand", "A body of kind tracker."),
+    ("other", "Other", "Anyone else."),
 )
 
 BODY_KINDS = _terms(
@@ -71,6 +110,14 @@ BODY_KINDS = _terms(
     ("ombudsman", "Ombudsman", "An ombudsman or complaints body."),
     ("news_organisation", "News organisation", "A newspaper, broadcaster or news agency."),
     ("other", "Other", "Any other organisation."),
+    ("auditor", "Auditor", "An audit body, e.g. a national audit office or an external "
+     "auditor."),
+    ("parliament", "Parliament", "A parliament, assembly or one of its committees."),
+    ("inquiry", "Inquiry", "A public inquiry or an independent review."),
+    ("elected_overseer", "Elected overseer", "An elected office that oversees a body, e.g. "
+     "a mayor or a police and crime commissioner."),
+    ("tracker", "Tracker", "A third party that collects and republishes what others said, "
+     "e.g. a campaign's tracker or a data aggregator."),
 )
 
 SOURCE_KINDS = _terms(
@@ -88,6 +135,14 @@ SOURCE_KINDS = _terms(
     ("council_report", "Council report", "A report to a council, cabinet or committee."),
     ("news_article", "News article", "An article by a news organisation."),
     ("other", "Other", "Any other document."),
+    ("report", "Report", "A report by any body."),
+    ("statement", "Statement", "A written or spoken statement by any body or person."),
+    ("press_release", "Press release", "News published by any body about itself."),
+    ("official_report", "Official report",
+     "A parliament's or assembly's record of its proceedings, e.g. Hansard."),
+    ("written_answer", "Written answer", "An answer to a written question in a parliament "
+     "or assembly."),
+    ("web_page", "Web page", "A page of a website that is not one of the kinds above."),
 )
 
 RECORD_TYPES = _terms(
@@ -221,6 +276,7 @@ def with_site(name: str, site: SiteTerms | None = None) -> dict[str, Term]:
 
 
 TABLES = {"statuses": STATUSES, "asserters": ASSERTERS, "evidence_grades": EVIDENCE_GRADES,
+          "who_says_so": WHO_SAYS_SO,
           "outcomes": OUTCOMES, "day_bases": DAY_BASES, **EXTENSIBLE}
 
 RATES = _terms(

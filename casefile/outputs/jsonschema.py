@@ -30,6 +30,8 @@ def type_schema(type_: s.Type) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "array", "items": type_schema(type_.item)}
         if type_.min_items:
             out["minItems"] = type_.min_items
+        if type_.one_ok:
+            return {"anyOf": [type_schema(type_.item), out]}
         return out
     if isinstance(type_, s.Enum):
         return {"type": "string", "enum": list(type_.terms),

@@ -13,6 +13,7 @@ from typing import Any
 
 from casefile.errors import DataError, Problem
 from casefile.model import objects as m
+from casefile.model import who
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import due_window, latest_document
 from casefile.model.link import Loaded
@@ -60,7 +61,8 @@ def body_json(b: m.Body) -> Json:
     grades = [_clean({"value": g.value, "label": g.label, "description": g.description})
               for g in b.grades]
     return _clean({"id": b.id, "kind": b.kind, "names": names, "note": b.note,
-                   "grades": grades or None})
+                   "grades": grades or None, "parent": b.parent.id if b.parent else None,
+                   "variant_names": b.variant_names or None})
 
 
 def person_json(p: m.Person) -> Json:
@@ -69,7 +71,10 @@ def person_json(p: m.Person) -> Json:
     return {"id": p.id, "name": p.name, "roles": roles}
 
 
-def source_json(s: m.Source) -> Json:
+def source_json(s: m.Source, cited_by: list[m.Case] | None = None) -> Json:
+    """A source as its file gives it; derived, its grade from its publisher's kind alone and
+    its grade in each case of ``cited_by`` (grades are per case)."""
+    in_case = {c.id: who.grade(s, c).value for c in cited_by or []}
     return _clean({
         "id": s.id, "title": s.title, "title_supplied": s.title_supplied or None,
         "publisher": s.publisher.id if s.publisher else None,
@@ -80,7 +85,17 @@ def source_json(s: m.Source) -> Json:
         "published_note": s.published_note, "url": s.url, "archive_url": s.archive_url,
         "accessed": _d(s.accessed), "language": s.language, "note": s.note,
         "insecure_http": s.insecure_http or None, "sources_differ": _differs(s.differs),
-        "derived": {"evidence_grade": s.grade.value}})
+        "original": s.original.id if s.original else None,
+        "second_hand": s.second_hand_given or None,
+        "derived": _clean({"evidence_grade": who.grade(s, None).value,
+                           "evidence_grade_in_case": in_case or None,
+                           "second_hand": s.second_hand})})
+
+
+def _cited_in(c: m.Case) -> set[str]:
+    """Ids of the sources a case cites."""
+    cites = c.cites + [x for money in c.money for x in money.cites]
+    return {x.source.id for x in cites + [x for r in c.records for x in r.cites + _all(r)]}
 
 
 def _differs(differs: dict[str, m.Disagreement]) -> Json | None:
@@ -193,7 +208,9 @@ def case_json(c: m.Case) -> Json:
              for x in c.money]
     compared, moves = {id(x.rating): x for x in ratings(c)}, periods(c)
     return _clean({
-        "id": c.id, "title": c.title, "subject": c.subject.id, "service": c.service,
+        "id": c.id, "title": c.title, "subject": _subject(c), "service": c.service,
+        "partners": [b.id for b in c.partners] or None,
+        "overseers": [b.id for b in c.overseers] or None,
         "regulators": [b.id for b in c.regulators], "legal_basis": c.legal_basis,
         "status": c.status.value, "summary": c.summary, "themes": [t.id for t in c.themes],
         "money": money, "reviewed": _d(c.reviewed),
@@ -204,6 +221,12 @@ def case_json(c: m.Case) -> Json:
         "records": [record_json(r, compared, moves) for r in c.records],
         "derived": {"as_of": c.as_of.isoformat() if c.as_of else None,
                     "as_of_basis": c.as_of_basis}})
+
+
+def _subject(c: m.Case) -> str | list[str]:
+    """One id as before, or the list when the case names several subjects."""
+    subjects = c.subjects or [c.subject]
+    return subjects[0].id if len(subjects) == 1 else [b.id for b in subjects]
 
 
 def _as_of(c: m.Case) -> str | None:
@@ -244,8 +267,11 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
         used = _referenced(cased)
         people = [ds.people[i] for i in sorted(used) if i in ds.people]
         used |= {r.body.id for p in people for r in p.roles}
+        used |= {ds.sources[i].original.id for i in used  # type: ignore[union-attr]
+                 if i in ds.sources and ds.sources[i].original}
         used |= {ds.sources[i].publisher.id for i in used  # type: ignore[union-attr]
                  if i in ds.sources and ds.sources[i].publisher}
+        used |= {a for i in list(used) if i in ds.bodies for a in who.family_above(ds.bodies[i])}
         bodies = [ds.bodies[i] for i in sorted(used) if i in ds.bodies]
         used |= {c.source.id for b in bodies for n in b.names for c in n.cites}
         used |= {c.source.id for p in people for r in p.roles for c in r.cites}
@@ -256,18 +282,22 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
         | {s.kind for s in sources} | {x.kind.value for c in chosen for x in c.money if x.kind}
         | {o.framework.id for c in chosen for r in c.records for o in r.oversight})
     vocabulary = _vocabulary(ds, kinds)
+    cited_by: dict[str, list[m.Case]] = {}
+    for c in chosen:
+        for source_id in sorted(_cited_in(c)):
+            cited_by.setdefault(source_id, []).append(c)
     return {"format": FORMAT, "format_version": FORMAT_VERSION,
             **({"vocabulary": vocabulary} if vocabulary else {}),
             "themes": [_clean({"id": t.id, "name": t.name, "description": t.description})
                        for t in themes],
             "bodies": [body_json(b) for b in bodies],
             "people": [person_json(p) for p in people],
-            "sources": [source_json(s) for s in sources],
+            "sources": [source_json(s, cited_by.get(s.id)) for s in sources],
             "cases": cased}
 
 
 _REF_KEYS = ("source", "subject", "regulators", "body", "asserted_by", "by", "person",
-             "publisher", "theme", "themes")
+             "publisher", "theme", "themes", "partners", "overseers")
 
 
 def _referenced(value: Any) -> set[str]:
@@ -355,7 +385,8 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
     """CSV text for timeline, findings, assessments, deadlines, ratings and sources."""
     rows: dict[str, list[list[Any]]] = {k: [] for k in ("timeline", "findings", "assessments",
                                                         "deadlines", "ratings", "oversight")}
-    used: dict[str, m.Source] = {}
+    used: dict[tuple[str, str], m.Source] = {}
+    by_id = {c.id: c for c in cases}
     for c in cases:
         for r in c.records:
             rows["timeline"].append([c.id, r.id, r.date.iso(), _d(r.until) or "",
@@ -370,9 +401,9 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                                             a.note, _ids(a.cites)])
             rows["deadlines"] += [_deadline_row(c, q) for q in r.requirements]
             for cite in _all(r):
-                used[cite.source.id] = cite.source
+                used[c.id, cite.source.id] = cite.source
         for cite in c.cites + [x for money in c.money for x in money.cites]:
-            used[cite.source.id] = cite.source
+            used[c.id, cite.source.id] = cite.source
         rows["ratings"] += [_rating_row(c, x) for x in ratings(c)]
         rows["oversight"] += [_oversight_row(c, p) for t in tracks(c, c.as_of) for p in t.periods]
     return {
@@ -391,12 +422,16 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
         "oversight": _csv(["case", "record", "announced", "effective", "framework", "overseer",
                            "body", "service", "level", "level_label", "previous_level",
                            "change", "in_effect", "sources"], rows["oversight"]),
-        "sources": _csv(["source", "title", "publisher", "kind", "published", "evidence_grade",
-                         "url", "archive_url"],
-                        [[s.id, s.display_title, s.publisher.id if s.publisher else "", s.kind,
-                          _d(s.published) or "", s.grade.value, s.url or "",
-                          s.archive_url or ""] for s in sorted(used.values(), key=lambda s: s.id)]),
+        "sources": _csv(["case", "source", "title", "publisher", "kind", "published",
+                         "evidence_grade", "second_hand", "original", "url", "archive_url"],
+                        [_source_row(by_id[cid], s) for (cid, _), s in sorted(used.items())]),
     }
+
+
+def _source_row(c: m.Case, s: m.Source) -> list[Any]:
+    return [c.id, s.id, s.display_title, s.publisher.id if s.publisher else "", s.kind,
+            _d(s.published) or "", who.grade(s, c).value, "yes" if s.second_hand else "",
+            s.original.id if s.original else "", s.url or "", s.archive_url or ""]
 
 
 def _deadline_row(c: m.Case, q: m.Requirement) -> list[Any]:

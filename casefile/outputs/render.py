@@ -236,7 +236,8 @@ class Renderer:
 
         out = {"cases/index.md": page("cases", "cases/index.md"),
                "bodies/index.md": page("bodies", "bodies/index.md"),
-               "sources.md": page("sources", "sources.md"),
+               "sources.md": page("sources", "sources.md", graded=views.source_grades(
+                   self.views, self.dataset.sources)),
                "timeline.md": page("timeline", "timeline.md"),
                "themes.md": page("themes", "themes.md"),
                "oversight.md": page("oversight", "oversight.md")}

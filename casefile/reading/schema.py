@@ -100,6 +100,7 @@ class Lang(Type):
 class ListOf(Type):
     item: Type = field(default_factory=Text)
     min_items: int = 0
+    one_ok: bool = False  # a single item may be written without the list
     what = "a list"
 
 
@@ -228,6 +229,11 @@ BODY = Obj(
         F("note", Text(), "Anything a reader should know about the body."),
         F("grades", ListOf(GRADE, 1), "The regulator's grading scale, best grade first (omit if "
           "it gives no grades)."),
+        F("parent", Ref("body"), "The body this one is part of or owned by, e.g. the "
+          "government a board is within, or the council that owns a company. In a case about "
+          "either, the other's claims count as the body's own."),
+        F("variant_names", ListOf(Text(one_line=True), 1), "Other spellings of the body's name "
+          "seen in sources, for search; never shown as its name."),
     ),
 )
 
@@ -274,6 +280,10 @@ SOURCE = Obj(
           "plain http:// in url and archive_url, shown to readers as not secure."),
         F("language", Lang(), "Language of the document (en, cy…).", True),
         F("note", Text(), "Anything a reader should know about the source."),
+        F("original", Ref("source"), "Id of the source this one is a mirror, copy or repost "
+          "of; it is shown beside it and graded as the original."),
+        F("second_hand", Bool(), "true if it reports what another body said or found, e.g. a "
+          "press article quoting an inspectorate; it keeps its grade and is marked second-hand."),
         differ_field("source", (("published", DATE_DISAGREEMENT),)),
     ),
     rules=(Rule("at_least_one", ("published", "published_note")),
@@ -335,7 +345,14 @@ CASE = Obj(
     (
         F("id", Id(), "Unique id; must match the folder name.", True),
         F("title", Text(one_line=True), "Title shown to readers.", True),
-        F("subject", Ref("body"), "The body under scrutiny.", True),
+        F("subject", ListOf(Ref("body"), 1, one_ok=True), "The body under scrutiny, or a list "
+          "of them (the first is the main one).", True),
+        F("partners", ListOf(Ref("body"), 1), "Bodies answering the matter together with the "
+          "subject, e.g. councils and a police force in one partnership; their claims count "
+          "as own claims."),
+        F("overseers", ListOf(Ref("body"), 1), "Bodies that oversee the subject, e.g. a "
+          "government department, a mayor or a police and crime commissioner; what they say "
+          "is graded as oversight."),
         F("service", Text(one_line=True), "The service under scrutiny.", True),
         F("regulators", ListOf(Ref("body"), 1), "The regulator(s).", True),
         F("legal_basis", Text(), "The law the oversight rests on.", True),
@@ -601,6 +618,8 @@ def file_kinds(site: vocab.SiteTerms | None = None) -> dict[str, Obj]:
 
 def type_label(type_: Type) -> str:
     """A short description of a field's type for the field reference."""
+    if isinstance(type_, ListOf) and type_.one_ok:
+        return f"{type_label(type_.item)}, or a list of them"
     if isinstance(type_, ListOf):
         return f"list of {type_label(type_.item)}" + (
             f" (at least {type_.min_items})" if type_.min_items else "")

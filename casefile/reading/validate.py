@@ -126,6 +126,8 @@ class _Validator:
         return self.scalar(node, type_, path)
 
     def list(self, node: Node, type_: s.ListOf, path: str) -> list[Any] | None:
+        if type_.one_ok and isinstance(node, Scalar):
+            return [self.check(node, type_.item, path)]
         if not isinstance(node, Sequence):
             self.fail(node, path, f"expected a list (lines starting with '- '), found "
                       f"{'a mapping' if isinstance(node, Mapping) else repr(node.value)}")

@@ -1,0 +1,75 @@
+"""Who says so: how a body stands to a case, for evidence grades and asserters alike.
+
+One function, ``relation``, decides; the rules, in order, are ``vocab.WHO_SAYS_SO`` (shown
+on the methodology page). A source's grade is therefore per case: the same source can be a
+self-report in one case and oversight in another.
+"""
+
+from __future__ import annotations
+
+from casefile.model import objects as m
+from casefile.model import vocab
+
+# A body's kind → its relation, when the case does not name the body.
+_BY_KIND = {"regulator": "regulator", "auditor": "auditor", "parliament": "parliament",
+            "inquiry": "inquiry", "government": "government", "board": "board",
+            "news_organisation": "press", "tracker": "tracker"}
+# A relation → its evidence grade, where the two are not written alike.
+_GRADE_OF = {"self": "self_report", "tracker": "second_hand"}
+
+
+def family_above(body: m.Body) -> list[str]:
+    """The ids of the bodies above ``body``: its parent, its parent's parent..."""
+    found: list[str] = []
+    above = body.parent
+    while above is not None and above.id not in found and above is not body:
+        found.append(above.id)
+        above = above.parent
+    return found
+
+
+def family(body: m.Body) -> set[str]:
+    """The ids of ``body``, the bodies above it (its parent, theirs...) and below it."""
+    found = {body.id}
+    above = body.parent
+    while above is not None and above.id not in found:
+        found.add(above.id)
+        above = above.parent
+    below = list(body.children)
+    while below:
+        child = below.pop()
+        if child.id not in found:
+            found.add(child.id)
+            below.extend(child.children)
+    return found
+
+
+def relation(body: m.Body | None, case: m.Case | None) -> str:
+    """The key of ``vocab.WHO_SAYS_SO`` that says how ``body`` stands to ``case``; with no
+    case, from the body's kind alone."""
+    if body is None:
+        return "other"
+    if case is not None:
+        if any(body is b for b in (*case.subjects, *case.partners)):
+            return "self"
+        if any(body is b for b in case.overseers):
+            return "oversight"
+        if any(body is b for b in case.regulators):
+            return "regulator"
+        if any(body.id in family(b) for b in (*case.subjects, *case.partners)):
+            return "self"
+    return _BY_KIND.get(body.kind, "other")
+
+
+def asserter(body: m.Body, case: m.Case | None) -> vocab.Term:
+    return vocab.ASSERTERS[relation(body, case)]
+
+
+def grade(source: m.Source, case: m.Case | None) -> vocab.Term:
+    """A source's evidence grade in ``case``: a copy is graded as its original; with no
+    publisher named, a news article is graded press and anything else other."""
+    original = source.original or source
+    if original.publisher is None:
+        return vocab.EVIDENCE_GRADES["press" if original.kind == "news_article" else "other"]
+    key = relation(original.publisher, case)
+    return vocab.EVIDENCE_GRADES[_GRADE_OF.get(key, key)]
