@@ -285,3 +285,25 @@ def test_a_span_of_days_is_shown_in_its_words_and_ordered_by_its_first_and_last_
     assert human_range(autumn, winter) == "autumn 2022 to winter 2022 to 2023"
     with pytest.raises(ValueError, match="must not end"):
         PartialDate.span(dt.date(2022, 2, 1), dt.date(2022, 1, 1), "backwards")
+
+
+@pytest.mark.parametrize("due", ["2030-06-30", "by the end of 2030", "2030-06"])
+def test_a_deadline_after_the_build_day_is_allowed(tmp_path: Path, due: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A deadline looks forward: only what has happened must not be in the future."""
+    extra = f"requirements:\n  - id: req-later\n    text: Do it.\n    due:\n      date: {due}\n    cite: [council-news]\n"
+    data = write_mini(tmp_path, {FOLLOW: record("town-follow-up", "2018-03-01", extra)})
+    build_on(monkeypatch, dt.date(2018, 3, 1), data)
+    requirement = load_dataset(data).cases["town"].requirements[-1]
+    assert requirement.id == "req-later" and requirement.outcome is not None
+    assert requirement.outcome.term.value == "outstanding"
+
+
+def test_a_level_announced_to_take_effect_after_the_build_day_is_allowed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = ("oversight:\n  - framework: council-intervention\n    level: commissioners_appointed\n"
+             "    effective: 2018-04-01\n    cite: [council-news]\n")
+    data = write_mini(tmp_path, {FOLLOW: record("town-follow-up", "2018-03-01", extra)})
+    build_on(monkeypatch, dt.date(2018, 3, 1), data)
+    change = load_dataset(data).cases["town"].records[-1].oversight[0]
+    assert change.effective == PartialDate(2018, 4, 1)

@@ -32,11 +32,18 @@ def event_end(linker: Linker, rec: Rec) -> PartialDate | None:
     return until
 
 
+# Dates that may lie ahead of the build day: a deadline (``due``), and the day a level of
+# oversight takes effect when it is announced in advance (``effective``).
+FORWARD_LOOKING = frozenset({"due", "effective"})
+
+
 def not_in_future(linker: Linker, rec: Rec, today: dt.date | None = None) -> None:
     """Report every date in ``rec``, at any depth (statements, corrections, money...),
-    that is after the build's day."""
+    that is after the build's day, except those that look forward (FORWARD_LOOKING)."""
     today = today or build_day()
     for key, value in rec.items():
+        if key in FORWARD_LOOKING:
+            continue
         if isinstance(value, PartialDate) and value.earliest > today:
             linker.fail(rec.where(key), f"{value.human()} is in the future: this build is "
                         f"dated {human_day(today)}; check the year, or add the record once it "
