@@ -291,7 +291,8 @@ def test_a_span_of_days_is_shown_in_its_words_and_ordered_by_its_first_and_last_
 def test_a_deadline_after_the_build_day_is_allowed(tmp_path: Path, due: str,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A deadline looks forward: only what has happened must not be in the future."""
-    extra = f"requirements:\n  - id: req-later\n    text: Do it.\n    due:\n      date: {due}\n    cite: [council-news]\n"
+    extra = (f"requirements:\n  - id: req-later\n    text: Do it.\n    due:\n      date: {due}\n"
+             "    cite: [council-news]\n")
     data = write_mini(tmp_path, {FOLLOW: record("town-follow-up", "2018-03-01", extra)})
     build_on(monkeypatch, dt.date(2018, 3, 1), data)
     requirement = load_dataset(data).cases["town"].requirements[-1]
