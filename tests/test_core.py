@@ -15,7 +15,7 @@ from tests.conftest import POWYS_DATA, REPO
 # The folder tree shows the pipeline: reading -> model -> outputs, with the command line
 # beside them; only the pipeline, the MkDocs adapter and shared helpers sit at the top.
 STAGES = {
-    "reading": {"survey", "load", "validate", "schema", "cache", "quickcheck"},
+    "reading": {"survey", "beneath", "load", "validate", "schema", "cache", "quickcheck"},
     "model": {"objects", "vocab", "dates", "calendars", "money", "link", "link_records",
               "link_dates", "deadlines", "views"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",

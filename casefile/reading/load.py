@@ -20,6 +20,7 @@ from typing import Union
 import yaml
 
 from casefile.errors import Problem
+from casefile.reading.beneath import Beneath
 
 try:  # the C parser when available: same events, several times faster
     from yaml import CSafeLoader as _Loader
@@ -299,14 +300,15 @@ def not_regular(mode: int) -> str:
             "files under the data folder")
 
 
-def read_data_file(path: str) -> bytes | str:
+def read_data_file(path: str, beneath: Beneath | None = None) -> bytes | str:
     """A data file's bytes, or a message saying why it cannot be read.
 
-    Never follows a symbolic link (O_NOFOLLOW), never waits on a named pipe (O_NONBLOCK),
-    never reads a device or anything but a plain file, and never more than MAX_FILE_BYTES."""
+    Never follows a symbolic link (O_NOFOLLOW; with ``beneath``, not in any folder below
+    its base either), never waits on a named pipe (O_NONBLOCK), never reads a device or
+    anything but a plain file, and never more than MAX_FILE_BYTES."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        fd = os.open(path, flags)
+        fd = beneath.open(path, flags) if beneath is not None else os.open(path, flags)
     except OSError as exc:
         return SYMLINK if exc.errno == errno.ELOOP else f"cannot read file: {exc.strerror}"
     try:
