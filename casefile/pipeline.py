@@ -7,6 +7,7 @@ the data set, sorted by file and line. It never imports MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from casefile.model.link_dates import as_of_after_records, break_loops, in_recor
 from casefile.model.link_records import link_record_parts
 from casefile.model.objects import Dataset
 from casefile.reading import schema
+from casefile.reading.beneath import Beneath
 from casefile.reading.cache import ParseCache, digest
 from casefile.reading.load import load_bytes, read_data_file
 from casefile.reading.survey import survey
@@ -83,32 +85,35 @@ def check_bytes(raw: bytes, rel: str, kind: str) -> Checked:
 Job = tuple[bytes | str, str, str]  # (the bytes, or a path to read), relative path, kind
 
 
-def _check_job(source: bytes | str, rel: str, kind: str) -> tuple[str, Checked | str]:
+def _check_job(source: bytes | str, rel: str, kind: str,
+               beneath: Beneath | None = None) -> tuple[str, Checked | str]:
     """(content hash, result) of one file; the result is a message if it cannot be read."""
     if isinstance(source, str):
-        source = read_data_file(source)
+        source = read_data_file(source, beneath)
         if isinstance(source, str):
             return "", source
     return digest(source), check_bytes(source, rel, kind)
 
 
-def _check_many(jobs: list[Job]) -> list[tuple[str, Checked | str]]:
-    with no_gc():
-        return [_check_job(*job) for job in jobs]
+def _check_many(jobs: list[Job], base: str) -> list[tuple[str, Checked | str]]:
+    """Check ``jobs``, reading files through the folder ``base`` (``Beneath``)."""
+    with no_gc(), Beneath(base) as beneath:
+        return [_check_job(*job, beneath) for job in jobs]
 
 
 PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
 
 
-def _check_all(jobs: list[Job]) -> list[tuple[str, Checked | str]]:
+def _check_all(jobs: list[Job], base: str) -> list[tuple[str, Checked | str]]:
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < max(PARALLEL_FROM, 2) or workers < 2:
-        return _check_many(jobs)
+        return _check_many(jobs, base)
     size = -(-len(jobs) // (workers * 4))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork" if fork_available() else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return [result for chunk in pool.map(_check_many, chunks) for result in chunk]
+        check = functools.partial(_check_many, base=base)
+        return [result for chunk in pool.map(check, chunks) for result in chunk]
 
 
 def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
@@ -132,26 +137,27 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
     data_prefix, root_prefix = len(str(data_dir)) + 1, len(str(root)) + 1
     listed, stray = _listed(data_dir, root, paths, under)
     problems += stray
-    for text in listed:
-        rel = text[root_prefix:].replace(os.sep, "/")
-        kind, expected, case_id = _classify(text[data_prefix:].replace(os.sep, "/"))
-        if kind is None:
-            problems.append(Problem(rel, 1, 1, "", expected or "unexpected file"))
-            continue
-        hit = None
-        if cold:
-            jobs.append((text, rel, kind))
-        else:
-            raw = read_data_file(text)
-            if isinstance(raw, str):
-                problems.append(Problem(rel, 1, 1, "", raw))
-                broken.add(expected or "")  # its id is not also reported as missing
+    with Beneath(str(data_dir)) as beneath:  # no folder below data_dir is followed if a link
+        for text in listed:
+            rel = text[root_prefix:].replace(os.sep, "/")
+            kind, expected, case_id = _classify(text[data_prefix:].replace(os.sep, "/"))
+            if kind is None:
+                problems.append(Problem(rel, 1, 1, "", expected or "unexpected file"))
                 continue
-            hit = cache.get(rel, digest(raw)) if cache else None
-            if hit is None:
-                jobs.append((raw, rel, kind))
-        planned.append((rel, kind, expected, case_id, hit))
-    fresh = iter(_check_all(jobs))
+            hit = None
+            if cold:
+                jobs.append((text, rel, kind))
+            else:
+                raw = read_data_file(text, beneath)
+                if isinstance(raw, str):
+                    problems.append(Problem(rel, 1, 1, "", raw))
+                    broken.add(expected or "")  # its id is not also reported as missing
+                    continue
+                hit = cache.get(rel, digest(raw)) if cache else None
+                if hit is None:
+                    jobs.append((raw, rel, kind))
+            planned.append((rel, kind, expected, case_id, hit))
+    fresh = iter(_check_all(jobs, str(data_dir)))
     kept = set()
     for rel, kind, expected, case_id, hit in planned:
         if hit is None:

@@ -20,7 +20,7 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -38,6 +38,20 @@ from casefile.outputs.minify import squeeze
 from casefile.outputs.output import AtomicOutput, BackgroundFiles, project_folders, refusal
 from casefile.outputs.render import Paths, Renderer, front_matter_problem
 from casefile.pipeline import load_dataset
+
+
+class _HideOSErrorPages(logging.Filter):
+    """Drop MkDocs' "Error building page 'x': [Errno 28] ... staging path" line: the
+    build error event says it in one located line instead (``os_error_message``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        return not (text.startswith(("Error building page", "Error reading page"))
+                    and "[Errno " in text)
+
+
+_HIDE = _HideOSErrorPages()
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 
 class CasefileConfig(Config):
@@ -128,6 +142,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
                                  data_dir=root / self.config.data_dir, build=build,
                                  locale=self.config.locale)
         logging.getLogger("mkdocs").addHandler(self.warnings)
+        _BUILD_LOG.addFilter(_HIDE)
         if self.command in ("build", "gh-deploy"):
             try:
                 self.output = AtomicOutput(Path(config.site_dir))
@@ -218,6 +233,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     @event_priority(-100)  # last: after search writes its index, so the commit has it all
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        _BUILD_LOG.removeFilter(_HIDE)
         if self.outputs is not None:
             self._finish_outputs(Path(config.site_dir))
         if self.output is not None and not (config.strict and self.warnings.count):
@@ -241,13 +257,38 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
             raise PluginError(f"casefile: content/{printable(clashes[0])} clashes with a "
                               "generated file; rename it")
 
+    @event_priority(-100)  # last: raising Abort skips the plugins after this one
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        _BUILD_LOG.removeFilter(_HIDE)
         if self.outputs is not None:
             self.outputs.cancel()
             self.outputs = None
+        staging = self.output.staging if self.output is not None else None
+        target = self.output.target if self.output is not None else None
         if self.output is not None:
             self.output.discard()
+            self.output = None
+        if isinstance(error, OSError):  # a full disk, a read-only file system...
+            # Said the way MkDocs says a PluginError: one line, no traceback.
+            logging.getLogger("mkdocs").error(os_error_message(error, staging, target))
+            raise Abort("Aborted with a BuildError!") from None
+
+
+def os_error_message(error: OSError, staging: Path | None, target: Path | None) -> str:
+    """One line for an OSError that stopped the build: the site folder it could not be
+    written to (and the file, relative to the site), or the file it could not read."""
+    reason = printable(error.strerror or str(error))
+    name = os.fsdecode(error.filename) if error.filename is not None else ""
+    if staging is not None and target is not None:
+        inside = os.path.relpath(name, staging) if name else ""
+        if not name or not inside.startswith(".."):
+            where = "" if inside in ("", ".") else f" (writing {printable(inside)})"
+            return (f"casefile: cannot write the site to {printable(str(target))}: {reason}"
+                    f"{where}; the previous site is unchanged")
+    if name:
+        return f"casefile: the build stopped at {printable(name)}: {reason}"
+    return f"casefile: the build stopped: {reason}"
 
 
 __all__ = ["CasefilePlugin"]

@@ -239,10 +239,13 @@ def refuse_to_open(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
 
     from casefile.reading import load
 
-    real, refused = load.os.open, {str(p) for p in paths}
+    real, refused = load.os.open, {os.path.realpath(p) for p in paths}
 
     def fake(path: str, *args: object, **kwargs: object) -> int:
-        if str(path) in refused:
+        folder = kwargs.get("dir_fd")  # opened relative to an open folder: its full path
+        full = os.path.join(os.readlink(f"/proc/self/fd/{folder}"), path) \
+            if isinstance(folder, int) else os.path.realpath(path)
+        if full in refused:
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 

@@ -218,3 +218,78 @@ def test_the_site_carries_the_marker_and_a_legacy_site_is_still_replaced(built: 
     marker.unlink()  # as written before the marker existed: data/casefile.json says casefile
     assert mkdocs_build(built).returncode == 0
     assert marker.is_file()
+
+
+FULL_DISK_HOOK = '''"""Test-only MkDocs hook: the disk "fills up" when the file FULL_DISK
+names is written (FULL_DISK=ERRNO:PATH-IN-SITE), whether MkDocs copies it or writes it."""
+import errno
+import os
+import shutil
+
+from mkdocs import utils
+
+CODE, _, AT = os.environ.get("FULL_DISK", "").partition(":")
+
+
+def _full(path):
+    if CODE and os.fspath(path).replace(os.sep, "/").endswith("/" + AT):
+        number = getattr(errno, CODE)
+        raise OSError(number, os.strerror(number), os.fspath(path))
+
+
+_copy, _write = shutil.copyfile, utils.write_file
+
+
+def _copyfile(src, dst, *args, **kwargs):
+    _full(dst)
+    return _copy(src, dst, *args, **kwargs)
+
+
+def _write_file(content, output_path):
+    _full(output_path)
+    return _write(content, output_path)
+
+
+shutil.copyfile = _copyfile
+utils.write_file = _write_file
+'''
+
+
+@pytest.mark.parametrize(("code", "at", "reason"), [
+    ("ENOSPC", "assets/logo.svg", "No space left on device"),  # copying a static file
+    ("EDQUOT", "timeline/index.html", "Disk quota exceeded"),  # writing a page
+    ("EROFS", "index.html", "Read-only file system"),
+])
+def test_a_full_disk_is_one_line_and_keeps_the_old_site(built: Path, code: str, at: str,
+                                                        reason: str) -> None:
+    config = built / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    (built / "full_disk_hook.py").write_text(FULL_DISK_HOOK, encoding="utf-8")
+    config.write_text(original + "\nhooks:\n  - full_disk_hook.py\n", encoding="utf-8")
+    before = tree_digest(built / "site")
+    try:
+        result = mkdocs_build(built, FULL_DISK=f"{code}:{at}")
+    finally:
+        config.write_text(original, encoding="utf-8")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        f"ERROR   -  casefile: cannot write the site to {built.resolve() / 'site'}: {reason} "
+        f"(writing {at}); the previous site is unchanged"], result.stderr
+    assert tree_digest(built / "site") == before
+    assert not list(built.glob(".site-*")), "staging folder left behind"
+
+
+def test_an_os_error_outside_the_site_names_its_file() -> None:
+    from casefile.plugin import os_error_message
+
+    staging, target = Path("/p/.site-staging-7"), Path("/p/site")
+    error = OSError(5, "Input/output error", "/p/content/about.md")
+    assert os_error_message(error, staging, target) == (
+        "casefile: the build stopped at /p/content/about.md: Input/output error")
+    assert os_error_message(OSError(28, "No space left on device"), staging, target) == (
+        "casefile: cannot write the site to /p/site: No space left on device; the previous "
+        "site is unchanged")
+    assert os_error_message(OSError(28, "No space left on device"), None, None) == (
+        "casefile: the build stopped: No space left on device")

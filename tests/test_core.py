@@ -15,7 +15,8 @@ from tests.conftest import POWYS_DATA, REPO
 # The folder tree shows the pipeline: reading -> model -> outputs, with the command line
 # beside them; only the pipeline, the MkDocs adapter and shared helpers sit at the top.
 STAGES = {
-    "reading": {"survey", "load", "validate", "schema", "cache", "quickcheck", "differ"},
+    "reading": {"survey", "beneath", "load", "validate", "schema", "cache", "quickcheck",
+                "differ"},
     "model": {"objects", "vocab", "dates", "date_words", "calendars", "money", "link",
               "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
               "oversight_history", "link_oversight", "who"},

@@ -4,7 +4,6 @@ wrongly named files, case folders without case.yml and unreadable folders are er
 
 from __future__ import annotations
 
-import errno
 import os
 import subprocess
 from pathlib import Path
@@ -108,15 +107,7 @@ def test_records_in_a_case_folder_without_case_yml_are_reported(mini: Path) -> N
 
 def test_unreadable_files_and_folders_are_errors(mini: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    refuse_to_open(monkeypatch, mini / "bodies" / "inspectorate.yml")
-    real = os.scandir
-
-    def scandir(path: str) -> object:
-        if path == str(mini / "cases" / "town"):
-            raise PermissionError(errno.EACCES, "Permission denied", path)
-        return real(path)
-
-    monkeypatch.setattr(survey.os, "scandir", scandir)
+    refuse_to_open(monkeypatch, mini / "bodies" / "inspectorate.yml", mini / "cases" / "town")
     assert problems(mini) == [
         "data/bodies/inspectorate.yml:1:1: cannot read file: Permission denied",
         "data/cases/town:1:1: cannot read folder: Permission denied; nothing in it was read"]
@@ -155,3 +146,67 @@ def test_the_incremental_check_sees_every_stray(
         quickcheck.check(mini)
     said = [str(p) for p in caught.value.problems]
     assert said == problems(mini) and said
+
+
+def swap_for_link(folder: Path, outside: Path) -> None:
+    """Replace ``folder`` with a symbolic link to a folder outside the data set that holds
+    files of the same names, whose text would be a YAML error if it were ever read."""
+    outside.mkdir(exist_ok=True)
+    for path in folder.iterdir():
+        (outside / path.name).write_text("OUTSIDE: [secret\n", encoding="utf-8")
+    folder.rename(folder.with_name(folder.name + "-moved"))
+    folder.symlink_to(outside, target_is_directory=True)
+
+
+RECORDS = "data/cases/town/records"
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_folder_swapped_for_a_link_after_the_survey_is_not_followed(
+        mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cached: bool) -> None:
+    if cached:  # the parse cache knows every file: the reader reads and hashes them itself
+        load_dataset(mini)
+    real = pipeline._listed
+
+    def listed_then_swapped(*args: object) -> object:
+        found = real(*args)  # type: ignore[arg-type]
+        swap_for_link(mini / "cases" / "town" / "records", tmp_path / "outside")
+        return found
+
+    monkeypatch.setattr(pipeline, "_listed", listed_then_swapped)
+    with pytest.raises(DataError) as caught:
+        load_dataset(mini, use_cache=cached)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{RECORDS}/town-follow-up.yml:1:1: {LINK}",
+        f"{RECORDS}/town-inspection.yml:1:1: {LINK}"]
+
+
+def test_a_folder_swapped_for_a_link_during_the_survey_is_not_followed(
+        mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = survey._walk
+
+    def walk_then_swap(fd: int, folder: str, rel: str, *args: object) -> None:
+        real(fd, folder, rel, *args)  # type: ignore[arg-type]
+        if rel == "cases/town":  # records/ is listed as a folder: now it becomes a link
+            swap_for_link(mini / "cases" / "town" / "records", tmp_path / "outside")
+
+    monkeypatch.setattr(survey, "_walk", walk_then_swap)
+    with pytest.raises(DataError) as caught:
+        load_dataset(mini, use_cache=False)
+    assert [str(p) for p in caught.value.problems][:1] == [f"{RECORDS}:1:1: {LINK}"]
+    assert not [p for p in caught.value.problems if "OUTSIDE" in p.message]
+
+
+def test_a_file_read_by_full_path_below_a_link_is_refused(tmp_path: Path) -> None:
+    from casefile.reading.beneath import Beneath
+    from casefile.reading.load import read_data_file
+
+    (tmp_path / "data" / "real").mkdir(parents=True)
+    (tmp_path / "data" / "real" / "a.yml").write_text("a: b\n", encoding="utf-8")
+    swap_for_link(tmp_path / "data" / "real", tmp_path / "outside")
+    path = str(tmp_path / "data" / "real" / "a.yml")
+    assert read_data_file(path) == b"OUTSIDE: [secret\n"  # the plain open follows it
+    with Beneath(str(tmp_path / "data")) as beneath:
+        assert read_data_file(path, beneath) == LINK
+        assert read_data_file(str(tmp_path / "data" / "real-moved" / "a.yml"),
+                              beneath) == b"a: b\n"

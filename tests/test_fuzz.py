@@ -8,7 +8,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from casefile.errors import DataError
@@ -186,8 +186,45 @@ def refused_character(c: str) -> bool:
     controls but tab and newline, surrogates, and the 66 Unicode noncharacters."""
     code = ord(c)
     return ((unicodedata.category(c) == "Cc" and c not in "\t\n")
-            or unicodedata.category(c) == "Cs" or 0xFDD0 <= code <= 0xFDEF
-            or code & 0xFFFE == 0xFFFE)
+            or unicodedata.category(c) in ("Cs", "Zl", "Zp") or 0xFDD0 <= code <= 0xFDEF
+            or code & 0xFFFE == 0xFFFE or unicodedata.bidirectional(c) in REORDERING)
+
+
+# Bidirectional classes of the invisible controls that reorder text: embeddings, overrides,
+# isolates and their ends (refused in all text); and of the direction marks (refused in
+# one-line fields only). Arabic and Hebrew letters (classes AL and R) stay allowed.
+REORDERING = ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI")
+MARKS = ("\u200e", "\u200f", "\u061c")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.one_of(st.characters(exclude_categories=("Cs",)), st.sampled_from(
+    ["\u202e", "\u2066", "\u2069", "\u200f", "\u061c", "\u200e", "\u2028", "\u2029", "א",
+     "ع", "a"])), min_size=1, max_size=10))
+def test_text_that_can_reorder_is_refused_and_marks_only_in_multi_line_text(text: str) -> None:
+    from casefile.reading import schema
+    from casefile.reading.validate import PLACEHOLDER, validate
+
+    assume(not PLACEHOLDER.match(text.strip()))  # "<a b>" is an unfilled placeholder
+    escaped = '"' + "".join(f"\\U{ord(c):08X}" for c in text) + '"'  # each one escaped
+    record = MINI["sources/council-news.yml"].replace(
+        "title: Council news", f"title: {escaped}")  # title: one line; no multi-line field
+    node, problems = load_bytes(record.encode(), "f.yml")
+    if node is not None:
+        problems += validate(node, schema.FILE_KINDS["source"], "f.yml")[1]
+    bad = [c for c in text if refused_character(c) or c in MARKS]
+    one_line = "\n" not in text.strip()  # a title must also be one line
+    assert bool(problems) == bool(bad or not text.strip() or not one_line), (text, problems)
+    if bad:
+        assert problems[0].line == 2 and problems[0].column == 8, problems
+        assert any(f"U+{ord(c):04X}" in problems[0].message for c in bad), problems
+    case = MINI["cases/town/case.yml"].replace("summary: A short summary.",
+                                               f"summary: {escaped}")  # multi-line text
+    node, problems = load_bytes(case.encode(), "c.yml")
+    if node is not None:
+        problems += validate(node, schema.FILE_KINDS["case"], "c.yml")[1]
+    if not [c for c in text if refused_character(c)] and text.strip():
+        assert problems == [], (text, problems)
 
 
 @settings(max_examples=400, deadline=None)

@@ -85,6 +85,36 @@ CORPUS: dict[str, tuple[dict[str, str | bytes], str]] = {
     "noncharacter written \\uFFFE": (swap(REC, "title: Follow-up", 'title: "Follow\\uFFFEup"'),
                                      f"data/{REC}:3:8: Unicode noncharacter U+FFFE (character 7 "
                                      "of the value): it is not text"),
+    "right-to-left override written \\u202E in a title": (
+        swap(REC, "title: Follow-up", 'title: "Follow\\u202Epu"'),
+        f"data/{REC}:3:8: U+202E RIGHT-TO-LEFT OVERRIDE (character 7 of the value): an "
+        "invisible control that makes text display in another order than it is written; "
+        "remove it (Arabic and Hebrew text displays right to left without it)"),
+    "raw right-to-left isolate in multi-line text": (
+        swap(REC, "summary: The council", "summary: The \u2067council"),
+        f"data/{REC}:6:14: U+2067 RIGHT-TO-LEFT ISOLATE: an invisible control"),
+    "raw left-to-right embedding in a comment": (
+        swap(REC, "id: town-follow-up\n", "id: town-follow-up  # \u202a\n"),
+        f"data/{REC}:1:23: U+202A LEFT-TO-RIGHT EMBEDDING: an invisible control"),
+    "raw line separator in a title": (
+        swap(REC, "title: Follow-up", "title: Follow\u2028up"),
+        f"data/{REC}:3:14: U+2028 LINE SEPARATOR: an invisible line break that feeds, scripts "
+        "and one-line fields do not expect; remove it, or use a plain line break in text that "
+        "may run over several lines"),
+    "paragraph separator written \\u2029 in a source title": (
+        swap("sources/council-news.yml", "title: Council news", 'title: "Council\\u2029news"'),
+        "data/sources/council-news.yml:2:8: U+2029 PARAGRAPH SEPARATOR (character 8 of the "
+        "value): an invisible line break"),
+    "right-to-left mark in a body name": (
+        swap(BODY, "  - name: Town Council", "  - name: Town\u200f Council"),
+        f"data/{BODY}:4:11: names[0].name: U+200F RIGHT-TO-LEFT MARK (character 5 of the "
+        "value): invisible direction marks are not allowed in one-line fields (titles, names, "
+        "ids, links); remove it (Arabic and Hebrew text displays right to left without it)"),
+    "Arabic letter mark in a url": (
+        swap("sources/report-2017.yml", "https://example.org/report",
+             "https://example.org/\u061creport"),
+        "data/sources/report-2017.yml:6:6: url: U+061C ARABIC LETTER MARK (character 21 of the "
+        "value): invisible direction marks are not allowed in one-line fields"),
     "year 0000": (swap(REC, "date: 2018-03-01", "date: 0000-03-01"),
                   f"data/{REC}:4:7: date: '0000-03-01' is outside the years this site accepts "
                   "(1000 to 2999); check the year"),
@@ -143,6 +173,26 @@ def test_hostile_file(project: Path, name: str) -> None:
                 path.unlink()
             else:
                 path.write_bytes(old)
+
+
+def test_right_to_left_text_is_legitimate(project: Path) -> None:
+    """Arabic and Hebrew text is kept, in one-line and multi-line fields, and so are
+    direction marks in text that may run over several lines."""
+    from bs4 import BeautifulSoup
+
+    title, summary = "متابعة Follow-up", "המועצה \u200fדיווחה (2018) on progress."
+    path = project / "data" / REC
+    old = path.read_bytes()
+    path.write_text(MINI[REC].replace("title: Follow-up", f"title: {title}").replace(
+        "summary: The council reported progress.", f"summary: {summary}"), encoding="utf-8")
+    try:
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stderr
+        html = (project / "site" / "cases" / "town" / "index.html").read_text(encoding="utf-8")
+    finally:
+        path.write_bytes(old)
+    text = BeautifulSoup(html, "html.parser").get_text()
+    assert title in text and summary in text
 
 
 def test_crlf_is_legitimate(project: Path) -> None:

@@ -284,20 +284,19 @@ def test_an_unreadable_file_or_folder_gets_a_full_check(
         trusted: Path, fulls: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     os.utime(trusted / FOL)  # chmod changes the change time too
     time.sleep(0.06)
-    real = open
+    real = quickcheck.read_data_file
 
-    def deny(path: object, *args: object, **kwargs: object) -> object:
-        if str(path).endswith("town-follow-up.yml"):
-            raise PermissionError(13, "Permission denied")
-        return real(path, *args, **kwargs)  # type: ignore[call-overload]
+    def deny(path: str, *args: object) -> bytes | str:  # the quick check's reads only
+        return "cannot read file: Permission denied" if path.endswith(
+            "town-follow-up.yml") else real(path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("builtins.open", deny)
-    state = quickcheck._load(trusted.resolve())
-    groups = quickcheck.scan(trusted.resolve())
-    assert state is not None and groups is not None
-    assert quickcheck._changed(trusted.resolve(), state, groups) is None
-    assert "data OK" in quick(trusted) and len(fulls) == 1  # the full check decided
-    monkeypatch.setattr("builtins.open", real)
+    with monkeypatch.context() as patch:
+        patch.setattr(quickcheck, "read_data_file", deny)
+        state = quickcheck._load(trusted.resolve())
+        groups = quickcheck.scan(trusted.resolve())
+        assert state is not None and groups is not None
+        assert quickcheck._changed(trusted.resolve(), state, groups) is None
+        assert "data OK" in quick(trusted) and len(fulls) == 1  # the full check decided
     monkeypatch.setattr(os, "scandir", lambda path: (_ for _ in ()).throw(
         PermissionError(13, "Permission denied")))
     assert quickcheck.scan(trusted.resolve()) is None

@@ -12,6 +12,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
@@ -19,6 +20,7 @@ from typing import Union
 import yaml
 
 from casefile.errors import Problem
+from casefile.reading.beneath import Beneath
 
 try:  # the C parser when available: same events, several times faster
     from yaml import CSafeLoader as _Loader
@@ -34,8 +36,19 @@ MAX_DEPTH = 50  # data files nest about 6 levels; deeper input is hostile, not d
 # calendars and terminals, and no public document needs them.
 _NONCHARACTERS = "".join(chr(c) for plane in range(17) for c in
                          (plane * 0x10000 + 0xFFFE, plane * 0x10000 + 0xFFFF))
+# Invisible characters that change how text is laid out, refused in all text: the line
+# and paragraph separators (line breaks that feeds, scripts and one-line fields do not
+# expect) and the bidirectional embeddings, overrides and isolates, which make text display
+# in another order than it is stored (the "Trojan Source" trick). Arabic and Hebrew text
+# needs none of them: it displays right to left by itself.
+_LAYOUT = "\u2028\u2029\u202a-\u202e\u2066-\u2069"
+LAYOUT_TEXT = re.compile(f"[{_LAYOUT}]")
 _BAD_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-                       f"{_NONCHARACTERS}]")
+                       f"{_NONCHARACTERS}{_LAYOUT}]")
+# The direction marks (left-to-right, right-to-left, Arabic letter mark) are allowed in
+# text that may run over several lines, where mixed Arabic or Hebrew and Latin text can
+# need them, but not in one-line fields (titles, names, ids, links): reading/validate.py.
+DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c]")
 
 
 @dataclass(slots=True)
@@ -149,6 +162,8 @@ def bad_character(char: str, index: int) -> str:
     """What is wrong with a character no text may hold, at ``index`` in its value."""
     code = ord(char)
     where = f"U+{code:04X} (character {index + 1} of the value)"
+    if LAYOUT_TEXT.match(char) or DIRECTION_MARKS.match(char):
+        return layout_character(char, index)
     if 0xD800 <= code <= 0xDFFF:
         return (f"lone surrogate {where}: half of a UTF-16 pair is not a character; write "
                 "the character itself (e.g. the emoji), not a \\u escape of its halves")
@@ -158,6 +173,23 @@ def bad_character(char: str, index: int) -> str:
     return (f"control character {where}: text may hold tabs and line breaks but no other "
             "control characters; remove it (a YAML escape such as \"\\x01\", \"\\e\" or "
             "\"\\r\" writes one)")
+
+
+def layout_character(char: str, index: int | None, one_line: bool = False) -> str:
+    """What is wrong with an invisible line separator or bidirectional control at
+    ``index`` in its value (None: a raw character in the file, outside any value)."""
+    where = f"U+{ord(char):04X} {unicodedata.name(char, 'CONTROL')}"
+    if index is not None:
+        where += f" (character {index + 1} of the value)"
+    if char in "\u2028\u2029":
+        return (f"{where}: an invisible line break that feeds, scripts and one-line fields "
+                "do not expect; remove it, or use a plain line break in text that may run "
+                "over several lines")
+    why = ("invisible direction marks are not allowed in one-line fields (titles, names, "
+           "ids, links)" if one_line else "an invisible control that makes text display in "
+           "another order than it is written")
+    return (f"{where}: {why}; remove it (Arabic and Hebrew text displays right to left "
+            "without it)")
 
 
 def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
@@ -213,6 +245,12 @@ def _colon_hint(text: str, index: int) -> str:
 
 def parse_text(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
     """Parse one YAML document held in ``text``; ``rel`` names it in problems."""
+    raw = LAYOUT_TEXT.search(text)  # YAML reads a raw U+2028 as a line break: look first
+    if raw:
+        position = raw.start()
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        return None, [Problem(rel, line, column, "", layout_character(raw.group(), None))]
     builder = _Builder(yaml.parse(text, Loader=_Loader))
     builder.file = rel
     root: Node | None = None
@@ -262,14 +300,15 @@ def not_regular(mode: int) -> str:
             "files under the data folder")
 
 
-def read_data_file(path: str) -> bytes | str:
+def read_data_file(path: str, beneath: Beneath | None = None) -> bytes | str:
     """A data file's bytes, or a message saying why it cannot be read.
 
-    Never follows a symbolic link (O_NOFOLLOW), never waits on a named pipe (O_NONBLOCK),
-    never reads a device or anything but a plain file, and never more than MAX_FILE_BYTES."""
+    Never follows a symbolic link (O_NOFOLLOW; with ``beneath``, not in any folder below
+    its base either), never waits on a named pipe (O_NONBLOCK), never reads a device or
+    anything but a plain file, and never more than MAX_FILE_BYTES."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        fd = os.open(path, flags)
+        fd = beneath.open(path, flags) if beneath is not None else os.open(path, flags)
     except OSError as exc:
         return SYMLINK if exc.errno == errno.ELOOP else f"cannot read file: {exc.strerror}"
     try:

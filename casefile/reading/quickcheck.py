@@ -34,7 +34,9 @@ from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.deadlines import compute_all
 from casefile.model.link import Linker
 from casefile.pipeline import link_cases, load_dataset, read_all
+from casefile.reading.beneath import Beneath
 from casefile.reading.cache import cache_file, read_pickle, write_pickle
+from casefile.reading.load import read_data_file
 from casefile.reading.validate import Loc, Rec
 
 SHARED = ""  # the group of files outside cases/
@@ -137,14 +139,13 @@ def scan(data_dir: Path) -> dict[str, Group] | None:
 def contents(data_dir: Path, group: Group) -> str | None:
     """A hash of the group's data files, names and bytes; None if one cannot be read."""
     digest = hashlib.blake2b(digest_size=16)
-    for rel in group.files:
-        try:
-            with open(data_dir / rel, "rb") as handle:
-                raw = handle.read()
-        except OSError:
-            return None
-        digest.update(f"{rel}\0{len(raw)}\0".encode())
-        digest.update(raw)
+    with Beneath(str(data_dir)) as beneath:  # never through a folder swapped for a link
+        for rel in group.files:
+            raw = read_data_file(str(data_dir / rel), beneath)
+            if isinstance(raw, str):
+                return None
+            digest.update(f"{rel}\0{len(raw)}\0".encode())
+            digest.update(raw)
     return digest.hexdigest()
 
 

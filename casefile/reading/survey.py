@@ -18,11 +18,13 @@ Files in the wrong place or with the wrong ending are reported by ``pipeline._cl
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 from casefile.errors import Problem
+from casefile.reading.beneath import DIR_FLAGS, open_folder
 from casefile.reading.load import SYMLINK, not_regular
 
 KEEP = ".gitkeep"  # the empty marker `casefile init` writes so git keeps empty folders
@@ -44,7 +46,10 @@ def _folder_allowed(rel: str, name: str) -> bool:
 def survey(data_dir: Path, root: Path, top: Path | None = None
            ) -> tuple[list[str], list[Problem]]:
     """(every plain, visible file under ``top`` (default: the data folder), sorted; the
-    problems). Problems name entries relative to ``root``; ``top`` lies inside data_dir."""
+    problems). Problems name entries relative to ``root``; ``top`` lies inside data_dir.
+
+    The data folder is opened once and every folder below it relative to an open folder,
+    never following a link (``casefile.reading.beneath``)."""
     files: list[str] = []
     problems: list[Problem] = []
     data_prefix, root_prefix = len(str(data_dir)) + 1, len(str(root)) + 1
@@ -52,64 +57,103 @@ def survey(data_dir: Path, root: Path, top: Path | None = None
     def problem(path: str, message: str) -> None:
         problems.append(Problem(path[root_prefix:].replace(os.sep, "/"), 1, 1, "", message))
 
-    stack = [str(top or data_dir)]
-    while stack:
-        folder = stack.pop()
-        rel = folder[data_prefix:].replace(os.sep, "/")
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError as exc:
-            problem(folder, f"cannot read folder: {exc.strerror}; nothing in it was read")
-            continue
-        if rel.count("/") == 1 and rel.startswith("cases/") and \
-                not any(e.name == "case.yml" for e in entries):
-            if _holds_anything(entries):
-                problem(os.path.join(folder, "case.yml"), "missing file: every case folder "
-                        "needs a case.yml; without it nothing in the folder is read")
-            continue
-        for entry in entries:
-            _sort(entry, rel, files, stack, problem)
+    try:
+        base = os.open(data_dir, DIR_FLAGS)
+    except OSError as exc:
+        problem(str(data_dir), _unreadable(exc))
+        return files, problems
+    try:
+        stack = [str(top or data_dir)]
+        while stack:
+            folder = stack.pop()
+            rel = folder[data_prefix:].replace(os.sep, "/")
+            try:
+                fd = open_folder(base, rel)
+            except OSError as exc:
+                problem(folder, _unreadable(exc))
+                continue
+            try:  # the folder stays open while its entries are looked at (they stat by it)
+                _walk(fd, folder, rel, files, stack, problem)
+            finally:
+                os.close(fd)
+    finally:
+        os.close(base)
     return sorted(files), problems
 
 
-def _holds_anything(entries: list[os.DirEntry[str]]) -> bool:
-    """Whether these entries hold anything but (nested) empty folders, as a case folder
-    whose files were deleted does; unreadable counts as something."""
-    stack = list(entries)
-    while stack:
-        entry = stack.pop()
-        try:
+def _unreadable(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return SYMLINK
+    return f"cannot read folder: {exc.strerror}; nothing in it was read"
+
+
+def _walk(fd: int, folder: str, rel: str, files: list[str], stack: list[str],
+          problem: Callable[[str, str], None]) -> None:
+    """Sort the entries of the open folder ``fd`` (``rel`` below the data folder)."""
+    try:
+        with os.scandir(fd) as listing:
+            entries = list(listing)
+    except OSError as exc:
+        problem(folder, _unreadable(exc))
+        return
+    if rel.count("/") == 1 and rel.startswith("cases/") and \
+            not any(e.name == "case.yml" for e in entries):
+        if _holds_anything(fd, entries):
+            problem(os.path.join(folder, "case.yml"), "missing file: every case folder "
+                    "needs a case.yml; without it nothing in the folder is read")
+        return
+    for entry in entries:
+        _sort(entry, folder, rel, files, stack, problem)
+
+
+_EMPTY_DEPTH = 20  # empty folders nested deeper than this count as something
+
+
+def _holds_anything(fd: int, entries: list[os.DirEntry[str]], depth: int = 0) -> bool:
+    """Whether these entries of the open folder ``fd`` hold anything but (nested) empty
+    folders, as a case folder whose files were deleted does; unreadable counts as
+    something."""
+    if depth > _EMPTY_DEPTH:
+        return True
+    try:
+        for entry in entries:
             if not entry.is_dir(follow_symlinks=False):
                 return True
-            with os.scandir(entry.path) as listing:
-                stack += listing
-        except OSError:
-            return True
+            sub = open_folder(fd, entry.name)
+            try:
+                with os.scandir(sub) as listing:
+                    if _holds_anything(sub, list(listing), depth + 1):
+                        return True
+            finally:
+                os.close(sub)
+    except OSError:
+        return True
     return False
 
 
-def _sort(entry: os.DirEntry[str], rel: str, files: list[str], stack: list[str],
+def _sort(entry: os.DirEntry[str], folder: str, rel: str, files: list[str], stack: list[str],
           problem: Callable[[str, str], None]) -> None:
-    """File one directory entry: a file to read, a folder to walk, or a problem."""
+    """File one directory entry of ``folder``: a file to read, a folder to walk, or a
+    problem."""
+    path = os.path.join(folder, entry.name)
     try:
         if entry.is_symlink():
-            problem(entry.path, SYMLINK)
+            problem(path, SYMLINK)
         elif entry.is_dir(follow_symlinks=False):
             if entry.name.startswith("."):
-                problem(entry.path, "hidden folder: casefile does not read hidden folders; "
+                problem(path, "hidden folder: casefile does not read hidden folders; "
                         "move it out of the data folder")
             elif not _folder_allowed(rel, entry.name):
-                problem(entry.path, f"unexpected folder: nothing in it is read; {_WHERE}")
+                problem(path, f"unexpected folder: nothing in it is read; {_WHERE}")
             else:
-                stack.append(entry.path)
+                stack.append(path)
         elif not entry.is_file(follow_symlinks=False):
-            problem(entry.path, not_regular(entry.stat(follow_symlinks=False).st_mode))
+            problem(path, not_regular(entry.stat(follow_symlinks=False).st_mode))
         elif entry.name.startswith("."):
             if entry.name != KEEP:
-                problem(entry.path, "hidden file: casefile does not read hidden files; "
+                problem(path, "hidden file: casefile does not read hidden files; "
                         "rename it without the leading '.' or move it out of the data folder")
         else:
-            files.append(entry.path)
+            files.append(path)
     except OSError as exc:
-        problem(entry.path, f"cannot read folder entry: {exc.strerror}")
+        problem(path, f"cannot read folder entry: {exc.strerror}")

@@ -17,7 +17,7 @@ from casefile.model.dates import DateSyntaxError
 from casefile.model.money import CURRENCIES, NOT_MONEY, currency_hint
 from casefile.reading import differ
 from casefile.reading import schema as s
-from casefile.reading.load import Mapping, Node, Scalar, Sequence
+from casefile.reading.load import DIRECTION_MARKS, Mapping, Node, Scalar, Sequence, layout_character
 
 # Plain scalars that a YAML 1.1 reader would turn into something other than text.
 _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
@@ -213,6 +213,11 @@ class _Validator:
 
     def text_like(self, node: Scalar, type_: s.Type, path: str) -> Any:
         value = node.value
+        mark = None if isinstance(type_, s.Text) and not type_.one_line else \
+            DIRECTION_MARKS.search(value)
+        if mark:  # load refuses the other layout controls in all text
+            self.fail(node, path, layout_character(mark.group(), mark.start(), one_line=True))
+            return None
         if isinstance(type_, s.Text):
             if not value.strip():
                 self.fail(node, path, "is blank; expected text")
