@@ -1,7 +1,8 @@
 """What a build knows about itself: its date and git commit, found without the wall clock.
 
 The date is SOURCE_DATE_EPOCH when set, else the date of the checked-out git commit, else
-the data's as-of date; so two builds of the same commit say the same thing.
+the day of the build; so two builds of the same commit say the same thing. Never a date taken
+from the data: adding a case must not change the pages of another.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def pin_source_date(root: Path) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = _pinned["epoch"] = committed
 
 
-def detect(root: Path, fallback: dt.date, site_url: str | None = None,
+def detect(root: Path, site_url: str | None = None,
            review_max_age_days: int = 365) -> BuildInfo:
     commit = _git(root, "rev-parse", "HEAD")
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -68,5 +69,5 @@ def detect(root: Path, fallback: dt.date, site_url: str | None = None,
     if committed:
         return BuildInfo(dt.date.fromisoformat(committed), "the date of the git commit",
                          commit, site_url, review_max_age_days)
-    return BuildInfo(fallback, "the date of the latest document", commit, site_url,
+    return BuildInfo(dt.date.today(), "the day of the build", commit, site_url,
                      review_max_age_days)

@@ -132,8 +132,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         gc.collect()
         gc.freeze()
         paths = Paths(directory_urls=config.use_directory_urls)
-        build = detect(root, dataset.as_of, config.site_url,
-                       self.config.review_max_age_days)
+        build = detect(root, config.site_url, self.config.review_max_age_days)
         _use_shared_overrides(config)
         if not known_locale(self.config.locale):
             raise PluginError(f"casefile: locale '{self.config.locale}' is not a locale Babel "

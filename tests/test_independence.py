@@ -19,13 +19,18 @@ CROSS_CASE = {"index.html", "cases/index.html", "bodies/index.html", "sources/in
               "search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
 
 
-@pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes]]:
+@pytest.fixture(scope="module", params=["epoch", "no epoch, no git"])
+def builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+           ) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Built with SOURCE_DATE_EPOCH, and without it in a copy that is no git checkout (the
+    build is then dated the day it runs: never from the data, which the new case changes)."""
     alone = copy_project(tmp_path_factory.mktemp("alone"))
     both = copy_project(tmp_path_factory.mktemp("both"))
     add_second_case(both / "data")
+    env = {"SOURCE_DATE_EPOCH": EPOCH} if request.param == "epoch" else {}
     for root in (alone, both):
-        result = mkdocs_build(root, SOURCE_DATE_EPOCH=EPOCH)
+        assert not (root / ".git").exists()
+        result = mkdocs_build(root, **env)
         assert result.returncode == 0, result.stderr
     return tree_digest(alone / "site"), tree_digest(both / "site")
 
