@@ -6,6 +6,7 @@ test works on a scratch copy of the fictional tests/projects/oversight data."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -272,3 +273,36 @@ def test_a_backdated_move_cannot_hide_the_latest_announcement(tmp_path: Path) ->
         f"{NS}/records/northshire-2023-special-measures.yml": swap(
             "effective: 2023-02-27", "effective: 2010-01-01")})
     assert any("effective" in p for p in found), found
+
+
+@pytest.mark.parametrize("rel, old, new", [
+    ("vocabulary.yml", "      - value: no_concern\n        label: No concern\n", ""),
+    ("bodies/northshire-health-board.yml", "kind: health\n",
+     "kind: health\nparent: northshire-health-board\n"),
+    ("sources/northshire-2015-letter.yml", "language: en",
+     "language: en\noriginal: northshire-2015-letter"),
+    (f"{NS}/case.yml", "reviewed:", "partners: [northshire-health-board]\nreviewed:"),
+    (NS_2020, "date: 2020-11", "date: autumn 2029"),
+    (NS_2020, "level: targeted_intervention", "level: stage_4"),
+])
+def test_the_quick_check_reports_edits_to_new_fields_as_the_full_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rel: str, old: str, new: str) -> None:
+    from casefile.reading import quickcheck
+    from tests.test_quickcheck import quick, truth
+
+    monkeypatch.setenv("CASEFILE_CACHE", str(tmp_path / "cache"))
+    data = scratch(tmp_path, {})
+    stamp = [1_000_000_000.0]
+
+    def touch(path: Path) -> None:  # edited in the past, one second apart, as editors do
+        stamp[0] += 1
+        os.utime(path, (stamp[0], stamp[0]))
+
+    for path in sorted(data.rglob("*.yml")):
+        touch(path)
+    assert quick(data) == truth(data) == quickcheck.Summary(5, 12, 12, 7).line()
+    path = data / rel
+    path.write_text(swap(old, new)(path.read_text(encoding="utf-8")), encoding="utf-8")
+    touch(path)
+    report = quick(data)
+    assert report == truth(data) and report.startswith("data/")
