@@ -30,6 +30,13 @@ _PART = "(" + "|".join(_YEAR_PARTS) + ")"
 _YEAR, _DAY = "[0-9]{4}", "[0-9]{1,2}"
 _WORDED = (f"{_DAY} +{_MONTH} +{_YEAR}|{_MONTH} +{_YEAR}|{_SEASON} +{_YEAR}"
            f"|{_PART}(-| +)({_MONTH} +)?{_YEAR}")
+# The JSON Schema's version: years 1000 to 2999, and only days the month can have
+_SCHEMA_YEAR = "[12][0-9]{3}"
+_SCHEMA_DAY = ("((0?[1-9]|1[0-9]|2[0-9]) +" + _MONTH + "|30 +(" + "|".join(
+    m for m in _MONTHS if m != "february") + ")|31 +(january|march|may|july|august|october"
+    "|december))")
+_SCHEMA_WORDED = (f"{_SCHEMA_DAY} +{_SCHEMA_YEAR}|{_MONTH} +{_SCHEMA_YEAR}|{_SEASON} +"
+                  f"{_SCHEMA_YEAR}|{_PART}(-| +)({_MONTH} +)?{_SCHEMA_YEAR}")
 NO_DATE_SHOWN, IMMEDIATELY, EARLIEST_OPPORTUNITY = ("no_date_shown", "immediately",
                                                     "earliest_opportunity")
 
@@ -105,8 +112,9 @@ def accepted(words: str) -> str:
 def json_pattern(words: str, iso: str) -> str:
     """The worded forms a field takes as one JSON Schema (ECMA) pattern, in any capitals;
     ``iso`` is the (unanchored) pattern of an ISO date, which "during" and "by" may name."""
-    base = f"({_WORDED}|{iso})"
-    forms: tuple[str, ...] = (_WORDED, f"during +{base}", f"around +({_MONTH} +)?{_YEAR}")
+    base = f"({_SCHEMA_WORDED}|{iso})"
+    forms: tuple[str, ...] = (_SCHEMA_WORDED, f"during +{base}",
+                              f"around +({_MONTH} +)?{_SCHEMA_YEAR}")
     if words == UNDATED:
         forms += ("no +date +shown",)
     if words == DEADLINE:
@@ -124,7 +132,7 @@ def parse(text: str, words: str) -> PartialDate | Worded:
     the field takes."""
     if not words or re.fullmatch(r"[0-9-]*", text):
         return PartialDate.parse(text)
-    said = " ".join(text.split())
+    said = re.sub(" +", " ", text)  # several spaces, as the schema; no other whitespace
     try:
         return _worded(said, words)
     except _UnreadError as exc:
@@ -146,7 +154,12 @@ def _worded(said: str, words: str) -> PartialDate | Worded:
             return Worded(EARLIEST_OPPORTUNITY, said)
         by = re.fullmatch(r"by (the end of )?(.+)", low)
         if by:
-            day = _base(said, by[2]).latest
+            try:
+                day = _base(said, by[2]).latest
+            except _UnreadError:
+                raise _UnreadError(f"'{said}' is not a deadline form: after 'by' or 'by the "
+                                   "end of' give a year, month, day or season, e.g. 'by the "
+                                   "end of 2019', 'by autumn 2022'") from None
             return PartialDate.span(day, day, said)
     during = re.fullmatch(r"during (.+)", low)
     if during:

@@ -271,6 +271,10 @@ class Linker:
             if original is source:
                 self.fail(rec.where("original"), f"source '{ident}' names itself as its "
                           "original; name the source it is a copy of, or remove 'original'")
+            elif original is not None and further == ident:
+                self.fail(rec.where("original"), f"sources '{ident}' and '{original.id}' name "
+                          "each other as original; remove 'original' from the one that is "
+                          "the first document")
             elif original is not None and further:
                 self.fail(rec.where("original"), f"source '{original.id}' is itself a copy of "
                           f"'{further}'; name the first document, '{further}', as the original")

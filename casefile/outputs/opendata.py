@@ -319,10 +319,20 @@ def _referenced(value: Any) -> set[str]:
     return found
 
 
+def _as_written(value: dict[str, Any]) -> dict[str, Any]:
+    """An exported item with each date as the editor wrote it: ``date_as_written:
+    autumn 2022`` (beside its ISO form) is read back as ``date: autumn 2022``."""
+    out = {k: v for k, v in value.items() if not k.endswith("_as_written")}
+    for key, words in value.items():
+        if key.endswith("_as_written") and words is not None:
+            out[key.removesuffix("_as_written")] = words
+    return out
+
+
 def _node(value: Any) -> Node:
     if isinstance(value, dict):
         node = Mapping(1, 1)
-        for key, item in value.items():
+        for key, item in _as_written(value).items():
             if key != "derived" and item is not None:
                 node.items[key] = (Scalar(key, 1, 1, False), _node(item))
         return node
