@@ -22,6 +22,7 @@ from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.deadlines import compute_all
 from casefile.model.link import Linker, Loaded
 from casefile.model.link_dates import as_of_after_records, break_loops, in_record_order, link_after
+from casefile.model.link_oversight import check_move_order
 from casefile.model.link_records import link_record_parts
 from casefile.model.objects import Dataset
 from casefile.reading import schema
@@ -249,6 +250,7 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
     _each(loaded, ("record",), lambda i: linker.add_record_parts(i.rec))
     _each(loaded, ("record",), lambda i: link_record_parts(
         linker, linker.records[i.rec["id"]], i.rec) if i.rec.get("id") in linker.records else None)
+    _each(loaded, ("case",), lambda i: check_move_order(linker, i.rec))
     return linker
 
 

@@ -63,6 +63,7 @@ class Linker:
         self.site_terms: vocab.SiteTerms = {}  # from data/vocabulary.yml
         self.differing_sources: list[Rec] = []  # sources with sources_differ
         self.site_frameworks: dict[str, m.Framework] = {}  # likewise
+        self.move_items: dict[int, Rec] = {}  # id() of an oversight move -> its entry
 
     # -- helpers -------------------------------------------------------------------------
     def fail(self, loc: Loc, message: str) -> None:

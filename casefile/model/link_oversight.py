@@ -3,10 +3,12 @@ between levels that records announce, each checked with a located message."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from casefile.model import objects as m
 from casefile.model import oversight
+from casefile.model.link_dates import in_record_order
 from casefile.reading.validate import Rec, suggest
 
 if TYPE_CHECKING:
@@ -74,6 +76,58 @@ def link_oversight(linker: Linker, record: m.Record, item: Rec) -> None:
     record.oversight.append(m.OversightChange(
         found, level, body, service, effective or record.date, effective is not None,
         linker.cites(item), record, len(record.oversight)))
+    linker.move_items[id(record.oversight[-1])] = item
+
+
+def check_move_order(linker: Linker, case_rec: Rec) -> None:
+    """Within one body, service and framework, the order of a case's moves must be known
+    (from their days, or ``after``), and a move announced later may not take effect before
+    one announced earlier: otherwise the current level shown would depend on file names,
+    or a backdated move would hide the latest announcement."""
+    case = linker.cases.get(case_rec.get("id") or "")
+    if case is None:
+        return
+    tracks: dict[tuple[str, str, str], list[m.OversightChange]] = {}
+    for record in in_record_order(case.records):
+        for move in record.oversight:
+            key = (move.framework.id, move.body.id, (move.service or "").casefold())
+            tracks.setdefault(key, []).append(move)
+    for moves in tracks.values():
+        for earlier, later in pairwise(moves):
+            message = _order_problem(earlier, later)
+            if message:
+                item = linker.move_items[id(later)]
+                linker.fail(item.where("effective" if later.effective_given else "level"),
+                            message)
+
+
+def _order_problem(earlier: m.OversightChange, later: m.OversightChange) -> str | None:
+    first, then = earlier.effective, later.effective
+    what = f"the move to {earlier.level.label} in record '{earlier.record.id}'"
+    if _announced_before(earlier.record, later.record):
+        if then.latest < first.earliest:
+            return (f"this move takes effect {then.human()}, before {what} (in effect from "
+                    f"{first.human()}), which was announced earlier; a level announced later "
+                    "cannot start first: check the effective date")
+        return None
+    if first.latest < then.earliest or then.latest < first.earliest:
+        return None  # their own days give the order
+    return (f"the order of this move and {what} cannot be told: both records and both "
+            f"moves are dated {then.human()}; give the day, or name the earlier record in "
+            "this record's 'after'")
+
+
+def _announced_before(a: m.Record, b: m.Record) -> bool:
+    """``a`` was announced before ``b``: by its date, or by ``b``'s chain of ``after``."""
+    if a.date.latest < b.date.earliest:
+        return True
+    seen, step = set(), b.after
+    while step is not None and id(step) not in seen:
+        if step is a:
+            return True
+        seen.add(id(step))
+        step = step.after
+    return False
 
 
 def _not_a_level(value: str, framework: oversight.Framework) -> str:
