@@ -15,7 +15,8 @@ CROSS_CASE = {"index.html", "cases/index.html", "bodies/index.html", "sources/in
               "themes/index.html", "timeline/index.html", "methodology/index.html",
               "data/index.html", "data/casefile.json", "data/assessments.csv",
               "data/deadlines.csv", "data/findings.csv", "data/sources.csv", "data/ratings.csv",
-              "data/timeline.csv", "data/oversight.csv", "oversight/index.html", "feeds/all.xml", "feeds/deadlines.ics",
+              "data/timeline.csv", "data/oversight.csv", "oversight/index.html",
+              "feeds/all.xml", "feeds/deadlines.ics",
               "search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
 
 
