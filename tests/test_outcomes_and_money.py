@@ -4,7 +4,9 @@ All data here is the fictional Town Council fixture (tests/conftest.py MINI)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from casefile.model import vocab
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import outcome
 from casefile.outputs.feeds import calendar
-from casefile.outputs.opendata import from_json, to_json
+from casefile.outputs.opendata import from_json, tables, to_json
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
 from tests.conftest import REPO, write_mini
@@ -291,3 +293,31 @@ def test_the_schema_documents_the_new_outcomes_and_progress() -> None:
         "not_reported"]
     assert [f.name for f in s.PROGRESS.fields] == ["date", "note", "cite"]
     assert [f.name for f in s.PROGRESS.fields if f.required] == ["date", "note", "cite"]
+
+
+def test_a_progress_note_newer_than_every_document_moves_the_case_as_of(
+        tmp_path: Path) -> None:
+    """Outcomes are never told as of a day before progress the page itself reports."""
+    later = PROGRESS.replace("      - date: 2018\n", "      - date: 2018-09-14\n")
+    data = write_mini(tmp_path, {INS: (DUE_END, later), CASE: KINDS,
+                                 "sources/inspectorate-letter.yml": LETTER})
+    case = load_dataset(data, use_cache=False).cases["town"]
+    assert (case.as_of, case.as_of_shown) == (D(2018, 9, 14), PartialDate(2018, 9, 14))
+    assert case.as_of_basis == "the date of the latest document in this case's records"
+    on_time = load_dataset(fixture(tmp_path / "before"), use_cache=False).cases["town"]
+    assert on_time.as_of == D(2018, 6, 20)  # the letter: the notes are no later
+
+
+WITHIN = "      within: 20\n      unit: working_days\n      from: publication\n"
+
+
+@pytest.mark.parametrize(("date", "words"), [("by the end of autumn 2017",
+                                              "by the end of autumn 2017"),
+                                             ("immediately", "immediately"),
+                                             ("2017-12-31", "")])
+def test_the_deadlines_csv_gives_a_deadline_in_the_sources_words(
+        tmp_path: Path, date: str, words: str) -> None:
+    data = write_mini(tmp_path, {INS: (WITHIN, f"      date: {date}\n")})
+    text = tables(list(load_dataset(data, use_cache=False).cases.values()))["deadlines"]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["as_written"] for row in rows] == [words]

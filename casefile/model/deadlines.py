@@ -197,11 +197,12 @@ def _with_report(req: m.Requirement, found: m.Outcome) -> m.Outcome:
 
 
 def latest_document_date(case: m.Case) -> PartialDate | None:
-    """The newest date of the case's records and of the sources it cites, as precise as
-    the document gives it. A date known only to the month or year counts from its first
-    day, so "2025" never moves the date beyond what any document shows; between equal
-    first days the more precise date is kept."""
+    """The newest date of the case's records, their progress notes and the sources it
+    cites, as precise as the document gives it. A date known only to the month or year
+    counts from its first day, so "2025" never moves the date beyond what any document
+    shows; between equal first days the more precise date is kept."""
     dates = [d for r in case.records for d in (r.date, r.published) if d]
+    dates += [p.date for q in case.requirements for p in q.progress]  # progress reported
     cites = case.cites + [c for money in case.money for c in money.cites]
     for r in case.records:
         cites += r.cites + [c for f in r.findings for c in f.cites] + r.part_cites()

@@ -85,8 +85,8 @@ def check_move_order(linker: Linker, case_rec: Rec) -> None:
     one announced earlier: otherwise the current level shown would depend on file names,
     or a backdated move would hide the latest announcement."""
     case = linker.cases.get(case_rec.get("id") or "")
-    if case is None:
-        return
+    if case is None or any(r.date is None for r in case.records):
+        return  # a record without a valid date has its own message; order is unknown
     tracks: dict[tuple[str, str, str], list[m.OversightChange]] = {}
     for record in in_record_order(case.records):
         for move in record.oversight:

@@ -444,13 +444,21 @@ def _source_row(c: m.Case, s: m.Source) -> list[Any]:
             s.original.id if s.original else "", s.url or "", s.archive_url or ""]
 
 
+def _due_words(due: m.Due | None) -> str:
+    """A deadline as the source words it: the editor's note of its wording, else the words
+    written in its date ("by the end of autumn 2022", "immediately")."""
+    if due is None:
+        return ""
+    return due.as_written or due.words or (due.date.words if due.date else None) or ""
+
+
 def _deadline_row(c: m.Case, q: m.Requirement) -> list[Any]:
     window, outcome, reported = due_window(q), q.outcome, q.reported
     records = outcome.records_term or outcome.term if outcome else None
     return [c.id, q.id, q.record.id, q.text, window[0].isoformat() if window else "",
             window[1].isoformat() if window else "",
-            q.due.as_written if q.due and q.due.as_written else "",
-            outcome.term.value if outcome else "", outcome.explanation if outcome else "",
+            _due_words(q.due), outcome.term.value if outcome else "",
+            outcome.explanation if outcome else "",
             records.value if records else "", reported.outcome.value if reported else "",
             reported.by.id if reported else "", _ids(q.cites + (reported.cites if reported
                                                                  else [])),
