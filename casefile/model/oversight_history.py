@@ -67,6 +67,13 @@ class Period:
         return words + (", the least serious" if self.level.rank == 0 else "")
 
     @property
+    def step(self) -> int:
+        """Seriousness on a common scale, 0 (least) to 4 (most), whatever the number of
+        levels: the band's border weight and pattern, in addition to the words."""
+        top = len(self.change.framework.levels) - 1
+        return round(4 * self.level.rank / top) if top > 0 else 4
+
+    @property
     def announced(self) -> PartialDate | None:
         """The record's date, when the level took effect on another day."""
         return self.change.record.date if self.change.effective_given else None
