@@ -278,3 +278,14 @@ def test_site_frameworks_are_checked(tmp_path: Path) -> None:
         "data/vocabulary.yml:2:5: oversight_frameworks[0].most_serious: missing required key "
         "'most_serious' (which end of the levels as listed is the most serious: first or "
         "last)"]
+
+
+def test_a_move_of_a_body_the_case_is_not_about_is_located(tmp_path: Path) -> None:
+    """Found by a new-editor trial: an inspectorate put under a health board's escalation
+    framework appeared on the oversight page."""
+    assert problems(tmp_path, RECORD, "    level: engage\n",
+                    "    level: engage\n    body: example-inspectorate\n") == [
+        f"data/{RECORD}:12:11: oversight[0].body: 'example-inspectorate' is not a subject or "
+        "partner of case 'westvale-police-monitoring', nor part of one; a move concerns a "
+        "body the case is about: name one of them, or add this body to the case's subject "
+        "or partners"]

@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from casefile.model import objects as m
-from casefile.model import oversight
+from casefile.model import oversight, who
 from casefile.model.link_dates import in_record_order
 from casefile.reading.validate import Rec, suggest
 
@@ -63,6 +63,12 @@ def link_oversight(linker: Linker, record: m.Record, item: Rec) -> None:
     body = linker.ref(item, "body", linker.bodies, "body") if item.get("body") else \
         record.case.subject
     if body is None:
+        return
+    if who.relation(body, record.case) != "self":
+        linker.fail(item.where("body"), f"'{body.id}' is not a subject or partner of case "
+                    f"'{record.case.id}', nor part of one; a move concerns a body the case "
+                    "is about: name one of them, or add this body to the case's subject or "
+                    "partners")
         return
     service = item.get("service")
     key = (found.id, body.id, (service or "").casefold())
