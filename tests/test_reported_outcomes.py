@@ -134,7 +134,7 @@ def test_the_case_page_shows_both_sides_and_cites_the_report(tmp_path: Path) -> 
     number = view.number(renderer.dataset.sources["inspectorate-letter"])
     assert " ".join(cell.get_text(" ").split()) == (
         f"Disputed The records show it met on time: “Follow-up” (1 March 2018). New "
-        f"Inspectorate reports it as: not met. [{number}]")
+        f"Inspectorate reports it as: not met. (Regulator's judgement) [{number}]")
     assert [a["href"] for a in cell.find_all("a")] == [f"#ref-{number}"]
     bibliography = BeautifulSoup(renderer.macro("bibliography", "cases/town.md", view=view),
                                  "html.parser")
@@ -177,3 +177,18 @@ def test_open_data_keeps_both_sides(tmp_path: Path) -> None:
                    "disputed,The records show it met on time: “Follow-up” (1 March 2018). "
                    "New Inspectorate reports it as: not met.,met_on_time,not_met,inspectorate,"
                    "report-2017 inspectorate-letter,2018-03-20,GB-WLS")
+
+
+def test_a_body_reporting_on_itself_is_marked_as_its_own_claim(tmp_path: Path) -> None:
+    """Found by a new-editor trial: "partly met", from the body's own press release, was
+    shown with no mark that it is the body's own claim."""
+    data = disputed_data(tmp_path)
+    path = data / INS
+    path.write_text(path.read_text("utf-8").replace("      by: inspectorate\n",
+                                                    "      by: town-council\n"), "utf-8")
+    renderer = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
+    table = BeautifulSoup(renderer.macro("deadlines", "cases/town.md",
+                                         view=renderer.views["town"]), "html.parser")
+    mark = table.select_one("tr#req-req-plan td:last-child span.cf-asserter")
+    assert mark is not None and mark.get_text() == "(Own claim)"
+    assert mark["class"] == ["cf-asserter", "cf-asserter--self"]

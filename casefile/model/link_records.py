@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from casefile.model import link_differ, vocab
+from casefile.model import link_differ, vocab, who
 from casefile.model import objects as m
 from casefile.model.date_words import Worded, dated
 from casefile.model.link import Linker
@@ -83,7 +83,7 @@ def _requirement(linker: Linker, record: m.Record, item: Rec) -> None:
         by = linker.ref(reported, "by", linker.bodies, "body")
         if by is not None:
             reported_obj = m.Reported(vocab.OUTCOMES[reported["outcome"]], by,
-                                      linker.cites(reported))
+                                      linker.cites(reported), who.asserter(by, record.case))
     record.requirements.append(m.Requirement(
         item["id"], item["text"],
         _due(due) if due else None,

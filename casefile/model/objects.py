@@ -241,6 +241,7 @@ class Reported:
     outcome: vocab.Term
     by: Body
     cites: list[Citation]
+    asserter: vocab.Term | None = None  # who says so, by the body's relation to the case
 
 
 @dataclass
