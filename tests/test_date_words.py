@@ -162,12 +162,14 @@ def test_an_open_deadline_falls_due_on_its_last_day(tmp_path: Path) -> None:
 def test_immediately_is_due_on_the_records_own_date(tmp_path: Path) -> None:
     req = _req(tmp_path, "immediately", "2017-07-31")
     assert due_window(req) == (D(2017, 7, 1), D(2017, 7, 31))  # the record: July 2017
-    assert describe_due(req) == ("“immediately”: due on the date of the record that set it, "
-                                 "due between 1 July 2017 and 31 July 2017, because the "
+    assert describe_due(req) == ("“immediately”, that is on the date of the record that set "
+                                 "it: due between 1 July 2017 and 31 July 2017, because the "
                                  "record's date is not known to the day.")
     assert req.outcome is not None and req.outcome.term.value == "met"  # July vs 31 July
     req.record.date = PartialDate(2017, 7, 12)
     assert due_window(req) == (D(2017, 7, 12), D(2017, 7, 12))
+    assert describe_due(req) == ("“immediately”, that is on the date of the record that set "
+                                 "it: due 12 July 2017.")  # "due" once (a new-editor trial)
     assert outcome(req, D(2017, 8, 1)).term.value == "met_late"  # fulfilled 31 July
     req.fulfilled_by = None
     assert outcome(req, D(2017, 7, 12)).term.value == "outstanding"

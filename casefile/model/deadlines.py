@@ -42,7 +42,7 @@ def describe_due(req: m.Requirement) -> str:
         return "None set."
     if due.worded == date_words.IMMEDIATELY:
         window_words = _window_words(window, "the record's")
-        return f"“{due.words}”: due on the date of the record that set it, {window_words}."
+        return f"“{due.words}”, that is on the date of the record that set it: {window_words}."
     if due.within is not None:
         unit = vocab.DAY_BASES[due.unit or "calendar_days"].label
         unit = unit.removesuffix("s") if due.within == 1 else unit
