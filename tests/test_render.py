@@ -55,6 +55,19 @@ def test_matrix_cell_names_an_own_claim(mini: Path) -> None:
     assert heading.select_one(".cf-asserter--self").get_text() == "Own claim: Town Council"
 
 
+def test_a_case_without_findings_says_so(mini: Path) -> None:
+    """Found by a new-editor trial: the findings heading stood over nothing at all."""
+    r = renderer(mini)
+    view = r.views["town"]
+    soup = BeautifulSoup(r.macro("findings", "cases/town.md", view=view), "html.parser")
+    assert soup.select("table.cf-matrix") and not soup.select(".cf-findings > p")
+    view.matrices = []
+    soup = BeautifulSoup(r.macro("findings", "cases/town.md", view=view), "html.parser")
+    assert not soup.select("table")
+    assert [p.get_text() for p in soup.select(".cf-findings > p")] == [
+        "No findings are recorded for this case."]
+
+
 def test_a_column_with_several_speakers_names_each_in_its_cell(tmp_path: Path) -> None:
     files = dict(MINI)
     ins, fol = "cases/town/records/town-inspection.yml", "cases/town/records/town-follow-up.yml"
