@@ -211,6 +211,8 @@ def test_case_page_and_body_page(tmp_path: Path) -> None:
     news = next(li for li in bib.select("li") if "news-quoting" in li.get_text())
     assert news.select_one(".cf-grade").get_text() == "Evidence: Press"
     assert news.select_one(".cf-second-hand") is not None
+    text = " ".join(news.get_text(" ").split())  # a sentence each (a new-editor trial)
+    assert "Evidence: Press . Second-hand: it reports what others said or found." in text
     mirror = next(li for li in bib.select("li") if "audit-mirror" in li.get_text())
     assert mirror.select_one(".cf-grade").get_text() == "Evidence: Auditor"
     assert "audit-report EXAMPLE ONLY" in mirror.select_one(".cf-original").get_text()
