@@ -146,7 +146,12 @@ def _worded(said: str, words: str) -> PartialDate | Worded:
             return Worded(EARLIEST_OPPORTUNITY, said)
         by = re.fullmatch(r"by (the end of )?(.+)", low)
         if by:
-            day = _base(said, by[2]).latest
+            try:
+                day = _base(said, by[2]).latest
+            except _UnreadError:
+                raise _UnreadError(f"'{said}' is not a deadline form: after 'by' or 'by the "
+                                   "end of' give a date in words, e.g. 'by the end of autumn "
+                                   "2022', 'by June 2021'") from None
             return PartialDate.span(day, day, said)
     during = re.fullmatch(r"during (.+)", low)
     if during:

@@ -134,7 +134,8 @@ class _Validator:
             return None
         if len(node.items) < type_.min_items:
             self.fail(node, path, f"needs at least {type_.min_items} item"
-                      f"{'s' if type_.min_items > 1 else ''}")
+                      f"{'s' if type_.min_items > 1 else ''}; list them, one per line "
+                      "starting with '- ', or leave the key out where it is optional")
         return [self.check(item, type_.item, _join(path, i)) for i, item in enumerate(node.items)]
 
     def obj(self, node: Node, type_: s.Obj, path: str) -> Rec | None:
