@@ -157,6 +157,7 @@ MISTAKES = (
             "type: monitoring_visit\ntype: monitoring\n"),
     Mistake("An assessment dated before its finding", "date: 2019-03-12\npublished: 2019-03-20",
             "date: 2016-03-12\npublished: 2019-03-20"),
+    *(Mistake(title, old, new, path=path) for title, path, old, new in feature_examples.MISTAKES),
 )
 
 

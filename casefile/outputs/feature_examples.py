@@ -48,11 +48,11 @@ names:
   - name: Northshire Police
 variant_names: [Northshire Constabulary, Northshire Police Service]
 """,
-    "data/bodies/northshire-health-board.yml": """\
-id: northshire-health-board
+    "data/bodies/northshire-health-trust.yml": """\
+id: northshire-health-trust
 kind: health
 names:
-  - name: Northshire Health Board
+  - name: Northshire Health Trust
 parent: example-government     # the body it is part of
 """,
     "data/bodies/example-government.yml": """\
@@ -136,7 +136,7 @@ language: en
     CASE_PATH: f"""\
 id: {CASE}
 title: "EXAMPLE ONLY: Northshire safeguarding partnership"
-subject: [northshire-police, northshire-health-board]   # or one id; the first is the main one
+subject: [northshire-police, northshire-health-trust]   # or one id; the first is the main one
 partners: [example-borough-council]     # their claims count as own claims
 overseers: [northshire-mayor]           # a department, mayor or commissioner
 service: Safeguarding partnership
@@ -205,14 +205,13 @@ type: intervention
 title: "EXAMPLE ONLY: escalation"
 date: 2022-03-01
 body: example-government
-summary: The government moved the health board's maternity services to special measures.
+summary: NHS England moved the health trust to segment 4.
 cite: [northshire-escalation-letter]
 oversight:
-  - framework: nhs-wales-escalation
-    level: special_measures
+  - framework: nhs-england-oversight
+    level: segment_4
     effective: 2022-03-07
-    body: northshire-health-board
-    service: maternity services
+    body: northshire-health-trust   # the body moved, when not the case's main subject
     cite: [northshire-escalation-letter]
 statements:
   - speaker: A spokesperson
@@ -222,3 +221,29 @@ statements:
     cite: [northshire-report-mirror]
 """,
 }
+
+# Common mistakes in the newer fields, for the How to edit page: (title, file, the text
+# as the example has it, the text with the mistake made).
+MISTAKES = (
+    ("A level the framework does not have", ESCALATION_PATH, "level: segment_4",
+     "level: segment 4"),
+    ("A date in words that is not one of the forms", INSPECTION_PATH, "date: spring 2021",
+     "date: springtime 2021"),
+    ("A deadline given as the date of an event", INSPECTION_PATH, "date: spring 2021",
+     "date: by the end of 2021"),
+    ("A deadline in words that is not one of the forms", INSPECTION_PATH,
+     "date: by the end of autumn 2022", "date: by end of autumn 2022"),
+    ("A reported outcome that is not in the vocabulary", INSPECTION_PATH,
+     "outcome: partly_met", "outcome: partially_met"),
+    ("A kind of money that is not in the vocabulary", CASE_PATH, "kind: loan",
+     "kind: borrowing"),
+    ("A disagreement with neither choice nor unsettled", REPORT_PATH, "    chosen: 2021-06-05",
+     "    # chosen: 2021-06-05"),
+    ("Another value without a citation", REPORT_PATH,
+     '        cite: [{source: northshire-press-article, quote: "published on Sunday"}]',
+     "        cite: []"),
+    ("A body named twice in a case", CASE_PATH, "partners: [example-borough-council]",
+     "partners: [northshire-police]"),
+    ("A source named as its own original", MIRROR_PATH,
+     "original: northshire-inspection-report", "original: northshire-report-mirror"),
+)

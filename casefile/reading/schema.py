@@ -118,6 +118,7 @@ class Rule:
 
     kind: str
     fields: tuple[str, ...]
+    hint: str = ""  # what would be right, added to the message when the rule is broken
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,8 @@ def _disagreement(what: str, value_type: Type, example: str) -> Obj:
            "use every value (see the methodology)."),
          F("reason", Text(), "Why that value was chosen, or why the question stays open.",
            True)),
-        rules=(Rule("exactly_one", ("chosen", "unsettled")),),
+        rules=(Rule("exactly_one", ("chosen", "unsettled"), "write chosen: with the field's "
+                    "own value again, or unsettled: true if the sources cannot be settled"),),
     )
 
 
