@@ -173,8 +173,8 @@ def _disagreement(what: str, value_type: Type, example: str) -> Obj:
         (F("values", ListOf(other, 1), "The other values sources give, each with its "
            "citations.", True),
          F("chosen", value_type, "The value chosen: the field's own value, written again."),
-         F("unsettled", Bool(only_true=True), "true when the sources cannot be settled; computations then "
-           "use every value (see the methodology)."),
+         F("unsettled", Bool(only_true=True), "true when the sources cannot be settled; "
+           "computations then use every value (see the methodology)."),
          F("reason", Text(), "Why that value was chosen, or why the question stays open.",
            True)),
         rules=(Rule("exactly_one", ("chosen", "unsettled"), "write chosen: with the field's "
