@@ -224,9 +224,13 @@ WHERE = f"data/{INS}"
      "27:9: sources_differ.published.values[0].cite: missing required key 'cite' "
      "(citations: the sources that give this value)"),
     ("    chosen: 2017-10-02\n", "",
-     "26:5: sources_differ.published: give exactly one of 'chosen' or 'unsettled'"),
+     "26:5: sources_differ.published: give exactly one of 'chosen' or 'unsettled'; write "
+     "chosen: with the field's own value again, or unsettled: true if the sources cannot be "
+     "settled"),
     ("    chosen: 2017-10-02\n", "    chosen: 2017-10-02\n    unsettled: true\n",
-     "26:5: sources_differ.published: give exactly one of 'chosen' or 'unsettled'"),
+     "26:5: sources_differ.published: give exactly one of 'chosen' or 'unsettled'; write "
+     "chosen: with the field's own value again, or unsettled: true if the sources cannot be "
+     "settled"),
     ("chosen: 2017-10-02", "chosen: 2017-10-07",
      "29:13: sources_differ.published.chosen: chosen 2017-10-07 is not among the values "
      "(2017-10-02, 2017-10-03); choose one of them, or write unsettled: true instead of chosen"),

@@ -12,12 +12,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casefile.outputs import examples
+from casefile.outputs import feature_examples as fx
 from tests.conftest import add_second_case, copy_project, mkdocs_build
 from tests.test_cli import run
 
 RECORD = "data/cases/example-childrens-services/records/example-2019-monitoring-visit.yml"
+INSPECTION, ESCALATION, CASE, REPORT, MIRROR = (
+    fx.INSPECTION_PATH, fx.ESCALATION_PATH, fx.CASE_PATH, fx.REPORT_PATH, fx.MIRROR_PATH)
 BEFORE = ("this assessment is dated 12 March 2016, before the finding it assesses was raised "
           "(July 2017, record 'example-2017-inspection')")
+WORDS = ("e.g. 'June 2021', 'autumn 2022', 'early 2021', 'late June 2021', 'around June 2021', "
+         "'during 2023'")
 MESSAGES = {
     "A misspelt key": [
         f"{RECORD}:2:1: summary: missing required key 'summary' (what happened, in plain words)",
@@ -44,6 +49,44 @@ MESSAGES = {
         f"{RECORD}:13:14: assessments[0].finding: {BEFORE}",
         f"{RECORD}:18:14: assessments[1].finding: {BEFORE}",
         f"{RECORD}:23:14: assessments[2].finding: {BEFORE}"],
+    "A level the framework does not have": [
+        f"{ESCALATION}:11:12: oversight[0].level: 'segment 4' is not a level of NHS England "
+        "oversight framework segments; for Segment 4, write 'segment_4' (its levels: "
+        "'segment_1' for Segment 1, 'segment_2' for Segment 2, 'segment_3' for Segment 3, "
+        "'segment_4' for Segment 4)"],
+    "A date in words that is not one of the forms": [
+        f"{INSPECTION}:5:7: date: 'springtime 2021' is not a date; write YYYY, YYYY-MM or "
+        f"YYYY-MM-DD, or in words, {WORDS} (see the date forms on the methodology page)"],
+    "A deadline given as the date of an event": [
+        f"{INSPECTION}:5:7: date: 'by the end of 2021' is a deadline; write it in a "
+        "requirement's due: date:, and give this field the date itself; write YYYY, YYYY-MM or "
+        f"YYYY-MM-DD, or in words, {WORDS} (see the date forms on the methodology page)"],
+    "A deadline in words that is not one of the forms": [
+        f"{INSPECTION}:32:13: requirements[1].due.date: 'by end of autumn 2022' is not a "
+        "deadline form: after 'by' or 'by the end of' give a year, month, day or season, e.g. "
+        "'by the end of 2019', 'by autumn 2022'; write YYYY, YYYY-MM or YYYY-MM-DD, or in words, "
+        f"{WORDS}, 'by the end of 2019', 'by autumn 2022', 'immediately', "
+        "'at the earliest opportunity' (see the date forms on the methodology page)"],
+    "A reported outcome that is not in the vocabulary": [
+        f"{INSPECTION}:25:16: requirements[0].reported.outcome: 'partially_met' is not allowed; "
+        "did you mean 'partly_met'? (allowed: met_on_time, met_late, met, not_met, "
+        "partly_met, suspended, superseded, not_reported)"],
+    "A kind of money that is not in the vocabulary": [
+        f"{CASE}:18:11: money[0].kind: 'borrowing' is not allowed (allowed: budget, overspend, "
+        "savings_target, savings_achieved, loan, repayment, grant, other)"],
+    "A disagreement with neither choice nor unsettled": [
+        f"{REPORT}:12:5: sources_differ.published: give exactly one of 'chosen' or "
+        "'unsettled'; write chosen: with the field's own value again, or unsettled: true if the "
+        "sources cannot be settled"],
+    "Another value without a citation": [
+        f"{REPORT}:14:15: sources_differ.published.values[0].cite: needs at least 1 item; list "
+        "each on its own line starting with '- ', or write them in brackets: [first, second]"],
+    "A body named twice in a case": [
+        f"{CASE}:5:11: partners: body 'northshire-police' is already named as a subject of "
+        "this case; name each body once, in the one list that fits best"],
+    "A source named as its own original": [
+        f"{MIRROR}:8:11: original: source 'northshire-report-mirror' names itself as its "
+        "original; name the source it is a copy of, or remove 'original'"],
 }
 
 
@@ -88,7 +131,7 @@ def test_the_example_data_set_is_generic_and_fictional() -> None:
 def test_worked_example_builds_and_adds_a_column(tmp_path: Path) -> None:
     root = example_project(tmp_path)
     check = run(["check"], root)
-    assert check.stdout == "casefile: data OK: 1 case(s), 2 record(s), 2 source(s), 2 bodies.\n"
+    assert check.stdout == "casefile: data OK: 2 case(s), 4 record(s), 7 source(s), 8 bodies.\n"
     assert mkdocs_build(root).returncode == 0
     html = (root / "site" / "cases" / examples.CASE / "index.html").read_text("utf-8")
     soup = BeautifulSoup(html, "html.parser")

@@ -159,3 +159,54 @@ def test_new_writes_only_into_a_data_folder(tmp_path: Path) -> None:
         2, "", f"casefile new: {other} is not a casefile data folder (it has no themes.yml); "
         "give --data with the site's data folder, or start a site with casefile init\n")
     assert list(other.iterdir()) == []
+
+
+def test_new_files_show_the_newer_fields_as_commented_examples(tmp_path: Path) -> None:
+    """Where an editor needs them: several subjects, partners and overseers in a case, a
+    money kind, a record's oversight move, a source's mirror and second-hand marks and
+    dates in words, a body's parent and variant names. Uncommented with real ids, the
+    filled-in files still pass the check."""
+    root = init_site(tmp_path / "site")
+    make_all(root)
+    text = {rel.split("/")[1]: (root / rel).read_text("utf-8") for rel in (
+        "data/bodies/body-001.yml", "data/sources/source-001.yml",
+        "data/cases/case-001/case.yml")}
+    assert "\n# parent: body-id       # the body this one is part of, e.g. a government\n" \
+        "# variant_names: [Other Spelling]  # other spellings seen in sources\n" in text["bodies"]
+    assert "  # or in words (autumn 2022), or: no date shown\n" in text["sources"]
+    assert text["sources"].endswith(
+        "# original: source-id    # if this is a mirror or repost of another source\n"
+        "# second_hand: true      # if it reports what another body said or found\n")
+    assert "subject: <id of the body under scrutiny>  # or a list: [body-id, body-id]\n" \
+        "# partners: [body-id]    # bodies answering the matter with the subject\n" \
+        "# overseers: [body-id]   # a department, mayor or commissioner over it\n" in text["cases"]
+    assert "#     kind: budget       # budget, overspend, savings_target, savings_achieved, " \
+        "loan, repayment, grant, other\n" in text["cases"]
+    record = (root / "data/cases/case-001/records/case-001-001.yml").read_text("utf-8")
+    assert record.endswith(
+        "# oversight:             # a move to a level of an oversight framework\n"
+        "#   - framework: framework-id   # see the methodology page\n"
+        "#     level: level_value\n"
+        "#     # effective: YYYY-MM-DD  # if it took effect on another day\n"
+        "#     cite: [source-id]\n")
+    assert "  # or in words: spring 2021\n" in record
+    run(["new", "body", "--id", "body-002"], root)
+    run(["new", "source", "--id", "source-002"], root)
+    uncomment = {"body-001.yml": ("# parent: body-id", "parent: body-002"),
+                 "body-001.yml ": ("# variant_names", "variant_names"),
+                 "source-001.yml": ("# original: source-id", "original: source-002"),
+                 "source-001.yml ": ("# second_hand", "second_hand"),
+                 "case.yml": ("# partners: [body-id]", "partners: [body-002]")}
+    for path in (root / "data").rglob("*.yml"):
+        body = re.sub(r"<[^<>=\"\n]+>", lambda m: FILL[m.group(0)], path.read_text("utf-8"))
+        for name, (old, new) in uncomment.items():
+            if path.name == name.strip():
+                body = body.replace(old, new, 1)
+        body = body.replace("published: 2020-05  # or in words (autumn 2022), or: no date shown",
+                            "published: autumn 2020")
+        path.write_text(body, encoding="utf-8")
+    check = run(["check"], root)
+    assert (check.returncode, check.stderr) == (0, "")
+    assert "parent: body-002" in (root / "data/bodies/body-001.yml").read_text("utf-8")
+    assert "original: source-002" in (root / "data/sources/source-001.yml").read_text("utf-8")
+    assert "published: autumn 2020" in (root / "data/sources/source-001.yml").read_text("utf-8")

@@ -48,7 +48,9 @@ def _text(kind: str, ident: str) -> str:
         return (f"id: {ident}\nkind: <kind of body>  # {_choices(vocab.BODY_KINDS)}\nnames:\n"
                 "  - name: <the body's full name>\n"
                 "    # short: ABC        # an abbreviation, if it has one\n"
-                "    # from: YYYY-MM     # when this name came into use\n")
+                "    # from: YYYY-MM     # when this name came into use\n"
+                "# parent: body-id       # the body this one is part of, e.g. a government\n"
+                "# variant_names: [Other Spelling]  # other spellings seen in sources\n")
     if kind == "person":
         return (f"id: {ident}\nname: <the name as the sources give it>\nroles:\n"
                 "  - title: <the post, as the sources give it>\n"
@@ -60,13 +62,17 @@ def _text(kind: str, ident: str) -> str:
                 "not say, publisher_note: how it is known\n"
                 f"kind: <kind of document>  # {_choices(vocab.SOURCE_KINDS)}\n"
                 "published: <the date as the document gives it, YYYY, YYYY-MM or YYYY-MM-DD>"
-                "  # or published_note: why it is not known\n"
+                "  # or in words (autumn 2022), or: no date shown\n"
                 "# url: https://…          # https only; needs accessed:\n"
                 "# archive_url: https://web.archive.org/…\n# accessed: YYYY-MM-DD\n"
-                "language: en\n")
+                "language: en\n"
+                "# original: source-id    # if this is a mirror or repost of another source\n"
+                "# second_hand: true      # if it reports what another body said or found\n")
     if kind == "case":
         return (f"id: {ident}\ntitle: <the case title shown to readers>\n"
-                "subject: <id of the body under scrutiny>\n"
+                "subject: <id of the body under scrutiny>  # or a list: [body-id, body-id]\n"
+                "# partners: [body-id]    # bodies answering the matter with the subject\n"
+                "# overseers: [body-id]   # a department, mayor or commissioner over it\n"
                 "service: <the service under scrutiny>\n"
                 "regulators: [<id of the regulator>]\n"
                 "legal_basis: <the law the oversight rests on>\nstatus: open\n"
@@ -79,10 +85,12 @@ def _text(kind: str, ident: str) -> str:
                 "# as_of: YYYY-MM-DD      # only to compute outcomes as of a day after the "
                 "latest document\n"
                 "# money:\n#   - amount: 1500000\n#     currency: GBP\n"
+                "#     kind: budget       # " + ", ".join(vocab.MONEY_KINDS) + "\n"
                 "#     for: what the money is for\n#     cite: [source-id]\n")
     return (f"id: {ident}\ntype: <type of event>  # {_choices(vocab.RECORD_TYPES)}\n"
             "title: <a short title for the timeline>\n"
-            "date: <when it happened, as YYYY, YYYY-MM or YYYY-MM-DD>\n"
+            "date: <when it happened, as YYYY, YYYY-MM or YYYY-MM-DD>  # or in words: "
+            "spring 2021\n"
             "# published: YYYY-MM  # only if published on a different date\n"
             "body: <id of the responsible body>\n"
             "summary: <what happened, in plain words>\n"
@@ -90,7 +98,12 @@ def _text(kind: str, ident: str) -> str:
             "    # quote: exact words from the source\n"
             "# findings:\n#   - id: …\n#     theme: …\n#     text: …\n#     cite: [source-id]\n"
             "# assessments:\n#   - finding: finding-id\n#     status: improving\n"
-            "#     asserted_by: body-id\n#     note: …\n#     cite: [source-id]\n")
+            "#     asserted_by: body-id\n#     note: …\n#     cite: [source-id]\n"
+            "# oversight:             # a move to a level of an oversight framework\n"
+            "#   - framework: framework-id   # see the methodology page\n"
+            "#     level: level_value\n"
+            "#     # effective: YYYY-MM-DD  # if it took effect on another day\n"
+            "#     cite: [source-id]\n")
 
 
 def _theme_entry(ident: str) -> str:

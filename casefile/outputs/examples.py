@@ -14,6 +14,7 @@ from pathlib import Path
 
 from casefile.errors import DataError, Problem
 from casefile.model.link import Loaded
+from casefile.outputs import feature_examples
 from casefile.outputs.jsonschema import header_for
 from casefile.pipeline import build_dataset, classify
 from casefile.reading.load import parse_text
@@ -141,6 +142,7 @@ class Mistake:
     old: str
     new: str
     message: str = ""
+    path: str = RECORD_PATH  # the file of the example data set it is made in
 
 
 MISTAKES = (
@@ -155,6 +157,7 @@ MISTAKES = (
             "type: monitoring_visit\ntype: monitoring\n"),
     Mistake("An assessment dated before its finding", "date: 2019-03-12\npublished: 2019-03-20",
             "date: 2016-03-12\npublished: 2019-03-20"),
+    *(Mistake(title, old, new, path=path) for title, path, old, new in feature_examples.MISTAKES),
 )
 
 
@@ -174,9 +177,14 @@ def source_text() -> str:
 
 def files(mistake: Mistake | None = None) -> dict[str, str]:
     """Every file of the example's data set (path from the project root → text): the
-    fictional case it belongs to, the example source and the record (with ``mistake``)."""
-    return {**{rel: _with_header(rel, text) for rel, text in BASE.items()},
-            SOURCE_PATH: source_text(), RECORD_PATH: record_text(mistake)}
+    fictional case it belongs to, the example source and the record, and the fictional
+    partnership case of the newer fields (with ``mistake`` made in its file)."""
+    texts = {**{rel: _with_header(rel, text) for rel, text in BASE.items()},
+             SOURCE_PATH: source_text(), RECORD_PATH: record_text(),
+             **{rel: _with_header(rel, text) for rel, text in feature_examples.FILES.items()}}
+    if mistake:
+        texts[mistake.path] = texts[mistake.path].replace(mistake.old, mistake.new, 1)
+    return texts
 
 
 def install(root: Path, mistake: Mistake | None = None) -> None:

@@ -88,6 +88,7 @@ class Currency(Type):
 
 @dataclass(frozen=True)
 class Bool(Type):
+    only_true: bool = False  # a mark given only as true (false is refused when linking)
     what = "true or false"
 
 
@@ -118,6 +119,7 @@ class Rule:
 
     kind: str
     fields: tuple[str, ...]
+    hint: str = ""  # what would be right, added to the message when the rule is broken
 
 
 @dataclass(frozen=True)
@@ -171,11 +173,12 @@ def _disagreement(what: str, value_type: Type, example: str) -> Obj:
         (F("values", ListOf(other, 1), "The other values sources give, each with its "
            "citations.", True),
          F("chosen", value_type, "The value chosen: the field's own value, written again."),
-         F("unsettled", Bool(), "true when the sources cannot be settled; computations then "
-           "use every value (see the methodology)."),
+         F("unsettled", Bool(only_true=True), "true when the sources cannot be settled; "
+           "computations then use every value (see the methodology)."),
          F("reason", Text(), "Why that value was chosen, or why the question stays open.",
            True)),
-        rules=(Rule("exactly_one", ("chosen", "unsettled")),),
+        rules=(Rule("exactly_one", ("chosen", "unsettled"), "write chosen: with the field's "
+                    "own value again, or unsettled: true if the sources cannot be settled"),),
     )
 
 

@@ -134,7 +134,8 @@ class _Validator:
             return None
         if len(node.items) < type_.min_items:
             self.fail(node, path, f"needs at least {type_.min_items} item"
-                      f"{'s' if type_.min_items > 1 else ''}")
+                      f"{'s' if type_.min_items > 1 else ''}; list each on its own line "
+                      "starting with '- ', or write them in brackets: [first, second]")
         return [self.check(item, type_.item, _join(path, i)) for i, item in enumerate(node.items)]
 
     def obj(self, node: Node, type_: s.Obj, path: str) -> Rec | None:
@@ -176,7 +177,8 @@ class _Validator:
             names = " and ".join(f"'{f}'" for f in rule.fields)
             either = " or ".join(f"'{f}'" for f in rule.fields)
             if rule.kind == "exactly_one" and len(present) != 1:
-                self.fail(node, path or type_.name, f"give exactly one of {either}")
+                hint = f"; {rule.hint}" if rule.hint else ""
+                self.fail(node, path or type_.name, f"give exactly one of {either}{hint}")
             elif rule.kind == "at_least_one" and not present:
                 self.fail(node, path or type_.name, f"give {either} (or both)")
             elif rule.kind == "together" and present and len(present) != len(rule.fields):
