@@ -55,7 +55,7 @@ ROWS = [
     (fx.ESCALATION_PATH, "effective: 2022-03-07", "effective: 2022-03", True),
     # subjects, partners, overseers
     (fx.CASE_PATH, "subject: [northshire-police, northshire-health-trust]",
-     "subject: northshire-police", True),
+     "subject: northshire-health-trust", True),
     (fx.CASE_PATH, "subject: [northshire-police, northshire-health-trust]", "subject: []",
      False),
     (fx.CASE_PATH, "subject: [northshire-police, northshire-health-trust]",
@@ -105,6 +105,9 @@ ROWS = [
 ]
 # Invalid only against the other files: the checker's alone, as a missing source id is.
 CHECKER_ONLY = [
+    # the trust's oversight move then names a body the case is no longer about
+    (fx.CASE_PATH, "subject: [northshire-police, northshire-health-trust]",
+     "subject: northshire-police", False),
     (fx.ESCALATION_PATH, "level: segment_4", "level: segment_5", False),
     (fx.ESCALATION_PATH, "framework: nhs-england-oversight", "framework: nhs-england", False),
     (fx.CASE_PATH, "partners: [example-borough-council]", "partners: [northshire-police]",
