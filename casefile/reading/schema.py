@@ -159,15 +159,17 @@ def cite_field(required: bool = True) -> Field:
 def _disagreement(what: str, value_type: Type, example: str) -> Obj:
     """Sources that disagree on one field of type ``value_type``: the other values, each
     cited, and the editor's choice or ``unsettled``."""
+    an = "an" if what[:1] in "aeiou" else "a"
     other = Obj(
         f"alternative {what}",
-        f"A {what} another source gives, which differs from the field's own value.",
+        f"{an.capitalize()} {what} another source gives, which differs from the field's own "
+        "value.",
         (F("value", value_type, f"The {what} as that source gives it, e.g. {example}.", True),
          F("cite", CITES, "Citations: the sources that give this value.", True)),
     )
     return Obj(
         f"{what} disagreement",
-        f"Sources that give different values for a {what}. The field itself holds the "
+        f"Sources that give different values for {an} {what}. The field itself holds the "
         "chosen value (or, when unsettled, one of the values), supported by the item's own "
         "citations; values lists only the others.",
         (F("values", ListOf(other, 1), "The other values sources give, each with its "
@@ -276,8 +278,10 @@ SOURCE = Obj(
         F("published", Date(date_words.UNDATED), "Publication date as the document gives it, "
           "in ISO or in words (autumn 2022); no date shown when the document has none."),
         F("published_note", Text(), "Why the date is partial, inferred or missing."),
-        F("url", Url(), "Where the document is published (https only)."),
-        F("archive_url", Url(), "An archived copy, e.g. on the Wayback Machine (https only)."),
+        F("url", Url(), "Where the document is published (https; plain http only with "
+          "insecure_http: true)."),
+        F("archive_url", Url(), "An archived copy, e.g. on the Wayback Machine (https; plain "
+          "http only with insecure_http: true)."),
         F("accessed", Date(), "When the URL was last read; required with a URL."),
         F("insecure_http", Bool(), "true only if the publisher offers no https: allows "
           "plain http:// in url and archive_url, shown to readers as not secure."),
@@ -344,7 +348,8 @@ CORRECTION = Obj(
 
 CASE = Obj(
     "case",
-    "A case: one body's service under regulatory oversight (data/cases/ID/case.yml).",
+    "A case: the matter under scrutiny, about one or more public bodies (a service, or the "
+    "body as a whole) under oversight (data/cases/ID/case.yml).",
     (
         F("id", Id(), "Unique id; must match the folder name.", True),
         F("title", Text(one_line=True), "Title shown to readers.", True),
