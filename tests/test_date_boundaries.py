@@ -82,6 +82,7 @@ def test_the_edges_of_what_is_accepted() -> None:
 
 def test_spans() -> None:
     autumn = PartialDate.span(D(2022, 9, 1), D(2022, 11, 30), "autumn 2022")
+    assert (autumn.year, autumn.month, autumn.day) == (2022, None, None)
     assert (autumn.precision, autumn.earliest, autumn.latest, autumn.human(), autumn.iso()) \
         == ("span", D(2022, 9, 1), D(2022, 11, 30), "autumn 2022", "2022")
     early_june = PartialDate.span(D(2021, 6, 1), D(2021, 6, 10), "early June 2021")

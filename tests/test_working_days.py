@@ -6,6 +6,7 @@ testing can reach the logic (it never mutates a decorated function)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import holidays
 import pytest
@@ -157,3 +158,43 @@ def test_the_supported_codes() -> None:
     ("GB-ENG", "Saturdays and Sundays"), ("IL", "Fridays and Saturdays")])
 def test_weekend_words(code: str, words: str) -> None:
     assert calendars.weekend_words(code) == words
+
+
+# -- unknown codes, and the project's option ------------------------------------------------
+
+def test_a_list_of_subdivisions_up_to_twelve_else_a_guess() -> None:
+    twelve = tuple(f"{n:02d}" for n in range(1, 13))
+    assert calendars._subdivisions("ZZ-99", "ZZ", twelve) == "ZZ has " + ", ".join(
+        f"ZZ-{n:02d}" for n in range(1, 13))
+    assert calendars._subdivisions("ZZ-99", "ZZ", (*twelve, "13")) == (
+        "did you mean 'ZZ-09'? If not, see the holidays package's list of the 13 "
+        "subdivisions of ZZ")
+    assert calendars._subdivisions("ZZ-Q", "ZZ", ()) == "ZZ has no subdivisions, write ZZ"
+    # Canada: 13 subdivisions, so a guess and not a list
+    assert calendars.problem("CA-XX") == (
+        "unknown jurisdiction 'CA-XX': the holidays package has no subdivision 'XX' of CA; "
+        "did you mean 'CA-YT'? If not, see the holidays package's list of the 13 "
+        "subdivisions of CA")
+
+
+@pytest.mark.parametrize(("config", "expected"), [
+    ("site_name: x\nplugins:\n  casefile:\n    jurisdiction: GB-ENG\n", "GB-ENG"),  # a mapping
+    ("site_name: x\nplugins:\n  - search\n  - casefile:\n      jurisdiction: GB-NIR\n", "GB-NIR"),
+    ("site_name: x\n", "GB-WLS"),  # no plugins at all
+    ("site_name: x\nplugins:\n  - casefile\n", "GB-WLS"),  # the plugin without options
+    ("site_name: x\nplugins:\n  - casefile:\n      jurisdiction: [GB-ENG]\n", "GB-WLS"),
+    ("site_name: x\nplugins: [\n", "GB-WLS"),  # not YAML: mkdocs itself reports it
+])
+def test_the_projects_jurisdiction(tmp_path: Path, config: str, expected: str) -> None:
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert calendars.project_jurisdiction(tmp_path) == (expected, [])
+
+
+def test_a_wrong_option_is_located(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - casefile:\n      jurisdiction: Wales\n",
+                                     encoding="utf-8")
+    code, problems = calendars.project_jurisdiction(tmp_path)
+    assert code == "GB-WLS"
+    assert [str(p) for p in problems] == [
+        "mkdocs.yml:3:21: plugins.casefile.jurisdiction: 'Wales' is a name, not a code: "
+        "write 'GB-WLS'"]
