@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 
 import icalendar
 import pytest
@@ -312,3 +313,13 @@ def test_what_contradicts_the_records(records: str, reported: str) -> None:
     assert deadlines.contradicts(records, reported) is expected
     for silent in ("outstanding", "overdue", "superseded"):
         assert deadlines.contradicts(silent, reported) is False
+
+
+def test_the_latest_documents_first_day(mini: Path) -> None:
+    case = load_dataset(mini, use_cache=False).cases["town"]
+    assert deadlines.latest_document(case) == D(2018, 3, 1)  # the follow-up
+    case.records[1].date = P("2019")  # only the year: its first day, never later
+    assert deadlines.latest_document(case) == D(2019, 1, 1)
+    nothing = SimpleNamespace(records=[], cites=[], money=[])
+    assert deadlines.latest_document_date(nothing) is None  # type: ignore[arg-type]
+    assert deadlines.latest_document(nothing) == D(1970, 1, 1)  # type: ignore[arg-type]
