@@ -323,3 +323,23 @@ def test_the_latest_documents_first_day(mini: Path) -> None:
     nothing = SimpleNamespace(records=[], cites=[], money=[])
     assert deadlines.latest_document_date(nothing) is None  # type: ignore[arg-type]
     assert deadlines.latest_document(nothing) == D(1970, 1, 1)  # type: ignore[arg-type]
+
+
+def test_between_equal_first_days_the_more_precise_date_is_kept(mini: Path) -> None:
+    case = load_dataset(mini, use_cache=False).cases["town"]
+    case.records[1].date = P("2019")
+    case.records[1].published = P("2019-01")
+    assert deadlines.latest_document_date(case) == P("2019-01")
+    case.records[0].published = P("2019-01-01")
+    assert deadlines.latest_document_date(case) == P("2019-01-01")
+
+
+def test_why_the_case_is_as_of_that_day(mini: Path) -> None:
+    case = load_dataset(mini, use_cache=False).cases["town"]
+    assert deadlines.case_as_of(case) == (
+        D(2018, 3, 1), P("2018-03-01"), "the date of the latest document in this case's records")
+    assert deadlines.case_as_of(case, D(2019, 5, 1)) == (
+        D(2019, 5, 1), P("2019-05-01"), "a date the editors set for this site")
+    case.as_of_given = D(2019, 6, 2)
+    assert deadlines.case_as_of(case, D(2019, 5, 1)) == (
+        D(2019, 6, 2), P("2019-06-02"), "a date the editors set for this case")
