@@ -269,3 +269,22 @@ def test_weekend_words(monkeypatch: pytest.MonkeyPatch, weekend: set[int], words
     monkeypatch.setattr(calendars, "holiday_calendar",
                         lambda code: SimpleNamespace(weekend=weekend))
     assert calendars.weekend_words("XX") == words
+
+
+@pytest.mark.parametrize(("text", "words", "message"), [
+    ("", w.RANGES, "'' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("by 2019-13", w.DEADLINE, "'by 2019-13' is not a real date: month 13 is not 01 to 12"),
+    ("during 2021-13", w.RANGES, "'during 2021-13' is not a real date: month 13 is not 01 to "
+     "12"),
+    ("around 0999", w.RANGES, "'around 0999' is outside the years this site accepts (1000 to "
+     "2999); check the year"),
+    ("February 0999", w.RANGES, "'February 0999' is outside the years this site accepts (1000 "
+     "to 2999); check the year"),
+    ("autumn 0999", w.RANGES, "'autumn 0999' is outside the years this site accepts (1000 to "
+     "2999); check the year"),
+])
+def test_an_impossible_date_in_any_form_is_named_as_written(text: str, words: str,
+                                                            message: str) -> None:
+    with pytest.raises(DateSyntaxError) as caught:
+        w.parse(text, words)
+    assert str(caught.value) == message

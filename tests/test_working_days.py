@@ -198,3 +198,18 @@ def test_a_wrong_option_is_located(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == [
         "mkdocs.yml:3:21: plugins.casefile.jurisdiction: 'Wales' is a name, not a code: "
         "write 'GB-WLS'"]
+
+
+@pytest.mark.parametrize(("code", "message"), [
+    ("GBR-SCT", "unknown jurisdiction 'GBR-SCT': write the two-letter code 'GB-SCT'"),
+    ("Netherlands", "'Netherlands' is a name, not a code: write 'NL'"),  # "the Netherlands"
+])
+def test_more_codes_that_get_a_hint(code: str, message: str) -> None:
+    assert calendars.problem(code) == message
+
+
+def test_names_keep_their_small_words_small_and_a_far_code_gets_the_list() -> None:
+    assert calendars.name_of_place("BA") == "Bosnia and Herzegovina"
+    thirteen = tuple(f"{n:02d}" for n in range(1, 14))
+    assert calendars._subdivisions("ZZ-QQQQQQ", "ZZ", thirteen) == (
+        "see the holidays package's list of the 13 subdivisions of ZZ")
