@@ -25,11 +25,17 @@ _HINT = ("write an ISO 3166 country code or ISO 3166-2 subdivision code that the
          "package knows, in capitals, e.g. GB-ENG, GB-NIR, GB-SCT, GB-WLS, IE or US-CA")
 
 
-@lru_cache(maxsize=1)
-def _supported() -> dict[str, tuple[str, ...]]:
+def supported_codes() -> dict[str, tuple[str, ...]]:
     """Two-letter country code → its subdivision codes, as the holidays package lists them."""
     return {country: tuple(subdivs) for country, subdivs in
             holidays.list_supported_countries().items() if len(country) == 2}
+
+
+@lru_cache(maxsize=1)
+def _supported() -> dict[str, tuple[str, ...]]:
+    """``supported_codes``, listed once. (Cached wrappers here stay thin: mutation testing
+    never mutates a decorated function, so the logic lives in the plain one.)"""
+    return supported_codes()
 
 
 def split(code: str) -> tuple[str, str | None]:
@@ -81,11 +87,16 @@ def _subdivisions(code: str, country: str, subdivs: tuple[str, ...]) -> str:
     return f"did you mean '{near}'? If not, see {listed}" if near else f"see {listed}"
 
 
-@lru_cache(maxsize=256)
-def holiday_calendar(code: str) -> holidays.HolidayBase:
+def calendar_of(code: str) -> holidays.HolidayBase:
     """The public holidays and weekend of a known jurisdiction (years fill in on use)."""
     country, subdiv = split(code)
     return holidays.country_holidays(country, subdiv=subdiv)
+
+
+@lru_cache(maxsize=256)
+def holiday_calendar(code: str) -> holidays.HolidayBase:
+    """``calendar_of``, made once per code (it fills in years as they are asked for)."""
+    return calendar_of(code)
 
 
 def _by_name(name: str) -> str | None:
@@ -120,8 +131,7 @@ def _country_name(country: str) -> str:
     return country
 
 
-@lru_cache(maxsize=256)
-def place_name(code: str) -> str:
+def name_of_place(code: str) -> str:
     """'Scotland', 'Ireland', 'California, United States': the place a calendar is for."""
     country, subdiv = split(code)
     name = _country_name(country)
@@ -131,6 +141,12 @@ def place_name(code: str) -> str:
     if country == "GB":  # its subdivisions are nations, known by their own names
         return aliases[0]
     return f"{aliases[0]}, {name.removeprefix('the ')}"
+
+
+@lru_cache(maxsize=256)
+def place_name(code: str) -> str:
+    """``name_of_place``, worked out once per code."""
+    return name_of_place(code)
 
 
 def holidays_words(code: str) -> str:

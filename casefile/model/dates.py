@@ -69,26 +69,31 @@ class PartialDate:
     def of(cls, day: dt.date) -> PartialDate:
         return cls(day.year, day.month, day.day)
 
-    @property
-    def precision(self) -> str:
+    # The three properties below are plain methods wrapped by ``property(...)`` rather than
+    # ``@property``: mutation testing (mutmut) never mutates a decorated function.
+    def _precision(self) -> str:
         if self.first is not None:
             return "span"
         return "day" if self.day else "month" if self.month else "year"
 
-    @property
-    def earliest(self) -> dt.date:
+    precision = property(_precision)
+
+    def _earliest(self) -> dt.date:
         if self.first is not None:
             return self.first
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    @property
-    def latest(self) -> dt.date:
+    earliest = property(_earliest)
+
+    def _latest(self) -> dt.date:
         if self.last is not None:
             return self.last
         if self.day:
             return self.earliest
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    latest = property(_latest)
 
     def __lt__(self, other: PartialDate) -> bool:
         return (self.earliest, self.latest) < (other.earliest, other.latest)
@@ -149,11 +154,9 @@ def human_day(day: dt.date) -> str:
     return PartialDate.of(day).human()
 
 
-@lru_cache(maxsize=1024)
-def _days_off(jurisdiction: str, year: int) -> frozenset[dt.date]:
-    """Every weekend day and public holiday of a year, asked of the holidays package once
-    (it knows weekends that changed, and weekend days worked in lieu): set lookups after
-    that, as a 1,000-case build counts some 150,000 days."""
+def days_off_in_year(jurisdiction: str, year: int) -> frozenset[dt.date]:
+    """Every weekend day and public holiday of a year, as the holidays package has them (it
+    knows weekends that changed, and weekend days worked in lieu)."""
     cal = holiday_calendar(jurisdiction)
     day, days = dt.date(year, 1, 1), []
     while day.year == year:
@@ -163,14 +166,21 @@ def _days_off(jurisdiction: str, year: int) -> frozenset[dt.date]:
     return frozenset(days)
 
 
+@lru_cache(maxsize=1024)
+def _days_off(jurisdiction: str, year: int) -> frozenset[dt.date]:
+    """``days_off_in_year``, asked once per year: set lookups after that, as a 1,000-case
+    build counts some 150,000 days. (The logic lives in the undecorated function, which
+    mutation testing can reach; it never mutates a decorated one.)"""
+    return days_off_in_year(jurisdiction, year)
+
+
 def is_working_day(day: dt.date, jurisdiction: str) -> bool:
     """Not a weekend day nor a public holiday in ``jurisdiction`` (an ISO 3166 or 3166-2
     code the holidays package knows; see ``casefile.model.calendars``)."""
     return day not in _days_off(jurisdiction, day.year)
 
 
-@lru_cache(maxsize=65536)
-def add_working_days(start: dt.date, count: int, jurisdiction: str) -> dt.date:
+def working_day_after(start: dt.date, count: int, jurisdiction: str) -> dt.date:
     """The ``count``-th working day after ``start`` (the start day itself is not counted)."""
     day = start
     remaining = count
@@ -179,6 +189,12 @@ def add_working_days(start: dt.date, count: int, jurisdiction: str) -> dt.date:
         if is_working_day(day, jurisdiction):
             remaining -= 1
     return day
+
+
+@lru_cache(maxsize=65536)
+def add_working_days(start: dt.date, count: int, jurisdiction: str) -> dt.date:
+    """``working_day_after``, cached: a build asks the same few periods many times."""
+    return working_day_after(start, count, jurisdiction)
 
 
 def add_calendar_days(start: dt.date, count: int) -> dt.date:
