@@ -188,8 +188,8 @@ def test_superseded(mini: Path) -> None:
      "“by autumn 2022”: due 30 November 2022, the last day it allows."),
     (m.Due(None, None, None, None, None, None, "immediately", "Immediately"),
      (D(2017, 7, 1), D(2017, 7, 31)),
-     "“Immediately”: due on the date of the record that set it, due between 1 July 2017 and "
-     "31 July 2017, because the record's date is not known to the day."),
+     "“Immediately”, that is on the date of the record that set it: due between 1 July 2017 "
+     "and 31 July 2017, because the record's date is not known to the day."),
 ])
 def test_the_deadline_sentence(mini: Path, due: m.Due, window: tuple[dt.date, dt.date],
                                sentence: str) -> None:
@@ -212,8 +212,8 @@ def test_a_period_from_the_event_is_counted_from_the_event(mini: Path) -> None:
 def test_immediately_on_a_record_known_to_the_day(mini: Path) -> None:
     req = _req(mini, m.Due(None, None, None, None, None, None, "immediately", "immediately"))
     req.record.date = P("2017-07-12")
-    assert describe_due(req) == ("“immediately”: due on the date of the record that set it, "
-                                 "due 12 July 2017.")
+    assert describe_due(req) == ("“immediately”, that is on the date of the record that set "
+                                 "it: due 12 July 2017.")
     assert outcome(req, D(2017, 7, 12)).term.value == "outstanding"
     assert outcome(req, D(2017, 7, 13)).term.value == "overdue"
 
@@ -320,7 +320,7 @@ def test_the_latest_documents_first_day(mini: Path) -> None:
     assert deadlines.latest_document(case) == D(2018, 3, 1)  # the follow-up
     case.records[1].date = P("2019")  # only the year: its first day, never later
     assert deadlines.latest_document(case) == D(2019, 1, 1)
-    nothing = SimpleNamespace(records=[], cites=[], money=[])
+    nothing = SimpleNamespace(records=[], cites=[], money=[], requirements=[])
     assert deadlines.latest_document_date(nothing) is None  # type: ignore[arg-type]
     assert deadlines.latest_document(nothing) == D(1970, 1, 1)  # type: ignore[arg-type]
 
