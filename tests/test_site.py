@@ -206,10 +206,10 @@ def test_body_page_shows_name_history_and_cases(site: Path) -> None:
     assert soup.select_one(".cf-body-cases li").get_text(" ", strip=True) == (
         "Powys County Council children's services (regulator; acts in 4 records; assesses 10 "
         "findings; is quoted in 3 statements)")
-    government = page(site, "bodies/welsh-government")  # neither subject nor regulator
+    government = page(site, "bodies/welsh-government")  # the case names it as overseer
     assert government.select_one(".cf-body-cases li").get_text(" ", strip=True) == (
-        "Powys County Council children's services (acts in 4 records; assesses 1 finding; "
-        "is quoted in 3 statements; publishes 1 of the sources cited)")
+        "Powys County Council children's services (overseer; acts in 4 records; assesses 1 "
+        "finding; is quoted in 3 statements; publishes 1 of the sources cited)")
     link = soup.select_one(".cf-body-cases a")
     target, _ = resolve(site, "bodies/care-inspectorate-wales", link["href"])
     assert target.find("h1").get_text() == "Powys County Council children's services"
