@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +87,12 @@ def copy_project(modules: list[str]) -> Path:
     return root
 
 
+def test_selection() -> list[str]:
+    """The tests mutmut runs (pytest_add_cli_args_test_selection in pyproject.toml)."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    return list(config["tool"]["mutmut"]["pytest_add_cli_args_test_selection"])
+
+
 def run_module(root: Path, module: str, children: int, log: Path) -> float:
     """One ``mutmut run`` over the mutants of ``module``; returns its wall-clock seconds."""
     env = {**os.environ, "HYPOTHESIS_PROFILE": "ci", "NO_MKDOCS_2_WARNING": "1",
@@ -99,8 +106,11 @@ def run_module(root: Path, module: str, children: int, log: Path) -> float:
         result = subprocess.run(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 check=False)
     seconds = time.monotonic() - start
-    if result.returncode != 0:
-        sys.exit(f"mutmut failed on {module} (exit {result.returncode}); see {log}")
+    if result.returncode != 0:  # mutmut hides a failing test's output: say how to see it
+        sys.exit(f"mutmut failed on {module} (exit {result.returncode}); see {log}. If it "
+                 "failed to collect stats, a test fails: to see which, run in "
+                 f"{root / 'mutants'}:\n  MUTANT_UNDER_TEST=stats {sys.executable} -m pytest "
+                 "-x -q -p no:cacheprovider " + " ".join(test_selection()))
     return seconds
 
 
