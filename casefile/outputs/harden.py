@@ -27,11 +27,15 @@ def policy(html: str) -> str:
     return POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
 
 
+_REL = r"(?<![\w-])rel="  # the rel attribute, not data-rel
+_QUOTED_REL = re.compile(rf"""({_REL})(["'])(.*?)\2""", re.I | re.S)
+
+
 def _rel(match: re.Match[str]) -> str:
     tag = match.group(0)
-    if re.search(r"\brel=", tag, re.I):
-        return re.sub(r'\brel="([^"]*)"', lambda m: 'rel="' + " ".join(dict.fromkeys(
-            [*m.group(1).split(), "noopener", "noreferrer"])) + '"', tag, count=1)
+    if re.search(_REL, tag, re.I):  # REL="me" and rel='me' as well as rel="me"
+        return _QUOTED_REL.sub(lambda m: m[1] + m[2] + " ".join(dict.fromkeys(
+            [*m[3].split(), "noopener", "noreferrer"])) + m[2], tag, count=1)
     return tag[:-1] + ' rel="noopener noreferrer">'
 
 
