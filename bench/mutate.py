@@ -82,6 +82,7 @@ def copy_project(modules: list[str]) -> Path:
     pyproject = root / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
     assert "[tool.mutmut]\n" in text, "pyproject.toml has no [tool.mutmut] section"
+    text = re.sub(r"(?m)^only_mutate = .*\n", "", text)  # a copy of a copy has one already
     text = text.replace("[tool.mutmut]\n", f"[tool.mutmut]\nonly_mutate = {json.dumps(modules)}\n")
     pyproject.write_text(text, encoding="utf-8")
     return root

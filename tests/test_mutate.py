@@ -81,8 +81,10 @@ def test_mutmut_runs_in_a_copy_told_which_modules_to_mutate(
                 "site/index.html", "mutants/old.py", "data/themes.yml"):
         (project / rel).parent.mkdir(parents=True, exist_ok=True)
         (project / rel).write_text("x", encoding="utf-8")
-    (project / "pyproject.toml").write_text(
-        (REPO / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "pyproject.toml").write_text(  # as in a copy already told what to mutate
+        (REPO / "pyproject.toml").read_text(encoding="utf-8").replace(
+            "[tool.mutmut]\n", '[tool.mutmut]\nonly_mutate = ["casefile/a.py"]\n'),
+        encoding="utf-8")
     monkeypatch.setattr(mutate, "REPO", project)
     monkeypatch.setattr(mutate.tempfile, "mkdtemp", lambda prefix: str(tmp_path / "copy"))
     root = mutate.copy_project(["casefile/model/dates.py"])
@@ -92,15 +94,16 @@ def test_mutmut_runs_in_a_copy_told_which_modules_to_mutate(
     config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
     assert config["mutmut"]["only_mutate"] == ["casefile/model/dates.py"]
     assert config["mutmut"]["process_isolation"] == "forkserver"
-    assert (project / "pyproject.toml").read_text(encoding="utf-8") == (
-        REPO / "pyproject.toml").read_text(encoding="utf-8")  # the original is untouched
+    assert 'only_mutate = ["casefile/a.py"]' in (project / "pyproject.toml").read_text(
+        encoding="utf-8")  # the original is untouched
 
 
 def test_everything_the_tests_read_is_copied_for_mutmut() -> None:
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     also = set(config["tool"]["mutmut"]["also_copy"])
     read = {"macros", "overrides", "content", "data", "schema", "mkdocs.yml", "README.md",
-            "BENCHMARKS.md", "constraints.txt", ".pre-commit-config.yaml", ".github", "bench"}
+            "BENCHMARKS.md", "constraints.txt", ".pre-commit-config.yaml", ".github", "bench",
+            "mutation-floors.json", "MUTANTS.md"}
     assert read <= also
     assert all((REPO / path).exists() for path in also), sorted(
         p for p in also if not (REPO / p).exists())
