@@ -55,6 +55,8 @@ def test_exactly_one_csp_tag_first_in_head_even_with_a_header_in_the_body() -> N
     ('<a REL="me" href="https://x.org">', '<a REL="me noopener noreferrer" href="https://x.org">'),
     ("<a rel='me' href=\"https://x.org\">",
      "<a rel='me noopener noreferrer' href=\"https://x.org\">"),
+    ('<a rel="me" rel="x" href="https://x.org">',  # browsers read the first rel only
+     '<a rel="me noopener noreferrer" rel="x" href="https://x.org">'),
     ('<a data-rel="x" href="https://x.org">',
      '<a data-rel="x" href="https://x.org" rel="noopener noreferrer">'),
     ('<a href="/cases/town/">', '<a href="/cases/town/">'),

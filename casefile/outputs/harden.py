@@ -24,7 +24,7 @@ def policy(html: str) -> str:
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8"))
                                                     .digest()).decode() + "'"
                      for body in _INLINE_SCRIPT.findall(html)})
-    return POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
+    return POLICY.format(hashes=" ".join(hashes))
 
 
 _REL = r"(?<![\w-])rel="  # the rel attribute, not data-rel
