@@ -7,13 +7,19 @@ STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve check lint links bench bench-quick clean chromium
+.PHONY: site test serve check lint links bench bench-quick clean chromium mutate fuzz
 
 # Create the virtual environment and install the pinned dependencies.
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --constraint constraints.txt --editable ".[test]"
 	touch $(STAMP)
+
+# The development tools as well (mutmut): only make mutate needs them.
+DEV_STAMP := $(VENV)/.dev-stamp
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet --constraint constraints.txt --editable ".[test,dev]"
+	touch $(DEV_STAMP)
 
 # Check the data, refresh the editors' JSON Schemas in schema/ (with the site's own kinds),
 # then build site/ (only replaced when the build succeeds).
@@ -57,6 +63,22 @@ chromium:
 
 test: $(STAMP) lint chromium
 	$(BIN)/pytest
+
+# Mutation testing (TESTING.md) in a throw-away copy of the project: every listed module,
+# or one with MODULE=casefile/model/deadlines.py; MUTATE_ARGS=--check fails when a module
+# scores below its floor in mutation-floors.json. MUTATE_CHILDREN mutants at a time.
+MODULE ?=
+MUTATE_ARGS ?=
+MUTATE_CHILDREN ?= 1
+mutate: $(DEV_STAMP)
+	$(BIN)/python -m bench.mutate $(if $(MODULE),--module "$(MODULE)") \
+	  --max-children $(MUTATE_CHILDREN) $(MUTATE_ARGS)
+
+# The property tests with fresh random examples, 20 times as many as in CI (the "fuzz"
+# Hypothesis profile in tests/conftest.py; CI and make test use the derandomized "ci").
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -p no:cacheprovider tests/test_fuzz.py \
+	  tests/test_quickcheck.py
 
 # Live preview on http://127.0.0.1:8000/, reloading when content/, data/ or macros/ change.
 serve: $(STAMP)

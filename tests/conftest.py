@@ -10,6 +10,22 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis profiles: "ci" (the default) is derandomized, with no example database, so a
+# property test is never green or red by luck and mutation testing sees the same examples
+# every run; "fuzz" (make fuzz) draws new random examples, FUZZ_FACTOR times as many.
+# Choose one with HYPOTHESIS_PROFILE=fuzz or pytest --hypothesis-profile=fuzz.
+FUZZ_FACTOR = 20
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("fuzz", derandomize=False, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def examples(n: int) -> int:
+    """``n`` examples under the ci profile, FUZZ_FACTOR times as many under fuzz (read
+    when a test module is imported, after the pytest plugin has applied the profile)."""
+    return n * FUZZ_FACTOR if settings.get_current_profile_name() == "fuzz" else n
 
 REPO = Path(__file__).resolve().parent.parent
 # Fixture projects: site-level tests build these, never the live data/ folder, which may

@@ -4,6 +4,7 @@ swap into place leaves a complete site at every kill point; leftovers go at the 
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -262,3 +263,225 @@ def test_which_existing_folders_may_be_replaced(tmp_path: Path, name: str, ok: b
     if name == "foreign":
         (folder / "index.html").touch()
     assert (refusal(folder, []) is None) == ok
+
+
+# Each failure path of the writer, in-process (no fork, no build in a subprocess) so that
+# mutation testing sees it.
+
+@pytest.fixture
+def in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """BackgroundFiles writes in this process, as where fork is not available."""
+    monkeypatch.setattr(fork.sys, "platform", "darwin")
+
+
+def beside(tmp_path: Path) -> list[str]:
+    return sorted(p.name for p in tmp_path.iterdir())
+
+
+@pytest.mark.usefixtures("in_process")
+def test_a_generator_that_writes_nothing_adds_nothing(tmp_path: Path) -> None:
+    site = tmp_path / "staging"
+    (site / "feeds").mkdir(parents=True)
+    (site / "feeds" / "all.xml").write_text("page", encoding="utf-8")
+    writer = BackgroundFiles(lambda: iter(()), site)
+    writer.start()
+    assert writer.finish(site) == []
+    assert tree(site) == {"feeds/all.xml": b"page"}
+    assert beside(tmp_path) == ["staging"]
+
+
+@pytest.mark.usefixtures("in_process")
+def test_a_leftover_generated_folder_of_a_crashed_build_is_not_published(
+        tmp_path: Path) -> None:
+    site = tmp_path / "staging"
+    site.mkdir()
+    leftover = tmp_path / "staging-generated"
+    (leftover / "feeds").mkdir(parents=True)
+    (leftover / "feeds" / "stale.xml").write_text("from the crashed build", encoding="utf-8")
+    writer = BackgroundFiles(produce, site)
+    assert not leftover.exists()  # gone before anything is written
+    writer.start()
+    assert writer.finish(site) == []
+    assert tree(site) == {k: v.encode() for k, v in FILES.items()}
+    assert beside(tmp_path) == ["staging"]
+
+
+@pytest.mark.usefixtures("in_process")
+@pytest.mark.parametrize(("existing", "clash"), [("feeds", "feeds"), ("data/cases", "data/cases"),
+                                                 ("feeds/a.ics/", "feeds/a.ics")])
+def test_a_file_and_a_folder_of_the_same_name_are_a_reported_clash(
+        tmp_path: Path, existing: str, clash: str) -> None:
+    """A generated folder where the site has a file (or a generated file where it has a
+    folder) is reported, not merged into, and neither side is changed."""
+    site = tmp_path / "staging"
+    path = site / existing.rstrip("/")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if existing.endswith("/"):
+        path.mkdir()
+        (path / "keep.txt").write_text("mine", encoding="utf-8")
+    else:
+        path.write_text("mine", encoding="utf-8")
+    before = tree(site)
+    writer = BackgroundFiles(produce, site)
+    writer.start()
+    assert writer.finish(site) == [clash]
+    after = tree(site)
+    assert {k: after[k] for k in before} == before
+    assert not any(k.startswith(clash + "/") for k in set(after) - set(before))
+    assert beside(tmp_path) == ["staging"]
+
+
+def test_the_first_build_moves_the_staging_folder_into_place(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    target = tmp_path / "site"
+    build = staged_build(target, os.getpid())
+    exchanges = []
+    monkeypatch.setattr(output_module, "_exchange", lambda a, b: exchanges.append(b) or True)
+    build.commit()
+    assert exchanges == []  # nothing to exchange with: a plain rename
+    assert which_site(target) == "new"
+    assert beside(tmp_path) == ["site"]
+
+
+def test_a_staging_folder_without_the_marker_gets_it(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    old_site(target)
+    build = AtomicOutput(target)
+    build.staging.mkdir()
+    (build.staging / "index.html").write_text("new", encoding="utf-8")
+    build.commit()
+    assert (target / MARKER).read_text(encoding="utf-8") == output_module.MARKER_TEXT
+    assert tree(target)["index.html"] == b"new"
+    assert beside(tmp_path) == ["site"]
+
+
+@pytest.mark.parametrize("code", [errno.EINVAL, errno.ENOSYS, errno.ENOTSUP])
+def test_an_exchange_the_system_cannot_do_falls_back_to_renames(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    fake_libc(monkeypatch, code)
+    target = tmp_path / "site"
+    old_site(target)
+    build = staged_build(target, os.getpid())
+    assert output_module._exchange(build.staging, target) is False
+    build.commit()
+    assert which_site(target) == "new"
+    assert beside(tmp_path) == ["site"]
+
+
+def test_a_failed_exchange_is_an_error_and_leaves_the_old_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_libc(monkeypatch, errno.EACCES)
+    target = tmp_path / "site"
+    old_site(target)
+    build = staged_build(target, os.getpid())
+    with pytest.raises(PermissionError) as raised:
+        build.commit()
+    assert raised.value.filename == str(target)
+    assert which_site(target) == "old"
+    build.discard()
+    assert beside(tmp_path) == ["site"]
+
+
+def test_an_exchange_with_a_missing_folder_names_it(tmp_path: Path) -> None:
+    if sys.platform != "linux":
+        pytest.skip("renameat2 is Linux only")
+    (tmp_path / "a").mkdir()
+    with pytest.raises(FileNotFoundError) as raised:
+        output_module._exchange(tmp_path / "a", tmp_path / "missing")
+    assert raised.value.filename == str(tmp_path / "missing")
+
+
+@pytest.mark.parametrize("libc", ["no library", "no renameat2"])
+def test_without_renameat2_the_exchange_is_not_attempted(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, libc: str) -> None:
+    def cdll(*args: object, **kwargs: object) -> object:
+        if libc == "no library":
+            raise OSError("no libc")
+        return object()  # has no renameat2: AttributeError
+
+    monkeypatch.setattr(output_module.ctypes, "CDLL", cdll)
+    assert output_module._exchange(tmp_path / "a", tmp_path / "b") is False
+
+
+def test_a_failed_rename_in_the_fallback_keeps_the_old_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second rename (staging into place) fails: the error is raised, and the next
+    build puts the old site back from where the first rename left it."""
+    target = tmp_path / "site"
+    old_site(target)
+    build = staged_build(target, dead_pid())
+    real = os.replace
+
+    def replace(src: object, dst: object) -> None:
+        if Path(str(src)) == build.staging:
+            raise OSError(errno.EXDEV, "Invalid cross-device link", str(src))
+        real(src, dst)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(output_module, "_exchange", lambda a, b: False)
+        patch.setattr(output_module.os, "replace", replace)
+        with pytest.raises(OSError, match="cross-device"):
+            build.commit()
+    assert not target.exists() and build.retired.is_dir()
+    AtomicOutput(target)
+    assert which_site(target) == "old"
+    assert beside(tmp_path) == ["site"]
+
+
+def test_a_retired_site_is_only_put_back_where_the_site_is_missing(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    old_site(target)
+    retired = tmp_path / f".site-retired-{dead_pid()}"
+    retired.mkdir()
+    (retired / "index.html").write_text("older", encoding="utf-8")
+    AtomicOutput(target)
+    assert which_site(target) == "old"
+    assert beside(tmp_path) == ["site"]
+
+
+def test_removing_a_link_never_touches_what_it_points_to(tmp_path: Path) -> None:
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "file.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "link").symlink_to(kept, target_is_directory=True)
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    output_module._remove(tmp_path / "link")
+    output_module._remove(tmp_path / "file")
+    output_module._remove(tmp_path / "missing")
+    assert beside(tmp_path) == ["kept"]
+    assert (kept / "file.txt").read_text(encoding="utf-8") == "mine"
+
+
+def fake_libc(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    """A libc whose renameat2 fails with ``code``."""
+    class Libc:
+        @staticmethod
+        def renameat2(*args: object) -> int:
+            return -1
+
+    monkeypatch.setattr(output_module.ctypes, "CDLL", lambda *a, **k: Libc())
+    monkeypatch.setattr(output_module.ctypes, "get_errno", lambda: code)
+
+
+@pytest.mark.parametrize(("where", "reason"), [
+    ("data", "this is the project's data folder"),
+    (".", "this folder contains the project's .git folder ({root}/.git), which a build "
+          "would delete"),  # the first protected folder it contains
+    ("data/site", "this is inside the project's data folder ({data})"),
+    ("file.txt", "this is a file, not a folder"),
+    ("foreign", "this folder is not empty and was not written by casefile (it has no "
+                f"{MARKER} file), and a build replaces its output folder whole"),
+])
+def test_each_refusal_says_why(tmp_path: Path, where: str, reason: str) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "foreign").mkdir()
+    (tmp_path / "foreign" / "index.html").write_text("x", encoding="utf-8")
+    protected = output_module.project_folders(tmp_path, ("data", tmp_path / "data"),
+                                              ("content", None))
+    assert [label for label, _ in protected] == [
+        "project's .git", "project's macros", "project's overrides", "casefile code",
+        "project's data"]
+    assert refusal(tmp_path / where, protected) == reason.format(data=tmp_path / "data",
+                                                                    root=tmp_path)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from casefile.errors import DataError
 from casefile.pipeline import load_dataset
 from casefile.reading import quickcheck
-from tests.conftest import MINI, write_tree
+from tests.conftest import MINI, examples, write_tree
 
 INS = "cases/town/records/town-inspection.yml"
 FOL = "cases/town/records/town-follow-up.yml"
@@ -218,7 +218,7 @@ STEPS = st.tuples(st.sampled_from(["edit", "edit", "revert", "stray", "unreadabl
                   st.integers(0, 20))
 
 
-@settings(max_examples=25, deadline=None, derandomize=True,
+@settings(max_examples=examples(25), deadline=None,  # derandomized by the ci profile
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(STEPS, min_size=1, max_size=6))
 def test_quick_and_full_checks_agree_over_random_edits(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO
+from tests.conftest import BIN, REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 
@@ -27,7 +28,7 @@ def actionlint(paths: list[Path]) -> list[dict[str, object]]:
 
 
 def test_workflows_pass_actionlint() -> None:
-    assert len(WORKFLOWS) == 3
+    assert len(WORKFLOWS) == 4
     assert actionlint(WORKFLOWS) == []
 
 
@@ -80,3 +81,35 @@ def test_pre_commit_runs_casefile_check_and_pr_template_asks_for_evidence() -> N
     for ask in ("**Source**", "**archive link**", "**The exact quote**",
                 "**Who asserts the status**"):
         assert ask in template
+
+
+def test_weekly_mutation_testing_checks_every_listed_module_against_its_floor() -> None:
+    from bench.mutate import MODULES
+
+    flow = load("mutation.yml")
+    assert flow[True]["schedule"] == [{"cron": "41 3 * * 6"}]
+    assert flow["permissions"] == {"contents": "read"}
+    job = flow["jobs"]["mutate"]
+    assert job["strategy"]["matrix"]["module"] == MODULES  # one job per module
+    steps = job["steps"]
+    assert all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", s["uses"])
+               for s in steps if "uses" in s)  # pinned by commit
+    assert steps[0]["with"] == {"persist-credentials": False}
+    assert steps[-1]["env"] == {"MODULE": "${{ matrix.module }}"}
+    assert steps[-1]["run"] == "make mutate MUTATE_ARGS=--check MUTATE_CHILDREN=2"
+
+
+def zizmor(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "zizmor"), "--offline", "--persona=auditor",
+                           "--format=plain", str(path)], capture_output=True, text=True,
+                          timeout=120, check=False)
+
+
+def test_the_mutation_workflow_passes_zizmor(tmp_path: Path) -> None:
+    result = zizmor(REPO / ".github" / "workflows" / "mutation.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    careless = tmp_path / "careless.yml"  # zizmor does find what it should
+    careless.write_text("on: push\npermissions: write-all\njobs:\n  x:\n"
+                        "    runs-on: ubuntu-latest\n    steps:\n"
+                        "      - uses: actions/checkout@v4\n", encoding="utf-8")
+    assert zizmor(careless).returncode != 0

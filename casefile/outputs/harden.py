@@ -24,14 +24,18 @@ def policy(html: str) -> str:
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8"))
                                                     .digest()).decode() + "'"
                      for body in _INLINE_SCRIPT.findall(html)})
-    return POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
+    return POLICY.format(hashes=" ".join(hashes))
+
+
+_REL = r"(?<![\w-])rel="  # the rel attribute, not data-rel
+_QUOTED_REL = re.compile(rf"""({_REL})(["'])(.*?)\2""", re.I | re.S)
 
 
 def _rel(match: re.Match[str]) -> str:
     tag = match.group(0)
-    if re.search(r"\brel=", tag, re.I):
-        return re.sub(r'\brel="([^"]*)"', lambda m: 'rel="' + " ".join(dict.fromkeys(
-            [*m.group(1).split(), "noopener", "noreferrer"])) + '"', tag, count=1)
+    if re.search(_REL, tag, re.I):  # REL="me" and rel='me' as well as rel="me"
+        return _QUOTED_REL.sub(lambda m: m[1] + m[2] + " ".join(dict.fromkeys(
+            [*m[3].split(), "noopener", "noreferrer"])) + m[2], tag, count=1)
     return tag[:-1] + ' rel="noopener noreferrer">'
 
 

@@ -1,0 +1,109 @@
+"""`make mutate` (bench/mutate.py): scores, the floors ratchet and the throw-away copy,
+without running mutmut itself (that takes minutes per module)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bench import mutate
+from bench.mutate import Score
+from tests.conftest import REPO
+
+SURVIVOR = "casefile.model.dates.x_parse__mutmut_3"
+
+
+def score(**status: str) -> Score:
+    return Score("casefile/model/dates.py", 12.0, {f"casefile.model.dates.x_{k}": v
+                                                   for k, v in status.items()})
+
+
+def test_the_score_counts_timeouts_as_caught_and_leaves_equivalents_out() -> None:
+    s = score(a__mutmut_1="killed", a__mutmut_2="timeout", a__mutmut_3="survived",
+              a__mutmut_4="survived", a__mutmut_5="no tests")
+    assert s.score == pytest.approx(40.0)  # 2 of 5
+    assert s.survivors == ["casefile.model.dates.x_a__mutmut_3",
+                           "casefile.model.dates.x_a__mutmut_4"]
+    s.equivalent = {"casefile.model.dates.x_a__mutmut_4"}
+    assert s.score == pytest.approx(50.0)  # 2 of 4
+    assert s.survivors == ["casefile.model.dates.x_a__mutmut_3"]
+    assert Score("casefile/model/who.py").score == 100.0  # no mutants: nothing survives
+
+
+def test_the_table_gives_each_figure() -> None:
+    s = score(a__mutmut_1="killed", a__mutmut_2="survived", a__mutmut_3="no tests",
+              a__mutmut_4="caught by type check")
+    assert mutate.table([s]).splitlines()[2] == (
+        "| `casefile/model/dates.py` | 4 | 2 | 1 | 0 | 1 | 50.0 % | 12 s |")
+
+
+def test_a_module_below_its_floor_fails_the_check() -> None:
+    s = score(a__mutmut_1="killed", a__mutmut_2="killed", a__mutmut_3="survived")
+    floors = {"casefile/model/dates.py": 66.8}  # scores compare as printed: 66.7 %
+    assert mutate.below_floors([s], floors) == [
+        "casefile/model/dates.py: 66.7 % is below its floor of 66.8 %"]
+    assert mutate.below_floors([s], {"casefile/model/dates.py": 66.7}) == []
+    assert mutate.below_floors([s], {}) == []  # no floor recorded yet
+
+
+def test_equivalent_mutants_are_read_from_the_table_rows_of_mutants_md() -> None:
+    text = (f"| mutant | why |\n|---|---|\n| `{SURVIVOR}` | same output |\n"
+            "Prose naming `casefile.model.dates.x_y__mutmut_1` is not a row.\n")
+    assert mutate.equivalents(text) == {SURVIVOR}
+
+
+def test_the_listed_modules_floors_and_equivalents_agree() -> None:
+    assert all((REPO / m).is_file() for m in mutate.MODULES)
+    floors = json.loads(mutate.FLOORS.read_text(encoding="utf-8"))
+    assert set(floors) <= set(mutate.MODULES)
+    assert all(0 <= floor <= 100 for floor in floors.values())
+    dotted = {mutate.dotted(m) for m in mutate.MODULES}
+    for name in mutate.equivalents(mutate.EQUIVALENTS.read_text(encoding="utf-8")):
+        assert name.rsplit(".", 1)[0] in dotted, name
+
+
+def test_one_module_or_the_list() -> None:
+    assert mutate.modules_of(mutate.arguments([])) == mutate.MODULES
+    one = mutate.arguments(["--module", "casefile/outputs/harden.py casefile/model/who.py"])
+    assert mutate.modules_of(one) == ["casefile/outputs/harden.py", "casefile/model/who.py"]
+    with pytest.raises(SystemExit) as exited:
+        mutate.modules_of(mutate.arguments(["--module", "casefile/nothing.py"]))
+    assert str(exited.value) == "no such module: casefile/nothing.py"
+
+
+def test_mutmut_runs_in_a_copy_told_which_modules_to_mutate(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    for rel in ("casefile/model/dates.py", "tests/test_x.py", ".git/HEAD", ".venv/bin/python",
+                "site/index.html", "mutants/old.py", "data/themes.yml"):
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
+        (project / rel).write_text("x", encoding="utf-8")
+    (project / "pyproject.toml").write_text(  # as in a copy already told what to mutate
+        (REPO / "pyproject.toml").read_text(encoding="utf-8").replace(
+            "[tool.mutmut]\n", '[tool.mutmut]\nonly_mutate = ["casefile/a.py"]\n'),
+        encoding="utf-8")
+    monkeypatch.setattr(mutate, "REPO", project)
+    monkeypatch.setattr(mutate.tempfile, "mkdtemp", lambda prefix: str(tmp_path / "copy"))
+    root = mutate.copy_project(["casefile/model/dates.py"])
+    assert root == tmp_path / "copy" / "project"
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == [
+        "casefile/model/dates.py", "data/themes.yml", "pyproject.toml", "tests/test_x.py"]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    assert config["mutmut"]["only_mutate"] == ["casefile/model/dates.py"]
+    assert config["mutmut"]["process_isolation"] == "forkserver"
+    assert 'only_mutate = ["casefile/a.py"]' in (project / "pyproject.toml").read_text(
+        encoding="utf-8")  # the original is untouched
+
+
+def test_everything_the_tests_read_is_copied_for_mutmut() -> None:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    also = set(config["tool"]["mutmut"]["also_copy"])
+    read = {"macros", "overrides", "content", "data", "schema", "mkdocs.yml", "README.md",
+            "BENCHMARKS.md", "constraints.txt", ".pre-commit-config.yaml", ".github", "bench",
+            "mutation-floors.json", "MUTANTS.md"}
+    assert read <= also
+    assert all((REPO / path).exists() for path in also), sorted(
+        p for p in also if not (REPO / p).exists())
