@@ -39,18 +39,25 @@ FORWARD_LOOKING = frozenset({"due", "effective"})
 
 def not_in_future(linker: Linker, rec: Rec, today: dt.date | None = None) -> None:
     """Report every date in ``rec``, at any depth (statements, corrections, money...),
-    that is after the build's day, except those that look forward (FORWARD_LOOKING)."""
+    that is after the build's day, except those that look forward (FORWARD_LOOKING).
+    A walk with a stack and exact type tests: it visits every value of every record."""
     today = today or build_day()
-    for key, value in rec.items():
-        if key in FORWARD_LOOKING:
-            continue
-        if isinstance(value, PartialDate) and value.earliest > today:
-            linker.fail(rec.where(key), f"{value.human()} is in the future: this build is "
-                        f"dated {human_day(today)}; check the year, or add the record once it "
-                        "has happened")
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, Rec):
-                not_in_future(linker, item, today)
+    stack = [rec]
+    while stack:
+        current = stack.pop()
+        for key, value in current.items():
+            kind = type(value)
+            if kind is str or key in FORWARD_LOOKING:
+                continue
+            if kind is PartialDate:
+                if value.earliest > today:
+                    linker.fail(current.where(key), f"{value.human()} is in the future: this "
+                                f"build is dated {human_day(today)}; check the year, or add "
+                                "the record once it has happened")
+            elif kind is list:
+                stack.extend(item for item in value if isinstance(item, Rec))
+            elif isinstance(value, Rec):
+                stack.append(value)
 
 
 def link_after(linker: Linker, rec: Rec) -> None:

@@ -215,8 +215,8 @@ class _Validator:
 
     def text_like(self, node: Scalar, type_: s.Type, path: str) -> Any:
         value = node.value
-        mark = None if isinstance(type_, s.Text) and not type_.one_line else \
-            DIRECTION_MARKS.search(value)
+        mark = None if value.isascii() or (isinstance(type_, s.Text) and not type_.one_line) \
+            else DIRECTION_MARKS.search(value)  # isascii() is O(1): most values skip the search
         if mark:  # load refuses the other layout controls in all text
             self.fail(node, path, layout_character(mark.group(), mark.start(), one_line=True))
             return None
