@@ -31,6 +31,8 @@ def test_the_score_counts_timeouts_as_caught_and_leaves_equivalents_out() -> Non
     assert s.score == pytest.approx(50.0)  # 2 of 4
     assert s.survivors == ["casefile.model.dates.x_a__mutmut_3"]
     assert Score("casefile/model/who.py").score == 100.0  # no mutants: nothing survives
+    s.equivalent |= {"casefile.model.dates.x_a__mutmut_1"}  # listed, but a test kills it
+    assert s.score == pytest.approx(50.0)  # still 2 of 4, never over 100 (was 2 of 3)
 
 
 def test_the_table_gives_each_figure() -> None:
