@@ -295,3 +295,16 @@ def test_json_schema_and_check_agree_on_one_subject_or_a_list(subject: str) -> N
                                                   f"subject: {subject}")
     assert schema_errors("case", text) == []
     assert schema_errors("case", text.replace(f"subject: {subject}", "subject: []")) != []
+
+
+@pytest.mark.parametrize("variants", ["[Northshire Police, N'shire Police]",
+                                      "[N'shire Police, \"n'shire  police\"]"])
+def test_a_variant_name_is_another_spelling_given_once(tmp_path: Path, variants: str) -> None:
+    found = problems(tmp_path, {"bodies/northshire-police.yml": (
+        "variant_names: [Northshire Constabulary, N'shire Police]",
+        f"variant_names: {variants}")})
+    repeated = "Northshire Police" if variants.startswith("[Northshire") else "n'shire  police"
+    assert found == [
+        f"data/bodies/northshire-police.yml:5:16: variant_names: '{repeated}' is already one "
+        "of this body's names or variant names; list only other spellings seen in sources, "
+        "each once"]

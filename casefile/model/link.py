@@ -159,9 +159,24 @@ class Linker:
                                 n.get("note"), []) for n in rec["names"] if n]
             self.bodies[rec["id"]] = m.Body(
                 rec["id"], rec["kind"], names, rec.get("note"), kind_term=kind,
-                grades=self.grades(rec), variant_names=[v for v in rec.get("variant_names")
-                                                        or [] if v])
+                grades=self.grades(rec), variant_names=self.variant_names(rec, names))
             self.body_recs[rec["id"]] = rec
+
+    def variant_names(self, rec: Rec, names: list[m.BodyName]) -> list[str]:
+        """Other spellings seen in sources: none may repeat the body's own names or
+        another variant (compared without regard to case or spacing)."""
+        seen = {" ".join(x.casefold().split()) for n in names for x in (n.name, n.short) if x}
+        kept = []
+        for variant in [v for v in rec.get("variant_names") or [] if v]:
+            key = " ".join(variant.casefold().split())
+            if key in seen:
+                self.fail(rec.where("variant_names"), f"'{variant}' is already one of this "
+                          "body's names or variant names; list only other spellings seen in "
+                          "sources, each once")
+                continue
+            seen.add(key)
+            kept.append(variant)
+        return kept
 
     def not_reserved(self, rec: Rec, kind: str) -> None:
         """Ids the site uses for its own pages and files (cases/index, feeds/all.xml...)."""
