@@ -289,3 +289,18 @@ def test_a_move_of_a_body_the_case_is_not_about_is_located(tmp_path: Path) -> No
         "partner of case 'westvale-police-monitoring', nor part of one; a move concerns a "
         "body the case is about: name one of them, or add this body to the case's subject "
         "or partners"]
+
+
+def test_a_body_page_gives_its_current_level_in_each_case(renderer: Renderer) -> None:
+    """Found by a new-editor trial: a body's own page did not say where it stands."""
+    page = BeautifulSoup(renderer.pages()["bodies/northshire-health-board.md"], "html.parser")
+    item = page.select_one(".cf-body-cases li")
+    assert [x.get_text() for x in item.select(".cf-body-level")] == [
+        "NHS Wales escalation and intervention arrangements: Special measures since "
+        "27 February 2023; previously targeted intervention",
+        "NHS Wales escalation and intervention arrangements, maternity services: Enhanced "
+        "monitoring since 20 February 2023"]
+    inspectorate = BeautifulSoup(renderer.pages()["bodies/example-inspectorate.md"],
+                                 "html.parser")
+    assert inspectorate.select(".cf-body-cases li") and not inspectorate.select(
+        ".cf-body-level")  # it oversees; it is moved between no levels

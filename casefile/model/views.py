@@ -320,6 +320,7 @@ class BodyCase:
 
     case: m.Case
     roles: list[str]
+    levels: list[Track] = field(default_factory=list)  # its oversight levels in the case
 
 
 # A body's parts in a case beyond subject and regulator, in the order shown: key → words.
@@ -338,7 +339,8 @@ def body_cases(views: dict[str, CaseView]) -> dict[str, list[BodyCase]]:
     out: dict[str, list[BodyCase]] = {}
     for view in views.values():
         for body_id, roles in _roles_in(view).items():
-            out.setdefault(body_id, []).append(BodyCase(view.case, roles))
+            levels = [t for t in view.oversight if t.body.id == body_id and t.periods]
+            out.setdefault(body_id, []).append(BodyCase(view.case, roles, levels))
     return out
 
 
