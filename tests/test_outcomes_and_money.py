@@ -22,6 +22,7 @@ from casefile.outputs.opendata import from_json, tables, to_json
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
 from tests.conftest import REPO, write_mini
+from tests.test_reported_outcomes import _req, said
 from tests.test_schema_agreement import schema_errors
 
 D = dt.date
@@ -29,25 +30,6 @@ CASE = "cases/town/case.yml"
 INS = "cases/town/records/town-inspection.yml"
 DUE_END = "      from: publication\n    cite: [report-2017]\n"
 INSPECTORATE = "New Inspectorate"
-
-
-def _req(mini: Path, due: dt.date | None, fulfilled: bool, report: str | None,
-         superseded: bool = False) -> m.Requirement:
-    """The fixture's requirement, due on ``due``, fulfilled (or superseded) by the
-    follow-up of 1 March 2018 or not, with the inspectorate reporting ``report``."""
-    dataset = load_dataset(mini)
-    req, follow_up = dataset.cases["town"].requirements[0], dataset.cases["town"].records[1]
-    req.due = m.Due(PartialDate.of(due), None, None, None, None, None) if due else None
-    req.fulfilled_by = follow_up if fulfilled else None
-    req.superseded_by = follow_up if superseded else None
-    by = dataset.bodies["inspectorate"]
-    req.reported = m.Reported(vocab.OUTCOMES[report], by, []) if report else None
-    return req
-
-
-def said(req: m.Requirement, as_of: dt.date) -> tuple[str, str | None, str]:
-    got = outcome(req, as_of)
-    return got.term.value, got.records_term.value if got.records_term else None, got.explanation
 
 
 SILENT = "No document in the records shows it was met."

@@ -48,20 +48,28 @@ def disputed_data(root: Path) -> Path:
     return root / "data"
 
 
-def _req(mini: Path, due: PartialDate | None, fulfilled: bool, report: str | None
-         ) -> m.Requirement:
+def _req(mini: Path, due: PartialDate | dt.date | None, fulfilled: bool, report: str | None,
+         superseded: bool = False) -> m.Requirement:
+    """The fixture's requirement, due on ``due``, fulfilled (or superseded) by the
+    follow-up of 1 March 2018 or not, with the inspectorate reporting ``report``."""
     dataset = load_dataset(mini)
     req = dataset.cases["town"].requirements[0]
     follow_up = dataset.cases["town"].records[1]  # 1 March 2018, "Follow-up"
+    if isinstance(due, dt.date):
+        due = PartialDate.of(due)
     req.due = m.Due(due, None, None, None, None, None) if due else None
     req.fulfilled_by = follow_up if fulfilled else None
+    req.superseded_by = follow_up if superseded else None
     req.reported = m.Reported(vocab.OUTCOMES[report], dataset.bodies["inspectorate"], []) \
         if report else None
     return req
 
 
-def said(req: m.Requirement) -> tuple[str, str | None, str]:
-    got = outcome(req, D(2019, 1, 1))
+LATER = D(2019, 1, 1)  # long after every date in the fixture
+
+
+def said(req: m.Requirement, as_of: dt.date = LATER) -> tuple[str, str | None, str]:
+    got = outcome(req, as_of)
     return got.term.value, got.records_term.value if got.records_term else None, got.explanation
 
 
