@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from casefile.model import objects as m
 from casefile.model import oversight, who
 from casefile.model.link_dates import in_record_order
+from casefile.model.oversight_history import track_key, track_of
 from casefile.reading.validate import Rec, suggest
 
 if TYPE_CHECKING:
@@ -71,9 +72,8 @@ def link_oversight(linker: Linker, record: m.Record, item: Rec) -> None:
                     "partners")
         return
     service = item.get("service")
-    key = (found.id, body.id, (service or "").casefold())
-    if any((o.framework.id, o.body.id, (o.service or "").casefold()) == key
-           for o in record.oversight):
+    key = track_of(found.id, body.id, service)
+    if any(track_key(o) == key for o in record.oversight):
         linker.fail(item.where("framework"), f"this record already moves {body.name}"
                     f"{f' ({service})' if service else ''} under {found.name}; give one "
                     "move per body and service, with several citations if needed")
@@ -96,8 +96,7 @@ def check_move_order(linker: Linker, case_rec: Rec) -> None:
     tracks: dict[tuple[str, str, str], list[m.OversightChange]] = {}
     for record in in_record_order(case.records):
         for move in record.oversight:
-            key = (move.framework.id, move.body.id, (move.service or "").casefold())
-            tracks.setdefault(key, []).append(move)
+            tracks.setdefault(track_key(move), []).append(move)
     for moves in tracks.values():
         for earlier, later in pairwise(moves):
             message = _order_problem(earlier, later)

@@ -114,6 +114,15 @@ class Track:
         return "; ".join(parts)
 
 
+def track_of(framework: str, body: str, service: str | None) -> tuple[str, str, str]:
+    """The track a move belongs to: one framework, one body, one service (in any case)."""
+    return framework, body, (service or "").casefold()
+
+
+def track_key(move: m.OversightChange) -> tuple[str, str, str]:
+    return track_of(move.framework.id, move.body.id, move.service)
+
+
 def tracks(case: m.Case, as_of: dt.date | None = None) -> list[Track]:
     """Every body, service and framework the case's records move, with its periods; a
     level that takes effect after ``as_of`` (the case's own) is upcoming, not current."""
@@ -122,8 +131,7 @@ def tracks(case: m.Case, as_of: dt.date | None = None) -> list[Track]:
         o.effective.earliest, o.effective.latest, position[o.record.id], o.position))
     grouped: dict[tuple[str, str, str], list[m.OversightChange]] = {}
     for change in changes:
-        key = (change.body.id, (change.service or "").casefold(), change.framework.id)
-        grouped.setdefault(key, []).append(change)
+        grouped.setdefault(track_key(change), []).append(change)
     out = []
     for moves in grouped.values():
         periods = []

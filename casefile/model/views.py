@@ -339,7 +339,7 @@ def body_cases(views: dict[str, CaseView]) -> dict[str, list[BodyCase]]:
     out: dict[str, list[BodyCase]] = {}
     for view in views.values():
         for body_id, roles in _roles_in(view).items():
-            levels = [t for t in view.oversight if t.body.id == body_id and t.periods]
+            levels = [t for t in view.oversight if t.body.id == body_id]
             out.setdefault(body_id, []).append(BodyCase(view.case, roles, levels))
     return out
 
