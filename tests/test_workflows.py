@@ -53,7 +53,18 @@ def test_publish_deploys_with_least_permissions() -> None:
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     uses = [s.get("uses", "") for s in flow["jobs"]["build"]["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
-    assert [s["uses"] for s in deploy["steps"]] == ["actions/deploy-pages@v4"]
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (REPO / ".github" / "workflows")
+                                        .glob("*.yml")))
+def test_every_action_is_pinned_by_commit_and_checkout_keeps_no_credentials(name: str) -> None:
+    for job in load(name)["jobs"].values():
+        steps = job["steps"]
+        assert all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", s["uses"])
+                   for s in steps if "uses" in s), name
+        checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+        assert all(s["with"]["persist-credentials"] is False for s in checkouts), name
 
 
 @pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
@@ -105,8 +116,10 @@ def zizmor(path: Path) -> subprocess.CompletedProcess[str]:
                           timeout=120, check=False)
 
 
-def test_the_mutation_workflow_passes_zizmor(tmp_path: Path) -> None:
-    result = zizmor(REPO / ".github" / "workflows" / "mutation.yml")
+@pytest.mark.parametrize("name", sorted(p.name for p in (REPO / ".github" / "workflows")
+                                        .glob("*.yml")))
+def test_every_workflow_passes_zizmor(name: str, tmp_path: Path) -> None:
+    result = zizmor(REPO / ".github" / "workflows" / name)
     assert result.returncode == 0, result.stdout + result.stderr
     careless = tmp_path / "careless.yml"  # zizmor does find what it should
     careless.write_text("on: push\npermissions: write-all\njobs:\n  x:\n"
