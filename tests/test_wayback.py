@@ -304,3 +304,18 @@ def test_the_editors_routine_is_documented_and_its_example_checks(tmp_path: Path
     result = subprocess.run([str(BIN / "casefile"), "check"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_readme_names_real_options() -> None:
+    """Every `casefile links` option and variable the README's paragraph names exists."""
+    from casefile.commands.cli import parser
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    paragraph = readme[readme.index("`casefile links --external` checks"):]
+    paragraph = paragraph[:paragraph.index("\n\n")]
+    commands = next(a for a in parser()._actions if a.dest == "command")
+    links = commands.choices["links"]  # type: ignore[index]
+    known = {flag for action in links._actions for flag in action.option_strings}
+    named = set(re.findall(r"(?<![\w-])(--[a-z-]+)", paragraph))
+    assert named == {"--external", "--no-archive", "--archive-api"} and named <= known
+    assert f"`{wayback.API_VARIABLE}`" in paragraph
