@@ -36,6 +36,8 @@ ANSWERS: dict[str, tuple[int, bytes]] = {  # the source URL asked about -> the s
     "https://example.org/none": (200, b'{"archived_snapshots": {}}'),
     "https://example.org/malformed": (200, b'{"archived_snapshots": {"closest": '),
     "https://example.org/error": (500, b"{}"),
+    "https://example.org/huge": (200, b'{"archived_snapshots": {}, "x": "' + b"y" * 70_000
+                                 + b'"}'),
     "https://example.org/elsewhere": (200, closest(
         available=True, url="https://evil.example/web/20240115093000/x",
         timestamp="20240115093000")),
@@ -82,7 +84,7 @@ def checker() -> Checker:
 
 
 def test_each_kind_of_answer_from_the_stub(api: str) -> None:
-    names = ["found", "none", "malformed", "error", "slow", "elsewhere"]
+    names = ["found", "none", "malformed", "error", "slow", "elsewhere", "huge"]
     urls = [f"https://example.org/{n}" for n in names]
     got = look_up_all([Target(u, "s", "url", None) for u in urls], checker(), api)
     save = "https://web.archive.org/web/20240115093000/https://example.org/found"
@@ -94,6 +96,7 @@ def test_each_kind_of_answer_from_the_stub(api: str) -> None:
         urls[4]: Lookup(urls[4], "failed", "timed out after 0.5 s"),
         urls[5]: Lookup(urls[5], "unusable",
                         "the snapshot URL is not a web.archive.org/web/ address"),
+        urls[6]: Lookup(urls[6], "unusable", "the answer is larger than 64 KiB"),
     }
     assert sorted(Stub.asked) == sorted(urls)  # one request each, failures not retried
 
@@ -319,3 +322,12 @@ def test_the_readme_names_real_options() -> None:
     named = set(re.findall(r"(?<![\w-])(--[a-z-]+)", paragraph))
     assert named == {"--external", "--no-archive", "--archive-api"} and named <= known
     assert f"`{wayback.API_VARIABLE}`" in paragraph
+
+
+def test_failure_words_are_inert_in_the_report() -> None:
+    """A failure can quote a server's redirect address: it cannot break the table or add
+    markup."""
+    said = wayback.cell(Lookup("https://example.org/x", "failed",
+                               "not asked: redirected to http://10.0.0.1/|<b>`x`\n[a](b)_*\\"))
+    assert said == ("lookup failed (not asked: redirected to http://10.0.0.1/&#124;&#60;b&#62;"
+                    "&#96;x&#96;?&#91;a&#93;(b)&#95;&#42;&#92;); try again later")

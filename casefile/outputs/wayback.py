@@ -149,17 +149,24 @@ def summary(found: list[Target], lookups: dict[str, Lookup]) -> str:
             f"{count['unusable']} unusable answers, {count['failed']} lookups failed.")
 
 
+def plain(text: str) -> str:
+    """``text`` safe in a Markdown table cell: a failure's words can quote what a server
+    sent (a redirect's address), so no markup, control characters or cell breaks."""
+    text = re.sub(r"[^\x20-\x7e]", "?", text)
+    return re.sub(r"[|<>`\\\[\]*_]", lambda m: f"&#{ord(m.group())};", text)
+
+
 def cell(result: Lookup) -> str:
     """What the report says about one lookup."""
     if result.found == "copy":
-        note = f"; {result.detail}: open it and check it shows the document" \
+        note = f"; {plain(result.detail)}: open it and check it shows the document" \
             if result.detail else ""
         return f"copy of {result.date}{note}: `archive_url: {result.snapshot}`"
     if result.found == "none":
         return "no copy in the Internet Archive"
     if result.found == "unusable":
-        return f"unusable answer ({result.detail}); try again later"
-    return f"lookup failed ({result.detail}); try again later"
+        return f"unusable answer ({plain(result.detail)}); try again later"
+    return f"lookup failed ({plain(result.detail)}); try again later"
 
 
 def section(found: list[Target], lookups: dict[str, Lookup]) -> list[str]:
