@@ -46,6 +46,8 @@ ANSWERS: dict[str, tuple[int, bytes]] = {  # the source URL asked about -> the s
 
 class Stub(BaseHTTPRequestHandler):
     asked: ClassVar[list[str]] = []
+    active = 0
+    peak = 0
     lock = threading.Lock()
 
     def log_message(self, *args: object) -> None:
@@ -58,6 +60,8 @@ class Stub(BaseHTTPRequestHandler):
             type(self).asked.append(url)
         if url == "https://example.org/slow":
             time.sleep(1.5)
+        if url.startswith("https://example.org/hold"):
+            self.hold()
         code, body = ANSWERS.get(url, (200, b'{"archived_snapshots": {}}'))
         self.send_response(code)
         self.send_header("Content-Type", "application/json")
@@ -66,9 +70,20 @@ class Stub(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+    @classmethod
+    def hold(cls) -> None:
+        """Count this request as in progress while held (as test_external_links does)."""
+        with cls.lock:
+            cls.active += 1
+            cls.peak = max(cls.peak, cls.active)
+        time.sleep(0.2)
+        with cls.lock:
+            cls.active -= 1
+
+
 @pytest.fixture
 def api() -> Iterator[str]:
-    Stub.asked = []
+    Stub.asked, Stub.active, Stub.peak = [], 0, 0
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -110,6 +125,12 @@ def test_one_request_per_distinct_url_and_none_for_archived_sources(api: str) ->
     assert list(got) == ["https://example.org/found"]
     assert Stub.asked == ["https://example.org/found"]
     assert look_up_all(found[2:], checker(), api) == {} and len(Stub.asked) == 1
+
+
+def test_lookups_keep_to_the_per_host_limit(api: str) -> None:
+    found = [Target(f"https://example.org/hold{i}", "s", "url", None) for i in range(6)]
+    look_up_all(found, Checker(timeout=5, per_host=2, workers=8, allow_internal=True), api)
+    assert (len(Stub.asked), Stub.peak) == (6, 2)
 
 
 def test_the_query_escapes_the_source_url(api: str) -> None:
