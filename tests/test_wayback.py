@@ -149,6 +149,7 @@ def test_an_internal_api_address_is_not_asked(api: str) -> None:
 @pytest.mark.parametrize(("body", "found", "detail"), [
     (b"\xff\xfe", "unusable", "the answer is not JSON"),
     (b"[]", "unusable", "the answer has no archived_snapshots"),
+    (b"[" * 60_000, "unusable", "the answer is not JSON"),  # deeper than the stack
     (b'{"archived_snapshots": []}', "unusable", "the answer has no archived_snapshots"),
     (closest(available=False), "none", ""),
     (closest(available="true", url=SNAP, timestamp="20240115093000"), "unusable",
@@ -175,6 +176,10 @@ def test_an_internal_api_address_is_not_asked(api: str) -> None:
     (closest(available=True, url=SNAP, timestamp="20240115093000", status="404"), "copy",
      "the archive recorded HTTP 404"),
     (closest(available=True, url=SNAP, timestamp="20240115093000", status="<b>"), "copy",
+     "the archive recorded an unreadable status"),
+    (closest(available=True, url=SNAP, timestamp="20240115093000", status="\u0662\u0660\u0660"),
+     "copy", "the archive recorded an unreadable status"),  # digits, but not ASCII ones
+    (closest(available=True, url=SNAP, timestamp="20240115093000", status=200), "copy",
      "the archive recorded an unreadable status"),
 ])
 def test_untrusted_answers(body: bytes, found: str, detail: str) -> None:

@@ -70,8 +70,8 @@ def read_answer(url: str, body: bytes) -> Lookup:
     """What an availability answer says about ``url``; never trusts its values."""
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return Lookup(url, "unusable", "the answer is not JSON")
+    except (UnicodeDecodeError, ValueError, RecursionError):  # nesting deeper than Python's
+        return Lookup(url, "unusable", "the answer is not JSON")  # stack is not JSON to us
     snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
     if not isinstance(snapshots, dict):
         return Lookup(url, "unusable", "the answer has no archived_snapshots")
@@ -94,7 +94,8 @@ def _snapshot(url: str, closest: dict[str, object]) -> Lookup:
                       "not match its URL")
     status = closest.get("status")
     note = "" if status in (None, "200") else (
-        f"the archive recorded HTTP {status}" if isinstance(status, str) and status.isdigit()
+        f"the archive recorded HTTP {status}"
+        if isinstance(status, str) and re.fullmatch(r"[1-5][0-9][0-9]", status)
         else "the archive recorded an unreadable status")
     return Lookup(url, "copy", note, "https://" + link.split("://", 1)[1], day)
 
