@@ -38,6 +38,9 @@ BIN = Path(sys.executable).parent
 # The parse cache lives outside the repository; the tests get one of their own.
 CACHE = Path(tempfile.mkdtemp(prefix="casefile-test-cache-"))
 os.environ["CASEFILE_CACHE"] = str(CACHE)
+# No test asks the real Internet Archive: `casefile links --external` asks this address
+# (the discard port, with no listener) unless a test points it at its own stub server.
+os.environ["CASEFILE_ARCHIVE_API"] = "http://127.0.0.1:9/wayback/available"
 
 MINI = {
     "themes.yml": """\

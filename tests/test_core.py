@@ -21,7 +21,7 @@ STAGES = {
               "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
               "oversight_history", "link_oversight", "who"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
-                "output", "links", "external", "examples", "feature_examples"},
+                "output", "links", "external", "wayback", "examples", "feature_examples"},
     "commands": {"cli", "scaffold", "init"},
 }
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo"}  # and plugin.py, the only MkDocs import

@@ -130,9 +130,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def external_links(args: argparse.Namespace) -> int:
-    """Check every source URL; write a Markdown report. Never fails on link results."""
+    """Check every source URL, ask the Internet Archive about those with no archive URL,
+    and write a Markdown report. Never fails on link results or archive answers."""
     import datetime as dt
 
+    from casefile.outputs import wayback
     from casefile.outputs.external import Checker, check_all, report, targets
 
     try:
@@ -144,10 +146,16 @@ def external_links(args: argparse.Namespace) -> int:
     checker = Checker(timeout=args.timeout, retries=args.retries, per_host=args.per_host,
                       allow_internal=args.allow_internal_for_tests)
     results = check_all(found, checker, Path(args.cache), args.max_age_days)
-    text = report(found, results, dt.date.today().isoformat())
+    archive, lookups = None, {}
+    if not args.no_archive:
+        lookups = wayback.look_up_all(found, checker, wayback.api_base(args.archive_api))
+        archive = wayback.section(found, lookups)
+    text = report(found, results, dt.date.today().isoformat(), archive)
     Path(args.report).parent.mkdir(parents=True, exist_ok=True)
     Path(args.report).write_text(text, encoding="utf-8")
     print(text.splitlines()[2] if len(text.splitlines()) > 2 else text)
+    if lookups:
+        print(wayback.summary(found, lookups) + " (advice only; never fails the run)")
     print(f"casefile links: report written to {args.report}")
     return 0
 
@@ -201,7 +209,8 @@ def parser() -> argparse.ArgumentParser:
     links = sub.add_parser("links", help="check every internal link and #anchor in the site")
     links.add_argument("site", nargs="?", default="site", help="built site (default: site)")
     links.add_argument("--external", action="store_true",
-                       help="check every source URL and archive URL; write a report")
+                       help="check every source URL and archive URL, look up Internet "
+                            "Archive copies of URLs with no archive URL; write a report")
     links.add_argument("--data", default="data", help="data folder (default: data)")
     links.add_argument("--report", default="link-report.md", help="Markdown report file")
     links.add_argument("--cache", default=".cache/links.json", help="results cache (JSON)")
@@ -210,6 +219,12 @@ def parser() -> argparse.ArgumentParser:
     links.add_argument("--timeout", type=float, default=10, help="seconds per request")
     links.add_argument("--retries", type=int, default=2, help="retries, with backoff")
     links.add_argument("--per-host", type=int, default=2, help="requests at once per host")
+    links.add_argument("--archive-api", metavar="URL",
+                       help="Internet Archive availability API to ask about source URLs "
+                            "with no archive_url (default: $CASEFILE_ARCHIVE_API, else "
+                            "https://archive.org/wayback/available)")
+    links.add_argument("--no-archive", action="store_true",
+                       help="do not ask the Internet Archive for copies")
     links.add_argument("--allow-internal-for-tests", action="store_true", help=argparse.SUPPRESS)
     links.set_defaults(func=cmd_links)
     return top

@@ -155,7 +155,7 @@ class Checker:
             lambda: threading.Semaphore(per_host))
         self.guard = threading.Lock()
 
-    def _host_lock(self, url: str) -> threading.Semaphore:
+    def host_lock(self, url: str) -> threading.Semaphore:
         with self.guard:
             return self.locks[urlsplit(url).netloc]
 
@@ -166,7 +166,7 @@ class Checker:
             return "unknown", f"not checked: {refused}", False
         request = urllib.request.Request(url, headers={"User-Agent": "casefile-linkcheck/1"})
         try:
-            with self._host_lock(url), self.opener.open(request, timeout=self.timeout) as r:
+            with self.host_lock(url), self.opener.open(request, timeout=self.timeout) as r:
                 final = r.geturl()
                 moved = f", redirected to {final}" if final != url else ""
                 return "ok", f"HTTP {r.status}{moved}", False
@@ -223,7 +223,9 @@ def check_all(found: list[Target], checker: Checker, cache_file: Path | None,
     return results
 
 
-def report(found: list[Target], results: dict[str, Result], when: str) -> str:
+def report(found: list[Target], results: dict[str, Result], when: str,
+           archive: list[str] | None = None) -> str:
+    """The Markdown report; ``archive`` is the Internet Archive section, if looked up."""
     lines = [f"# External link report ({when})", ""]
     if not found:
         return "\n".join([*lines, "No source has a URL or archive URL recorded.", ""])
@@ -243,8 +245,9 @@ def report(found: list[Target], results: dict[str, Result], when: str) -> str:
             advice = ""
             if verdict == "broken":
                 advice = (f"Link readers to the archive: {t.archive_url}" if t.archive_url
-                          else "No archive URL recorded: find one and add archive_url")
+                          else "No archive URL recorded: find one and add archive_url"
+                          + ("; see Internet Archive copies, below" if archive else ""))
             lines.append(f"| {t.source_id} | {t.role} | {t.url} | {results[t.url].detail} | "
                          f"{advice} |")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join([*lines, *(archive or [])])
