@@ -11,7 +11,9 @@ from bs4 import BeautifulSoup, Tag
 from casefile.model import vocab
 from casefile.model.dates import add_working_days
 from casefile.pipeline import load_dataset
-from tests.conftest import POWYS_DATA, copy_project, mkdocs_build
+from tests.conftest import POWYS_DATA, REPO, copy_project, mkdocs_build
+
+REPO_CONTENT = REPO / "content"
 
 CASE = "powys-childrens-services"
 ARTICLE = f"""---
@@ -316,3 +318,18 @@ def test_built_case_page_is_squeezed(site: Path) -> None:
     outside = re.sub(r"<(pre|textarea|script|style)\b.*?</\1>", "<x>", html, flags=re.S)
     assert not re.search(r"\n[ \t]", outside)
     assert "\n\n" not in outside
+
+
+def test_every_fenced_block_of_the_editors_guide_is_a_code_block(site: Path) -> None:
+    """A ``` fence, also one inside a list item, is a <pre> block, never inline code."""
+    source = (REPO_CONTENT / "how-to-edit.md").read_text(encoding="utf-8")
+    lines = source.splitlines()
+    opening = [i for i, line in enumerate(lines) if line.lstrip().startswith("```")][::2]
+    firsts = [lines[i + 1].strip() for i in opening]
+    page = BeautifulSoup((site / "how-to-edit" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    article = page.find("article")
+    assert isinstance(article, Tag)
+    blocks = [pre.get_text() for pre in article.find_all("pre")]
+    assert len(firsts) >= 10
+    assert [f for f in firsts if not any(f in b for b in blocks)] == []

@@ -47,6 +47,7 @@ markdown_extensions:
   - admonition
   - tables
   - def_list
+  - pymdownx.superfences  # fenced code blocks, also inside list items
 
 nav:
   - Home: index.md
