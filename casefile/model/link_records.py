@@ -48,9 +48,10 @@ def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:
         linker.fail(loc, f"finding '{finding.id}' is already assessed in this record; "
                     "give one assessment per finding, with several citations if needed")
         return
+    cites = linker.cites(item)
     record.assessments.append(m.Assessment(
         finding, vocab.STATUSES[item["status"]], body, linker.asserter(body, record.case),
-        item["note"], linker.cites(item), record))
+        item["note"], cites, record, who.relayed(body, cites, record.case, record.date)))
 
 
 def _later_record(linker: Linker, record: m.Record, item: Rec, key: str) -> m.Record | None:
@@ -82,8 +83,10 @@ def _requirement(linker: Linker, record: m.Record, item: Rec) -> None:
     if reported:
         by = linker.ref(reported, "by", linker.bodies, "body")
         if by is not None:
-            reported_obj = m.Reported(vocab.OUTCOMES[reported["outcome"]], by,
-                                      linker.cites(reported), who.asserter(by, record.case))
+            cites = linker.cites(reported)
+            reported_obj = m.Reported(vocab.OUTCOMES[reported["outcome"]], by, cites,
+                                      who.asserter(by, record.case),
+                                      who.relayed(by, cites, record.case, record.date))
     record.requirements.append(m.Requirement(
         item["id"], item["text"],
         _due(due) if due else None,
