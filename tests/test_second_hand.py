@@ -135,6 +135,24 @@ def test_open_data_carries_the_asserter_and_the_publishers(site: Path) -> None:
         "brookfield-improvement-board", "brookfield-council", "self_report", "self")
 
 
+def test_a_statement_known_from_another_bodys_document_says_who_reported_it(
+        site: Path) -> None:
+    captions = [" ".join(f.get_text().split()) for f in
+                _page(site, f"cases/{CASE}").select(".cf-statement figcaption")]
+    assert [c.rsplit(" [", 1)[0] for c in captions] == [
+        "Sam Example, Leader of the Council, Brookfield District Council, 1 March 2024",
+        "A spokesperson for the board (Brookfield Improvement Board), 1 March 2024, "
+        f"{BY_COUNCIL}",
+        f"Sam Example, Leader of the Council, Brookfield District Council, 5 March 2024, "
+        f"{BY_GAZETTE}"]
+    data = json.loads((site / "data" / "cases" / f"{CASE}.json").read_text("utf-8"))
+    [update] = [r for r in data["cases"][0]["records"] if r["id"].endswith("council-update")]
+    assert [s.get("derived") for s in update["statements"]] == [  # in the file's order
+        None,
+        {"relayed_by": [{"publisher": "example-gazette", "evidence_grade": "press"}]},
+        {"relayed_by": [{"publisher": "brookfield-council", "evidence_grade": "self_report"}]}]
+
+
 def test_the_open_data_round_trip_keeps_it() -> None:
     exported = to_json(load_dataset(SECOND_HAND_DATA, use_cache=False))
     assert to_json(from_json(exported)) == exported
@@ -226,3 +244,12 @@ def test_the_powys_improvement_board_is_reported_by_the_council() -> None:
            "(oversight)" in said
     # the council's own claims in its own documents stay first-hand
     assert "Own claim: Powys County Council" in said
+    quoted = BeautifulSoup(r.macro("statements", f"cases/{view.case.id}.md", view=view),
+                           "html.parser")
+    by = {" ".join(f.get_text().split()).split(", as reported by ")[-1].rsplit(" [", 1)[0]
+          for f in quoted.select("figcaption") if ", as reported by " in f.get_text()}
+    assert by == {"Shropshire Star (press)",
+                  "a source that does not name its publisher (press)"}
+    # the cabinet member quoted in the council's own press release (13 March 2018)
+    council = [f for f in quoted.select("figcaption") if "13 March 2018" in f.get_text()]
+    assert len(council) == 2 and all(f.select_one(".cf-relayed") is None for f in council)

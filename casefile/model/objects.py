@@ -304,6 +304,7 @@ class Statement:
     quote: str
     cites: list[Citation]
     record: Record
+    relayed: Relayed | None = None  # set when no source cited is the speaker's body's own
 
     @property
     def role(self) -> Role | None:

@@ -213,7 +213,9 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
                                "speaker": s.speaker, "body": s.body.id if s.body else None,
                                "date": _d(s.date), "date_as_written":
                                _w(s.date) if s.date else "no date shown", "date_note": s.date_note,
-                               "quote": s.quote, "cite": _cites(s.cites)})
+                               "quote": s.quote, "cite": _cites(s.cites),
+                               "derived": _clean({"relayed_by": _relayed(s.relayed).get(
+                                   "relayed_by")}) or None})
                        for s in r.statements],
         "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None,
         "oversight": [_oversight(o, moves[id(o)]) for o in r.oversight] or None,
