@@ -450,9 +450,9 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                              "relayed_grades", "shown_as"], rows["assessments"]),
         "deadlines": _csv(["case", "requirement", "set_by", "text", "due_from", "due_until",
                            "as_written", "outcome", "explanation", "records_outcome",
-                           "reported_outcome", "reported_by", "sources", "as_of",
-                           "jurisdiction", "reported_relayed_by", "reported_relayed_grades",
-                           "reported_shown_as"], rows["deadlines"]),
+                           "reported_outcome", "reported_by", "reported_relayed_by",
+                           "reported_relayed_grades", "reported_shown_as", "sources", "as_of",
+                           "jurisdiction"], rows["deadlines"]),
         "ratings": _csv(["case", "record", "date", "body", "area", "grade", "grade_label",
                          "compared_with_record", "change", "sources"], rows["ratings"]),
         "oversight": _csv(["case", "record", "announced", "effective", "framework", "overseer",
@@ -486,10 +486,10 @@ def _deadline_row(c: m.Case, q: m.Requirement) -> list[Any]:
             _due_words(q.due), outcome.term.value if outcome else "",
             outcome.explanation if outcome else "",
             records.value if records else "", reported.outcome.value if reported else "",
-            reported.by.id if reported else "", _ids(q.cites + (reported.cites if reported
-                                                                 else [])),
-            c.as_of.isoformat() if c.as_of else "", c.jurisdiction,
-            *_relayed_cells(reported.relayed if reported else None)]
+            reported.by.id if reported else "",
+            *_relayed_cells(reported.relayed if reported else None),
+            _ids(q.cites + (reported.cites if reported else [])),
+            c.as_of.isoformat() if c.as_of else "", c.jurisdiction]
 
 
 def _rating_row(c: m.Case, row: RatingRow) -> list[Any]:
