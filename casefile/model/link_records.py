@@ -155,8 +155,9 @@ def _rating(linker: Linker, record: m.Record, item: Rec) -> None:
     if value not in values:
         linker.fail(loc, _not_a_grade(value, by))
         return
-    rating = m.Rating(item.get("area"), by.grades[values.index(value)], by, linker.cites(item),
-                      record)
+    cites = linker.cites(item)
+    rating = m.Rating(item.get("area"), by.grades[values.index(value)], by, cites, record,
+                      relayed=who.relayed(by, cites, record.case, record.date))
     key = rating.area_label.casefold()
     if any(r.by is by and r.area_label.casefold() == key for r in record.ratings):
         linker.fail(item.where("area") if rating.area else loc, f"this record already gives "

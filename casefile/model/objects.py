@@ -342,6 +342,7 @@ class Rating:
     cites: list[Citation]
     record: Record
     differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
+    relayed: Relayed | None = None  # set when no source cited is the grading body's own
 
     @property
     def area_label(self) -> str:

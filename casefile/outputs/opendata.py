@@ -168,7 +168,8 @@ def _rating(row: RatingRow) -> Json:
     return _clean({"area": x.area, "grade": grade, "by": x.by.id, "cite": _cites(x.cites),
                    "sources_differ": _differs(x.differs),
                    "derived": _clean({"change": row.change, "compared_with_record":
-                                      before.record.id if before else None})})
+                                      before.record.id if before else None,
+                                      "relayed_by": _relayed(x.relayed).get("relayed_by")})})
 
 
 def periods(c: m.Case) -> dict[int, Period]:
@@ -432,7 +433,7 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
             for a in r.assessments:
                 rows["assessments"].append([c.id, r.id, r.date.iso(), a.finding.id,
                                             a.status.value, a.asserted_by.id, a.asserter.value,
-                                            a.note, _ids(a.cites), *_relayed_cells(a.relayed)])
+                                            a.note, *_relayed_cells(a.relayed), _ids(a.cites)])
             rows["deadlines"] += [_deadline_row(c, q) for q in r.requirements]
             for cite in _all(r):
                 used[c.id, cite.source.id] = cite.source
@@ -446,15 +447,16 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
         "findings": _csv(["case", "finding", "raised_by", "raised_date", "theme", "text",
                           "sources"], rows["findings"]),
         "assessments": _csv(["case", "record", "record_date", "finding", "status",
-                             "asserted_by", "asserter", "note", "sources", "relayed_by",
-                             "relayed_grades", "shown_as"], rows["assessments"]),
+                             "asserted_by", "asserter", "note", "relayed_by",
+                             "relayed_grades", "shown_as", "sources"], rows["assessments"]),
         "deadlines": _csv(["case", "requirement", "set_by", "text", "due_from", "due_until",
                            "as_written", "outcome", "explanation", "records_outcome",
                            "reported_outcome", "reported_by", "reported_relayed_by",
                            "reported_relayed_grades", "reported_shown_as", "sources", "as_of",
                            "jurisdiction"], rows["deadlines"]),
         "ratings": _csv(["case", "record", "date", "body", "area", "grade", "grade_label",
-                         "compared_with_record", "change", "sources"], rows["ratings"]),
+                         "compared_with_record", "change", "relayed_by", "relayed_grades",
+                         "sources"], rows["ratings"]),
         "oversight": _csv(["case", "record", "announced", "effective", "framework", "overseer",
                            "body", "service", "level", "level_label", "previous_level",
                            "change", "in_effect", "sources"], rows["oversight"]),
@@ -495,7 +497,8 @@ def _deadline_row(c: m.Case, q: m.Requirement) -> list[Any]:
 def _rating_row(c: m.Case, row: RatingRow) -> list[Any]:
     x, before = row.rating, row.previous
     return [c.id, x.record.id, x.record.date.iso(), x.by.id, x.area or "", x.grade.value,
-            x.grade.label, before.record.id if before else "", row.change, _ids(x.cites)]
+            x.grade.label, before.record.id if before else "", row.change,
+            *_relayed_cells(x.relayed)[:2], _ids(x.cites)]
 
 
 def _oversight_row(c: m.Case, p: Period) -> list[Any]:
