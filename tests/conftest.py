@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 PROJECTS = REPO / "tests" / "projects"
 POWYS_DATA = PROJECTS / "powys" / "data"
 SECOND_CASE = PROJECTS / "second-case" / "data"
+SECOND_HAND_DATA = PROJECTS / "second-hand" / "data"  # claims first- and second-hand
 BIN = Path(sys.executable).parent
 # The parse cache lives outside the repository; the tests get one of their own.
 CACHE = Path(tempfile.mkdtemp(prefix="casefile-test-cache-"))

@@ -130,23 +130,27 @@ def test_ratings_csv_gives_each_grade_and_what_it_is_compared_with(tmp_path: Pat
     dataset = load(tmp_path, rated())
     per_case = tables([dataset.cases["town"]])["ratings"]
     assert per_case.splitlines() == [
-        "case,record,date,body,area,grade,grade_label,compared_with_record,change,sources",
-        "town,town-inspection,2017-07,inspectorate,,inadequate,Inadequate,,first,report-2017",
+        "case,record,date,body,area,grade,grade_label,compared_with_record,change,"
+        "relayed_by,relayed_grades,sources",
+        "town,town-inspection,2017-07,inspectorate,,inadequate,Inadequate,,first,,,report-2017",
         "town,town-inspection,2017-07,inspectorate,Leadership,requires_improvement,"
-        "Requires improvement to be good,,first,report-2017",
+        "Requires improvement to be good,,first,,,report-2017",
         "town,town-reinspection,2019-02-14,inspectorate,,requires_improvement,"
-        "Requires improvement to be good,town-inspection,better,report-2017",
+        "Requires improvement to be good,town-inspection,better,,,report-2017",
         "town,town-reinspection,2019-02-14,inspectorate,leadership,inadequate,Inadequate,"
-        "town-inspection,worse,report-2017",
+        "town-inspection,worse,,,report-2017",
         "town,town-reinspection,2019-02-14,inspectorate,Help and protection,good,Good,,first,"
-        "report-2017",
+        ",,report-2017",
         "town,town-visit,2019-06-03,inspectorate,,requires_improvement,"
-        "Requires improvement to be good,town-reinspection,same,council-news"]
+        "Requires improvement to be good,town-reinspection,same,"
+        # the inspectorate's grade known only from the council's news: second-hand
+        "town-council,self_report,council-news"]
     published = files(dataset)
     assert published["data/cases/town/ratings.csv"] == per_case
     assert published["data/ratings.csv"] == per_case  # the only case: the site-wide file
     assert tables([])["ratings"] == (
-        "case,record,date,body,area,grade,grade_label,compared_with_record,change,sources\n")
+        "case,record,date,body,area,grade,grade_label,compared_with_record,change,"
+        "relayed_by,relayed_grades,sources\n")
 
 
 def test_published_ratings_csv_of_an_ungraded_case_has_only_its_header(

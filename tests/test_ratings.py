@@ -128,6 +128,10 @@ def test_case_page_table_says_the_change_in_words(tmp_path: Path) -> None:
     ids = {li["id"] for li in timeline.select("li[id]")}
     assert {row.th.a["href"][1:] for row in rows} <= ids  # each link lands on its event
     assert rows[-1].select("a[href^='#ref-']")[0].get_text() == "[2]"  # council-news
+    # the inspectorate's grade is known only from the council's news: it says so
+    assert " ".join(rows[-1].select("td")[2].get_text().split()) == (
+        "Requires improvement to be good (New Inspectorate, as reported by Town Council "
+        "(self-report)) [2]")
 
 
 def test_nothing_shown_without_ratings(mini: Path) -> None:
@@ -214,7 +218,10 @@ def test_ratings_and_scales_round_trip_through_open_data(tmp_path: Path) -> None
     assert visit["ratings"] == [{"grade": "requires_improvement", "by": "inspectorate",
                                  "cite": [{"source": "council-news"}],
                                  "derived": {"change": "same",
-                                             "compared_with_record": "town-reinspection"}}]
+                                             "compared_with_record": "town-reinspection",
+                                             # known only from the council's own news
+                                             "relayed_by": [{"publisher": "town-council",
+                                                             "evidence_grade": "self_report"}]}}]
     first = data["cases"][0]["records"][0]["ratings"][0]
     assert first["derived"] == {"change": "first"}  # nothing earlier to compare with
     again = from_json(data)

@@ -83,7 +83,8 @@ def test_a_column_with_several_speakers_names_each_in_its_cell(tmp_path: Path) -
     said = {tr["id"]: tr.select_one("td .cf-asserter").get_text()
             for tr in soup.select("tbody tr")}
     assert said == {"finding-f-leadership": "Own claim: Town Council",
-                    "finding-f-safety": "Regulator's judgement: New Inspectorate"}
+                    "finding-f-safety": "Regulator's judgement: New Inspectorate, as "
+                                        "reported by Town Council (self-report)"}
 
 
 def test_hostile_text_is_inert(tmp_path: Path) -> None:

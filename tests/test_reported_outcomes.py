@@ -179,12 +179,13 @@ def test_open_data_keeps_both_sides(tmp_path: Path) -> None:
     assert to_json(from_json(exported)) == exported
     header, row = tables([dataset.cases["town"]])["deadlines"].splitlines()
     assert header == ("case,requirement,set_by,text,due_from,due_until,as_written,outcome,"
-                      "explanation,records_outcome,reported_outcome,reported_by,sources,"
+                      "explanation,records_outcome,reported_outcome,reported_by,"
+                      "reported_relayed_by,reported_relayed_grades,reported_shown_as,sources,"
                       "as_of,jurisdiction")
     assert row == ("town,req-plan,town-inspection,Produce a plan.,2018-03-01,2018-03-01,,"
                    "disputed,The records show it met on time: “Follow-up” (1 March 2018). "
                    "New Inspectorate reports it as: not met.,met_on_time,not_met,inspectorate,"
-                   "report-2017 inspectorate-letter,2018-03-20,GB-WLS")
+                   ",,,report-2017 inspectorate-letter,2018-03-20,GB-WLS")
 
 
 def test_a_body_reporting_on_itself_is_marked_as_its_own_claim(tmp_path: Path) -> None:
@@ -198,5 +199,7 @@ def test_a_body_reporting_on_itself_is_marked_as_its_own_claim(tmp_path: Path) -
     table = BeautifulSoup(renderer.macro("deadlines", "cases/town.md",
                                          view=renderer.views["town"]), "html.parser")
     mark = table.select_one("tr#req-req-plan td:last-child span.cf-asserter")
-    assert mark is not None and mark.get_text() == "(Own claim)"
-    assert mark["class"] == ["cf-asserter", "cf-asserter--self"]
+    # the council's claim is known from the inspectorate's letter: it stays an own claim
+    assert mark is not None and mark.get_text() == (
+        "(Own claim: Town Council, as reported by OI (now New Inspectorate) (regulator))")
+    assert mark["class"] == ["cf-asserter", "cf-asserter--self", "cf-asserter--relayed"]

@@ -117,9 +117,18 @@ def test_own_claims_are_marked_apart_from_the_regulator(site: Path) -> None:
                 is None]
     asserters = [a.get_text(" ", strip=True) for a in speakers]
     assert "Own claim: Powys County Council" in asserters
-    assert "Regulator's judgement: Care Inspectorate Wales" in asserters
+    # the inspectorate's follow-up is known only from others' documents, and says so
+    assert ("Regulator's judgement: Care Inspectorate Wales, as reported by a source that "
+            "does not name its publisher (press) and Welsh Government (oversight)") in asserters
     own = [a for a in speakers if "cf-asserter--self" in a["class"]]
     assert own and all(a.get_text(strip=True).startswith("Own claim") for a in own)
+    # the Improvement Board's view, from the council's press release, is styled as its own
+    board = [who(td) for td in soup.select("#finding-f2017-leadership td")
+             if "Improvement Board" in who(td).get_text()]
+    assert [(a.get_text(" ", strip=True), a["class"]) for a in board] == [(
+        "Improvement board: Improvement Board (Powys children's services), as reported by "
+        "Powys County Council (self-report)",
+        ["cf-asserter", "cf-asserter--self", "cf-asserter--relayed"])]
 
 
 def who(cell: Tag) -> Tag:

@@ -119,6 +119,11 @@ The tables below are generated from the definitions the site is built from.
 
 {{{{ vocabulary("asserters") }}}}
 
+A judgement whose maker published none of the sources it is cited to is second-hand: the
+page adds "as reported by" each publisher of those sources, with its evidence grade, and
+styles it as their account (a body reporting on itself: a self-report). One source of the
+maker's own makes it first-hand.
+
 ## Evidence grades
 
 {{{{ vocabulary("evidence_grades") }}}}

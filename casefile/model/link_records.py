@@ -48,9 +48,10 @@ def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:
         linker.fail(loc, f"finding '{finding.id}' is already assessed in this record; "
                     "give one assessment per finding, with several citations if needed")
         return
+    cites = linker.cites(item)
     record.assessments.append(m.Assessment(
         finding, vocab.STATUSES[item["status"]], body, linker.asserter(body, record.case),
-        item["note"], linker.cites(item), record))
+        item["note"], cites, record, who.relayed(body, cites, record.case, record.date)))
 
 
 def _later_record(linker: Linker, record: m.Record, item: Rec, key: str) -> m.Record | None:
@@ -82,8 +83,10 @@ def _requirement(linker: Linker, record: m.Record, item: Rec) -> None:
     if reported:
         by = linker.ref(reported, "by", linker.bodies, "body")
         if by is not None:
-            reported_obj = m.Reported(vocab.OUTCOMES[reported["outcome"]], by,
-                                      linker.cites(reported), who.asserter(by, record.case))
+            cites = linker.cites(reported)
+            reported_obj = m.Reported(vocab.OUTCOMES[reported["outcome"]], by, cites,
+                                      who.asserter(by, record.case),
+                                      who.relayed(by, cites, record.case, record.date))
     record.requirements.append(m.Requirement(
         item["id"], item["text"],
         _due(due) if due else None,
@@ -130,9 +133,12 @@ def _statement(linker: Linker, record: m.Record, item: Rec) -> None:
         return
     if (person is None and body is None) or (date is None and not undated):
         return
-    record.statements.append(m.Statement(
-        person, item.get("speaker"), body, date, item.get("date_note"), item["quote"],
-        linker.cites(item), record))
+    statement = m.Statement(person, item.get("speaker"), body, date, item.get("date_note"),
+                            item["quote"], linker.cites(item), record)
+    speaking_for = statement.role.body if statement.role else statement.body
+    if speaking_for is not None:  # a person with no post at that date speaks for no body
+        statement.relayed = who.relayed(speaking_for, statement.cites, record.case, date)
+    record.statements.append(statement)
 
 
 def _rating(linker: Linker, record: m.Record, item: Rec) -> None:
@@ -149,8 +155,9 @@ def _rating(linker: Linker, record: m.Record, item: Rec) -> None:
     if value not in values:
         linker.fail(loc, _not_a_grade(value, by))
         return
-    rating = m.Rating(item.get("area"), by.grades[values.index(value)], by, linker.cites(item),
-                      record)
+    cites = linker.cites(item)
+    rating = m.Rating(item.get("area"), by.grades[values.index(value)], by, cites, record,
+                      relayed=who.relayed(by, cites, record.case, record.date))
     key = rating.area_label.casefold()
     if any(r.by is by and r.area_label.casefold() == key for r in record.ratings):
         linker.fail(item.where("area") if rating.area else loc, f"this record already gives "

@@ -212,6 +212,16 @@ class Finding:
 
 
 @dataclass
+class Relayed:
+    """A second-hand claim: its asserter published none of the sources cited, so the reader
+    has it from their publishers (casefile.model.who.relayed)."""
+
+    publishers: list[tuple[Body | None, vocab.Term]]  # with evidence grades; None: not named
+    style: vocab.Term  # the ASSERTERS term the claim is styled by: its publishers' relation
+    words: str  # "as reported by Example Council (self-report)"
+
+
+@dataclass
 class Assessment:
     finding: Finding
     status: vocab.Term
@@ -220,6 +230,7 @@ class Assessment:
     note: str
     cites: list[Citation]
     record: Record
+    relayed: Relayed | None = None  # set when no source cited is the asserter's own
 
 
 @dataclass
@@ -242,6 +253,7 @@ class Reported:
     by: Body
     cites: list[Citation]
     asserter: vocab.Term | None = None  # who says so, by the body's relation to the case
+    relayed: Relayed | None = None  # set when no source cited is the asserter's own
 
 
 @dataclass
@@ -292,6 +304,7 @@ class Statement:
     quote: str
     cites: list[Citation]
     record: Record
+    relayed: Relayed | None = None  # set when no source cited is the speaker's body's own
 
     @property
     def role(self) -> Role | None:
@@ -329,6 +342,7 @@ class Rating:
     cites: list[Citation]
     record: Record
     differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
+    relayed: Relayed | None = None  # set when no source cited is the grading body's own
 
     @property
     def area_label(self) -> str:

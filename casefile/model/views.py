@@ -269,7 +269,8 @@ def _speakers(columns: list[m.Record], rows: list[MatrixRow]) -> list[m.Assessme
     speakers: list[m.Assessment | None] = []
     for i in range(len(columns)):
         cells = [row.cells[i] for row in rows if row.cells[i] is not None]
-        who = {(a.asserter.value, a.asserted_by.id) for a in cells if a}
+        who = {(a.asserter.value, a.asserted_by.id, a.relayed and a.relayed.words)
+               for a in cells if a}
         speakers.append(cells[0] if len(who) == 1 else None)
     return speakers
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from casefile.model import objects as m
 from casefile.model import vocab
+from casefile.model.dates import PartialDate
 
 # A body's kind → its relation, when the case does not name the body.
 _BY_KIND = {"regulator": "regulator", "auditor": "auditor", "parliament": "parliament",
@@ -73,3 +74,41 @@ def grade(source: m.Source, case: m.Case | None) -> vocab.Term:
         return vocab.EVIDENCE_GRADES["press" if original.kind == "news_article" else "other"]
     key = relation(original.publisher, case)
     return vocab.EVIDENCE_GRADES[_GRADE_OF.get(key, key)]
+
+
+# An evidence grade → the asserter relation a second-hand claim reported in it is styled by.
+_RELATION_OF = {grade: key for key, grade in _GRADE_OF.items()}
+
+
+def relayed(asserted_by: m.Body, cites: list[m.Citation], case: m.Case | None,
+            when: PartialDate | None) -> m.Relayed | None:
+    """How a claim reaches the reader when ``asserted_by`` published none of the sources
+    cited (a copy counts as its original): from their publishers, each named once in the
+    order cited with its evidence grade in ``case``. None when the claim is first-hand:
+    one source of the asserter's own is enough, since it then speaks for itself."""
+    originals = [c.source.original or c.source for c in cites]
+    if not originals or any(s.publisher is asserted_by for s in originals):
+        return None
+    found: dict[tuple[str | None, str], tuple[m.Body | None, vocab.Term]] = {}
+    for source in originals:
+        grade_term = grade(source, case)
+        key = (source.publisher.id if source.publisher else None,
+               "" if source.publisher else grade_term.value)
+        found.setdefault(key, (source.publisher, grade_term))
+    publishers = list(found.values())
+    grades = [g.value for _, g in publishers]
+    # An own claim stays one whoever repeats it, and a body reporting on itself marks the
+    # whole claim; otherwise the claim is shown as its first publisher's.
+    own = relation(asserted_by, case) == "self" or "self_report" in grades
+    shown = "self_report" if own else grades[0]
+    return m.Relayed(publishers, vocab.ASSERTERS[_RELATION_OF.get(shown, shown)],
+                     "as reported by " + _and([_reporter(b, g, when) for b, g in publishers]))
+
+
+def _reporter(body: m.Body | None, grade_term: vocab.Term, when: PartialDate | None) -> str:
+    name = body.label_at(when) if body else "a source that does not name its publisher"
+    return f"{name} ({grade_term.label[:1].lower()}{grade_term.label[1:]})"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -45,6 +45,26 @@ def _w(date: PartialDate | None, differs: dict[str, m.Disagreement] | None = Non
     return date.words if date and name not in (differs or {}) else None
 
 
+def _relayed(relayed: m.Relayed | None) -> Json:
+    """A second-hand claim's publishers (an id, or none when the source names none), each
+    with its evidence grade, and the asserter relation it is shown as; a first-hand claim
+    has neither."""
+    if relayed is None:
+        return {}
+    return {"relayed_by": [_clean({"publisher": b.id if b else None, "evidence_grade": g.value})
+                           for b, g in relayed.publishers],
+            "shown_as": relayed.style.value}
+
+
+def _relayed_cells(relayed: m.Relayed | None) -> list[str]:
+    """CSV cells: the publishers' ids (``-`` for one not named), their evidence grades, and
+    the asserter relation the claim is shown as; empty for a first-hand claim."""
+    if relayed is None:
+        return ["", "", ""]
+    return [" ".join(b.id if b else "-" for b, _ in relayed.publishers),
+            " ".join(g.value for _, g in relayed.publishers), relayed.style.value]
+
+
 def _cites(cites: list[m.Citation]) -> list[Json]:
     return [_clean({"source": c.source.id, "quote": c.quote, "locator": c.locator})
             for c in cites]
@@ -121,8 +141,9 @@ def _requirement(q: m.Requirement) -> Json:
                       "from": q.due.start, "as_written": q.due.as_written, "note": q.due.note})
     reported = None
     if q.reported:
-        reported = {"outcome": q.reported.outcome.value, "by": q.reported.by.id,
-                    "cite": _cites(q.reported.cites)}
+        reported = _clean({"outcome": q.reported.outcome.value, "by": q.reported.by.id,
+                           "cite": _cites(q.reported.cites),
+                           "derived": _relayed(q.reported.relayed) or None})
     outcome = q.outcome
     derived = None
     if outcome:
@@ -147,7 +168,8 @@ def _rating(row: RatingRow) -> Json:
     return _clean({"area": x.area, "grade": grade, "by": x.by.id, "cite": _cites(x.cites),
                    "sources_differ": _differs(x.differs),
                    "derived": _clean({"change": row.change, "compared_with_record":
-                                      before.record.id if before else None})})
+                                      before.record.id if before else None,
+                                      "relayed_by": _relayed(x.relayed).get("relayed_by")})})
 
 
 def periods(c: m.Case) -> dict[int, Period]:
@@ -184,14 +206,17 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
                      for f in r.findings],
         "assessments": [{"finding": a.finding.id, "status": a.status.value,
                          "asserted_by": a.asserted_by.id, "note": a.note,
-                         "cite": _cites(a.cites), "derived": {"asserter": a.asserter.value}}
+                         "cite": _cites(a.cites),
+                         "derived": {"asserter": a.asserter.value, **_relayed(a.relayed)}}
                         for a in r.assessments],
         "requirements": [_requirement(q) for q in r.requirements],
         "statements": [_clean({"person": s.person.id if s.person else None,
                                "speaker": s.speaker, "body": s.body.id if s.body else None,
                                "date": _d(s.date), "date_as_written":
                                _w(s.date) if s.date else "no date shown", "date_note": s.date_note,
-                               "quote": s.quote, "cite": _cites(s.cites)})
+                               "quote": s.quote, "cite": _cites(s.cites),
+                               "derived": _clean({"relayed_by": _relayed(s.relayed).get(
+                                   "relayed_by")}) or None})
                        for s in r.statements],
         "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None,
         "oversight": [_oversight(o, moves[id(o)]) for o in r.oversight] or None,
@@ -408,7 +433,7 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
             for a in r.assessments:
                 rows["assessments"].append([c.id, r.id, r.date.iso(), a.finding.id,
                                             a.status.value, a.asserted_by.id, a.asserter.value,
-                                            a.note, _ids(a.cites)])
+                                            a.note, *_relayed_cells(a.relayed), _ids(a.cites)])
             rows["deadlines"] += [_deadline_row(c, q) for q in r.requirements]
             for cite in _all(r):
                 used[c.id, cite.source.id] = cite.source
@@ -422,13 +447,16 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
         "findings": _csv(["case", "finding", "raised_by", "raised_date", "theme", "text",
                           "sources"], rows["findings"]),
         "assessments": _csv(["case", "record", "record_date", "finding", "status",
-                             "asserted_by", "asserter", "note", "sources"], rows["assessments"]),
+                             "asserted_by", "asserter", "note", "relayed_by",
+                             "relayed_grades", "shown_as", "sources"], rows["assessments"]),
         "deadlines": _csv(["case", "requirement", "set_by", "text", "due_from", "due_until",
                            "as_written", "outcome", "explanation", "records_outcome",
-                           "reported_outcome", "reported_by", "sources", "as_of",
+                           "reported_outcome", "reported_by", "reported_relayed_by",
+                           "reported_relayed_grades", "reported_shown_as", "sources", "as_of",
                            "jurisdiction"], rows["deadlines"]),
         "ratings": _csv(["case", "record", "date", "body", "area", "grade", "grade_label",
-                         "compared_with_record", "change", "sources"], rows["ratings"]),
+                         "compared_with_record", "change", "relayed_by", "relayed_grades",
+                         "sources"], rows["ratings"]),
         "oversight": _csv(["case", "record", "announced", "effective", "framework", "overseer",
                            "body", "service", "level", "level_label", "previous_level",
                            "change", "in_effect", "sources"], rows["oversight"]),
@@ -460,15 +488,17 @@ def _deadline_row(c: m.Case, q: m.Requirement) -> list[Any]:
             _due_words(q.due), outcome.term.value if outcome else "",
             outcome.explanation if outcome else "",
             records.value if records else "", reported.outcome.value if reported else "",
-            reported.by.id if reported else "", _ids(q.cites + (reported.cites if reported
-                                                                 else [])),
+            reported.by.id if reported else "",
+            *_relayed_cells(reported.relayed if reported else None),
+            _ids(q.cites + (reported.cites if reported else [])),
             c.as_of.isoformat() if c.as_of else "", c.jurisdiction]
 
 
 def _rating_row(c: m.Case, row: RatingRow) -> list[Any]:
     x, before = row.rating, row.previous
     return [c.id, x.record.id, x.record.date.iso(), x.by.id, x.area or "", x.grade.value,
-            x.grade.label, before.record.id if before else "", row.change, _ids(x.cites)]
+            x.grade.label, before.record.id if before else "", row.change,
+            *_relayed_cells(x.relayed)[:2], _ids(x.cites)]
 
 
 def _oversight_row(c: m.Case, p: Period) -> list[Any]:
