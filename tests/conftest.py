@@ -201,9 +201,9 @@ def add_second_case(data_dir: Path) -> Path:
     """Add the fictional second case (tests/projects/second-case) to the data set at
     ``data_dir``: its files are copied, its themes appended to themes.yml (unless there
     already, as when the case has been added to data/ to try the tests)."""
-    for path in SECOND_CASE.rglob("*.yml"):
+    for path in SECOND_CASE.rglob("*"):  # data files and stored copies
         rel = path.relative_to(SECOND_CASE)
-        if rel.as_posix() != "themes.yml":
+        if path.is_file() and rel.as_posix() != "themes.yml":
             (data_dir / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, data_dir / rel)
     themes = (SECOND_CASE / "themes.yml").read_text(encoding="utf-8").split("themes:\n", 1)[1]

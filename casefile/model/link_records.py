@@ -130,9 +130,11 @@ def _statement(linker: Linker, record: m.Record, item: Rec) -> None:
         return
     if (person is None and body is None) or (date is None and not undated):
         return
-    record.statements.append(m.Statement(
+    statement = m.Statement(
         person, item.get("speaker"), body, date, item.get("date_note"), item["quote"],
-        linker.cites(item), record))
+        linker.cites(item), record, tuple(item.where("quote")))
+    record.statements.append(statement)
+    linker.stated.append(statement)
 
 
 def _rating(linker: Linker, record: m.Record, item: Rec) -> None:
