@@ -154,17 +154,24 @@ def closest(copy: m.StoredCopy, wanted: str) -> str:
     want = wanted.split(" ")
     match = difflib.SequenceMatcher(None, words, want, autojunk=False).find_longest_match(
         0, len(words), 0, len(want))
-    if match.size == 0:
-        return "; no passage of the copy shares a word with it"
-    lo = max(match.a - match.b - MARGIN_WORDS, 0)
-    hi = min(match.a - match.b + len(want) + MARGIN_WORDS, len(words))
-    base = spans[lo][0]
-    passage = copy.text[base:spans[hi - 1][1]]
+    if match.size:
+        lo = max(match.a - match.b - MARGIN_WORDS, 0)
+        hi = min(match.a - match.b + len(want) + MARGIN_WORDS, len(words))
+        base, stop = spans[lo][0], spans[hi - 1][1]
+    else:  # no whole word in common: the longest run of characters in common
+        run = difflib.SequenceMatcher(None, copy.text, wanted, autojunk=False
+                                      ).find_longest_match(0, len(copy.text), 0, len(wanted))
+        if run.size == 0:
+            return "; no passage of the copy has anything in common with it"
+        base = max(run.a - run.b - MARGIN_WORDS * 10, 0)
+        stop = min(run.a - run.b + len(wanted) + MARGIN_WORDS * 10, len(copy.text))
+    passage = copy.text[base:stop]
     blocks = [b for b in difflib.SequenceMatcher(None, passage, wanted, autojunk=False)
               .get_matching_blocks() if b.size]
     start = max(blocks[0].a - blocks[0].b, 0)
-    end = min(blocks[-1].a + blocks[-1].size + len(wanted) - blocks[-1].b - blocks[-1].size,
-              len(passage))
+    end = min(start + len(wanted), len(passage))
+    while end < len(passage) and not passage[end].isspace():  # to the end of its word
+        end += 1
     shown = passage[start:end]
     where = locator(copy, base + start, base + end)
     return (f"; the closest passage ({where}) reads: \"{shown}\"; "
@@ -182,11 +189,10 @@ def difference(passage: str, quote: str) -> str:
 
 
 def _words(text: str, start: int, end: int) -> str:
-    """The whole words around ``text[start:end]`` (at most 2 * CONTEXT_WORDS), quoted;
-    "nothing" at the very end of an empty stretch."""
-    if not text:
-        return "nothing"
-    left = text.rfind(" ", 0, start) + 1
-    right = text.find(" ", end)
+    """The whole words of ``text[start:end]`` with the word before them (at most
+    2 * CONTEXT_WORDS words), quoted."""
+    word = text.rfind(" ", 0, start) + 1  # the start of the word the difference is in
+    left = text.rfind(" ", 0, word - 1) + 1 if word > 1 else 0
+    right = text.find(" ", max(end, start + 1))
     shown = text[left:len(text) if right < 0 else right].split(" ")
     return "\"" + " ".join(shown[:2 * CONTEXT_WORDS]) + "\""
