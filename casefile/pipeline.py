@@ -333,6 +333,9 @@ def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str
     problems = problems + linker.problems + (require_copies(linker) if require else [])
     if problems:
         raise DataError(problems)
+    for source in linker.sources.values():  # every quote is checked: keep only the text
+        if source.copy is not None and not source.publish_copy:  # a page may show
+            source.copy.forget_text()
     for case in linker.cases.values():
         case.records = in_record_order(case.records)
     compute_all(list(linker.cases.values()), as_of, jurisdiction)

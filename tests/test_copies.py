@@ -21,6 +21,7 @@ from tests.test_cli import run
 INS = "cases/town/records/town-inspection.yml"
 REPORT = "sources/report-2017.yml"
 SORRY = "We are sorry."  # the statement in MINI quoting report-2017
+OPEN = "licence: OGL-3.0\npublish_copy: true\n"  # the copy's text is kept in the model
 
 
 def sha(raw: bytes) -> str:
@@ -58,7 +59,7 @@ def quoted(ds: m.Dataset) -> m.Citation:
 
 def test_a_text_copy_gives_paragraph_locators(tmp_path: Path) -> None:
     raw = f"Title\n\nIntro line one\nline two.\n\n  \nThe quote.\n\n{SORRY}\n".encode()
-    ds = load_dataset(project(tmp_path, "r.txt", raw), use_cache=False)
+    ds = load_dataset(project(tmp_path, "r.txt", raw, extra=OPEN), use_cache=False)
     cite = quoted(ds)
     assert (cite.checked, cite.found_at, cite.locator) == (True, "para. 3", None)
     statement = ds.cases["town"].statements[0]
@@ -67,6 +68,10 @@ def test_a_text_copy_gives_paragraph_locators(tmp_path: Path) -> None:
     assert copy is not None and (copy.file, copy.format, copy.parts) == (
         "r.txt", "text", ["Title", "Intro line one\nline two.", "The quote.", SORRY])
     assert ds.unverified == 0
+    closed = load_dataset(project(tmp_path, "r.txt", raw), use_cache=False)
+    copy = closed.sources["report-2017"].copy  # checked, then its text let go (memory)
+    assert copy is not None and copy.read and (copy.parts, copy.text) == (None, "")
+    assert quoted(closed).found_at == "para. 3"
 
 
 def test_a_quote_across_paragraphs_and_a_markdown_copy_as_written(tmp_path: Path) -> None:
@@ -83,7 +88,7 @@ def test_an_html_copy_reads_blocks_and_skips_scripts_and_styles(tmp_path: Path) 
            b"</head><body><nav>Menu</nav><p>One &amp; two<br>three</p><div>The <em>quote"
            b"</em>.<script>var hidden = 1;</script></div><ul><li>We are sorry.</li></ul>"
            b"</body></html>")
-    data = project(tmp_path, "r.html", raw)
+    data = project(tmp_path, "r.html", raw, extra=OPEN)
     ds = load_dataset(data, use_cache=False)
     copy = ds.sources["report-2017"].copy
     assert copy is not None and copy.parts == ["Menu", "One & two three", "The quote.", SORRY]
@@ -124,7 +129,7 @@ def test_a_pdf_copy_gives_page_locators_and_a_quote_may_span_a_page_break(
     ("the plan was late and poor", "the plan…late…poor"),
 ])
 def test_each_normalisation_finds_the_quote(in_copy: str, quote: str) -> None:
-    copy = m.StoredCopy("x.txt", "0" * 64, "text", [in_copy])
+    copy = m.StoredCopy("x.txt", "0" * 64, "text", read=True, parts=[in_copy])
     copy.text, copy.starts = quotes.index(copy.parts or [])
     assert quotes.find(copy, quote) is not None
 
@@ -138,7 +143,7 @@ def test_each_normalisation_finds_the_quote(in_copy: str, quote: str) -> None:
     ("the plan was late", "…"),  # nothing but an elision
 ])
 def test_nothing_else_is_normalised(in_copy: str, quote: str) -> None:
-    copy = m.StoredCopy("x.txt", "0" * 64, "text", [in_copy])
+    copy = m.StoredCopy("x.txt", "0" * 64, "text", read=True, parts=[in_copy])
     copy.text, copy.starts = quotes.index(copy.parts or [])
     assert quotes.find(copy, quote) is None
 

@@ -112,7 +112,7 @@ def test_the_invariants_hold_with_a_second_case_added(with_second_case: Path) ->
     ds = load_dataset(with_second_case / "data")
     assert set(ds.cases) == set(live.cases) | {"fictional-borough-childrens-services"}
     report = ds.sources["fictional-inspection-report"]
-    assert report.copy is not None and report.copy.parts  # so its quotes are checked
+    assert report.copy is not None and report.copy.read  # so its quotes are checked
     assert invariant_failures(ds) == []
     _, site = check_and_build(with_second_case)
     assert_site_shows_every_case(ds, site)

@@ -34,9 +34,15 @@ class StoredCopy:
     file: str  # the name in data/sources/copies/
     sha256: str  # as recorded in the source file
     format: str  # text, markdown, html or pdf (from the file's ending)
-    parts: list[str] | None = None  # paragraphs or pages; None when not read
+    read: bool = False  # read, its hash matched and its text taken out: quotes checked
+    # Its text, kept in the built model only when the copy may be published
+    # (Source.publish_copy); otherwise dropped once every quote is checked (memory):
+    parts: list[str] | None = None  # paragraphs or pages
     text: str = ""  # the parts normalised for quote search, joined by single spaces
     starts: list[int] = field(default_factory=list)  # where each part starts in ``text``
+
+    def forget_text(self) -> None:
+        self.parts, self.text, self.starts = None, "", []
 
     @property
     def by_page(self) -> bool:

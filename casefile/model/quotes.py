@@ -112,7 +112,7 @@ def check(items: list[Quoted]) -> list[Problem]:
     for item in items:
         for cite in item.cites:
             copy = cite.source.copy
-            if copy is None or copy.parts is None:
+            if copy is None or not copy.read:
                 continue
             span = find(copy, item.quote)
             if span is not None:

@@ -163,7 +163,7 @@ def load(copy: m.StoredCopy, folder: str, beneath: Beneath | None = None
     parts = extract(raw, copy.format)
     if isinstance(parts, str):
         return "file", f"{where} {parts}"
-    copy.parts = parts
+    copy.parts, copy.read = parts, True
     copy.text, copy.starts = quotes.index(parts)
     return None
 
