@@ -25,8 +25,8 @@ from casefile.model.link_dates import as_of_after_records, break_loops, in_recor
 from casefile.model.link_oversight import check_move_order
 from casefile.model.link_records import link_record_parts
 from casefile.model.objects import Dataset
+from casefile.model.quotes import Quoted, to_check
 from casefile.model.quotes import check as check_quotes
-from casefile.model.quotes import to_check
 from casefile.reading import copies, schema
 from casefile.reading.beneath import Beneath
 from casefile.reading.cache import ParseCache, digest
@@ -267,9 +267,25 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
         linker, linker.records[i.rec["id"]], i.rec) if i.rec.get("id") in linker.records else None)
     _each(loaded, ("case",), lambda i: check_move_order(linker, i.rec))
     quoted = to_check(linker.quoted, linker.stated)  # every quote linked so far
+    _reread_copies(linker, quoted)
     linker.problems += check_quotes(quoted)
     linker.unverified = [q.at[0] for q in quoted for c in q.cites if c.source.copy is None]
     return linker
+
+
+def _reread_copies(linker: Linker, quoted: list[Quoted]) -> None:
+    """Read again the stored copies these quotes need that were kept without their text
+    (the incremental check's saved state); one that changed is a problem (which sends the
+    incremental check to the full one, which says where)."""
+    if linker.read_copy is None:
+        return
+    for source in {id(c.source): c.source for q in quoted for c in q.cites}.values():
+        copy = source.copy
+        if copy is not None and copy.read and copy.parts is None and \
+                not linker.read_copy(copy):
+            copy.read = False
+            linker.problems.append(Problem("", 0, 0, "", f"the stored copy {copy.file} of "
+                                           f"'{source.id}' changed during the check"))
 
 
 def require_copies(linker: Linker) -> list[Problem]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import pickle
 import time
 from pathlib import Path
 
@@ -333,3 +334,20 @@ def test_a_failed_full_check_forgets_the_saved_state(trusted: Path) -> None:
     with pytest.raises(DataError):
         quickcheck.full(trusted.resolve())
     assert not state.exists()
+
+
+def test_the_quick_check_reads_again_only_the_copies_it_needs(data: Path,
+                                                               fulls: list[Path]) -> None:
+    clock, files = Clock(), with_copy()
+    clock.write(data, files)
+    assert quick(data) == truth(data) and len(fulls) == 1
+    state = quickcheck._load(data.resolve())
+    assert state is not None
+    kept = pickle.loads(state.shared).sources["report-2017"].copy
+    assert kept.read and (kept.parts, kept.text) == (None, "")  # saved without its text
+    city_ins = "cases/city/records/city-inspection.yml"
+    clock.write(data, edit(city_ins, "summary:", "summary: Now", files))
+    assert quick(data) == truth(data) and "data OK" in quick(data) and len(fulls) == 1
+    clock.write(data, edit(city_ins, "quote: The quote.", "quote: The quotf.", files))
+    assert "not found in the stored copy copies/report-2017.txt" in quick(data)
+    assert quick(data) == truth(data)

@@ -168,6 +168,13 @@ def load(copy: m.StoredCopy, folder: str, beneath: Beneath | None = None
     return None
 
 
+def reread(data_dir: Path, copy: m.StoredCopy) -> bool:
+    """Read the text of a copy checked before (kept without it); False if it cannot be
+    read or its hash no longer matches."""
+    with Beneath(str(data_dir)) as beneath:
+        return load(copy, str(data_dir / "sources" / FOLDER), beneath) is None
+
+
 def readable(path: Path) -> str | None:
     """Why the copy at ``path`` cannot be used (its text cannot be taken out), or None."""
     raw = read_copy(str(path))

@@ -21,6 +21,7 @@ a problem is always reported exactly as the full check reports it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -214,7 +215,15 @@ def _snapshot(linker: Linker) -> bytes:
     copy.site_terms = linker.site_terms
     copy.site_frameworks = linker.site_frameworks
     copy.first_use = dict.fromkeys(linker.first_use, _UNUSED)
-    return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)
+    stored = [s.copy for s in linker.sources.values() if s.copy is not None and s.copy.read]
+    texts = [(c.parts, c.text, c.starts) for c in stored]
+    for c in stored:  # kept without their text (the quick check reads what it needs)
+        c.forget_text()
+    try:
+        return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        for c, (parts, text, starts) in zip(stored, texts, strict=True):
+            c.parts, c.text, c.starts = parts, text, starts
 
 
 def forget(data_dir: Path) -> None:
@@ -293,6 +302,7 @@ def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction:
             linker: Linker = pickle.loads(state.shared)
         shared_ids = frozenset(linker.first_use)
         linker.broken = broken
+        linker.read_copy = functools.partial(copies.reread, data_dir)
         link_cases(linker, loaded)
         if problems or linker.problems or set(linker.cases) != set(changed):
             return None
