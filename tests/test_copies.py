@@ -9,13 +9,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casefile.errors import DataError
 from casefile.model import objects as m
 from casefile.model import quotes
 from casefile.pipeline import load_dataset
 from casefile.reading import copies
-from tests.conftest import MINI, minimal_pdf, write_tree
+from tests.conftest import MINI, examples, minimal_pdf, write_tree
 from tests.test_cli import run
 
 INS = "cases/town/records/town-inspection.yml"
@@ -293,3 +295,26 @@ def test_the_copy_command_prints_the_block_to_paste(tmp_path: Path) -> None:
     assert bad.returncode == 1 and bad.stderr.startswith(
         "casefile copy: bad.pdf: cannot be read as a PDF (") and bad.stdout == ""
     assert run(["copy", "notes.docx"], tmp_path).returncode == 2
+
+
+ALPHABET = st.sampled_from(list("ab cd’'\"“”-–—…[]. \n\u00a0x\x1bé"))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(parts=st.lists(st.text(ALPHABET, max_size=40), min_size=1, max_size=4),
+       quote=st.text(ALPHABET, min_size=1, max_size=30), data=st.data())
+def test_any_quote_is_found_or_explained_never_a_traceback(parts: list[str], quote: str,
+                                                           data: st.DataObject) -> None:
+    copy = m.StoredCopy("x.txt", "0" * 64, "text", read=True, parts=parts)
+    copy.text, copy.starts = quotes.index(parts)
+    span = quotes.find(copy, quote)
+    if span is None:
+        assert quotes.not_found("s", copy, quote)  # a message, whatever the text
+    else:
+        assert quotes.locator(copy, *span).startswith(("para. ", "paras. "))
+    whole = " ".join(parts)  # any stretch of the copy, its spaces and dashes varied, is found
+    start = data.draw(st.integers(0, len(whole)))
+    piece = whole[start:start + data.draw(st.integers(0, 20))]
+    varied = piece.replace(" ", "\n ").replace("’", "'").replace("–", "—")
+    if quotes.pieces(varied) == [quotes.normalise(varied)]:  # no elision mark in it
+        assert quotes.find(copy, varied) is not None

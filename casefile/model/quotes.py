@@ -46,14 +46,16 @@ def normalise(text: str) -> str:
 
 def index(parts: list[str]) -> tuple[str, list[int]]:
     """The parts of a copy (paragraphs or pages) normalised and joined by one space, and
-    where each part starts in that text. Empty parts keep their number."""
-    starts, pieces, at = [], [], 0
+    where each part starts in that text. Empty parts (a blank PDF page) keep their
+    number."""
+    starts, kept, at = [], [], 0
     for part in parts:
         piece = normalise(part)
-        starts.append(at)
-        pieces.append(piece)
-        at += len(piece) + 1
-    return " ".join(pieces), starts
+        starts.append(at)  # an empty part starts where the next one does
+        if piece:
+            kept.append(piece)
+            at += len(piece) + 1
+    return " ".join(kept), starts
 
 
 def locator(copy: m.StoredCopy, start: int, end: int) -> str:
