@@ -25,8 +25,7 @@ from casefile.model.link_dates import as_of_after_records, break_loops, in_recor
 from casefile.model.link_oversight import check_move_order
 from casefile.model.link_records import link_record_parts
 from casefile.model.objects import Dataset
-from casefile.model.quotes import Quoted, to_check
-from casefile.model.quotes import check as check_quotes
+from casefile.model.quotes import to_check
 from casefile.reading import copies, schema
 from casefile.reading.beneath import Beneath
 from casefile.reading.cache import ParseCache, digest
@@ -229,15 +228,14 @@ def link_all(loaded: list[Loaded], broken: set[str],
              on_shared: Callable[[Linker], None] | None = None,
              data_dir: Path | None = None) -> Linker:
     """Link every file: first the shared ones (themes, bodies, sources, people), then the
-    cases. With ``data_dir``, the sources' stored copies are read from it once the shared
-    files are linked. ``on_shared`` sees the linker in between (``casefile check`` keeps
-    a copy)."""
+    cases, then check every quote against the stored copies in ``data_dir`` (if given).
+    ``on_shared`` sees the linker in between (``casefile check`` keeps a copy)."""
     linker = link_shared(loaded, broken)
-    if data_dir is not None:
-        copies.attach(linker, loaded, data_dir)
     if on_shared is not None:
         on_shared(linker)
-    return link_cases(linker, loaded)
+    link_cases(linker, loaded)
+    check_quotes(linker, data_dir, loaded)
+    return linker
 
 
 def link_shared(loaded: list[Loaded], broken: set[str]) -> Linker:
@@ -266,26 +264,18 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
     _each(loaded, ("record",), lambda i: link_record_parts(
         linker, linker.records[i.rec["id"]], i.rec) if i.rec.get("id") in linker.records else None)
     _each(loaded, ("case",), lambda i: check_move_order(linker, i.rec))
-    quoted = to_check(linker.quoted, linker.stated)  # every quote linked so far
-    _reread_copies(linker, quoted)
-    linker.problems += check_quotes(quoted)
-    linker.unverified = [q.at[0] for q in quoted for c in q.cites if c.source.copy is None]
     return linker
 
 
-def _reread_copies(linker: Linker, quoted: list[Quoted]) -> None:
-    """Read again the stored copies these quotes need that were kept without their text
-    (the incremental check's saved state); one that changed is a problem (which sends the
-    incremental check to the full one, which says where)."""
-    if linker.read_copy is None:
-        return
-    for source in {id(c.source): c.source for q in quoted for c in q.cites}.values():
-        copy = source.copy
-        if copy is not None and copy.read and copy.parts is None and \
-                not linker.read_copy(copy):
-            copy.read = False
-            linker.problems.append(Problem("", 0, 0, "", f"the stored copy {copy.file} of "
-                                           f"'{source.id}' changed during the check"))
+def check_quotes(linker: Linker, data_dir: Path | None,
+                 loaded: list[Loaded] | None = None) -> None:
+    """Check every quote linked so far against its source's stored copy, read from
+    ``data_dir`` (none: nothing is read and no quote is checked), and count those of
+    sources with no copy. ``loaded``: the full check (``copies.verify``)."""
+    quoted = to_check(linker.quoted, linker.stated)
+    linker.unverified = [q.at[0] for q in quoted if q.cite.source.copy is None]
+    if data_dir is not None:
+        copies.verify(linker, quoted, data_dir, loaded)
 
 
 def require_copies(linker: Linker) -> list[Problem]:
@@ -349,9 +339,6 @@ def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str
     problems = problems + linker.problems + (require_copies(linker) if require else [])
     if problems:
         raise DataError(problems)
-    for source in linker.sources.values():  # every quote is checked: keep only the text
-        if source.copy is not None and not source.publish_copy:  # a page may show
-            source.copy.forget_text()
     for case in linker.cases.values():
         case.records = in_record_order(case.records)
     compute_all(list(linker.cases.values()), as_of, jurisdiction)

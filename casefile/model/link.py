@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
@@ -79,8 +78,6 @@ class Linker:
         self.stated: list[m.Statement] = []  # every statement, as linked (quotes too)
         self.cited: dict[str, int] = {}  # source id → how many citations name it
         self.unverified: list[str] = []  # a file for each quote of a source with no copy
-        # reads again a copy kept without its text (the incremental check); False if gone
-        self.read_copy: Callable[[m.StoredCopy], bool] | None = None
 
     # -- helpers -------------------------------------------------------------------------
     def fail(self, loc: Loc, message: str) -> None:

@@ -87,22 +87,22 @@ def find(copy: m.StoredCopy, quote: str) -> tuple[int, int] | None:
 
 @dataclass(frozen=True)
 class Quoted:
-    """One quote to check: its words, where they are written, and the citations that
-    rest on it (a citation's own quote, or a statement's quote for each of its cites)."""
+    """One quote to check against one citation's source: its words, where they are
+    written, and the citation that rests on it (its own quote, or its statement's)."""
 
     quote: str
     at: tuple[str, int, int, str]
-    cites: tuple[m.Citation, ...]
+    cite: m.Citation
 
 
 def to_check(quoted: Iterable[m.Citation], stated: Iterable[m.Statement]) -> list[Quoted]:
     """Every quote of ``quoted`` citations, and every statement's quote for each of its
     citations that has no quote of its own."""
-    out = [Quoted(c.quote, c.quote_at, (c,)) for c in quoted if c.quote and c.quote_at]
+    out = [Quoted(c.quote, c.quote_at, c) for c in quoted if c.quote and c.quote_at]
     for statement in stated:
-        plain = tuple(c for c in statement.cites if not c.quote)
-        if plain and statement.quote_at:
-            out.append(Quoted(statement.quote, statement.quote_at, plain))
+        if statement.quote_at:
+            out += [Quoted(statement.quote, statement.quote_at, c)
+                    for c in statement.cites if not c.quote]
     return out
 
 
@@ -112,17 +112,17 @@ def check(items: list[Quoted]) -> list[Problem]:
     without a copy (or whose copy could not be read) are left unchecked."""
     problems = []
     for item in items:
-        for cite in item.cites:
-            copy = cite.source.copy
-            if copy is None or not copy.read:
-                continue
-            span = find(copy, item.quote)
-            if span is not None:
-                cite.checked, cite.found_at = True, locator(copy, *span)
-            else:
-                file, line, column, path = item.at
-                problems.append(Problem(file, line, column, path,
-                                        not_found(cite.source.id, copy, item.quote)))
+        cite = item.cite
+        copy = cite.source.copy
+        if copy is None or not copy.read:
+            continue
+        span = find(copy, item.quote)
+        if span is not None:
+            cite.checked, cite.found_at = True, locator(copy, *span)
+        else:
+            file, line, column, path = item.at
+            problems.append(Problem(file, line, column, path,
+                                    not_found(cite.source.id, copy, item.quote)))
     return problems
 
 

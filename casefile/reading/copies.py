@@ -120,24 +120,42 @@ def _html_paragraphs(text: str) -> list[str]:
     return parser.paragraphs
 
 
-def _copy_problem(rec: dict, key: str, message: str) -> Problem:
-    return rec.where(key).problem(message)  # type: ignore[attr-defined]
-
-
-def attach(linker: Linker, loaded: list[Loaded], data_dir: Path) -> None:
-    """Read the stored copy of every source that names one, check its hash and take out
-    its text; report copies no source names. Problems go to ``linker.problems``."""
-    named: set[str] = set()
+def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
+           loaded: list[Loaded] | None = None) -> None:
+    """Read each source's stored copy, check its hash and the quotes that cite it, then let
+    its text go unless the copy may be published: one copy's text in memory at a time.
+    With ``loaded`` (the full check), every copy is read and copies no source names are
+    reported; without (the incremental check), only the copies ``quoted`` needs.
+    Problems go to ``linker.problems``."""
+    by_source: dict[str, list[quotes.Quoted]] = {}
+    for item in quoted:
+        by_source.setdefault(item.cite.source.id, []).append(item)
+    folder = str(data_dir / "sources" / FOLDER)
     with Beneath(str(data_dir)) as beneath:
         for ident, source in linker.sources.items():
-            if source.copy is None:
+            if source.copy is None or (loaded is None and ident not in by_source):
                 continue
-            named.add(source.copy.file)
-            rec = linker.source_recs[ident]["copy"]
-            problem = load(source.copy, str(data_dir / "sources" / FOLDER), beneath)
+            problem = load(source.copy, folder, beneath)
             if problem is not None:
-                key, message = problem
-                linker.problems.append(_copy_problem(rec, key, message))
+                linker.problems.append(_located(linker, ident, *problem))
+                continue
+            linker.problems += quotes.check(by_source.get(ident, []))
+            if not source.publish_copy:
+                source.copy.forget_text()
+    if loaded is not None:
+        _unnamed(linker, loaded)
+
+
+def _located(linker: Linker, ident: str, key: str, message: str) -> Problem:
+    """A problem at the source's ``copy.<key>`` (where the source file is known)."""
+    rec = linker.source_recs.get(ident)
+    if rec is None:  # the incremental check keeps no locations: the full check gives them
+        return Problem(f"sources/{ident}.yml", 1, 1, f"copy.{key}", message)
+    return rec["copy"].where(key).problem(message)
+
+
+def _unnamed(linker: Linker, loaded: list[Loaded]) -> None:
+    named = {s.copy.file for s in linker.sources.values() if s.copy is not None}
     for item in loaded:
         if item.kind == "copy" and item.expected_id not in named:
             linker.problems.append(item.rec.loc.problem(
@@ -166,13 +184,6 @@ def load(copy: m.StoredCopy, folder: str, beneath: Beneath | None = None
     copy.parts, copy.read = parts, True
     copy.text, copy.starts = quotes.index(parts)
     return None
-
-
-def reread(data_dir: Path, copy: m.StoredCopy) -> bool:
-    """Read the text of a copy checked before (kept without it); False if it cannot be
-    read or its hash no longer matches."""
-    with Beneath(str(data_dir)) as beneath:
-        return load(copy, str(data_dir / "sources" / FOLDER), beneath) is None
 
 
 def readable(path: Path) -> str | None:

@@ -21,7 +21,6 @@ a problem is always reported exactly as the full check reports it.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import os
 import pickle
@@ -35,7 +34,7 @@ from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.deadlines import compute_all
 from casefile.model.link import Linker
 from casefile.model.objects import Dataset
-from casefile.pipeline import link_cases, load_dataset, read_all
+from casefile.pipeline import check_quotes, link_cases, load_dataset, read_all
 from casefile.reading import copies
 from casefile.reading.beneath import Beneath
 from casefile.reading.cache import cache_file, read_pickle, write_pickle
@@ -215,15 +214,7 @@ def _snapshot(linker: Linker) -> bytes:
     copy.site_terms = linker.site_terms
     copy.site_frameworks = linker.site_frameworks
     copy.first_use = dict.fromkeys(linker.first_use, _UNUSED)
-    stored = [s.copy for s in linker.sources.values() if s.copy is not None and s.copy.read]
-    texts = [(c.parts, c.text, c.starts) for c in stored]
-    for c in stored:  # kept without their text (the quick check reads what it needs)
-        c.forget_text()
-    try:
-        return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)
-    finally:
-        for c, (parts, text, starts) in zip(stored, texts, strict=True):
-            c.parts, c.text, c.starts = parts, text, starts
+    return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)  # copies not read yet
 
 
 def forget(data_dir: Path) -> None:
@@ -302,8 +293,8 @@ def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction:
             linker: Linker = pickle.loads(state.shared)
         shared_ids = frozenset(linker.first_use)
         linker.broken = broken
-        linker.read_copy = functools.partial(copies.reread, data_dir)
         link_cases(linker, loaded)
+        check_quotes(linker, data_dir)  # reads only the copies these cases quote
         if problems or linker.problems or set(linker.cases) != set(changed):
             return None
         if require and any(linker.sources[i].copy is None for i in linker.cited):
