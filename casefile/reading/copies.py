@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -156,6 +157,8 @@ def _located(linker: Linker, ident: str, key: str, message: str) -> Problem:
 
 def _unnamed(linker: Linker, loaded: list[Loaded]) -> None:
     named = {s.copy.file for s in linker.sources.values() if s.copy is not None}
+    named |= {r["copy"].get("file") for r in linker.source_recs.values()  # even if wrong
+              if isinstance(r.get("copy"), dict)}
     for item in loaded:
         if item.kind == "copy" and item.expected_id not in named:
             linker.problems.append(item.rec.loc.problem(
@@ -170,7 +173,7 @@ def load(copy: m.StoredCopy, folder: str, beneath: Beneath | None = None
     where = f"the stored copy {FOLDER}/{copy.file}"
     raw = read_copy(f"{folder}/{copy.file}", beneath)
     if isinstance(raw, str):
-        if raw.startswith("cannot read file: No such file"):
+        if not os.path.lexists(f"{folder}/{copy.file}"):
             return "file", (f"{where} is missing: put the document in data/sources/"
                             f"{FOLDER}/, or correct the file name")
         return "file", f"{where}: {raw}"
