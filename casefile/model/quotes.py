@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from casefile.errors import Problem
 from casefile.model import objects as m
 
-_SPACE = re.compile(r"\s+")
 SINGLE_QUOTES = "\u2018\u2019\u201a\u201b"  # ‘ ’ ‚ ‛ read as '
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f"  # “ ” „ ‟ read as "
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # ‐ ‑ ‒ – — ― − read as -
@@ -40,8 +39,10 @@ MARGIN_WORDS = 3  # the passage compared with a quote extends this far on each s
 
 
 def normalise(text: str) -> str:
-    """``text`` after the documented normalisations (not elisions)."""
-    return _SPACE.sub(" ", text.translate(_SAME)).strip()
+    """``text`` after the documented normalisations (not elisions). ``str.split()``
+    splits on the same white space as ``\\s`` (every character ``isspace``); ASCII text
+    (``isascii`` is O(1)) has no curly quote or dash to translate."""
+    return " ".join((text if text.isascii() else text.translate(_SAME)).split())
 
 
 def index(parts: list[str]) -> tuple[str, list[int]]:
