@@ -168,18 +168,29 @@ def scan(data_dir: Path) -> dict[str, Group] | None:
     return groups
 
 
-def contents(data_dir: Path, group: Group) -> str | None:
-    """A hash of the group's data files, names and bytes; None if one cannot be read."""
+def contents(data_dir: Path, group: Group, known: dict[str, str] | None = None) -> str | None:
+    """A hash of the group's files, names and bytes (a stored copy by its SHA-256); None
+    if one cannot be read. ``known``: the SHA-256 of copies the check has just read."""
     digest = hashlib.blake2b(digest_size=16)
     with Beneath(str(data_dir)) as beneath:  # never through a folder swapped for a link
         for rel in group.files:
-            raw = copies.read_copy(str(data_dir / rel), beneath) if rel.startswith(_COPIES) \
-                else read_data_file(str(data_dir / rel), beneath)
+            if rel.startswith(_COPIES):
+                sha = (known or {}).get(rel) or _copy_hash(data_dir, rel, beneath)
+                if sha is None:
+                    return None
+                digest.update(f"{rel}\0copy\0{sha}\0".encode())
+                continue
+            raw = read_data_file(str(data_dir / rel), beneath)
             if isinstance(raw, str):
                 return None
             digest.update(f"{rel}\0{len(raw)}\0".encode())
             digest.update(raw)
     return digest.hexdigest()
+
+
+def _copy_hash(data_dir: Path, rel: str, beneath: Beneath) -> str | None:
+    raw = copies.read_copy(str(data_dir / rel), beneath)
+    return None if isinstance(raw, str) else copies.sha256(raw)
 
 
 def _load(data_dir: Path) -> State | None:
@@ -252,7 +263,9 @@ def full(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION,
                   len(dataset.sources), len(dataset.bodies), shared, {}, jurisdiction,
                   sum(s.copy is None for s in dataset.sources.values()), _unverified(linker),
                   require)
-    hashes = {g: contents(data_dir, group) for g, group in (groups or {}).items()}
+    known = {f"{_COPIES}{s.copy.file}": s.copy.sha256 for s in dataset.sources.values()
+             if s.copy is not None and s.copy.read}  # read and hashed just now
+    hashes = {g: contents(data_dir, group, known) for g, group in (groups or {}).items()}
     if groups is not None and None not in hashes.values():
         state.groups, state.contents = _signatures(groups), hashes  # type: ignore[assignment]
         _save(data_dir, state)
