@@ -330,9 +330,9 @@ SOURCE = Obj(
     rules=(Rule("at_least_one", ("published", "published_note")),
            Rule("at_least_one", ("publisher", "publisher_note")),
            Rule("requires", ("url", "accessed")),
+           Rule("http_needs_flag", ("url", "archive_url", "insecure_http")),
            Rule("requires", ("publish_copy", "copy")),
-           Rule("requires", ("publish_copy", "licence")),
-           Rule("http_needs_flag", ("url", "archive_url", "insecure_http"))),
+           Rule("requires", ("publish_copy", "licence"))),
 )
 
 THEME = Obj(
