@@ -2,11 +2,14 @@
 by hand as plain Markdown (the anchor the benchmark compares against).
 
 Each case: a council, about 12 sources, 12 records (an inspection raising 10 findings,
-notices with requirements, 3 follow-ups assessing findings), statements and money.
+notices with requirements, 3 follow-ups assessing findings), statements and money. Each
+source has a stored copy (data/sources/copies/, about 4 KB) holding its quotes, so every
+quote is checked.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
 from pathlib import Path
 
@@ -53,13 +56,21 @@ def case(root: Path, i: int) -> None:
            f"id: leader-{i:04d}\nname: Leader {i}\nroles:\n  - title: Leader\n"
            f"    body: {council}\n")
     sources = [f"{cid}-src-{j:02d}" for j in range(12)]
+    source_files = {}  # written last, with their stored copies, once every quote is known
     for j, sid in enumerate(sources):
         publisher = ("regulator", "government", council, "newspaper")[j % 4]
         kind = ("inspection_report", "government_statement", "council_press_release",
                 "news_article")[j % 4]
-        _write(root, f"data/sources/{sid}.yml", "source",
-               f"id: {sid}\ntitle: {sentence(rng, 6)}\npublisher: {publisher}\nkind: {kind}\n"
-               f"published: {2017 + j // 4}-{1 + j % 12:02d}-{10 + j:02d}\nlanguage: en\n")
+        source_files[sid] = (
+            f"id: {sid}\ntitle: {sentence(rng, 6)}\npublisher: {publisher}\nkind: {kind}\n"
+            f"published: {2017 + j // 4}-{1 + j % 12:02d}-{10 + j:02d}\nlanguage: en\n")
+    quoted: dict[str, list[str]] = {sid: [] for sid in sources}
+
+    def quote(sid: str, words: int) -> str:
+        said = sentence(rng, words)
+        quoted[sid].append(said)
+        return said
+
     _write(root, f"data/cases/{cid}/case.yml", "case",
            f"id: {cid}\ntitle: Council {i} children's services\nsubject: {council}\n"
            f"service: Children's services\nregulators: [regulator]\nlegal_basis: An Act\n"
@@ -69,7 +80,7 @@ def case(root: Path, i: int) -> None:
            f"    for: {sentence(rng, 6)}\n    cite: [{sources[2]}]\ncite: [{sources[0]}]\n")
     findings = "".join(
         f"  - id: {cid}-f{k:02d}\n    theme: {THEMES[k]}\n    text: {sentence(rng, 18)}\n"
-        f"    cite:\n      - source: {sources[0]}\n        quote: {sentence(rng, 20)}\n"
+        f"    cite:\n      - source: {sources[0]}\n        quote: {quote(sources[0], 20)}\n"
         for k in range(10))
     records = [("inspection", "2017-07", "regulator", f"findings:\n{findings}")]
     records.append(("warning_notice", "2017-10", "government",
@@ -95,13 +106,34 @@ def case(root: Path, i: int) -> None:
                         else "government", ""))
     records.append(("council_statement", "2019-01", council,
                     f"statements:\n  - person: leader-{i:04d}\n    date: 2019-01\n"
-                    f"    quote: {sentence(rng, 25)}\n    cite: [{sources[11]}]\n"))
+                    f"    quote: {quote(sources[11], 25)}\n    cite: [{sources[11]}]\n"))
     for n, (kind, date, body, extra) in enumerate(records):
         rid = f"{cid}-r{n:02d}"
         _write(root, f"data/cases/{cid}/records/{rid}.yml", "record",
                f"id: {rid}\ntype: {kind}\ntitle: {sentence(rng, 6)}\ndate: {date}\n"
                f"body: {body}\nsummary: {sentence(rng, 45)}\n"
-               f"cite:\n  - source: {sources[n % 12]}\n    quote: {sentence(rng, 16)}\n{extra}")
+               f"cite:\n  - source: {sources[n % 12]}\n    quote: {quote(sources[n % 12], 16)}\n"
+               f"{extra}")
+    for sid, text in source_files.items():
+        _write(root, f"data/sources/{sid}.yml", "source", text + stored_copy(root, sid,
+                                                                             quoted[sid]))
+
+
+COPY_PARAGRAPHS = 12  # filler paragraphs of 50 words in each stored copy (about 4 KB)
+
+
+def stored_copy(root: Path, sid: str, quotes: list[str]) -> str:
+    """Write the stored copy of source ``sid``: filler paragraphs, and each of its quotes
+    inside a paragraph of its own; return the copy: block for its source file."""
+    rng = random.Random(sid)  # apart from the case's generator: the data stay as they were
+    paragraphs = [sentence(rng, 50) for _ in range(COPY_PARAGRAPHS)]
+    for n, said in enumerate(quotes):
+        paragraphs.insert(1 + 2 * n, f"{sentence(rng, 8)} {said} {sentence(rng, 8)}")
+    raw = "\n\n".join(paragraphs).encode()
+    path = root / "data" / "sources" / "copies" / f"{sid}.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
+    return f"copy:\n  file: {sid}.txt\n  sha256: {hashlib.sha256(raw).hexdigest()}\n"
 
 
 def generate(root: Path, n: int) -> None:

@@ -25,12 +25,13 @@ from casefile.model.link_dates import as_of_after_records, break_loops, in_recor
 from casefile.model.link_oversight import check_move_order
 from casefile.model.link_records import link_record_parts
 from casefile.model.objects import Dataset
-from casefile.reading import schema
+from casefile.model.quotes import to_check
+from casefile.reading import copies, schema
 from casefile.reading.beneath import Beneath
 from casefile.reading.cache import ParseCache, digest
 from casefile.reading.load import load_bytes, read_data_file
 from casefile.reading.survey import survey
-from casefile.reading.validate import Rec, validate
+from casefile.reading.validate import Loc, Rec, validate
 
 _FLAT_KINDS = {"bodies": "body", "people": "person", "sources": "source"}
 
@@ -45,6 +46,11 @@ def _classify(rel: str) -> tuple[str | None, str | None, str | None]:
     pathlib cost 1.8 s of a 27,000-file load)."""
     parts = tuple(rel.split("/"))
     stem, _, ending = parts[-1].rpartition(".")
+    if parts[:2] == ("sources", copies.FOLDER) and len(parts) == 3:
+        if parts[2].endswith(copies.ENDINGS):
+            return "copy", parts[2], None
+        return None, ("unexpected file: a stored copy ends in " + ", ".join(copies.ENDINGS)
+                      + "; convert the document to one of these, or move it out"), None
     if ending != "yml":
         if ending.lower() in ("yml", "yaml"):
             return None, f"data files end in .yml, not .{ending}; rename the file", None
@@ -145,6 +151,9 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
             if kind is None:
                 problems.append(Problem(rel, 1, 1, "", expected or "unexpected file"))
                 continue
+            if kind == "copy":  # read once a source names it (casefile.reading.copies)
+                loaded.append(Loaded(kind, Rec(Loc(rel, 1, 1, "")), expected))
+                continue
             hit = None
             if cold:
                 jobs.append((text, rel, kind))
@@ -216,13 +225,17 @@ def _each(loaded: list[Loaded], kinds: tuple[str, ...], step: Callable[[Loaded],
 
 
 def link_all(loaded: list[Loaded], broken: set[str],
-             on_shared: Callable[[Linker], None] | None = None) -> Linker:
+             on_shared: Callable[[Linker], None] | None = None,
+             data_dir: Path | None = None) -> Linker:
     """Link every file: first the shared ones (themes, bodies, sources, people), then the
-    cases. ``on_shared`` sees the linker in between (``casefile check`` keeps a copy)."""
+    cases, then check every quote against the stored copies in ``data_dir`` (if given).
+    ``on_shared`` sees the linker in between (``casefile check`` keeps a copy)."""
     linker = link_shared(loaded, broken)
     if on_shared is not None:
         on_shared(linker)
-    return link_cases(linker, loaded)
+    link_cases(linker, loaded)
+    check_quotes(linker, data_dir, loaded)
+    return linker
 
 
 def link_shared(loaded: list[Loaded], broken: set[str]) -> Linker:
@@ -254,10 +267,37 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
     return linker
 
 
+def check_quotes(linker: Linker, data_dir: Path | None,
+                 loaded: list[Loaded] | None = None) -> None:
+    """Check every quote linked so far against its source's stored copy, read from
+    ``data_dir`` (none: nothing is read and no quote is checked), and count those of
+    sources with no copy. ``loaded``: the full check (``copies.verify``)."""
+    quoted = to_check(linker.quoted, linker.stated)
+    linker.unverified = [q.at[0] for q in quoted if q.cite.source.copy is None]
+    if data_dir is not None:
+        copies.verify(linker, quoted, data_dir, loaded)
+
+
+def require_copies(linker: Linker) -> list[Problem]:
+    """A problem at each cited source that has no stored copy (the option
+    ``require_copies``), giving how often it is cited."""
+    out = []
+    for ident, count in sorted(linker.cited.items()):
+        source = linker.sources.get(ident)
+        if source is not None and source.copy is None:
+            out.append(linker.source_recs[ident].where("id").problem(
+                f"source '{ident}' is cited {count} time{'s' if count != 1 else ''} but has no "
+                f"stored copy, and this site requires one (require_copies): put the document "
+                f"in data/sources/{copies.FOLDER}/ and add its copy: block (casefile copy "
+                "prints it)"))
+    return out
+
+
 def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool = True,
                  keep: Callable[[list[Loaded]], list[Loaded]] | None = None,
                  on_shared: Callable[[Linker], None] | None = None,
-                 jurisdiction: str = DEFAULT_JURISDICTION) -> Dataset:
+                 jurisdiction: str = DEFAULT_JURISDICTION,
+                 require: bool = False) -> Dataset:
     """Run the core pipeline over ``data_dir``; raise ``DataError`` listing every problem.
 
     With ``keep``, the loading runs in a child process (on Linux, for data sets of more
@@ -266,20 +306,23 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool =
     (312 MB against 120 MB for the model alone, at 1,000 cases). ``on_shared`` is passed
     to ``build_dataset`` (not with ``keep``). ``as_of`` overrides, for every case without
     an ``as_of`` of its own, the date of its latest document; ``jurisdiction`` is the
-    calendar of cases that name none."""
+    calendar of cases that name none. With ``require``, every cited source must have a
+    stored copy (the option ``require_copies``)."""
     data_dir = data_dir.resolve()
     if keep is not None:
         assert on_shared is None, "on_shared cannot see a linker in another process"
         if fork_available() and _count_files(data_dir) > ISOLATE_FROM:
-            return _load_isolated(data_dir, as_of, use_cache, keep, jurisdiction)
-        dataset = load_dataset(data_dir, as_of, use_cache, jurisdiction=jurisdiction)
+            return _load_isolated(data_dir, as_of, use_cache, keep, jurisdiction, require)
+        dataset = load_dataset(data_dir, as_of, use_cache, jurisdiction=jurisdiction,
+                               require=require)
         dataset.loaded = keep(dataset.loaded)
         return dataset
     cache = ParseCache(data_dir) if use_cache else None
     try:
         with no_gc():  # records and the model hold no garbage cycles worth collecting
             loaded, problems, broken = read_all(data_dir, data_dir.parent, cache)
-            return build_dataset(loaded, problems, broken, as_of, on_shared, jurisdiction)
+            return build_dataset(loaded, problems, broken, as_of, on_shared, jurisdiction,
+                                 data_dir, require)
     finally:
         if cache is not None:
             cache.wait()
@@ -288,10 +331,12 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool =
 def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str],
                   as_of: dt.date | None = None,
                   on_shared: Callable[[Linker], None] | None = None,
-                  jurisdiction: str = DEFAULT_JURISDICTION) -> Dataset:
-    """Link validated records into a Dataset (shared by the YAML loader and JSON import)."""
-    linker = link_all(loaded, broken, on_shared)
-    problems = problems + linker.problems
+                  jurisdiction: str = DEFAULT_JURISDICTION, data_dir: Path | None = None,
+                  require: bool = False) -> Dataset:
+    """Link validated records into a Dataset (shared by the YAML loader and JSON import);
+    with ``data_dir``, quotes are checked against the stored copies in it."""
+    linker = link_all(loaded, broken, on_shared, data_dir)
+    problems = problems + linker.problems + (require_copies(linker) if require else [])
     if problems:
         raise DataError(problems)
     for case in linker.cases.values():
@@ -301,7 +346,8 @@ def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str
                  default=as_of or dt.date(1970, 1, 1))
     return Dataset(linker.bodies, linker.people, linker.sources, linker.themes,
                    dict(sorted(linker.cases.items())), newest, list(loaded),
-                   {k: v for k, v in linker.site_terms.items() if v}, linker.site_frameworks)
+                   {k: v for k, v in linker.site_terms.items() if v}, linker.site_frameworks,
+                   len(linker.unverified))
 
 
 def read_site_terms(data_dir: Path) -> dict[str, dict[str, vocab.Term]]:
@@ -340,12 +386,14 @@ def _count_files(data_dir: Path, limit: int = ISOLATE_FROM + 1) -> int:
 
 
 def _load_isolated(data_dir: Path, as_of: dt.date | None, use_cache: bool,
-                   keep: Callable[[list[Loaded]], list[Loaded]], jurisdiction: str) -> Dataset:
+                   keep: Callable[[list[Loaded]], list[Loaded]], jurisdiction: str,
+                   require: bool) -> Dataset:
     """Load in a forked child; receive the model (or the problems) through a pipe."""
 
     def child() -> tuple[str, object]:
         try:
-            dataset = load_dataset(data_dir, as_of, use_cache, jurisdiction=jurisdiction)
+            dataset = load_dataset(data_dir, as_of, use_cache, jurisdiction=jurisdiction,
+                                   require=require)
         except DataError as exc:
             return "problems", exc.problems
         dataset.loaded = keep(dataset.loaded)

@@ -61,6 +61,7 @@ class CasefileConfig(Config):
     jurisdiction = c.Type(str, default=DEFAULT_JURISDICTION)
     review_max_age_days = c.Type(int, default=365)
     locale = c.Type(str, default=DEFAULT_LOCALE)  # how money is written, e.g. en_GB, fr_FR
+    require_copies = c.Type(bool, default=False)  # every cited source needs a stored copy
 
 
 class _WarningCounter(logging.Handler):
@@ -118,7 +119,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
                               f"plugins.casefile.jurisdiction: {why}")
         try:
             dataset = load_dataset(root / self.config.data_dir, as_of=as_of,
-                                   keep=examples.needed, jurisdiction=self.config.jurisdiction)
+                                   keep=examples.needed, jurisdiction=self.config.jurisdiction,
+                                   require=self.config.require_copies)
         except DataError as exc:
             print(exc.report(), file=sys.stderr)
             raise PluginError(f"casefile: {exc}; see the messages above.") from None

@@ -205,9 +205,9 @@ def add_second_case(data_dir: Path) -> Path:
     """Add the fictional second case (tests/projects/second-case) to the data set at
     ``data_dir``: its files are copied, its themes appended to themes.yml (unless there
     already, as when the case has been added to data/ to try the tests)."""
-    for path in SECOND_CASE.rglob("*.yml"):
+    for path in SECOND_CASE.rglob("*"):  # data files and stored copies
         rel = path.relative_to(SECOND_CASE)
-        if rel.as_posix() != "themes.yml":
+        if path.is_file() and rel.as_posix() != "themes.yml":
             (data_dir / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, data_dir / rel)
     themes = (SECOND_CASE / "themes.yml").read_text(encoding="utf-8").split("themes:\n", 1)[1]
@@ -270,3 +270,30 @@ def refuse_to_open(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(load.os, "open", fake)
+
+
+def minimal_pdf(pages: list[str]) -> bytes:
+    """A small valid PDF, one page per string (its lines split on newlines), in the
+    standard Helvetica font, written by hand: tests need no PDF library to make one."""
+    def escape(line: str) -> str:
+        return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i, text in enumerate(pages):
+        ops = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(
+            f"({escape(line)}) Tj T*" for line in text.split("\n")) + " ET"
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+                       f"<< /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode())
+        objects.append(f"<< /Length {len(ops)} >>\nstream\n{ops}\nendstream".encode("latin-1"))
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    return out + (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+                  "%%EOF\n").encode()

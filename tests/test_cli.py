@@ -20,7 +20,9 @@ def test_check_ok_and_exit_codes(tmp_path: Path) -> None:
     write_tree(tmp_path / "data", MINI)
     ok = run(["check"], tmp_path)
     assert ok.returncode == 0
-    assert ok.stdout == "casefile: data OK: 1 case(s), 2 record(s), 2 source(s), 2 bodies.\n"
+    assert ok.stdout == ("casefile: data OK: 1 case(s), 2 record(s), 2 source(s), 2 bodies.\n"
+                         "2 of 2 sources have no stored copy: their 2 quotations are "
+                         "unverified.\n")
     assert run(["nonsense"], tmp_path).returncode == 2
 
 

@@ -39,8 +39,9 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     root = copy_project(tmp_path_factory.mktemp(request.param), data=False)
     write_tree(root / "data", EMPTY if request.param == "empty" else SHARED_ONLY)
     check = run(["check"], root)
-    counts = "0 source(s), 0 bodies" if request.param == "empty" else "1 source(s), 1 bodies"
-    assert check.stdout == f"casefile: data OK: 0 case(s), 0 record(s), {counts}.\n"
+    counts = "0 source(s), 0 bodies.\n" if request.param == "empty" else (
+        "1 source(s), 1 bodies.\n1 of 1 sources has no stored copy; no quotation rests on it.\n")
+    assert check.stdout == f"casefile: data OK: 0 case(s), 0 record(s), {counts}"
     assert documented_on(root) == MESSAGES  # builds the site (strict)
     return request.param, root / "site"
 

@@ -4,7 +4,9 @@ relinks only the changed cases when that is safe."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import pickle
 import time
 from pathlib import Path
 
@@ -53,8 +55,7 @@ def truth(data: Path) -> str:
         ds = load_dataset(data, use_cache=False)
     except DataError as exc:
         return exc.report()
-    return quickcheck.Summary(len(ds.cases), sum(len(c.records) for c in ds.cases.values()),
-                              len(ds.sources), len(ds.bodies)).line()
+    return quickcheck.summary_of(ds).line()
 
 
 def quick(data: Path) -> str:
@@ -75,9 +76,10 @@ def fulls(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     calls: list[Path] = []
     real = quickcheck.full
 
-    def spy(data_dir: Path, jurisdiction: str = "GB-WLS") -> quickcheck.Summary:
+    def spy(data_dir: Path, jurisdiction: str = "GB-WLS",
+            require: bool = False) -> quickcheck.Summary:
         calls.append(data_dir)
-        return real(data_dir, jurisdiction)
+        return real(data_dir, jurisdiction, require)
 
     monkeypatch.setattr(quickcheck, "full", spy)
     return calls
@@ -92,16 +94,18 @@ def edit(rel: str, old: str, new: str, base: dict[str, str]) -> dict[str, str]:
 def test_a_clean_edit_relinks_only_its_case(data: Path, fulls: list[Path]) -> None:
     clock, files = Clock(), {**MINI, **city()}
     clock.write(data, files)
-    assert quick(data) == truth(data) == ("casefile: data OK: 2 case(s), 4 record(s), "
-                                          "2 source(s), 2 bodies.")
+    assert quick(data) == truth(data) == (
+        "casefile: data OK: 2 case(s), 4 record(s), 2 source(s), 2 bodies.\n"
+        "2 of 2 sources have no stored copy: their 4 quotations are unverified.")
     assert len(fulls) == 1
     assert quick(data) == truth(data) and len(fulls) == 1  # nothing changed
     clock.write(data, edit(FOL, "Better.", "Much better.", files))
     assert quick(data) == truth(data) and len(fulls) == 1
     new = {k.replace("city", "village"): v.replace("city", "village") for k, v in city().items()}
     clock.write(data, new)  # a new case
-    assert quick(data) == truth(data) == ("casefile: data OK: 3 case(s), 6 record(s), "
-                                          "2 source(s), 2 bodies.")
+    assert quick(data) == truth(data) == (  # the new case's quotes counted by the quick check
+        "casefile: data OK: 3 case(s), 6 record(s), 2 source(s), 2 bodies.\n"
+        "2 of 2 sources have no stored copy: their 6 quotations are unverified.")
     assert len(fulls) == 1
 
 
@@ -139,8 +143,9 @@ def test_shared_changes_and_removed_cases_get_a_full_check(data: Path,
     assert quick(data) == truth(data) and len(fulls) == 2
     for rel in city():
         (data / rel).unlink()
-    assert quick(data) == truth(data) == ("casefile: data OK: 1 case(s), 2 record(s), "
-                                          "2 source(s), 2 bodies.")
+    assert quick(data) == truth(data) == (
+        "casefile: data OK: 1 case(s), 2 record(s), 2 source(s), 2 bodies.\n"
+        "2 of 2 sources have no stored copy: their 2 quotations are unverified.")
     assert len(fulls) == 3
 
 
@@ -165,12 +170,25 @@ def test_a_file_changed_in_the_last_two_seconds_is_always_rechecked(
 # -- issue #14 item 4: the quick check never says clean when the full check would not ------
 
 CFOL = "cases/city/records/city-follow-up.yml"
+COPY, REPORT = "sources/copies/report-2017.txt", "sources/report-2017.yml"
+COPY_TEXT = "Inspection of Town Council\n\nThe quote.\n\nWe are sorry.\n"
+DIGEST = hashlib.sha256(COPY_TEXT.encode()).hexdigest()
+
+
+def with_copy() -> dict[str, str]:
+    """MINI and city, with a stored copy of report-2017 that holds their quotes."""
+    files = {**MINI, **city(), COPY: COPY_TEXT}
+    files[REPORT] += f"copy:\n  file: report-2017.txt\n  sha256: {DIGEST}\n"
+    return files
 EDITS: list[tuple[str, str, str]] = [  # (file, text, same-size replacement)
     (INS, "id: f-leadership", "id: f-leadershiq"),  # renames an id others name
     (CFOL, "finding: f-city", "finding: f-town"),  # dangling
     (FOL, "status: improving", "status: improvxng"),  # invalid value
     (INS, "requirements:", "requirements["),  # broken YAML
     (CFOL, "note: Better.", "note: Bette."),  # valid, a size change
+    (INS, "quote: The quote.", "quote: The quotf."),  # not in the stored copy
+    (COPY, "We are sorry.", "We are sorrx."),  # the copy changed: its hash is stale
+    (REPORT, f"sha256: {DIGEST[:3]}", "sha256: xyz"),  # the hash no longer a hash
 ]
 
 
@@ -192,7 +210,7 @@ def apply(data: Path, files: dict[str, str], step: tuple[str, int]) -> None:
             put(data / rel, files[rel])
     elif what == "revert":
         rel = sorted(files)[n % len(files)]
-        files[rel] = ({**MINI, **city()}).get(rel, files[rel])
+        files[rel] = with_copy().get(rel, files[rel])
         put(data / rel, files[rel])
     elif what == "stray":
         (data / "cases/town/notes.txt").write_text(str(n), encoding="utf-8")
@@ -201,8 +219,14 @@ def apply(data: Path, files: dict[str, str], step: tuple[str, int]) -> None:
         (data / rel).unlink(missing_ok=True)
         (data / rel).symlink_to(data / "nowhere.yml")
         files.pop(rel, None)
+    elif what == "copy-unnamed":  # a stored copy no source names
+        (data / "sources/copies/other.txt").write_text(str(n), encoding="utf-8")
+    elif what == "copy-gone":
+        (data / COPY).unlink(missing_ok=True)
+        files.pop(COPY, None)
     elif what == "restore":
-        for rel, text in {**MINI, **city()}.items():
+        (data / "sources/copies/other.txt").unlink(missing_ok=True)
+        for rel, text in with_copy().items():
             if rel not in files:
                 (data / rel).unlink(missing_ok=True)
                 write_tree(data, {rel: text})
@@ -214,7 +238,8 @@ def apply(data: Path, files: dict[str, str], step: tuple[str, int]) -> None:
 
 
 STEPS = st.tuples(st.sampled_from(["edit", "edit", "revert", "stray", "unreadable",
-                                   "restore", "remove-city", "full"]),
+                                   "restore", "remove-city", "full", "copy-unnamed",
+                                   "copy-gone"]),
                   st.integers(0, 20))
 
 
@@ -224,7 +249,7 @@ STEPS = st.tuples(st.sampled_from(["edit", "edit", "revert", "stray", "unreadabl
 def test_quick_and_full_checks_agree_over_random_edits(
         tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, int]]) -> None:
     root = tmp_path_factory.mktemp("edits")
-    data, files = root / "data", {**MINI, **city()}
+    data, files = root / "data", with_copy()
     write_tree(data, files)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CASEFILE_CACHE", str(root / "cache"))
@@ -309,3 +334,20 @@ def test_a_failed_full_check_forgets_the_saved_state(trusted: Path) -> None:
     with pytest.raises(DataError):
         quickcheck.full(trusted.resolve())
     assert not state.exists()
+
+
+def test_the_quick_check_reads_again_only_the_copies_it_needs(data: Path,
+                                                               fulls: list[Path]) -> None:
+    clock, files = Clock(), with_copy()
+    clock.write(data, files)
+    assert quick(data) == truth(data) and len(fulls) == 1
+    state = quickcheck._load(data.resolve())
+    assert state is not None
+    kept = pickle.loads(state.shared).sources["report-2017"].copy
+    assert not kept.read and (kept.parts, kept.text) == (None, "")  # saved without text
+    city_ins = "cases/city/records/city-inspection.yml"
+    clock.write(data, edit(city_ins, "summary:", "summary: Now", files))
+    assert quick(data) == truth(data) and "data OK" in quick(data) and len(fulls) == 1
+    clock.write(data, edit(city_ins, "quote: The quote.", "quote: The quotf.", files))
+    assert "not found in the stored copy copies/report-2017.txt" in quick(data)
+    assert quick(data) == truth(data)

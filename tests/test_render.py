@@ -183,7 +183,9 @@ def test_field_reference_rules_are_plain_sentences(mini: Path) -> None:
         "Give publisher or publisher_note, or both.",
         "If you give url, also give accessed.",
         "A url or archive_url that starts with plain http:// needs insecure_http: true (use "
-        "https wherever the publisher offers it)."]
+        "https wherever the publisher offers it).",
+        "If you give publish_copy, also give copy.",
+        "If you give publish_copy, also give licence."]
     assert rules("statement") == ["Give either person or speaker, not both.",
                                   "If you give speaker, also give body."]
     assert rules("due") == ["Give either date or within, not both.",

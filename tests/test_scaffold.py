@@ -75,7 +75,9 @@ def test_new_files_hold_placeholders_that_check_rejects(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
     check = run(["check"], root)
     assert check.returncode == 0, check.stderr
-    assert check.stdout == "casefile: data OK: 1 case(s), 1 record(s), 1 source(s), 1 bodies.\n"
+    assert check.stdout == ("casefile: data OK: 1 case(s), 1 record(s), 1 source(s), "
+                            "1 bodies.\n1 of 1 sources has no stored copy; no quotation rests "
+                            "on it.\n")
 
 
 def test_new_copies_nothing_from_the_data_set(tmp_path: Path) -> None:

@@ -41,20 +41,56 @@ def project_jurisdiction(data: Path) -> str:
     return code
 
 
+def project_requires_copies(data: Path) -> bool:
+    """Whether the mkdocs.yml beside the data folder (or in the current folder) sets the
+    plugin option ``require_copies: true``."""
+    from casefile.model.calendars import plugin_option
+
+    root = data.resolve().parent
+    option = plugin_option(root if (root / "mkdocs.yml").is_file() else Path("."),
+                           "require_copies")
+    return option is not None and option.value.lower() == "true"
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from casefile.reading import quickcheck
 
     data = Path(args.data)
     try:
         where = project_jurisdiction(data)
-        summary = quickcheck.full(data.resolve(), where) if args.full else \
-            quickcheck.check(data, where)
+        require = args.require_copies or project_requires_copies(data)
+        summary = quickcheck.full(data.resolve(), where, require) if args.full else \
+            quickcheck.check(data, where, require)
     except DataError as exc:
         if args.format == "github":
             print("\n".join(_github(p) for p in exc.problems))
         print(exc.report(), file=sys.stderr)
         return 1
     print(summary.line())
+    return 0
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    from casefile.reading import copies
+
+    path = Path(args.file)
+    if path.suffix not in copies.ENDINGS:
+        print(f"casefile copy: {printable(args.file)}: a stored copy ends in "
+              f"{', '.join(copies.ENDINGS)}", file=sys.stderr)
+        return 2
+    try:
+        block = copies.copy_block(path)
+    except ValueError as exc:
+        print(f"casefile copy: {printable(args.file)}: {exc}", file=sys.stderr)
+        return 1
+    problem = copies.readable(path)
+    if problem:
+        print(f"casefile copy: {printable(args.file)}: {problem}", file=sys.stderr)
+        return 1
+    if path.resolve().parent.name != copies.FOLDER:
+        print(f"casefile copy: note: move it to data/sources/{copies.FOLDER}/ before "
+              "checking", file=sys.stderr)
+    sys.stdout.write(block)
     return 0
 
 
@@ -183,7 +219,14 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--full", action="store_true",
                        help="check every file from scratch, ignoring what the last clean "
                             "check remembered (problems are always reported in full)")
+    check.add_argument("--require-copies", action="store_true",
+                       help="every cited source must have a stored copy (as the plugin "
+                            "option require_copies: true does)")
     check.set_defaults(func=cmd_check)
+    copy = sub.add_parser("copy", help="print the copy: block for a stored copy of a "
+                          "document (data/sources/copies/FILE), to paste into its source")
+    copy.add_argument("file", help="the stored copy, e.g. data/sources/copies/report.pdf")
+    copy.set_defaults(func=cmd_copy)
     schema = sub.add_parser("schema", help="write the JSON Schema for each kind of file")
     schema.add_argument("--out", default="schema", help="output folder (default: schema)")
     schema.add_argument("--data", default="data", help="data folder whose vocabulary.yml "

@@ -142,6 +142,16 @@ Who asserts a judgement, and a source's grade in a case, follow these rules, in 
 
 {{{{ vocabulary("money_kinds") }}}}
 
+## Checking quotations against stored copies
+
+Where a stored copy of a document is kept (data/sources/copies/), every quotation from it
+is checked against the copy, allowing only different spacing and line breaks, curly or
+straight quotation marks and apostrophes, any kind of dash, and an ellipsis (… or [...])
+for words left out, the parts on either side in order. Copies are published only under an
+open licence:
+
+{{{{ vocabulary("licences") }}}}
+
 ## Oversight levels
 
 Levels a government or inspectorate places a body in, over time, from each framework's
@@ -211,7 +221,7 @@ def site_files(name: str) -> dict[str, str]:
              "content/field-reference.md": FIELD_REFERENCE_MD.format(),
              "content/data.md": DATA_MD.format(), "content/about.md": ABOUT_MD,
              ".gitignore": GITIGNORE, "requirements.txt": REQUIREMENTS.format(version=__version__)}
-    for folder in ("bodies", "people", "sources", "cases"):
+    for folder in ("bodies", "people", "sources", "sources/copies", "cases"):
         files[f"data/{folder}/.gitkeep"] = ""
     return files
 

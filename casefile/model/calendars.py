@@ -173,7 +173,7 @@ def project_jurisdiction(root: Path) -> tuple[str, list[Problem]]:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return DEFAULT_JURISDICTION, []
-    option = _plugin_option(node, "jurisdiction")
+    option = plugin_option_node(node, "jurisdiction")
     if option is None:
         return DEFAULT_JURISDICTION, []
     value = str(option.value)
@@ -185,7 +185,18 @@ def project_jurisdiction(root: Path) -> tuple[str, list[Problem]]:
                                           "plugins.casefile.jurisdiction", why)]
 
 
-def _plugin_option(node: yaml.Node | None, key: str) -> yaml.ScalarNode | None:
+def plugin_option(root: Path, key: str) -> yaml.ScalarNode | None:
+    """The scalar at plugins → casefile → ``key`` in ``root/mkdocs.yml``, or None (also
+    when the file cannot be read: the build reports that)."""
+    try:
+        node = yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"),
+                            Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    return plugin_option_node(node, key)
+
+
+def plugin_option_node(node: yaml.Node | None, key: str) -> yaml.ScalarNode | None:
     """The scalar at plugins → casefile → key, or None."""
     def get(mapping: yaml.Node | None, name: str) -> yaml.Node | None:
         if isinstance(mapping, yaml.MappingNode):

@@ -22,6 +22,16 @@ from casefile.model.money import decimals, places
 from casefile.reading.validate import Loc, Rec, suggest
 
 T = TypeVar("T")
+COPY_FORMATS = {"txt": "text", "md": "markdown", "html": "html", "htm": "html", "pdf": "pdf"}
+
+
+def stored_copy(rec: Rec | None) -> m.StoredCopy | None:
+    """The stored copy a source names (its text is read later, by the reading stage)."""
+    if not rec or not rec.get("file") or not rec.get("sha256"):
+        return None
+    return m.StoredCopy(rec["file"], rec["sha256"],
+                        COPY_FORMATS[rec["file"].rpartition(".")[2].lower()])
+
 # The lists of bodies a case names, each body in one only: key in case.yml → words.
 CASE_PARTS = {"subject": "a subject", "partners": "a partner", "overseers": "an overseer",
               "regulators": "a regulator"}
@@ -64,6 +74,10 @@ class Linker:
         self.differing_sources: list[Rec] = []  # sources with sources_differ
         self.site_frameworks: dict[str, m.Framework] = {}  # likewise
         self.move_items: dict[int, Rec] = {}  # id() of an oversight move -> its entry
+        self.quoted: list[m.Citation] = []  # every citation with a quote, as linked
+        self.stated: list[m.Statement] = []  # every statement, as linked (quotes too)
+        self.cited: dict[str, int] = {}  # source id → how many citations name it
+        self.unverified: list[str] = []  # a file for each quote of a source with no copy
 
     # -- helpers -------------------------------------------------------------------------
     def fail(self, loc: Loc, message: str) -> None:
@@ -131,6 +145,9 @@ class Linker:
                               "another value")
                 elif value in added:
                     self.fail(item.where("value"), f"'{value}' is given twice in {name}")
+                elif value and name == "licences":
+                    added[value] = vocab.Licence(value, item["label"], item["description"],
+                                                 bool(item.get("open")))
                 elif value:
                     added[value] = vocab.Term(value, item["label"], item["description"])
         add_frameworks(self, rec)
@@ -141,8 +158,15 @@ class Linker:
             if item is None:
                 continue
             source = self.ref(item, "source", self.sources, "source")
-            if source:
-                result.append(m.Citation(source, item.get("quote"), item.get("locator")))
+            if source is None:
+                continue
+            self.cited[source.id] = self.cited.get(source.id, 0) + 1
+            quote = item.get("quote")
+            cite = m.Citation(source, quote, item.get("locator"),
+                              quote_at=tuple(item.where("quote")) if quote else None)
+            result.append(cite)
+            if quote:
+                self.quoted.append(cite)
         return result
 
     # -- top-level files -----------------------------------------------------------------
@@ -213,6 +237,13 @@ class Linker:
 
     def add_source(self, rec: Rec, expected: str | None) -> None:
         kind = self.term(rec, "kind", "source_kinds")
+        licence = self.term(rec, "licence", "licences")
+        if rec.get("publish_copy") and licence is not None and not vocab.is_open(licence):
+            opened = [t for t, term in vocab.with_site("licences", self.site_terms).items()
+                      if vocab.is_open(term)]
+            self.fail(rec.where("publish_copy"), f"the licence '{licence.value}' does not let "
+                      "anyone republish the document, so its copy cannot be published; remove "
+                      f"publish_copy, or give an open licence ({', '.join(opened)})")
         if not self.claim(rec, expected):
             return
         not_in_future(self, rec)
@@ -223,7 +254,9 @@ class Linker:
             rec.get("url"), rec.get("archive_url"), rec.get("accessed"), rec["language"],
             rec.get("note"), bool(rec.get("insecure_http")), kind_term=kind,
             undated=isinstance(rec.get("published"), Worded),
-            second_hand_given=bool(rec.get("second_hand")))
+            second_hand_given=bool(rec.get("second_hand")), copy=stored_copy(rec.get("copy")),
+            licence=licence.value if licence else None,
+            publish_copy=bool(rec.get("publish_copy")) and vocab.is_open(licence))
         self.source_recs[rec["id"]] = rec
         if rec.get("sources_differ"):  # its citations may name sources not yet linked
             self.differing_sources.append(rec)

@@ -133,12 +133,14 @@ def _statement(linker: Linker, record: m.Record, item: Rec) -> None:
         return
     if (person is None and body is None) or (date is None and not undated):
         return
-    statement = m.Statement(person, item.get("speaker"), body, date, item.get("date_note"),
-                            item["quote"], linker.cites(item), record)
+    statement = m.Statement(
+        person, item.get("speaker"), body, date, item.get("date_note"), item["quote"],
+        linker.cites(item), record, quote_at=tuple(item.where("quote")))
     speaking_for = statement.role.body if statement.role else statement.body
     if speaking_for is not None:  # a person with no post at that date speaks for no body
         statement.relayed = who.relayed(speaking_for, statement.cites, record.case, date)
     record.statements.append(statement)
+    linker.stated.append(statement)
 
 
 def _rating(linker: Linker, record: m.Record, item: Rec) -> None:

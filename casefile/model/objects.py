@@ -18,8 +18,35 @@ from casefile.model.oversight import with_site as frameworks_with_site
 class Citation:
     source: Source
     quote: str | None = None
-    locator: str | None = None
+    locator: str | None = None  # as the editor wrote it
     number: int = 0  # position in the case bibliography, set by casefile.model.views
+    # where the quote is written: (file, line, column, dotted path); None without a quote
+    quote_at: tuple[str, int, int, str] | None = None
+    checked: bool = False  # its quote (or its statement's) was found in the stored copy
+    found_at: str | None = None  # where in the copy, computed: "para. 12", "pp. 4–5"
+
+
+@dataclass
+class StoredCopy:
+    """A source document kept beside the data (data/sources/copies/FILE), read at check
+    time: its text by paragraph (text, Markdown, HTML) or by page (PDF)."""
+
+    file: str  # the name in data/sources/copies/
+    sha256: str  # as recorded in the source file
+    format: str  # text, markdown, html or pdf (from the file's ending)
+    read: bool = False  # read, its hash matched and its text taken out: quotes checked
+    # Its text, kept in the built model only when the copy may be published
+    # (Source.publish_copy); otherwise dropped once every quote is checked (memory):
+    parts: list[str] | None = None  # paragraphs or pages
+    text: str = ""  # the parts normalised for quote search, joined by single spaces
+    starts: list[int] = field(default_factory=list)  # where each part starts in ``text``
+
+    def forget_text(self) -> None:
+        self.parts, self.text, self.starts = None, "", []
+
+    @property
+    def by_page(self) -> bool:
+        return self.format == "pdf"
 
 
 @dataclass
@@ -178,6 +205,9 @@ class Source:
     differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
     original: Source | None = None  # the document this one is a mirror or repost of
     second_hand_given: bool = False  # as written: second_hand: true
+    copy: StoredCopy | None = None  # the stored copy of the document, if one is kept
+    licence: str | None = None  # a value of the licences vocabulary
+    publish_copy: bool = False  # the copy may be published (only with an open licence)
 
     @property
     def display_title(self) -> str:
@@ -305,6 +335,7 @@ class Statement:
     cites: list[Citation]
     record: Record
     relayed: Relayed | None = None  # set when no source cited is the speaker's body's own
+    quote_at: tuple[str, int, int, str] | None = None  # where the quote is written
 
     @property
     def role(self) -> Role | None:
@@ -514,6 +545,7 @@ class Dataset:
     loaded: list[object] = field(default_factory=list, repr=False)  # validated records
     site_terms: vocab.SiteTerms = field(default_factory=dict)  # from data/vocabulary.yml
     site_frameworks: dict[str, Framework] = field(default_factory=dict)  # likewise
+    unverified: int = 0  # quotations of sources with no stored copy
 
     @property
     def frameworks(self) -> dict[str, Framework]:

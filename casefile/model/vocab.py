@@ -262,9 +262,41 @@ MONEY_KINDS = _terms(
     ("other", "Other", "Any other kind of amount."),
 )
 
+
+
+@dataclass(frozen=True)
+class Licence(Term):
+    """A licence a source document is published under; ``open`` ones let the site
+    publish the stored copy (``publish_copy: true``)."""
+
+    open: bool = False
+
+
+LICENCES: dict[str, Term] = {t.value: t for t in (
+    Licence("OGL-3.0", "Open Government Licence v3.0",
+            "The UK public sector's open licence: anyone may copy and publish the document "
+            "if they acknowledge the source.", True),
+    Licence("CC-BY-4.0", "Creative Commons Attribution 4.0",
+            "Anyone may copy and publish the document if they credit the author.", True),
+    Licence("CC-BY-SA-4.0", "Creative Commons Attribution-ShareAlike 4.0",
+            "Anyone may copy and publish the document if they credit the author and "
+            "publish it under the same licence.", True),
+    Licence("CC0-1.0", "Creative Commons Zero 1.0",
+            "The author has given up copyright: anyone may copy and publish it.", True),
+    Licence("all-rights-reserved", "All rights reserved",
+            "Under copyright with no open licence (most news articles): the stored copy is "
+            "kept to check quotations and is never published.", False),
+)}
+
+
+def is_open(term: Term | None) -> bool:
+    return isinstance(term, Licence) and term.open
+
+
 # The vocabularies a site may add to in data/vocabulary.yml, by the key used there.
 EXTENSIBLE = {"record_types": RECORD_TYPES, "body_kinds": BODY_KINDS,
-              "source_kinds": SOURCE_KINDS, "money_kinds": MONEY_KINDS}
+              "source_kinds": SOURCE_KINDS, "money_kinds": MONEY_KINDS,
+              "licences": LICENCES}
 
 SiteTerms = dict[str, dict[str, Term]]  # key of EXTENSIBLE → the site's own terms
 

@@ -52,6 +52,8 @@ def type_schema(type_: s.Type) -> dict[str, Any]:
         s.Lang: {"type": "string", "pattern": s.LANG_PATTERN},
         s.Currency: {"type": "string", "enum": sorted(CURRENCIES)},
     }
+    if isinstance(type_, s.Pattern):
+        return {"type": "string", "pattern": type_.pattern}
     if isinstance(type_, s.Bool) and type_.only_true:  # false is refused by the check too
         return {"type": "boolean", "const": True}
     if isinstance(type_, s.Date) and type_.words:  # and the worded forms it takes

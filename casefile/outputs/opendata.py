@@ -13,7 +13,7 @@ from typing import Any
 
 from casefile.errors import DataError, Problem
 from casefile.model import objects as m
-from casefile.model import who
+from casefile.model import vocab, who
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import due_window, latest_document
 from casefile.model.link import Loaded
@@ -264,7 +264,8 @@ def _as_of(c: m.Case) -> str | None:
 def _vocabulary(ds: m.Dataset, used: set[str] | None = None) -> Json:
     """The site's own vocabulary terms, as data/vocabulary.yml gives them; with ``used``,
     only those values (a case's file carries only the terms it uses)."""
-    found = {name: [{"value": t.value, "label": t.label, "description": t.description}
+    found = {name: [{"value": t.value, "label": t.label, "description": t.description,
+                     **({"open": t.open} if isinstance(t, vocab.Licence) else {})}
                     for t in terms.values() if used is None or t.value in used]
              for name, terms in ds.site_terms.items()}
     frameworks = [_framework(f) for f in ds.site_frameworks.values()
@@ -304,7 +305,8 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
         themes = [ds.themes[i] for i in sorted(used) if i in ds.themes]
     kinds = None if cases is None else (
         {r.type.value for c in chosen for r in c.records} | {b.kind for b in bodies}
-        | {s.kind for s in sources} | {x.kind.value for c in chosen for x in c.money if x.kind}
+        | {s.kind for s in sources} | {s.licence for s in sources if s.licence}
+        | {x.kind.value for c in chosen for x in c.money if x.kind}
         | {o.framework.id for c in chosen for r in c.records for o in r.oversight})
     vocabulary = _vocabulary(ds, kinds)
     cited_by: dict[str, list[m.Case]] = {}

@@ -300,12 +300,14 @@ def not_regular(mode: int) -> str:
             "files under the data folder")
 
 
-def read_data_file(path: str, beneath: Beneath | None = None) -> bytes | str:
+def read_data_file(path: str, beneath: Beneath | None = None, limit: int = MAX_FILE_BYTES,
+                   what: str = "a data file") -> bytes | str:
     """A data file's bytes, or a message saying why it cannot be read.
 
     Never follows a symbolic link (O_NOFOLLOW; with ``beneath``, not in any folder below
     its base either), never waits on a named pipe (O_NONBLOCK), never reads a device or
-    anything but a plain file, and never more than MAX_FILE_BYTES."""
+    anything but a plain file, and never more than ``limit`` bytes (``what`` names the
+    kind of file in the message)."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
         fd = beneath.open(path, flags) if beneath is not None else os.open(path, flags)
@@ -315,10 +317,10 @@ def read_data_file(path: str, beneath: Beneath | None = None) -> bytes | str:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             return not_regular(info.st_mode)
-        if info.st_size > MAX_FILE_BYTES:
-            return (f"file is {info.st_size / 1e6:.1f} MB; a data file may be at most "
-                    f"{MAX_FILE_BYTES / 1e6:.0f} MB")
-        chunks, left = [], MAX_FILE_BYTES + 1
+        if info.st_size > limit:
+            return (f"file is {info.st_size / 1e6:.1f} MB; {what} may be at most "
+                    f"{limit / 1e6:.0f} MB")
+        chunks, left = [], limit + 1
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 20))
             if not chunk:

@@ -33,7 +33,9 @@ from casefile.fork import no_gc
 from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.deadlines import compute_all
 from casefile.model.link import Linker
-from casefile.pipeline import link_cases, load_dataset, read_all
+from casefile.model.objects import Dataset
+from casefile.pipeline import check_quotes, link_cases, load_dataset, read_all
+from casefile.reading import copies
 from casefile.reading.beneath import Beneath
 from casefile.reading.cache import cache_file, read_pickle, write_pickle
 from casefile.reading.load import read_data_file
@@ -51,10 +53,29 @@ class Summary:
     records: int
     sources: int
     bodies: int
+    uncopied: int = 0  # sources with no stored copy
+    unverified: int = 0  # their quotations, which no copy can check
 
     def line(self) -> str:
-        return (f"casefile: data OK: {self.cases} case(s), {self.records} record(s), "
-                f"{self.sources} source(s), {self.bodies} bodies.")
+        """What ``casefile check`` prints: the counts, then how many quotations are
+        unverified for want of a stored copy (a count, not a problem)."""
+        ok = (f"casefile: data OK: {self.cases} case(s), {self.records} record(s), "
+              f"{self.sources} source(s), {self.bodies} bodies.")
+        if not self.uncopied:
+            return ok
+        has, its, it = ("has", "its", "it") if self.uncopied == 1 else ("have", "their", "them")
+        head = f"{ok}\n{self.uncopied} of {self.sources} sources {has} no stored copy"
+        if not self.unverified:
+            return f"{head}; no quotation rests on {it}."
+        quotes = "quotation is" if self.unverified == 1 else "quotations are"
+        return f"{head}: {its} {self.unverified} {quotes} unverified."
+
+
+def summary_of(dataset: Dataset) -> Summary:
+    """What a full check of ``dataset`` says."""
+    return Summary(len(dataset.cases), sum(len(c.records) for c in dataset.cases.values()),
+                   len(dataset.sources), len(dataset.bodies),
+                   sum(s.copy is None for s in dataset.sources.values()), dataset.unverified)
 
 
 @dataclass
@@ -77,10 +98,13 @@ class State:
     shared: bytes = field(repr=False)  # the pickled linker after the shared files
     contents: dict[str, str] = field(default_factory=dict)  # group → hash of its files
     jurisdiction: str = DEFAULT_JURISDICTION
+    uncopied: int = 0  # sources with no stored copy
+    unverified: dict[str, int] = field(default_factory=dict)  # group → unverified quotes
+    require: bool = False  # checked with require_copies
 
     def summary(self) -> Summary:
         return Summary(len(self.records), sum(self.records.values()), self.sources,
-                       self.bodies)
+                       self.bodies, self.uncopied, sum(self.unverified.values()))
 
 
 def _group_of(rel: str) -> str:
@@ -88,8 +112,16 @@ def _group_of(rel: str) -> str:
     return parts[1] if parts[0] == "cases" and len(parts) > 2 else SHARED
 
 
-def _plain(name: str, is_file: bool) -> bool:
-    return is_file and not name.startswith(".") and name.endswith((".yml", ".yaml"))
+def _plain(rel: str, name: str, is_file: bool) -> bool:
+    """A file the check reads: a data file, or a stored copy in sources/copies/."""
+    if not is_file or name.startswith("."):
+        return False
+    if rel.startswith(_COPIES) and rel.count("/") == 2:
+        return name.endswith(copies.ENDINGS)
+    return name.endswith((".yml", ".yaml"))
+
+
+_COPIES = f"sources/{copies.FOLDER}/"
 
 
 def scan(data_dir: Path) -> dict[str, Group] | None:
@@ -119,7 +151,7 @@ def scan(data_dir: Path) -> dict[str, Group] | None:
                 if is_dir:
                     stack.append(entry.path)
                 into = groups.setdefault(group, Group(""))
-                if _plain(entry.name, stat.S_ISREG(st.st_mode)):
+                if _plain(rel, entry.name, stat.S_ISREG(st.st_mode)):
                     into.files.append(rel)
                 elif not is_dir or entry.name.startswith("."):
                     into.odd = True
@@ -136,17 +168,29 @@ def scan(data_dir: Path) -> dict[str, Group] | None:
     return groups
 
 
-def contents(data_dir: Path, group: Group) -> str | None:
-    """A hash of the group's data files, names and bytes; None if one cannot be read."""
+def contents(data_dir: Path, group: Group, known: dict[str, str] | None = None) -> str | None:
+    """A hash of the group's files, names and bytes (a stored copy by its SHA-256); None
+    if one cannot be read. ``known``: the SHA-256 of copies the check has just read."""
     digest = hashlib.blake2b(digest_size=16)
     with Beneath(str(data_dir)) as beneath:  # never through a folder swapped for a link
         for rel in group.files:
+            if rel.startswith(_COPIES):
+                sha = (known or {}).get(rel) or _copy_hash(data_dir, rel, beneath)
+                if sha is None:
+                    return None
+                digest.update(f"{rel}\0copy\0{sha}\0".encode())
+                continue
             raw = read_data_file(str(data_dir / rel), beneath)
             if isinstance(raw, str):
                 return None
             digest.update(f"{rel}\0{len(raw)}\0".encode())
             digest.update(raw)
     return digest.hexdigest()
+
+
+def _copy_hash(data_dir: Path, rel: str, beneath: Beneath) -> str | None:
+    raw = copies.read_copy(str(data_dir / rel), beneath)
+    return None if isinstance(raw, str) else copies.sha256(raw)
 
 
 def _load(data_dir: Path) -> State | None:
@@ -181,7 +225,7 @@ def _snapshot(linker: Linker) -> bytes:
     copy.site_terms = linker.site_terms
     copy.site_frameworks = linker.site_frameworks
     copy.first_use = dict.fromkeys(linker.first_use, _UNUSED)
-    return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)  # copies not read yet
 
 
 def forget(data_dir: Path) -> None:
@@ -194,18 +238,34 @@ def _signatures(groups: dict[str, Group]) -> dict[str, str]:
     return {g: group.signature for g, group in groups.items()}
 
 
-def full(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION) -> Summary:
-    """The full check (raising DataError); when clean, remember what the next check needs."""
+def _unverified(linker: Linker) -> dict[str, int]:
+    """Group → how many quotations in its files cite a source with no stored copy."""
+    out: dict[str, int] = {}
+    for file in linker.unverified:
+        group = _case_of(Loc(file, 0, 0, ""))
+        out[group] = out.get(group, 0) + 1
+    return out
+
+
+def full(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION,
+         require: bool = False) -> Summary:
+    """The full check (raising DataError); when clean, remember what the next check needs.
+    ``require``: every cited source must have a stored copy (require_copies)."""
     forget(data_dir)
     groups = scan(data_dir)
     seen: list[tuple[Linker, bytes, frozenset[str]]] = []
     dataset = load_dataset(data_dir, on_shared=lambda linker: seen.append(
-        (linker, _snapshot(linker), frozenset(linker.first_use))), jurisdiction=jurisdiction)
+        (linker, _snapshot(linker), frozenset(linker.first_use))), jurisdiction=jurisdiction,
+        require=require)
     linker, shared, shared_ids = seen[0]
     state = State({}, _claims(linker, shared_ids),
                   {cid: len(c.records) for cid, c in dataset.cases.items()},
-                  len(dataset.sources), len(dataset.bodies), shared, {}, jurisdiction)
-    hashes = {g: contents(data_dir, group) for g, group in (groups or {}).items()}
+                  len(dataset.sources), len(dataset.bodies), shared, {}, jurisdiction,
+                  sum(s.copy is None for s in dataset.sources.values()), _unverified(linker),
+                  require)
+    known = {f"{_COPIES}{s.copy.file}": s.copy.sha256 for s in dataset.sources.values()
+             if s.copy is not None and s.copy.read}  # read and hashed just now
+    hashes = {g: contents(data_dir, group, known) for g, group in (groups or {}).items()}
     if groups is not None and None not in hashes.values():
         state.groups, state.contents = _signatures(groups), hashes  # type: ignore[assignment]
         _save(data_dir, state)
@@ -233,11 +293,11 @@ def _changed(data_dir: Path, state: State, groups: dict[str, Group]) -> list[str
     return sorted(changed)
 
 
-def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction: str
-           ) -> Summary | None:
+def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction: str,
+           require: bool = False) -> Summary | None:
     """The check relinking only changed cases, or None where only a full check can say."""
     changed = _changed(data_dir, state, groups)
-    if changed is None or state.jurisdiction != jurisdiction:
+    if changed is None or state.jurisdiction != jurisdiction or state.require != require:
         return None
     if changed:
         loaded, problems, broken = read_all(
@@ -247,8 +307,11 @@ def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction:
         shared_ids = frozenset(linker.first_use)
         linker.broken = broken
         link_cases(linker, loaded)
+        check_quotes(linker, data_dir)  # reads only the copies these cases quote
         if problems or linker.problems or set(linker.cases) != set(changed):
             return None
+        if require and any(linker.sources[i].copy is None for i in linker.cited):
+            return None  # the full check says where
         claims = _claims(linker, shared_ids)
         others = {i for case, ids in state.ids.items() if case not in claims for i in ids}
         if any(ids & others for ids in claims.values()):
@@ -261,24 +324,28 @@ def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction:
         compute_all(list(linker.cases.values()), None, jurisdiction)  # each case on its own
         state.ids.update(claims)
         state.records.update({cid: len(c.records) for cid, c in linker.cases.items()})
+        counts = _unverified(linker)
+        state.unverified.update({case: counts.get(case, 0) for case in changed})
     if changed or _signatures(groups) != state.groups:
         state.groups = _signatures(groups)
         _save(data_dir, state)
     return state.summary()
 
 
-def check(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION) -> Summary:
+def check(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION,
+          require: bool = False) -> Summary:
     """Check the data set, relinking only what changed when that is safe; raise DataError.
-    ``jurisdiction`` is the calendar of cases that name none (the plugin option)."""
+    ``jurisdiction`` is the calendar of cases that name none (the plugin option);
+    ``require``: every cited source must have a stored copy (require_copies)."""
     data_dir = data_dir.resolve()
     state = _load(data_dir)
     try:
         if state is not None and (data_dir / "themes.yml").is_file():
             groups = scan(data_dir)
-            summary = _quick(data_dir, state, groups, jurisdiction) if groups else None
+            summary = _quick(data_dir, state, groups, jurisdiction, require) if groups else None
             if summary is not None:
                 return summary
-        return full(data_dir, jurisdiction)
+        return full(data_dir, jurisdiction, require)
     except BaseException:
         forget(data_dir)
         raise

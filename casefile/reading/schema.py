@@ -68,6 +68,15 @@ class Enum(Type):
 
 
 @dataclass(frozen=True)
+class Pattern(Type):
+    """Text on one line that must match ``pattern`` (a regular expression, anchored)."""
+
+    pattern: str = ""
+    what: str = "text"  # what it must be, in error messages
+    label: str = "text"  # the type in the field reference
+
+
+@dataclass(frozen=True)
 class Int(Type):
     minimum: int = 1
     maximum: int = 100_000
@@ -264,6 +273,25 @@ PERSON = Obj(
     ),
 )
 
+COPY_FILE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(txt|md|html|htm|pdf)$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+LICENCE_PATTERN = r"^[A-Za-z0-9]+([.+-][A-Za-z0-9]+)*$"
+
+STORED_COPY = Obj(
+    "stored copy",
+    "A copy of the document kept in data/sources/copies/, against which every quotation "
+    "from this source is checked. `casefile copy FILE` prints this block.",
+    (
+        F("file", Pattern(COPY_FILE_PATTERN, "a file name in data/sources/copies/ ending in "
+                          ".txt, .md, .html, .htm or .pdf, e.g. council-report-2019.pdf",
+                          "file name"),
+          "The file's name in data/sources/copies/ (.txt, .md, .html, .htm or .pdf).", True),
+        F("sha256", Pattern(SHA256_PATTERN, "a SHA-256 hash: 64 digits and letters a-f, "
+                            "lower case", "SHA-256 hash"),
+          "The file's SHA-256 hash, so a changed copy is noticed.", True),
+    ),
+)
+
 SOURCE = Obj(
     "source",
     "A document that statements are cited to.",
@@ -292,11 +320,19 @@ SOURCE = Obj(
         F("second_hand", Bool(), "true if it reports what another body said or found, e.g. a "
           "press article quoting an inspectorate; it keeps its grade and is marked second-hand."),
         differ_field("source", (("published", DATE_DISAGREEMENT),)),
+        F("copy", STORED_COPY, "A stored copy of the document: its quotations are checked "
+          "against it."),
+        F("licence", Enum(vocab.LICENCES, "licences"), "The licence the document is "
+          "published under, e.g. OGL-3.0; omit when not known."),
+        F("publish_copy", Bool(), "true to publish the stored copy on the site; "
+          "allowed only with an open licence."),
     ),
     rules=(Rule("at_least_one", ("published", "published_note")),
            Rule("at_least_one", ("publisher", "publisher_note")),
            Rule("requires", ("url", "accessed")),
-           Rule("http_needs_flag", ("url", "archive_url", "insecure_http"))),
+           Rule("http_needs_flag", ("url", "archive_url", "insecure_http")),
+           Rule("requires", ("publish_copy", "copy")),
+           Rule("requires", ("publish_copy", "licence"))),
 )
 
 THEME = Obj(
@@ -556,6 +592,21 @@ SITE_TERM = Obj(
     ),
 )
 
+LICENCE_TERM = Obj(
+    "licence",
+    "A licence this site adds, for sources' licence field.",
+    (
+        F("value", Pattern(LICENCE_PATTERN, "a licence identifier such as OGL-3.0 (letters, "
+                           "digits, and single dots, hyphens or plus signs between them)",
+                           "licence identifier"),
+          "How the data writes it, e.g. an SPDX identifier such as CC-BY-NC-4.0.", True),
+        F("label", Text(one_line=True), "How the site shows it.", True),
+        F("description", Text(), "What it allows, for the methodology page.", True),
+        F("open", Bool(), "true if anyone may republish a document under it, so its stored "
+          "copy may be published (publish_copy: true).", True),
+    ),
+)
+
 LEVEL = Obj(
     "level",
     "One level of an oversight framework.",
@@ -590,6 +641,7 @@ VOCABULARY_FILE = Obj(
         F("body_kinds", ListOf(SITE_TERM), "Kinds of organisation added."),
         F("source_kinds", ListOf(SITE_TERM), "Kinds of document added."),
         F("money_kinds", ListOf(SITE_TERM), "Kinds of money figure added."),
+        F("licences", ListOf(LICENCE_TERM), "Licences added."),
         F("oversight_frameworks", ListOf(FRAMEWORK), "Oversight frameworks added."),
     ),
 )
@@ -638,6 +690,8 @@ def type_label(type_: Type) -> str:
         return "one of " + ", ".join(type_.terms)
     if isinstance(type_, Ref):
         return f"id of a {type_.target}"
+    if isinstance(type_, Pattern):
+        return type_.label
     if isinstance(type_, Date) and type_.words:
         return "date (YYYY, YYYY-MM, YYYY-MM-DD, or in words: see the date forms)"
     return {Text: "text", Id: "id", Key: "value (lower_case_with_underscores)",

@@ -8,8 +8,9 @@ entry itself:
 - a symbolic link (to a file or a folder, dangling or looping);
 - a named pipe, device or socket;
 - a hidden file or folder (a name starting with ``.``), except ``.gitkeep`` files;
-- a folder casefile does not read (anything but bodies/, people/, sources/, cases/,
-  cases/CASE/ and cases/CASE/records/), with nothing below it read;
+- a folder casefile does not read (anything but bodies/, people/, sources/,
+  sources/copies/, cases/, cases/CASE/ and cases/CASE/records/), with nothing below it
+  read;
 - a case folder without ``case.yml``;
 - a folder that cannot be listed.
 
@@ -27,10 +28,12 @@ from casefile.errors import Problem
 from casefile.reading.beneath import DIR_FLAGS, open_folder
 from casefile.reading.load import SYMLINK, not_regular
 
+COPIES = "copies"  # data/sources/copies/: stored copies of documents (reading.copies)
 KEEP = ".gitkeep"  # the empty marker `casefile init` writes so git keeps empty folders
 _TOP_FOLDERS = ("bodies", "people", "sources", "cases")
 _WHERE = ("data files go in themes.yml, vocabulary.yml, bodies/, people/, sources/, "
-          "cases/CASE/case.yml or cases/CASE/records/")
+          "cases/CASE/case.yml or cases/CASE/records/, and stored copies of documents in "
+          "sources/copies/")
 
 
 def _folder_allowed(rel: str, name: str) -> bool:
@@ -40,6 +43,8 @@ def _folder_allowed(rel: str, name: str) -> bool:
         return name in _TOP_FOLDERS
     if parts == ["cases"]:
         return True
+    if parts == ["sources"]:
+        return name == COPIES
     return len(parts) == 2 and parts[0] == "cases" and name == "records"
 
 

@@ -247,6 +247,10 @@ class _Validator:
                 self.fail(node, path, f"'{value}' is not allowed{hint} "
                           f"(allowed: {allowed})")
             return value
+        if isinstance(type_, s.Pattern):
+            if "\n" in value.strip() or not re.fullmatch(type_.pattern, value.strip()):
+                self.fail(node, path, f"'{value.strip()}' is not {type_.what}")
+            return value.strip()
         if isinstance(type_, s.Url):
             if not _URL.match(value):
                 self.fail(node, path, f"'{value}' is not an https:// URL (plain http, javascript:, "

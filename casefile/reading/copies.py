@@ -1,0 +1,206 @@
+"""Stored copies of source documents (data/sources/copies/): read, hashed, and their text
+taken out by paragraph (plain text, Markdown, HTML) or by page (PDF).
+
+A copy is read like a data file (never through a symbolic link, never a pipe or device)
+but may be up to MAX_COPY_BYTES. Whatever is wrong with it is a located problem at the
+source's ``copy:`` entry: a missing file, a changed hash, text that is not UTF-8, a PDF
+that cannot be read. PDF text comes from pypdf (pure Python, BSD licence, maintained):
+nothing is installed beside Python and it gives the text page by page, for page locators.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from casefile.errors import Problem
+from casefile.model import objects as m
+from casefile.model import quotes
+from casefile.model.link import COPY_FORMATS, Linker, Loaded
+from casefile.reading.beneath import Beneath
+from casefile.reading.load import read_data_file
+
+FOLDER = "copies"  # data/sources/copies/
+ENDINGS = (".txt", ".md", ".html", ".htm", ".pdf")
+MAX_COPY_BYTES = 20_000_000
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\xa0]*\n")
+
+
+def sha256(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def read_copy(path: str, beneath: Beneath | None = None) -> bytes | str:
+    """A stored copy's bytes, or a message saying why it cannot be read."""
+    return read_data_file(path, beneath, MAX_COPY_BYTES, "a stored copy")
+
+
+def extract(raw: bytes, fmt: str) -> list[str] | str:
+    """The copy's text by paragraph (by page for a PDF), or a message saying why it
+    cannot be read."""
+    if fmt == "pdf":
+        return _pdf_pages(raw)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return (f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                "save it as UTF-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if fmt == "html":
+        return _html_paragraphs(text)
+    return [p for p in (x.strip() for x in _BLANK_LINE.split(text)) if p]
+
+
+def _pdf_pages(raw: bytes) -> list[str] | str:
+    from pypdf import PdfReader  # only sites with PDF copies pay for the import
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not ours to print
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted:
+            return "is an encrypted PDF; store a copy without a password"
+        return [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        return f"cannot be read as a PDF ({type(exc).__name__}: {str(exc)[:200]})"
+
+
+_SKIPPED = {"script", "style", "head", "template", "noscript", "svg", "title"}
+_BLOCKS = {"address", "article", "aside", "blockquote", "body", "caption", "dd", "details",
+           "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+           "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav",
+           "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+           "thead", "tr", "ul"}
+
+
+class _Paragraphs(HTMLParser):
+    """Text of an HTML page by block: every block element starts and ends a paragraph;
+    the text of script, style and head is skipped. Character references are decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+        self.skipping: list[str] = []
+
+    def end_paragraph(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.paragraphs.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skipping.append(tag)
+        elif tag in _BLOCKS:
+            self.end_paragraph()
+        elif tag == "br":
+            self.current.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            if tag in self.skipping:
+                del self.skipping[self.skipping.index(tag):]
+        elif tag in _BLOCKS:
+            self.end_paragraph()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.current.append(data)
+
+
+def _html_paragraphs(text: str) -> list[str]:
+    parser = _Paragraphs()
+    parser.feed(text)
+    parser.close()
+    parser.end_paragraph()
+    return parser.paragraphs
+
+
+def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
+           loaded: list[Loaded] | None = None) -> None:
+    """Read each source's stored copy, check its hash and the quotes that cite it, then let
+    its text go unless the copy may be published: one copy's text in memory at a time.
+    With ``loaded`` (the full check), every copy is read and copies no source names are
+    reported; without (the incremental check), only the copies ``quoted`` needs.
+    Problems go to ``linker.problems``."""
+    by_source: dict[str, list[quotes.Quoted]] = {}
+    for item in quoted:
+        by_source.setdefault(item.cite.source.id, []).append(item)
+    folder = str(data_dir / "sources" / FOLDER)
+    with Beneath(str(data_dir)) as beneath:
+        for ident, source in linker.sources.items():
+            if source.copy is None or (loaded is None and ident not in by_source):
+                continue
+            problem = load(source.copy, folder, beneath)
+            if problem is not None:
+                linker.problems.append(_located(linker, ident, *problem))
+                continue
+            linker.problems += quotes.check(by_source.get(ident, []))
+            if not source.publish_copy:
+                source.copy.forget_text()
+    if loaded is not None:
+        _unnamed(linker, loaded)
+
+
+def _located(linker: Linker, ident: str, key: str, message: str) -> Problem:
+    """A problem at the source's ``copy.<key>`` (where the source file is known)."""
+    rec = linker.source_recs.get(ident)
+    if rec is None:  # the incremental check keeps no locations: the full check gives them
+        return Problem(f"sources/{ident}.yml", 1, 1, f"copy.{key}", message)
+    return rec["copy"].where(key).problem(message)
+
+
+def _unnamed(linker: Linker, loaded: list[Loaded]) -> None:
+    named = {s.copy.file for s in linker.sources.values() if s.copy is not None}
+    named |= {r["copy"].get("file") for r in linker.source_recs.values()  # even if wrong
+              if isinstance(r.get("copy"), dict)}
+    for item in loaded:
+        if item.kind == "copy" and item.expected_id not in named:
+            linker.problems.append(item.rec.loc.problem(
+                "stored copy that no source names: add 'copy: {file: "
+                f"{item.expected_id}, sha256: …}}' to its source (casefile copy prints it), "
+                "or remove the file"))
+
+
+def load(copy: m.StoredCopy, folder: str, beneath: Beneath | None = None
+         ) -> tuple[str, str] | None:
+    """Fill in the copy's text; (field, message) when it cannot be used."""
+    where = f"the stored copy {FOLDER}/{copy.file}"
+    raw = read_copy(f"{folder}/{copy.file}", beneath)
+    if isinstance(raw, str):
+        if not os.path.lexists(f"{folder}/{copy.file}"):
+            return "file", (f"{where} is missing: put the document in data/sources/"
+                            f"{FOLDER}/, or correct the file name")
+        return "file", f"{where}: {raw}"
+    actual = sha256(raw)
+    if actual != copy.sha256:
+        return "sha256", (f"{where} has changed since its hash was recorded: its SHA-256 is "
+                          f"now {actual}; if the new copy is right, write sha256: {actual}")
+    parts = extract(raw, copy.format)
+    if isinstance(parts, str):
+        return "file", f"{where} {parts}"
+    copy.parts, copy.read = parts, True
+    copy.text, copy.starts = quotes.index(parts)
+    return None
+
+
+def readable(path: Path) -> str | None:
+    """Why the copy at ``path`` cannot be used (its text cannot be taken out), or None."""
+    raw = read_copy(str(path))
+    if isinstance(raw, str):
+        return raw
+    parts = extract(raw, COPY_FORMATS[path.suffix.lower().lstrip(".")])
+    return parts if isinstance(parts, str) else None
+
+
+def copy_block(path: Path) -> str:
+    """The ``copy:`` block a source file needs for the stored copy at ``path``."""
+    raw = read_copy(str(path))
+    if isinstance(raw, str):
+        raise ValueError(raw)
+    return f"copy:\n  file: {path.name}\n  sha256: {sha256(raw)}\n"
