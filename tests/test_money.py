@@ -47,6 +47,8 @@ MONEY = """\
     # Japanese has only short compact forms, counted in 万 (10,000) and 億 (100,000,000)
     ("12000000", "JPY", "ja_JP", "￥1200万"),
     ("100000000", "JPY", "ja_JP", "￥1億"),
+    # Galician's compact words start at a million exactly: no smaller magnitude to fall to
+    ("1000000", "EUR", "gl", "1 millón\xa0€"),
 ])
 def test_amounts_are_shown_exactly_by_locale(amount: str, currency: str, locale: str,
                                              shown: str) -> None:
@@ -57,6 +59,7 @@ def test_approximate_amounts_and_rates() -> None:
     assert describe(Decimal(2_000_000), "GBP", approximate=True) == "about £2 million"
     assert describe(Decimal(2_000_000), "GBP", True, "a month") == "about £2 million a month"
     assert describe(Decimal("350.50"), "EUR", False, "a week") == "€350.50 a week"
+    assert describe(Decimal(850), "GBP") == "£850"  # exact, once, unless said otherwise
 
 
 def _data(tmp_path: Path, money: str) -> Path:
