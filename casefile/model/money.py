@@ -114,7 +114,7 @@ def _compact_digits(amount: Decimal, locale: str) -> int | None:
     if zeros == 0 or pattern.strip() == "0":
         return None
     scaled = amount / (magnitude // 10 ** (zeros - 1))
-    digits = places(scaled.normalize()) if scaled != scaled.to_integral_value() else 0
+    digits = places(scaled.normalize())  # 0 for a whole number: "£4 million"
     return digits if digits <= COMPACT_DIGITS else None
 
 
