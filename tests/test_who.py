@@ -359,3 +359,16 @@ def test_a_body_a_case_names_as_its_regulator_is_one_there_whatever_its_kind(
     assert who.grade(audit, ds.cases["town"]).value == "auditor"
     assert who.relation(ds.bodies["example-audit-office"], None) == "auditor"
     assert who.relation(None, ds.cases["northshire"]) == "other"
+
+
+@pytest.mark.parametrize(("kind", "grade"), [("news_article", "press"), ("web_page", "other"),
+                                             ("report", "other")])
+def test_a_source_with_no_publisher_named(tmp_path: Path, kind: str, grade: str) -> None:
+    """Only a news article is press without a publisher; anything else is other, in any
+    case, whoever the case is about."""
+    text = (f"id: unsigned\ntitle: unsigned EXAMPLE ONLY\npublisher_note: The page does not "
+            f"say who wrote it.\nkind: {kind}\npublished: 2021-03-01\nlanguage: en\n")
+    ds = dataset(tmp_path, {"sources/unsigned.yml": text})
+    assert ds.sources["unsigned"].publisher is None
+    for case in ds.cases.values():
+        assert who.grade(ds.sources["unsigned"], case).value == grade
