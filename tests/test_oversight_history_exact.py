@@ -29,6 +29,7 @@ POLICE = BUILT_IN["hmicfrs-police-monitoring"]
     ("Targeted intervention", "targeted intervention"),
     ("NHS oversight", "NHS oversight"),  # an initialism keeps its capitals
     ("UK-wide measures", "UK-wide measures"),  # only the second letter decides
+    ("UK", "UK"),  # two letters are enough
     ("A", "a"),  # one letter: nothing after it to look at
     ("", ""),
 ])
