@@ -20,6 +20,14 @@ FILES = {"data/casefile.json": "{}\n", "data/cases/a.json": "[1]\n",
          "feeds/a.ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "feeds/all.xml": "<feed/>\n"}
 
 
+@pytest.fixture(autouse=True)
+def _in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test runs in its own folder: a mutant of the writer that reads or removes the
+    working folder (``os.scandir(None)`` lists it) then fails the test instead of emptying
+    the folder mutmut runs in (it emptied mutants/ once, stopping the run)."""
+    monkeypatch.chdir(tmp_path)
+
+
 def produce() -> Iterator[tuple[str, str]]:
     yield from FILES.items()
 
