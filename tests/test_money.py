@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casefile.errors import DataError
-from casefile.model.money import COMMON_NAMES, CURRENCIES, describe, format_money
+from casefile.model.money import COMMON_NAMES, CURRENCIES, describe, format_money, known_locale
 from casefile.outputs.jsonschema import file_schema
 from casefile.outputs.opendata import from_json, to_json
 from casefile.outputs.render import Renderer
@@ -42,6 +42,13 @@ MONEY = """\
     ("3000000000", "USD", "en_GB", "US$3 billion"),
     ("1234", "JPY", "en_GB", "JP¥1,234"),
     ("1500000", "JPY", "en_GB", "JP¥1.5 million"),
+    ("1000000", "GBP", "en_GB", "£1 million"),  # a million exactly is in words
+    ("6172500", "GBP", "en_GB", "£6,172,500"),  # "£6.1725 million": too many digits
+    # Japanese has only short compact forms, counted in 万 (10,000) and 億 (100,000,000)
+    ("12000000", "JPY", "ja_JP", "￥1200万"),
+    ("100000000", "JPY", "ja_JP", "￥1億"),
+    # Galician's compact words start at a million exactly: no smaller magnitude to fall to
+    ("1000000", "EUR", "gl", "1 millón\xa0€"),
 ])
 def test_amounts_are_shown_exactly_by_locale(amount: str, currency: str, locale: str,
                                              shown: str) -> None:
@@ -52,6 +59,7 @@ def test_approximate_amounts_and_rates() -> None:
     assert describe(Decimal(2_000_000), "GBP", approximate=True) == "about £2 million"
     assert describe(Decimal(2_000_000), "GBP", True, "a month") == "about £2 million a month"
     assert describe(Decimal("350.50"), "EUR", False, "a week") == "€350.50 a week"
+    assert describe(Decimal(850), "GBP") == "£850"  # exact, once, unless said otherwise
 
 
 def _data(tmp_path: Path, money: str) -> Path:
@@ -182,3 +190,12 @@ def test_only_money_codes_are_currencies() -> None:
     money = file_schema("case")["properties"]["money"]["items"]
     enum = money["properties"]["currency"]["enum"]
     assert "GBP" in enum and "XTS" not in enum and "XXX" not in enum
+
+
+@pytest.mark.parametrize(("name", "known"), [
+    ("en_GB", True), ("cy_GB", True), ("fr_FR", True),
+    ("xx_ZZ", False), ("english", False), ("en GB", False), ("", False),
+])
+def test_the_site_locale_must_be_one_babel_knows(name: str, known: bool) -> None:
+    """The plugin refuses a ``locale:`` in mkdocs.yml that Babel cannot format money in."""
+    assert known_locale(name) is known

@@ -20,6 +20,14 @@ FILES = {"data/casefile.json": "{}\n", "data/cases/a.json": "[1]\n",
          "feeds/a.ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "feeds/all.xml": "<feed/>\n"}
 
 
+@pytest.fixture(autouse=True)
+def _in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test runs in its own folder: a mutant of the writer that reads or removes the
+    working folder (``os.scandir(None)`` lists it) then fails the test instead of emptying
+    the folder mutmut runs in (it emptied mutants/ once, stopping the run)."""
+    monkeypatch.chdir(tmp_path)
+
+
 def produce() -> Iterator[tuple[str, str]]:
     yield from FILES.items()
 
@@ -485,3 +493,41 @@ def test_each_refusal_says_why(tmp_path: Path, where: str, reason: str) -> None:
         "project's data"]
     assert refusal(tmp_path / where, protected) == reason.format(data=tmp_path / "data",
                                                                     root=tmp_path)
+
+
+def test_the_protected_folders_are_the_projects_own(tmp_path: Path) -> None:
+    assert output_module.project_folders(tmp_path)[:3] == [
+        ("project's .git", tmp_path / ".git"), ("project's macros", tmp_path / "macros"),
+        ("project's overrides", tmp_path / "overrides")]
+
+
+def test_a_site_folder_several_levels_down_is_created(tmp_path: Path) -> None:
+    out = AtomicOutput(tmp_path / "a" / "b" / "site")
+    out.prepare()
+    out.commit()
+    assert (tmp_path / "a" / "b" / "site" / MARKER).is_file()
+
+
+def test_a_staging_folder_left_by_this_process_is_replaced(tmp_path: Path) -> None:
+    stale = tmp_path / f".site-staging-{os.getpid()}"
+    stale.mkdir()
+    (stale / "old.html").write_text("old", encoding="utf-8")
+    out = AtomicOutput(tmp_path / "site")
+    out.prepare()  # would fail if the stale folder were still there
+    assert sorted(p.name for p in out.staging.iterdir()) == [MARKER]
+
+
+def test_discarding_or_cancelling_before_anything_was_written_is_quiet(tmp_path: Path) -> None:
+    AtomicOutput(tmp_path / "site").discard()
+    BackgroundFiles(produce, tmp_path / ".site-staging-1").cancel()
+    assert beside(tmp_path) == []
+
+
+def test_clashes_at_the_top_and_in_a_folder_are_all_reported(tmp_path: Path) -> None:
+    source, target = tmp_path / "new", tmp_path / "old"
+    for root in (source, target):
+        (root / "feeds").mkdir(parents=True)
+        (root / "a.txt").write_text(root.name, encoding="utf-8")
+        (root / "feeds" / "x.ics").write_text(root.name, encoding="utf-8")
+    assert output_module._merge(source, target, "") == ["a.txt", "feeds/x.ics"]
+    assert (target / "a.txt").read_text(encoding="utf-8") == "old"  # nothing overwritten

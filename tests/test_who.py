@@ -308,3 +308,67 @@ def test_a_variant_name_is_another_spelling_given_once(tmp_path: Path, variants:
         f"data/bodies/northshire-police.yml:5:16: variant_names: '{repeated}' is already one "
         "of this body's names or variant names; list only other spellings seen in sources, "
         "each once"]
+
+
+def _family(tmp_path: Path) -> m.Dataset:
+    """FILES with a combined authority above the council and a lettings arm below its
+    housing company; the authority publishes a statement no case cites."""
+    return dataset(tmp_path, {
+        "bodies/northshire-council.yml": FILES["bodies/northshire-council.yml"]
+        + "parent: northshire-combined\n",
+        "bodies/northshire-combined.yml": _body("northshire-combined", "other",
+                                                "Northshire Combined Authority")[1],
+        "bodies/northshire-lettings.yml": _body("northshire-lettings", "other",
+                                                "Northshire Lettings",
+                                                "parent: northshire-homes\n")[1],
+        "sources/combined-statement.yml": _source("combined-statement", "northshire-combined",
+                                                  "statement")[1],
+        "sources/lettings-statement.yml": _source("lettings-statement", "northshire-lettings",
+                                                  "statement")[1]})
+
+
+def test_the_bodies_above_and_below_a_subject_speak_for_it(tmp_path: Path) -> None:
+    """A statement by the council's parent or by its company's own subsidiary is a
+    self-report in a case about the council, and other in a case about someone else."""
+    ds = _family(tmp_path)
+    northshire, town = ds.cases["northshire"], ds.cases["town"]
+    for source in ("combined-statement", "lettings-statement"):
+        assert who.grade(ds.sources[source], northshire).value == "self_report"
+        assert who.grade(ds.sources[source], town).value == "other"
+    assert who.family(ds.bodies["northshire-homes"]) == {
+        "northshire-homes", "northshire-council", "northshire-combined", "northshire-lettings"}
+    assert who.family_above(ds.bodies["northshire-lettings"]) == [
+        "northshire-homes", "northshire-council", "northshire-combined"]
+
+
+def test_the_open_data_of_a_case_carries_the_bodies_above_its_subjects(tmp_path: Path) -> None:
+    ds = _family(tmp_path)
+    data = opendata.to_json(ds, ["northshire"])
+    bodies = {b["id"]: b.get("parent") for b in data["bodies"]}
+    assert bodies["northshire-council"] == "northshire-combined"
+    assert "northshire-combined" in bodies  # named by no case: there as the council's parent
+    assert "northshire-lettings" not in bodies  # below: nothing in the case refers to it
+
+
+def test_a_body_a_case_names_as_its_regulator_is_one_there_whatever_its_kind(
+        tmp_path: Path) -> None:
+    ds = dataset(tmp_path, {"cases/northshire/case.yml": (
+        "regulators: [inspectorate]", "regulators: [inspectorate, example-audit-office]")})
+    audit = ds.sources["audit-report"]
+    assert who.grade(audit, ds.cases["northshire"]).value == "regulator"
+    assert who.grade(audit, ds.cases["town"]).value == "auditor"
+    assert who.relation(ds.bodies["example-audit-office"], None) == "auditor"
+    assert who.relation(None, ds.cases["northshire"]) == "other"
+
+
+@pytest.mark.parametrize(("kind", "grade"), [("news_article", "press"), ("web_page", "other"),
+                                             ("report", "other")])
+def test_a_source_with_no_publisher_named(tmp_path: Path, kind: str, grade: str) -> None:
+    """Only a news article is press without a publisher; anything else is other, in any
+    case, whoever the case is about."""
+    text = (f"id: unsigned\ntitle: unsigned EXAMPLE ONLY\npublisher_note: The page does not "
+            f"say who wrote it.\nkind: {kind}\npublished: 2021-03-01\nlanguage: en\n")
+    ds = dataset(tmp_path, {"sources/unsigned.yml": text})
+    assert ds.sources["unsigned"].publisher is None
+    for case in ds.cases.values():
+        assert who.grade(ds.sources["unsigned"], case).value == grade

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import (
+    NumberPattern,
     format_compact_decimal,
     format_currency,
     get_currency_precision,
@@ -88,12 +89,13 @@ def _full(amount: Decimal, currency: str, locale: str) -> str:
     return format_currency(amount, currency, locale=locale)
 
 
-def _compact_table(locale: str) -> tuple[str, dict[str, object]]:
-    """The locale's compact number patterns, long ("million") where it has them."""
+def _compact_table(locale: str) -> tuple[str, dict[str, NumberPattern]]:
+    """The locale's compact number patterns, long ("million") where it has them (every
+    table in CLDR has the plural form "other")."""
     formats = _locale(locale).compact_decimal_formats
     for kind in ("long", "short"):
         if kind in formats:
-            return kind, dict(formats[kind].get("other", {}))
+            return kind, dict(formats[kind]["other"])
     return "short", {}
 
 
@@ -107,12 +109,12 @@ def _compact_digits(amount: Decimal, locale: str) -> int | None:
     if not magnitudes:
         return None
     magnitude = max(magnitudes)
-    pattern = str(getattr(patterns[str(magnitude)], "pattern", ""))
+    pattern = patterns[str(magnitude)].pattern
     zeros = pattern.count("0")
     if zeros == 0 or pattern.strip() == "0":
         return None
     scaled = amount / (magnitude // 10 ** (zeros - 1))
-    digits = places(scaled.normalize()) if scaled != scaled.to_integral_value() else 0
+    digits = places(scaled.normalize())  # 0 for a whole number: "£4 million"
     return digits if digits <= COMPACT_DIGITS else None
 
 
