@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -152,6 +153,15 @@ assessments:
     cite: [council-news]
 """,
 }
+
+
+def plain_id(value: object) -> str:
+    """A parameter's test id for ``ids=``: its first 40 characters, in printable ASCII
+    without backslashes. pytest escapes any other character of an id a callable returns
+    once more each time it collects in the same process, and mutmut's fork server collects
+    before running a mutant's tests: an id with a line break is then "not found", pytest
+    exits 4 and mutmut counts the mutant as a timeout, i.e. caught, whatever it changed."""
+    return re.sub(r"[^ -\[\]-~]", "?", str(value)[:40])
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from casefile.model import objects as m
 from casefile.pipeline import load_dataset
-from tests.conftest import POWYS_DATA
+from tests.conftest import POWYS_DATA, plain_id
 from tests.test_live_data import SEED_OF, SEEDS, every_citation, normalise
 
 DATASET = load_dataset(POWYS_DATA)  # the fixture copy of the Powys case
@@ -19,7 +19,7 @@ def test_every_source_is_a_seed_document() -> None:
     assert sorted(SEED_OF.values()) == sorted(p.name for p in seeds)
 
 
-@pytest.mark.parametrize("where, cite", every_citation(DATASET), ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize("where, cite", every_citation(DATASET), ids=plain_id)
 def test_quotations_are_verbatim(where: str, cite: m.Citation) -> None:
     if cite.quote is None:
         return
