@@ -239,3 +239,69 @@ def test_a_statement_by_an_unknown_person_is_one_problem(tmp_path: Path) -> None
 def test_a_statement_with_a_bad_date_is_one_problem(tmp_path: Path) -> None:
     got = problems(tmp_path, {INS: ("    date: 2017-10\n", "    date: 2017-13\n")})
     assert len(got) == 1 and got[0].startswith(f"data/{INS}:26:11: statements[0].date: ")
+
+
+def test_a_requirement_naming_an_unknown_record(tmp_path: Path) -> None:
+    assert problems(tmp_path, {INS: (REQ_CITE, "      from: publication\n    fulfilled_by: "
+                                     "town-follow-upp\n    cite: [report-2017]\n")}) == [
+        f"data/{INS}:23:19: requirements[0].fulfilled_by: no record with id 'town-follow-upp'; "
+        "did you mean 'town-follow-up'?"]
+
+
+FULFILLED = PROGRESS.removesuffix("    cite: [report-2017]\n") + (
+    "    fulfilled_by: town-follow-up\n    cite: [report-2017]\n")
+
+
+@pytest.mark.parametrize(("rel", "date"), [(INS, "date: 2017-07\n"),
+                                           (FOLLOW, "date: 2018-03-01\n")])
+def test_a_bad_date_on_either_side_of_a_requirement_is_one_problem(
+        tmp_path: Path, rel: str, date: str) -> None:
+    """The record that sets a requirement (with progress notes), or the record that fulfils
+    it, has a date in error: only the date is reported, nothing is compared with it."""
+    files = {INS: MINI[INS].replace(REQ_CITE, FULFILLED), FOLLOW: MINI[FOLLOW]}
+    files[rel] = files[rel].replace(date, "date: 2017-02-30\n")
+    assert problems(tmp_path, dict(files)) == [
+        f"data/{rel}:4:7: date: '2017-02-30' is not a real date: February 2017 has 28 days"]
+
+
+def test_every_progress_note_is_checked(tmp_path: Path) -> None:
+    """A note with a date in error, and one dated before the requirement, do not stop the
+    notes after them being checked."""
+    notes = PROGRESS.replace("date: 2018\n", "date: 2018-13\n").replace(
+        "date: 2018-01\n", "date: 2017-06\n").replace("date: 2017-07-01", "date: 2017-05")
+    assert problems(tmp_path, {INS: (REQ_CITE, notes)}) == [
+        f"data/{INS}:24:15: requirements[0].progress[0].date: '2018-13' is not a real date: "
+        "month 13 is not 01 to 12",
+        f"data/{INS}:27:15: requirements[0].progress[1].date: this progress note is dated June "
+        "2017, before the record that sets the requirement (July 2017); progress can only "
+        "follow the requirement: check the date in the source",
+        f"data/{INS}:30:15: requirements[0].progress[2].date: this progress note is dated May "
+        "2017, before the record that sets the requirement (July 2017); progress can only "
+        "follow the requirement: check the date in the source"]
+
+
+def test_a_statement_for_an_unknown_body_is_one_problem(tmp_path: Path) -> None:
+    assert problems(tmp_path, {INS: ("  - person: pat-leader\n",
+                                     "  - speaker: A spokesperson\n    body: town-councill\n")}
+                    ) == [f"data/{INS}:26:11: statements[0].body: no body with id "
+                          "'town-councill'; did you mean 'town-council'?"]
+
+
+SCALE = ("grades:\n  - value: good\n    label: Good\n  - value: weak\n    label: Weak\n")
+
+
+def test_a_rating_by_an_unknown_body_is_one_problem(tmp_path: Path) -> None:
+    rating = "ratings:\n  - by: inspectorat\n    grade: good\n    cite: [report-2017]\n"
+    assert problems(tmp_path, {"bodies/inspectorate.yml": MINI["bodies/inspectorate.yml"] + SCALE,
+                               INS: MINI[INS] + rating}) == [
+        f"data/{INS}:30:9: ratings[0].by: no body with id 'inspectorat'; did you mean "
+        "'inspectorate'?"]
+
+
+def test_a_second_overall_rating_is_located_at_its_grade(tmp_path: Path) -> None:
+    ratings = ("ratings:\n  - grade: good\n    cite: [report-2017]\n"
+               "  - grade: weak\n    cite: [report-2017]\n")
+    assert problems(tmp_path, {"bodies/inspectorate.yml": MINI["bodies/inspectorate.yml"] + SCALE,
+                               INS: MINI[INS] + ratings}) == [
+        f"data/{INS}:32:12: ratings[1].grade: this record already gives New Inspectorate's "
+        "grade for 'Overall'; give one rating per area"]
