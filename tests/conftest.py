@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -186,6 +187,24 @@ def write_mini(root: Path, changes: dict[str, str | tuple[str, str]]) -> Path:
             files[rel] = change
     write_tree(root / "data", files)
     return root / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _a_parse_cache_per_mutant() -> Iterator[None]:
+    """Under mutmut, each mutant's tests get a parse cache of their own. The fork server
+    imports this file once, so CACHE is shared by every mutant's tests: records validated
+    under one mutant of casefile/reading/validate.py would be read under the next, and a
+    fixed data folder (the Powys fixture) would never be validated under a mutant at all."""
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        yield
+        return
+    own = tempfile.mkdtemp(prefix="casefile-mutant-cache-")
+    os.environ["CASEFILE_CACHE"] = own
+    try:
+        yield
+    finally:
+        os.environ["CASEFILE_CACHE"] = str(CACHE)
+        shutil.rmtree(own, ignore_errors=True)
 
 
 @pytest.fixture
