@@ -4,6 +4,7 @@ without running mutmut itself (that takes minutes per module)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -154,3 +155,27 @@ def test_test_ids_are_the_same_when_collected_twice_in_one_process() -> None:
     result = subprocess.run([sys.executable, "-c", COLLECT_TWICE, *files], cwd=REPO,
                             capture_output=True, text=True, check=True)
     assert [line for line in result.stdout.splitlines() if line.startswith("changed: ")] == []
+
+
+def test_under_mutmut_a_mutants_tests_run_fastest_first(tmp_path: Path) -> None:
+    """mutmut's fork server hands a mutant's tests over in no order; tests/conftest.py
+    sorts them by mutmut's recorded durations, so the first failure (-x) comes soon."""
+    mutants = tmp_path / "mutants"
+    (mutants / "tests").mkdir(parents=True)
+    for name in ("conftest.py", "__init__.py"):
+        (mutants / "tests" / name).write_bytes((REPO / "tests" / name).read_bytes())
+    (mutants / "tests" / "test_order.py").write_text(
+        "".join(f"def test_{x}() -> None:\n    pass\n\n\n" for x in "abc"), encoding="utf-8")
+    (mutants / "mutmut-stats.json").write_text(json.dumps({"duration_by_test": {
+        "tests/test_order.py::test_a": 3.0, "tests/test_order.py::test_b": 1.0,
+        "tests/test_order.py::test_c": 2.0}}), encoding="utf-8")
+
+    def order(mutant: str) -> list[str]:
+        env = {**os.environ, "MUTANT_UNDER_TEST": mutant, "PYTHONPATH": str(REPO)}
+        result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p",
+                                 "no:cacheprovider", "--rootdir=.", "tests/test_order.py"],
+                                cwd=mutants, env=env, capture_output=True, text=True, check=True)
+        return [line.split("::")[1] for line in result.stdout.splitlines() if "::" in line]
+
+    assert order("casefile.model.dates.x_parse__mutmut_3") == ["test_b", "test_c", "test_a"]
+    assert order("stats") == ["test_a", "test_b", "test_c"]  # mutmut's first pass: as written
