@@ -16,7 +16,7 @@ from casefile.reading.load import parse_text
 
 F = s.F
 COLOURS = {"red": vocab.Term("red", "Red", ""), "no": vocab.Term("no", "No", "")}
-ITEM = s.Obj("an item", "", (F("name", s.Text(one_line=True), "The name.", True),
+ITEM = s.Obj("an item", "", (F("name", s.Text(one_line=True), "The name on form X.", True),
                              F("size", s.Int(1, 5), "Size.")), shorthand="name")
 THING = s.Obj("a thing", "", (
     F("id", s.Id(), "Unique id.", True),
@@ -76,7 +76,9 @@ def test_a_valid_thing_keeps_its_values_and_their_places() -> None:
     assert dict(rec) == {"id": "a-thing", "title": "The thing", "a": "ax", "c": "cy", "count": 20,
                          "amount": "6.5", "currency": "GBP", "flag": True}
     assert rec.loc == v.Loc("t.yml", 1, 1, "")
+    assert rec.where("id") == v.Loc("t.yml", 1, 5, "id")  # the first key
     assert rec.where("count") == v.Loc("t.yml", 5, 8, "count")
+    assert rec.where("flag") == v.Loc("t.yml", 8, 7, "flag")  # the last key
     assert rec.where("title") == v.Loc("t.yml", 2, 8, "title")
     assert rec.where("note") == rec.loc  # not given: the mapping's own place
 
@@ -145,6 +147,9 @@ def test_lists() -> None:
         "t.yml:4:6: one: needs at least 1 item; list each on its own line starting with "
         "'- ', or write them in brackets: [first, second]")
     assert value("tags: [a, b]\n") == ["a", "b"]
+    assert problem("one: Town\n") == (  # a single item is checked as an item
+        "t.yml:4:6: one: 'Town' is not a valid id: use lower-case letters, digits and single "
+        "hyphens (e.g. council-2017-inspection)")
     assert problem("tags: [a, '']\n") == "t.yml:4:11: tags[1]: is blank; expected text"
 
 
@@ -156,7 +161,7 @@ def test_unknown_and_missing_keys() -> None:
         "language, url, when, tags, one, items, a, b, c, insecure)",
         "t.yml:1:1: id: missing required key 'id' (unique id)"]
     assert problem("items: [{size: 2}]\n") == (
-        "t.yml:4:9: items[0].name: missing required key 'name' (the name)")
+        "t.yml:4:9: items[0].name: missing required key 'name' (the name on form x)")
 
 
 def test_rules() -> None:
@@ -385,3 +390,19 @@ def test_the_budget_is_spent_at_exactly_its_limit(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(v._suggest_clock, "spent", v.SUGGEST_BUDGET - 0.01)
     assert v.suggest("tittle", ["title"]) == "; did you mean 'title'?"
     assert v.suggest("zzzz", ["title"]) == ""
+
+
+RATED = s.Obj("rating", "", (
+    F("grade", s.Key(linked=True), "Grade."), F("note", s.Text(), "N."),
+    s.differ_field("rating", (("grade", s.GRADE_DISAGREEMENT),))))
+
+
+def test_disagreements_are_checked_after_the_rest() -> None:
+    _, got = check("nite: x y\nsources_differ:\n  grade:\n    values:\n      - value: good\n"
+                   "        cite: [a-source]\n    chosen: good\n    reason: R.\n", RATED)
+    assert got == [
+        "t.yml:1:1: nite: unknown key 'nite'; did you mean 'note'? (allowed: grade, note, "
+        "sources_differ)",
+        "t.yml:4:5: sources_differ.grade: sources differ on 'grade', but this rating gives no "
+        "'grade'; write the chosen value as 'grade:' (when unsettled, one of the values), "
+        "supported by the rating's citations, and list only the other values here"]
