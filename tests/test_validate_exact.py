@@ -160,6 +160,10 @@ def test_unknown_and_missing_keys() -> None:
         "note, owner, colour, kind, code, grade, count, pages, amount, currency, flag, "
         "language, url, when, tags, one, items, a, b, c, insecure)",
         "t.yml:1:1: id: missing required key 'id' (unique id)"]
+    _, got = check(OK + "titel: tx\nflag: maybe\n")  # keys after an unknown one are checked
+    assert [g.split(": ")[1] for g in got] == ["titel", "flag"]
+    assert problem("items:\n  - name: nm\n    size: 9\n") == (
+        "t.yml:6:11: items[0].size: '9' is not a whole number from 1 to 5 (no leading zeros)")
     assert problem("items: [{size: 2}]\n") == (
         "t.yml:4:9: items[0].name: missing required key 'name' (the name on form x)")
 
