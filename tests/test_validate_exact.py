@@ -410,3 +410,25 @@ def test_disagreements_are_checked_after_the_rest() -> None:
         "t.yml:4:5: sources_differ.grade: sources differ on 'grade', but this rating gives no "
         "'grade'; write the chosen value as 'grade:' (when unsettled, one of the values), "
         "supported by the rating's citations, and list only the other values here"]
+
+
+LINK = s.Obj("link", "", (F("url", s.Url(), "U."), F("archive", s.Url(), "A."),
+                          F("insecure", s.Bool(), "I.")),
+             rules=(s.Rule("http_needs_flag", ("url", "archive", "insecure")),))
+LINKS = s.Obj("links", "", (F("links", s.ListOf(LINK), "Links."),))
+
+
+def test_plain_http_in_any_link_field_needs_the_flag() -> None:
+    """As a source's url and archive_url: each link field is checked, and the flag is the
+    last field of the rule (here inside a list, so the path names the item)."""
+    _, got = check("links:\n  - url: https://a.org/\n    archive: http://b.org/\n"
+                   "  - url: http://c.org/\n    archive: http://d.org/\n"
+                   "  - url: http://e.org/\n    archive: http://f.org/\n    insecure: true\n",
+                   LINKS)
+    assert got == [
+        "t.yml:3:14: links[0].archive: 'http://b.org/' uses plain http; use https, or add "
+        "'insecure: true' if the publisher offers no https",
+        "t.yml:4:10: links[1].url: 'http://c.org/' uses plain http; use https, or add "
+        "'insecure: true' if the publisher offers no https",
+        "t.yml:5:14: links[1].archive: 'http://d.org/' uses plain http; use https, or add "
+        "'insecure: true' if the publisher offers no https"]
