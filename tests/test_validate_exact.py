@@ -190,6 +190,11 @@ def test_rules_inside_a_list_name_the_item() -> None:
                  rules=(s.Rule("at_least_one", ("a", "b")),))
     outer = s.Obj("outer", "", (F("list", s.ListOf(both), ""),))
     assert check("list:\n  - {}\n", outer)[1] == ["t.yml:2:5: list[0]: give 'a' or 'b' (or both)"]
+    needs = s.Obj("needs", "", (F("a", s.Text(), ""), F("b", s.Text(), "")),
+                  rules=(s.Rule("requires", ("a", "b")),))
+    outer = s.Obj("outer", "", (F("list", s.ListOf(needs), ""),))
+    assert check("list:\n  - a: ax\n", outer)[1] == [
+        "t.yml:2:5: list[0].b: 'a' needs 'b' as well"]
 
 
 def test_plain_http_needs_the_flag() -> None:
