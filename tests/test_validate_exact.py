@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from casefile.model import vocab
+from casefile.model import date_words, vocab
 from casefile.reading import schema as s
 from casefile.reading import validate as v
 from casefile.reading.load import parse_text
@@ -438,3 +438,11 @@ def test_plain_http_in_any_link_field_needs_the_flag() -> None:
         "'insecure: true' if the publisher offers no https",
         "t.yml:5:14: links[1].archive: 'http://d.org/' uses plain http; use https, or add "
         "'insecure: true' if the publisher offers no https"]
+
+
+def test_a_date_field_takes_the_worded_forms_it_allows() -> None:
+    ranged = s.Obj("event", "", (F("when", s.Date(date_words.RANGES), "When."),))
+    rec, got = check("when: autumn 2022\n", ranged)
+    assert got == [] and rec is not None and rec["when"].words == "autumn 2022"
+    assert problem("when: autumn 2022\n").startswith(
+        "t.yml:4:7: when: 'autumn 2022' is not a date")  # THING's date takes no words
