@@ -41,6 +41,9 @@ SKIP = shutil.ignore_patterns(".git", ".venv", "site", "mutants", "node_modules"
                               ".pytest_cache", ".ruff_cache", ".cache", "*.egg-info",
                               ".site-*", "tests/artifacts")
 CAUGHT = {"killed", "timeout", "caught by type check", "segfault"}
+# mutmut's worker exits -1 (255) when running the tests raised, e.g. pytest exited 4 because
+# a test id was not found; mutmut calls that a timeout, but no test failed: not caught.
+RUNNER_ERROR = 255
 
 
 @dataclass
@@ -123,7 +126,8 @@ def read_score(root: Path, module: str, seconds: float, equivalent: set[str]) ->
     from mutmut.stats import status_by_exit_code
 
     meta = json.loads((root / "mutants" / f"{module}.meta").read_text(encoding="utf-8"))
-    status = {name: status_by_exit_code[code] for name, code in meta["exit_code_by_key"].items()}
+    status = {name: "runner error" if code == RUNNER_ERROR else status_by_exit_code[code]
+              for name, code in meta["exit_code_by_key"].items()}
     return Score(module, seconds, status, {n for n in equivalent if n in status})
 
 
@@ -181,6 +185,10 @@ def report(root: Path, scores: list[Score], total: float, children: int) -> None
         untested = sorted(n for n, st in s.status.items() if st == "no tests")
         if untested:
             print(f"\n{s.module}: reached by no test: {', '.join(untested)}")
+        errors = sorted(n for n, st in s.status.items() if st == "runner error")
+        if errors:
+            print(f"\n{s.module}: the tests could not run (not caught; see TESTING.md): "
+                  f"{', '.join(errors)}")
     print(f"\nTotal time: {total:.0f} s (max-children {children})")
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -158,6 +161,15 @@ assessments:
 }
 
 
+def plain_id(value: object) -> str:
+    """A parameter's test id for ``ids=``: its first 40 characters, in printable ASCII
+    without backslashes. pytest escapes any other character of an id a callable returns
+    once more each time it collects in the same process, and mutmut's fork server collects
+    before running a mutant's tests: an id with a line break is then "not found", pytest
+    exits 4 and mutmut counts the mutant as a timeout, i.e. caught, whatever it changed."""
+    return re.sub(r"[^ -\[\]-~]", "?", str(value)[:40])
+
+
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
     for rel, content in files.items():
         path = root / rel
@@ -180,6 +192,44 @@ def write_mini(root: Path, changes: dict[str, str | tuple[str, str]]) -> Path:
             files[rel] = change
     write_tree(root / "data", files)
     return root / "data"
+
+
+def _mutmut_durations() -> dict[str, float]:
+    """Each test's time from mutmut's first pass (mutmut runs the tests in its mutants/
+    folder, next to mutmut-stats.json); empty elsewhere. Read once, in the fork server."""
+    stats = Path("mutmut-stats.json")
+    if not (stats.is_file() and Path.cwd().name == "mutants"):
+        return {}
+    return dict(json.loads(stats.read_text(encoding="utf-8")).get("duration_by_test", {}))
+
+
+MUTMUT_DURATIONS = _mutmut_durations()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under mutmut, a mutant's tests run fastest first, so the first to fail (-x) comes
+    soon: mutmut's fork server hands them over in no particular order, and one mutant of
+    a module every test reaches (validate) could otherwise build sites for minutes first."""
+    if MUTMUT_DURATIONS and "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+        items.sort(key=lambda item: MUTMUT_DURATIONS.get(item.nodeid, float("inf")))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _a_parse_cache_per_mutant() -> Iterator[None]:
+    """Under mutmut, each mutant's tests get a parse cache of their own. The fork server
+    imports this file once, so CACHE is shared by every mutant's tests: records validated
+    under one mutant of casefile/reading/validate.py would be read under the next, and a
+    fixed data folder (the Powys fixture) would never be validated under a mutant at all."""
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        yield
+        return
+    own = tempfile.mkdtemp(prefix="casefile-mutant-cache-")
+    os.environ["CASEFILE_CACHE"] = own
+    try:
+        yield
+    finally:
+        os.environ["CASEFILE_CACHE"] = str(CACHE)
+        shutil.rmtree(own, ignore_errors=True)
 
 
 @pytest.fixture

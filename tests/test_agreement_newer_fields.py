@@ -14,6 +14,7 @@ import pytest
 
 from casefile.outputs import examples
 from casefile.outputs import feature_examples as fx
+from tests.conftest import plain_id
 from tests.test_schema_agreement import schema_errors
 
 POLICE, TRUST = "data/bodies/northshire-police.yml", "data/bodies/northshire-health-trust.yml"
@@ -130,13 +131,13 @@ def verdicts(path: str, old: str, new: str) -> tuple[bool, bool]:
     return checked, schema_errors(KINDS[path], changed[path]) == []
 
 
-@pytest.mark.parametrize(("path", "old", "new", "valid"), ROWS, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(("path", "old", "new", "valid"), ROWS, ids=plain_id)
 def test_check_and_schema_agree(path: str, old: str, new: str, valid: bool) -> None:
     assert verdicts(path, old, new) == (valid, valid)
 
 
 @pytest.mark.parametrize(("path", "old", "new", "valid"), CHECKER_ONLY,
-                         ids=lambda v: str(v)[:40])
+                         ids=plain_id)
 def test_what_needs_the_other_files_is_the_checkers(path: str, old: str, new: str,
                                                     valid: bool) -> None:
     assert verdicts(path, old, new) == (valid, True)

@@ -4,6 +4,9 @@ without running mutmut itself (that takes minutes per module)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -109,3 +112,70 @@ def test_everything_the_tests_read_is_copied_for_mutmut() -> None:
     assert read <= also
     assert all((REPO / path).exists() for path in also), sorted(
         p for p in also if not (REPO / p).exists())
+
+
+def test_a_mutant_whose_tests_could_not_run_is_not_caught(tmp_path: Path) -> None:
+    """mutmut reports exit 255 (its worker's -1: running the tests raised, e.g. pytest exited
+    4 on a test id it could not find) as a timeout; the score must not count it caught."""
+    meta = tmp_path / "mutants" / "casefile" / "model" / "dates.py.meta"
+    meta.parent.mkdir(parents=True)
+    meta.write_text(json.dumps({"exit_code_by_key": {
+        "casefile.model.dates.x_a__mutmut_1": 1, "casefile.model.dates.x_a__mutmut_2": 255,
+        "casefile.model.dates.x_a__mutmut_3": -24, "casefile.model.dates.x_a__mutmut_4": 0}}),
+        encoding="utf-8")
+    s = mutate.read_score(tmp_path, "casefile/model/dates.py", 1.0, set())
+    assert s.status == {"casefile.model.dates.x_a__mutmut_1": "killed",
+                        "casefile.model.dates.x_a__mutmut_2": "runner error",
+                        "casefile.model.dates.x_a__mutmut_3": "timeout",
+                        "casefile.model.dates.x_a__mutmut_4": "survived"}
+    assert s.score == pytest.approx(50.0)  # killed and timed out, of 4
+
+
+COLLECT_TWICE = """
+import sys, pytest
+class Ids:
+    def __init__(self): self.ids = []
+    def pytest_collection_modifyitems(self, items): self.ids = [i.nodeid for i in items]
+runs = [Ids(), Ids()]
+for run in runs:
+    pytest.main(["--collect-only", "-qqq", "-p", "no:cacheprovider", *sys.argv[1:]],
+                 plugins=[run])
+print(*(f"changed: {i}" for i in sorted(set(runs[0].ids) ^ set(runs[1].ids))), sep="\\n")
+"""
+
+
+def test_test_ids_are_the_same_when_collected_twice_in_one_process() -> None:
+    """mutmut's fork server collects the tests, then runs a mutant's tests by id in the
+    same process: an id that changes on the second collection is "not found" (exit 4), and
+    the mutant counts as caught whatever it changed (tests.conftest.plain_id)."""
+    files = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "tests").glob("test_*.py")
+                   if "ids=" in p.read_text(encoding="utf-8") and p.name not in {
+                       "test_browser.py", "test_browser_init.py", "test_workflows.py"})
+    assert "tests/test_agreement_newer_fields.py" in files
+    result = subprocess.run([sys.executable, "-c", COLLECT_TWICE, *files], cwd=REPO,
+                            capture_output=True, text=True, check=True)
+    assert [line for line in result.stdout.splitlines() if line.startswith("changed: ")] == []
+
+
+def test_under_mutmut_a_mutants_tests_run_fastest_first(tmp_path: Path) -> None:
+    """mutmut's fork server hands a mutant's tests over in no order; tests/conftest.py
+    sorts them by mutmut's recorded durations, so the first failure (-x) comes soon."""
+    mutants = tmp_path / "mutants"
+    (mutants / "tests").mkdir(parents=True)
+    for name in ("conftest.py", "__init__.py"):
+        (mutants / "tests" / name).write_bytes((REPO / "tests" / name).read_bytes())
+    (mutants / "tests" / "test_order.py").write_text(
+        "".join(f"def test_{x}() -> None:\n    pass\n\n\n" for x in "abc"), encoding="utf-8")
+    (mutants / "mutmut-stats.json").write_text(json.dumps({"duration_by_test": {
+        "tests/test_order.py::test_a": 3.0, "tests/test_order.py::test_b": 1.0,
+        "tests/test_order.py::test_c": 2.0}}), encoding="utf-8")
+
+    def order(mutant: str) -> list[str]:
+        env = {**os.environ, "MUTANT_UNDER_TEST": mutant, "PYTHONPATH": str(REPO)}
+        result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p",
+                                 "no:cacheprovider", "--rootdir=.", "tests/test_order.py"],
+                                cwd=mutants, env=env, capture_output=True, text=True, check=True)
+        return [line.split("::")[1] for line in result.stdout.splitlines() if "::" in line]
+
+    assert order("casefile.model.dates.x_parse__mutmut_3") == ["test_b", "test_c", "test_a"]
+    assert order("stats") == ["test_a", "test_b", "test_c"]  # mutmut's first pass: as written
