@@ -43,7 +43,7 @@ QUOTED = ["managers did not check casework often enough", "not yet working.",
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def shown_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("copies-shown")
     copy_project(root)
     add_second_case(root / "data")
@@ -68,8 +68,8 @@ def passages(site: Path) -> list[Tag]:
     return page(site, f"cases/{CASE}").select("#ref-3 details.cf-quotes li")
 
 
-def test_each_quotation_says_whether_it_was_checked_and_where(site: Path) -> None:
-    items = passages(site)
+def test_each_quotation_says_whether_it_was_checked_and_where(shown_site: Path) -> None:
+    items = passages(shown_site)
     assert [heard(li) for li in items] == [
         "“managers did not check casework often enough” (Quote checked against the stored "
         "copy, para. 3)",
@@ -78,24 +78,24 @@ def test_each_quotation_says_whether_it_was_checked_and_where(site: Path) -> Non
         "“not yet working. The council must send an action plan … who will check casework” "
         "(Quote checked against the stored copy, paras. 3–4)"]
     assert seen(items[0]) == "“managers did not check casework often enough” (checked, para. 3)"
-    unchecked = page(site, f"cases/{CASE}").select_one(".cf-statement figcaption")
+    unchecked = page(shown_site, f"cases/{CASE}").select_one(".cf-statement figcaption")
     assert heard(unchecked).endswith("[2] (Quote not checked: no stored copy is kept)")
     assert seen(unchecked).endswith("[2] (not checked)")
 
 
-def test_a_locator_links_to_the_paragraph_of_the_published_copy(site: Path) -> None:
-    links = [li.select_one(".cf-check a") for li in passages(site)]
+def test_a_locator_links_to_the_paragraph_of_the_published_copy(shown_site: Path) -> None:
+    links = [li.select_one(".cf-check a") for li in passages(shown_site)]
     assert [a["href"] for a in links] == [  # type: ignore[index]
         f"../../sources/{OPEN}/copy/#para-3", f"../../sources/{OPEN}/copy/#para-5",
         f"../../sources/{OPEN}/copy/#para-3"]
-    target, fragment = resolve(site, f"cases/{CASE}", links[1]["href"])  # type: ignore[index]
+    target, fragment = resolve(shown_site, f"cases/{CASE}", links[1]["href"])  # type: ignore[index]
     assert target.find(id=fragment).select_one("mark").get_text() == QUOTED[4]  # type: ignore[union-attr]
-    unpublished = page(site, f"cases/{CASE}").select_one("#ref-1 details.cf-quotes li")
+    unpublished = page(shown_site, f"cases/{CASE}").select_one("#ref-1 details.cf-quotes li")
     assert unpublished.select("a") == [] and seen(unpublished).endswith("(checked, para. 2)")  # type: ignore[union-attr]
 
 
-def test_the_sources_page_gives_each_copy_its_hash_licence_or_absence(site: Path) -> None:
-    sources = page(site, "sources")
+def test_the_sources_page_gives_each_copy_its_hash_licence_or_absence(shown_site: Path) -> None:
+    sources = page(shown_site, "sources")
     entry = sources.select_one(f"#src-{OPEN} .cf-copy")
     assert heard(entry) == (f"Stored copy kept (Markdown text), SHA-256 {SHA}; licence: "  # type: ignore[arg-type]
                             "Open Government Licence v3.0. Read the stored copy on this site.")
@@ -106,19 +106,20 @@ def test_the_sources_page_gives_each_copy_its_hash_licence_or_absence(site: Path
     assert heard(sources.select_one("#src-fictional-council-update .cf-copy")) == (  # type: ignore[arg-type]
         "No stored copy: quotes from it are not checked.")
     href = entry.select_one("a")["href"]  # type: ignore[index, union-attr]
-    copy_page, _ = resolve(site, "sources", href)
+    copy_page, _ = resolve(shown_site, "sources", href)
     assert copy_page.select_one("h1").get_text() == (  # type: ignore[union-attr]
         "Stored copy: FICTIONAL TEST DOCUMENT: annual review of Fictional Borough Council")
 
 
-def test_the_case_page_entry_is_lighter_no_hash(site: Path) -> None:
-    entry = page(site, f"cases/{CASE}").select_one("#ref-3 .cf-copy")
+def test_the_case_page_entry_is_lighter_no_hash(shown_site: Path) -> None:
+    entry = page(shown_site, f"cases/{CASE}").select_one("#ref-3 .cf-copy")
     assert heard(entry) == ("Stored copy kept (Markdown text); licence: Open Government "  # type: ignore[arg-type]
                             "Licence v3.0. Read the stored copy on this site.")
 
 
-def test_the_published_copy_numbers_paragraphs_and_marks_exactly_the_quotes(site: Path) -> None:
-    doc = page(site, f"sources/{OPEN}/copy")
+def test_the_published_copy_numbers_paragraphs_and_marks_exactly_the_quotes(
+        shown_site: Path) -> None:
+    doc = page(shown_site, f"sources/{OPEN}/copy")
     paras = doc.select("ol.cf-copy-paras > li")
     text = (COPIES / f"{OPEN}.md").read_text(encoding="utf-8").split("\n\n")
     assert [li["id"] for li in paras] == [f"para-{n}" for n in range(1, len(text) + 1)]
@@ -133,14 +134,14 @@ def test_the_published_copy_numbers_paragraphs_and_marks_exactly_the_quotes(site
         assert before.get_text() == "Quoted passage: " and "cf-vh" in before["class"]  # type: ignore[union-attr]
         assert seen(after) == ("(quoted in FICTIONAL TEST CASE: Fictional Borough Council "  # type: ignore[arg-type]
                                "children's services, source 3)")
-        target, fragment = resolve(site, f"sources/{OPEN}/copy", after.a["href"])  # type: ignore[index, union-attr]
+        target, fragment = resolve(shown_site, f"sources/{OPEN}/copy", after.a["href"])  # type: ignore[index, union-attr]
         assert fragment == "ref-3" and target.find(id="ref-3") is not None
     quoted_in_4 = doc.select_one("#para-4")
     assert seen(quoted_in_4).startswith("The council must send an action plan (quoted in")  # type: ignore[arg-type]
 
 
-def test_the_published_copy_gives_its_licence_attribution_and_way_back(site: Path) -> None:
-    doc = page(site, f"sources/{OPEN}/copy")
+def test_the_published_copy_gives_its_licence_attribution_and_way_back(shown_site: Path) -> None:
+    doc = page(shown_site, f"sources/{OPEN}/copy")
     facts = {dt.get_text(): heard(dt.find_next_sibling("dd")) for dt in doc.select("dl dt")}
     assert facts["Licence"] == ("Open Government Licence v3.0: The UK public sector's open "
                                 "licence: anyone may copy and publish the document if they "
@@ -150,25 +151,27 @@ def test_the_published_copy_gives_its_licence_attribution_and_way_back(site: Pat
         "Fictional Borough Council, reproduced under the Open Government Licence v3.0.")
     assert facts["Stored copy"] == f"{OPEN}.md, SHA-256 {SHA}"
     back = doc.find("a", string="Its entry in the list of sources")
-    target, fragment = resolve(site, f"sources/{OPEN}/copy", back["href"])  # type: ignore[index]
+    target, fragment = resolve(shown_site, f"sources/{OPEN}/copy", back["href"])  # type: ignore[index]
     assert fragment == f"src-{OPEN}" and target.find(id=fragment) is not None
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((shown_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     found = [d for d in index["docs"] if d["location"].startswith(f"sources/{OPEN}/copy/")]
     assert found and any("Too few placements were available" in d["text"] for d in found)
 
 
-def test_copies_without_publish_copy_are_never_published(site: Path) -> None:
-    assert sorted(p.parent.parent.name for p in site.glob("sources/*/copy/index.html")) == [OPEN]
+def test_copies_without_publish_copy_are_never_published(shown_site: Path) -> None:
+    pages = shown_site.glob("sources/*/copy/index.html")
+    assert sorted(p.parent.parent.name for p in pages) == [OPEN]
     names = {p.name for p in (REPO / "tests/projects/powys/data/sources/copies").iterdir()}
     names |= {p.name for p in COPIES.iterdir()}
-    assert not [p for p in site.rglob("*") if p.name in names]
+    assert not [p for p in shown_site.rglob("*") if p.name in names]
     unquoted = "Nothing in this file is real."  # in a copy kept but never published
     assert unquoted in (COPIES / "fictional-inspection-report.txt").read_text(encoding="utf-8")
-    assert not [p for p in site.rglob("*") if p.is_file() and unquoted.encode() in p.read_bytes()]
+    assert not [p for p in shown_site.rglob("*")
+                if p.is_file() and unquoted.encode() in p.read_bytes()]
 
 
-def test_open_data_carry_copies_and_checks(site: Path) -> None:
-    data = json.loads((site / "data" / "casefile.json").read_text(encoding="utf-8"))
+def test_open_data_carry_copies_and_checks(shown_site: Path) -> None:
+    data = json.loads((shown_site / "data" / "casefile.json").read_text(encoding="utf-8"))
     source = next(s for s in data["sources"] if s["id"] == OPEN)
     assert (source["copy"], source["licence"], source["publish_copy"]) == (
         {"file": f"{OPEN}.md", "sha256": SHA}, "OGL-3.0", True)
@@ -184,7 +187,7 @@ def test_open_data_carry_copies_and_checks(site: Path) -> None:
     assert record["statements"][0]["cite"] == [
         {"source": "fictional-council-update", "derived": {"checked": False}}]
     rows = list(csv.DictReader(io.StringIO(
-        (site / "data" / "cases" / CASE / "sources.csv").read_text(encoding="utf-8"))))
+        (shown_site / "data" / "cases" / CASE / "sources.csv").read_text(encoding="utf-8"))))
     assert [(r["source"], r["copy_file"], r["copy_sha256"], r["copy_format"], r["licence"],
              r["publish_copy"], r["quotes"], r["quotes_checked"]) for r in rows] == [
         (OPEN, f"{OPEN}.md", SHA, "markdown", "OGL-3.0", "yes", "3", "3"),
