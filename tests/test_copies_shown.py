@@ -69,29 +69,59 @@ def passages(site: Path) -> list[Tag]:
 
 
 def test_each_quotation_says_whether_it_was_checked_and_where(shown_site: Path) -> None:
-    items = passages(shown_site)
-    assert [heard(li) for li in items] == [
-        "“managers did not check casework often enough” (Quote checked against the stored "
-        "copy, para. 3)",
-        "“Too few placements were available” (Quote checked against the stored copy, "
-        "section 3)",  # the editor's locator comes first
+    case = page(shown_site, f"cases/{CASE}")
+    summaries = [heard(s) for s in case.select("details.cf-quotes summary")]
+    assert summaries == [  # every quote of a source with a copy is checked: said once
+        "Passages quoted in this case (1), each checked against the stored copy",
+        "Passages quoted in this case (3), each checked against the stored copy"]
+    assert [heard(li) for li in passages(shown_site)] == [
+        "“managers did not check casework often enough” (para. 3)",
+        "“Too few placements were available” (section 3)",  # the editor's locator first
         "“not yet working. The council must send an action plan … who will check casework” "
+        "(paras. 3–4)"]
+    unchecked = case.select_one(".cf-statement figcaption")
+    assert heard(unchecked).endswith("[2] (Quote not checked: no stored copy is kept)")  # type: ignore[arg-type]
+    assert seen(unchecked).endswith("[2] (not checked)")  # type: ignore[arg-type]
+
+
+def test_a_source_without_a_copy_says_its_quotes_are_not_checked(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SECOND_CASE, data)
+    update = next((data / "cases").glob("*/records/fictional-2023-council-update.yml"))
+    update.write_text(update.read_text(encoding="utf-8").replace(
+        "cite: [fictional-council-update]\nassessments",
+        "cite:\n  - source: fictional-council-update\n    quote: Managers now check.\n"
+        "assessments"), encoding="utf-8")
+    ds = load_dataset(data, use_cache=False)
+    doc = BeautifulSoup(Renderer(ds, REPO / "macros").pages()[f"cases/{CASE}.md"],
+                        "html.parser")
+    entry = doc.select_one("#ref-2")
+    assert heard(entry.select_one("summary")) == (  # type: ignore[union-attr, arg-type]
+        "Passages quoted in this case (1), not checked: no stored copy is kept")
+    assert heard(entry.select_one(".cf-quotes li")) == "“Managers now check.”"  # type: ignore[union-attr, arg-type]
+    cites = [c for r in ds.cases[CASE].records for f in r.findings for c in f.cites
+             if c.source.id == OPEN]
+    cites[0].checked = False  # a list with checked and unchecked quotes says it of each
+    doc = BeautifulSoup(Renderer(ds, REPO / "macros").pages()[f"cases/{CASE}.md"],
+                        "html.parser")
+    items = doc.select("#ref-3 .cf-quotes li")
+    assert heard(doc.select_one("#ref-3 summary")) == "Passages quoted in this case (3)"  # type: ignore[arg-type]
+    assert [heard(li).split("” ")[1] for li in items] == [
+        "(Quote not checked, para. 3)", "(Quote checked against the stored copy, section 3)",
         "(Quote checked against the stored copy, paras. 3–4)"]
-    assert seen(items[0]) == "“managers did not check casework often enough” (checked, para. 3)"
-    unchecked = page(shown_site, f"cases/{CASE}").select_one(".cf-statement figcaption")
-    assert heard(unchecked).endswith("[2] (Quote not checked: no stored copy is kept)")
-    assert seen(unchecked).endswith("[2] (not checked)")
+    assert [seen(li).split("” ")[1] for li in items] == [
+        "(not checked, para. 3)", "(checked, section 3)", "(checked, paras. 3–4)"]
 
 
 def test_a_locator_links_to_the_paragraph_of_the_published_copy(shown_site: Path) -> None:
-    links = [li.select_one(".cf-check a") for li in passages(shown_site)]
+    links = [li.select_one("a") for li in passages(shown_site)]
     assert [a["href"] for a in links] == [  # type: ignore[index]
         f"../../sources/{OPEN}/copy/#para-3", f"../../sources/{OPEN}/copy/#para-5",
         f"../../sources/{OPEN}/copy/#para-3"]
     target, fragment = resolve(shown_site, f"cases/{CASE}", links[1]["href"])  # type: ignore[index]
     assert target.find(id=fragment).select_one("mark").get_text() == QUOTED[4]  # type: ignore[union-attr]
     unpublished = page(shown_site, f"cases/{CASE}").select_one("#ref-1 details.cf-quotes li")
-    assert unpublished.select("a") == [] and seen(unpublished).endswith("(checked, para. 2)")  # type: ignore[union-attr]
+    assert unpublished.select("a") == [] and seen(unpublished).endswith("(para. 2)")  # type: ignore[union-attr, arg-type]
 
 
 def test_the_sources_page_gives_each_copy_its_hash_licence_or_absence(shown_site: Path) -> None:
