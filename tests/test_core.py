@@ -16,10 +16,10 @@ from tests.conftest import POWYS_DATA, REPO
 # beside them; only the pipeline, the MkDocs adapter and shared helpers sit at the top.
 STAGES = {
     "reading": {"survey", "beneath", "load", "validate", "schema", "cache", "quickcheck",
-                "differ"},
+                "differ", "copies"},
     "model": {"objects", "vocab", "dates", "date_words", "calendars", "money", "link",
               "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
-              "oversight_history", "link_oversight", "who"},
+              "oversight_history", "link_oversight", "who", "quotes", "published"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "examples", "feature_examples"},
     "commands": {"cli", "scaffold", "init"},
