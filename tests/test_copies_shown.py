@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup, Tag
 
 from casefile.model import objects as m
 from casefile.model import published, quotes
+from casefile.outputs import opendata
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
 from tests.conftest import (
@@ -216,6 +217,9 @@ def test_open_data_carry_copies_and_checks(shown_site: Path) -> None:
          "derived": {"checked": True, "found_at": "para. 5"}}]
     assert record["statements"][0]["cite"] == [
         {"source": "fictional-council-update", "derived": {"checked": False}}]
+    one = json.loads((shown_site / "data" / "cases" / f"{CASE}.json").read_text(encoding="utf-8"))
+    for exported in (data, one):  # an import keeps what the export says of each check
+        assert opendata.to_json(opendata.from_json(exported)) == exported
     rows = list(csv.DictReader(io.StringIO(
         (shown_site / "data" / "cases" / CASE / "sources.csv").read_text(encoding="utf-8"))))
     assert [(r["source"], r["copy_file"], r["copy_sha256"], r["copy_format"], r["licence"],
