@@ -52,7 +52,7 @@ def case_markdown(case: m.Case) -> str:
     for source in view.bibliography:
         publisher = source.publisher.name if source.publisher else "Publisher not named"
         date = source.published.human() if source.published else "undated"
-        quotes = " ".join(f"“{q}”" for q in view.quotes[source.id])
+        quotes = " ".join(f"“{q.text}”" for q in view.quotes[source.id])
         out.append(f"[^{source.id}]: {publisher}, *{source.display_title}*, {date}. "
                    f"{quotes}".rstrip())
     return "\n".join(out) + "\n"

@@ -19,6 +19,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, sync_playwright
 
 from tests.conftest import REPO
+from tests.test_copies_shown import CASE as SECOND
+from tests.test_copies_shown import OPEN, shown_site  # noqa: F401  (module-scoped build)
 from tests.test_site import CASE, site  # noqa: F401  (module-scoped build)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -208,3 +210,55 @@ def test_csp_blocks_a_script_that_is_not_the_themes(browser: Browser, base: str,
         context.close()
     finally:
         page_file.write_text(original, encoding="utf-8")
+
+
+# Stored copies (#11): the sources page with every copy's hash, a published copy's page and
+# the second case's page (its quotations checked or not), from the fixture build of
+# tests/test_copies_shown.py (the Powys fixture and the fictional second case).
+COPY_PAGES = {"copy": f"sources/{OPEN}/copy/", "sources": "sources/",
+              "second-case": f"cases/{SECOND}/"}
+NARROW = {"phone": {"width": 390, "height": 844}, "desktop": WIDTHS["desktop"]}
+
+
+@pytest.fixture(scope="module")
+def shown_base(shown_site: Path) -> Iterator[str]:  # noqa: F811
+    with serve(shown_site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", list(NARROW))
+@pytest.mark.parametrize("name", list(COPY_PAGES))
+def test_copy_pages_pass_axe_and_never_scroll_sideways(browser: Browser, shown_base: str,
+                                                       name: str, width: str) -> None:
+    context = browser.new_context(viewport=NARROW[width])
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(shown_base)
+            else None)
+    page.goto(shown_base + COPY_PAGES[name], wait_until="networkidle")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                  for v in result.response["violations"]]
+    scroll = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    hashes = page.evaluate("""() => [...document.querySelectorAll('code.cf-hash')]
+        .map(c => c.getBoundingClientRect().right)""")
+    if width == "phone" and name == "copy":
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "copy-phone.png"), full_page=False)
+    context.close()
+    assert violations == []
+    assert outside == []
+    assert scroll[0] <= scroll[1], f"the page scrolls sideways: {scroll}"
+    assert (name == "second-case") != bool(hashes)  # hashes on the sources and copy pages
+    assert all(right <= scroll[1] for right in hashes), (hashes, scroll)
+
+
+def test_a_published_copy_reads_with_javascript_off(browser: Browser, shown_base: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=NARROW["phone"])
+    page = context.new_page()
+    page.goto(shown_base + COPY_PAGES["copy"])
+    assert page.locator("#para-5 mark").inner_text() == "Too few placements were available"
+    assert page.locator("#para-5 .cf-quoted-in").is_visible()  # said in words, not colour
+    assert not page.locator("#para-5 .cf-vh").first.is_visible() or page.locator(
+        "#para-5 .cf-vh").first.bounding_box()["width"] <= 1  # type: ignore[index]
+    context.close()

@@ -208,7 +208,8 @@ def test_open_data_carries_the_alternatives_and_reads_back(tmp_path: Path) -> No
     assert record["published"] == "2017-10-02"
     assert record["sources_differ"] == {"published": {
         "values": [{"value": "2017-10-03", "cite": [
-            {"source": "gazette-report", "quote": "published on Tuesday"}]}],
+            {"source": "gazette-report", "quote": "published on Tuesday",
+             "derived": {"checked": False}}]}],  # no stored copy: not checked
         "unsettled": True, "reason": "The inspectorate's own page gives the 2nd."}}
     assert record["ratings"][0]["grade"] == "adequate"
     assert record["ratings"][0]["sources_differ"]["grade"]["chosen"] == "adequate"

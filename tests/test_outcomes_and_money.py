@@ -189,7 +189,8 @@ def test_progress_and_money_kind_in_open_data(tmp_path: Path) -> None:
          "cite": [{"source": "council-news"}]},
         {"date": "2018", "note": "Work continues.", "cite": [{"source": "council-news"}]},
         {"date": "2018-06", "note": "The plan was <b>agreed</b>.",
-         "cite": [{"source": "inspectorate-letter", "quote": "The plan is agreed."}]}]
+         "cite": [{"source": "inspectorate-letter", "quote": "The plan is agreed.",
+                   "derived": {"checked": False}}]}]  # no stored copy: not checked
     assert exported["cases"][0]["money"] == [
         {"amount": "4000000", "currency": "GBP", "kind": "loan", "for": "Set aside.",
          "period": "2018/19", "cite": [{"source": "report-2017"}]}]

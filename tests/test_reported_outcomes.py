@@ -170,7 +170,8 @@ def test_open_data_keeps_both_sides(tmp_path: Path) -> None:
     exported = to_json(dataset)
     req = exported["cases"][0]["records"][0]["requirements"][0]
     assert req["reported"] == {"outcome": "not_met", "by": "inspectorate", "cite": [
-        {"source": "inspectorate-letter", "quote": "The plan has not been produced."}]}
+        {"source": "inspectorate-letter", "quote": "The plan has not been produced.",
+         "derived": {"checked": False}}]}  # no stored copy: not checked
     assert req["derived"] == {
         "outcome": "disputed", "records_outcome": "met_on_time",
         "explanation": "The records show it met on time: “Follow-up” (1 March 2018). New "

@@ -242,7 +242,8 @@ def test_open_data_keeps_the_bodies_and_grades_per_case(tmp_path: Path) -> None:
         "northshire-police", "northshire-council"]
     csv = opendata.tables([ds.cases["northshire"]])["sources"].splitlines()
     assert csv[0] == ("case,source,title,publisher,kind,published,evidence_grade,second_hand,"
-                      "original,url,archive_url")
+                      "original,url,archive_url,copy_file,copy_sha256,copy_format,licence,"
+                      "publish_copy,quotes,quotes_checked")
     assert any(row.startswith("northshire,news-quoting,") and ",press,yes,," in row
                for row in csv)
 

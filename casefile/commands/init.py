@@ -147,8 +147,9 @@ Who asserts a judgement, and a source's grade in a case, follow these rules, in 
 Where a stored copy of a document is kept (data/sources/copies/), every quotation from it
 is checked against the copy, allowing only different spacing and line breaks, curly or
 straight quotation marks and apostrophes, any kind of dash, and an ellipsis (… or [...])
-for words left out, the parts on either side in order. Copies are published only under an
-open licence:
+for words left out, the parts on either side in order. Each quotation on the site says
+"checked", with where it is in the copy, or "not checked" when no copy is kept. Copies are
+published (with the quoted passages marked) only under an open licence:
 
 {{{{ vocabulary("licences") }}}}
 

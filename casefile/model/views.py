@@ -137,6 +137,21 @@ def ratings(case: m.Case) -> list[RatingRow]:
 
 
 @dataclass
+class Passage:
+    """A passage a case quotes from a source (a citation's quote, or a statement's for each
+    of its citations), with the first citation that quotes it: whether it was checked
+    against the source's stored copy, and where it is."""
+
+    text: str
+    cite: m.Citation
+
+    @property
+    def locator(self) -> str | None:
+        """The editor's locator if written, else the one computed from the stored copy."""
+        return self.cite.locator or self.cite.found_at
+
+
+@dataclass
 class CaseView:
     case: m.Case
     as_of: dt.date  # the case's own: outcomes are computed as of it (case.as_of_basis says why)
@@ -148,7 +163,7 @@ class CaseView:
     latest: TimelineEntry | None
     next_deadline: m.Requirement | None
     numbers: dict[str, int] = field(default_factory=dict)
-    quotes: dict[str, list[str]] = field(default_factory=dict)
+    quotes: dict[str, list[Passage]] = field(default_factory=dict)  # source id → quoted
     ratings: list[RatingRow] = field(default_factory=list)
     working_days: str = ""  # what they skip: 'weekends and bank holidays in Scotland'
     oversight: list[Track] = field(default_factory=list)  # levels over time, per body
@@ -220,16 +235,34 @@ def case_view(case: m.Case) -> CaseView:
     entries = timeline(case)
     cites = _all_citations(case, entries)
     bibliography, numbers = _number(cites)
-    quotes: dict[str, list[str]] = {s.id: [] for s in bibliography}
-    for cite in cites:
-        if cite.quote and cite.quote not in quotes[cite.source.id]:
-            quotes[cite.source.id].append(cite.quote)
+    quotes = passages(bibliography, [(c.quote, c) for c in cites if c.quote])
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
     return CaseView(case, case.as_of, entries, matrices(case), bibliography, reqs,
                     case.statements, entries[-1] if entries else None, _next_deadline(reqs),
                     numbers, quotes, ratings(case), " and ".join(days_off(case.jurisdiction)),
                     tracks(case, case.as_of),
                     {s.id: who.grade(s, case) for s in bibliography})
+
+
+def passages(bibliography: list[m.Source], quoted: list[tuple[str, m.Citation]]
+             ) -> dict[str, list[Passage]]:
+    """Each source's passages among ``quoted`` (text, citation), in that order, each passage
+    once for each locator."""
+    quotes: dict[str, list[Passage]] = {s.id: [] for s in bibliography}
+    seen: set[tuple[str, str, str | None]] = set()
+    for text, cite in quoted:
+        passage = Passage(text, cite)
+        key = (cite.source.id, text, passage.locator)
+        if key not in seen and cite.source.id in quotes:
+            seen.add(key)
+            quotes[cite.source.id].append(passage)
+    return quotes
+
+
+def stated(view: CaseView) -> list[tuple[str, m.Citation]]:
+    """The statements' quotes, with each of their citations that has no quote of its own
+    (the bibliography lists citations' quotes; statements show their own)."""
+    return [(s.quote, c) for s in view.statements for c in s.cites if not c.quote]
 
 
 Graded = list[tuple["m.Case | None", vocab.Term]]

@@ -65,9 +65,46 @@ def _relayed_cells(relayed: m.Relayed | None) -> list[str]:
             " ".join(g.value for _, g in relayed.publishers), relayed.style.value]
 
 
-def _cites(cites: list[m.Citation]) -> list[Json]:
-    return [_clean({"source": c.source.id, "quote": c.quote, "locator": c.locator})
-            for c in cites]
+_made: dict[int, m.Citation] | None = None  # while importing: each citation's JSON → itself
+
+
+def _cites(cites: list[m.Citation], quoted: bool = False) -> list[Json]:
+    """Citations as written; one with a quote to check (its own or, ``quoted``, its
+    statement's) says under ``derived`` whether the quote was checked against the source's
+    stored copy, and where in it it was found."""
+    out = []
+    for c in cites:
+        checked = {"checked": c.checked, "found_at": c.found_at} if c.quote or quoted else None
+        out.append(_clean({"source": c.source.id, "quote": c.quote, "locator": c.locator,
+                           "derived": _clean(checked) if checked else None}))
+        if _made is not None:
+            _made[id(out[-1])] = c
+    return out
+
+
+def _restore_checks(data: Json, ds: m.Dataset) -> None:
+    """What an export says of each quote's check, kept on import: the stored copies are
+    not in it, so the check cannot be made again. The export is matched with the imported
+    data set's own export, item by item."""
+    global _made
+    _made = {}
+    try:
+        again = to_json(ds)
+        stack: list[tuple[Any, Any]] = [(again, data)]
+        while stack:
+            mine, given = stack.pop()
+            if isinstance(mine, dict) and isinstance(given, dict):
+                cite = _made.get(id(mine))
+                if cite is not None and given.get("source") == cite.source.id:
+                    derived = given.get("derived") or {}
+                    cite.checked = derived.get("checked") is True
+                    found = derived.get("found_at")
+                    cite.found_at = found if cite.checked and isinstance(found, str) else None
+                stack += [(mine[k], given[k]) for k in mine if k in given]
+            elif isinstance(mine, list) and isinstance(given, list):
+                stack += list(zip(mine, given, strict=False))
+    finally:
+        _made = None
 
 
 def _amount(value: Decimal) -> str:
@@ -107,7 +144,10 @@ def source_json(s: m.Source, cited_by: list[m.Case] | None = None) -> Json:
         "insecure_http": s.insecure_http or None, "sources_differ": _differs(s.differs),
         "original": s.original.id if s.original else None,
         "second_hand": s.second_hand_given or None,
+        "copy": {"file": s.copy.file, "sha256": s.copy.sha256} if s.copy else None,
+        "licence": s.licence, "publish_copy": s.publish_copy or None,
         "derived": _clean({"evidence_grade": who.grade(s, None).value,
+                           "copy_format": s.copy.format if s.copy else None,
                            "evidence_grade_in_case": in_case or None,
                            "second_hand": s.second_hand})})
 
@@ -214,7 +254,7 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
                                "speaker": s.speaker, "body": s.body.id if s.body else None,
                                "date": _d(s.date), "date_as_written":
                                _w(s.date) if s.date else "no date shown", "date_note": s.date_note,
-                               "quote": s.quote, "cite": _cites(s.cites),
+                               "quote": s.quote, "cite": _cites(s.cites, True),
                                "derived": _clean({"relayed_by": _relayed(s.relayed).get(
                                    "relayed_by")}) or None})
                        for s in r.statements],
@@ -392,7 +432,9 @@ def from_json(data: Json, label: str = "casefile.json") -> m.Dataset:
         problems += found
         if rec is not None:
             loaded.append(Loaded(kind, rec, None, case_id, clean=not found))
-    return build_dataset(loaded, problems, set())  # each case's as_of and calendar: in it
+    ds = build_dataset(loaded, problems, set())  # each case's as_of and calendar: in it
+    _restore_checks(data, ds)
+    return ds
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -423,6 +465,7 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
     rows: dict[str, list[list[Any]]] = {k: [] for k in ("timeline", "findings", "assessments",
                                                         "deadlines", "ratings", "oversight")}
     used: dict[tuple[str, str], m.Source] = {}
+    counts: dict[tuple[str, str], list[int]] = {}  # (case, source) → [quotes, checked]
     by_id = {c.id: c for c in cases}
     for c in cases:
         for r in c.records:
@@ -437,10 +480,15 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                                             a.status.value, a.asserted_by.id, a.asserter.value,
                                             a.note, *_relayed_cells(a.relayed), _ids(a.cites)])
             rows["deadlines"] += [_deadline_row(c, q) for q in r.requirements]
+            stated = {id(x) for st in r.statements for x in st.cites}
             for cite in _all(r):
                 used[c.id, cite.source.id] = cite.source
+                if cite.quote or id(cite) in stated:
+                    _count(counts, (c.id, cite.source.id), cite.checked)
         for cite in c.cites + [x for money in c.money for x in money.cites]:
             used[c.id, cite.source.id] = cite.source
+            if cite.quote:
+                _count(counts, (c.id, cite.source.id), cite.checked)
         rows["ratings"] += [_rating_row(c, x) for x in ratings(c)]
         rows["oversight"] += [_oversight_row(c, p) for t in tracks(c, c.as_of) for p in t.periods]
     return {
@@ -463,15 +511,29 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                            "body", "service", "level", "level_label", "previous_level",
                            "change", "in_effect", "sources"], rows["oversight"]),
         "sources": _csv(["case", "source", "title", "publisher", "kind", "published",
-                         "evidence_grade", "second_hand", "original", "url", "archive_url"],
-                        [_source_row(by_id[cid], s) for (cid, _), s in sorted(used.items())]),
+                         "evidence_grade", "second_hand", "original", "url", "archive_url",
+                         "copy_file", "copy_sha256", "copy_format", "licence", "publish_copy",
+                         "quotes", "quotes_checked"],
+                        [_source_row(by_id[cid], s) + counts.get((cid, s.id), [0, 0])
+                         for (cid, _), s in sorted(used.items())]),
     }
 
 
+def _count(counts: dict[tuple[str, str], list[int]], key: tuple[str, str], checked: bool
+           ) -> None:
+    """One more quote of a source in a case (and one more checked, if it was)."""
+    tally = counts.setdefault(key, [0, 0])
+    tally[0] += 1
+    tally[1] += checked
+
+
 def _source_row(c: m.Case, s: m.Source) -> list[Any]:
+    copy = s.copy
     return [c.id, s.id, s.display_title, s.publisher.id if s.publisher else "", s.kind,
             _d(s.published) or "", who.grade(s, c).value, "yes" if s.second_hand else "",
-            s.original.id if s.original else "", s.url or "", s.archive_url or ""]
+            s.original.id if s.original else "", s.url or "", s.archive_url or "",
+            copy.file if copy else "", copy.sha256 if copy else "", copy.format if copy else "",
+            s.licence or "", "yes" if s.publish_copy else ""]
 
 
 def _due_words(due: m.Due | None) -> str:

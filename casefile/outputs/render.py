@@ -21,7 +21,7 @@ from casefile import fork
 from casefile.buildinfo import BuildInfo
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked
-from casefile.model import date_words, views, vocab
+from casefile.model import date_words, published, views, vocab
 from casefile.model import objects as m
 from casefile.model.dates import human_day
 from casefile.model.money import DEFAULT_LOCALE
@@ -33,7 +33,7 @@ from casefile.reading import schema
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
                   "bodies": "pages/bodies.md", "sources": "pages/sources.md",
                   "timeline": "pages/timeline.md", "themes": "pages/themes.md",
-                  "oversight": "pages/oversight.md"}
+                  "oversight": "pages/oversight.md", "copy": "pages/copy.md"}
 MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "case.html",
                "timeline": "timeline.html", "findings": "findings.html",
                "deadlines": "deadlines.html", "statements": "statements.html",
@@ -153,6 +153,7 @@ class Renderer:
         self.env.filters["pre"] = _preformatted
         self.env.filters["yaml_string"] = yaml_string
         self.views = {cid: case_view(case) for cid, case in dataset.cases.items()}
+        self.licences = vocab.with_site("licences", dataset.site_terms)
 
     # -- HTML blocks: inline in Markdown, or set aside for the builder to put back ---------
     _collect: list[str] | None = None
@@ -217,6 +218,7 @@ class Renderer:
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
                 "page_url": lambda: self.build.page_url(self.paths.url(src)),
                 "money_text": lambda money: money.text(self.locale),
+                "published": published, "licences": self.licences,
                 "oversight_by_level": lambda: by_current_level(
                     [(t, v.case) for v in self.views.values() for t in v.oversight],
                     list(self.dataset.frameworks))}
@@ -243,6 +245,9 @@ class Renderer:
                "oversight.md": page("oversight", "oversight.md")}
         for cid, view in self.views.items():
             out[case_src(cid)] = page("case", case_src(cid), view=view)
+        for sid, shown in published.copy_pages(self.dataset.sources,
+                                               list(self.views.values())).items():
+            out[published.copy_src(sid)] = page("copy", published.copy_src(sid), shown=shown)
         taking_part = views.body_cases(self.views)
         for bid, body in self.dataset.bodies.items():
             out[body_src(bid)] = page("body", body_src(bid), body=body,
