@@ -47,6 +47,8 @@ markdown_extensions:
   - admonition
   - tables
   - def_list
+  - pymdownx.highlight:  # no colouring: Pygments' comment colour fails WCAG contrast
+      use_pygments: false
   - pymdownx.superfences  # fenced code blocks, also inside list items
 
 nav:
