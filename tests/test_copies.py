@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from casefile.model import objects as m
 from casefile.model import quotes
 from casefile.pipeline import load_dataset
 from casefile.reading import copies
-from tests.conftest import MINI, examples, minimal_pdf, write_tree
+from tests.conftest import MINI, copy_project, examples, minimal_pdf, mkdocs_build, write_tree
 from tests.test_cli import run
 
 INS = "cases/town/records/town-inspection.yml"
@@ -318,3 +319,24 @@ def test_any_quote_is_found_or_explained_never_a_traceback(parts: list[str], quo
     varied = piece.replace(" ", "\n ").replace("’", "'").replace("–", "—")
     if quotes.pieces(varied) == [quotes.normalise(varied)]:  # no elision mark in it
         assert quotes.find(copy, varied) is not None
+
+
+def test_the_build_stops_when_the_site_requires_copies(tmp_path: Path) -> None:
+    """require_copies in mkdocs.yml stops `mkdocs build` as it does `casefile check`: the
+    same located problem, and no site written."""
+    data = project(tmp_path / "p", "r.txt", b"The quote.\n\nWe are sorry.\n")
+    root = copy_project(tmp_path / "site-project", data=data)
+    assert mkdocs_build(root).returncode == 0  # one source without a copy is allowed
+    shutil.rmtree(root / "site")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert config.count("  - casefile:\n") == 1
+    (root / "mkdocs.yml").write_text(config.replace(
+        "  - casefile:\n", "  - casefile:\n      require_copies: true\n"), encoding="utf-8")
+    result = mkdocs_build(root)
+    line, column = located((data / "sources/council-news.yml").read_text("utf-8"),
+                           "council-news")
+    assert result.returncode == 1
+    assert (f"data/sources/council-news.yml:{line}:{column}: id: source 'council-news' is "
+            "cited") in result.stderr
+    assert "has no stored copy, and this site requires one (require_copies)" in result.stderr
+    assert "Traceback" not in result.stderr and not (root / "site").exists()
