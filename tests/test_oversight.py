@@ -184,6 +184,12 @@ def test_changes_go_into_the_case_feed(renderer: Renderer) -> None:
                        "Health Board: Special measures, under NHS Wales escalation and "
                        "intervention arrangements (set by Welsh Government). Worse: up from "
                        "targeted intervention. Announced 20 February 2023.")
+    unannounced = next(e.findtext(f"{ATOM}summary") for e in feed.iter(f"{ATOM}entry")
+                       if e.findtext(f"{ATOM}updated").startswith("2020-11-01"))
+    assert unannounced == ("November 2020. Northshire Health Board: escalation. Northshire "
+                           "Health Board: Targeted intervention, under NHS Wales escalation and "
+                           "intervention arrangements (set by Welsh Government). Better: down "
+                           "from special measures.")  # no "Announced" sentence
 
 
 def test_open_data_carries_the_moves_and_round_trips(renderer: Renderer) -> None:
