@@ -178,6 +178,11 @@ def test_changes_go_into_the_case_feed(renderer: Renderer) -> None:
          f"../cases/{NORTHSHIRE}/#ov-northshire-2020-targeted-intervention-1"),
         ("Oversight level: Special measures (Northshire Health Board)", "2015-06-01T00:00:00Z",
          f"../cases/{NORTHSHIRE}/#ov-northshire-2015-special-measures-1")]
+    everything = ET.fromstring(files["feeds/all.xml"].encode())  # the all-cases feed too
+    assert [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}updated"),
+             e.find(f"{ATOM}link").get("href")) for e in everything.iter(f"{ATOM}entry")
+            if e.findtext(f"{ATOM}title").startswith("Oversight level")
+            and NORTHSHIRE in e.find(f"{ATOM}link").get("href")] == entries
     summary = next(e.findtext(f"{ATOM}summary") for e in feed.iter(f"{ATOM}entry")
                    if e.findtext(f"{ATOM}updated").startswith("2023-02-27"))
     assert summary == ("27 February 2023. Northshire Health Board: escalation. Northshire "
