@@ -178,12 +178,23 @@ def test_changes_go_into_the_case_feed(renderer: Renderer) -> None:
          f"../cases/{NORTHSHIRE}/#ov-northshire-2020-targeted-intervention-1"),
         ("Oversight level: Special measures (Northshire Health Board)", "2015-06-01T00:00:00Z",
          f"../cases/{NORTHSHIRE}/#ov-northshire-2015-special-measures-1")]
+    everything = ET.fromstring(files["feeds/all.xml"].encode())  # the all-cases feed too
+    assert [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}updated"),
+             e.find(f"{ATOM}link").get("href")) for e in everything.iter(f"{ATOM}entry")
+            if e.findtext(f"{ATOM}title").startswith("Oversight level")
+            and NORTHSHIRE in e.find(f"{ATOM}link").get("href")] == entries
     summary = next(e.findtext(f"{ATOM}summary") for e in feed.iter(f"{ATOM}entry")
                    if e.findtext(f"{ATOM}updated").startswith("2023-02-27"))
     assert summary == ("27 February 2023. Northshire Health Board: escalation. Northshire "
                        "Health Board: Special measures, under NHS Wales escalation and "
                        "intervention arrangements (set by Welsh Government). Worse: up from "
                        "targeted intervention. Announced 20 February 2023.")
+    unannounced = next(e.findtext(f"{ATOM}summary") for e in feed.iter(f"{ATOM}entry")
+                       if e.findtext(f"{ATOM}updated").startswith("2020-11-01"))
+    assert unannounced == ("November 2020. Northshire Health Board: escalation. Northshire "
+                           "Health Board: Targeted intervention, under NHS Wales escalation and "
+                           "intervention arrangements (set by Welsh Government). Better: down "
+                           "from special measures.")  # no "Announced" sentence
 
 
 def test_open_data_carries_the_moves_and_round_trips(renderer: Renderer) -> None:

@@ -32,6 +32,7 @@ from casefile.reading.cache import pid_alive
 MARKER = ".casefile-output"
 MARKER_TEXT = ("This folder was written by casefile. Each build replaces it whole, so do "
                "not keep anything else in it.\n")
+MARKER_BYTES = MARKER_TEXT.encode("ascii")  # the same bytes whatever the machine's locale
 LEGACY = "data/casefile.json"  # in every output written before the marker existed
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -125,12 +126,12 @@ class AtomicOutput:
     def prepare(self) -> None:
         """Create the staging folder, with the marker that says casefile wrote it."""
         self.staging.mkdir()
-        (self.staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        (self.staging / MARKER).write_bytes(MARKER_BYTES)
 
     def commit(self) -> None:
         """Replace the target with the staging folder; the target is complete throughout."""
         if not (self.staging / MARKER).is_file():
-            (self.staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            (self.staging / MARKER).write_bytes(MARKER_BYTES)
         if os.path.lexists(self.target) and _exchange(self.staging, self.target):
             _remove(self.staging)  # now the old site
             return
