@@ -36,6 +36,9 @@ MODULES = [f"casefile/{name}.py" for name in (
     "model/oversight_history")]
 FLOORS = REPO / "mutation-floors.json"
 EQUIVALENTS = REPO / "MUTANTS.md"
+# module -> the test files that reach it in-process, which its floor was measured with (a
+# mutant those kill the whole suite kills too, so the floor holds for the whole suite)
+SELECTIONS = REPO / "mutation-tests.json"
 # not copied: history, environments, build output and caches (the copy runs with this venv)
 SKIP = shutil.ignore_patterns(".git", ".venv", "site", "mutants", "node_modules", "__pycache__",
                               ".pytest_cache", ".ruff_cache", ".cache", "*.egg-info",
@@ -81,8 +84,9 @@ def equivalents(text: str) -> set[str]:
     return set(re.findall(r"^\|\s*`([^`]+__mutmut_\d+)`\s*\|", text, re.MULTILINE))
 
 
-def copy_project(modules: list[str]) -> Path:
-    """The project in a new temporary folder, mutmut told to mutate only ``modules``."""
+def copy_project(modules: list[str], tests: list[str] | None = None) -> Path:
+    """The project in a new temporary folder, mutmut told to mutate only ``modules`` and,
+    given ``tests``, to run only those test files."""
     root = Path(tempfile.mkdtemp(prefix="casefile-mutate-")) / "project"
     shutil.copytree(REPO, root, ignore=SKIP, symlinks=True)
     pyproject = root / "pyproject.toml"
@@ -90,8 +94,34 @@ def copy_project(modules: list[str]) -> Path:
     assert "[tool.mutmut]\n" in text, "pyproject.toml has no [tool.mutmut] section"
     text = re.sub(r"(?m)^only_mutate = .*\n", "", text)  # a copy of a copy has one already
     text = text.replace("[tool.mutmut]\n", f"[tool.mutmut]\nonly_mutate = {json.dumps(modules)}\n")
+    if tests is not None:
+        text, n = re.subn(r"(?ms)^pytest_add_cli_args_test_selection = \[.*?\]\n",
+                          lambda _: f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n",
+                          text)
+        assert n == 1, "pyproject.toml has no pytest_add_cli_args_test_selection"
     pyproject.write_text(text, encoding="utf-8")
     return root
+
+
+def plan(modules: list[str], args: argparse.Namespace) -> list[tuple[list[str], list[str] | None]]:
+    """Which modules share a copy, and the tests each copy runs (None: the whole selection in
+    pyproject.toml). ``--tests`` gives every module those; ``--whole-suite`` the whole
+    selection; otherwise a module listed in mutation-tests.json gets a copy with its own
+    tests (shared with the modules listed with the same tests), and the rest share one copy
+    with the whole selection."""
+    if args.tests:
+        return [(modules, [t for given in args.tests for t in given.split()])]
+    listed = {} if args.whole_suite or not SELECTIONS.is_file() else \
+        json.loads(SELECTIONS.read_text(encoding="utf-8"))
+    runs: list[tuple[list[str], list[str] | None]] = []
+    for module in modules:  # modules with the same tests share a copy (and its first pass)
+        tests = listed.get(module)
+        same = [run for run in runs if run[1] == tests]
+        if same:
+            same[0][0].append(module)
+        else:
+            runs.append(([module], tests))
+    return runs
 
 
 def test_selection() -> list[str]:
@@ -166,6 +196,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="mutants tested at once (keep to 1 or 2 on a shared machine)")
     parser.add_argument("--keep", action="store_true", help="keep the throw-away copy")
     parser.add_argument("--json", type=Path, help="also write the scores here as JSON")
+    parser.add_argument("--tests", action="append", help="run only these test files "
+                        "(repeatable; space-separated also works), for every module")
+    parser.add_argument("--whole-suite", action="store_true", help="run the whole suite "
+                        "for every module, not the files mutation-tests.json lists")
     return parser.parse_args(argv)
 
 
@@ -199,17 +233,23 @@ def main(argv: list[str] | None = None) -> int:
     equivalent = equivalents(EQUIVALENTS.read_text(encoding="utf-8")) \
         if EQUIVALENTS.is_file() else set()
     start = time.monotonic()
-    root = copy_project(modules)
-    log = root.parent / "mutmut.log"
-    print(f"Mutating {len(modules)} module(s) in {root} (log: {log})", flush=True)
-    scores = []
-    for module in modules:  # a failure exits, keeping the copy and its log
-        seconds = run_module(root, module, args.max_children, log)
-        scores.append(read_score(root, module, seconds, equivalent))
-        print(f"{module}: {scores[-1].score:.1f} % in {seconds:.0f} s", flush=True)
-    report(root, scores, time.monotonic() - start, args.max_children)
-    if not args.keep:
-        shutil.rmtree(root.parent, ignore_errors=True)
+    scores: list[Score] = []
+    for group, tests in plan(modules, args):
+        root = copy_project(group, tests)
+        log = root.parent / "mutmut.log"
+        print(f"Mutating {', '.join(group)} in {root} (log: {log}; tests: "
+              f"{' '.join(tests) if tests else 'the whole selection'})", flush=True)
+        done = []
+        for module in group:  # a failure exits, keeping the copy and its log
+            seconds = run_module(root, module, args.max_children, log)
+            done.append(read_score(root, module, seconds, equivalent))
+            print(f"{module}: {done[-1].score:.1f} % in {seconds:.0f} s", flush=True)
+        report(root, done, time.monotonic() - start, args.max_children)
+        scores += done
+        if not args.keep:
+            shutil.rmtree(root.parent, ignore_errors=True)
+    if len(scores) > 1:
+        print(f"\nAll modules:\n{table(scores)}")
     if args.json:
         args.json.write_text(json.dumps([{"module": s.module, "mutants": len(s.status),
                                           "killed": s.count(*CAUGHT),

@@ -103,6 +103,38 @@ def test_mutmut_runs_in_a_copy_told_which_modules_to_mutate(
         encoding="utf-8")  # the original is untouched
 
 
+def test_a_copy_can_run_only_some_test_files(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text((REPO / "pyproject.toml").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(mutate, "REPO", project)
+    monkeypatch.setattr(mutate.tempfile, "mkdtemp", lambda prefix: str(tmp_path / "copy"))
+    root = mutate.copy_project(["casefile/model/who.py"], ["tests/test_who.py"])
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    assert config["mutmut"]["pytest_add_cli_args_test_selection"] == ["tests/test_who.py"]
+    assert config["mutmut"]["only_mutate"] == ["casefile/model/who.py"]
+
+
+def test_each_module_runs_the_tests_its_floor_was_measured_with() -> None:
+    listed = json.loads(mutate.SELECTIONS.read_text(encoding="utf-8"))
+    assert set(listed) <= set(mutate.MODULES)
+    assert all((REPO / f).is_file() for files in listed.values() for f in files)
+    modules = ["casefile/model/dates.py", "casefile/outputs/output.py",
+               "casefile/model/deadlines.py"]
+    assert "casefile/model/dates.py" not in listed
+    assert mutate.plan(modules, mutate.arguments([])) == [
+        (["casefile/model/dates.py", "casefile/model/deadlines.py"], None),
+        (["casefile/outputs/output.py"], listed["casefile/outputs/output.py"])]
+    same = ["casefile/model/who.py", "casefile/model/money.py"]
+    assert listed[same[0]] == listed[same[1]]
+    assert mutate.plan(same, mutate.arguments([])) == [(same, listed[same[0]])]
+    assert mutate.plan(modules, mutate.arguments(["--whole-suite"])) == [(modules, None)]
+    assert mutate.plan(modules, mutate.arguments(["--tests", "tests/a.py tests/b.py"])) == [
+        (modules, ["tests/a.py", "tests/b.py"])]
+
+
 def test_everything_the_tests_read_is_copied_for_mutmut() -> None:
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     also = set(config["tool"]["mutmut"]["also_copy"])
