@@ -11,7 +11,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casefile.errors import DataError
-from casefile.model.money import COMMON_NAMES, CURRENCIES, describe, format_money, known_locale
+from casefile.model.money import (
+    COMMON_NAMES,
+    CURRENCIES,
+    describe,
+    format_money,
+    known_locale,
+    places,
+)
 from casefile.outputs.jsonschema import file_schema
 from casefile.outputs.opendata import from_json, to_json
 from casefile.outputs.render import Renderer
@@ -199,3 +206,10 @@ def test_only_money_codes_are_currencies() -> None:
 def test_the_site_locale_must_be_one_babel_knows(name: str, known: bool) -> None:
     """The plugin refuses a ``locale:`` in mkdocs.yml that Babel cannot format money in."""
     assert known_locale(name) is known
+
+
+def test_decimal_places_of_an_amount() -> None:
+    assert places("2.50") == 2 and places(Decimal("0.125")) == 3
+    assert places("6172000") == 0 and places("7") == 0
+    assert places(Decimal("6172000").normalize()) == 0  # 6.172E+6: exponent 3, no places
+    assert places(Decimal("1E+3")) == 0

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from casefile.errors import DataError
 from casefile.model import objects as m
-from casefile.model import who
+from casefile.model import vocab, who
 from casefile.outputs import opendata
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
@@ -373,3 +373,16 @@ def test_a_source_with_no_publisher_named(tmp_path: Path, kind: str, grade: str)
     assert ds.sources["unsigned"].publisher is None
     for case in ds.cases.values():
         assert who.grade(ds.sources["unsigned"], case).value == grade
+
+
+def test_several_publishers_are_named_in_a_list_that_reads_as_a_sentence() -> None:
+    assert who._and(["A"]) == "A"
+    assert who._and(["A", "B"]) == "A and B"
+    assert who._and(["A", "B", "C"]) == "A, B and C"
+    assert who._and(["A", "B", "C", "D"]) == "A, B, C and D"
+
+
+def test_a_publisher_not_named_is_said_so_with_its_grade() -> None:
+    press = vocab.EVIDENCE_GRADES["press"]
+    assert who._reporter(None, press, None) == (
+        f"a source that does not name its publisher ({press.label.lower()})")
