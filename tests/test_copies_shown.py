@@ -77,7 +77,7 @@ def test_each_quotation_says_whether_it_was_checked_and_where(shown_site: Path) 
         "Passages quoted in this case (3), each checked against the stored copy"]
     assert [heard(li) for li in passages(shown_site)] == [
         "“managers did not check casework often enough” (para. 3)",
-        "“Too few placements were available” (section 3)",  # the editor's locator first
+        "“Too few placements were available” (para. 5)",  # found there, whatever the editor wrote
         "“not yet working. The council must send an action plan … who will check casework” "
         "(paras. 3–4)"]
     unchecked = case.select_one(".cf-statement figcaption")
@@ -108,10 +108,10 @@ def test_a_source_without_a_copy_says_its_quotes_are_not_checked(tmp_path: Path)
     items = doc.select("#ref-3 .cf-quotes li")
     assert heard(doc.select_one("#ref-3 summary")) == "Passages quoted in this case (3)"  # type: ignore[arg-type]
     assert [heard(li).split("” ")[1] for li in items] == [
-        "(Quote not checked, para. 3)", "(Quote checked against the stored copy, section 3)",
+        "(Quote not checked, para. 3)", "(Quote checked against the stored copy, para. 5)",
         "(Quote checked against the stored copy, paras. 3–4)"]
     assert [seen(li).split("” ")[1] for li in items] == [
-        "(not checked, para. 3)", "(checked, section 3)", "(checked, paras. 3–4)"]
+        "(not checked, para. 3)", "(checked, para. 5)", "(checked, paras. 3–4)"]
 
 
 def test_a_locator_links_to_the_paragraph_of_the_published_copy(shown_site: Path) -> None:

@@ -87,7 +87,7 @@ def spans(copy: m.StoredCopy, quote: str) -> list[tuple[int, int]]:
     text, found as ``quotes.find`` finds them; empty when not found."""
     out, pos = [], 0
     for piece in quotes.pieces(quote):
-        at = copy.text.find(piece, pos)
+        at = quotes.whole_words(copy.text, piece, pos)
         if at < 0:
             return []
         out.append((at, at + len(piece)))

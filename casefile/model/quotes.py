@@ -73,12 +73,34 @@ def pieces(quote: str) -> list[str]:
     return [p for p in (normalise(x) for x in ELISION.split(normalise(quote))) if p]
 
 
+def whole_words(text: str, part: str, pos: int) -> int:
+    """Where ``part`` first occurs in ``text`` from ``pos`` without cutting a word at either
+    end ("adequate" is not found in "inadequate", "e" not in "were"); -1 if nowhere. A
+    lower-case letter directly followed by a capital is a word boundary: copies run a
+    caption into the next paragraph ("County HallChildren's services")."""
+    at = text.find(part, pos)
+    while at >= 0:
+        end = at + len(part)
+        cut_before = at > 0 and _joined(text[at - 1], part[0])
+        cut_after = end < len(text) and _joined(part[-1], text[end])
+        if not (cut_before or cut_after):
+            return at
+        at = text.find(part, at + 1)
+    return -1
+
+
+def _joined(left: str, right: str) -> bool:
+    """Whether two adjacent characters lie inside one word."""
+    return left.isalnum() and right.isalnum() and not (left.islower() and right.isupper())
+
+
 def find(copy: m.StoredCopy, quote: str) -> tuple[int, int] | None:
-    """(start, end) in the copy's text of the quote, its parts in order; None if not found."""
+    """(start, end) in the copy's text of the quote, its parts in order, each made of whole
+    words; None if not found."""
     pos, first = 0, -1
     parts = pieces(quote)
     for part in parts:
-        at = copy.text.find(part, pos)
+        at = whole_words(copy.text, part, pos)
         if at < 0:
             return None
         first = at if first < 0 else first
@@ -133,7 +155,7 @@ def not_found(source_id: str, copy: m.StoredCopy, quote: str) -> str:
     parts = pieces(quote)
     if not parts:
         return "the quote holds only an elision mark; quote the words themselves"
-    missing = next((p for p in parts if p not in copy.text), None)
+    missing = next((p for p in parts if whole_words(copy.text, p, 0) < 0), None)
     if missing is None:
         return (f"the parts of the quote between elision marks are all in the stored copy "
                 f"{where} of '{source_id}', but not in this order; quote them in the order "
@@ -145,6 +167,9 @@ def not_found(source_id: str, copy: m.StoredCopy, quote: str) -> str:
                 "accept editorial insertions in square brackets; quote the document's own "
                 "words (use an elision mark … for what you leave out) and put any "
                 "explanation in the record's own text")
+    if missing in copy.text:
+        return (f"{message}: '{missing}' is there only as part of a longer word; quote whole "
+                "words")
     return f"{message}{closest(copy, missing)}"
 
 

@@ -147,8 +147,9 @@ class Passage:
 
     @property
     def locator(self) -> str | None:
-        """The editor's locator if written, else the one computed from the stored copy."""
-        return self.cite.locator or self.cite.found_at
+        """The locator computed from the stored copy where the quote was found there, else
+        the one the editors wrote (a written locator is never shown as checked)."""
+        return self.cite.found_at or self.cite.locator
 
 
 @dataclass
