@@ -254,7 +254,7 @@ def published_copy(tmp_path: Path, name: str, raw: bytes, quote: str) -> Path:
 
 def test_text_of_a_published_copy_is_inert(tmp_path: Path) -> None:
     text = (COPIES / f"{OPEN}.md").read_text(encoding="utf-8")
-    raw = (text + "\n" + HOSTILE + "\n").encode()
+    raw = (text + "\n" + HOSTILE + "\n\nOpen report\u202etxt.exe now\n").encode()
     data = published_copy(tmp_path, f"{OPEN}.md", raw, HOSTILE)
     root = copy_project(tmp_path / "project", data)
     result = mkdocs_build(root)
@@ -264,8 +264,10 @@ def test_text_of_a_published_copy_is_inert(tmp_path: Path) -> None:
     article = doc.select_one("article")
     assert article.select("script, img, [onerror]") == []  # type: ignore[union-attr]
     assert not [a for a in doc.select("a[href]") if a["href"].lower().startswith("javascript")]  # type: ignore[union-attr]
-    last = doc.select("ol.cf-copy-paras > li")[-1]
+    last = doc.select("ol.cf-copy-paras > li")[-2]
     assert [m.get_text() for m in last.select("mark")] == [HOSTILE]
+    assert "Open reporttxt.exe now" in doc.select("ol.cf-copy-paras > li")[-1].get_text()
+    assert "\u202e" not in html  # a direction override in a copy never reaches the page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ config }}" in html
 
 

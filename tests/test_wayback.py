@@ -357,3 +357,19 @@ def test_failure_words_are_inert_in_the_report() -> None:
                                "not asked: redirected to http://10.0.0.1/|<b>`x`\n[a](b)_*\\"))
     assert said == ("lookup failed (not asked: redirected to http://10.0.0.1/&#124;&#60;b&#62;"
                     "&#96;x&#96;?&#91;a&#93;(b)&#95;&#42;&#92;); try again later")
+
+
+@pytest.mark.parametrize("archived, usable", [
+    ("https://example.org/found", True), ("http://example.org/found", True),
+    ("http://www.example.org/found/", True), ("https://EXAMPLE.org:443/found", True),
+    ("https://other.example/fake", False), ("https://example.org/found/other", False),
+    ("https://example.org/found?page=2", False), ("https://example.org:99x/found", False)])
+def test_a_snapshot_must_be_of_the_address_asked_about(archived: str, usable: bool) -> None:
+    got = read_answer("https://example.org/found", closest(
+        available=True, url=f"http://web.archive.org/web/20240115093000/{archived}",
+        timestamp="20240115093000"))
+    if usable:
+        assert got.found == "copy" and got.snapshot == (
+            f"https://web.archive.org/web/20240115093000/{archived}")
+    else:
+        assert (got.found, got.detail) == ("unusable", "the snapshot is of another address")

@@ -20,6 +20,9 @@ from casefile.model import quotes
 if TYPE_CHECKING:
     from casefile.model.views import CaseView
 
+# bidirectional embeddings, overrides and isolates, and line/paragraph separators: they
+# make text display other than it reads (data files refuse them; a copy is the document's)
+_CONTROLS = re.compile("[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 FORMATS = {"text": "plain text", "markdown": "Markdown text", "html": "web page (HTML)",
            "pdf": "PDF"}
 _NUMBER = re.compile(r"\d+")
@@ -61,6 +64,9 @@ class QuotedIn:
 class Piece:
     text: str
     quoted: list[QuotedIn] = field(default_factory=list)  # empty: not quoted
+
+    def __post_init__(self) -> None:  # a copy's direction controls would reorder the page
+        self.text = _CONTROLS.sub("", self.text)
 
 
 @dataclass

@@ -21,6 +21,7 @@ import json
 import os
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -92,12 +93,29 @@ def _snapshot(url: str, closest: dict[str, object]) -> Lookup:
     if day is None or stamp != match.group(1):
         return Lookup(url, "unusable", "the snapshot's timestamp is not a real date or does "
                       "not match its URL")
+    archived = link.split("/", 5)[5] if link.count("/") >= 5 else ""
+    if _address(archived) != _address(url):
+        return Lookup(url, "unusable", "the snapshot is of another address")
     status = closest.get("status")
     note = "" if status in (None, "200") else (
         f"the archive recorded HTTP {status}"
         if isinstance(status, str) and re.fullmatch(r"[1-5][0-9][0-9]", status)
         else "the archive recorded an unreadable status")
     return Lookup(url, "copy", note, "https://" + link.split("://", 1)[1], day)
+
+
+def _address(url: str) -> str:
+    """An address as the archive matches it: no scheme, host in lower case without "www."
+    or a default port, no "/" at the end of the path, no fragment."""
+    try:
+        parts = urllib.parse.urlsplit(url if "://" in url else "http://" + url)
+        number = parts.port
+    except ValueError:  # a port that is not a number: no address to match
+        return "\0" + url
+    host = (parts.hostname or "").removeprefix("www.")
+    port = f":{number}" if number not in (None, 80, 443) else ""
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{port}{parts.path.rstrip('/')}{query}"
 
 
 def _failure(exc: Exception, timeout: float) -> str:
