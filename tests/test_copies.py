@@ -101,6 +101,19 @@ def test_an_html_copy_reads_blocks_and_skips_scripts_and_styles(tmp_path: Path) 
         assert "not found in the stored copy copies/r.html" in problems(data)[0]
 
 
+def test_an_html_copy_is_its_visible_text(tmp_path: Path) -> None:
+    """Text marked hidden is not the page's (a review had a hidden div's words marked
+    checked); a head left open ends where the body begins, as browsers read it."""
+    raw = (b"<!doctype html><html><head><title>Report</title><meta charset=utf-8>"
+           b"<p>The quote.</p><div hidden><div>Managers were excellent.</div>Also hidden."
+           b"</div><p>We are <input hidden>sorry.</p></html>")
+    data = project(tmp_path, "r.html", raw, extra=OPEN)
+    copy = load_dataset(data, use_cache=False).sources["report-2017"].copy
+    assert copy is not None and copy.parts == ["The quote.", SORRY]
+    project(tmp_path, "r.html", raw, quote="Managers were excellent.")
+    assert "not found in the stored copy copies/r.html" in problems(data)[0]
+
+
 def test_a_pdf_copy_gives_page_locators_and_a_quote_may_span_a_page_break(
         tmp_path: Path) -> None:
     raw = minimal_pdf(["Report of the inspection\nThe council must improve its",

@@ -77,15 +77,25 @@ _BLOCKS = {"address", "article", "aside", "blockquote", "body", "caption", "dd",
            "thead", "tr", "ul"}
 
 
+# what may stand in a page's head; any other start tag begins the body, as in browsers
+_IN_HEAD = {"html", "head", "title", "meta", "link", "style", "script", "base", "noscript",
+            "template"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+         "source", "track", "wbr"}
+
+
 class _Paragraphs(HTMLParser):
     """Text of an HTML page by block: every block element starts and ends a paragraph;
-    the text of script, style and head is skipped. Character references are decoded."""
+    the text of script, style, head and of elements marked ``hidden`` is skipped, and the
+    head ends where the body's first element begins, closed or not. Character references
+    are decoded."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.paragraphs: list[str] = []
         self.current: list[str] = []
         self.skipping: list[str] = []
+        self.hidden: tuple[str, int] | None = None  # a hidden element's tag and nesting
 
     def end_paragraph(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -94,6 +104,13 @@ class _Paragraphs(HTMLParser):
         self.current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if "head" in self.skipping and tag not in _IN_HEAD:  # the body began: head ends
+            del self.skipping[self.skipping.index("head"):]
+        if self.hidden is not None:
+            if tag == self.hidden[0]:
+                self.hidden = (tag, self.hidden[1] + 1)
+        elif any(name == "hidden" for name, _ in attrs) and tag not in _VOID:
+            self.hidden = (tag, 1)  # not shown: its text is not the page's
         if tag in _SKIPPED:
             self.skipping.append(tag)
         elif tag in _BLOCKS:
@@ -102,6 +119,9 @@ class _Paragraphs(HTMLParser):
             self.current.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
+        if self.hidden is not None and tag == self.hidden[0]:
+            depth = self.hidden[1] - 1
+            self.hidden = (tag, depth) if depth else None
         if tag in _SKIPPED:
             if tag in self.skipping:
                 del self.skipping[self.skipping.index(tag):]
@@ -109,7 +129,7 @@ class _Paragraphs(HTMLParser):
             self.end_paragraph()
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
+        if not self.skipping and self.hidden is None:
             self.current.append(data)
 
 
