@@ -191,6 +191,15 @@ def test_elided_parts_out_of_order_and_insertions_say_how_to_quote(tmp_path: Pat
     assert quoted(load_dataset(data, use_cache=False)).checked  # brackets the copy has
 
 
+def test_a_hash_in_capitals_is_one_problem_not_also_a_changed_copy(tmp_path: Path) -> None:
+    raw = b"The quote.\n\nWe are sorry.\n"
+    data = project(tmp_path, "r.txt", raw)
+    report = data / REPORT
+    report.write_text(report.read_text("utf-8").replace(sha(raw), sha(raw).upper()), "utf-8")
+    found = problems(data)
+    assert len(found) == 1 and ": copy.sha256: " in found[0] and "changed" not in found[0]
+
+
 def test_a_changed_copy_a_missing_one_and_an_unreadable_one(tmp_path: Path) -> None:
     raw = b"The quote.\n\nWe are sorry.\n"
     data = project(tmp_path, "r.txt", raw)
