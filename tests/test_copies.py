@@ -391,3 +391,15 @@ def test_whole_words_at_either_end_are_found(tmp_path: Path, quote: str) -> None
            b"The council (did not) oversee them.\n\nWe are sorry.\n")
     data = project(tmp_path, "r.txt", raw, quote=quote)
     assert quoted(load_dataset(data, use_cache=False)).checked
+
+
+def test_a_pdf_without_text_is_refused_with_a_reason(tmp_path: Path) -> None:
+    data = project(tmp_path, "scan.pdf", minimal_pdf(["", " "]))
+    assert [p.split(": ", 2)[1:] for p in problems(data)] == [[
+        "copy.file", "the stored copy copies/scan.pdf has no text to check quotations against "
+        "(a scanned image?); store a copy with the document's text, such as its web page or a "
+        "PDF with text"]]
+    (tmp_path / "scan.pdf").write_bytes(minimal_pdf(["", " "]))
+    refused = run(["copy", "scan.pdf"], tmp_path)
+    assert refused.returncode == 1 and "has no text to check quotations against" in \
+        refused.stderr and refused.stdout == ""

@@ -44,7 +44,11 @@ def extract(raw: bytes, fmt: str) -> list[str] | str:
     """The copy's text by paragraph (by page for a PDF), or a message saying why it
     cannot be read."""
     if fmt == "pdf":
-        return _pdf_pages(raw)
+        pages = _pdf_pages(raw)
+        if isinstance(pages, list) and not any(page.strip() for page in pages):
+            return ("has no text to check quotations against (a scanned image?); store a "
+                    "copy with the document's text, such as its web page or a PDF with text")
+        return pages
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
