@@ -88,19 +88,6 @@ class CopyPage:
         return sum(1 for p in self.parts for x in p.pieces if x.quoted)
 
 
-def spans(copy: m.StoredCopy, quote: str) -> list[tuple[int, int]]:
-    """Where each part of ``quote`` between elision marks lies in the copy's normalised
-    text, found as ``quotes.find`` finds them; empty when not found."""
-    out, pos = [], 0
-    for piece in quotes.pieces(quote):
-        at = quotes.whole_words(copy.text, piece, pos)
-        if at < 0:
-            return []
-        out.append((at, at + len(piece)))
-        pos = at + len(piece)
-    return out
-
-
 def positions(part: str) -> list[int]:
     """For each character of ``quotes.normalise(part)``, its index in ``part`` (a run of
     white space becomes one space, at the run's first character; none at either end)."""
@@ -125,7 +112,7 @@ def _marks(copy: m.StoredCopy, quoted: list[tuple[str, QuotedIn]],
            where: list[list[int]]) -> Marks:
     marks: Marks = {}
     for text, quoted_in in quoted:
-        for start, end in spans(copy, text):
+        for start, end in quotes.spans(copy, text):
             i = max(bisect.bisect_right(copy.starts, start) - 1, 0)
             while i < len(copy.starts) and copy.starts[i] < end:
                 begins = copy.starts[i]

@@ -94,18 +94,25 @@ def _joined(left: str, right: str) -> bool:
     return left.isalnum() and right.isalnum() and not (left.islower() and right.isupper())
 
 
+def spans(copy: m.StoredCopy, quote: str) -> list[tuple[int, int]]:
+    """Where each part of ``quote`` between elision marks lies in the copy's normalised
+    text, in order, each made of whole words; empty when not found."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for part in pieces(quote):
+        at = whole_words(copy.text, part, pos)
+        if at < 0:
+            return []
+        pos = at + len(part)
+        out.append((at, pos))
+    return out
+
+
 def find(copy: m.StoredCopy, quote: str) -> tuple[int, int] | None:
     """(start, end) in the copy's text of the quote, its parts in order, each made of whole
     words; None if not found."""
-    pos, first = 0, -1
-    parts = pieces(quote)
-    for part in parts:
-        at = whole_words(copy.text, part, pos)
-        if at < 0:
-            return None
-        first = at if first < 0 else first
-        pos = at + len(part)
-    return (first, pos) if parts else None
+    found = spans(copy, quote)
+    return (found[0][0], found[-1][1]) if found else None
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from casefile.model import quotes
 from casefile.model.link import COPY_FORMATS, Linker, Loaded
 from casefile.reading.beneath import Beneath
 from casefile.reading.load import read_data_file
+from casefile.reading.schema import SHA256_PATTERN
 
 FOLDER = "copies"  # data/sources/copies/
 ENDINGS = (".txt", ".md", ".html", ".htm", ".pdf")
@@ -202,7 +203,7 @@ def load(copy: m.StoredCopy, folder: str, beneath: Beneath | None = None
                             f"{FOLDER}/, or correct the file name")
         return "file", f"{where}: {raw}"
     actual = sha256(raw)  # a recorded value that is no hash already has its own problem
-    if actual != copy.sha256 and re.fullmatch("[0-9a-f]{64}", copy.sha256):
+    if actual != copy.sha256 and re.fullmatch(SHA256_PATTERN, copy.sha256):
         return "sha256", (f"{where} has changed since its hash was recorded: its SHA-256 is "
                           f"now {actual}; if the new copy is right, write sha256: {actual}")
     parts = extract(raw, copy.format)
