@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The invisible characters that change how text is laid out (a character class's body):
+# line and paragraph separators, and the bidirectional embeddings, overrides and isolates
+LAYOUT_CONTROLS = "\u2028\u2029\u202a-\u202e\u2066-\u2069"
 # Characters that could forge a line, a terminal escape or reordered text when echoed:
 # C0 and C1 controls (newline, CR, ESC, ...), DEL, line/paragraph separators and the
 # bidirectional overrides. Shown as visible escapes instead.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                          "\ud800-\udfff]")
+_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{LAYOUT_CONTROLS}\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

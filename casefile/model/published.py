@@ -14,15 +14,16 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from casefile.errors import LAYOUT_CONTROLS
 from casefile.model import objects as m
 from casefile.model import quotes
 
 if TYPE_CHECKING:
     from casefile.model.views import CaseView
 
-# bidirectional embeddings, overrides and isolates, and line/paragraph separators: they
-# make text display other than it reads (data files refuse them; a copy is the document's)
-_CONTROLS = re.compile("[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# they make text display other than it reads (data files refuse them; a copy is the
+# document's own text, so they are dropped from the page instead)
+_CONTROLS = re.compile(f"[{LAYOUT_CONTROLS}]")
 FORMATS = {"text": "plain text", "markdown": "Markdown text", "html": "web page (HTML)",
            "pdf": "PDF"}
 _NUMBER = re.compile(r"\d+")

@@ -19,7 +19,7 @@ from typing import Union
 
 import yaml
 
-from casefile.errors import Problem
+from casefile.errors import LAYOUT_CONTROLS, Problem
 from casefile.reading.beneath import Beneath
 
 try:  # the C parser when available: same events, several times faster
@@ -41,7 +41,7 @@ _NONCHARACTERS = "".join(chr(c) for plane in range(17) for c in
 # expect) and the bidirectional embeddings, overrides and isolates, which make text display
 # in another order than it is stored (the "Trojan Source" trick). Arabic and Hebrew text
 # needs none of them: it displays right to left by itself.
-_LAYOUT = "\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_LAYOUT = LAYOUT_CONTROLS
 LAYOUT_TEXT = re.compile(f"[{_LAYOUT}]")
 _BAD_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
                        f"{_NONCHARACTERS}{_LAYOUT}]")
