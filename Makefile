@@ -4,22 +4,32 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-export NO_MKDOCS_2_WARNING := 1
+# Material prints its end-of-life notice (MkDocs 2, 5 May 2027: docs/platform.md) on every
+# build. Editors' everyday make hides it; CI shows it (.ci/run and the workflows set it empty).
+NO_MKDOCS_2_WARNING ?= 1
+export NO_MKDOCS_2_WARNING
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve check lint links bench bench-quick clean chromium mutate fuzz
+.PHONY: site test serve check lint links lock bench bench-quick clean chromium mutate fuzz
 
-# Create the virtual environment and install the pinned dependencies.
-$(STAMP): pyproject.toml constraints.txt
+# Create the virtual environment and install the locked dependencies: every file's SHA-256
+# is in $(LOCK), and pip refuses the whole install, before installing anything, when one
+# does not match or a dependency has no hash. Then casefile itself, without dependencies
+# and with the locked setuptools (no unpinned build environment).
+LOCK := requirements.txt
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --constraint constraints.txt --editable ".[test]"
+	$(BIN)/pip install --quiet --require-hashes --requirement $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $(STAMP)
 
-# The development tools as well (mutmut): only make mutate needs them.
-DEV_STAMP := $(VENV)/.dev-stamp
-$(DEV_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet --constraint constraints.txt --editable ".[test,dev]"
-	touch $(DEV_STAMP)
+# Regenerate $(LOCK) from pyproject.toml (the test and dev extras included), keeping the
+# current pins where they still fit; LOCK_ARGS=--upgrade moves every pin to the newest.
+LOCK_ARGS ?=
+lock: $(STAMP)
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes \
+	  --allow-unsafe --all-build-deps --extra test --extra dev --strip-extras \
+	  --no-emit-index-url --no-emit-find-links $(LOCK_ARGS) --output-file $(LOCK) pyproject.toml
 
 # Check the data, refresh the editors' JSON Schemas in schema/ (with the site's own kinds),
 # then build site/ (only replaced when the build succeeds).
@@ -70,7 +80,7 @@ test: $(STAMP) lint chromium
 MODULE ?=
 MUTATE_ARGS ?=
 MUTATE_CHILDREN ?= 1
-mutate: $(DEV_STAMP)
+mutate: $(STAMP)
 	$(BIN)/python -m bench.mutate $(if $(MODULE),--module "$(MODULE)") \
 	  --max-children $(MUTATE_CHILDREN) $(MUTATE_ARGS)
 

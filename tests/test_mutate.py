@@ -139,7 +139,7 @@ def test_everything_the_tests_read_is_copied_for_mutmut() -> None:
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     also = set(config["tool"]["mutmut"]["also_copy"])
     read = {"macros", "overrides", "content", "data", "schema", "mkdocs.yml", "README.md",
-            "BENCHMARKS.md", "constraints.txt", ".pre-commit-config.yaml", ".github", "bench",
+            "BENCHMARKS.md", "requirements.txt", ".pre-commit-config.yaml", ".github", "bench",
             "mutation-floors.json", "MUTANTS.md"}
     assert read <= also
     assert all((REPO / path).exists() for path in also), sorted(

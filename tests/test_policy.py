@@ -13,9 +13,10 @@ from tests.conftest import REPO
 
 
 def pinned() -> dict[str, str]:
-    lines = (REPO / "constraints.txt").read_text(encoding="utf-8").splitlines()
-    return {m.group(1).lower(): m.group(2) for m in
-            (re.match(r"^([A-Za-z0-9_.-]+)==(\S+)$", line) for line in lines) if m}
+    """The versions in the hash-locked requirements.txt (make lock)."""
+    from tests.test_lock import locked
+
+    return {name: pin for name, (pin, _) in locked().items()}
 
 
 def test_declared_ranges() -> None:
