@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -29,9 +29,7 @@ from casefile import fork
 from casefile.assets import shared_dir
 from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError, printable
-from casefile.model import calendars
-from casefile.model.calendars import DEFAULT_JURISDICTION
-from casefile.model.money import DEFAULT_LOCALE, known_locale
+from casefile.options import OPTIONS
 from casefile.outputs import examples
 from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
@@ -54,14 +52,30 @@ _HIDE = _HideOSErrorPages()
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 
+class _Checked(c.BaseConfigOption[Any]):
+    """One option of ``casefile.options``: its check's ``ValueError`` becomes MkDocs'
+    configuration error, which names the option ("Plugin 'casefile' option 'as_of': ...")."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.option = next(o for o in OPTIONS if o.name == name)
+        self.default = self.option.default
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            return self.option.check(value)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+
+
 class CasefileConfig(Config):
-    data_dir = c.Type(str, default="data")
-    macros_dir = c.Optional(c.Type(str))  # default: the macros installed with casefile
-    as_of = c.Optional(c.Type(str))
-    jurisdiction = c.Type(str, default=DEFAULT_JURISDICTION)
-    review_max_age_days = c.Type(int, default=365)
-    locale = c.Type(str, default=DEFAULT_LOCALE)  # how money is written, e.g. en_GB, fr_FR
-    require_copies = c.Type(bool, default=False)  # every cited source needs a stored copy
+    data_dir: str = _Checked("data_dir")
+    macros_dir: str | None = _Checked("macros_dir")  # default: the installed macros
+    as_of: dt.date | None = _Checked("as_of")
+    jurisdiction: str = _Checked("jurisdiction")
+    review_max_age_days: int = _Checked("review_max_age_days")
+    locale: str = _Checked("locale")  # how money is written, e.g. en_GB, fr_FR
+    require_copies: bool = _Checked("require_copies")  # every cited source needs a copy
 
 
 class _WarningCounter(logging.Handler):
@@ -112,13 +126,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         root = Path(config.config_file_path).resolve().parent
         if self.command in ("build", "gh-deploy"):
             self._refuse_unsafe_site_dir(root, config)
-        as_of = dt.date.fromisoformat(self.config.as_of) if self.config.as_of else None
-        why = calendars.problem(self.config.jurisdiction)
-        if why:
-            raise PluginError(f"casefile: {Path(config.config_file_path).name}: "
-                              f"plugins.casefile.jurisdiction: {why}")
         try:
-            dataset = load_dataset(root / self.config.data_dir, as_of=as_of,
+            dataset = load_dataset(root / self.config.data_dir, as_of=self.config.as_of,
                                    keep=examples.needed, jurisdiction=self.config.jurisdiction,
                                    require=self.config.require_copies)
         except DataError as exc:
@@ -136,9 +145,6 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         paths = Paths(directory_urls=config.use_directory_urls)
         build = detect(root, config.site_url, self.config.review_max_age_days)
         _use_shared_overrides(config)
-        if not known_locale(self.config.locale):
-            raise PluginError(f"casefile: locale '{self.config.locale}' is not a locale Babel "
-                              "knows; write a code such as en_GB, cy_GB or fr_FR")
         self.renderer = Renderer(dataset, self.macros(root), paths,
                                  data_dir=root / self.config.data_dir, build=build,
                                  locale=self.config.locale)

@@ -377,7 +377,7 @@ def test_the_plugin_option_sets_the_default_and_is_checked(tmp_path: Path) -> No
                                      encoding="utf-8")
     failed = mkdocs_build(root)
     assert failed.returncode == 1 and not (root / "site").exists()
-    assert "casefile: mkdocs.yml: plugins.casefile.jurisdiction: unknown jurisdiction 'XX'" \
+    assert "Plugin 'casefile' option 'jurisdiction': unknown jurisdiction 'XX'" \
         in failed.stderr and "Traceback" not in failed.stderr
     (root / "mkdocs.yml").write_text(config.replace(option, option + "      jurisdiction: "
                                                     "GB-NIR\n"), encoding="utf-8")

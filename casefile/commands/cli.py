@@ -29,13 +29,16 @@ def _github(problem: Problem) -> str:
 
 def project_jurisdiction(data: Path) -> str:
     """The plugin option ``jurisdiction`` from the mkdocs.yml beside the data folder (or in
-    the current folder), else the default; DataError, located, when it is not known."""
+    the current folder), else the default; DataError, located, when it or another plugin
+    option is not one a build would accept."""
     from casefile.model.calendars import project_jurisdiction as read
+    from casefile.options import problems as option_problems
 
     root = data.resolve().parent
     if not (root / "mkdocs.yml").is_file():
         root = Path(".")
     code, problems = read(root)
+    problems = option_problems(root) or problems
     if problems:
         raise DataError(problems)
     return code

@@ -1,0 +1,119 @@
+"""The plugin's options: one checked list (casefile/options.py), documented in one generated
+table, and every bad value a configuration error naming the option, never a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from casefile import options
+from casefile.plugin import CasefileConfig, CasefilePlugin
+from tests.conftest import BIN, REPO, copy_project, mkdocs_build
+
+OPTION_LINE = "      macros_dir: macros\n"
+
+
+def test_the_field_reference_shows_the_generated_table_of_every_option() -> None:
+    page = (REPO / "content" / "field-reference.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- plugin-options:[^\n]*-->\n(.*?)<!-- /plugin-options -->", page,
+                      re.S)
+    assert shown and shown.group(1) == options.markdown_table()
+    rows = [line.split(" | ")[0].strip("| `") for line in shown.group(1).splitlines()[2:]]
+    assert rows == [name for name, _ in CasefileConfig._schema]
+
+
+def test_the_plugin_schema_is_the_documented_options_with_their_defaults() -> None:
+    plugin = CasefilePlugin()
+    assert plugin.load_config({}) == ([], [])
+    assert dict(plugin.config) == {o.name: o.default for o in options.OPTIONS}
+    assert dict(plugin.config) == {"data_dir": "data", "macros_dir": None, "as_of": None,
+                                   "jurisdiction": "GB-WLS", "review_max_age_days": 365,
+                                   "locale": "en_GB", "require_copies": False}
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (dt.date(2019, 1, 9), dt.date(2019, 1, 9)),  # as_of: 2019-01-09 (a YAML date)
+    ("2019-01-09", dt.date(2019, 1, 9)),  # as_of: "2019-01-09"
+    ("2020-02-29", dt.date(2020, 2, 29)),
+])
+def test_as_of_accepts_a_yaml_date_or_a_string(value: object, expected: dt.date) -> None:
+    plugin = CasefilePlugin()
+    assert plugin.load_config({"as_of": value}) == ([], [])
+    assert plugin.config.as_of == expected
+
+
+BAD = [
+    ("as_of", '"2019-13-45"', "'2019-13-45' is not a day of the calendar (YYYY-MM-DD)"),
+    ("as_of", '"2019-02-29"', "'2019-02-29' is not a day of the calendar (YYYY-MM-DD)"),
+    ("as_of", "9 January 2019",
+     "'9 January 2019' is not a date written YYYY-MM-DD, such as 2019-01-09"),
+    ("as_of", "2019-01-09 10:00:00",
+     "expected a date written YYYY-MM-DD, got a date and time "
+     "(datetime.datetime(2019, 1, 9, 10, 0))"),
+    ("as_of", "20190109", "expected a date written YYYY-MM-DD, got a number (20190109)"),
+    ("data_dir", "[data]", "expected text, got a list (['data'])"),
+    ("data_dir", '""', "expected text, got an empty value"),
+    ("macros_dir", "7", "expected text, got a number (7)"),
+    ("jurisdiction", "UK", "'UK' is not an ISO 3166 code: the United Kingdom is GB; write "
+     "GB-ENG, GB-NIR, GB-SCT or GB-WLS for one of its nations"),
+    ("jurisdiction", "true", "expected text, got true or false (True)"),
+    ("review_max_age_days", "true", "expected a whole number of days, got true or false "
+     "(True)"),
+    ("review_max_age_days", "0", "0 is not between 1 and 3650 days"),
+    ("review_max_age_days", "1.5", "expected a whole number of days, got a number (1.5)"),
+    ("review_max_age_days", '"365"', "expected a whole number of days, got text ('365')"),
+    ("locale", "xx_ZZ", "'xx_ZZ' is not a locale Babel knows; write a code such as en_GB, "
+     "cy_GB or fr_FR"),
+    ("locale", "{a: 1}", "expected text, got a mapping ({'a': 1})"),
+    ("require_copies", "yes please", "expected true or false, got text ('yes please')"),
+    ("require_copies", "1", "expected true or false, got a number (1)"),
+]
+
+
+@pytest.mark.parametrize(("name", "written", "message"), BAD)
+def test_a_bad_value_is_a_configuration_error_naming_the_option(
+        name: str, written: str, message: str, tmp_path: Path) -> None:
+    root = copy_project(tmp_path, data=False)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert OPTION_LINE in config
+    (root / "mkdocs.yml").write_text(config.replace(
+        OPTION_LINE, f"{OPTION_LINE}      {name}: {written}\n"), encoding="utf-8")
+    failed = mkdocs_build(root)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert f"Config value 'plugins': Plugin 'casefile' option '{name}': {message}\n" \
+        in failed.stderr
+    assert not (root / "site").exists()
+
+
+def check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "casefile"), "check"], cwd=root, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def test_casefile_check_locates_every_bad_option_even_a_date_yaml_cannot_read(
+        tmp_path: Path) -> None:
+    """``as_of: 2019-13-45`` unquoted stops PyYAML inside MkDocs before any plugin runs;
+    ``casefile check`` (make site's first step) reports it, located, with the others."""
+    root = copy_project(tmp_path / "site")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace(OPTION_LINE, OPTION_LINE + (
+        "      as_of: 2019-13-45\n      review_max_age_days: -3\n      locale: 3\n")),
+        encoding="utf-8")
+    line = config[:config.index(OPTION_LINE)].count("\n") + 2
+    result = check(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"mkdocs.yml:{line}:14: plugins.casefile.as_of: '2019-13-45' is not a day of the "
+        "calendar (YYYY-MM-DD)",
+        f"mkdocs.yml:{line + 1}:28: plugins.casefile.review_max_age_days: -3 is not between "
+        "1 and 3650 days",
+        f"mkdocs.yml:{line + 2}:15: plugins.casefile.locale: expected text, got a number (3)",
+        "casefile: 3 problems found; nothing was built."]
+    (root / "mkdocs.yml").write_text(config.replace(OPTION_LINE, OPTION_LINE + (
+        "      as_of: 2019-01-09\n      review_max_age_days: 30\n      locale: fr_FR\n")),
+        encoding="utf-8")
+    assert check(root).returncode == 0
