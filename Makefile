@@ -57,8 +57,11 @@ bench-quick: $(STAMP)
 	$(BIN)/python -m bench.run --quick
 
 # The browser tests need Debian's chromium: install it when we can (root with apt-get),
-# otherwise stop and say the one command to run.
-CHROMIUM ?= /usr/bin/chromium
+# otherwise stop and say the one command to run. CASEFILE_CHROMIUM names another Chromium
+# or Chrome (the GitHub runners' /usr/bin/google-chrome); the tests use the same variable.
+CASEFILE_CHROMIUM ?= /usr/bin/chromium
+export CASEFILE_CHROMIUM
+CHROMIUM ?= $(CASEFILE_CHROMIUM)
 APT_GET  ?= apt-get
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -23,7 +24,9 @@ from tests.test_copies_shown import CASE as SECOND
 from tests.test_copies_shown import OPEN, shown_site  # noqa: F401  (module-scoped build)
 from tests.test_site import CASE, site  # noqa: F401  (module-scoped build)
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# CASEFILE_CHROMIUM (set by the Makefile; the workflows use the runner's Chrome)
+CHROMIUM = (os.environ.get("CASEFILE_CHROMIUM") or shutil.which("chromium")
+            or "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}

@@ -126,3 +126,61 @@ def test_every_workflow_passes_zizmor(name: str, tmp_path: Path) -> None:
                         "    runs-on: ubuntu-latest\n    steps:\n"
                         "      - uses: actions/checkout@v4\n", encoding="utf-8")
     assert zizmor(careless).returncode != 0
+
+
+def test_the_pull_request_tests_run_on_every_supported_python() -> None:
+    job = load("pull-request.yml")["jobs"]["check-build-test"]
+    assert job["strategy"]["matrix"]["python"] == ["3.11", "3.12", "3.13", "3.14"]
+    setup = [s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
+    assert [s["with"]["python-version"] for s in setup] == ["${{ matrix.python }}"]
+    assert "${{ matrix.python }}" in job["name"]
+
+
+def ci_run_commands() -> list[str]:
+    """The commands .ci/run runs (not its set-up of node and npm on a bare machine)."""
+    lines = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    return [line.split("#")[0].strip() for line in lines
+            if line.startswith(("npm ", "make "))]
+
+
+@pytest.mark.parametrize(("name", "job"), [("pull-request.yml", "check-build-test"),
+                                           ("publish.yml", "build")])
+def test_the_workflows_run_the_commands_of_ci_run_in_its_order(name: str, job: str) -> None:
+    assert ci_run_commands() == ["npm ci --no-audit --no-fund", "make site", "make links",
+                                 "make test"]
+    spec = load(name)["jobs"][job]
+    runs = [s["run"].strip() for s in spec["steps"] if "run" in s]
+    assert [r for r in runs if r in ci_run_commands()] == ci_run_commands()
+    assert not any("apt-get" in r for r in runs)  # Ubuntu's chromium is a snap: not here
+    # the runner's Chrome for the browser tests; Material's end-of-life notice shown
+    assert spec["env"] == {"CASEFILE_CHROMIUM": "/usr/bin/google-chrome",
+                           "NO_MKDOCS_2_WARNING": ""}
+
+
+def notice_setting(**env: str) -> str:
+    """NO_MKDOCS_2_WARNING as the Makefile's commands see it."""
+    out = subprocess.run(["make", "-s", "--eval", "show: ; @echo \"[$$NO_MKDOCS_2_WARNING]\"",
+                          "show"], cwd=REPO, capture_output=True, text=True, check=True,
+                         env={"PATH": "/usr/bin:/bin", **env})
+    return out.stdout.strip()
+
+
+def test_make_hides_the_end_of_life_notice_for_editors_and_ci_shows_it() -> None:
+    assert notice_setting() == "[1]"  # an editor's everyday make
+    assert notice_setting(NO_MKDOCS_2_WARNING="") == "[]"  # CI: Material prints it
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "\nexport NO_MKDOCS_2_WARNING=\n" in script
+    assert script.index("export NO_MKDOCS_2_WARNING=") < script.index("\nmake site")
+
+
+def test_zizmor_fails_a_workflow_with_one_action_unpinned(tmp_path: Path) -> None:
+    text = (REPO / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    pinned = re.search(r"actions/setup-node@[0-9a-f]{40} # (v[\d.]+)", text)
+    assert pinned
+    planted = tmp_path / "pull-request.yml"
+    planted.write_text(text.replace(pinned.group(0), f"actions/setup-node@{pinned.group(1)}"),
+                       encoding="utf-8")
+    result = zizmor(planted)
+    assert result.returncode != 0
+    assert "unpinned-uses" in result.stdout
+    assert "actions/setup-node@v4.4.0" in result.stdout
