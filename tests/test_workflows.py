@@ -184,3 +184,16 @@ def test_zizmor_fails_a_workflow_with_one_action_unpinned(tmp_path: Path) -> Non
     assert result.returncode != 0
     assert "unpinned-uses" in result.stdout
     assert "actions/setup-node@v4.4.0" in result.stdout
+
+
+def test_the_platform_page_names_every_hook_and_block_casefile_uses() -> None:
+    from casefile.plugin import CasefilePlugin
+
+    page = (REPO / "docs" / "platform.md").read_text(encoding="utf-8")
+    hooks = {name for name in dir(CasefilePlugin) if name.startswith("on_")}
+    assert set(re.findall(r"`(on_\w+)`", page)) == hooks
+    blocks = {m for path in (REPO / "overrides").glob("*.html")
+              for m in re.findall(r"{%-? block (\w+)", path.read_text(encoding="utf-8"))}
+    assert blocks == {"htmltitle", "extrahead", "content"}
+    assert all(f"`{block}`" in page for block in blocks)
+    assert "**5 May 2027**" in page and "**By 1 February 2027**" in page
