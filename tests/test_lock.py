@@ -69,7 +69,8 @@ def test_the_makefile_installs_from_the_lock_with_hashes_then_casefile_alone() -
     assert make
     out = subprocess.run([make, "-n", "-B", "-f", "Makefile", ".venv/.installed-stamp",
                           "PYTHON=python3"], cwd=REPO, capture_output=True, text=True,
-                         check=True).stdout.splitlines()
+                         check=True, env={"PATH": os.environ["PATH"]}  # not a sub-make
+                         ).stdout.splitlines()
     assert out == ["python3 -m venv .venv",
                    ".venv/bin/pip install --quiet --require-hashes --requirement "
                    "requirements.txt",
