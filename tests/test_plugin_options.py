@@ -117,3 +117,14 @@ def test_casefile_check_locates_every_bad_option_even_a_date_yaml_cannot_read(
         "      as_of: 2019-01-09\n      review_max_age_days: 30\n      locale: fr_FR\n")),
         encoding="utf-8")
     assert check(root).returncode == 0
+
+
+def test_a_new_site_gets_the_same_table(tmp_path: Path) -> None:
+    from tests.conftest import init_site
+
+    page = (init_site(tmp_path / "site") / "content" / "field-reference.md").read_text(
+        encoding="utf-8")
+    assert page.endswith("## Plugin options\n\nSet under the casefile plugin in `mkdocs.yml`. "
+                         "A value the build cannot use stops it with\na configuration error "
+                         "naming the option; `casefile check` gives its line and column.\n\n"
+                         + options.markdown_table())

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from casefile import __version__
+from casefile.options import markdown_table
 from casefile.outputs.jsonschema import header_for, write_schemas
 
 
@@ -180,7 +181,13 @@ Every field of every kind of data file, generated from the schema the build chec
 against. The vocabularies are explained on the [methodology page](methodology.md).
 
 {{{{ field_reference() }}}}
-"""
+
+## Plugin options
+
+Set under the casefile plugin in `mkdocs.yml`. A value the build cannot use stops it with
+a configuration error naming the option; `casefile check` gives its line and column.
+
+{options}"""
 
 DATA_MD = """\
 ---
@@ -221,7 +228,7 @@ def site_files(name: str) -> dict[str, str]:
     files = {"mkdocs.yml": MKDOCS_YML.format(name=title), "data/themes.yml": themes,
              "content/index.md": INDEX_MD.format(title=title, name=name),
              "content/methodology.md": METHODOLOGY_MD.format(),
-             "content/field-reference.md": FIELD_REFERENCE_MD.format(),
+             "content/field-reference.md": FIELD_REFERENCE_MD.format(options=markdown_table()),
              "content/data.md": DATA_MD.format(), "content/about.md": ABOUT_MD,
              ".gitignore": GITIGNORE, "requirements.txt": REQUIREMENTS.format(version=__version__)}
     for folder in ("bodies", "people", "sources", "sources/copies", "cases"):
