@@ -40,7 +40,8 @@ def _kind(value: object) -> str:
         return "a number"
     if isinstance(value, dt.datetime):
         return "a date and time"
-    return {dict: "a mapping", list: "a list", dt.date: "a date", str: "text"}.get(
+    return {dict: "a mapping", list: "a list", dt.date: "a date", str: "text",
+            type(None): "nothing"}.get(
         type(value), "a value")
 
 
