@@ -24,7 +24,8 @@ STAGES = {
                 "output", "links", "external", "wayback", "examples", "feature_examples"},
     "commands": {"cli", "scaffold", "init"},
 }
-TOP = {"pipeline", "errors", "fork", "assets", "buildinfo"}  # and plugin.py, the only MkDocs import
+# options: the plugin options, checked for the build, casefile check and casefile init alike
+TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +
               [f"casefile.{stage}.{m}" for stage, mods in STAGES.items() for m in mods])
 
