@@ -25,6 +25,18 @@ class Citation:
     checked: bool = False  # its quote (or its statement's) was found in the stored copy
     found_at: str | None = None  # where in the copy, computed: "para. 12", "pp. 4–5"
 
+    @property
+    def label(self) -> str:
+        """The accessible name of its numbered link: source_label."""
+        return source_label(self.number, self.source)
+
+
+def source_label(number: int, source: Source) -> str:
+    """What a citation link "[2]" is called for screen readers: its visible text first
+    (WCAG 2.5.3, label in name), then which source it is: "[2] source: Care Inspectorate
+    Wales, Inspection of children's services, 2 October 2017"."""
+    return f"[{number}] source: {source.name_words}"
+
 
 @dataclass
 class StoredCopy:
@@ -212,6 +224,15 @@ class Source:
     @property
     def display_title(self) -> str:
         return f"[{self.title}]" if self.title_supplied else self.title
+
+    @property
+    def name_words(self) -> str:
+        """Publisher, title and date in one line: "Welsh Government, Statement, 9 January
+        2019"; "publisher not named" and "no date shown" or "undated" where so."""
+        publisher = self.publisher.name if self.publisher else "publisher not named"
+        when = (self.published.human() if self.published
+                else "no date shown" if self.undated else "undated")
+        return f"{publisher}, {self.display_title}, {when}"
 
     @property
     def second_hand(self) -> bool:
