@@ -1,9 +1,10 @@
 """Where a case page cites each source: the places listed under the source in the page's
 Sources, grouped by part of the page ("Cited in: Summary. Timeline: 10 July 2017;
-2 October 2017 (published). Findings: “Leadership was not effective…”"), each a link to the element that carries the citation, so a reader of a source can go back
-to what it supports. The anchors are the ids the case page's macros give those elements
+2 October 2017 (published). Findings: “Leadership was not effective…”"), each a link to
+the element that carries the citation, so a reader of a source can go back to what it
+supports. The anchors are the ids the case page's macros give those elements
 (tests/test_screen_readers.py checks that every citation on the page sits inside one of
-its source's places, and that every place exists)."""
+its source's places, that every place exists and cites the source)."""
 
 from __future__ import annotations
 

@@ -227,9 +227,10 @@ class Source:
 
     @property
     def name_words(self) -> str:
-        """Publisher, title and date in one line: "Welsh Government, Statement, 9 January
-        2019"; "publisher not named" and "no date shown" or "undated" where so."""
-        publisher = self.publisher.name if self.publisher else "publisher not named"
+        """Publisher, title and date in one line, in the words of the list of sources:
+        "Welsh Government, Statement, 9 January 2019", "Publisher not named in the
+        document", "no date shown" or "undated" where so."""
+        publisher = self.publisher.name if self.publisher else "Publisher not named in the document"
         when = (self.published.human() if self.published
                 else "no date shown" if self.undated else "undated")
         return f"{publisher}, {self.display_title}, {when}"
