@@ -211,3 +211,14 @@ def test_the_contents_list_beside_a_case_page_is_unchanged(site: Path) -> None:
         "#money", "#timeline", "#findings-and-progress", "#requirements-and-deadlines",
         "#statements", "#sources", "#corrections", "#cite-this-page", "#data"]
     assert [h["id"] for h in page.find_all("h2")] == [a["href"][1:] for a in toc]
+
+
+def test_the_all_cases_timeline_has_a_heading_per_event(site: Path) -> None:
+    page = built(site, "timeline")
+    entries = page.select("ol.cf-timeline--all > li")
+    assert len(entries) > 10
+    for li in entries:
+        heads = li.find_all(re.compile(r"^h[1-6]$"))
+        assert [h.name for h in heads] == ["h2"]  # under the page's h1
+        assert heads[0].strong.a["href"].startswith("../cases/")
+        assert li.select_one("p.cf-event__by").get_text() != ""
