@@ -97,8 +97,10 @@ def test_skip_link_lands_on_the_title(case_page: Page) -> None:
     assert order == [True, True], after["html"]
 
 
-def test_tabbing_at_390_px_never_lands_on_a_hidden_link(browser: Browser, base: str) -> None:
-    context = browser.new_context(viewport=WIDTHS["phone"])
+@pytest.mark.parametrize("script", [True, False], ids=["js", "no-js"])
+def test_tabbing_at_390_px_never_lands_on_a_hidden_link(browser: Browser, base: str,
+                                                        script: bool) -> None:
+    context = browser.new_context(viewport=WIDTHS["phone"], java_script_enabled=script)
     page = context.new_page()
     page.goto(base + CASE)
     drawer = page.locator(".md-sidebar--primary a")
