@@ -38,7 +38,7 @@ from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
 from casefile.outputs.output import AtomicOutput, BackgroundFiles, project_folders, refusal
 from casefile.outputs.render import Paths, Renderer, front_matter_problem
-from casefile.outputs.skip import leading_title
+from casefile.outputs.skip import focusable_title, leading_title
 from casefile.pipeline import load_dataset
 
 
@@ -223,7 +223,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         blocks = self.blocks.pop(page.file.src_uri, None)  # each is used once: free it
-        html = Renderer.put_back(html, blocks) if blocks else html
+        html = focusable_title(Renderer.put_back(html, blocks) if blocks else html)
         _title_first(page, html)
         return html
 

@@ -81,6 +81,7 @@ def test_skip_link_lands_on_the_title(case_page: Page) -> None:
     skip = tab(case_page)
     assert skip["skip"], skip["html"]
     case_page.keyboard.press("Enter")
+    assert case_page.evaluate("document.activeElement.id") == "case-title"
     title = case_page.locator("h1#case-title").bounding_box()
     header = case_page.locator(".md-header").bounding_box()
     assert title is not None and header is not None

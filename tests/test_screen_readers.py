@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 
 from casefile.model.cited_in import opening
 from casefile.outputs.render import Renderer, case_src
-from casefile.outputs.skip import leading_title
+from casefile.outputs.skip import focusable_title, leading_title
 from casefile.pipeline import load_dataset
 from tests import test_differ
 from tests.conftest import POWYS_DATA, PROJECTS, REPO, copy_project, mkdocs_build, write_mini
@@ -181,6 +181,17 @@ def test_leading_title(content: str, expected: tuple[str, str] | None) -> None:
     assert leading_title(content) == expected
 
 
+@pytest.mark.parametrize("content, expected", [
+    ('<h1 id="t">T</h1><h1 id="u">U</h1>', '<h1 id="t" tabindex="-1">T</h1><h1 id="u">U</h1>'),
+    ('<h1 class="x" id="t">T</h1>', '<h1 class="x" id="t" tabindex="-1">T</h1>'),
+    ('<h1 id="t" tabindex="0">T</h1>', '<h1 id="t" tabindex="0">T</h1>'),  # its own kept
+    ("<h1>T</h1>", "<h1>T</h1>"),  # no id: no skip link lands on it
+    ('<h2 id="a">A</h2><h1 id="t">T</h1>', '<h2 id="a">A</h2><h1 id="t">T</h1>'),
+])
+def test_focusable_title(content: str, expected: str) -> None:
+    assert focusable_title(content) == expected
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("screen-readers"))
@@ -201,7 +212,9 @@ def built(site: Path, url: str) -> BeautifulSoup:
 def test_skip_link_points_at_the_title(site: Path, url: str, target: str) -> None:
     page = built(site, url)
     assert page.select_one("a.md-skip")["href"] == f"#{target}"
-    assert page.find(id=target).name == "h1"
+    title = page.find(id=target)
+    assert title.name == "h1" and title["tabindex"] == "-1"
+    assert page.select("article [tabindex='-1']") == [title]  # the title only
 
 
 def test_the_contents_list_beside_a_case_page_is_unchanged(site: Path) -> None:
