@@ -235,3 +235,19 @@ def test_the_all_cases_timeline_has_a_heading_per_event(site: Path) -> None:
         assert [h.name for h in heads] == ["h2"]  # under the page's h1
         assert heads[0].strong.a["href"].startswith("../cases/")
         assert li.select_one("p.cf-event__by").get_text() != ""
+
+
+def test_a_hostile_title_stays_text_in_the_names(tmp_path: Path) -> None:
+    title = 'Inspection of <b onmouseover="alert(1)">Town</b> & "Council"'
+    data = write_mini(tmp_path, {"sources/report-2017.yml": (
+        "title: Inspection of Town Council\n", f"title: '{title}'\n")})
+    r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
+    expected = f"[1] source: New Inspectorate, {title}, 2 October 2017"
+    home = case_page(r, "town")
+    assert home.find(id="ref-1-name").get_text() == expected
+    assert home.find(id="ref-1-name").find("b") is None
+    away = case_page(r, "town", src="themes.md")
+    labels = {a["aria-label"] for a in away.find_all("a", attrs={"aria-label": True})
+              if a.get_text() == "[1]"}
+    assert labels == {expected}
+    assert away.find("b") is None
