@@ -174,6 +174,7 @@ def test_opening_words() -> None:
      ("case-title", "Town & County")),
     ('<p>x</p><h1 class="a" id="body-name" data-x="1">Name</h1>', ("body-name", "Name")),
     ('<h1>No id</h1><h2 id="a">A</h2>', None),
+    ('<h1 data-id="x">No id</h1>', None),
     ('<h2 id="money">Money</h2><h1 id="late">Late</h1>', None),
     ("<p>No heading</p>", None),
 ])

@@ -33,8 +33,8 @@ class Citation:
 
 def source_label(number: int, source: Source) -> str:
     """What a citation link "[2]" is called for screen readers: its visible text first
-    (WCAG 2.5.3, label in name), then which source it is: "[2] source: Care Inspectorate
-    Wales, Inspection of children's services, 2 October 2017"."""
+    (WCAG 2.5.3, label in name), then which source it is: "[2] source: Example
+    Inspectorate, Inspection of Town Council, 2 October 2017"."""
     return f"[{number}] source: {source.name_words}"
 
 
@@ -228,7 +228,7 @@ class Source:
     @property
     def name_words(self) -> str:
         """Publisher, title and date in one line, in the words of the list of sources:
-        "Welsh Government, Statement, 9 January 2019", "Publisher not named in the
+        "Town Council, Council news, March 2018", "Publisher not named in the
         document", "no date shown" or "undated" where so."""
         publisher = self.publisher.name if self.publisher else "Publisher not named in the document"
         when = (self.published.human() if self.published

@@ -15,7 +15,7 @@ import html as html_lib
 import re
 
 _FIRST_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
-_ID = re.compile(r'\bid="([^"]+)"')
+_ID = re.compile(r'(?:^|\s)id="([^"]+)"')  # not data-id=
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -37,7 +37,7 @@ def focusable_title(content: str) -> str:
     first = _FIRST_HEADING.search(content)
     if first is None or first.group(1) != "1" or _ID.search(first.group(2)) is None:
         return content
-    if re.search(r"\btabindex=", first.group(2)):
+    if re.search(r"(?:^|\s)tabindex=", first.group(2)):
         return content
     at = first.end(2)
     return f'{content[:at]} tabindex="-1"{content[at:]}'
