@@ -24,6 +24,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from casefile import fork
 from casefile.assets import shared_dir
@@ -35,6 +36,7 @@ from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
 from casefile.outputs.output import AtomicOutput, BackgroundFiles, project_folders, refusal
 from casefile.outputs.render import Paths, Renderer, front_matter_problem
+from casefile.outputs.skip import focusable_title, leading_title
 from casefile.pipeline import load_dataset
 
 
@@ -85,6 +87,18 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+def _title_first(page: Page, html: str) -> None:
+    """Make an HTML h1 the page's first contents entry, so "Skip to content" lands on the
+    title (casefile.outputs.skip); the other entries go under it."""
+    found = leading_title(html)
+    toc = page.toc
+    if found is None or (toc.items and toc.items[0].level == 1):
+        return
+    title = AnchorLink(found[1], found[0], 1)
+    title.children = list(toc.items)
+    page.toc = TableOfContents([title])
 
 
 def _front_matter_lines(file: File, markdown: str) -> int:
@@ -215,7 +229,9 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         blocks = self.blocks.pop(page.file.src_uri, None)  # each is used once: free it
-        return Renderer.put_back(html, blocks) if blocks else html
+        html = focusable_title(Renderer.put_back(html, blocks) if blocks else html)
+        _title_first(page, html)
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return harden(squeeze(output))

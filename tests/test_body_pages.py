@@ -153,7 +153,8 @@ def timeline(ds: Dataset) -> BeautifulSoup:
 
 
 def texts(li: BeautifulSoup) -> list[str]:
-    return [p.get_text(" ", strip=True) for p in li.find_all("p")]
+    """An entry's heading (date, kind, title) and paragraphs, as text."""
+    return [p.get_text(" ", strip=True) for p in li.find_all(["h3", "p"])]
 
 
 def test_a_non_report_record_is_published_not_reported(ds: Dataset) -> None:
@@ -161,7 +162,7 @@ def test_a_non_report_record_is_published_not_reported(ds: Dataset) -> None:
     head, sentence = texts(tl.select_one("#ev-town-direction-published"))
     assert head == "4 October 2016 Published Direction to Town Council"
     assert sentence == "“Direction to Town Council” was published. [2]"
-    event = texts(tl.select_one("#ev-town-direction"))[0]
+    event = texts(tl.select_one("#ev-town-direction"))[1]  # after the heading
     assert event.endswith("Department of Examples; published 4 October 2016")
     assert "report" not in tl.select_one("#ev-town-direction").get_text().lower()
 
@@ -171,7 +172,7 @@ def test_an_inspection_keeps_report_published(ds: Dataset) -> None:
     head, sentence = texts(tl.select_one("#ev-town-inspection-published"))
     assert head == "2 October 2017 Report published Inspection"
     assert sentence.startswith("The report of the inspection of July 2017 was published.")
-    assert texts(tl.select_one("#ev-town-inspection"))[0].endswith(
+    assert texts(tl.select_one("#ev-town-inspection"))[1].endswith(
         "OI (now New Inspectorate); report published 2 October 2017")
 
 

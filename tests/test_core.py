@@ -19,9 +19,11 @@ STAGES = {
                 "differ", "copies"},
     "model": {"objects", "vocab", "dates", "date_words", "calendars", "money", "link",
               "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
-              "oversight_history", "link_oversight", "who", "quotes", "published"},
+              "oversight_history", "link_oversight", "who", "quotes", "published",
+              "cited_in"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
-                "output", "links", "external", "wayback", "examples", "feature_examples"},
+                "output", "links", "external", "wayback", "examples", "feature_examples",
+                "skip"},
     "commands": {"cli", "scaffold", "init"},
 }
 # options: the plugin options, checked for the build, casefile check and casefile init alike

@@ -56,7 +56,7 @@ def test_a_period_is_shown_with_both_ends(tmp_path: Path) -> None:
     assert [(t["datetime"], t.get_text()) for t in head.find_all("time")][:2] == [
         ("2017-07", "July"), ("2017-08", "August 2017")]
     assert head.get_text(" ", strip=True).startswith("July to August 2017 Inspection")
-    published = timeline_html(ds).select_one("#ev-town-inspection-published p:nth-of-type(2)")
+    published = timeline_html(ds).select_one("#ev-town-inspection-published p")
     assert published.get_text(" ", strip=True).startswith(
         "The report of the inspection of July to August 2017 was published.")
 

@@ -84,7 +84,7 @@ def test_event_and_publication_dates_are_kept_apart(site: Path) -> None:
     # names in force at the time, with the current name
     assert "CSSIW (now Care Inspectorate Wales)" in inspection.get_text(" ", strip=True)
     follow_up = soup.select_one("#ev-powys-2018-10-follow-up-inspection")
-    by = follow_up.select_one(".cf-event__head").get_text(" ", strip=True)
+    by = follow_up.select_one(".cf-event__by").get_text(" ", strip=True)
     assert "Care Inspectorate Wales; report published" in by and "(now" not in by
 
 

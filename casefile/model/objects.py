@@ -25,6 +25,18 @@ class Citation:
     checked: bool = False  # its quote (or its statement's) was found in the stored copy
     found_at: str | None = None  # where in the copy, computed: "para. 12", "pp. 4–5"
 
+    @property
+    def label(self) -> str:
+        """The accessible name of its numbered link: source_label."""
+        return source_label(self.number, self.source)
+
+
+def source_label(number: int, source: Source) -> str:
+    """What a citation link "[2]" is called for screen readers: its visible text first
+    (WCAG 2.5.3, label in name), then which source it is: "[2] source: Example
+    Inspectorate, Inspection of Town Council, 2 October 2017"."""
+    return f"[{number}] source: {source.name_words}"
+
 
 @dataclass
 class StoredCopy:
@@ -212,6 +224,16 @@ class Source:
     @property
     def display_title(self) -> str:
         return f"[{self.title}]" if self.title_supplied else self.title
+
+    @property
+    def name_words(self) -> str:
+        """Publisher, title and date in one line, in the words of the list of sources:
+        "Town Council, Council news, March 2018", "Publisher not named in the
+        document", "no date shown" or "undated" where so."""
+        publisher = self.publisher.name if self.publisher else "Publisher not named in the document"
+        when = (self.published.human() if self.published
+                else "no date shown" if self.undated else "undated")
+        return f"{publisher}, {self.display_title}, {when}"
 
     @property
     def second_hand(self) -> bool:

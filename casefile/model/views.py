@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from casefile.model import objects as m
 from casefile.model import vocab, who
+from casefile.model.cited_in import Part, cited_in
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import days_off
 from casefile.model.link_dates import after_order
@@ -169,9 +170,14 @@ class CaseView:
     working_days: str = ""  # what they skip: 'weekends and bank holidays in Scotland'
     oversight: list[Track] = field(default_factory=list)  # levels over time, per body
     grades: dict[str, vocab.Term] = field(default_factory=dict)  # source id → grade here
+    cited_in: dict[str, list[Part]] = field(default_factory=dict)  # source id → where
 
     def number(self, source: m.Source) -> int:
         return self.numbers[source.id]
+
+    def label(self, source: m.Source) -> str:
+        """What the source's citation links are called for screen readers here."""
+        return m.source_label(self.numbers[source.id], source)
 
 
 def timeline(case: m.Case) -> list[TimelineEntry]:
@@ -238,11 +244,13 @@ def case_view(case: m.Case) -> CaseView:
     bibliography, numbers = _number(cites)
     quotes = passages(bibliography, [(c.quote, c) for c in cites if c.quote])
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
-    return CaseView(case, case.as_of, entries, matrices(case), bibliography, reqs,
+    view = CaseView(case, case.as_of, entries, matrices(case), bibliography, reqs,
                     case.statements, entries[-1] if entries else None, _next_deadline(reqs),
                     numbers, quotes, ratings(case), " and ".join(days_off(case.jurisdiction)),
                     tracks(case, case.as_of),
                     {s.id: who.grade(s, case) for s in bibliography})
+    view.cited_in = cited_in(view)
+    return view
 
 
 def passages(bibliography: list[m.Source], quoted: list[tuple[str, m.Citation]]

@@ -1,0 +1,102 @@
+"""Where a case page cites each source: the places listed under the source in the page's
+Sources, grouped by part of the page ("Cited in: Summary. Timeline: 10 July 2017;
+2 October 2017 (published). Findings: “Leadership was not effective…”"), each a link to
+the element that carries the citation, so a reader of a source can go back to what it
+supports. The anchors are the ids the case page's macros give those elements
+(tests/test_screen_readers.py checks that every citation on the page sits inside one of
+its source's places, that every place exists and cites the source)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from casefile.model import objects as m
+
+if TYPE_CHECKING:
+    from casefile.model.views import CaseView
+
+OPENING_WORDS = 4  # a finding or requirement is named by its first words
+
+
+@dataclass(frozen=True)
+class Place:
+    part: str  # the part of the page: "Timeline"; "" for the summary, its own words
+    anchor: str  # an id on the case page
+    words: str  # what the link back says: "10 July 2017"
+
+
+@dataclass
+class Part:
+    """The places of one part of the page that cite a source."""
+
+    name: str  # "Timeline", "Findings"; "" for the summary
+    places: list[Place]
+
+
+def opening(text: str, words: int = OPENING_WORDS) -> str:
+    """The first ``words`` words of ``text`` in quotes, with "…" when there are more."""
+    parts = text.split()
+    more = "…" if len(parts) > words else ""
+    return f"“{' '.join(parts[:words])}{more}”"
+
+
+def _differ_cites(differs: Iterable[m.Disagreement | None]) -> list[m.Citation]:
+    return [c for d in differs if d is not None for v in d.values for c in v.cites]
+
+
+def _places(view: CaseView) -> Iterable[tuple[Place, list[m.Citation]]]:
+    """Every place on the case page that cites, in page order, with its citations (as the
+    macros show them: a publication cites its record's first source only)."""
+    case = view.case
+    yield Place("", "case-summary", "Summary"), case.cites
+    for i, item in enumerate(case.money, 1):
+        yield (Place("Money", f"money-{i}", f"item {i}"),
+               item.cites + _differ_cites([item.differs.get("amount")]))
+    for track in view.oversight:
+        for p in track.periods:
+            yield (Place("Oversight levels", p.anchor, f"from {p.change.effective.human()}"),
+                   p.change.cites)
+    for e in view.timeline:
+        cites = e.record.cites[:1] if e.is_publication else e.record.cites
+        when = f"{e.when} (published)" if e.is_publication else e.when
+        yield (Place("Timeline", f"ev-{e.anchor}", when),
+               cites + _differ_cites(e.differs))
+    for group in view.matrices:
+        for row in group.rows:
+            cells = [c for a in row.cells if a for c in a.cites]
+            yield (Place("Findings", f"finding-{row.finding.id}", opening(row.finding.text)),
+                   row.finding.cites + cells)
+    yield from _later_places(view)
+
+
+def _later_places(view: CaseView) -> Iterable[tuple[Place, list[m.Citation]]]:
+    """Ratings, requirements and statements: the places after the findings."""
+    for i, row in enumerate(view.ratings, 1):
+        r = row.rating
+        yield (Place("Ratings", f"rating-{i}", f"{r.area_label}, {r.record.when}"),
+               r.cites + _differ_cites([r.differs.get("grade")]))
+    for req in view.requirements:
+        reported = req.outcome.reported if req.outcome else None
+        cites = req.cites + (reported.cites if reported else [])
+        yield (Place("Requirements", f"req-{req.id}", opening(req.text)),
+               cites + [c for p in req.progress for c in p.cites])
+    for i, s in enumerate(view.statements, 1):
+        yield Place("Statements", f"statement-{i}", s.attribution), s.cites
+
+
+def cited_in(view: CaseView) -> dict[str, list[Part]]:
+    """For each source of the case's bibliography (by id), the places that cite it, in
+    page order, each once, grouped by part of the page."""
+    out: dict[str, list[Part]] = {s.id: [] for s in view.bibliography}
+    for place, cites in _places(view):
+        for source_id in dict.fromkeys(c.source.id for c in cites):
+            parts = out.get(source_id)
+            if parts is None:
+                continue
+            if not parts or parts[-1].name != place.part:
+                parts.append(Part(place.part, []))
+            if place not in parts[-1].places:
+                parts[-1].places.append(place)
+    return out
