@@ -265,3 +265,27 @@ def test_editors_pages_have_their_own_menu_section(addressed: Path) -> None:
     assert not {"How to edit", "Field reference"} & set(labels)
     inner = [a.get_text(strip=True) for a in top[-1].select("nav a")]
     assert inner == ["How to edit", "Field reference"]
+
+
+# -- a new site from casefile init ------------------------------------------------------------
+
+def test_a_new_site_gets_the_address_menu_and_search_rank(tmp_path: Path) -> None:
+    from tests.conftest import init_site
+
+    site = _build(init_site(tmp_path / "new"), SITE_URL="https://new.example/records")
+    home = soup(site, "")
+    assert home.select_one('link[rel="canonical"]')["href"] == "https://new.example/records/"
+    [feed] = home.select('link[type="application/atom+xml"]')
+    assert feed["href"] == "https://new.example/records/feeds/all.xml"
+    assert feed["title"] == "Example Accountability Site: all cases"  # the site's own name
+    assert ET.parse(site / "feeds" / "all.xml").getroot().findtext(f"{A}author/{A}name") == \
+        "Example Accountability Site"
+    locs = [x.text for x in ET.parse(site / "sitemap.xml").getroot().iter(f"{S}loc")]
+    assert "https://new.example/records/field-reference/" in locs
+    nav = home.select_one("nav.md-nav--primary > ul")
+    [editors] = [li for li in nav.find_all("li", recursive=False)
+                 if li.find(["a", "label"]).get_text(" ", strip=True) == "For editors"]
+    assert [a.get_text(strip=True) for a in editors.select("nav a")] == ["Field reference"]
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    assert {d.get("boost") for d in docs if d["location"].startswith("field-reference/")} \
+        == {0.5}
