@@ -289,3 +289,28 @@ def test_a_new_site_gets_the_address_menu_and_search_rank(tmp_path: Path) -> Non
     docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
     assert {d.get("boost") for d in docs if d["location"].startswith("field-reference/")} \
         == {0.5}
+
+
+def test_the_link_check_reads_the_404_pages_links_under_the_sites_path(
+        addressed: Path, unaddressed: Path, tmp_path: Path) -> None:
+    """Under an address with a path, the 404 page links from the host's root
+    ("/accountability/timeline/"): `casefile links` takes those for the site's own pages,
+    and still finds a broken one."""
+    import shutil
+
+    from casefile.outputs.links import check_internal, site_path
+
+    assert (site_path(addressed), site_path(unaddressed)) == ("/accountability/", "/")
+    assert 'href="/accountability/timeline/"' in (addressed / "404.html").read_text("utf-8")
+    errors = [line for line in check_internal(addressed).stdout.splitlines()
+              if "[ERROR]" in line]
+    # only the fixture's made-up Welsh version (/cy/, LANGUAGES above) is missing
+    assert errors and all(f"{addressed}/cy " in line for line in errors), errors
+    broken = shutil.copytree(addressed, tmp_path / "site")
+    page = broken / "404.html"
+    page.write_text(page.read_text("utf-8").replace(
+        "</body>", '<a href="/accountability/no-such-page/">x</a>'
+                   '<a href="/elsewhere/">y</a></body>'), encoding="utf-8")
+    result = check_internal(broken)
+    assert result.returncode != 0
+    assert f"{broken}/no-such-page" in result.stdout and f"{broken}/elsewhere" in result.stdout
