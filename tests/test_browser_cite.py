@@ -55,10 +55,12 @@ def test_permalinks_are_visible_touchable_and_focusable(browser: Browser, base: 
     context = browser.new_context(viewport=WIDTHS[width])
     page = context.new_page()
     page.goto(f"{base}cases/{CASE}/", wait_until="networkidle")
-    links = page.locator("a.cf-permalink")
+    links = page.locator("a.cf-pl")
     count = links.count()
     assert count == len(VIEW.timeline) + sum(len(g.rows) for g in VIEW.matrices) + \
         len(VIEW.requirements)
+    for kind in ("event", "finding", "requirement"):  # the name a screen reader reads out
+        assert page.get_by_role("link", name=f"Permalink to {kind} 1", exact=True).count() == 1
     for i in (0, count // 2, count - 1):
         link = links.nth(i)
         link.scroll_into_view_if_needed()

@@ -224,12 +224,11 @@ def test_every_event_finding_and_requirement_has_a_named_permalink(addressed: Pa
         assert targets
         for n, target in enumerate(targets, 1):
             holder = page.find(id=target)
-            [link] = holder.select("a.cf-permalink")  # in the row or event it names
-            assert link["href"] == f"#{target}"
-            assert [s.get_text() for s in link.select('[aria-hidden="true"]')] == ["#"]
-            assert link.select_one(".cf-vh").get_text() == f"Permalink to {kind} {n}"
-            assert link.get_text() == f"#Permalink to {kind} {n}"
-    names = [a.select_one(".cf-vh").get_text() for a in page.select("a.cf-permalink")]
+            [link] = holder.select("a.cf-pl")  # in the row or event it names
+            assert link.attrs == {"class": ["cf-pl"], "href": f"#{target}",
+                                  "aria-label": f"Permalink to {kind} {n}"}
+            assert link.get_text() == "#"
+    names = [a["aria-label"] for a in page.select("a.cf-pl")]
     assert len(names) == len(set(names)) == sum(map(len, expected))
 
 
