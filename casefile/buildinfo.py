@@ -19,10 +19,13 @@ class BuildInfo:
     date: dt.date
     date_basis: str
     commit: str | None
-    site_url: str | None = None
+    site_url: str | None = None  # mkdocs.yml's site_url (SITE_URL when the workflow sets it)
     review_max_age_days: int = 365
+    site_name: str = "casefile"
 
     def page_url(self, path: str) -> str:
+        """The full address of the page at ``path`` (site-relative, e.g. ``cases/x/``)
+        when the site's address is known, else its path from the root of the host."""
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else f"/{path}"
 
 
@@ -58,16 +61,16 @@ def pin_source_date(root: Path) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = _pinned["epoch"] = committed
 
 
-def detect(root: Path, site_url: str | None = None,
-           review_max_age_days: int = 365) -> BuildInfo:
+def detect(root: Path, site_url: str | None = None, review_max_age_days: int = 365,
+           site_name: str = "casefile") -> BuildInfo:
     commit = _git(root, "rev-parse", "HEAD")
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    rest = (commit, site_url.rstrip("/") + "/" if site_url else None, review_max_age_days,
+            site_name)
     if epoch.isdigit():
         day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-        return BuildInfo(day, "SOURCE_DATE_EPOCH", commit, site_url, review_max_age_days)
+        return BuildInfo(day, "SOURCE_DATE_EPOCH", *rest)
     committed = _git(root, "log", "-1", "--format=%cs")
     if committed:
-        return BuildInfo(dt.date.fromisoformat(committed), "the date of the git commit",
-                         commit, site_url, review_max_age_days)
-    return BuildInfo(dt.date.today(), "the day of the build", commit, site_url,
-                     review_max_age_days)
+        return BuildInfo(dt.date.fromisoformat(committed), "the date of the git commit", *rest)
+    return BuildInfo(dt.date.today(), "the day of the build", *rest)

@@ -157,7 +157,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         gc.collect()
         gc.freeze()
         paths = Paths(directory_urls=config.use_directory_urls)
-        build = detect(root, config.site_url, self.config.review_max_age_days)
+        build = detect(root, config.site_url, self.config.review_max_age_days,
+                       config.site_name)
         _use_shared_overrides(config)
         self.renderer = Renderer(dataset, self.macros(root), paths,
                                  data_dir=root / self.config.data_dir, build=build,
@@ -232,6 +233,13 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         html = focusable_title(Renderer.put_back(html, blocks) if blocks else html)
         _title_first(page, html)
         return html
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        """The Atom feed the page announces in its head (overrides/main.html), if any."""
+        if self.renderer is not None:
+            context["cf_feed"] = self.renderer.feed_link(page.file.src_uri)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return harden(squeeze(output))

@@ -20,6 +20,10 @@ class InitError(Exception):
 
 MKDOCS_YML = """\
 site_name: {name}
+# The site's full address (https://...), for canonical links, the sitemap, feeds and
+# "Cite this page": set SITE_URL when you build the published site. Without it, pages
+# still build and link to each other, but cite only their path (/cases/...).
+site_url: !ENV [SITE_URL, ""]
 docs_dir: content
 strict: true
 
@@ -61,9 +65,10 @@ nav:
   - Bodies: bodies/index.md
   - Sources: sources.md
   - Methodology: methodology.md
-  - Field reference: field-reference.md
   - Open data: data.md
   - About: about.md
+  - For editors:
+      - Field reference: field-reference.md
 
 validation:
   nav:
@@ -173,6 +178,8 @@ own ordered levels; "worse" and "better" follow that order.
 FIELD_REFERENCE_MD = """\
 ---
 title: Field reference
+search:
+  boost: 0.5  # for editors: a reader's search finds the cases first
 ---
 
 # Field reference

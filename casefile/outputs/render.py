@@ -21,7 +21,7 @@ from casefile import fork
 from casefile.buildinfo import BuildInfo
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked
-from casefile.model import date_words, published, views, vocab
+from casefile.model import citation, date_words, published, views, vocab
 from casefile.model import objects as m
 from casefile.model.dates import human_day
 from casefile.model.money import DEFAULT_LOCALE
@@ -217,11 +217,33 @@ class Renderer:
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
                 "page_url": lambda: self.build.page_url(self.paths.url(src)),
+                "citation": lambda view: self._citation(view, src),
+                "accessed": citation.ACCESSED, "permalink_names": citation.permalink_names,
                 "money_text": lambda money: money.text(self.locale),
                 "published": published, "licences": self.licences,
                 "oversight_by_level": lambda: by_current_level(
                     [(t, v.case) for v in self.views.values() for t in v.oversight],
                     list(self.dataset.frameworks))}
+
+    def _citation(self, view: CaseView, src: str) -> str:
+        shown = view.case.as_of_shown
+        return citation.citation(self.build.site_name, view.case.title,
+                                 self.build.page_url(self.paths.url(src)),
+                                 shown.human() if shown else human_day(view.as_of),
+                                 human_day(self.build.date), self.build.commit)
+
+    def feed_link(self, src: str) -> tuple[str, str] | None:
+        """(address, title) of the Atom feed a page announces in its head: the site's feed
+        on the home page, the case's on a case page; a full address when the site's is
+        known. None for every other page."""
+        cid = src.removeprefix("cases/").removesuffix(".md")
+        key = "all" if src == "index.md" else cid if src == case_src(cid) else None
+        if key is None or (key != "all" and key not in self.views):
+            return None
+        root = self.build.site_url or self.paths.root_from(src)
+        name = self.build.site_name
+        title = f"{name}: all cases" if key == "all" else f"{name}: {self.views[key].case.title}"
+        return f"{root}feeds/{key}.xml", title
 
     def render_template(self, name: str, src: str, **values: Any) -> str:
         template = self.env.get_template(name)
@@ -257,11 +279,13 @@ class Renderer:
     def each_output_file(self) -> Iterator[tuple[str, str]]:
         """Open data, feeds and calendars as (path in the site, text), one at a time (not
         Jinja: kept here beside the other outputs)."""
+        from casefile.outputs.feeds import Site
         from casefile.outputs.feeds import each_file as feeds
         from casefile.outputs.opendata import each_file as open_data
 
         yield from open_data(self.dataset)
-        yield from feeds(self.views, self.dataset.as_of, views.cross_timeline(self.views))
+        yield from feeds(self.views, self.dataset.as_of, views.cross_timeline(self.views),
+                         Site(self.build.site_name, self.build.site_url))
 
     # -- hand-written pages --------------------------------------------------------------
     def render_content(self, text: str, src: str, file_label: str, line_offset: int = 0) -> str:
