@@ -1,0 +1,257 @@
+""""Where things stand" (casefile.model.stand): exact sentences and their citations, built
+from the fictional MINI data set (tests/conftest.py) with small changes: due today, past
+due, a closed case, no findings, no requirements, several speakers, one record only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from casefile.model import stand as st
+from casefile.model.views import CaseView, case_view
+from casefile.outputs.render import Renderer, case_src
+from casefile.pipeline import load_dataset
+from tests.conftest import REPO, write_mini
+
+INSPECTION = "cases/town/records/town-inspection.yml"
+FOLLOW_UP = "cases/town/records/town-follow-up.yml"
+CASE = "cases/town/case.yml"
+DUE_20_DAYS = """    due:
+      within: 20
+      unit: working_days
+      from: publication
+"""
+
+
+def view(tmp_path: Path, changes: dict[str, str | tuple[str, str]],
+         build: dt.date | None = None) -> CaseView:
+    case = load_dataset(write_mini(tmp_path, changes), use_cache=False).cases["town"]
+    return case_view(case, build)
+
+
+def sources(said: st.Said) -> list[str]:
+    return [c.source.id for c in said.cites]
+
+
+def test_the_mini_case_in_words(tmp_path: Path) -> None:
+    s = view(tmp_path, {}).stand
+    assert s is not None
+    assert s.ends.text == "These records end on 1 March 2018."
+    assert sources(s.ends) == ["council-news"]  # the record of that day; its source
+    assert s.later is None
+    [f] = s.findings
+    assert f.lead == "The inspection of July 2017 raised 1 finding."
+    assert [v.text for v in f.voices] == [
+        "Town Council (own claim; 1 March 2018) gave the latest assessment of it: "
+        "1 “Improving”."]
+    assert sources(st.Said("", f.voices[0].cites)) == ["council-news"]
+    assert (f.total, f.not_assessed, f.unassessed, f.counts) == (1, 0, None, {"improving": 1})
+    assert s.requirements.text == ("Of the 1 requirement recorded, as of 1 March 2018: "
+                                   "1 “Past due: no record that it was met”.")
+    assert [(p.term.value, [(i.text, i.anchor) for i in p.items]) for p in s.pending] == [
+        ("overdue", [("due 30 October 2017", "req-req-plan")])]
+    assert s.next is None and s.closed is None
+
+
+def test_due_on_the_as_of_date_is_outstanding_and_next(tmp_path: Path) -> None:
+    s = view(tmp_path, {INSPECTION: (DUE_20_DAYS, "    due:\n      date: 2018-03-01\n")}).stand
+    assert s is not None
+    assert [(p.term.value, [i.text for i in p.items]) for p in s.pending] == [
+        ("outstanding", ["due 1 March 2018"])]
+    assert s.next is not None
+    assert s.next.text == "The next deadline in these records: “Produce a plan.”, due 1 March 2018."
+    assert (s.next.anchor, sources(s.next)) == ("req-req-plan", ["report-2017"])
+
+
+def test_due_the_day_before_is_past_due(tmp_path: Path) -> None:
+    s = view(tmp_path, {INSPECTION: (DUE_20_DAYS, "    due:\n      date: 2018-02-28\n")}).stand
+    assert s is not None
+    assert [(p.term.label, [i.text for i in p.items]) for p in s.pending] == [
+        ("Past due: no record that it was met", ["due 28 February 2018"])]
+    assert s.next is None
+
+
+def test_a_window_and_no_deadline_are_said_as_such(tmp_path: Path) -> None:
+    s = view(tmp_path, {INSPECTION: (DUE_20_DAYS, "    due:\n      date: 2018-04\n"),
+                        FOLLOW_UP: ("cite: [council-news]\nassessments",
+                                    "cite: [council-news]\nrequirements:\n  - id: req-later\n"
+                                    "    text: Report back.\n    cite: [council-news]\n"
+                                    "assessments")}).stand
+    assert s is not None
+    assert [(p.term.value, [(i.text, i.anchor) for i in p.items]) for p in s.pending] == [
+        ("outstanding", [("due between 1 April 2018 and 30 April 2018", "req-req-plan"),
+                         ("no deadline set", "req-req-later")])]
+    assert s.requirements.text == ("Of the 2 requirements recorded, as of 1 March 2018: "
+                                   "2 “Outstanding”.")
+    assert s.next is not None and s.next.anchor == "req-req-plan"
+
+
+def test_a_closed_case_names_no_pending_deadline(tmp_path: Path) -> None:
+    s = view(tmp_path, {CASE: ("status: open", "status: closed")}).stand
+    assert s is not None
+    assert s.pending == [] and s.next is None
+    assert s.closed == ("The case is closed, so no deadline is followed; each requirement's "
+                        "outcome as of 1 March 2018 stays in its table.")
+    assert s.requirements.text.endswith("1 “Past due: no record that it was met”.")
+
+
+def test_no_findings_and_no_requirements(tmp_path: Path) -> None:
+    inspection = """\
+id: town-inspection
+type: inspection
+title: Inspection
+date: 2017-07
+published: 2017-10-02
+body: inspectorate
+summary: Inspectors visited.
+cite: [report-2017]
+"""
+    follow_up = """\
+id: town-follow-up
+type: council_statement
+title: Council news
+date: 2018-03
+body: town-council
+summary: The council said something.
+cite: [council-news]
+"""
+    s = view(tmp_path, {INSPECTION: inspection, FOLLOW_UP: follow_up}).stand
+    assert s is not None
+    assert s.findings == []
+    assert s.requirements.text == "No requirements or deadlines are recorded in this case."
+    assert s.pending == [] and s.next is None
+    # a month-precise end: "in", and the source published that month rather than the record
+    assert s.ends.text == "These records end in March 2018."
+    assert sources(s.ends) == ["council-news"]
+
+
+def test_one_record_only(tmp_path: Path) -> None:
+    write_mini(tmp_path, {})
+    (tmp_path / "data" / FOLLOW_UP).unlink()
+    case = load_dataset(tmp_path / "data", use_cache=False).cases["town"]
+    s = case_view(case).stand
+    assert s is not None
+    # the record's publication and its source's share the day: the source is cited
+    assert s.ends.text == "These records end on 2 October 2017."
+    assert sources(s.ends) == ["report-2017"]
+    [f] = s.findings
+    assert (f.voices, f.unassessed) == ([], "It is not assessed yet in these records.")
+    assert f.counts == {"not_assessed": 1}
+
+
+SECOND_FINDING = ("    cite: [report-2017]\nrequirements:",
+                  "    cite: [report-2017]\n  - id: f-safe\n    theme: safeguarding\n"
+                  "    text: Unsafe.\n    cite: [report-2017]\n  - id: f-third\n"
+                  "    theme: safeguarding\n    text: A third.\n    cite: [report-2017]\n"
+                  "requirements:")
+VISIT = """\
+id: town-visit
+type: monitoring_visit
+title: Visit
+date: 2018-02-01
+body: inspectorate
+summary: Inspectors visited again.
+cite: [report-2017]
+assessments:
+  - finding: f-safe
+    status: serious_concern
+    asserted_by: inspectorate
+    note: Still unsafe.
+    cite: [report-2017]
+  - finding: f-leadership
+    status: concern
+    asserted_by: inspectorate
+    note: Still weak.
+    cite: [report-2017]
+"""
+
+
+def test_several_speakers_each_count_only_what_they_assessed_last(tmp_path: Path) -> None:
+    s = view(tmp_path, {INSPECTION: SECOND_FINDING,
+                        "cases/town/records/town-visit.yml": VISIT}).stand
+    assert s is not None
+    [f] = s.findings
+    assert f.lead == ("The inspection of July 2017 raised 3 findings. Their latest assessments "
+                      "come from 2 different bodies, each named with the findings it assessed "
+                      "last.")
+    assert [v.text for v in f.voices] == [  # the latest first; f-leadership counted once
+        "Town Council (own claim; 1 March 2018) gave the latest assessment of 1 of them: "
+        "1 “Improving”.",
+        "New Inspectorate (regulator's judgement; 1 February 2018) gave the latest assessment "
+        "of 1 of them: 1 “Serious concern”."]
+    assert f.unassessed == "1 is not assessed yet in these records."
+    assert f.counts == {"improving": 1, "serious_concern": 1, "not_assessed": 1}
+    assert sum(f.counts.values()) == f.total == 3
+
+
+def test_a_second_hand_speaker_names_who_it_is_known_from(tmp_path: Path) -> None:
+    relayed = VISIT.replace("    cite: [report-2017]\n  - finding: f-leadership",
+                            "    cite: [council-news]\n  - finding: f-leadership")
+    s = view(tmp_path, {INSPECTION: SECOND_FINDING,
+                        FOLLOW_UP: ("status: improving", "status: improved"),
+                        "cases/town/records/town-visit.yml": relayed}).stand
+    assert s is not None
+    texts = [v.text for v in s.findings[0].voices]
+    assert texts[1] == ("New Inspectorate (regulator's judgement; 1 February 2018), as reported "
+                        "by Town Council (self-report), gave the latest assessment of 1 of them: "
+                        "1 “Serious concern”.")
+    assert texts[0].endswith("1 “Improved”.")
+
+
+NO_ASSESSMENT = """\
+id: town-follow-up
+type: council_statement
+title: Follow-up
+date: 2018-03-01
+body: town-council
+summary: The council reported progress.
+cite: [council-news]
+"""
+
+
+def test_all_of_several_findings_by_one_speaker(tmp_path: Path) -> None:
+    visit = VISIT + """\
+  - finding: f-third
+    status: resolved
+    asserted_by: inspectorate
+    note: Done.
+    cite: [report-2017]
+"""
+    s = view(tmp_path, {INSPECTION: SECOND_FINDING, FOLLOW_UP: NO_ASSESSMENT,
+                        "cases/town/records/town-visit.yml": visit}).stand
+    assert s is not None
+    [voice] = s.findings[0].voices
+    assert voice.text == ("New Inspectorate (regulator's judgement; 1 February 2018) gave the "
+                          "latest assessment of all 3: 1 “Serious concern”, 1 “Concern remains” "
+                          "and 1 “Resolved”.")
+    assert s.findings[0].unassessed is None
+
+
+def test_a_build_long_after_the_records_end_says_later_events_may_be_missing(
+        tmp_path: Path) -> None:
+    end = dt.date(2018, 3, 1)
+    v = view(tmp_path, {})
+    at = {days: st.stand(v.case, v.matrices, v.requirements,
+                         end + dt.timedelta(days=days)).later for days in (90, 91)}
+    assert at[90] is None
+    assert at[91] == ("Nothing later is recorded here; this version of the site was built on "
+                      "31 May 2018, so anything since may be missing.")
+    assert st.stand(v.case, v.matrices, v.requirements, None).later is None
+
+
+def test_the_case_page_block_lays_out_the_sentences_with_citations(tmp_path: Path) -> None:
+    data = write_mini(tmp_path, {})
+    r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
+    v = r.views["town"]
+    html = BeautifulSoup(str(r.macro("stand", case_src("town"), view=v)), "html.parser")
+    paragraphs = [p.get_text(" ", strip=True) for p in html.select(".cf-stand > p")]
+    end = v.number(v.case.records[1].cites[0].source)
+    assert paragraphs[0] == f"These records end on 1 March 2018. [{end}]"
+    assert html.select_one("a[href='#req-req-plan']").get_text() == "due 30 October 2017"
+    assert "Past due: no record that it was met: due 30 October 2017" in paragraphs[-1]
+    listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
+    cell = listed.select_one("td.cf-stand-short")
+    assert cell.p.get_text() == "These records end on 1 March 2018."
+    assert cell.select_one("a")["href"] == "cases/town/#where-things-stand"
