@@ -255,3 +255,8 @@ def test_the_case_page_block_lays_out_the_sentences_with_citations(tmp_path: Pat
     cell = listed.select_one("td.cf-stand-short")
     assert cell.p.get_text() == "These records end on 1 March 2018."
     assert cell.select_one("a")["href"] == "cases/town/#where-things-stand"
+
+
+def test_the_methodology_gives_the_threshold_the_code_uses() -> None:
+    text = " ".join((REPO / "content" / "methodology.md").read_text(encoding="utf-8").split())
+    assert f"this version of the site was built more than {st.LATER_DAYS} days later" in text
