@@ -48,8 +48,8 @@ def test_the_mini_case_in_words(tmp_path: Path) -> None:
         "1 “Improving”."]
     assert sources(st.Said("", f.voices[0].cites)) == ["council-news"]
     assert (f.total, f.not_assessed, f.unassessed, f.counts) == (1, 0, None, {"improving": 1})
-    assert s.requirements.text == ("Of the 1 requirement recorded, as of 1 March 2018: "
-                                   "1 “Past due: no record that it was met”.")
+    assert s.requirements.text == ("As of 1 March 2018, the one requirement recorded is "
+                                   "“Past due: no record that it was met”.")
     assert [(p.term.value, [(i.text, i.anchor) for i in p.items]) for p in s.pending] == [
         ("overdue", [("due 30 October 2017", "req-req-plan")])]
     assert s.next is None and s.closed is None
@@ -94,7 +94,7 @@ def test_a_closed_case_names_no_pending_deadline(tmp_path: Path) -> None:
     assert s.pending == [] and s.next is None
     assert s.closed == ("The case is closed, so no deadline is followed; each requirement's "
                         "outcome as of 1 March 2018 stays in its table.")
-    assert s.requirements.text.endswith("1 “Past due: no record that it was met”.")
+    assert s.requirements.text.endswith("is “Past due: no record that it was met”.")
 
 
 def test_no_findings_and_no_requirements(tmp_path: Path) -> None:

@@ -232,8 +232,11 @@ def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
         assert req.outcome is not None, "compute_all runs first"
         counts[req.outcome.term.value] += 1
     tallies = [(vocab.OUTCOMES[k], n) for k, n in counts.items() if n]
-    return Said(f"Of the {_n(len(requirements), 'requirement')} recorded, as of "
-                f"{as_of.human()}: {_counted(tallies)}.")
+    if len(requirements) == 1:
+        return Said(f"As of {as_of.human()}, the one requirement recorded is "
+                    f"“{tallies[0][0].label}”.")
+    return Said(f"Of the {len(requirements)} requirements recorded, as of {as_of.human()}: "
+                f"{_counted(tallies)}.")
 
 
 def due_words(outcome: m.Outcome) -> str:
