@@ -260,3 +260,29 @@ def test_the_case_page_block_lays_out_the_sentences_with_citations(tmp_path: Pat
 def test_the_methodology_gives_the_threshold_the_code_uses() -> None:
     text = " ".join((REPO / "content" / "methodology.md").read_text(encoding="utf-8").split())
     assert f"this version of the site was built more than {st.LATER_DAYS} days later" in text
+
+
+def test_a_case_with_no_records_yet(tmp_path: Path) -> None:
+    write_mini(tmp_path, {})
+    for name in (INSPECTION, FOLLOW_UP):
+        (tmp_path / "data" / name).unlink()
+    case = load_dataset(tmp_path / "data", use_cache=False).cases["town"]
+    s = case_view(case).stand
+    assert s is not None
+    # the case file cites a source, whose publication is the latest date there is
+    assert s.ends.text == "These records end on 2 October 2017."
+    assert (s.findings, s.pending, s.next) == ([], [], None)
+    assert st.records_end(case)[0].text == "These records end on 2 October 2017."
+
+
+def test_hostile_words_in_the_sentences_stay_text(tmp_path: Path) -> None:
+    hostile = "<script>alert(1)</script> & plan"
+    data = write_mini(tmp_path, {INSPECTION: (
+        "    text: Produce a plan.\n" + DUE_20_DAYS,
+        f"    text: '{hostile}'\n    due:\n      date: 2018-04-30\n")})
+    r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
+    html = BeautifulSoup(str(r.macro("stand", case_src("town"), view=r.views["town"])),
+                         "html.parser")
+    assert html.find("script") is None
+    assert html.select(".cf-stand > p")[-1].get_text(" ", strip=True) == (
+        f"The next deadline in these records: “{hostile}”, due 30 April 2018. [1]")
