@@ -52,7 +52,7 @@ def test_the_mini_case_in_words(tmp_path: Path) -> None:
                                    "“Past due: no record that it was met”.")
     assert [(p.term.value, [(i.text, i.anchor) for i in p.items]) for p in s.pending] == [
         ("overdue", [("due 30 October 2017", "req-req-plan")])]
-    assert s.next is None and s.closed is None
+    assert s.next is None and s.closed is None and s.no_findings is None
 
 
 def test_due_on_the_as_of_date_is_outstanding_and_next(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ cite: [council-news]
 """
     s = view(tmp_path, {INSPECTION: inspection, FOLLOW_UP: follow_up}).stand
     assert s is not None
-    assert s.findings == []
+    assert (s.findings, s.no_findings) == ([], "No findings are recorded in this case.")
     assert s.requirements.text == "No requirements or deadlines are recorded in this case."
     assert s.pending == [] and s.next is None
     # a month-precise end: "in", and the source published that month rather than the record

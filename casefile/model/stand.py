@@ -91,6 +91,7 @@ class Stand:
     pending: list[Pending]  # past due and outstanding, with dates; none for a closed case
     next: Said | None  # the next deadline due, from the records; none for a closed case
     closed: str | None  # for a closed case: no deadline is followed
+    no_findings: str | None = None  # said when no record raises a finding
 
 
 def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.Requirement],
@@ -108,7 +109,8 @@ def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.R
                  outcomes(requirements, case.as_of_shown),
                  [] if closed else pending(requirements),
                  None if closed else next_deadline(requirements),
-                 _closed(case.as_of_shown) if closed else None)
+                 _closed(case.as_of_shown) if closed else None,
+                 None if view_matrices else "No findings are recorded in this case.")
 
 
 # -- the records' end date --------------------------------------------------------------
