@@ -286,3 +286,22 @@ def test_hostile_words_in_the_sentences_stay_text(tmp_path: Path) -> None:
     assert html.find("script") is None
     assert html.select(".cf-stand > p")[-1].get_text(" ", strip=True) == (
         f"The next deadline in these records: “{hostile}”, due 30 April 2018. [1]")
+
+
+GAZETTE = """\
+id: gazette
+title: Gazette report
+publisher: town-council
+kind: council_press_release
+published: 2018-03-01
+language: en
+"""
+
+
+def test_a_source_published_on_the_end_date_is_cited_before_a_record_of_that_date(
+        tmp_path: Path) -> None:
+    s = view(tmp_path, {"sources/gazette.yml": GAZETTE,
+                        CASE: ("cite: [report-2017]\n", "cite: [report-2017, gazette]\n")}).stand
+    assert s is not None
+    assert s.ends.text == "These records end on 1 March 2018."
+    assert sources(s.ends) == ["gazette"]  # not council-news, the record's own source
