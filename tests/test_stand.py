@@ -174,13 +174,16 @@ def test_several_speakers_each_count_only_what_they_assessed_last(tmp_path: Path
     assert s is not None
     [f] = s.findings
     assert f.lead == ("The inspection of July 2017 raised 3 findings. Their latest assessments "
-                      "come from 2 different bodies, each named with the findings it assessed "
-                      "last.")
+                      "come from 2 different bodies, each named below with how many of them it "
+                      "assessed last.")
     assert [v.text for v in f.voices] == [  # the latest first; f-leadership counted once
         "Town Council (own claim; 1 March 2018) gave the latest assessment of 1 of them: "
         "1 “Improving”.",
         "New Inspectorate (regulator's judgement; 1 February 2018) gave the latest assessment "
         "of 1 of them: 1 “Serious concern”."]
+    assert [sources(st.Said("", v.cites)) for v in f.voices] == [["council-news"],
+                                                                  ["report-2017"]]
+    assert [v.count for v in f.voices] == [1, 1]
     assert f.unassessed == "1 is not assessed yet in these records."
     assert f.counts == {"improving": 1, "serious_concern": 1, "not_assessed": 1}
     assert sum(f.counts.values()) == f.total == 3

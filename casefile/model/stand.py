@@ -147,9 +147,16 @@ def records_end(case: m.Case) -> tuple[Said, PartialDate | None]:
     end = max((d for d, _, _ in dated), key=_key)
     tied = [(cites, own) for d, cites, own in dated if _key(d) == _key(end)]
     chosen = [c for cites, own in tied if own for c in cites] or tied[0][0]
-    unique = list({c.source.id: c for c in reversed(chosen)}.values())[::-1]
     on = "on" if end.precision == "day" else "in"
-    return Said(f"These records end {on} {end.human()}.", unique), end
+    return Said(f"These records end {on} {end.human()}.", _unique(chosen)), end
+
+
+def _unique(cites: list[m.Citation]) -> list[m.Citation]:
+    """The first citation of each source, in order (one link per source)."""
+    seen: dict[str, m.Citation] = {}
+    for cite in cites:
+        seen.setdefault(cite.source.id, cite)
+    return list(seen.values())
 
 
 # -- findings ---------------------------------------------------------------------------
@@ -171,7 +178,7 @@ def findings_stand(case: m.Case, group: MatrixGroup) -> FindingsStand:
     bodies = {v[0].asserted_by.id for v in ordered}
     if len(bodies) > 1:
         lead += (f" Their latest assessments come from {len(bodies)} different bodies, each "
-                 "named with the findings it assessed last.")
+                 "named below with how many of them it assessed last.")
     return FindingsStand(record, total, lead, [_voice(case, v, total) for v in ordered], missing,
                          _unassessed(missing, total))
 
@@ -191,8 +198,7 @@ def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
     known from (casefile.model.who.relayed, over all their citations)."""
     first = assessments[0]
     record = first.record
-    cites = list({c.source.id: c for a in reversed(assessments)
-                  for c in reversed(a.cites)}.values())[::-1]
+    cites = _unique([c for a in assessments for c in a.cites])
     relayed = who.relayed(first.asserted_by, cites, case, record.date) if first.relayed \
         else None
     counts = {t.value: 0 for t in vocab.STATUSES.values()}
