@@ -304,7 +304,80 @@ language: en
 def test_a_source_published_on_the_end_date_is_cited_before_a_record_of_that_date(
         tmp_path: Path) -> None:
     s = view(tmp_path, {"sources/gazette.yml": GAZETTE,
-                        CASE: ("cite: [report-2017]\n", "cite: [report-2017, gazette]\n")}).stand
+                        "sources/bulletin.yml": GAZETTE.replace("id: gazette", "id: bulletin"),
+                        CASE: ("cite: [report-2017]\n",  # the money's and the case's
+                               "cite: [report-2017, gazette, bulletin]\n")}).stand
     assert s is not None
     assert s.ends.text == "These records end on 1 March 2018."
-    assert sources(s.ends) == ["gazette"]  # not council-news, the record's own source
+    # not council-news, the record's own source; each source once, in the order cited
+    assert sources(s.ends) == ["gazette", "bulletin"]
+
+
+
+BOARD = """\
+id: town-board
+type: improvement_board_report
+title: Board report
+date: 2017-11-15
+published: 2017-12-01
+body: town-council
+summary: The board reported.
+cite: [report-2017]
+assessments:
+  - finding: f-safe
+    status: worsened
+    asserted_by: town-council
+    note: Worse, the council says, known from the inspectorate's report.
+    cite: [report-2017]
+  - finding: f-third
+    status: early_signs
+    asserted_by: inspectorate
+    note: Some signs.
+    cite: [report-2017]
+  - finding: f-fourth
+    status: improving
+    asserted_by: inspectorate
+    note: Better.
+    cite: [report-2017]
+  - finding: f-fifth
+    status: resolved
+    asserted_by: inspectorate
+    note: Done, the council's letter says the inspectorate found.
+    cite: [council-letter]
+"""
+LETTER = """\
+id: council-letter
+title: Letter
+publisher: town-council
+kind: council_press_release
+published: 2017-11-01
+language: en
+"""
+FIVE = (SECOND_FINDING[0], SECOND_FINDING[1].replace(
+    "requirements:", "".join(f"  - id: f-{n}\n    theme: leadership\n    text: {n}.\n"
+                             "    cite: [report-2017]\n" for n in ("fourth", "fifth"))
+    + "requirements:"))
+
+
+def test_names_and_publication_as_they_were_and_second_hand_apart(tmp_path: Path) -> None:
+    """A record published after its date says both; bodies are named as they were then (the
+    inspectorate was renamed in January 2018); a body's first-hand and second-hand claims in
+    the same record are counted apart, the larger group first."""
+    s = view(tmp_path, {INSPECTION: FIVE, FOLLOW_UP: NO_ASSESSMENT, "sources/council-letter.yml":
+                        LETTER, "cases/town/records/town-board.yml": BOARD}).stand
+    assert s is not None
+    [f] = s.findings
+    assert (f.record.id, f.total, f.not_assessed) == ("town-inspection", 5, 1)
+    assert [(v.record.id, v.count) for v in f.voices] == [("town-board", 2), ("town-board", 1),
+                                                          ("town-board", 1)]
+    when = "15 November 2017, published 1 December 2017"
+    assert [v.text for v in f.voices] == [
+        f"OI (now New Inspectorate) (regulator's judgement; {when}) gave the latest assessment "
+        "of 2 of them: 1 “Early signs” and 1 “Improving”.",
+        f"Town Council (own claim; {when}), as reported by OI (now New Inspectorate) "
+        "(regulator), gave the latest assessment of 1 of them: 1 “Got worse”.",
+        f"OI (now New Inspectorate) (regulator's judgement; {when}), as reported by Town "
+        "Council (self-report), gave the latest assessment of 1 of them: 1 “Resolved”."]
+    assert [a.finding.id for a in f.voices[0].assessments] == ["f-third", "f-fourth"]
+    assert f.lead.endswith("come from 2 different bodies, each named below with how many of "
+                           "them it assessed last.")

@@ -199,11 +199,11 @@ def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
     first = assessments[0]
     record = first.record
     cites = _unique([c for a in assessments for c in a.cites])
-    relayed = who.relayed(first.asserted_by, cites, case, record.date) if first.relayed \
-        else None
-    counts = {t.value: 0 for t in vocab.STATUSES.values()}
+    # None for a first-hand group: each of its assessments cites a source of the asserter's
+    relayed = who.relayed(first.asserted_by, cites, case, record.date)
+    counts = {t.value: 0 for t in vocab.STATUSES.values()}  # statuses are a fixed list
     for a in assessments:
-        counts[a.status.value] = counts.get(a.status.value, 0) + 1
+        counts[a.status.value] += 1
     tallies = [(vocab.STATUSES[k], n) for k, n in counts.items() if n]
     speaker = f"{first.asserted_by.label_at(record.date)} ({first.asserter.label.lower()}"
     when = record.when if record.publication == record.date \
@@ -249,8 +249,9 @@ def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
 
 def due_words(outcome: m.Outcome) -> str:
     first, last = outcome.due_from, outcome.due_until
-    if last is None or first is None:
+    if last is None:  # the window's two ends are set together (deadlines.due_window)
         return "no deadline set"
+    assert first is not None
     if first == last:
         return f"due {human_day(last)}"
     return f"due between {human_day(first)} and {human_day(last)}"
