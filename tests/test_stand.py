@@ -381,3 +381,14 @@ def test_names_and_publication_as_they_were_and_second_hand_apart(tmp_path: Path
     assert [a.finding.id for a in f.voices[0].assessments] == ["f-third", "f-fourth"]
     assert f.lead.endswith("come from 2 different bodies, each named below with how many of "
                            "them it assessed last.")
+
+
+def test_findings_not_assessed_are_counted_in_words(tmp_path: Path) -> None:
+    some = view(tmp_path / "some", {INSPECTION: SECOND_FINDING}).stand
+    none = view(tmp_path / "none", {INSPECTION: SECOND_FINDING, FOLLOW_UP: NO_ASSESSMENT}).stand
+    assert some is not None and none is not None
+    assert (some.findings[0].unassessed, some.findings[0].not_assessed) == (
+        "2 are not assessed yet in these records.", 2)
+    assert (none.findings[0].voices, none.findings[0].unassessed) == (
+        [], "None of them is assessed yet in these records.")
+    assert none.findings[0].counts == {"not_assessed": 3}
