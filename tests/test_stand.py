@@ -10,6 +10,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from casefile.model import stand as st
+from casefile.model.deadlines import latest_document_date
 from casefile.model.views import CaseView, case_view
 from casefile.outputs.render import Renderer, case_src
 from casefile.pipeline import load_dataset
@@ -392,3 +393,57 @@ def test_findings_not_assessed_are_counted_in_words(tmp_path: Path) -> None:
     assert (none.findings[0].voices, none.findings[0].unassessed) == (
         [], "None of them is assessed yet in these records.")
     assert none.findings[0].counts == {"not_assessed": 3}
+
+
+def test_the_end_date_is_the_latest_of_every_record_note_and_source(tmp_path: Path) -> None:
+    """An earlier record's publication date can be the latest date (records are in the
+    order of their own dates), before a progress note's and a source's."""
+    progress = ("    cite: [report-2017]\nstatements:",
+                "    progress:\n      - date: 2017-10-03\n        note: Begun.\n"
+                "        cite: [report-2017]\n    cite: [report-2017]\nstatements:")
+    inspection = write_mini(tmp_path, {FOLLOW_UP: NO_ASSESSMENT.replace(
+        "date: 2018-03-01", "date: 2017-09-01").replace("council-news", "report-2017")})
+    text = (inspection / INSPECTION).read_text(encoding="utf-8")
+    text = text.replace("published: 2017-10-02", "published: 2017-10-05")
+    assert progress[0] in text
+    (inspection / INSPECTION).write_text(text.replace(*progress), encoding="utf-8")
+    case = load_dataset(inspection, use_cache=False).cases["town"]
+    said, end = st.records_end(case)
+    assert (said.text, sources(said)) == ("These records end on 5 October 2017.", ["report-2017"])
+    assert end == latest_document_date(case)
+
+
+def test_a_month_is_more_precise_than_a_year_on_the_same_first_day(tmp_path: Path) -> None:
+    s = view(tmp_path, {FOLLOW_UP: NO_ASSESSMENT.replace("date: 2018-03-01", "date: 2018-01"),
+                        "sources/council-news.yml": ("published: 2018-03", "published: 2018")}
+             ).stand
+    assert s is not None
+    assert (s.ends.text, sources(s.ends)) == ("These records end in January 2018.",
+                                              ["council-news"])
+
+
+def test_nothing_dated_at_all(tmp_path: Path) -> None:
+    case = load_dataset(write_mini(tmp_path, {}), use_cache=False).cases["town"]
+    case.records, case.cites, case.money = [], [], []
+    assert st.records_end(case) == (st.Said("No document in this case's records has a date yet."),
+                                    None)
+
+
+TWO_DATED = (DUE_20_DAYS, "    due:\n      date: 2018-06-30\n"
+             "    cite: [report-2017]\n  - id: req-sooner\n    text: Sooner.\n"
+             "    due:\n      date: 2018-04-30\n")
+
+
+def test_the_next_deadline_is_the_soonest_and_a_closed_case_names_none(tmp_path: Path) -> None:
+    s = view(tmp_path / "open", {INSPECTION: TWO_DATED}).stand
+    assert s is not None and s.next is not None
+    assert (s.next.text, s.next.anchor) == (
+        "The next deadline in these records: “Sooner.”, due 30 April 2018.", "req-req-sooner")
+    assert [[i.anchor for i in p.items] for p in s.pending] == [["req-req-sooner",
+                                                                 "req-req-plan"]]
+    closed = view(tmp_path / "closed", {INSPECTION: TWO_DATED,
+                                        CASE: ("status: open", "status: closed")}).stand
+    assert closed is not None
+    assert (closed.next, closed.pending) == (None, [])
+    assert closed.requirements.text == ("Of the 2 requirements recorded, as of 1 March 2018: "
+                                        "2 “Outstanding”.")

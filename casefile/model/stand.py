@@ -98,7 +98,7 @@ def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.R
           build_date: dt.date | None = None) -> Stand:
     """Where ``case`` stands, from its view's matrices and requirements (outcomes already
     computed as of the case's own date); ``build_date`` is the day the site is built."""
-    assert case.as_of_shown is not None, "compute_all runs first"
+    assert case.as_of_shown is not None  # set by deadlines.compute_all
     ends, end = records_end(case)
     later = None
     if end is not None and build_date is not None and (build_date - end.latest).days > LATER_DAYS:
@@ -140,10 +140,8 @@ def records_end(case: m.Case) -> tuple[Said, PartialDate | None]:
     """"These records end on 9 January 2019." cited to the sources published that day, or,
     where none is, to the record or progress note of that date."""
     dated = _dated(case)
-    if not dated:
-        words = "No record in this case has a date yet." if case.records \
-            else "No records are published for this case yet."
-        return Said(words), None
+    if not dated:  # no record yet, and no source the case cites has a date
+        return Said("No document in this case's records has a date yet."), None
     end = max((d for d, _, _ in dated), key=_key)
     tied = [(cites, own) for d, cites, own in dated if _key(d) == _key(end)]
     chosen = [c for cites, own in tied if own for c in cites] or tied[0][0]
@@ -237,7 +235,7 @@ def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
         return Said("No requirements or deadlines are recorded in this case.")
     counts = {t.value: 0 for t in vocab.OUTCOMES.values()}
     for req in requirements:
-        assert req.outcome is not None, "compute_all runs first"
+        assert req.outcome is not None  # set by deadlines.compute_all
         counts[req.outcome.term.value] += 1
     tallies = [(vocab.OUTCOMES[k], n) for k, n in counts.items() if n]
     if len(requirements) == 1:
