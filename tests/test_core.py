@@ -19,7 +19,7 @@ STAGES = {
                 "differ", "copies"},
     "model": {"objects", "vocab", "dates", "date_words", "calendars", "money", "link",
               "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
-              "oversight_history", "link_oversight", "who", "quotes", "published"},
+              "oversight_history", "link_oversight", "who", "quotes", "published", "stand"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "wayback", "examples", "feature_examples"},
     "commands": {"cli", "scaffold", "init"},
