@@ -222,8 +222,9 @@ def test_the_contents_list_beside_a_case_page_is_unchanged(site: Path) -> None:
     page = built(site, "cases/powys-childrens-services")
     toc = page.select("nav.md-nav--secondary > ul > li > a")
     assert [a["href"] for a in toc] == [
-        "#money", "#timeline", "#findings-and-progress", "#requirements-and-deadlines",
-        "#statements", "#sources", "#corrections", "#cite-this-page", "#data"]
+        "#where-things-stand", "#money", "#timeline", "#findings-and-progress",
+        "#requirements-and-deadlines", "#statements", "#sources", "#corrections",
+        "#cite-this-page", "#data"]
     assert [h["id"] for h in page.find_all("h2")] == [a["href"][1:] for a in toc]
 
 

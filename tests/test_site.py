@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, Tag
 
 from casefile.model import vocab
 from casefile.model.dates import add_working_days
+from casefile.model.deadlines import latest_document_date
 from casefile.pipeline import load_dataset
 from tests.conftest import POWYS_DATA, REPO, copy_project, mkdocs_build
 
@@ -177,7 +178,9 @@ def test_home_lists_every_case_with_status_latest_event_and_deadline(site: Path)
     assert len(rows) == 1
     cells = [c.get_text(" ", strip=True) for c in rows[0].find_all(["th", "td"])]
     assert cells[0] == "Powys County Council children's services"
-    assert cells[1] == "Open"
+    assert rows[0].select_one(".cf-status").get_text() == "Open"  # then where things stand
+    end = latest_document_date(POWYS)
+    assert end is not None and cells[1].startswith(f"Open These records end on {end.human()}.")
     assert cells[2] == "9 January 2019 : Formal monitoring to continue"
     outcome = rows[0].select_one(".cf-outcome").get_text(strip=True)
     upcoming = [r for r in POWYS.requirements if r.outcome and r.outcome.term.value
@@ -268,8 +271,9 @@ def test_page_titles_and_headings(site: Path) -> None:
     assert soup.title.get_text() == "Powys County Council children's services - casefile"
     assert len(soup.find_all("h1")) == 1
     assert [h.get("id") for h in soup.select("article h2")] == [
-        "money", "timeline", "findings-and-progress", "requirements-and-deadlines",
-        "statements", "sources", "corrections", "cite-this-page", "data"]
+        "where-things-stand", "money", "timeline", "findings-and-progress",
+        "requirements-and-deadlines", "statements", "sources", "corrections", "cite-this-page",
+        "data"]
 
 
 def test_money_figures(site: Path) -> None:

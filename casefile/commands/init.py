@@ -119,6 +119,14 @@ Every timeline entry, finding, assessment, requirement and statement cites at le
 source document. Where a document gives only a month or a year, the site shows only that.
 The tables below are generated from the definitions the site is built from.
 
+## Where things stand
+
+Each case page opens with sentences computed from its records, each cited: the date of the
+latest document ("These records end on …"), each finding counted once by its latest
+assessment and by who gives it (findings never assessed as "not assessed yet"), every
+requirement by its outcome as of the case's date, with the dates of those past due or
+outstanding, and the next deadline. A closed case names no deadline as past due or next.
+
 ## Status vocabulary
 
 {{{{ vocabulary("statuses") }}}}

@@ -14,6 +14,7 @@ from casefile.model.dates import PartialDate
 from casefile.model.deadlines import days_off
 from casefile.model.link_dates import after_order
 from casefile.model.oversight_history import Track, tracks
+from casefile.model.stand import Stand, stand
 
 
 @dataclass
@@ -170,6 +171,7 @@ class CaseView:
     working_days: str = ""  # what they skip: 'weekends and bank holidays in Scotland'
     oversight: list[Track] = field(default_factory=list)  # levels over time, per body
     grades: dict[str, vocab.Term] = field(default_factory=dict)  # source id → grade here
+    stand: Stand | None = None  # "where things stand" (casefile.model.stand)
     cited_in: dict[str, list[Part]] = field(default_factory=dict)  # source id → where
 
     def number(self, source: m.Source) -> int:
@@ -235,20 +237,24 @@ def _next_deadline(reqs: list[m.Requirement]) -> m.Requirement | None:
     return outstanding[0] if outstanding else None
 
 
-def case_view(case: m.Case) -> CaseView:
+def case_view(case: m.Case, build_date: dt.date | None = None) -> CaseView:
     """Everything a case page shows; outcomes as of the case's own date (set by
-    casefile.model.deadlines.compute_all), never one date for the whole site."""
+    casefile.model.deadlines.compute_all), never one date for the whole site.
+    ``build_date`` (the site's) only lets "where things stand" say when the records stop
+    long before it."""
     assert case.as_of is not None and case.jurisdiction, "compute_all runs first"
     entries = timeline(case)
     cites = _all_citations(case, entries)
     bibliography, numbers = _number(cites)
     quotes = passages(bibliography, [(c.quote, c) for c in cites if c.quote])
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
-    view = CaseView(case, case.as_of, entries, matrices(case), bibliography, reqs,
+    groups = matrices(case)
+    view = CaseView(case, case.as_of, entries, groups, bibliography, reqs,
                     case.statements, entries[-1] if entries else None, _next_deadline(reqs),
                     numbers, quotes, ratings(case), " and ".join(days_off(case.jurisdiction)),
                     tracks(case, case.as_of),
-                    {s.id: who.grade(s, case) for s in bibliography})
+                    {s.id: who.grade(s, case) for s in bibliography},
+                    stand(case, groups, reqs, build_date))
     view.cited_in = cited_in(view)
     return view
 

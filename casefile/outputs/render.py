@@ -42,7 +42,8 @@ MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "ca
                "common_mistakes": "howto.html", "data_files": "case.html",
                "ratings": "ratings.html", "case_calendars": "deadlines.html",
                "date_forms": "vocabulary.html", "oversight": "oversight.html",
-               "oversight_frameworks": "oversight.html"}
+               "oversight_frameworks": "oversight.html", "stand": "case.html",
+               "stand_short": "case.html"}
 CONTENT_MACROS = ("case_facts", "money", "timeline", "findings", "deadlines", "statements",
                   "bibliography", "ratings", "oversight")
 
@@ -152,7 +153,8 @@ class Renderer:
         self.env.filters["block"] = self._block
         self.env.filters["pre"] = _preformatted
         self.env.filters["yaml_string"] = yaml_string
-        self.views = {cid: case_view(case) for cid, case in dataset.cases.items()}
+        self.views = {cid: case_view(case, self.build.date)
+                      for cid, case in dataset.cases.items()}
         self.licences = vocab.with_site("licences", dataset.site_terms)
 
     # -- HTML blocks: inline in Markdown, or set aside for the builder to put back ---------

@@ -1,0 +1,290 @@
+""""Where things stand": the few plain sentences at the top of a case page and in the case
+list, each with the citations a reader can check it against.
+
+Everything is computed from the case's view (casefile.model.views): the records' end date,
+the latest assessment of each finding counted by status and by who gives it, the
+requirements' outcomes as of the case's own date, and the next deadline. The templates only
+lay these out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from casefile.model import objects as m
+from casefile.model import vocab, who
+from casefile.model.dates import PartialDate, human_day
+
+if TYPE_CHECKING:
+    from casefile.model.views import MatrixGroup
+
+# A build more than this many days after the records end says that later events may be
+# missing from them (the records stopping is no sign that nothing happened since).
+LATER_DAYS = 90
+PENDING = ("overdue", "outstanding")  # outcomes listed with their dates, in this order
+
+
+@dataclass
+class Said:
+    """A sentence and the citations it rests on; ``anchor`` names the row of the case page
+    that gives it in full, where there is one."""
+
+    text: str
+    cites: list[m.Citation] = field(default_factory=list)
+    anchor: str | None = None
+
+
+@dataclass
+class Voice:
+    """The findings of one matrix whose latest assessment is in the same record, by the same
+    body speaking the same way: how many, and how many of each status."""
+
+    record: m.Record
+    assessments: list[m.Assessment]
+    tallies: list[tuple[vocab.Term, int]]  # in the status vocabulary's order; counts > 0
+    text: str
+    cites: list[m.Citation]
+
+    @property
+    def count(self) -> int:
+        return len(self.assessments)
+
+
+@dataclass
+class FindingsStand:
+    """The findings one record raised, each counted once, by its latest assessment."""
+
+    record: m.Record
+    total: int
+    lead: str  # "The inspection of July 2017 raised 11 findings."
+    voices: list[Voice]
+    not_assessed: int
+    unassessed: str | None  # "1 is not assessed yet."; None when every one is assessed
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Status value → findings whose latest assessment gives it; "not_assessed" too."""
+        out: dict[str, int] = {}
+        for voice in self.voices:
+            for term, n in voice.tallies:
+                out[term.value] = out.get(term.value, 0) + n
+        if self.not_assessed:
+            out["not_assessed"] = self.not_assessed
+        return out
+
+
+@dataclass
+class Pending:
+    """Requirements with one outcome (past due, outstanding), each with its due date."""
+
+    term: vocab.Term
+    items: list[Said]
+
+
+@dataclass
+class Stand:
+    ends: Said  # "These records end on 9 January 2019." with the sources that carry it
+    later: str | None  # said when the build is long after the records end
+    findings: list[FindingsStand]
+    requirements: Said  # the outcomes counted, as of the case's date
+    pending: list[Pending]  # past due and outstanding, with dates; none for a closed case
+    next: Said | None  # the next deadline due, from the records; none for a closed case
+    closed: str | None  # for a closed case: no deadline is followed
+    no_findings: str | None = None  # said when no record raises a finding
+
+
+def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.Requirement],
+          build_date: dt.date | None = None) -> Stand:
+    """Where ``case`` stands, from its view's matrices and requirements (outcomes already
+    computed as of the case's own date); ``build_date`` is the day the site is built."""
+    assert case.as_of_shown is not None  # set by deadlines.compute_all
+    ends, end = records_end(case)
+    later = None
+    if end is not None and build_date is not None and (build_date - end.latest).days > LATER_DAYS:
+        later = (f"Nothing later is recorded here; this version of the site was built on "
+                 f"{human_day(build_date)}, so anything since may be missing.")
+    closed = case.status.value == "closed"
+    return Stand(ends, later, [findings_stand(case, g) for g in view_matrices],
+                 outcomes(requirements, case.as_of_shown),
+                 [] if closed else pending(requirements),
+                 None if closed else next_deadline(requirements),
+                 _closed(case.as_of_shown) if closed else None,
+                 None if view_matrices else "No findings are recorded in this case.")
+
+
+# -- the records' end date --------------------------------------------------------------
+
+def _key(date: PartialDate) -> tuple[dt.date, bool, bool]:
+    """The order of casefile.model.deadlines.latest_document_date: first day, then the more
+    precise date."""
+    return date.earliest, date.day is not None, date.month is not None
+
+
+def _dated(case: m.Case) -> list[tuple[PartialDate, list[m.Citation], bool]]:
+    """Every date the as-of date is taken from, with what carries it: (date, citations,
+    whether it is a source's own publication date)."""
+    out: list[tuple[PartialDate, list[m.Citation], bool]] = []
+    for record in case.records:
+        out += [(d, record.cites, False) for d in (record.date, record.published) if d]
+        for req in record.requirements:
+            out += [(p.date, p.cites, False) for p in req.progress]
+    cites = case.cites + [c for money in case.money for c in money.cites]
+    for r in case.records:
+        cites += r.cites + [c for f in r.findings for c in f.cites] + r.part_cites()
+    out += [(c.source.published, [c], True) for c in cites if c.source.published]
+    return out
+
+
+def records_end(case: m.Case) -> tuple[Said, PartialDate | None]:
+    """"These records end on 9 January 2019." cited to the sources published that day, or,
+    where none is, to the record or progress note of that date."""
+    dated = _dated(case)
+    if not dated:  # no record yet, and no source the case cites has a date
+        return Said("No document in this case's records has a date yet."), None
+    end = max((d for d, _, _ in dated), key=_key)
+    tied = [(cites, own) for d, cites, own in dated if _key(d) == _key(end)]
+    chosen = [c for cites, own in tied if own for c in cites] or tied[0][0]
+    on = "on" if end.precision == "day" else "in"
+    return Said(f"These records end {on} {end.human()}.", _unique(chosen)), end
+
+
+def _unique(cites: list[m.Citation]) -> list[m.Citation]:
+    """The first citation of each source, in order (one link per source)."""
+    seen: dict[str, m.Citation] = {}
+    for cite in cites:
+        seen.setdefault(cite.source.id, cite)
+    return list(seen.values())
+
+
+# -- findings ---------------------------------------------------------------------------
+
+def findings_stand(case: m.Case, group: MatrixGroup) -> FindingsStand:
+    """Each finding of ``group`` counted once, by its latest assessment (the last column
+    with a cell: columns are in the records' order), grouped by who gives it."""
+    record, rows = group.record, group.rows
+    latest = [next((a for a in reversed(row.cells) if a is not None), None) for row in rows]
+    voices: dict[tuple[str, str, str, str], list[m.Assessment]] = {}
+    for a in latest:
+        if a is not None:
+            key = (a.record.id, a.asserted_by.id, a.asserter.value, str(bool(a.relayed)))
+            voices.setdefault(key, []).append(a)
+    position = {r.id: i for i, r in enumerate(case.records)}
+    ordered = sorted(voices.values(), key=lambda v: (-position[v[0].record.id], -len(v)))
+    total, missing = len(rows), latest.count(None)
+    lead = f"{_raised(record)} raised {_n(total, 'finding')}."
+    bodies = {v[0].asserted_by.id for v in ordered}
+    if len(bodies) > 1:
+        lead += (f" Their latest assessments come from {len(bodies)} different bodies, each "
+                 "named below with how many of them it assessed last.")
+    return FindingsStand(record, total, lead, [_voice(case, v, total) for v in ordered], missing,
+                         _unassessed(missing, total))
+
+
+def _raised(record: m.Record) -> str:
+    if record.type.value in vocab.REPORT_OF_EVENT:
+        return f"The {record.type.label.lower()} of {record.when}"
+    return f"“{record.title}” ({record.when})"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
+    """One speaker's latest assessments; a second-hand group names every publisher it is
+    known from (casefile.model.who.relayed, over all their citations)."""
+    first = assessments[0]
+    record = first.record
+    cites = _unique([c for a in assessments for c in a.cites])
+    # None for a first-hand group: each of its assessments cites a source of the asserter's
+    relayed = who.relayed(first.asserted_by, cites, case, record.date)
+    counts = {t.value: 0 for t in vocab.STATUSES.values()}  # statuses are a fixed list
+    for a in assessments:
+        counts[a.status.value] += 1
+    tallies = [(vocab.STATUSES[k], n) for k, n in counts.items() if n]
+    speaker = f"{first.asserted_by.label_at(record.date)} ({first.asserter.label.lower()}"
+    when = record.when if record.publication == record.date \
+        else f"{record.when}, published {record.publication.human()}"
+    speaker += f"; {when})" + (f", {relayed.words}," if relayed else "")
+    which = "it" if total == 1 else f"all {total}" if len(assessments) == total \
+        else f"{len(assessments)} of them"
+    text = f"{speaker} gave the latest assessment of {which}: {_counted(tallies)}."
+    return Voice(record, assessments, tallies, text, cites)
+
+
+def _counted(tallies: list[tuple[vocab.Term, int]]) -> str:
+    parts = [f"{n} “{term.label}”" for term, n in tallies]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _unassessed(missing: int, total: int) -> str | None:
+    if not missing:
+        return None
+    if missing == total:
+        return "It is not assessed yet in these records." if total == 1 \
+            else "None of them is assessed yet in these records."
+    return f"{missing} {'is' if missing == 1 else 'are'} not assessed yet in these records."
+
+
+# -- requirements -----------------------------------------------------------------------
+
+def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
+    """The requirements counted by outcome, in the outcome vocabulary's order."""
+    if not requirements:
+        return Said("No requirements or deadlines are recorded in this case.")
+    counts = {t.value: 0 for t in vocab.OUTCOMES.values()}
+    for req in requirements:
+        assert req.outcome is not None  # set by deadlines.compute_all
+        counts[req.outcome.term.value] += 1
+    tallies = [(vocab.OUTCOMES[k], n) for k, n in counts.items() if n]
+    if len(requirements) == 1:
+        return Said(f"As of {as_of.human()}, the one requirement recorded is "
+                    f"“{tallies[0][0].label}”.")
+    return Said(f"Of the {len(requirements)} requirements recorded, as of {as_of.human()}: "
+                f"{_counted(tallies)}.")
+
+
+def due_words(outcome: m.Outcome) -> str:
+    first, last = outcome.due_from, outcome.due_until
+    if last is None:  # the window's two ends are set together (deadlines.due_window)
+        return "no deadline set"
+    assert first is not None
+    if first == last:
+        return f"due {human_day(last)}"
+    return f"due between {human_day(first)} and {human_day(last)}"
+
+
+def _due_order(req: m.Requirement) -> tuple[dt.date, str]:
+    assert req.outcome is not None
+    return req.outcome.due_until or dt.date.max, req.id
+
+
+def pending(requirements: list[m.Requirement]) -> list[Pending]:
+    """Past-due and outstanding requirements, each kind soonest due first."""
+    out = []
+    for key in PENDING:
+        reqs = sorted((r for r in requirements if r.outcome and r.outcome.term.value == key),
+                      key=_due_order)
+        if reqs:
+            out.append(Pending(vocab.OUTCOMES[key], [
+                Said(due_words(r.outcome), r.cites, f"req-{r.id}") for r in reqs
+                if r.outcome is not None]))
+    return out
+
+
+def next_deadline(requirements: list[m.Requirement]) -> Said | None:
+    """The outstanding requirement due soonest (not yet past due), in words."""
+    dated = [r for r in requirements if r.outcome and r.outcome.term.value == "outstanding"
+             and r.outcome.due_until is not None]
+    if not dated:
+        return None
+    req = min(dated, key=_due_order)
+    assert req.outcome is not None
+    return Said(f"The next deadline in these records: “{req.text.strip()}”, "
+                f"{due_words(req.outcome)}.", req.cites, f"req-{req.id}")
+
+
+def _closed(as_of: PartialDate) -> str:
+    return (f"The case is closed, so no deadline is followed; each requirement's outcome as "
+            f"of {as_of.human()} stays in its table.")
