@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.test_browser import ARGS, WCAG, serve
+from tests.test_browser import ARGS, ARTIFACTS, WCAG, serve
 from tests.test_phone import contrast
 from tests.test_site import CASE, site  # noqa: F401  (module-scoped build)
 
@@ -89,6 +89,12 @@ def test_tables_are_cards_on_a_phone_each_cell_with_its_heading(browser: Browser
             for content, heading, display in table["cells"]:
                 # shown above the cell; alt text "": screen readers hear the th instead
                 assert (content, display) == (css_string(heading) + ' / ""', "block")
+    if path == CASE_PAGE:  # README's picture of the matrix on a phone
+        page.evaluate("document.querySelector('table.cf-matrix').scrollIntoView(); "
+                      "scrollBy(0, -56)")  # below the sticky header
+        page.wait_for_timeout(500)  # the header's title has changed to the page's
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "case-cards-phone.png"))
     page.context.close()
 
 
