@@ -1,10 +1,10 @@
 """Phones, dark scheme and forced colours (#12, part C) in a real headless Chromium
-(Debian's), on the Powys fixture project: at 390 px the findings matrix, the deadlines
-table and the case list are cards that never scroll sideways, each cell showing its column
-heading; at 1280 px they are tables; the case page has a contents list on phones only;
-axe-core finds no WCAG 2.2 AA violation in the light and dark schemes and in forced
-colours; the toggle changes the scheme, and with JavaScript off the page still reads.
-Skipped when chromium is absent."""
+(Debian's), on the Powys fixture project with the fictional second case: at 390 px the
+findings matrix, the deadlines table and the case list are cards that never scroll
+sideways, each cell showing its column heading; at 1280 px they are tables; the case page
+has a contents list on phones only; axe-core finds no WCAG 2.2 AA violation in the light
+and dark schemes and in forced colours; the toggle changes the scheme, and with JavaScript
+off the page still reads. Skipped when chromium is absent."""
 
 from __future__ import annotations
 
@@ -18,14 +18,18 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.test_browser import ARGS, ARTIFACTS, WCAG, serve
+from tests.test_copies_shown import CASE as SECOND
+from tests.test_copies_shown import OPEN, shown_site  # noqa: F401  (module-scoped build)
 from tests.test_phone import contrast
-from tests.test_site import CASE, site  # noqa: F401  (module-scoped build)
+from tests.test_site import CASE
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 CASE_PAGE = f"cases/{CASE}/"
-CARDS = {CASE_PAGE: ["table.cf-matrix", "table.cf-deadlines"], "": ["table.cf-case-list"]}
+CARDS = {CASE_PAGE: ["table.cf-matrix", "table.cf-deadlines"], "": ["table.cf-case-list"],
+         f"cases/{SECOND}/": ["table.cf-matrix", "table.cf-deadlines"]}
+COPY_PAGE = f"sources/{OPEN}/copy/"
 
 # Per card table: how it is laid out, whether it or its region scrolls sideways, what in it
 # reaches past the viewport (the headings aside: clipped to 1 px on a phone), and each
@@ -44,8 +48,8 @@ MEASURE = """sel => [...document.querySelectorAll(sel)].map(t => {
 
 
 @pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:  # noqa: F811
-    with serve(site) as url:
+def base(shown_site: Path) -> Iterator[str]:  # noqa: F811
+    with serve(shown_site) as url:
         yield url
 
 
@@ -202,3 +206,19 @@ def test_readable_with_javascript_off_in_a_dark_device(browser: Browser, base: s
     assert page.locator("table.cf-matrix tbody td").first.is_visible()
     assert page.evaluate(MEASURE, "table.cf-deadlines")[0]["display"] == "block"
     page.context.close()
+
+
+def test_forced_colours_mark_quoted_passages_in_system_colours(browser: Browser,
+                                                                   base: str) -> None:
+    page = open_page(browser, base + COPY_PAGE, PHONE, **MODES["forced"])
+    marks = page.eval_on_selector_all("article mark", """els => els.map(e => {
+      const s = getComputedStyle(e); return [s.backgroundColor, s.color]; })""")
+    system = page.evaluate("""() => { const p = document.createElement('span');
+      p.style.cssText = 'background-color: Mark; color: MarkText';
+      document.body.append(p); const s = getComputedStyle(p);
+      return [s.backgroundColor, s.color]; }""")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    page.context.close()
+    assert len(marks) >= 3 and {tuple(m) for m in marks} == {tuple(system)}
+    assert system[0] != "rgb(255, 243, 160)"  # not the yellow of the light scheme
+    assert result.response["violations"] == []
