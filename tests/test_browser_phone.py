@@ -128,6 +128,10 @@ def test_contents_list_on_phones_only(browser: Browser, base: str) -> None:
     assert not page.locator("nav.cf-contents").is_visible()  # the sidebar has the same list
     assert page.locator(".md-sidebar--secondary nav").first.is_visible()
     page.context.close()
+    page = open_page(browser, base + CASE_PAGE, PHONE)
+    page.emulate_media(media="print")
+    assert not page.locator("nav.cf-contents").is_visible()
+    page.context.close()
 
 
 MODES = {"light": {"color_scheme": "light"}, "dark": {"color_scheme": "dark"},
