@@ -139,8 +139,8 @@ def test_worked_example_builds_and_adds_a_column(tmp_path: Path) -> None:
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one("#ev-example-2019-monitoring-visit") is not None
     table = soup.select("table.cf-matrix")[0]
-    heads = [th.get_text(" ", strip=True) for th in table.thead("th")]
-    assert heads[-1] == ("Monitoring visit 12 March 2019 "
+    heads = [" ".join(th.get_text().split()) for th in table.thead("th")]
+    assert heads[-1] == ("Monitoring visit, 12 March 2019; "
                          "Regulator's judgement: Example Inspectorate")
     column = [tr("td")[-1].get_text(" ", strip=True) for tr in table.tbody("tr")]
     assert [c.split(" ")[0] for c in column] == ["Improved", "Improving", "Concern"]

@@ -35,10 +35,21 @@ theme:
   features:
     - search.highlight
     - navigation.footer
-  palette:
-    scheme: default
-    primary: indigo
-    accent: indigo
+  palette:  # light or dark as the reader's device prefers, with a toggle (icons inlined)
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      primary: indigo
+      accent: indigo
+      toggle:
+        icon: material/brightness-4
+        name: Switch to the dark scheme
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      primary: indigo
+      accent: indigo
+      toggle:
+        icon: material/brightness-7
+        name: Switch to the light scheme
 
 plugins:
   - search

@@ -100,6 +100,25 @@ class MatrixGroup:
             return f"the {self.record.type.label.lower()} of"
         return f"“{self.record.title}”,"
 
+    @property
+    def headings(self) -> list[str]:
+        """The table's column headings as plain text, "Finding" first: each later record's
+        type and date, and who speaks for the whole column where one body does. A phone
+        shows them beside each cell (its data-label), so they match the headings' words."""
+        out = ["Finding"]
+        for record, speaker in zip(self.columns, self.speakers, strict=True):
+            heading = f"{record.type.label}, {record.when}"
+            out.append(f"{heading}; {who_says(speaker)}" if speaker else heading)
+        return out
+
+
+def who_says(assessment: m.Assessment) -> str:
+    """Who asserts an assessment, in the words beside it: "Regulator: Example Inspectorate",
+    and for a second-hand claim whose account it is ("…, as reported by …")."""
+    said = f"{assessment.asserter.label}: " \
+        f"{assessment.asserted_by.label_at(assessment.record.date)}"
+    return f"{said}, {assessment.relayed.words}" if assessment.relayed else said
+
 
 @dataclass
 class RatingRow:
