@@ -1,11 +1,13 @@
 """The anchor: the same case pages written as plain Markdown (timeline list, findings table,
-footnote citations), built by mkdocs-material with the same bounded nav."""
+footnote citations), and the same page per finding (its assessments' words and quotes, which
+the case page leaves to it), built by mkdocs-material with the same bounded nav."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from casefile.model import objects as m
+from casefile.model.histories import History, histories
 from casefile.model.views import case_view
 
 MKDOCS_YML = """site_name: anchor
@@ -37,9 +39,10 @@ def case_markdown(case: m.Case) -> str:
         out += [f"| Finding | {cols} |" if cols else "| Finding |",
                 "|---" * (len(g.columns) + 1) + "|"]
         for row in g.rows:
-            cells = " | ".join(f"{a.status.label} ({a.asserter.label}): {a.note} "
-                               f"{_notes(a.cites)}" if a else "Not assessed" for a in row.cells)
-            out.append(f"| {row.finding.text} {_notes(row.finding.cites)} | {cells} |")
+            cells = " | ".join(f"{a.status.label} ({a.asserter.label}) {_notes(a.cites)}"
+                               if a else "Not assessed" for a in row.cells)
+            out.append(f"| [{row.finding.text}]({case.id}/findings/{row.finding.id}.md) "
+                       f"{_notes(row.finding.cites)} | {cells} |")
         out.append("")
     out += ["## Requirements and deadlines", ""]
     for q in view.requirements:
@@ -52,9 +55,33 @@ def case_markdown(case: m.Case) -> str:
     for source in view.bibliography:
         publisher = source.publisher.name if source.publisher else "Publisher not named"
         date = source.published.human() if source.published else "undated"
-        quotes = " ".join(f"“{q.text}”" for q in view.quotes[source.id])
+        quotes = " ".join(f"“{q.text}”" for q in view.shown_quotes[source.id])
         out.append(f"[^{source.id}]: {publisher}, *{source.display_title}*, {date}. "
                    f"{quotes}".rstrip())
+    return "\n".join(out) + "\n"
+
+
+def _said(cites: list[m.Citation]) -> list[str]:
+    return [f"> “{c.quote}” [^{c.source.id}]\n" for c in cites if c.quote]
+
+
+def finding_markdown(history: History) -> str:
+    """A finding's page by hand: as raised, its assessments oldest first with who says so,
+    their words and quotes, the changes of status, and the sources."""
+    f, raised = history.finding, history.finding.record
+    out = [f"# {history.title}", "", f"[{history.case.title}](../../{history.case.id}.md)",
+           "", history.where_it_stands, "", *(f"- {s}" for s in history.changes), "",
+           "## As raised", "", f"{f.text} {_notes(f.cites)}", "",
+           f"{raised.body.name}, {raised.title}, {raised.when}", "", *_said(f.cites),
+           "## Assessments", ""]
+    for a in history.assessments:
+        out += [f"### {a.record.when}: {a.status.label}", "",
+                f"{a.asserter.label}: {a.asserted_by.name}. {a.note} {_notes(a.cites)}", "",
+                *_said(a.cites)]
+    for cite in history.sources:
+        source = cite.source
+        publisher = source.publisher.name if source.publisher else "Publisher not named"
+        out.append(f"[^{source.id}]: {publisher}, *{source.display_title}*")
     return "\n".join(out) + "\n"
 
 
@@ -69,3 +96,8 @@ def write(ds: m.Dataset, root: Path) -> None:
     for case in ds.cases.values():
         (docs / "cases" / f"{case.id}.md").write_text(case_markdown(case),
                                                       encoding="utf-8")
+        findings = docs / "cases" / case.id / "findings"
+        findings.mkdir(parents=True, exist_ok=True)
+        for history in histories(case):
+            (findings / f"{history.finding.id}.md").write_text(finding_markdown(history),
+                                                               encoding="utf-8")

@@ -68,6 +68,12 @@ def pages(site: Path) -> tuple[float, int, float]:
     return statistics.median(sizes), max(sizes), statistics.median(counts)
 
 
+def finding_pages(site: Path) -> tuple[int, float]:
+    """(count, median KB) of the finding pages, cases/CASE/findings/ID/."""
+    sizes = [p.stat().st_size / 1024 for p in (site / "cases").glob("*/findings/*/index.html")]
+    return len(sizes), statistics.median(sizes) if sizes else 0.0
+
+
 def project(root: Path, n: int) -> None:
     synth.generate(root, n)
     for name in ("content", "macros", "overrides"):
@@ -111,12 +117,16 @@ def measure(n: int, work: Path, repeat: int) -> dict[str, float]:
     anchor_build, anchor_rss = best(repeat, [str(BIN / "mkdocs"), "build", "--strict"],
                                     anchor_root)
     a_median, a_max, a_elements = pages(anchor_root / "site")
+    findings, finding_kb = finding_pages(root / "site")
+    anchor_findings, anchor_finding_kb = finding_pages(anchor_root / "site")
     files = sum(1 for _ in (root / "data").rglob("*.yml"))
     return {"n": n, "files": files, "check_cold": cold, "check_cached": cached,
             "floor": floor, "check_warm": warm, "build": build, "rss": rss,
             "page_median": median_kb, "page_max": max_kb, "elements": elements,
             "anchor_build": anchor_build, "anchor_rss": anchor_rss,
-            "anchor_median": a_median, "anchor_max": a_max, "anchor_elements": a_elements}
+            "anchor_median": a_median, "anchor_max": a_max, "anchor_elements": a_elements,
+            "findings": findings, "finding_kb": finding_kb, "anchor_findings": anchor_findings,
+            "anchor_finding_kb": anchor_finding_kb}
 
 
 def table(rows: list[dict[str, float]]) -> str:
@@ -145,7 +155,11 @@ def report(rows: list[dict[str, float]]) -> str:
     if 1000 in by_n and 2000 in by_n:
         growth = (f"\nBuild time at 2000 cases / at 1000: "
                   f"{by_n[2000]['build'] / by_n[1000]['build']:.2f}.\n")
-    return f"Machine: {machine}.\n\n{table(rows)}\n{growth}"
+    findings = "".join(
+        f"\nAt {r['n']:.0f} cases: {r['findings']:.0f} finding pages, median "
+        f"{r['finding_kb']:.1f} KB (anchor: {r['anchor_findings']:.0f}, median "
+        f"{r['anchor_finding_kb']:.1f} KB)." for r in rows if "findings" in r)
+    return f"Machine: {machine}.\n\n{table(rows)}\n{growth}{findings}\n"
 
 
 def main() -> int:

@@ -66,16 +66,34 @@ def heard(tag: Tag) -> str:
 
 
 def passages(site: Path) -> list[Tag]:
-    return page(site, f"cases/{CASE}").select("#ref-3 details.cf-quotes li")
+    """The quotes from the published copy: the findings' on their own pages (casefile.model.
+    histories), the requirement's in the case page's list of sources."""
+    on_findings = [q for f in ("fictional-f-oversight", "fictional-f-placements")
+                   for q in page(site, f"cases/{CASE}/findings/{f}").select(
+                       "blockquote.cf-quote") if f"{OPEN}/copy/" in str(q) or "para." in str(q)]
+    return on_findings + page(site, f"cases/{CASE}").select("#ref-3 details.cf-quotes li")
+
+
+def quoted(tag: Tag) -> str:
+    """A quote as listed: “text” (where), whether in a list of sources or on a finding page."""
+    if tag.name != "blockquote":
+        return heard(tag)
+    where = tag.select_one(".cf-check")
+    assert where is not None
+    text = heard(tag.p)  # type: ignore[arg-type]
+    return f"{text} ({seen(where).removeprefix('checked, ')})"
 
 
 def test_each_quotation_says_whether_it_was_checked_and_where(shown_site: Path) -> None:
     case = page(shown_site, f"cases/{CASE}")
     summaries = [heard(s) for s in case.select("details.cf-quotes summary")]
     assert summaries == [  # every quote of a source with a copy is checked: said once
-        "Passages quoted in this case (1), each checked against the stored copy",
-        "Passages quoted in this case (3), each checked against the stored copy"]
-    assert [heard(li) for li in passages(shown_site)] == [
+        "Passages quoted on this page (1), each checked against the stored copy",
+        "Passages quoted on this page (1), each checked against the stored copy"]
+    assert heard(case.select_one("#ref-3 .cf-elsewhere")) == (  # type: ignore[arg-type]
+        "2 more passages quoted for findings: on each finding's own page, linked from the "
+        "findings tables.")
+    assert [quoted(li) for li in passages(shown_site)] == [
         "“managers did not check casework often enough” (para. 3)",
         "“Too few placements were available” (para. 5)",  # found there, whatever the editor wrote
         "“not yet working. The council must send an action plan … who will check casework” "
@@ -98,28 +116,29 @@ def test_a_source_without_a_copy_says_its_quotes_are_not_checked(tmp_path: Path)
                         "html.parser")
     entry = doc.select_one("#ref-2")
     assert heard(entry.select_one("summary")) == (  # type: ignore[union-attr, arg-type]
-        "Passages quoted in this case (1), not checked: no stored copy is kept")
+        "Passages quoted on this page (1), not checked: no stored copy is kept")
     assert heard(entry.select_one(".cf-quotes li")) == "“Managers now check.”"  # type: ignore[union-attr, arg-type]
     cites = [c for r in ds.cases[CASE].records for f in r.findings for c in f.cites
              if c.source.id == OPEN]
-    cites[0].checked = False  # a list with checked and unchecked quotes says it of each
-    doc = BeautifulSoup(Renderer(ds, REPO / "macros").pages()[f"cases/{CASE}.md"],
-                        "html.parser")
-    items = doc.select("#ref-3 .cf-quotes li")
-    assert heard(doc.select_one("#ref-3 summary")) == "Passages quoted in this case (3)"  # type: ignore[arg-type]
-    assert [heard(li).split("” ")[1] for li in items] == [
-        "(Quote not checked, para. 3)", "(Quote checked against the stored copy, para. 5)",
-        "(Quote checked against the stored copy, paras. 3–4)"]
-    assert [seen(li).split("” ")[1] for li in items] == [
-        "(not checked, para. 3)", "(checked, para. 5)", "(checked, paras. 3–4)"]
+    cites[0].checked = False  # each quote on a finding page says it of itself
+    pages = Renderer(ds, REPO / "macros").pages()
+    items = [q for f in ("fictional-f-oversight", "fictional-f-placements")
+             for q in BeautifulSoup(pages[f"cases/{CASE}/findings/{f}.md"], "html.parser"
+                                    ).select("blockquote.cf-quote .cf-check")]
+    assert [heard(q) for q in items] == [
+        "Quote not checked, para. 3", "Quote checked against the stored copy, para. 5"]
+    assert [seen(q) for q in items] == ["not checked, para. 3", "checked, para. 5"]
 
 
 def test_a_locator_links_to_the_paragraph_of_the_published_copy(shown_site: Path) -> None:
-    links = [li.select_one("a") for li in passages(shown_site)]
+    links = [li.select_one(".cf-check a" if li.name == "blockquote" else "a")
+             for li in passages(shown_site)]
+    up = "../../../../"  # from a finding page, cases/CASE/findings/ID/
     assert [a["href"] for a in links] == [  # type: ignore[index]
-        f"../../sources/{OPEN}/copy/#para-3", f"../../sources/{OPEN}/copy/#para-5",
+        f"{up}sources/{OPEN}/copy/#para-3", f"{up}sources/{OPEN}/copy/#para-5",
         f"../../sources/{OPEN}/copy/#para-3"]
-    target, fragment = resolve(shown_site, f"cases/{CASE}", links[1]["href"])  # type: ignore[index]
+    target, fragment = resolve(shown_site, f"cases/{CASE}/findings/fictional-f-placements",
+                               links[1]["href"])  # type: ignore[index]
     assert target.find(id=fragment).select_one("mark").get_text() == QUOTED[4]  # type: ignore[union-attr]
     unpublished = page(shown_site, f"cases/{CASE}").select_one("#ref-1 details.cf-quotes li")
     assert unpublished.select("a") == [] and seen(unpublished).endswith("(para. 2)")  # type: ignore[union-attr, arg-type]
@@ -291,8 +310,11 @@ def test_a_published_pdf_is_shown_by_page(tmp_path: Path) -> None:
     assert [m.get_text() for m in doc.select("mark")] == [
         "managers did not check casework often enough", "Too few placements were available",
         "The council must send an action plan", "who will check casework"]
-    case = Renderer(ds, REPO / "macros").pages()[f"cases/{CASE}.md"]
-    links = BeautifulSoup(case, "html.parser").select(f"a[href*='{OPEN}/copy/']")
+    pages = Renderer(ds, REPO / "macros").pages()
+    shown_in = [pages[f"cases/{CASE}/findings/{f}.md"] for f in (
+        "fictional-f-oversight", "fictional-f-placements")] + [pages[f"cases/{CASE}.md"]]
+    links = [a for text in shown_in
+             for a in BeautifulSoup(text, "html.parser").select(f"a[href*='{OPEN}/copy/']")]
     assert [a["href"].split("#")[1] for a in links if "#" in a["href"]] == [  # type: ignore[union-attr]
         "page-1", "page-3", "page-3"]
 

@@ -192,6 +192,13 @@ class CaseView:
     grades: dict[str, vocab.Term] = field(default_factory=dict)  # source id → grade here
     stand: Stand | None = None  # "where things stand" (casefile.model.stand)
     cited_in: dict[str, list[Part]] = field(default_factory=dict)  # source id → where
+    # source id → the passages quoted for the case page itself: the quotes behind findings
+    # and assessments are shown beside them on the finding pages (casefile.model.histories)
+    shown_quotes: dict[str, list[Passage]] = field(default_factory=dict)
+
+    def elsewhere(self, source: m.Source) -> int:
+        """How many of the passages quoted from ``source`` only finding pages show."""
+        return len(self.quotes[source.id]) - len(self.shown_quotes[source.id])
 
     def number(self, source: m.Source) -> int:
         return self.numbers[source.id]
@@ -266,6 +273,9 @@ def case_view(case: m.Case, build_date: dt.date | None = None) -> CaseView:
     cites = _all_citations(case, entries)
     bibliography, numbers = _number(cites)
     quotes = passages(bibliography, [(c.quote, c) for c in cites if c.quote])
+    on_finding_pages = {id(c) for c in _finding_citations(case)}
+    shown = passages(bibliography, [(c.quote, c) for c in cites
+                                    if c.quote and id(c) not in on_finding_pages])
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
     groups = matrices(case)
     view = CaseView(case, case.as_of, entries, groups, bibliography, reqs,
@@ -273,9 +283,16 @@ def case_view(case: m.Case, build_date: dt.date | None = None) -> CaseView:
                     numbers, quotes, ratings(case), " and ".join(days_off(case.jurisdiction)),
                     tracks(case, case.as_of),
                     {s.id: who.grade(s, case) for s in bibliography},
-                    stand(case, groups, reqs, build_date))
+                    stand=stand(case, groups, reqs, build_date), shown_quotes=shown)
     view.cited_in = cited_in(view)
     return view
+
+
+def _finding_citations(case: m.Case) -> list[m.Citation]:
+    """The citations of the case's findings and assessments, whose quotes their finding
+    pages show."""
+    return ([c for f in case.findings for c in f.cites]
+            + [c for r in case.records for a in r.assessments for c in a.cites])
 
 
 def passages(bibliography: list[m.Source], quoted: list[tuple[str, m.Citation]]

@@ -24,6 +24,7 @@ from casefile.fork import Forked
 from casefile.model import citation, date_words, published, views, vocab
 from casefile.model import objects as m
 from casefile.model.dates import human_day
+from casefile.model.histories import finding_src, histories
 from casefile.model.money import DEFAULT_LOCALE
 from casefile.model.oversight_history import by_current_level
 from casefile.model.views import CaseView, case_view
@@ -33,7 +34,8 @@ from casefile.reading import schema
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
                   "bodies": "pages/bodies.md", "sources": "pages/sources.md",
                   "timeline": "pages/timeline.md", "themes": "pages/themes.md",
-                  "oversight": "pages/oversight.md", "copy": "pages/copy.md"}
+                  "oversight": "pages/oversight.md", "copy": "pages/copy.md",
+                  "finding": "pages/finding.md"}
 MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "case.html",
                "timeline": "timeline.html", "findings": "findings.html",
                "deadlines": "deadlines.html", "statements": "statements.html",
@@ -208,13 +210,18 @@ class Renderer:
     def context(self, src: str) -> dict[str, Any]:
         root = self.paths.root_from(src)
 
+        here = self.paths.url(src)
+
         def link(target_src: str, fragment: str = "") -> str:
             url = self.paths.url(target_src)
-            href = (root + url) or "./"
+            # a page below this one (a case's finding pages) by the short way
+            below = here.endswith("/") and url.startswith(here) and url != here
+            href = url[len(here):] if below else (root + url) or "./"
             return f"{href}#{fragment}" if fragment else href
 
         return {"ds": self.dataset, "vocab": vocab, "views": self.views, "link": link,
-                "case_src": case_src, "body_src": body_src, "here": src, "human_day": human_day,
+                "case_src": case_src, "body_src": body_src, "finding_src": finding_src,
+                "here": src, "human_day": human_day,
                 "schema": schema, "cross_timeline": views.cross_timeline,
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
@@ -269,6 +276,9 @@ class Renderer:
                "oversight.md": page("oversight", "oversight.md")}
         for cid, view in self.views.items():
             out[case_src(cid)] = page("case", case_src(cid), view=view)
+            for history in histories(view.case):
+                src = finding_src(cid, history.finding.id)
+                out[src] = page("finding", src, view=view, history=history)
         for sid, shown in published.copy_pages(self.dataset.sources,
                                                list(self.views.values())).items():
             out[published.copy_src(sid)] = page("copy", published.copy_src(sid), shown=shown)

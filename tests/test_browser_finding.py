@@ -1,0 +1,71 @@
+"""A finding's own page (#12 item 2) in a real headless Chromium (Debian's), on fictional
+data (tests/test_finding_pages.py: a finding assessed three times, and a hostile one): no
+WCAG 2.2 AA violation (axe-core) at phone and desktop widths, nothing loaded from
+elsewhere, nothing scrolls sideways, no script of the data runs, and it reads with
+JavaScript off. Skipped when chromium is absent."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.test_browser import ARGS, WCAG, serve
+from tests.test_finding_pages import LEADERSHIP_CHANGES, mini_data, mini_site  # noqa: F401
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+PAGES = {"assessed": "cases/town/findings/f-leadership/",
+         "hostile": "cases/town/findings/f-hostile/"}
+
+
+@pytest.fixture(scope="module")
+def base(mini_site: Path) -> Iterator[str]:  # noqa: F811
+    with serve(mini_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_axe_violations_no_outside_requests_no_sideways_scroll(
+        browser: Browser, base: str, name: str, width: str) -> None:
+    context = browser.new_context(viewport=WIDTHS[width])
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base + PAGES[name], wait_until="networkidle")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                  for v in result.response["violations"]]
+    wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert violations == []
+    assert [u for u in requests if not u.startswith(base)] == []
+    assert wider <= 0
+    assert dialogs == []  # the hostile finding's alert() never runs
+
+
+def test_the_history_reads_with_javascript_off(browser: Browser, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(base + PAGES["assessed"])
+    assert page.locator("ul.cf-changes li").all_inner_texts() == LEADERSHIP_CHANGES
+    assert page.locator("ol.cf-history > li").count() == 3
+    assert page.locator("ol.cf-history > li").first.is_visible()
+    context.close()
