@@ -201,6 +201,19 @@ def test_a_publisher_is_named_once_and_an_unnamed_one_is_said_so(tmp_path: Path)
     assert _visit(data) == ("self", BY_COUNCIL)
 
 
+def test_unnamed_publishers_of_two_grades_are_each_said_so(tmp_path: Path) -> None:
+    """Sources that name no publisher are told apart by their grade alone: an unsigned
+    newspaper article and an unsigned report are two reporters, not one."""
+    for source in ("brookfield-gazette-article", "brookfield-board-report"):
+        data = _edited(tmp_path, f"sources/{source}.yml", "\npublisher: ",
+                       "\npublisher_note: The invented document names no publisher.\n# ")
+    _edited(tmp_path, VISIT, "    cite: [brookfield-gazette-article]\n",
+            "    cite: [brookfield-gazette-article, brookfield-board-report]\n")
+    assert _visit(data) == ("press", "as reported by a source that does not name its "
+                                     "publisher (press) and a source that does not name "
+                                     "its publisher (other)")
+
+
 def test_a_copy_of_the_asserters_own_document_is_first_hand(tmp_path: Path) -> None:
     """A mirror is graded as its original: the regulator's report on the council's site is
     the regulator speaking, not the council reporting it."""
