@@ -96,6 +96,10 @@ SEE = " (see the date forms on the methodology page)"
     ("no date shown", w.DEADLINE, "'no date shown' is allowed only for a source's published "
      f"and a statement's date; write {FORMS}, 'by the end of 2019', 'by autumn 2022', "
      f"'immediately', 'at the earliest opportunity'{SEE}"),
+    ("by next spring", w.DEADLINE, "'by next spring' is not a deadline form: after 'by' or "
+     "'by the end of' give a year, month, day or season, e.g. 'by the end of 2019', 'by "
+     f"autumn 2022'; write {FORMS}, 'by the end of 2019', 'by autumn 2022', 'immediately', "
+     f"'at the earliest opportunity'{SEE}"),
     ("31 June 2021", w.RANGES, "'31 June 2021' is not a real date: June 2021 has 30 days"),
     ("late June 0999", w.RANGES, "'late June 0999' is outside the years this site accepts "
      "(1000 to 2999); check the year"),

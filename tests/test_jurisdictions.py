@@ -367,6 +367,19 @@ def test_check_uses_the_projects_jurisdiction(tmp_path: Path, monkeypatch: pytes
     assert calendars.project_jurisdiction(tmp_path) == ("GB-WLS", [])
 
 
+def test_a_plugin_option_is_read_from_the_projects_mkdocs_yml(tmp_path: Path) -> None:
+    """`casefile check` reads require_copies this way (in a subprocess in test_copies)."""
+    assert calendars.plugin_option(tmp_path, "require_copies") is None  # no mkdocs.yml
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - search\n  - casefile:\n      require_copies: true\n"
+        "      jurisdiction: GB-WLS\n", encoding="utf-8")
+    option = calendars.plugin_option(tmp_path, "require_copies")
+    assert option is not None and option.value == "true"
+    option = calendars.plugin_option(tmp_path, "jurisdiction")
+    assert option is not None and option.value == "GB-WLS"
+    assert calendars.plugin_option(tmp_path, "as_of") is None
+
+
 def test_the_plugin_option_sets_the_default_and_is_checked(tmp_path: Path) -> None:
     root = copy_project(tmp_path, data=False)
     two_cases(root)

@@ -190,6 +190,15 @@ def test_the_first_publisher_cited_styles_a_claim_with_no_self_report(tmp_path: 
                                      "(improvement board) and The Example Gazette (press)")
 
 
+def test_a_self_report_cited_anywhere_styles_the_claim_as_the_bodys_own(tmp_path: Path) -> None:
+    """The council's own press release marks the regulator's view as a self-report even
+    when a newspaper is cited first."""
+    data = _edited(tmp_path, VISIT, "    cite: [brookfield-gazette-article]\n",
+                   "    cite: [brookfield-gazette-article, brookfield-press-release]\n")
+    assert _visit(data) == ("self", "as reported by The Example Gazette (press) and "
+                                    "Brookfield District Council (self-report)")
+
+
 def test_a_publisher_is_named_once_and_an_unnamed_one_is_said_so(tmp_path: Path) -> None:
     data = _edited(tmp_path, "sources/brookfield-gazette-article.yml",
                    "publisher: example-gazette\n",
@@ -199,6 +208,19 @@ def test_a_publisher_is_named_once_and_an_unnamed_one_is_said_so(tmp_path: Path)
     _edited(tmp_path, VISIT, "    cite: [brookfield-gazette-article]\n",
             "    cite: [brookfield-press-release, brookfield-press-release]\n")
     assert _visit(data) == ("self", BY_COUNCIL)
+
+
+def test_unnamed_publishers_of_two_grades_are_each_said_so(tmp_path: Path) -> None:
+    """Sources that name no publisher are told apart by their grade alone: an unsigned
+    newspaper article and an unsigned report are two reporters, not one."""
+    for source in ("brookfield-gazette-article", "brookfield-board-report"):
+        data = _edited(tmp_path, f"sources/{source}.yml", "\npublisher: ",
+                       "\npublisher_note: The invented document names no publisher.\n# ")
+    _edited(tmp_path, VISIT, "    cite: [brookfield-gazette-article]\n",
+            "    cite: [brookfield-gazette-article, brookfield-board-report]\n")
+    assert _visit(data) == ("press", "as reported by a source that does not name its "
+                                     "publisher (press) and a source that does not name "
+                                     "its publisher (other)")
 
 
 def test_a_copy_of_the_asserters_own_document_is_first_hand(tmp_path: Path) -> None:
