@@ -104,10 +104,10 @@ def test_suggestions_stay_cheap_with_40000_dangling_references(
         "cases/town/records/town-follow-up.yml"].replace("cite: [council-news]\n",
                                                          f"cite:\n{refs}", 1)
     write_tree(tmp_path / "data", files)
-    started = time.monotonic()
+    # No wall-clock limit here (a loaded CI machine is slow; speed lives in make bench):
+    # the budget shows as suggestions that stop, the last reference getting none.
     with pytest.raises(DataError) as caught:
         load_dataset(tmp_path / "data", use_cache=False)
-    assert time.monotonic() - started < 10
     dangling = [p for p in caught.value.problems if "no source with id" in p.message]
     assert len(dangling) == 40_000
     assert dangling[0].message.startswith("no source with id 'fictional-s-00000'; did "
