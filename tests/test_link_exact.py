@@ -1,0 +1,128 @@
+"""Checks of casefile.model.link that no other test pinned, each with its exact located
+message (found by mutation testing, #17). Each test changes the small valid data set of
+tests/conftest.py (MINI) and loads it in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casefile.errors import DataError
+from casefile.model import vocab
+from casefile.pipeline import load_dataset
+from tests.conftest import write_mini
+
+INSPECTION = "cases/town/records/town-inspection.yml"
+COUNCIL = "bodies/town-council.yml"
+FOLLOW = "cases/town/records/town-follow-up.yml"
+
+
+def problems(tmp_path: Path, changes: dict[str, tuple[str, str] | str]) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_dataset(write_mini(tmp_path, changes), use_cache=False)
+    return [str(p) for p in caught.value.problems]
+
+
+def variants(names: str) -> dict[str, tuple[str, str] | str]:
+    return {COUNCIL: ("  - name: Town Council\n",
+                      f"  - name: Town Council\n    short: TC\nvariant_names: [{names}]\n")}
+
+
+def test_variant_names_are_kept_in_order(tmp_path: Path) -> None:
+    data = write_mini(tmp_path, variants("Town Borough, Town Burgh"))
+    body = load_dataset(data, use_cache=False).bodies["town-council"]
+    assert body.variant_names == ["Town Borough", "Town Burgh"]
+
+
+def test_a_variant_name_repeating_a_name_or_another_variant(tmp_path: Path) -> None:
+    """Compared without regard to case or spacing, with the name, the short name and the
+    variants before it; every repeat is reported, not only the first."""
+    got = problems(tmp_path, variants("' town  COUNCIL', Town Borough, tc, TOWN borough, "
+                                      "Town Burgh"))
+    where = "data/bodies/town-council.yml:6:16: variant_names:"
+    tail = ("is already one of this body's names or variant names; list only other spellings "
+            "seen in sources, each once")
+    assert got == [f"{where} 'TOWN borough' {tail}", f"{where} 'tc' {tail}",
+                   f"{where} 'town  COUNCIL' {tail}"]
+
+
+def test_a_record_published_before_its_event(tmp_path: Path) -> None:
+    got = problems(tmp_path, {INSPECTION: ("published: 2017-10-02", "published: 2017-06")})
+    assert got == [f"data/{INSPECTION}:5:12: published: published June 2017 is before the "
+                   "date of the event (July 2017)"]
+
+
+def test_published_in_the_month_of_its_event_is_not_before_it(tmp_path: Path) -> None:
+    data = write_mini(tmp_path, {INSPECTION: ("published: 2017-10-02", "published: 2017-07-31")})
+    record = load_dataset(data, use_cache=False).cases["town"].records[0]
+    assert (record.date.iso(), record.published.iso()) == ("2017-07", "2017-07-31")
+
+
+def test_a_theme_without_an_id_is_reported_once(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"themes.yml": ("  - id: safeguarding\n",
+                                             "  - name: Nameless\n  - id: safeguarding\n")})
+    assert got == ["data/themes.yml:4:5: themes[1].id: missing required key 'id' (unique id)"]
+
+
+def test_an_empty_citation_does_not_hide_the_next(tmp_path: Path) -> None:
+    got = problems(tmp_path, {INSPECTION: ("cite:\n  - source: report-2017\n    quote: The "
+                                           "quote.\n", "cite:\n  - ''\n  - report-2016\n")})
+    assert got == [f"data/{INSPECTION}:9:5: cite[0]: expected citation (a mapping of keys), "
+                   "found ''",
+                   f"data/{INSPECTION}:10:5: cite[1].source: no source with id 'report-2016'; "
+                   "did you mean 'report-2017'?"]
+
+
+def body(ident: str, parent: str) -> str:
+    return f"id: {ident}\nkind: local_authority\nnames:\n  - name: {ident}\nparent: {parent}\n"
+
+
+def test_a_loop_of_parents_is_cut_where_it_is_found(tmp_path: Path) -> None:
+    """town-council → x-board → y-board → town-council: the loop is found at y-board (the
+    last of the three linked) and its link to town-council is dropped, so z-unit, part of
+    y-board, is not part of the case's subject (a kept link would make it so)."""
+    got = problems(tmp_path, {
+        COUNCIL: ("names:\n", "parent: x-board\nnames:\n"),
+        "bodies/x-board.yml": body("x-board", "y-board"),
+        "bodies/y-board.yml": body("y-board", "town-council"),
+        "bodies/z-unit.yml": body("z-unit", "y-board"),
+        FOLLOW: ("assessments:", "oversight:\n  - framework: nhs-scotland-escalation\n"
+                 "    level: stage_2\n    body: z-unit\n    cite: [council-news]\nassessments:")})
+    assert got == [
+        "data/bodies/y-board.yml:5:9: parent: parent 'town-council' makes a loop (y-board → "
+        "town-council → x-board → y-board); a body's parent is the body it is part of, so one "
+        "of them must not name the other",
+        f"data/{FOLLOW}:11:11: oversight[0].body: 'z-unit' is not a subject or partner of case "
+        "'town', nor part of one; a move concerns a body the case is about: name one of them, "
+        "or add this body to the case's subject or partners"]
+
+
+LICENCES = ("licences:\n  - value: Local-Open-1.0\n    label: Local open\n    description: Ours.\n"
+            "    open: true\n  - value: Local-Shut-1.0\n    label: Local shut\n"
+            "    description: Not ours to give.\n    open: false\n")
+NEWS = "sources/council-news.yml"
+
+
+def test_a_site_adds_licences_open_or_not(tmp_path: Path) -> None:
+    data = write_mini(tmp_path, {"vocabulary.yml": LICENCES, NEWS: (
+        "language: en\n", "language: en\nlicence: Local-Open-1.0\n")})
+    dataset = load_dataset(data, use_cache=False)
+    assert dataset.site_terms == {"licences": {
+        "Local-Open-1.0": vocab.Licence("Local-Open-1.0", "Local open", "Ours.", True),
+        "Local-Shut-1.0": vocab.Licence("Local-Shut-1.0", "Local shut", "Not ours to give.",
+                                        False)}}
+    assert dataset.sources["council-news"].licence == "Local-Open-1.0"
+
+
+def test_a_closed_licence_of_the_site_names_the_open_ones_with_the_site_s_own(
+        tmp_path: Path) -> None:
+    got = problems(tmp_path, {"vocabulary.yml": LICENCES, NEWS: (
+        "language: en\n", "language: en\nlicence: Local-Shut-1.0\npublish_copy: true\ncopy:\n"
+        f"  file: news.txt\n  sha256: {'a' * 64}\n")})
+    assert got == [
+        f"data/{NEWS}:8:15: publish_copy: the licence 'Local-Shut-1.0' does not let anyone "
+        "republish the document, so its copy cannot be published; remove publish_copy, or give "
+        "an open licence (OGL-3.0, CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, Local-Open-1.0)",
+        f"data/{NEWS}:10:9: copy.file: the stored copy copies/news.txt is missing: put the "
+        "document in data/sources/copies/, or correct the file name"]
