@@ -126,3 +126,12 @@ def test_a_closed_licence_of_the_site_names_the_open_ones_with_the_site_s_own(
         "an open licence (OGL-3.0, CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, Local-Open-1.0)",
         f"data/{NEWS}:10:9: copy.file: the stored copy copies/news.txt is missing: put the "
         "document in data/sources/copies/, or correct the file name"]
+
+
+@pytest.mark.parametrize("rel", ["people/pat-leader.yml", "sources/council-news.yml",
+                                 FOLLOW])
+def test_every_kind_of_file_is_named_after_its_id(tmp_path: Path, rel: str) -> None:
+    ident = rel.rsplit("/", 1)[1].removesuffix(".yml")
+    got = problems(tmp_path, {rel: (f"id: {ident}\n", f"id: {ident}-x\n")})
+    assert f"data/{rel}:1:5: id: id '{ident}-x' does not match the file name; rename the " \
+           f"file to '{ident}-x.yml' or change the id to '{ident}'" in got
