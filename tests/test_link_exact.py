@@ -135,3 +135,26 @@ def test_every_kind_of_file_is_named_after_its_id(tmp_path: Path, rel: str) -> N
     got = problems(tmp_path, {rel: (f"id: {ident}\n", f"id: {ident}-x\n")})
     assert f"data/{rel}:1:5: id: id '{ident}-x' does not match the file name; rename the " \
            f"file to '{ident}-x.yml' or change the id to '{ident}'" in got
+
+
+PAT = "people/pat-leader.yml"
+ROLES = ("roles:\n  - title: Leader\n    body: town-council\n",
+         "roles:\n  - title: Deputy\n    body: town-council\n    from: 2015\n    until: 2016-05\n"
+         "    cite:\n      - source: council-news\n        locator: p. 2\n"
+         "  - title: Leader\n    body: town-council\n")
+
+
+def test_a_person_s_roles_keep_their_dates_and_citations(tmp_path: Path) -> None:
+    dataset = load_dataset(write_mini(tmp_path, {PAT: ROLES}), use_cache=False)
+    deputy, leader = dataset.people["pat-leader"].roles
+    assert (deputy.title, deputy.body.id, deputy.start.iso(), deputy.end.iso()) == (
+        "Deputy", "town-council", "2015", "2016-05")
+    assert [(c.source.id, c.locator, c.quote) for c in deputy.cites] == [
+        ("council-news", "p. 2", None)]
+    assert (leader.title, leader.body.id, leader.start, leader.end, leader.cites) == (
+        "Leader", "town-council", None, None, [])
+
+
+def test_an_empty_role_is_reported_and_the_others_kept(tmp_path: Path) -> None:
+    got = problems(tmp_path, {PAT: (ROLES[0], "roles:\n  - ''\n" + ROLES[1][len("roles:\n"):])})
+    assert got == [f"data/{PAT}:4:5: roles[0]: expected role (a mapping of keys), found ''"]
