@@ -158,3 +158,42 @@ def test_a_person_s_roles_keep_their_dates_and_citations(tmp_path: Path) -> None
 def test_an_empty_role_is_reported_and_the_others_kept(tmp_path: Path) -> None:
     got = problems(tmp_path, {PAT: (ROLES[0], "roles:\n  - ''\n" + ROLES[1][len("roles:\n"):])})
     assert got == [f"data/{PAT}:4:5: roles[0]: expected role (a mapping of keys), found ''"]
+
+
+def test_grades_without_a_value_are_not_taken_for_a_repeat(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"bodies/inspectorate.yml": (
+        "    from: 2018-01\n", "    from: 2018-01\ngrades:\n  - label: Good\n  - label: Poor\n"
+        "  - value: good\n    label: Good\n")})
+    missing = ("value: missing required key 'value' (how ratings write this grade, e.g. "
+               "requires_improvement)")
+    assert got == [f"data/bodies/inspectorate.yml:10:5: grades[0].{missing}",
+                   f"data/bodies/inspectorate.yml:11:5: grades[1].{missing}"]
+
+
+def test_an_empty_money_item_does_not_hide_the_next(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"cases/town/case.yml": (
+        "money:\n", "money:\n  - ''\n  - amount: 5\n    currency: GBP\n    for: X.\n"
+        "    record: town-inspectionx\n    cite: [report-2017]\n")})
+    assert got == ["data/cases/town/case.yml:12:5: money[0]: expected money (a mapping of "
+                   "keys), found ''",
+                   "data/cases/town/case.yml:16:13: money[1].record: no record with id "
+                   "'town-inspectionx'; did you mean 'town-inspection'?"]
+
+
+def test_a_finding_with_an_unknown_theme_is_not_kept(tmp_path: Path) -> None:
+    got = problems(tmp_path, {INSPECTION: ("    theme: leadership\n", "    theme: leadershipx\n")})
+    assert got == [f"data/{FOLLOW}:9:14: assessments[0].finding: no finding with id "
+                   "'f-leadership'",
+                   f"data/{INSPECTION}:13:12: findings[0].theme: no theme with id 'leadershipx'; "
+                   "did you mean 'leadership'?"]
+
+
+def test_a_finding_id_used_twice_keeps_the_first(tmp_path: Path) -> None:
+    got = problems(tmp_path, {FOLLOW: ("assessments:", "findings:\n  - id: f-leadership\n"
+                                       "    theme: leadership\n    text: Again.\n"
+                                       "    cite: [council-news]\nassessments:")})
+    assert got == [f"data/{FOLLOW}:14:14: assessments[0].finding: a record cannot assess its "
+                   "own finding 'f-leadership'",
+                   f"data/{INSPECTION}:12:9: findings[0].id: duplicate id 'f-leadership': "
+                   f"already used at data/{FOLLOW}:9:9; ids must be unique across the whole "
+                   "data set"]
