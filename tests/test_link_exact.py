@@ -197,3 +197,11 @@ def test_a_finding_id_used_twice_keeps_the_first(tmp_path: Path) -> None:
                    f"data/{INSPECTION}:12:9: findings[0].id: duplicate id 'f-leadership': "
                    f"already used at data/{FOLLOW}:9:9; ids must be unique across the whole "
                    "data set"]
+
+
+def test_a_role_at_an_unknown_body_is_reported_and_left_out(tmp_path: Path) -> None:
+    got = problems(tmp_path, {PAT: ("    body: town-council\n", "    body: town-councill\n")})
+    assert got == [f"data/{INSPECTION}:25:13: statements[0].person: Pat Leader has no role in "
+                   f"force on October 2017; add one to data/{PAT}",
+                   f"data/{PAT}:5:11: roles[0].body: no body with id 'town-councill'; did you "
+                   "mean 'town-council'?"]
