@@ -205,3 +205,16 @@ def test_a_role_at_an_unknown_body_is_reported_and_left_out(tmp_path: Path) -> N
                    f"force on October 2017; add one to data/{PAT}",
                    f"data/{PAT}:5:11: roles[0].body: no body with id 'town-councill'; did you "
                    "mean 'town-council'?"]
+
+
+def test_each_citation_of_a_source_is_counted(tmp_path: Path) -> None:
+    """The counts require_copies reports (casefile check --require-copies), in-process:
+    report-2017 is cited by the case, its money, the inspection, its finding, requirement
+    and statement; council-news by the follow-up and its assessment."""
+    with pytest.raises(DataError) as caught:
+        load_dataset(write_mini(tmp_path, {}), use_cache=False, require=True)
+    tail = ("but has no stored copy, and this site requires one (require_copies): put the "
+            "document in data/sources/copies/ and add its copy: block (casefile copy prints it)")
+    assert [str(p) for p in caught.value.problems] == [
+        f"data/{NEWS}:1:5: id: source 'council-news' is cited 2 times {tail}",
+        f"data/sources/report-2017.yml:1:5: id: source 'report-2017' is cited 6 times {tail}"]
