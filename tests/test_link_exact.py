@@ -218,3 +218,92 @@ def test_each_citation_of_a_source_is_counted(tmp_path: Path) -> None:
     assert [str(p) for p in caught.value.problems] == [
         f"data/{NEWS}:1:5: id: source 'council-news' is cited 2 times {tail}",
         f"data/sources/report-2017.yml:1:5: id: source 'report-2017' is cited 6 times {tail}"]
+
+
+# Every optional field the linker copies into the model, given once (MINI leaves most out).
+FULL = {
+    "themes.yml": ("    name: Leadership\n",
+                   "    name: Leadership\n    description: How it is run.\n"),
+    "bodies/inspectorate.yml": ("    from: 2018-01\n",
+                                "    from: 2018-01\n    note: Renamed.\nnote: The regulator.\n"),
+    "bodies/town-trust.yml": ("id: town-trust\nkind: local_authority\nnames:\n"
+                              "  - name: Town Trust\n"),
+    "bodies/ministry.yml": "id: ministry\nkind: government\nnames:\n  - name: Ministry\n",
+    "sources/report-2017.yml": (
+        "language: en\n", "language: cy\ntitle_supplied: true\npublisher_note: Its press office.\n"
+        "published_note: Dated on its cover.\narchive_url: https://web.archive.org/x\n"
+        "note: Read in full.\nsecond_hand: true\n"),
+    NEWS: ("language: en\n",
+           "language: en\nurl: http://example.org/news\naccessed: 2020-02\ninsecure_http: true\n"),
+    "cases/town/case.yml": (
+        "status: open\n", "status: closed\npartners: [town-trust]\noverseers: [ministry]\n"
+        "corrections:\n  - date: 2020-02-01\n    what: The date.\n    why: A typo.\n"),
+    INSPECTION: ("date: 2017-07\n", "date: 2017-07\ndate_note: The month of the visit.\n"
+                 "published_note: On its website.\n"),
+}
+MONEY = ("    for: Set aside.\n", "    for: Set aside.\n    period: 2018/19\n"
+         "    note: Up 4 per cent.\n    approximate: true\n    per: month\n    kind: budget\n    record: town-inspection\n")
+
+
+def full(tmp_path: Path) -> Path:
+    data = write_mini(tmp_path, FULL)
+    case = data / "cases/town/case.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace(*MONEY), encoding="utf-8")
+    return data
+
+
+def test_a_source_keeps_every_field(tmp_path: Path) -> None:
+    dataset = load_dataset(full(tmp_path), use_cache=False)
+    s = dataset.sources["report-2017"]
+    assert (s.id, s.title, s.title_supplied, s.publisher.id, s.publisher_note, s.kind,
+            s.published.iso(), s.published_note, s.url, s.archive_url, s.accessed.iso(),
+            s.language, s.note, s.insecure_http, s.kind_term.value, s.undated,
+            s.second_hand_given, s.copy, s.licence, s.publish_copy) == (
+        "report-2017", "Inspection of Town Council", True, "inspectorate", "Its press office.",
+        "inspection_report", "2017-10-02", "Dated on its cover.", "https://example.org/report",
+        "https://web.archive.org/x", "2020-01-01", "cy", "Read in full.", False,
+        "inspection_report", False, True, None, None, False)
+    news = dataset.sources["council-news"]
+    assert (news.title_supplied, news.insecure_http, news.second_hand_given, news.url) == (
+        False, True, False, "http://example.org/news")
+
+
+def test_a_case_and_its_money_keep_every_field(tmp_path: Path) -> None:
+    c = load_dataset(full(tmp_path), use_cache=False).cases["town"]
+    assert (c.id, c.title, c.subject.id, c.service, [b.id for b in c.regulators],
+            c.legal_basis, c.status.value, c.summary, [t.id for t in c.themes],
+            [x.source.id for x in c.cites], c.reviewed.iso(),
+            [(x.date.iso(), x.what, x.why) for x in c.corrections], c.jurisdiction_given,
+            c.as_of_given, [b.id for b in c.subjects], [b.id for b in c.partners],
+            [b.id for b in c.overseers]) == (
+        "town", "Town Council children's services", "town-council", "Children's services",
+        ["inspectorate"], "An Act", "closed", "A short summary.", ["leadership", "safeguarding"],
+        ["report-2017"], "2020-01-01", [("2020-02-01", "The date.", "A typo.")], None, None,
+        ["town-council"], ["town-trust"], ["ministry"])
+    money = c.money[0]
+    assert (str(money.amount), money.currency, money.purpose, money.period, money.note,
+            money.record.id, [x.source.id for x in money.cites], money.approximate,
+            money.per.value, money.kind.value) == (
+        "4000000", "GBP", "Set aside.", "2018/19", "Up 4 per cent.", "town-inspection",
+        ["report-2017"], True, "month", "budget")
+    assert [b.id for b in c.named_bodies if c in b.cases] == [
+        b.id for b in c.named_bodies]  # each body named lists the case
+
+
+def test_a_record_a_body_and_a_theme_keep_every_field(tmp_path: Path) -> None:
+    dataset = load_dataset(full(tmp_path), use_cache=False)
+    r = dataset.cases["town"].records[0]
+    assert (r.id, r.type.value, r.title, r.date.iso(), r.date_note, r.published.iso(),
+            r.published_note, r.body.id, r.summary, [x.source.id for x in r.cites], r.case.id,
+            r.until) == (
+        "town-inspection", "inspection", "Inspection", "2017-07", "The month of the visit.",
+        "2017-10-02", "On its website.", "inspectorate", "Inspectors visited.",
+        ["report-2017"], "town", None)
+    b = dataset.bodies["inspectorate"]
+    assert (b.id, b.kind, b.note, b.kind_term.value) == (
+        "inspectorate", "regulator", "The regulator.", "regulator")
+    assert [(n.name, n.short, n.start and n.start.iso(), n.end and n.end.iso(), n.note)
+            for n in b.names] == [("Old Inspectorate", "OI", None, "2017-12", None),
+                                  ("New Inspectorate", None, "2018-01", None, "Renamed.")]
+    assert [(t.id, t.name, t.description) for t in dataset.themes.values()] == [
+        ("leadership", "Leadership", "How it is run."), ("safeguarding", "Safeguarding", None)]
