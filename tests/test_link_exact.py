@@ -242,7 +242,8 @@ FULL = {
                  "published_note: On its website.\n"),
 }
 MONEY = ("    for: Set aside.\n", "    for: Set aside.\n    period: 2018/19\n"
-         "    note: Up 4 per cent.\n    approximate: true\n    per: month\n    kind: budget\n    record: town-inspection\n")
+         "    note: Up 4 per cent.\n    approximate: true\n    per: month\n    kind: budget\n"
+         "    record: town-inspection\n")
 
 
 def full(tmp_path: Path) -> Path:
