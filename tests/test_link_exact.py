@@ -10,7 +10,10 @@ import pytest
 
 from casefile.errors import DataError
 from casefile.model import vocab
+from casefile.model.link import stored_copy
+from casefile.model.objects import StoredCopy
 from casefile.pipeline import load_dataset
+from casefile.reading.validate import Loc, Rec
 from tests.conftest import write_mini
 
 INSPECTION = "cases/town/records/town-inspection.yml"
@@ -308,3 +311,24 @@ def test_a_record_a_body_and_a_theme_keep_every_field(tmp_path: Path) -> None:
                                   ("New Inspectorate", None, "2018-01", None, "Renamed.")]
     assert [(t.id, t.name, t.description) for t in dataset.themes.values()] == [
         ("leadership", "Leadership", "How it is run."), ("safeguarding", "Safeguarding", None)]
+
+
+def copy_rec(**given: str) -> Rec:
+    rec = Rec(Loc("s.yml", 1, 1, "copy"))
+    for key, value in given.items():
+        rec.put(key, value, 1, 1)
+    return rec
+
+
+@pytest.mark.parametrize("file, form", [("a.txt", "text"), ("a.md", "markdown"),
+                                         ("a.html", "html"), ("a.htm", "html"),
+                                         ("a.pdf", "pdf"), ("Scan.2019.PDF", "pdf")])
+def test_a_stored_copy_s_format_is_its_file_ending(file: str, form: str) -> None:
+    assert stored_copy(copy_rec(file=file, sha256="ab")) == StoredCopy(file, "ab", form)
+
+
+def test_no_stored_copy_without_a_file_and_a_hash() -> None:
+    assert stored_copy(None) is None
+    assert stored_copy(copy_rec(file="a.txt")) is None
+    assert stored_copy(copy_rec(sha256="ab")) is None
+    assert stored_copy(copy_rec(file="", sha256="ab")) is None
