@@ -332,3 +332,11 @@ def test_no_stored_copy_without_a_file_and_a_hash() -> None:
     assert stored_copy(copy_rec(file="a.txt")) is None
     assert stored_copy(copy_rec(sha256="ab")) is None
     assert stored_copy(copy_rec(file="", sha256="ab")) is None
+
+
+def test_two_decimal_places_where_none_are_allowed(tmp_path: Path) -> None:
+    got = problems(tmp_path, {"cases/town/case.yml": ("  - amount: 4000000\n    currency: GBP\n",
+                                                      "  - amount: 1500.25\n    currency: JPY\n")})
+    assert got == ["data/cases/town/case.yml:12:13: money[0].amount: '1500.25' has 2 decimal "
+                   "places, but JPY amounts have no decimal places; write the amount as the "
+                   "source gives it, e.g. 1500"]
