@@ -446,3 +446,26 @@ def test_a_date_field_takes_the_worded_forms_it_allows() -> None:
     assert got == [] and rec is not None and rec["when"].words == "autumn 2022"
     assert problem("when: autumn 2022\n").startswith(
         "t.yml:4:7: when: 'autumn 2022' is not a date")  # THING's date takes no words
+
+
+# A pattern that lets whitespace through, so that only the one-line rule can refuse a
+# line break (the real patterns, file names and hashes, refuse one anyway).
+CODED = s.Obj("coded", "", (F("ref", s.Pattern(r"[a-z]+(\s[a-z]+)*", "words in lower case"),
+                              "R."),))
+
+
+def test_a_pattern_field_keeps_its_text_stripped_and_names_what_it_wants() -> None:
+    rec, got = check("ref: '  two words  '\n", CODED)
+    assert got == [] and rec is not None and rec["ref"] == "two words"
+    assert rec.where("ref") == v.Loc("t.yml", 1, 6, "ref")
+    rec, got = check("ref: ' Two words '\n", CODED)
+    assert got == ["t.yml:1:6: ref: 'Two words' is not words in lower case"]
+    assert rec is not None and rec["ref"] == "Two words"  # kept, as text always is
+
+
+def test_a_pattern_field_is_one_line_even_when_its_pattern_allows_a_break() -> None:
+    rec, got = check('ref: "two\\nlines"\n', CODED)
+    # the message shows the break as \n (errors.Problem keeps a message on one line)
+    assert got == ["t.yml:1:6: ref: 'two\\nlines' is not words in lower case"]
+    assert rec is not None and rec["ref"] == "two\nlines"
+    assert check('ref: "one line\\n"\n', CODED)[1] == []  # a trailing break is stripped
