@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import yaml
@@ -123,14 +124,20 @@ OPTIONS: tuple[Option, ...] = (
 
 
 def markdown_table() -> str:
-    """The options as one Markdown table (name, type, default, meaning)."""
-    rows = ["| Option | Type | Default | Meaning |", "|---|---|---|---|"]
+    """The options as one table (name, type, default, meaning), in HTML inside the Markdown:
+    a keyboard-reachable scroll region, as wide tables are on a phone (WCAG 2.1.1)."""
+    rows = ['<div class="cf-table-scroll" role="region" aria-label="Plugin options" '
+            'tabindex="0">', "<table>",
+            "<thead><tr><th>Option</th><th>Type</th><th>Default</th><th>Meaning</th></tr>"
+            "</thead>", "<tbody>"]
     for option in OPTIONS:
         default = "not set" if option.default is None else (
             str(option.default).lower() if isinstance(option.default, bool)
-            else f"`{option.default}`")
-        rows.append(f"| `{option.name}` | {option.kind} | {default} | {option.meaning} |")
-    return "\n".join(rows) + "\n"
+            else f"<code>{escape(str(option.default), quote=False)}</code>")
+        kind, meaning = escape(option.kind, quote=False), escape(option.meaning, quote=False)
+        rows.append(f"<tr><td><code>{option.name}</code></td><td>{kind}</td>"
+                    f"<td>{default}</td><td>{meaning}</td></tr>")
+    return "\n".join([*rows, "</tbody>", "</table>", "</div>"]) + "\n"
 
 
 def problems(root: Path) -> list[Problem]:

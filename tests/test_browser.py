@@ -32,7 +32,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 PAGES = {"home": "", "case": f"cases/{CASE}/", "body": "bodies/care-inspectorate-wales/",
          "bodies": "bodies/", "sources": "sources/", "methodology": "methodology/",
-         "data": "data/", "how-to-edit": "how-to-edit/", "timeline": "timeline/",
+         "data": "data/", "how-to-edit": "how-to-edit/", "field-reference": "field-reference/",
+         "timeline": "timeline/",
          "themes": "themes/", "accessibility": "accessibility/", "404": "no-such-page/"}
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ARTIFACTS = REPO / "tests" / "artifacts"

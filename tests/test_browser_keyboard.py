@@ -22,14 +22,18 @@ WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "he
 CASE = "cases/powys-childrens-services/"
 STOPS = 40
 # Where the focused element is, against the sticky header and the viewport.
+# Material's scheme toggle is a radio button of no size whose focus ring is drawn on the
+# label after it: that label is what must be seen.
 FOCUSED = """() => {
+  const seen = (x) => !!x && x.checkVisibility({visibilityProperty: true})
+    && x.getBoundingClientRect().width > 0 && x.getBoundingClientRect().height > 0;
   const e = document.activeElement, r = e.getBoundingClientRect();
   const header = document.querySelector(".md-header").getBoundingClientRect();
   return {html: e.outerHTML.slice(0, 120), top: r.top, bottom: r.bottom, left: r.left,
           right: r.right, headerBottom: header.bottom,
           inHeader: !!e.closest(".md-header, .md-skip"),
           skip: e.classList.contains("md-skip"),
-          shown: e.checkVisibility({visibilityProperty: true}) && r.width > 0 && r.height > 0,
+          shown: seen(e) || (e.matches("input.md-option") && seen(e.nextElementSibling)),
           viewWidth: innerWidth, viewHeight: innerHeight};
 }"""
 
