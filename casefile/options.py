@@ -127,7 +127,7 @@ def markdown_table() -> str:
     """The options as one table (name, type, default, meaning), in HTML inside the Markdown:
     a keyboard-reachable scroll region, as wide tables are on a phone (WCAG 2.1.1)."""
     rows = ['<div class="cf-table-scroll" role="region" aria-label="Plugin options" '
-            'tabindex="0">', "<table>",
+            'tabindex="0">', '<table class="cf-options">',
             "<thead><tr><th>Option</th><th>Type</th><th>Default</th><th>Meaning</th></tr>"
             "</thead>", "<tbody>"]
     for option in OPTIONS:
