@@ -6,6 +6,7 @@ with a finding assessed three times and a hostile one."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 from pathlib import Path
@@ -14,8 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casefile.model import objects as m
+from casefile.model.dates import PartialDate
 from casefile.model.histories import change_sentence, finding_src, histories, status_words
-from casefile.model.vocab import STATUSES
+from casefile.model.vocab import ASSERTERS, STATUSES
 from casefile.pipeline import load_dataset
 from tests.conftest import MINI, add_second_case, copy_project, mkdocs_build, write_tree
 from tests.test_site import page, resolve
@@ -67,9 +69,9 @@ assessments:
     cite: [report-2017]
 """,
 }
-LEADERSHIP_CHANGES = [
-    "From “improving” (1 March 2018, Town Council) to “concern remains” (12 June 2018, "
-    "New Inspectorate).",
+LEADERSHIP_CHANGES = [  # different bodies: both said, no change implied
+    "New Inspectorate (regulator's judgement, 12 June 2018): “concern remains”. The assessment "
+    "before it was by another body, Town Council (own claim, 1 March 2018): “improving”.",
     "“Concern remains” again (September 2018, New Inspectorate), as before (12 June 2018, "
     "New Inspectorate)."]
 
@@ -145,9 +147,59 @@ def test_one_step_in_words(mini_data: Path) -> None:
     first, second, third = histories(case)[0].assessments
     assert change_sentence(first, second) == LEADERSHIP_CHANGES[0]
     assert change_sentence(second, third) == LEADERSHIP_CHANGES[1]
-    assert change_sentence(third, first) == (
-        "From “concern remains” (September 2018, New Inspectorate) to “improving” "
-        "(1 March 2018, Town Council).")
+    changed = dataclasses.replace(third, status=STATUSES["improving"])
+    assert change_sentence(second, changed) == (  # the same body: a change
+        "From “concern remains” (12 June 2018, New Inspectorate) to “improving” "
+        "(September 2018, New Inspectorate).")
+    # the same body as another asserter (here, as if an own claim) is not the same voice
+    relayed = dataclasses.replace(changed, asserter=ASSERTERS["self"])
+    assert change_sentence(second, relayed) == (
+        "New Inspectorate (own claim, September 2018): “improving”. The assessment before it "
+        "was by another body, New Inspectorate (regulator's judgement, 12 June 2018): "
+        "“concern remains”.")
+
+
+def _on(assessment: m.Assessment, date: str, record_id: str | None = None) -> m.Assessment:
+    record = dataclasses.replace(assessment.record, date=PartialDate.parse(date),
+                                 id=record_id or assessment.record.id)
+    return dataclasses.replace(assessment, record=record)
+
+
+def test_two_bodies_on_the_same_day_are_said_side_by_side_whatever_the_ids(
+        mini_data: Path) -> None:
+    """The council's claim and the inspectorate's judgement on one day: no change, no
+    "latest" picked by record id; renaming the records changes nothing said."""
+    case = load_dataset(mini_data, use_cache=False).cases["town"]
+    first, second, _ = histories(case)[0].assessments
+    same = "Assessed on the same day, 12 June 2018, by New Inspectorate (regulator's " \
+           "judgement): “concern remains”, and by Town Council (own claim): “improving”."
+    council = _on(first, "2018-06-12")
+    for a, b in ((council, second), (second, council),
+                 (_on(council, "2018-06-12", "zz"), _on(second, "2018-06-12", "aa"))):
+        assert change_sentence(a, b) == same
+    history = dataclasses.replace(histories(case)[0], assessments=[council, second])
+    assert history.changes == [same]
+    assert history.where_it_stands == (
+        "Latest, in no known order (their dates do not tell which came first): “concern "
+        "remains”, according to New Inspectorate (regulator's judgement, 12 June 2018); "
+        "“improving”, according to Town Council (own claim, 12 June 2018). Assessed twice "
+        "since it was raised in July 2017.")
+    assert [t.value for t in history.statuses] == ["concern", "improving"]
+    assert history.description.endswith("Latest status: “concern remains” or “improving”.")
+
+
+def test_a_year_and_a_day_within_it_are_in_no_known_order(mini_data: Path) -> None:
+    case = load_dataset(mini_data, use_cache=False).cases["town"]
+    first, second, _ = histories(case)[0].assessments
+    assert change_sentence(_on(first, "2018"), second) == (
+        "New Inspectorate (regulator's judgement, 12 June 2018): “concern remains”; Town "
+        "Council (own claim, 2018): “improving”. Which came first is not known from their "
+        "dates.")
+    # the same body, the same status, in no known order: not "again"
+    assert change_sentence(_on(second, "2018-06"), _on(second, "2018-06-12")) == (
+        "New Inspectorate (regulator's judgement, June 2018): “concern remains”; New "
+        "Inspectorate (regulator's judgement, 12 June 2018): “concern remains”. Which came "
+        "first is not known from their dates.")
 
 
 def test_a_long_finding_is_cut_at_a_word_in_the_title(mini_data: Path) -> None:
@@ -235,7 +287,8 @@ def test_the_finding_page_reads_as_raised_then_changes_then_assessments(mini_sit
     doc = page(mini_site, "cases/town/findings/f-leadership")
     assert doc.title.get_text() == "Finding: Weak leadership. - casefile"  # type: ignore[union-attr]
     assert [h.get_text().rstrip("¶") for h in doc.select("article h2")] == [
-        "How its status changed", "As raised", "Assessments, oldest first", "Sources"]
+        "Each assessment beside the one before", "As raised", "Assessments, oldest first",
+        "Sources"]
     assert [li.get_text() for li in doc.select("ul.cf-changes li")] == LEADERSHIP_CHANGES
     assert doc.select_one(".cf-standing").get_text(" ", strip=True) == (  # type: ignore[union-attr]
         "Concern remains Latest: “concern remains”, according to New Inspectorate "
@@ -282,3 +335,37 @@ def test_finding_pages_are_not_in_the_menu(mini_site: Path) -> None:
 
 def test_the_source_path_is_stable() -> None:
     assert finding_src("a-case", "f-1") == "cases/a-case/findings/f-1.md"
+
+
+SAME_DAY_VISIT = """\
+id: {id}
+type: monitoring_visit
+title: Visit
+date: 2018-03-01
+body: inspectorate
+summary: Inspectors visited on the day the council reported.
+cite: [report-2017]
+assessments:
+  - finding: f-leadership
+    status: serious_concern
+    asserted_by: inspectorate
+    note: Still weak.
+    cite: [report-2017]
+"""
+
+
+def test_renaming_a_record_of_the_same_day_changes_nothing_on_the_page(tmp_path: Path) -> None:
+    said = []
+    for record_id in ("a-visit", "zz-visit"):
+        data = tmp_path / record_id
+        write_tree(data, {**MINI, f"cases/town/records/{record_id}.yml":
+                          SAME_DAY_VISIT.format(id=record_id)})
+        (history,) = histories(load_dataset(data, use_cache=False).cases["town"])
+        said.append((history.changes, history.where_it_stands))
+    assert said[0] == said[1] == (
+        ["Assessed on the same day, 1 March 2018, by New Inspectorate (regulator's judgement): "
+         "“serious concern”, and by Town Council (own claim): “improving”."],
+        "Latest, in no known order (their dates do not tell which came first): “serious "
+        "concern”, according to New Inspectorate (regulator's judgement, 1 March 2018); "
+        "“improving”, according to Town Council (own claim, 1 March 2018). Assessed twice "
+        "since it was raised in July 2017.")

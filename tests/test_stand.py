@@ -447,3 +447,46 @@ def test_the_next_deadline_is_the_soonest_and_a_closed_case_names_none(tmp_path:
     assert (closed.next, closed.pending) == (None, [])
     assert closed.requirements.text == ("Of the 2 requirements recorded, as of 1 March 2018: "
                                         "2 “Outstanding”.")
+
+
+def _same_day(tmp_path: Path, record_id: str, date: str = "2018-03-01") -> st.FindingsStand:
+    """VISIT moved to the follow-up's day (or a period holding it), under ``record_id``."""
+    visit = VISIT.replace("id: town-visit", f"id: {record_id}").replace(
+        "date: 2018-02-01", f"date: {date}")
+    s = view(tmp_path, {INSPECTION: SECOND_FINDING,
+                        f"cases/town/records/{record_id}.yml": visit}).stand
+    assert s is not None
+    [f] = s.findings
+    return f
+
+
+SAME_DAY_LEAD = (
+    "The inspection of July 2017 raised 3 findings. Their latest assessments come from 2 "
+    "different bodies, each named below with how many of them it assessed last. 1 of them has "
+    "more than one latest assessment, on dates that do not tell which came first, and is "
+    "counted under each.")
+
+
+def test_two_bodies_on_the_same_day_are_both_counted_whatever_the_record_ids(
+        tmp_path: Path) -> None:
+    """Town Council's own claim and the inspectorate's judgement of f-leadership on one day:
+    neither is "the" latest; the finding is counted under each, and renaming the record (its
+    id sorting before or after the other's) changes nothing said."""
+    said = []
+    for i, record_id in enumerate(("town-visit", "a-visit")):
+        f = _same_day(tmp_path / str(i), record_id)
+        said.append((f.lead, [v.text for v in f.voices], f.counts))
+    assert said[0] == said[1]
+    lead, texts, counts = said[0]
+    assert lead == SAME_DAY_LEAD
+    assert texts == [
+        "New Inspectorate (regulator's judgement; 1 March 2018) gave the latest assessment "
+        "of 2 of them: 1 “Serious concern” and 1 “Concern remains”.",
+        "Town Council (own claim; 1 March 2018) gave the latest assessment of 1 of them: "
+        "1 “Improving”."]
+    assert counts == {"improving": 1, "concern": 1, "serious_concern": 1, "not_assessed": 1}
+
+
+def test_a_year_holding_a_day_is_in_no_known_order_with_it(tmp_path: Path) -> None:
+    f = _same_day(tmp_path, "town-visit", "2018")
+    assert f.lead == SAME_DAY_LEAD

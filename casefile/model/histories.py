@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from casefile.model import objects as m
 from casefile.model import vocab
+from casefile.model.link_dates import after_order
 
 NOT_ASSESSED = vocab.STATUSES["not_assessed"]
 TITLE_LIMIT = 90  # characters of the finding's text in a page title, cut at a word
@@ -38,10 +39,61 @@ def _said(assessment: m.Assessment) -> str:
     return f"{assessment.record.when}, {speaker(assessment)}"
 
 
+def _stated(assessment: m.Assessment, when: bool = True) -> str:
+    """Who, speaking how, and (unless ``when`` is False) when: 'Regulator (regulator's
+    judgement, October 2018)'."""
+    how = assessment.asserter.label.lower()
+    return f"{speaker(assessment)} ({how}, {assessment.record.when})" if when \
+        else f"{speaker(assessment)} ({how})"
+
+
+def same_voice(a: m.Assessment, b: m.Assessment) -> bool:
+    """Whether two assessments are by the same body speaking the same way (its own claim,
+    a regulator's judgement…): only then can a difference be told as its status changing."""
+    return a.asserted_by.id == b.asserted_by.id and a.asserter.value == b.asserter.value
+
+
+def _follows(later: m.Record, earlier: m.Record) -> bool:
+    record = later.after
+    while record is not None:
+        if record is earlier:
+            return True
+        record = record.after
+    return False
+
+
+def order_known(before: m.Assessment, after: m.Assessment) -> bool:
+    """Whether ``before`` is known to come first: its dates all end before ``after``'s begin,
+    or ``after``'s record names it (or one after it) in 'after'. Two of the same day, or a
+    year and a day within it, are in no known order, whatever their ids."""
+    first, then = before.record, after.record
+    return first.date.latest < then.date.earliest or _follows(then, first) \
+        or _follows(first, then)
+
+
+def _tie_sentence(before: m.Assessment, after: m.Assessment) -> str:
+    """Two assessments in no known order, both said plainly, neither as a change."""
+    one, two = sorted((before, after), key=lambda a: (speaker(a), a.status.label))
+    if one.record.date == two.record.date:
+        return (f"Assessed on the same day, {one.record.when}, by {_stated(one, False)}: "
+                f"{status_words(one.status)}, and by {_stated(two, False)}: "
+                f"{status_words(two.status)}.")
+    return (f"{_stated(one)}: {status_words(one.status)}; {_stated(two)}: "
+            f"{status_words(two.status)}. Which came first is not known from their dates.")
+
+
 def change_sentence(before: m.Assessment, after: m.Assessment) -> str:
-    """One step of a finding's history in words, each status with its date and who says so:
+    """One step of a finding's history in words, each status with its date and who says so.
+    A change is told only between two assessments by the same body speaking the same way:
     'From “concern remains” (December 2017, Welsh Government) to “improving” (October 2018,
-    Care Inspectorate Wales).' or, unchanged, '“Improving” again (…), as before (…).'"""
+    Welsh Government).' or, unchanged, '“Improving” again (…), as before (…).' Between
+    different bodies both are said and no change is implied; two in no known order (the same
+    day, or overlapping dates) are said side by side."""
+    if not order_known(before, after):
+        return _tie_sentence(before, after)
+    if not same_voice(before, after):
+        return (f"{_stated(after)}: {status_words(after.status)}. The assessment before it "
+                f"was by another body, {_stated(before)}: {status_words(before.status)}.")
     if before.status.value == after.status.value:
         again = status_words(after.status)
         again = again[:2].upper() + again[2:]
@@ -64,6 +116,25 @@ class History:
         return self.assessments[-1] if self.assessments else None
 
     @property
+    def latest_tied(self) -> list[m.Assessment]:
+        """The latest assessment and every other in no known order with it (the same day,
+        or overlapping dates): none of them is "the" latest."""
+        latest = self.latest
+        if latest is None:
+            return []
+        return [a for a in self.assessments if a is latest or not order_known(a, latest)]
+
+    @property
+    def statuses(self) -> list[vocab.Term]:
+        """The latest status, or each of several in no known order (latest_tied), as the
+        page's badges; “not assessed” when nothing assesses it."""
+        out: list[vocab.Term] = []
+        for a in sorted(self.latest_tied, key=lambda a: (speaker(a), a.status.label)):
+            if all(t.value != a.status.value for t in out):
+                out.append(a.status)
+        return out or [NOT_ASSESSED]
+
+    @property
     def status(self) -> vocab.Term:
         """The latest status, or “not assessed” when no later document assesses it."""
         latest = self.latest
@@ -84,9 +155,16 @@ class History:
                     f"has progressed since {raised.when}.")
         times = len(self.assessments)
         count = "once" if times == 1 else "twice" if times == 2 else f"{times} times"
+        since = f"Assessed {count} since it was raised in {raised.when}."
+        tied = self.latest_tied
+        if len(tied) > 1:
+            tied = sorted(tied, key=lambda a: (speaker(a), a.status.label))
+            said = "; ".join(f"{status_words(a.status)}, according to {_stated(a)}"
+                             for a in tied)
+            return (f"Latest, in no known order (their dates do not tell which came first): "
+                    f"{said}. {since}")
         return (f"Latest: {status_words(latest.status)}, according to {speaker(latest)} "
-                f"({latest.record.when}). Assessed {count} since it was raised in "
-                f"{raised.when}.")
+                f"({latest.record.when}). {since}")
 
     @property
     def title(self) -> str:
@@ -103,7 +181,7 @@ class History:
         raised = self.finding.record
         return (f"A finding of {raised.body.label_at(raised.date)} ({raised.when}) in "
                 f"{self.case.title}, and each later assessment of it. Latest status: "
-                f"{status_words(self.status)}.")
+                f"{' or '.join(status_words(t) for t in self.statuses)}.")
 
     @property
     def cites(self) -> list[m.Citation]:
@@ -121,10 +199,16 @@ class History:
         return sorted(first.values(), key=lambda c: c.number)
 
 
+def _order(a: m.Assessment) -> tuple:
+    """Date order; two on the same first day by who says so and what, never by record id
+    (renaming a record must not reorder what a page says)."""
+    return (a.record.date.earliest, a.record.date.latest, speaker(a), a.status.label,
+            a.record.id)
+
+
 def histories(case: m.Case) -> list[History]:
     """Every finding of ``case``, in the order of the findings tables (by the record that
     raised it, then as written), each with its assessments oldest first."""
-    position = {r.id: i for i, r in enumerate(case.records)}  # 'after' respected
     assessed: dict[str, list[m.Assessment]] = {}
     for record in case.records:
         for assessment in record.assessments:
@@ -132,6 +216,6 @@ def histories(case: m.Case) -> list[History]:
     out = []
     for record in case.records:
         for finding in record.findings:
-            found = sorted(assessed.get(finding.id, []), key=lambda a: position[a.record.id])
+            found = after_order(assessed.get(finding.id, []), _order, lambda a: a.record)
             out.append(History(finding, case, found))
     return out

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from casefile.model import objects as m
 from casefile.model import vocab, who
 from casefile.model.dates import PartialDate, human_day
+from casefile.model.histories import order_known
 
 if TYPE_CHECKING:
     from casefile.model.views import MatrixGroup
@@ -64,7 +65,9 @@ class FindingsStand:
 
     @property
     def counts(self) -> dict[str, int]:
-        """Status value → findings whose latest assessment gives it; "not_assessed" too."""
+        """Status value → findings whose latest assessment gives it; "not_assessed" too. A
+        finding with several latest assessments in no known order is counted under each, so
+        the counts can add up to more than ``total`` (the lead says so)."""
         out: dict[str, int] = {}
         for voice in self.voices:
             for term, n in voice.tallies:
@@ -163,22 +166,38 @@ def findings_stand(case: m.Case, group: MatrixGroup) -> FindingsStand:
     """Each finding of ``group`` counted once, by its latest assessment (the last column
     with a cell: columns are in the records' order), grouped by who gives it."""
     record, rows = group.record, group.rows
-    latest = [next((a for a in reversed(row.cells) if a is not None), None) for row in rows]
+    latest = [_latest(row.cells) for row in rows]
     voices: dict[tuple[str, str, str, str], list[m.Assessment]] = {}
-    for a in latest:
-        if a is not None:
+    for tied in latest:
+        for a in tied:
             key = (a.record.id, a.asserted_by.id, a.asserter.value, str(bool(a.relayed)))
             voices.setdefault(key, []).append(a)
-    position = {r.id: i for i, r in enumerate(case.records)}
-    ordered = sorted(voices.values(), key=lambda v: (-position[v[0].record.id], -len(v)))
-    total, missing = len(rows), latest.count(None)
+    ordered = sorted(voices.values(), key=lambda v: (
+        -v[0].record.date.earliest.toordinal(), -v[0].record.date.latest.toordinal(), -len(v)))
+    total, missing = len(rows), sum(1 for tied in latest if not tied)
     lead = f"{_raised(record)} raised {_n(total, 'finding')}."
     bodies = {v[0].asserted_by.id for v in ordered}
     if len(bodies) > 1:
         lead += (f" Their latest assessments come from {len(bodies)} different bodies, each "
                  "named below with how many of them it assessed last.")
+    several = sum(1 for tied in latest if len(tied) > 1)
+    if several:
+        lead += (f" {several} of them {'has' if several == 1 else 'have'} more than one "
+                 "latest assessment, on dates that do not tell which came first, and "
+                 f"{'is' if several == 1 else 'are'} counted under each.")
     return FindingsStand(record, total, lead, [_voice(case, v, total) for v in ordered], missing,
                          _unassessed(missing, total))
+
+
+def _latest(cells: list[m.Assessment | None]) -> list[m.Assessment]:
+    """A finding's latest assessment (the last column with a cell), with every other in no
+    known order with it (the same day, or overlapping dates): all are counted, so that no
+    record id decides which is latest."""
+    found = [a for a in cells if a is not None]
+    if not found:
+        return []
+    last = found[-1]
+    return [a for a in found if a is last or not order_known(a, last)]
 
 
 def _raised(record: m.Record) -> str:
