@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from casefile.model import objects as m
 from casefile.model import vocab, who
 from casefile.model.dates import PartialDate
-from casefile.model.deadlines import days_off
+from casefile.model.deadlines import skipped
 from casefile.model.link_dates import after_order
 from casefile.model.oversight_history import Track, tracks
 
@@ -232,7 +232,7 @@ def _next_deadline(reqs: list[m.Requirement]) -> m.Requirement | None:
 def case_view(case: m.Case) -> CaseView:
     """Everything a case page shows; outcomes as of the case's own date (set by
     casefile.model.deadlines.compute_all), never one date for the whole site."""
-    assert case.as_of is not None and case.jurisdiction, "compute_all runs first"
+    assert case.as_of is not None, "compute_all runs first"
     entries = timeline(case)
     cites = _all_citations(case, entries)
     bibliography, numbers = _number(cites)
@@ -240,7 +240,7 @@ def case_view(case: m.Case) -> CaseView:
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
     return CaseView(case, case.as_of, entries, matrices(case), bibliography, reqs,
                     case.statements, entries[-1] if entries else None, _next_deadline(reqs),
-                    numbers, quotes, ratings(case), " and ".join(days_off(case.jurisdiction)),
+                    numbers, quotes, ratings(case), skipped(case.jurisdiction),
                     tracks(case, case.as_of),
                     {s.id: who.grade(s, case) for s in bibliography})
 
