@@ -16,7 +16,15 @@ from casefile.model.dates import add_months, add_period, add_working_days, is_wo
 from casefile.outputs.opendata import from_json, tables, to_json
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from tests.conftest import MINI, REPO, add_second_case, copy_project, mkdocs_build, write_tree
+from tests.conftest import (
+    MINI,
+    POWYS_DATA,
+    REPO,
+    add_second_case,
+    copy_project,
+    mkdocs_build,
+    write_tree,
+)
 
 D = dt.date
 
@@ -269,6 +277,27 @@ def test_no_jurisdiction_counts_public_holidays_as_working_days() -> None:
     assert not is_working_day(D(2018, 12, 29), None)  # a Saturday
     assert not is_working_day(D(2018, 12, 30), None)  # a Sunday
     assert is_working_day(D(2018, 12, 25), None)  # Christmas Day, a Tuesday
+
+
+def deadlines(data: Path, **options: object) -> dict[str, tuple[str | None, str]]:
+    dataset = load_dataset(data, use_cache=False, **options)  # type: ignore[arg-type]
+    return {q.id: (q.outcome.deadline, q.outcome.term.value)  # type: ignore[union-attr]
+            for c in dataset.cases.values() for q in c.requirements}
+
+
+def test_the_powys_fixture_names_its_calendar_and_keeps_its_dates(tmp_path: Path) -> None:
+    """The fixture's case says GB-WLS itself: its deadlines are what they were when GB-WLS
+    was the site's default (the case file without the line, the option set to GB-WLS)."""
+    case = POWYS_DATA / "cases" / "powys-childrens-services" / "case.yml"
+    line = "jurisdiction: GB-WLS  # Wales: its bank holidays are skipped when counting " \
+           "working days\n"
+    assert line in case.read_text(encoding="utf-8")
+    now = deadlines(POWYS_DATA)
+    old = copy_project(tmp_path) / "data"
+    moved = old / "cases" / "powys-childrens-services" / "case.yml"
+    moved.write_text(moved.read_text(encoding="utf-8").replace(line, ""), encoding="utf-8")
+    assert deadlines(old, jurisdiction="GB-WLS") == now
+    assert len(now) >= 6 and deadlines(old) != now  # no calendar: the words differ
 
 
 # -- each case as of its own latest document ---------------------------------------------
