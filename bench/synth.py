@@ -74,6 +74,7 @@ def case(root: Path, i: int) -> None:
     _write(root, f"data/cases/{cid}/case.yml", "case",
            f"id: {cid}\ntitle: Council {i} children's services\nsubject: {council}\n"
            f"service: Children's services\nregulators: [regulator]\nlegal_basis: An Act\n"
+           "jurisdiction: GB-ENG\n"
            f"status: open\nreviewed: 2026-11-01\nsummary: {sentence(rng, 40)}\n"
            f"themes: [{', '.join(THEMES)}]\nmoney:\n"
            f"  - amount: {rng.randrange(1, 20) * 1_000_000}\n    currency: GBP\n"

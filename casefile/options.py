@@ -76,7 +76,9 @@ def _date(value: object) -> dt.date | None:
         raise ValueError(f"'{value}' is not a day of the calendar (YYYY-MM-DD)") from None
 
 
-def _jurisdiction(value: object) -> str:
+def _jurisdiction(value: object) -> str | None:
+    if value is None:  # not set: a case with no jurisdiction of its own has none
+        return None
     why = calendars.problem(_text(value))
     if why:
         raise ValueError(why)
@@ -113,7 +115,9 @@ OPTIONS: tuple[Option, ...] = (
            "in every case without an as_of of its own (not set: the date of each case's "
            "latest document); a YAML date or the same in quotes.", _date),
     Option("jurisdiction", "code (ISO 3166)", DEFAULT_JURISDICTION, "Whose weekends and "
-           "public holidays count working days when a case does not say.", _jurisdiction),
+           "public holidays count working days when a case does not say; not set: such a "
+           "case's working days skip Saturdays and Sundays only (no public holidays), its "
+           "page says so and `casefile check` warns.", _jurisdiction),
     Option("review_max_age_days", f"whole number (1–{MAX_REVIEW_DAYS})", 365, "How many "
            "days after a review date a page says its review is out of date.", _days),
     Option("locale", "locale code", DEFAULT_LOCALE, "How money is written (Babel locale: "

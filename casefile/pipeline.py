@@ -296,7 +296,7 @@ def require_copies(linker: Linker) -> list[Problem]:
 def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool = True,
                  keep: Callable[[list[Loaded]], list[Loaded]] | None = None,
                  on_shared: Callable[[Linker], None] | None = None,
-                 jurisdiction: str = DEFAULT_JURISDICTION,
+                 jurisdiction: str | None = DEFAULT_JURISDICTION,
                  require: bool = False) -> Dataset:
     """Run the core pipeline over ``data_dir``; raise ``DataError`` listing every problem.
 
@@ -331,7 +331,7 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool =
 def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str],
                   as_of: dt.date | None = None,
                   on_shared: Callable[[Linker], None] | None = None,
-                  jurisdiction: str = DEFAULT_JURISDICTION, data_dir: Path | None = None,
+                  jurisdiction: str | None = DEFAULT_JURISDICTION, data_dir: Path | None = None,
                   require: bool = False) -> Dataset:
     """Link validated records into a Dataset (shared by the YAML loader and JSON import);
     with ``data_dir``, quotes are checked against the stored copies in it."""
@@ -386,7 +386,7 @@ def _count_files(data_dir: Path, limit: int = ISOLATE_FROM + 1) -> int:
 
 
 def _load_isolated(data_dir: Path, as_of: dt.date | None, use_cache: bool,
-                   keep: Callable[[list[Loaded]], list[Loaded]], jurisdiction: str,
+                   keep: Callable[[list[Loaded]], list[Loaded]], jurisdiction: str | None,
                    require: bool) -> Dataset:
     """Load in a forked child; receive the model (or the problems) through a pipe."""
 

@@ -74,7 +74,7 @@ class CasefileConfig(Config):
     data_dir: str = _Checked("data_dir")
     macros_dir: str | None = _Checked("macros_dir")  # default: the installed macros
     as_of: dt.date | None = _Checked("as_of")
-    jurisdiction: str = _Checked("jurisdiction")
+    jurisdiction: str | None = _Checked("jurisdiction")  # None: weekends only
     review_max_age_days: int = _Checked("review_max_age_days")
     locale: str = _Checked("locale")  # how money is written, e.g. en_GB, fr_FR
     require_copies: bool = _Checked("require_copies")  # every cited source needs a copy

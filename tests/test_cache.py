@@ -163,6 +163,8 @@ GARBAGE = {
 def test_a_corrupt_cache_file_is_discarded_with_one_warning(mini: Path, tmp_path: Path,
                                                              kind: str) -> None:
     cache = tmp_path / "cache"
+    case = mini / "cases" / "town" / "case.yml"  # a calendar: no other warning on stderr
+    case.write_text(case.read_text(encoding="utf-8") + "jurisdiction: GB-ENG\n", encoding="utf-8")
     for _ in ("first", "remembered"):
         assert cli_check(mini, cache).returncode == 0
     files = sorted(cache.glob("*.pickle"))

@@ -46,7 +46,7 @@ def town(root: Path, follow_up: str = "2018-03-01") -> Renderer:
     later = "cases/town/records/town-follow-up.yml"
     tree[later] = tree[later].replace("date: 2018-03-01\n", f"date: {follow_up}\n")
     write_tree(root, tree)
-    return Renderer(load_dataset(root, use_cache=False), REPO / "macros")
+    return Renderer(load_dataset(root, use_cache=False, jurisdiction="GB-ENG"), REPO / "macros")
 
 
 @pytest.fixture  # not module-scoped: mutmut credits a shared fixture's calls to the first
@@ -135,7 +135,7 @@ def test_a_calendar_has_one_event_per_dated_deadline(built: dict[str, str], path
     assert event.decoded("DTSTAMP") == dt.datetime(2018, 3, 1, tzinfo=dt.UTC)
     assert str(event["DESCRIPTION"]) == (
         "Town Council children's services. 20 working days from publication (2 October "
-        "2017), not counting weekends or bank holidays in Wales: due 30 October 2017. "
+        "2017), not counting weekends or bank holidays in England: due 30 October 2017. "
         "Outcome as of 1 March 2018: Past due: no record that it was met. The deadline has "
         "passed and no document in the records, up to 1 March 2018, shows that it was met. "
         "Progress reported: 30 November 2017: A draft plan was shared.; February 2018: The "

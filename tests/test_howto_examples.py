@@ -17,7 +17,8 @@ from tests.test_cli import run
 
 PAGE = REPO / "content" / "how-to-edit.md"
 # Blocks that are not data files: the site's mkdocs.yml settings.
-NOT_DATA = ("plugins:\n  - casefile:\n      jurisdiction: GB-SCT   # GB-WLS if not set\n",)
+NOT_DATA = ("plugins:\n  - casefile:\n      jurisdiction: GB-SCT   # not set: no calendar, "
+            "weekends only\n",)
 
 
 def yaml_blocks(text: str) -> list[str]:

@@ -16,7 +16,15 @@ from casefile.model.dates import add_months, add_period, add_working_days, is_wo
 from casefile.outputs.opendata import from_json, tables, to_json
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from tests.conftest import MINI, REPO, add_second_case, copy_project, mkdocs_build, write_tree
+from tests.conftest import (
+    MINI,
+    POWYS_DATA,
+    REPO,
+    add_second_case,
+    copy_project,
+    mkdocs_build,
+    write_tree,
+)
 
 D = dt.date
 
@@ -241,14 +249,55 @@ def test_the_deadline_names_its_calendar(tmp_path: Path) -> None:
         "holidays in Scotland: due 10 April 2019.")
 
 
-def test_a_case_without_jurisdiction_takes_the_default(tmp_path: Path) -> None:
+NO_CALENDAR = "no jurisdiction is recorded for this case, so public holidays are not skipped"
+
+
+def test_a_case_without_jurisdiction_has_no_calendar_but_weekends(tmp_path: Path) -> None:
     case = CITY["cases/city/case.yml"].replace("jurisdiction: GB-SCT\n", "")
     data = two_cases(tmp_path, **{"cases:city:case.yml": case})
-    assert load_dataset(data, use_cache=False).cases["city"].jurisdiction == "GB-WLS"
-    assert outcomes(data)["req-city-plan"] == "met_late"  # due 9 April in Wales
+    city = load_dataset(data, use_cache=False).cases["city"]
+    assert (city.jurisdiction_given, city.jurisdiction) == (None, None)
+    # 70 working days from Monday 31 December 2018, skipping Saturdays and Sundays only:
+    # 1 January 2019 (a bank holiday in every UK nation) counts, so 14 weeks to the day.
+    assert city.requirements[0].outcome.deadline == (  # type: ignore[union-attr]
+        "70 working days from the event (31 December 2018), not counting Saturdays or Sundays "
+        f"({NO_CALENDAR}): due 8 April 2019.")
+    assert outcomes(data)["req-city-plan"] == "met_late"  # the plan came on 10 April
     city = load_dataset(data, use_cache=False, jurisdiction="GB-NIR").cases["city"]
-    assert city.jurisdiction == "GB-NIR"
+    assert (city.jurisdiction_given, city.jurisdiction) == (None, "GB-NIR")  # the site's
     assert city.requirements[0].outcome.term.value == "met_on_time"  # type: ignore[union-attr]
+
+
+def test_no_jurisdiction_counts_public_holidays_as_working_days() -> None:
+    assert add_working_days(D(2018, 3, 29), 1, None) == D(2018, 3, 30)  # Good Friday
+    assert add_working_days(D(2018, 3, 29), 1, "GB-WLS") == D(2018, 4, 3)
+    assert add_working_days(D(2017, 12, 15), 20, None) == D(2018, 1, 12)  # methodology
+    assert add_working_days(D(2017, 12, 15), 20, "GB-ENG") == D(2018, 1, 17)
+    assert add_period(D(2018, 12, 28), 1, "working_days", None) == D(2018, 12, 31)
+    assert not is_working_day(D(2018, 12, 29), None)  # a Saturday
+    assert not is_working_day(D(2018, 12, 30), None)  # a Sunday
+    assert is_working_day(D(2018, 12, 25), None)  # Christmas Day, a Tuesday
+
+
+def deadlines(data: Path, **options: object) -> dict[str, tuple[str | None, str]]:
+    dataset = load_dataset(data, use_cache=False, **options)  # type: ignore[arg-type]
+    return {q.id: (q.outcome.deadline, q.outcome.term.value)  # type: ignore[union-attr]
+            for c in dataset.cases.values() for q in c.requirements}
+
+
+def test_the_powys_fixture_names_its_calendar_and_keeps_its_dates(tmp_path: Path) -> None:
+    """The fixture's case says GB-WLS itself: its deadlines are what they were when GB-WLS
+    was the site's default (the case file without the line, the option set to GB-WLS)."""
+    case = POWYS_DATA / "cases" / "powys-childrens-services" / "case.yml"
+    line = "jurisdiction: GB-WLS  # Wales: its bank holidays are skipped when counting " \
+           "working days\n"
+    assert line in case.read_text(encoding="utf-8")
+    now = deadlines(POWYS_DATA)
+    old = copy_project(tmp_path) / "data"
+    moved = old / "cases" / "powys-childrens-services" / "case.yml"
+    moved.write_text(moved.read_text(encoding="utf-8").replace(line, ""), encoding="utf-8")
+    assert deadlines(old, jurisdiction="GB-WLS") == now
+    assert len(now) >= 6 and deadlines(old) != now  # no calendar: the words differ
 
 
 # -- each case as of its own latest document ---------------------------------------------
@@ -331,8 +380,21 @@ def test_site_wide_pages_give_each_case_its_own_date(tmp_path: Path) -> None:
     assert terms["Working days skip"] == \
         "weekends and bank holidays in Scotland (calendar GB-SCT)"
     table = BeautifulSoup(renderer.macro("case_calendars", "methodology.md"), "html.parser")
+    assert [[td.get_text(" ", strip=True) for td in tr.find_all("td")[:2]]
+            for tr in table.select("tbody tr")] == [
+        ["GB-SCT", "weekends and bank holidays in Scotland"],
+        ["None recorded", f"Saturdays and Sundays only: {NO_CALENDAR}"]]
+    town = BeautifulSoup(renderer.macro("case_facts", "cases/town.md",
+                                        view=renderer.views["town"]), "html.parser")
+    skip = next(d for d in town.find_all("dt") if d.get_text(strip=True) == "Working days skip")
+    assert " ".join(skip.find_next_sibling("dd").get_text().split()) == \
+        f"Saturdays and Sundays only: {NO_CALENDAR}"
+    assert skip.find_next_sibling("dd").code is None  # no calendar code is named
+    site = Renderer(load_dataset(two_cases(tmp_path / "b"), use_cache=False,
+                                 jurisdiction="GB-ENG"), REPO / "macros")
+    table = BeautifulSoup(site.macro("case_calendars", "methodology.md"), "html.parser")
     assert [tr.td.get_text(" ", strip=True) for tr in table.select("tbody tr")] == [
-        "GB-SCT", "GB-WLS (the site's default)"]
+        "GB-SCT", "GB-ENG (the site's default)"]
 
 
 def test_open_data_carries_each_cases_date_and_calendar(tmp_path: Path) -> None:
@@ -364,7 +426,39 @@ def test_check_uses_the_projects_jurisdiction(tmp_path: Path, monkeypatch: pytes
         "mkdocs.yml:4:21: plugins.casefile.jurisdiction: unknown jurisdiction 'GB-WAL': the "
         "holidays package has no subdivision 'WAL' of GB; GB has GB-ENG, GB-NIR, GB-SCT, GB-WLS")
     (tmp_path / "mkdocs.yml").unlink()
-    assert calendars.project_jurisdiction(tmp_path) == ("GB-WLS", [])
+    assert calendars.project_jurisdiction(tmp_path) == (None, [])  # no default nation
+
+
+WARNING = ("data/cases/{}/case.yml:1:1: warning: no jurisdiction: working days will skip "
+           "weekends only; add `jurisdiction: GB-ENG` (or the code for where the case is) so "
+           "public holidays are skipped too")
+
+
+def test_check_warns_of_a_case_with_no_jurisdiction(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    two_cases(tmp_path)  # the town case names no jurisdiction; the city names GB-SCT
+    monkeypatch.chdir(tmp_path)
+    for args in (["check", "--full"], ["check"]):  # the full check, then the quick one
+        assert main(args) == 0  # a warning, never a failure
+        out, err = capsys.readouterr()
+        assert out.startswith("casefile: data OK: 2 case(s)")
+        assert err.splitlines() == [WARNING.format("town")]
+    assert main(["check", "--format", "github"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == (
+        "::warning file=data/cases/town/case.yml,line=1,col=1,title=casefile check::"
+        + WARNING.format("town").split(": warning: ")[1])
+    city = tmp_path / "data" / "cases" / "city" / "case.yml"
+    city.write_text(city.read_text(encoding="utf-8").replace("jurisdiction: GB-SCT\n", ""),
+                    encoding="utf-8")
+    assert main(["check"]) == 0  # the quick check, relinking the changed case
+    assert capsys.readouterr().err.splitlines() == [WARNING.format("city"),
+                                                    WARNING.format("town")]
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - casefile:\n      jurisdiction: GB-ENG\n", encoding="utf-8")
+    assert main(["check"]) == 0  # the site's calendar covers them: nothing to warn of
+    assert capsys.readouterr().err == ""
 
 
 def test_a_plugin_option_is_read_from_the_projects_mkdocs_yml(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 The Town Council fixture (tests/conftest.py MINI): the inspection is dated July 2017 and
 published Monday 2 October 2017; its requirement is due 20 working days from publication
-(Monday 30 October 2017 in Wales); the follow-up is dated 1 March 2018. Each status is a
+(Monday 30 October 2017 in England); the follow-up is dated 1 March 2018. Each status is a
 public claim about a named body, so each is pinned on the day it changes."""
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ P = PartialDate.parse
 NOT_FOUND = "Not shown as fulfilled as of"
 FOLLOW_UP = "“Follow-up” (1 March 2018)"
 FROM_PUBLICATION = ("20 working days from publication (2 October 2017), not counting weekends "
-                    "or bank holidays in Wales: due 30 October 2017.")
+                    "or bank holidays in England: due 30 October 2017.")
 
 
 def _req(mini: Path, due: m.Due | str | None = "keep", done: str | None = None,
          report: str | None = None) -> m.Requirement:
     """The fixture's requirement; ``due`` replaces its deadline, ``done`` dates the follow-up
     that then fulfils it, ``report`` adds the inspectorate's reported outcome."""
-    dataset = load_dataset(mini, use_cache=False)
+    dataset = load_dataset(mini, use_cache=False, jurisdiction="GB-ENG")  # the site's
     req = dataset.cases["town"].requirements[0]
     if due != "keep":
         req.due = due  # type: ignore[assignment]
@@ -154,14 +154,14 @@ def test_superseded(mini: Path) -> None:
     # the 20th working day skips the Summer Bank Holiday, Monday 28 August 2017
     (within(20, "working_days", "event"), (D(2017, 7, 28), D(2017, 8, 29)),
      "20 working days from the event (July 2017), not counting weekends or bank holidays in "
-     "Wales: due between 28 July 2017 and 29 August 2017, because the start date is not "
+     "England: due between 28 July 2017 and 29 August 2017, because the start date is not "
      "known to the day."),
     (within(20, None, None), (D(2017, 7, 21), D(2017, 8, 20)),
      "20 calendar days from the event (July 2017): due between 21 July 2017 and 20 August "
      "2017, because the start date is not known to the day."),
     (within(1, "working_days", "publication"), (D(2017, 10, 3), D(2017, 10, 3)),
      "1 working day from publication (2 October 2017), not counting weekends or bank "
-     "holidays in Wales: due 3 October 2017."),
+     "holidays in England: due 3 October 2017."),
     (within(1, "calendar_days", "publication"), (D(2017, 10, 3), D(2017, 10, 3)),
      "1 calendar day from publication (2 October 2017): due 3 October 2017."),
     (within(2, "weeks", "publication"), (D(2017, 10, 16), D(2017, 10, 16)),
@@ -232,7 +232,8 @@ def test_working_days_name_the_calendar(code: str, words: str) -> None:
 # -- the sentence on the page and in the calendar feed -----------------------------------
 
 def test_the_deadline_sentence_on_the_page_and_in_the_feed(mini: Path) -> None:
-    renderer = Renderer(load_dataset(mini, use_cache=False), REPO / "macros")
+    renderer = Renderer(load_dataset(mini, use_cache=False, jurisdiction="GB-ENG"),
+                        REPO / "macros")
     view = renderer.views["town"]
     table = BeautifulSoup(renderer.macro("deadlines", "cases/town.md", view=view),
                           "html.parser")

@@ -98,9 +98,10 @@ def test_records_and_a_source_that_both_say_superseded_agree(mini: Path) -> None
 ])
 def test_suspended_across_bank_holidays(mini: Path, as_of: dt.date,
                                         expected: tuple[str, str]) -> None:
-    """20 working days from Friday 15 December 2017 in Wales skip 25 and 26 December and
+    """20 working days from Friday 15 December 2017 in England skip 25 and 26 December and
     1 January: due Wednesday 17 January 2018. Suspended is never past due."""
     req = _req(mini, None, False, "suspended")
+    req.record.case.jurisdiction = "GB-ENG"  # the calendar compute_all would give it
     req.due = m.Due(None, 20, "working_days", "publication", None, None)
     req.record.published = PartialDate(2017, 12, 15)
     got = outcome(req, as_of)

@@ -31,7 +31,7 @@ def test_the_plugin_schema_is_the_documented_options_with_their_defaults() -> No
     assert plugin.load_config({}) == ([], [])
     assert dict(plugin.config) == {o.name: o.default for o in options.OPTIONS}
     assert dict(plugin.config) == {"data_dir": "data", "macros_dir": None, "as_of": None,
-                                   "jurisdiction": "GB-WLS", "review_max_age_days": 365,
+                                   "jurisdiction": None, "review_max_age_days": 365,
                                    "locale": "en_GB", "require_copies": False}
 
 

@@ -186,7 +186,7 @@ def test_open_data_keeps_both_sides(tmp_path: Path) -> None:
     assert row == ("town,req-plan,town-inspection,Produce a plan.,2018-03-01,2018-03-01,,"
                    "disputed,The records show it met on time: “Follow-up” (1 March 2018). "
                    "New Inspectorate reports it as: not met.,met_on_time,not_met,inspectorate,"
-                   ",,,report-2017 inspectorate-letter,2018-03-20,GB-WLS")
+                   ",,,report-2017 inspectorate-letter,2018-03-20,")  # no jurisdiction
 
 
 def test_a_body_reporting_on_itself_is_marked_as_its_own_claim(tmp_path: Path) -> None:

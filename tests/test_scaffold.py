@@ -26,6 +26,7 @@ FILL = {
     "<the case title shown to readers>": "Example case", "<id of the body under scrutiny>":
     "body-001", "<the service under scrutiny>": "Example service",
     "<id of the regulator>": "body-001", "<the law the oversight rests on>": "An example act",
+    "<ISO 3166 code of where the case is, e.g. GB-ENG, IE or US-CA>": "GB-ENG",
     "<YYYY-MM-DD, the day you last checked the case against its sources>": "2021-01-01",
     "<a few sentences for readers>": "An example.", "<theme id from data/themes.yml>":
     "theme-001", "<source id from data/sources/>": "source-001", "<type of event>": "inspection",
@@ -56,7 +57,7 @@ def test_new_files_hold_placeholders_that_check_rejects(tmp_path: Path) -> None:
     check = run(["check"], root)
     assert check.returncode == 1
     lines = check.stderr.splitlines()
-    assert lines[-1] == "casefile: 26 problems found; nothing was built."
+    assert lines[-1] == "casefile: 27 problems found; nothing was built."
     assert all(": placeholder not filled in: replace <" in line for line in lines[:-1])
     assert "data/cases/case-001/case.yml:4:10: subject: placeholder not filled in: replace " \
         "<id of the body under scrutiny> with the id of a body" in lines

@@ -160,6 +160,15 @@ def test_deadlines_show_computed_outcomes(site: Path) -> None:
     assert "within 20 working days of publication" in plan
 
 
+def test_the_case_page_names_the_calendar_its_case_gives(site: Path) -> None:
+    facts = page(site, f"cases/{CASE}").select_one("dl")
+    assert facts is not None
+    terms = {d.get_text(strip=True): " ".join(d.find_next_sibling("dd").get_text().split())
+             for d in facts.find_all("dt")}
+    assert terms["Working days skip"] == \
+        "weekends and bank holidays in Wales (calendar GB-WLS)"
+
+
 def test_bibliography_entries(site: Path) -> None:
     soup = page(site, f"cases/{CASE}")
     entries = soup.select("ol.cf-bibliography > li")

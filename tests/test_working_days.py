@@ -180,12 +180,14 @@ def test_a_list_of_subdivisions_up_to_twelve_else_a_guess() -> None:
 @pytest.mark.parametrize(("config", "expected"), [
     ("site_name: x\nplugins:\n  casefile:\n    jurisdiction: GB-ENG\n", "GB-ENG"),  # a mapping
     ("site_name: x\nplugins:\n  - search\n  - casefile:\n      jurisdiction: GB-NIR\n", "GB-NIR"),
-    ("site_name: x\n", "GB-WLS"),  # no plugins at all
-    ("site_name: x\nplugins:\n  - casefile\n", "GB-WLS"),  # the plugin without options
-    ("site_name: x\nplugins:\n  - casefile:\n      jurisdiction: [GB-ENG]\n", "GB-WLS"),
-    ("site_name: x\nplugins: [\n", "GB-WLS"),  # not YAML: mkdocs itself reports it
+    ("site_name: x\n", None),  # no plugins at all: no default nation
+    ("site_name: x\nplugins:\n  - casefile\n", None),  # the plugin without options
+    ("site_name: x\nplugins:\n  - casefile:\n      jurisdiction:\n", None),  # empty
+    ("site_name: x\nplugins:\n  - casefile:\n      jurisdiction: null\n", None),
+    ("site_name: x\nplugins:\n  - casefile:\n      jurisdiction: [GB-ENG]\n", None),
+    ("site_name: x\nplugins: [\n", None),  # not YAML: mkdocs itself reports it
 ])
-def test_the_projects_jurisdiction(tmp_path: Path, config: str, expected: str) -> None:
+def test_the_projects_jurisdiction(tmp_path: Path, config: str, expected: str | None) -> None:
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     assert calendars.project_jurisdiction(tmp_path) == (expected, [])
 
@@ -194,7 +196,7 @@ def test_a_wrong_option_is_located(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("plugins:\n  - casefile:\n      jurisdiction: Wales\n",
                                      encoding="utf-8")
     code, problems = calendars.project_jurisdiction(tmp_path)
-    assert code == "GB-WLS"
+    assert code is None
     assert [str(p) for p in problems] == [
         "mkdocs.yml:3:21: plugins.casefile.jurisdiction: 'Wales' is a name, not a code: "
         "write 'GB-WLS'"]

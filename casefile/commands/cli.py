@@ -27,9 +27,9 @@ def _github(problem: Problem) -> str:
             f"col={problem.column},title=casefile check::{_github_data(message)}")
 
 
-def project_jurisdiction(data: Path) -> str:
+def project_jurisdiction(data: Path) -> str | None:
     """The plugin option ``jurisdiction`` from the mkdocs.yml beside the data folder (or in
-    the current folder), else the default; DataError, located, when it or another plugin
+    the current folder), else None (not set); DataError, located, when it or another plugin
     option is not one a build would accept."""
     from casefile.model.calendars import project_jurisdiction as read
     from casefile.options import problems as option_problems
@@ -70,7 +70,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     print(summary.line())
+    _warn(summary.notes, args.format)
     return 0
+
+
+def _warn(notes: tuple[Problem, ...], form: str) -> None:
+    """Each warning of a clean check, on stderr as 'file:line:col: warning: ...' (and as a
+    GitHub annotation with ``--format github``); the exit status stays 0."""
+    for note in notes:
+        if form == "github":
+            print(_github(note).replace("::error ", "::warning ", 1))
+        print(printable(f"{note.file}:{note.line}:{note.column}: warning: {note.message}"),
+              file=sys.stderr)
 
 
 def cmd_copy(args: argparse.Namespace) -> int:

@@ -15,7 +15,11 @@ import yaml
 
 from casefile.errors import Problem
 
-DEFAULT_JURISDICTION = "GB-WLS"  # the default of the plugin option ``jurisdiction``
+# No nation is the default: a case with no jurisdiction of its own, on a site whose plugin
+# option ``jurisdiction`` is not set, has none, and its working days skip Saturdays and
+# Sundays only (``WEEKENDS_ONLY``); its pages say so wherever a calendar would be named.
+DEFAULT_JURISDICTION: str | None = None  # the default of the plugin option ``jurisdiction``
+WEEKENDS_ONLY = frozenset({5, 6})  # Saturday and Sunday, as date.weekday() numbers them
 _THE = {"United Kingdom", "United States", "Netherlands", "Philippines", "Bahamas", "Gambia",
         "Czech Republic", "Dominican Republic", "Central African Republic", "Maldives",
         "Marshall Islands", "Solomon Islands", "United Arab Emirates", "Comoros", "Seychelles",
@@ -164,9 +168,9 @@ def weekend_words(code: str) -> str:
         (days[0] if days else "no weekend days")
 
 
-def project_jurisdiction(root: Path) -> tuple[str, list[Problem]]:
-    """The plugin option ``jurisdiction`` in ``root/mkdocs.yml`` (else the default), and a
-    located problem when it is not a known code."""
+def project_jurisdiction(root: Path) -> tuple[str | None, list[Problem]]:
+    """The plugin option ``jurisdiction`` in ``root/mkdocs.yml`` (else None: not set), and
+    a located problem when it is not a known code."""
     path = root / "mkdocs.yml"
     try:
         # composed into nodes only: mkdocs.yml's !!python/name and !ENV tags are not run
@@ -174,7 +178,7 @@ def project_jurisdiction(root: Path) -> tuple[str, list[Problem]]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return DEFAULT_JURISDICTION, []
     option = plugin_option_node(node, "jurisdiction")
-    if option is None:
+    if option is None or option.tag == "tag:yaml.org,2002:null":  # not set, or set to null
         return DEFAULT_JURISDICTION, []
     value = str(option.value)
     why = problem(value)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from casefile.model.calendars import holiday_calendar
+from casefile.model.calendars import WEEKENDS_ONLY, holiday_calendar
 
 _DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
@@ -154,33 +154,35 @@ def human_day(day: dt.date) -> str:
     return PartialDate.of(day).human()
 
 
-def days_off_in_year(jurisdiction: str, year: int) -> frozenset[dt.date]:
+def days_off_in_year(jurisdiction: str | None, year: int) -> frozenset[dt.date]:
     """Every weekend day and public holiday of a year, as the holidays package has them (it
-    knows weekends that changed, and weekend days worked in lieu)."""
-    cal = holiday_calendar(jurisdiction)
+    knows weekends that changed, and weekend days worked in lieu); with no jurisdiction,
+    Saturdays and Sundays only."""
+    cal = None if jurisdiction is None else holiday_calendar(jurisdiction)
     day, days = dt.date(year, 1, 1), []
     while day.year == year:
-        if not cal.is_working_day(day):
+        if day.weekday() in WEEKENDS_ONLY if cal is None else not cal.is_working_day(day):
             days.append(day)
         day += dt.timedelta(days=1)
     return frozenset(days)
 
 
 @lru_cache(maxsize=1024)
-def _days_off(jurisdiction: str, year: int) -> frozenset[dt.date]:
+def _days_off(jurisdiction: str | None, year: int) -> frozenset[dt.date]:
     """``days_off_in_year``, asked once per year: set lookups after that, as a 1,000-case
     build counts some 150,000 days. (The logic lives in the undecorated function, which
     mutation testing can reach; it never mutates a decorated one.)"""
     return days_off_in_year(jurisdiction, year)
 
 
-def is_working_day(day: dt.date, jurisdiction: str) -> bool:
+def is_working_day(day: dt.date, jurisdiction: str | None) -> bool:
     """Not a weekend day nor a public holiday in ``jurisdiction`` (an ISO 3166 or 3166-2
-    code the holidays package knows; see ``casefile.model.calendars``)."""
+    code the holidays package knows; see ``casefile.model.calendars``); with None, not a
+    Saturday or Sunday."""
     return day not in _days_off(jurisdiction, day.year)
 
 
-def working_day_after(start: dt.date, count: int, jurisdiction: str) -> dt.date:
+def working_day_after(start: dt.date, count: int, jurisdiction: str | None) -> dt.date:
     """The ``count``-th working day after ``start`` (the start day itself is not counted)."""
     day = start
     remaining = count
@@ -192,7 +194,7 @@ def working_day_after(start: dt.date, count: int, jurisdiction: str) -> dt.date:
 
 
 @lru_cache(maxsize=65536)
-def add_working_days(start: dt.date, count: int, jurisdiction: str) -> dt.date:
+def add_working_days(start: dt.date, count: int, jurisdiction: str | None) -> dt.date:
     """``working_day_after``, cached: a build asks the same few periods many times."""
     return working_day_after(start, count, jurisdiction)
 
@@ -210,7 +212,7 @@ def add_months(start: dt.date, count: int) -> dt.date:
     return dt.date(year, month + 1, min(start.day, last))
 
 
-def add_period(start: dt.date, count: int, unit: str, jurisdiction: str) -> dt.date:
+def add_period(start: dt.date, count: int, unit: str, jurisdiction: str | None) -> dt.date:
     """``start`` plus ``count`` of a DAY_BASES unit; the start day itself is not counted."""
     if unit == "working_days":
         return add_working_days(start, count, jurisdiction)

@@ -28,7 +28,6 @@ def due_window(req: m.Requirement) -> tuple[dt.date, dt.date] | None:
     assert due.within is not None
     start = req.record.publication if due.start == "publication" else req.record.date
     unit, where = due.unit or "calendar_days", req.record.case.jurisdiction
-    assert where, "compute_all sets each case's jurisdiction before any window is asked for"
     return (add_period(start.earliest, due.within, unit, where),
             add_period(start.latest, due.within, unit, where))
 
@@ -60,6 +59,9 @@ def describe_due(req: m.Requirement) -> str:
     return f"{basis}: {_window_words(window)}."
 
 
+NO_JURISDICTION = "no jurisdiction is recorded for this case, so public holidays are not skipped"
+
+
 def days_off(jurisdiction: str) -> tuple[str, str]:
     """('weekends', 'bank holidays in Scotland'): what working days skip there."""
     weekend = "weekends" if calendars.holiday_calendar(jurisdiction).weekend == {5, 6} \
@@ -67,8 +69,18 @@ def days_off(jurisdiction: str) -> tuple[str, str]:
     return weekend, calendars.holidays_words(jurisdiction)
 
 
-def not_counting(jurisdiction: str) -> str:
+def skipped(jurisdiction: str | None) -> str:
+    """What a case's working days skip, for its page: 'weekends and bank holidays in
+    Scotland', or, with no jurisdiction, Saturdays and Sundays only and why."""
+    if jurisdiction is None:
+        return f"Saturdays and Sundays only: {NO_JURISDICTION}"
+    return " and ".join(days_off(jurisdiction))
+
+
+def not_counting(jurisdiction: str | None) -> str:
     """'not counting weekends or bank holidays in Scotland'."""
+    if jurisdiction is None:
+        return f"not counting Saturdays or Sundays ({NO_JURISDICTION})"
     weekend, holidays = days_off(jurisdiction)
     return f"not counting {weekend} or {holidays}"
 
@@ -234,8 +246,9 @@ def case_as_of(case: m.Case, site_as_of: dt.date | None = None
 
 
 def compute_all(cases: list[m.Case], site_as_of: dt.date | None = None,
-                jurisdiction: str = DEFAULT_JURISDICTION) -> None:
-    """Each case's calendar, as-of date and outcomes: every case on its own terms."""
+                jurisdiction: str | None = DEFAULT_JURISDICTION) -> None:
+    """Each case's calendar (its own jurisdiction, else the site's ``jurisdiction``, else
+    None: weekends only), as-of date and outcomes: every case on its own terms."""
     for case in cases:
         case.jurisdiction = case.jurisdiction_given or jurisdiction
         case.as_of, case.as_of_shown, case.as_of_basis = case_as_of(case, site_as_of)

@@ -347,7 +347,8 @@ class Linker:
                       [t for t in themes if t], self.cites(rec), reviewed=rec["reviewed"],
                       corrections=[m.Correction(c["date"], c["what"], c["why"])
                                    for c in rec.get("corrections") or [] if c],
-                      jurisdiction_given=self.jurisdiction(rec), as_of_given=self.as_of(rec),
+                      jurisdiction_given=self.jurisdiction(rec), file=rec.loc.file,
+                      as_of_given=self.as_of(rec),
                       subjects=subjects, partners=named["partners"],
                       overseers=named["overseers"])
         self.cases[case.id] = case

@@ -526,11 +526,13 @@ class Case:
     reviewed: PartialDate | None = None
     corrections: list[Correction] = field(default_factory=list)
     jurisdiction_given: str | None = None  # as written in case.yml
+    file: str = ""  # the case file, as problems name it (a note names it when no jurisdiction)
     subjects: list[Body] = field(default_factory=list)  # all, subject first; set by link
     partners: list[Body] = field(default_factory=list)  # answering the matter with them
     overseers: list[Body] = field(default_factory=list)  # a department, mayor or PCC
     as_of_given: dt.date | None = None  # as written in case.yml
-    jurisdiction: str = ""  # the calendar in use, set by casefile.model.deadlines
+    jurisdiction: str | None = None  # the calendar in use (None: weekends only), set by
+    # casefile.model.deadlines.compute_all
     as_of: dt.date | None = None  # the day outcomes are computed as of, set likewise
     as_of_basis: str = ""  # why that day, in words
     as_of_shown: PartialDate | None = None  # that date for readers, as precise as its source

@@ -11,7 +11,7 @@ from casefile.model import objects as m
 from casefile.model import vocab, who
 from casefile.model.cited_in import Part, cited_in
 from casefile.model.dates import PartialDate
-from casefile.model.deadlines import days_off
+from casefile.model.deadlines import skipped
 from casefile.model.link_dates import after_order
 from casefile.model.oversight_history import Track, tracks
 from casefile.model.stand import Stand, stand
@@ -268,7 +268,7 @@ def case_view(case: m.Case, build_date: dt.date | None = None) -> CaseView:
     casefile.model.deadlines.compute_all), never one date for the whole site.
     ``build_date`` (the site's) only lets "where things stand" say when the records stop
     long before it."""
-    assert case.as_of is not None and case.jurisdiction, "compute_all runs first"
+    assert case.as_of is not None, "compute_all runs first"
     entries = timeline(case)
     cites = _all_citations(case, entries)
     bibliography, numbers = _number(cites)
@@ -280,7 +280,7 @@ def case_view(case: m.Case, build_date: dt.date | None = None) -> CaseView:
     groups = matrices(case)
     view = CaseView(case, case.as_of, entries, groups, bibliography, reqs,
                     case.statements, entries[-1] if entries else None, _next_deadline(reqs),
-                    numbers, quotes, ratings(case), " and ".join(days_off(case.jurisdiction)),
+                    numbers, quotes, ratings(case), skipped(case.jurisdiction),
                     tracks(case, case.as_of),
                     {s.id: who.grade(s, case) for s in bibliography},
                     stand=stand(case, groups, reqs, build_date), shown_quotes=shown)

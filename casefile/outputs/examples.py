@@ -65,6 +65,7 @@ subject: example-council
 service: Children's services
 regulators: [example-inspectorate]
 legal_basis: The law under which the inspectorate acts
+jurisdiction: GB-ENG
 status: open
 reviewed: 2019-04-01
 summary: A fictional case, for the worked example of the How to edit page.

@@ -29,11 +29,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casefile.errors import Problem
 from casefile.fork import no_gc
 from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.deadlines import compute_all
 from casefile.model.link import Linker
-from casefile.model.objects import Dataset
+from casefile.model.objects import Case, Dataset
 from casefile.pipeline import check_quotes, link_cases, load_dataset, read_all
 from casefile.reading import copies
 from casefile.reading.beneath import Beneath
@@ -55,6 +56,7 @@ class Summary:
     bodies: int
     uncopied: int = 0  # sources with no stored copy
     unverified: int = 0  # their quotations, which no copy can check
+    notes: tuple[Problem, ...] = ()  # warnings, located: never a failure (``warnings``)
 
     def line(self) -> str:
         """What ``casefile check`` prints: the counts, then how many quotations are
@@ -69,6 +71,25 @@ class Summary:
             return f"{head}; no quotation rests on {it}."
         quotes = "quotation is" if self.unverified == 1 else "quotations are"
         return f"{head}: {its} {self.unverified} {quotes} unverified."
+
+
+NO_JURISDICTION = ("no jurisdiction: working days will skip weekends only; add `jurisdiction: "
+                   "GB-ENG` (or the code for where the case is) so public holidays are "
+                   "skipped too")
+
+
+def warnings(unset: tuple[str, ...], jurisdiction: str | None) -> tuple[Problem, ...]:
+    """'<case file>:1:1: no jurisdiction: ...' for each case file that names no
+    jurisdiction, on a site whose option ``jurisdiction`` is not set either. Data that
+    builds is never refused for it: a valid case must not turn a build red."""
+    if jurisdiction is not None:
+        return ()
+    return tuple(Problem(file, 1, 1, "", NO_JURISDICTION) for file in sorted(unset))
+
+
+def unset_of(cases: list[Case]) -> tuple[str, ...]:
+    """The files of the cases that name no jurisdiction of their own."""
+    return tuple(c.file for c in cases if c.jurisdiction_given is None)
 
 
 def summary_of(dataset: Dataset) -> Summary:
@@ -97,14 +118,16 @@ class State:
     bodies: int
     shared: bytes = field(repr=False)  # the pickled linker after the shared files
     contents: dict[str, str] = field(default_factory=dict)  # group → hash of its files
-    jurisdiction: str = DEFAULT_JURISDICTION
+    jurisdiction: str | None = DEFAULT_JURISDICTION
     uncopied: int = 0  # sources with no stored copy
     unverified: dict[str, int] = field(default_factory=dict)  # group → unverified quotes
     require: bool = False  # checked with require_copies
+    unset: tuple[str, ...] = ()  # the files of cases with no jurisdiction of their own
 
     def summary(self) -> Summary:
         return Summary(len(self.records), sum(self.records.values()), self.sources,
-                       self.bodies, self.uncopied, sum(self.unverified.values()))
+                       self.bodies, self.uncopied, sum(self.unverified.values()),
+                       warnings(self.unset, self.jurisdiction))
 
 
 def _group_of(rel: str) -> str:
@@ -247,7 +270,7 @@ def _unverified(linker: Linker) -> dict[str, int]:
     return out
 
 
-def full(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION,
+def full(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
          require: bool = False) -> Summary:
     """The full check (raising DataError); when clean, remember what the next check needs.
     ``require``: every cited source must have a stored copy (require_copies)."""
@@ -262,7 +285,7 @@ def full(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION,
                   {cid: len(c.records) for cid, c in dataset.cases.items()},
                   len(dataset.sources), len(dataset.bodies), shared, {}, jurisdiction,
                   sum(s.copy is None for s in dataset.sources.values()), _unverified(linker),
-                  require)
+                  require, unset_of(list(dataset.cases.values())))
     known = {f"{_COPIES}{s.copy.file}": s.copy.sha256 for s in dataset.sources.values()
              if s.copy is not None and s.copy.read}  # read and hashed just now
     hashes = {g: contents(data_dir, group, known) for g, group in (groups or {}).items()}
@@ -293,7 +316,7 @@ def _changed(data_dir: Path, state: State, groups: dict[str, Group]) -> list[str
     return sorted(changed)
 
 
-def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction: str,
+def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction: str | None,
            require: bool = False) -> Summary | None:
     """The check relinking only changed cases, or None where only a full check can say."""
     changed = _changed(data_dir, state, groups)
@@ -326,13 +349,15 @@ def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction:
         state.records.update({cid: len(c.records) for cid, c in linker.cases.items()})
         counts = _unverified(linker)
         state.unverified.update({case: counts.get(case, 0) for case in changed})
+        state.unset = tuple(f for f in state.unset if _case_of(Loc(f, 0, 0, "")) not in changed
+                            ) + unset_of(list(linker.cases.values()))
     if changed or _signatures(groups) != state.groups:
         state.groups = _signatures(groups)
         _save(data_dir, state)
     return state.summary()
 
 
-def check(data_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION,
+def check(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
           require: bool = False) -> Summary:
     """Check the data set, relinking only what changed when that is safe; raise DataError.
     ``jurisdiction`` is the calendar of cases that name none (the plugin option);

@@ -410,8 +410,9 @@ CASE = Obj(
         F("jurisdiction", Text(one_line=True),
           "Where the case is, as an ISO 3166 or ISO 3166-2 code the holidays package knows "
           "(GB-ENG, GB-NIR, GB-SCT, GB-WLS, IE, US-CA...): working days skip that "
-          "calendar's weekend and public holidays. Default: the site's jurisdiction option "
-          "(GB-WLS unless set)."),
+          "calendar's weekend and public holidays. Default: the site's jurisdiction option; "
+          "if that is not set either, none: working days then skip Saturdays and Sundays "
+          "only, and the case's page says so."),
         F("as_of", Date(), "The day (YYYY-MM-DD) this case's outcomes are computed as of. "
           "Default: the date of the case's latest document."),
         cite_field(),
