@@ -30,6 +30,7 @@ CHROMIUM = (os.environ.get("CASEFILE_CHROMIUM") or shutil.which("chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
+NARROW = {"phone": {"width": 390, "height": 844}, "desktop": WIDTHS["desktop"]}
 PAGES = {"home": "", "case": f"cases/{CASE}/", "body": "bodies/care-inspectorate-wales/",
          "bodies": "bodies/", "sources": "sources/", "methodology": "methodology/",
          "data": "data/", "how-to-edit": "how-to-edit/", "field-reference": "field-reference/",
@@ -79,13 +80,26 @@ def base(site: Path) -> Iterator[str]:  # noqa: F811
         yield url
 
 
+def launched() -> Iterator[Browser]:
+    """The browser CHROMIUM names, headless, for one test module."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), "install Debian's chromium (apt-get install chromium)"
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
+    yield from launched()
+
+
+def browser_or_skip() -> Iterator[Browser]:
+    """``launched()``, or a skip where no browser is installed: the newer browser modules'
+    ``browser`` fixture (``browser = pytest.fixture(scope="module")(browser_or_skip)``)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    yield from launched()
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -221,7 +235,6 @@ def test_csp_blocks_a_script_that_is_not_the_themes(browser: Browser, base: str,
 # tests/test_copies_shown.py (the Powys fixture and the fictional second case).
 COPY_PAGES = {"copy": f"sources/{OPEN}/copy/", "sources": "sources/",
               "second-case": f"cases/{SECOND}/"}
-NARROW = {"phone": {"width": 390, "height": 844}, "desktop": WIDTHS["desktop"]}
 
 
 @pytest.fixture(scope="module")

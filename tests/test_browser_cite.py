@@ -10,27 +10,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from casefile.model.citation import ACCESSED
-from tests.test_browser import ARGS, CHROMIUM, WIDTHS, serve
+from tests.test_browser import WIDTHS, browser_or_skip, serve
 from tests.test_citations import CASE, VIEW, unaddressed  # noqa: F401  (module-scoped build)
+
+browser = pytest.fixture(scope="module")(browser_or_skip)
 
 
 @pytest.fixture(scope="module")
 def base(unaddressed: Path) -> Iterator[str]:  # noqa: F811
     with serve(unaddressed) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])

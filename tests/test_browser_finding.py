@@ -6,37 +6,28 @@ JavaScript off. Skipped when chromium is absent."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
-from tests.test_browser import ARGS, WCAG, serve
+from tests.test_browser import NARROW as WIDTHS
+from tests.test_browser import WCAG, browser_or_skip, serve
 from tests.test_finding_pages import LEADERSHIP_CHANGES, mini_data, mini_site  # noqa: F401
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 PAGES = {"assessed": "cases/town/findings/f-leadership/",
          "hostile": "cases/town/findings/f-hostile/"}
+
+
+browser = pytest.fixture(scope="module")(browser_or_skip)
 
 
 @pytest.fixture(scope="module")
 def base(mini_site: Path) -> Iterator[str]:  # noqa: F811
     with serve(mini_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

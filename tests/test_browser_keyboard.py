@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.test_browser import ARGS, CHROMIUM, serve
+from tests.test_browser import NARROW as WIDTHS
+from tests.test_browser import browser_or_skip, serve
 from tests.test_screen_readers import site  # noqa: F401  (module-scoped build)
 
-WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 CASE = "cases/powys-childrens-services/"
 STOPS = 40
 # Where the focused element is, against the sticky header and the viewport.
@@ -38,20 +38,13 @@ FOCUSED = """() => {
 }"""
 
 
+browser = pytest.fixture(scope="module")(browser_or_skip)
+
+
 @pytest.fixture(scope="module")
 def base(site: Path) -> Iterator[str]:  # noqa: F811
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(params=list(WIDTHS))

@@ -9,21 +9,19 @@ off the page still reads. Skipped when chromium is absent."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.test_browser import ARGS, ARTIFACTS, WCAG, serve
+from tests.test_browser import ARTIFACTS, WCAG, browser_or_skip, serve
 from tests.test_copies_shown import CASE as SECOND
 from tests.test_copies_shown import OPEN, shown_site  # noqa: F401  (module-scoped build)
 from tests.test_phone import contrast
 from tests.test_site import CASE
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 CASE_PAGE = f"cases/{CASE}/"
@@ -47,20 +45,13 @@ MEASURE = """sel => [...document.querySelectorAll(sel)].map(t => {
 })"""
 
 
+browser = pytest.fixture(scope="module")(browser_or_skip)
+
+
 @pytest.fixture(scope="module")
 def base(shown_site: Path) -> Iterator[str]:  # noqa: F811
     with serve(shown_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def open_page(browser: Browser, url: str, viewport: dict[str, int], **options: str | bool,

@@ -7,23 +7,18 @@ colour, and everything reads with JavaScript off. Skipped when chromium is absen
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests import test_differ, test_who
 from tests.conftest import PROJECTS, copy_project, mkdocs_build, write_mini
-from tests.test_browser import ARGS, WCAG, serve
+from tests.test_browser import NARROW as WIDTHS
+from tests.test_browser import WCAG, browser_or_skip, serve
 
-# CASEFILE_CHROMIUM (set by the Makefile; the workflows use the runner's Chrome)
-CHROMIUM = (os.environ.get("CASEFILE_CHROMIUM") or shutil.which("chromium")
-            or "/usr/bin/chromium")
-WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 BAND = "cases/northshire-health-board-escalation/"
 PAGES = {"band": ("oversight", BAND),
          "site-framework": ("oversight", "cases/riverton-council-intervention/"),
@@ -33,6 +28,9 @@ PAGES = {"band": ("oversight", BAND),
          "variants": ("who", "bodies/northshire-police/")}
 MONEY_KIND = ("    currency: GBP\n    for: Set aside.\n",
               "    currency: GBP\n    kind: loan\n    for: Set aside.\n")
+
+
+browser = pytest.fixture(scope="module")(browser_or_skip)
 
 
 def build(root: Path, data: Path | None) -> Path:
@@ -52,16 +50,6 @@ def bases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
              "who": build(tmp_path_factory.mktemp("who"), None)}
     with serve(sites["oversight"]) as oversight, serve(sites["who"]) as who:
         yield {"oversight": oversight, "who": who}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def open_page(browser: Browser, bases: dict[str, str], name: str, width: str = "phone",
