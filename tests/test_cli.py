@@ -94,7 +94,9 @@ def test_generate_output_builds_with_plain_mkdocs(tmp_path: Path) -> None:
                  copy_project(tmp_path / "project"))
     assert result.returncode == 0, result.stderr
     pages = tmp_path / "pages"
-    assert (pages / "cases" / "powys-childrens-services.md").is_file()
+    # each page x.md as x/index.md: its folder is its address (casefile/outputs/neutral.py)
+    assert (pages / "cases" / "powys-childrens-services" / "index.md").is_file()
+    assert not (pages / "cases" / "powys-childrens-services.md").exists()
     assert (pages / "assets" / "casefile.css").is_file()
     index = (pages / "index.md").read_text(encoding="utf-8")
     assert "{{" not in index and "cf-case-list" in index

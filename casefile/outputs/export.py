@@ -2,6 +2,8 @@
 folder, so another site builder can consume casefile's output without this package.
 
 Hand-written pages have their macro calls rendered; generated pages are written as is.
+Every page ``x.md`` is written as ``x/index.md``, so that each link is relative to the
+Markdown file it is in and to the page's address alike (casefile/outputs/neutral.py).
 The folder is replaced atomically, like ``site/``.
 """
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from casefile.assets import shared_dir
 from casefile.errors import DataError
 from casefile.model.calendars import project_jurisdiction
+from casefile.outputs.neutral import page_path, rebase_links
 from casefile.outputs.output import AtomicOutput, project_folders, refusal
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
@@ -47,7 +50,7 @@ def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
     macros_dir = own if own.is_dir() else shared_dir("macros")
     renderer = Renderer(load_dataset(root / data, jurisdiction=jurisdiction), macros_dir,
                         data_dir=root / data)
-    pages = renderer.pages()
+    pages = {page_path(src): text for src, text in renderer.pages().items()}
     pages.update(renderer.each_output_file())
     problems = []
     content_dir = root / content
@@ -55,8 +58,9 @@ def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
         rel = path.relative_to(content_dir).as_posix()
         front, body, offset = split_front_matter(path.read_text(encoding="utf-8"))
         label = path.relative_to(root).as_posix()
+        body = rebase_links(body, rel, page_path(rel))
         try:
-            pages[rel] = front + renderer.render_content(body, rel, label, offset)
+            pages[page_path(rel)] = front + renderer.render_content(body, rel, label, offset)
         except DataError as exc:
             problems += exc.problems
     if problems:
