@@ -111,50 +111,54 @@ def crawl(start: str) -> Crawl:
     """Every page reachable from ``start`` (a folder address ending in /) without leaving
     it; fragments are checked against the ids of the page they name."""
     result = Crawl()
-    pages: dict[str, _Page | None] = {}  # address -> parsed page (None: not HTML or failed)
+    fetched: dict[str, tuple[int, _Page | None]] = {}  # address -> (status, page if HTML)
     queue, seen = [start], {start}
     checks: list[tuple[str, str, str]] = []  # (from page, address, fragment)
     while queue:
         url = queue.pop()
         status, kind, body = _fetch(url)
-        if status != 200:
-            pages[url] = None
-            continue
-        if kind != "text/html":
-            pages[url] = None
-            continue
-        page = _Page()
-        page.feed(body.decode("utf-8", "replace"))
-        pages[url] = page
-        result.pages += 1
-        for tag, link in page.links:
-            target, fragment = urldefrag(urljoin(url, link))
-            parts = urlsplit(target)
-            if parts.scheme not in ("http", "https"):
-                continue  # mailto:, data:, javascript: (the CSP blocks the last)
-            result.links += 1
-            if parts.netloc != urlsplit(start).netloc:
-                if tag != "a":  # a page loading something from another site
-                    result.third_party.add(f"{target} (<{tag}> on {url})")
-                continue
-            checks.append((url, target, fragment))
-            if target.startswith(start) and target not in seen:
-                seen.add(target)
-                queue.append(target)
+        page = None
+        if status == 200 and kind == "text/html":
+            page = _Page()
+            page.feed(body.decode("utf-8", "replace"))
+            result.pages += 1
+            for tag, link in page.links:
+                if _follow(url, tag, link, start, result, checks) and link_target(
+                        url, link) not in seen:
+                    seen.add(link_target(url, link))
+                    queue.append(link_target(url, link))
+        fetched[url] = status, page
     result.targets = len({(t, f) for _, t, f in checks})
     for source, target, fragment in sorted(set(checks)):
-        if target not in pages:
-            status, _, _ = _fetch(target)  # outside the site's folder: it must answer too
-            pages[target] = None
-            if status != 200:
-                result.broken.append(f"{source} -> {target} ({status})")
-            continue
-        page = pages[target]
-        if page is None and _fetch(target)[0] != 200:
-            result.broken.append(f"{source} -> {target}")
+        if target not in fetched:  # outside the site's folder: it must answer too
+            fetched[target] = _fetch(target)[0], None
+        status, page = fetched[target]
+        if status != 200:
+            result.broken.append(f"{source} -> {target} ({status})")
         elif fragment and page is not None and fragment not in page.ids:
             result.broken.append(f"{source} -> {target}#{fragment} (no such id)")
     return result
+
+
+def link_target(page: str, link: str) -> str:
+    return urldefrag(urljoin(page, link))[0]
+
+
+def _follow(url: str, tag: str, link: str, start: str, result: Crawl,
+            checks: list[tuple[str, str, str]]) -> bool:
+    """Count one link and note it for checking; True when it is a page of the site to
+    crawl (an address under ``start``)."""
+    target, fragment = urldefrag(urljoin(url, link))
+    parts = urlsplit(target)
+    if parts.scheme not in ("http", "https"):
+        return False  # mailto:, data:, javascript: (the CSP blocks the last)
+    result.links += 1
+    if parts.netloc != urlsplit(start).netloc:
+        if tag != "a":  # a page loading something from another site
+            result.third_party.add(f"{target} (<{tag}> on {url})")
+        return False
+    checks.append((url, target, fragment))
+    return target.startswith(start)
 
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
