@@ -10,7 +10,8 @@ NO_MKDOCS_2_WARNING ?= 1
 export NO_MKDOCS_2_WARNING
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve check lint links lock bench bench-quick clean chromium mutate fuzz
+.PHONY: site test serve check lint links lock bench bench-quick clean chromium mutate fuzz \
+        exit-check
 
 # Create the virtual environment and install the locked dependencies: every file's SHA-256
 # is in $(LOCK), and pip refuses the whole install, before installing anything, when one
@@ -47,6 +48,13 @@ links: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check casefile tests bench
+
+# The exit from MkDocs' plugin (docs/platform.md): `casefile generate` output built with
+# plain MkDocs and with Zensical (no casefile plugin), hardened with casefile's CSP step,
+# served under /casefile/ on 127.0.0.1, and checked with `casefile links` and a crawl
+# through the server; fails on any broken internal link. Deploys nothing.
+exit-check: $(STAMP)
+	$(BIN)/python -m bench.exit_check --project .
 
 # Benchmark at 100, 1000 and 2000 synthetic cases; results go into BENCHMARKS.md.
 bench: $(STAMP)

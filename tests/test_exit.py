@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bench import exit_check
-from tests.conftest import copy_project
+from tests.conftest import REPO, copy_project
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +71,16 @@ def test_the_crawl_finds_what_is_broken(tmp_path: Path) -> None:
         f" -> {address[:-len('/casefile/')]}/style.css (404)",  # outside the sub-path
     ]
     assert found.third_party == {f"https://cdn.example.org/x.js (<script> on {address})"}
+
+
+def test_pull_requests_run_the_exit_check_without_deploying() -> None:
+    from tests.test_workflows import load
+
+    job = load("pull-request.yml")["jobs"]["exit-check"]
+    runs = [s["run"] for s in job["steps"] if "run" in s]
+    assert runs == ["make .venv/.installed-stamp", "make exit-check"]
+    uses = [s["uses"].split("@")[0] for s in job["steps"] if "uses" in s]
+    assert uses == ["actions/checkout", "actions/setup-python"]  # no upload, no deploy
+    assert "permissions" not in job  # the workflow's contents: read
+    make = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "\nexit-check: $(STAMP)\n\t$(BIN)/python -m bench.exit_check --project .\n" in make
