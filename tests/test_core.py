@@ -22,7 +22,7 @@ STAGES = {
               "oversight_history", "link_oversight", "who", "quotes", "published",
               "cited_in", "citation", "stand", "histories"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
-                "output", "links", "external", "wayback", "examples", "feature_examples",
+                "output", "links", "external", "wayback", "examples", "feature_examples", "neutral",
                 "skip"},
     "commands": {"cli", "scaffold", "init"},
 }
