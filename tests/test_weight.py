@@ -1,0 +1,76 @@
+"""The case page's weight (#12, part W), guarded by structure rather than by a byte count:
+a phone card's fixed column headings come from casefile.css once, not from a data-label on
+every cell; only the matrix's later columns, whose headings vary per case, carry one. The
+browser side (each cell's heading shown at 390 px) is tests/test_browser_phone.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from tests.conftest import REPO
+from tests.test_site import CASE, page, site  # noqa: F401  (module-scoped build)
+
+CSS = REPO / "overrides" / "assets" / "casefile.css"
+FIXED = re.compile(r'table\.(cf-[a-z-]+) > tbody > tr > :nth-child\((\d+)\)::before \{ '
+                   r'content: "([^"]*)"; content: "\3" / ""; \}')
+
+
+def fixed_labels() -> dict[str, dict[int, str]]:
+    """Per card table class, the column headings casefile.css shows above cells (1-based)."""
+    out: dict[str, dict[int, str]] = {}
+    for table, column, words in FIXED.findall(CSS.read_text(encoding="utf-8")):
+        out.setdefault(table, {})[int(column)] = words
+    return out
+
+
+def label(cell: Tag, table: Tag, column: int) -> str | None:
+    """What a phone shows above a card's cell: its data-label, else casefile.css's words."""
+    if cell.has_attr("data-label"):
+        return str(cell["data-label"])
+    return fixed_labels().get(str(table["class"][0]), {}).get(column)
+
+
+def words(tag: Tag) -> str:
+    return " ".join(tag.get_text().split())
+
+
+def test_fixed_columns_are_labelled_once_in_the_stylesheet() -> None:
+    assert fixed_labels() == {
+        "cf-matrix": {1: "Finding"},
+        "cf-deadlines": {1: "Requirement", 2: "Set by", 3: "Deadline", 4: "Outcome"},
+        "cf-case-list": {1: "Case", 2: "Status, and where things stand",
+                         3: "Latest event", 4: "Next or past-due deadline"}}
+
+
+def cards(soup: BeautifulSoup) -> list[tuple[Tag, list[str], list[Tag]]]:
+    """Per body row of each card table: the table, its headings and the row's cells."""
+    return [(t, [words(th) for th in t.select("thead th")],
+             row.find_all(["th", "td"], recursive=False))
+            for t in soup.select("table.cf-cards") for row in t.select("tbody > tr")]
+
+
+def test_no_cell_carries_a_label_the_stylesheet_gives(site: Path) -> None:  # noqa: F811
+    fixed = fixed_labels()
+    seen = 0
+    for url in (f"cases/{CASE}", ""):
+        for table, headings, cells in cards(page(site, url)):
+            given = fixed[str(table["class"][0])]
+            for column, cell in enumerate(cells, 1):
+                assert cell.has_attr("data-label") == (column not in given), (url, column)
+                assert label(cell, table, column) == headings[column - 1]
+                seen += 1
+    assert seen > 20
+
+
+def test_the_matrix_labels_only_its_varying_columns(site: Path) -> None:  # noqa: F811
+    matrix = page(site, f"cases/{CASE}").select("table.cf-matrix")
+    assert matrix
+    for table in matrix:
+        headings = [words(th) for th in table.select("thead th")]
+        for row in table.select("tbody > tr"):
+            th, *tds = row.find_all(["th", "td"], recursive=False)
+            assert not th.has_attr("data-label")
+            assert [td["data-label"] for td in tds] == headings[1:]
