@@ -74,3 +74,27 @@ def test_the_matrix_labels_only_its_varying_columns(site: Path) -> None:  # noqa
             th, *tds = row.find_all(["th", "td"], recursive=False)
             assert not th.has_attr("data-label")
             assert [td["data-label"] for td in tds] == headings[1:]
+
+
+def test_a_source_behind_every_finding_of_a_table_links_to_the_table_once(
+        site: Path) -> None:  # noqa: F811
+    """"Cited in: ... Findings: all 11 of the inspection of July 2017", one link to that
+    table, where the report that raised the findings backs every row: not 11 links."""
+    soup = page(site, f"cases/{CASE}")
+    tables = 0
+    for li in soup.select("ol.cf-bibliography > li"):
+        ref = "#" + str(li["id"])
+        for a in li.select("p.cf-cited-in a"):
+            target = soup.find(id=str(a["href"])[1:])
+            assert target is not None
+            rows = target.select("tbody > tr") if target.name == "div" else []
+            if not rows:
+                continue
+            tables += 1
+            caption = words(target.select_one("caption")).removeprefix("Findings of ")
+            said = re.split(r", and what|: no later", caption)[0]
+            assert words(a) == f"all {len(rows)} of {said}"
+            for row in rows:  # every row cites the source, and none is listed again
+                assert ref in [x["href"] for x in row.select("a[href^='#ref-']")]
+                assert not li.select(f"a[href='#{row['id']}']")
+    assert tables >= 1
