@@ -20,6 +20,7 @@ from casefile.model import views, vocab
 from casefile.pipeline import load_dataset
 from tests.conftest import REPO, write_mini
 from tests.test_site import CASE, page, site  # noqa: F401  (module-scoped build)
+from tests.test_weight import label as card_label
 
 CSS = REPO / "overrides" / "assets" / "casefile.css"
 CARD_PAGES = [f"cases/{CASE}", "", "cases"]  # the case page, home and the cases list
@@ -30,13 +31,14 @@ def words(tag: Tag) -> str:
 
 
 def labels_and_headings(soup: BeautifulSoup) -> list[tuple[list[str], list[str]]]:
-    """Per body row of each card table: its cells' data-labels and the table's headings."""
+    """Per body row of each card table: its cells' labels and the table's headings."""
     out = []
     for table in soup.select("table.cf-cards"):
         headings = [words(th) for th in table.select("thead th")]
         for row in table.select("tbody > tr"):
             cells = row.find_all(["th", "td"], recursive=False)
-            out.append(([str(c.get("data-label")) for c in cells], headings))
+            # a data-label, or the words casefile.css gives a fixed column (test_weight)
+            out.append(([str(card_label(c, table, i)) for i, c in enumerate(cells, 1)], headings))
     return out
 
 
@@ -149,7 +151,8 @@ def test_toggle_icons_are_inlined(site: Path) -> None:  # noqa: F811
     assert len(labels) == 2
     for label in labels:
         assert label.has_attr("hidden")  # the theme's script shows one: no dead control without it
-        assert label.select_one("svg path") is not None
+        # the icon: drawn by casefile.css from a data: URL (test_weight), or an inline SVG
+        assert label.select_one("span.cf-icon, svg path") is not None
         assert label.select_one("img, use, image") is None  # nothing fetched
 
 

@@ -86,9 +86,26 @@ def _later_places(view: CaseView) -> Iterable[tuple[Place, list[m.Citation]]]:
         yield Place("Statements", f"statement-{i}", s.attribution), s.cites
 
 
+def _whole_tables(view: CaseView, places: list[Place]) -> list[Place]:
+    """Findings places, with the rows of a findings table that all cite the source (and
+    are more than one) said once: a link to the table, "all 9 of the inspection of July
+    2017", instead of a link per row: the report that raised the findings backs each."""
+    listed = {p.anchor for p in places}
+    whole: dict[str, Place] = {}
+    for group in view.matrices:
+        rows = [f"finding-{row.finding.id}" for row in group.rows]
+        if len(rows) > 1 and listed.issuperset(rows):
+            table = Place("Findings", f"findings-of-{group.record.id}",
+                          f"all {len(rows)} of {group.raised_in} {group.record.when}")
+            whole.update(dict.fromkeys(rows, table))
+    out = [whole.get(p.anchor, p) for p in places]
+    return list(dict.fromkeys(out))
+
+
 def cited_in(view: CaseView) -> dict[str, list[Part]]:
     """For each source of the case's bibliography (by id), the places that cite it, in
-    page order, each once, grouped by part of the page."""
+    page order, each once, grouped by part of the page; a findings table whose every row
+    cites the source, as one place."""
     out: dict[str, list[Part]] = {s.id: [] for s in view.bibliography}
     for place, cites in _places(view):
         for source_id in dict.fromkeys(c.source.id for c in cites):
@@ -99,4 +116,8 @@ def cited_in(view: CaseView) -> dict[str, list[Part]]:
                 parts.append(Part(place.part, []))
             if place not in parts[-1].places:
                 parts[-1].places.append(place)
+    for parts in out.values():
+        for part in parts:
+            if part.name == "Findings":
+                part.places = _whole_tables(view, part.places)
     return out

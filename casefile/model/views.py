@@ -101,6 +101,11 @@ class MatrixGroup:
         return f"“{self.record.title}”,"
 
     @property
+    def card_labels(self) -> str:
+        """The later columns' headings once, for the table's style (card_labels)."""
+        return card_labels(self.headings)
+
+    @property
     def headings(self) -> list[str]:
         """The table's column headings as plain text, "Finding" first: each later record's
         type and date, and who speaks for the whole column where one body does. A phone
@@ -110,6 +115,25 @@ class MatrixGroup:
             heading = f"{record.type.label}, {record.when}"
             out.append(f"{heading}; {who_says(speaker)}" if speaker else heading)
         return out
+
+
+CARD_COLUMNS = 16  # matrix columns labelled from the table's style (casefile.css rules)
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string that says it and nothing else: letters, digits, spaces and
+    plain punctuation as they are, any other character (quotes, backslashes, braces, angle
+    brackets, control characters) as a hex escape."""
+    safe = [ch if ch.isalnum() or ch in " ,.:;()-'/&" else f"\\{ord(ch):x} " for ch in text]
+    return '"' + "".join(safe) + '"'
+
+
+def card_labels(headings: list[str]) -> str:
+    """A findings table's style attribute: each later column's heading once, as a custom
+    property (--c2, --c3...) that casefile.css shows above that column's cells on a phone,
+    instead of a data-label on every cell. Columns past CARD_COLUMNS keep data-label."""
+    return ";".join(f"--c{i}:{css_string(h)}"
+                    for i, h in enumerate(headings[1:CARD_COLUMNS], 2))
 
 
 def who_says(assessment: m.Assessment) -> str:

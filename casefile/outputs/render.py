@@ -228,6 +228,7 @@ class Renderer:
                 "page_url": lambda: self.build.page_url(self.paths.url(src)),
                 "citation": lambda view: self._citation(view, src),
                 "accessed": citation.ACCESSED, "permalink_names": citation.permalink_names,
+                "card_columns": views.CARD_COLUMNS,
                 "money_text": lambda money: money.text(self.locale),
                 "published": published, "licences": self.licences,
                 "oversight_by_level": lambda: by_current_level(
