@@ -49,8 +49,9 @@ def test_the_mini_case_in_words(tmp_path: Path) -> None:
         "1 “Improving”."]
     assert sources(st.Said("", f.voices[0].cites)) == ["council-news"]
     assert (f.total, f.not_assessed, f.unassessed, f.counts) == (1, 0, None, {"improving": 1})
-    assert s.requirements.text == ("As of 1 March 2018, the one requirement recorded is "
-                                   "“Past due: no record that it was met”.")
+    assert s.requirements.text == ("As of 1 March 2018, the one requirement recorded, set by "
+                                   "OI (now New Inspectorate), is “Past due: no record that it "
+                                   "was met”.")
     assert [(p.term.value, [(i.text, i.anchor) for i in p.items]) for p in s.pending] == [
         ("overdue", [("due 30 October 2017", "req-req-plan")])]
     assert s.next is None and s.closed is None and s.no_findings is None
@@ -84,8 +85,9 @@ def test_a_window_and_no_deadline_are_said_as_such(tmp_path: Path) -> None:
     assert [(p.term.value, [(i.text, i.anchor) for i in p.items]) for p in s.pending] == [
         ("outstanding", [("due between 1 April 2018 and 30 April 2018", "req-req-plan"),
                          ("no deadline set", "req-req-later")])]
-    assert s.requirements.text == ("Of the 2 requirements recorded, as of 1 March 2018: "
-                                   "2 “Outstanding”.")
+    assert s.requirements.text == (
+        "Of the 2 requirements recorded, set 1 by OI (now New Inspectorate) and 1 by Town "
+        "Council, as of 1 March 2018: 2 “Outstanding” (no record yet that they were met).")
     assert s.next is not None and s.next.anchor == "req-req-plan"
 
 
@@ -445,8 +447,9 @@ def test_the_next_deadline_is_the_soonest_and_a_closed_case_names_none(tmp_path:
                                         CASE: ("status: open", "status: closed")}).stand
     assert closed is not None
     assert (closed.next, closed.pending) == (None, [])
-    assert closed.requirements.text == ("Of the 2 requirements recorded, as of 1 March 2018: "
-                                        "2 “Outstanding”.")
+    assert closed.requirements.text == (
+        "Of the 2 requirements recorded, all set by OI (now New Inspectorate), as of 1 March "
+        "2018: 2 “Outstanding” (no record yet that they were met).")
 
 
 def _same_day(tmp_path: Path, record_id: str, date: str = "2018-03-01") -> st.FindingsStand:

@@ -102,7 +102,7 @@ def relayed(asserted_by: m.Body, cites: list[m.Citation], case: m.Case | None,
     own = relation(asserted_by, case) == "self" or "self_report" in grades
     shown = "self_report" if own else grades[0]
     return m.Relayed(publishers, vocab.ASSERTERS[_RELATION_OF.get(shown, shown)],
-                     "as reported by " + _and([_reporter(b, g, when) for b, g in publishers]))
+                     "as reported by " + listed([_reporter(b, g, when) for b, g in publishers]))
 
 
 def _reporter(body: m.Body | None, grade_term: vocab.Term, when: PartialDate | None) -> str:
@@ -110,5 +110,6 @@ def _reporter(body: m.Body | None, grade_term: vocab.Term, when: PartialDate | N
     return f"{name} ({grade_term.label[:1].lower()}{grade_term.label[1:]})"
 
 
-def _and(items: list[str]) -> str:
+def listed(items: list[str]) -> str:
+    """Items joined in words: "A", "A and B", "A, B and C"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
