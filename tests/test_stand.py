@@ -200,8 +200,8 @@ def test_a_second_hand_speaker_names_who_it_is_known_from(tmp_path: Path) -> Non
                         "cases/town/records/town-visit.yml": relayed}).stand
     assert s is not None
     texts = [v.text for v in s.findings[0].voices]
-    assert texts[1] == ("New Inspectorate (regulator's judgement; 1 February 2018), as reported "
-                        "by Town Council (self-report), gave the latest assessment of 1 of them: "
+    assert texts[1] == ("Town Council (self-report) reports that New Inspectorate (regulator's "
+                        "judgement; 1 February 2018) gave the latest assessment of 1 of them: "
                         "1 “Serious concern”.")
     assert texts[0].endswith("1 “Improved”.")
 
@@ -377,10 +377,10 @@ def test_names_and_publication_as_they_were_and_second_hand_apart(tmp_path: Path
     assert [v.text for v in f.voices] == [
         f"OI (now New Inspectorate) (regulator's judgement; {when}) gave the latest assessment "
         "of 2 of them: 1 “Early signs” and 1 “Improving”.",
-        f"Town Council (own claim; {when}), as reported by OI (now New Inspectorate) "
-        "(regulator), gave the latest assessment of 1 of them: 1 “Got worse”.",
-        f"OI (now New Inspectorate) (regulator's judgement; {when}), as reported by Town "
-        "Council (self-report), gave the latest assessment of 1 of them: 1 “Resolved”."]
+        f"OI (now New Inspectorate) (regulator) reports that Town Council (own claim; {when}) "
+        "gave the latest assessment of 1 of them: 1 “Got worse”.",
+        f"Town Council (self-report) reports that OI (now New Inspectorate) (regulator's "
+        f"judgement; {when}) gave the latest assessment of 1 of them: 1 “Resolved”."]
     assert [a.finding.id for a in f.voices[0].assessments] == ["f-third", "f-fourth"]
     assert f.lead.endswith("come from 2 different bodies, each named below with how many of "
                            "them it assessed last.")

@@ -225,10 +225,11 @@ def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
     speaker = f"{first.asserted_by.label_at(record.date)} ({first.asserter.label.lower()}"
     when = record.when if record.publication == record.date \
         else f"{record.when}, published {record.publication.human()}"
-    speaker += f"; {when})" + (f", {relayed.words}," if relayed else "")
+    speaker += f"; {when})"
     which = "it" if total == 1 else f"all {total}" if len(assessments) == total \
         else f"{len(assessments)} of them"
-    text = f"{speaker} gave the latest assessment of {which}: {_counted(tallies)}."
+    text = who.told(speaker, relayed, f"gave the latest assessment of {which}: "
+                    f"{_counted(tallies)}.")
     return Voice(record, assessments, tallies, text, cites)
 
 
@@ -307,12 +308,13 @@ def rests_on(req: m.Requirement, count: int) -> str:
         shown = "no record yet that it was met" if one else "no record yet that they were met"
     if reported is None:
         return shown
-    says = f"{reported.by.label_at(req.record.date)} reports {'it' if one else 'them'} as " \
-        f"{reported.outcome.label[:1].lower()}{reported.outcome.label[1:]}"
-    if not shown:
-        return f"according to {reported.by.label_at(req.record.date)}" \
-            if reported.outcome.value == outcome else says
-    return f"{shown}; {says}"
+    by, label = reported.by.label_at(req.record.date), reported.outcome.label
+    if not shown and reported.outcome.value == outcome:
+        return who.told(by, reported.relayed, "says so") if reported.relayed \
+            else f"according to {by}"
+    says = who.told(by, reported.relayed, f"reports {'it' if one else 'them'} as "
+                    f"{label[:1].lower()}{label[1:]}")
+    return f"{shown}; {says}" if shown else says
 
 
 def due_words(outcome: m.Outcome) -> str:
