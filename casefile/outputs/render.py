@@ -226,7 +226,7 @@ class Renderer:
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
                 "page_url": lambda: self.build.page_url(self.paths.url(src)),
-                "citation": lambda view: self._citation(view, src),
+                "citation": lambda view: citation.around_accessed(self._citation(view, src)),
                 "accessed": citation.ACCESSED, "permalink_names": citation.permalink_names,
                 "money_text": lambda money: money.text(self.locale),
                 "published": published, "licences": self.licences,
