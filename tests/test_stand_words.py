@@ -87,3 +87,15 @@ def test_due_words_is_one_phrase_for_a_day_a_window_and_none() -> None:
     assert deadlines.due_words(last, last) == "due 30 April 2019"
     assert deadlines.due_words(day, last) == "due between 1 April 2019 and 30 April 2019"
     assert deadlines.due_words(None, None) == "no deadline set"
+
+
+def test_a_renamed_setter_is_counted_once_as_first_named(tmp_path: Path) -> None:
+    letter = ("id: town-letter\ntype: monitoring_visit\ntitle: Letter\ndate: 2018-02-01\n"
+              "body: inspectorate\nsummary: A letter.\ncite: [report-2017]\n"
+              "requirements:\n  - id: req-letter\n    text: Reply.\n    cite: [report-2017]\n")
+    s = view(tmp_path, {"cases/town/records/town-letter.yml": letter}).stand
+    assert s is not None
+    assert s.requirements.text == (
+        "Of the 2 requirements recorded, all set by OI (now New Inspectorate), as of 1 March "
+        "2018: 1 “Outstanding” (no record yet that it was met) and 1 “Past due: no record "
+        "that it was met”.")

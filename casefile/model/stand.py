@@ -275,13 +275,16 @@ def _term(req: m.Requirement) -> vocab.Term:
 
 
 def _set_by(requirements: list[m.Requirement]) -> str:
-    """"set by Example Inspectorate", "all set by …", or "3 set by A and 2 by B"."""
+    """"set by Example Inspectorate", "all set by …", or "set 3 by A and 2 by B": each body
+    once, however it was named, as named in its first requirement's record."""
     setters: dict[str, list[m.Requirement]] = {}
     for req in requirements:
-        setters.setdefault(_name(req.record), []).append(req)
+        setters.setdefault(req.record.body.id, []).append(req)
+    names = [_name(reqs[0].record) for reqs in setters.values()]
     if len(setters) == 1:
-        return ("set by " if len(requirements) == 1 else "all set by ") + next(iter(setters))
-    counted = [f"{len(reqs)} by {name}" for name, reqs in setters.items()]
+        return ("set by " if len(requirements) == 1 else "all set by ") + names[0]
+    counted = [f"{len(reqs)} by {name}" for name, reqs in zip(names, setters.values(),
+                                                                strict=True)]
     return "set " + who.listed(counted)
 
 
