@@ -110,3 +110,16 @@ def test_renaming_a_record_does_not_reorder_the_columns(tmp_path: Path, visit_id
     cols = histories.columns(found)
     assert [r.title for r in cols] == ["Visit", "Follow-up"]
     assert histories.column_ties(cols, found) == [TIE]
+
+
+def test_a_month_and_a_day_within_it_are_said_to_be_in_no_known_order(tmp_path: Path) -> None:
+    month = VISIT.replace("date: 2018-03-01", "date: 2018-03")
+    changes = _changes("a-visit") | {"cases/town/records/a-visit.yml": month}
+    case = load_dataset(write_mini(tmp_path, changes), use_cache=False).cases["town"]
+    found = [a for r in case.records for a in r.assessments]
+    cols = histories.columns(found)
+    assert [r.title for r in cols] == ["Follow-up", "Visit"]
+    assert histories.column_ties(cols, found) == [
+        "“Follow-up” (1 March 2018, Town Council) and “Visit” (March 2018, New Inspectorate): "
+        "which came first is not known from their dates, so they stand in order of their "
+        "earliest possible day, then their latest, then of who says so."]

@@ -262,6 +262,6 @@ def column_ties(cols: list[m.Record], found: list[m.Assessment]) -> list[str]:
                        "of time.")
         else:
             out.append(f"{who.listed(named)}: which came first is not known from their "
-                       "dates, so they stand in order of their first possible day, then of "
-                       "who says so.")
+                       "dates, so they stand in order of their earliest possible day, then "
+                       "their latest, then of who says so.")
     return out
