@@ -270,7 +270,8 @@ def test_after_orders_the_findings_table_and_themes_too(tmp_path: Path) -> None:
         "cases/town/records/town-a-board.yml": record("town-a-board", "2018-03",
                                                       assess.format("concern"))}))
     assert [c.id for c in Renderer(unordered, REPO / "macros").views["town"].matrices[0]
-            .columns] == ["town-a-board", "town-follow-up"]  # without it: by id
+            .columns] == ["town-follow-up", "town-a-board"]  # without it: the day first,
+    # then the month that holds it (as the finding pages order them), never by id (#12 G1)
 
 
 def test_a_span_of_days_is_shown_in_its_words_and_ordered_by_its_first_and_last_day() -> None:

@@ -49,8 +49,9 @@ def test_the_mini_case_in_words(tmp_path: Path) -> None:
         "1 “Improving”."]
     assert sources(st.Said("", f.voices[0].cites)) == ["council-news"]
     assert (f.total, f.not_assessed, f.unassessed, f.counts) == (1, 0, None, {"improving": 1})
-    assert s.requirements.text == ("As of 1 March 2018, the one requirement recorded is "
-                                   "“Past due: no record that it was met”.")
+    assert s.requirements.text == ("As of 1 March 2018, the one requirement recorded, set by "
+                                   "OI (now New Inspectorate), is “Past due: no record that it "
+                                   "was met”.")
     assert [(p.term.value, [(i.text, i.anchor) for i in p.items]) for p in s.pending] == [
         ("overdue", [("due 30 October 2017", "req-req-plan")])]
     assert s.next is None and s.closed is None and s.no_findings is None
@@ -84,8 +85,9 @@ def test_a_window_and_no_deadline_are_said_as_such(tmp_path: Path) -> None:
     assert [(p.term.value, [(i.text, i.anchor) for i in p.items]) for p in s.pending] == [
         ("outstanding", [("due between 1 April 2018 and 30 April 2018", "req-req-plan"),
                          ("no deadline set", "req-req-later")])]
-    assert s.requirements.text == ("Of the 2 requirements recorded, as of 1 March 2018: "
-                                   "2 “Outstanding”.")
+    assert s.requirements.text == (
+        "Of the 2 requirements recorded, set 1 by OI (now New Inspectorate) and 1 by Town "
+        "Council, as of 1 March 2018: 2 “Outstanding” (no record yet that they were met).")
     assert s.next is not None and s.next.anchor == "req-req-plan"
 
 
@@ -198,8 +200,8 @@ def test_a_second_hand_speaker_names_who_it_is_known_from(tmp_path: Path) -> Non
                         "cases/town/records/town-visit.yml": relayed}).stand
     assert s is not None
     texts = [v.text for v in s.findings[0].voices]
-    assert texts[1] == ("New Inspectorate (regulator's judgement; 1 February 2018), as reported "
-                        "by Town Council (self-report), gave the latest assessment of 1 of them: "
+    assert texts[1] == ("Town Council (self-report) reports that New Inspectorate (regulator's "
+                        "judgement; 1 February 2018) gave the latest assessment of 1 of them: "
                         "1 “Serious concern”.")
     assert texts[0].endswith("1 “Improved”.")
 
@@ -375,10 +377,10 @@ def test_names_and_publication_as_they_were_and_second_hand_apart(tmp_path: Path
     assert [v.text for v in f.voices] == [
         f"OI (now New Inspectorate) (regulator's judgement; {when}) gave the latest assessment "
         "of 2 of them: 1 “Early signs” and 1 “Improving”.",
-        f"Town Council (own claim; {when}), as reported by OI (now New Inspectorate) "
-        "(regulator), gave the latest assessment of 1 of them: 1 “Got worse”.",
-        f"OI (now New Inspectorate) (regulator's judgement; {when}), as reported by Town "
-        "Council (self-report), gave the latest assessment of 1 of them: 1 “Resolved”."]
+        f"OI (now New Inspectorate) (regulator) reports that Town Council (own claim; {when}) "
+        "gave the latest assessment of 1 of them: 1 “Got worse”.",
+        f"Town Council (self-report) reports that OI (now New Inspectorate) (regulator's "
+        f"judgement; {when}) gave the latest assessment of 1 of them: 1 “Resolved”."]
     assert [a.finding.id for a in f.voices[0].assessments] == ["f-third", "f-fourth"]
     assert f.lead.endswith("come from 2 different bodies, each named below with how many of "
                            "them it assessed last.")
@@ -445,8 +447,9 @@ def test_the_next_deadline_is_the_soonest_and_a_closed_case_names_none(tmp_path:
                                         CASE: ("status: open", "status: closed")}).stand
     assert closed is not None
     assert (closed.next, closed.pending) == (None, [])
-    assert closed.requirements.text == ("Of the 2 requirements recorded, as of 1 March 2018: "
-                                        "2 “Outstanding”.")
+    assert closed.requirements.text == (
+        "Of the 2 requirements recorded, all set by OI (now New Inspectorate), as of 1 March "
+        "2018: 2 “Outstanding” (no record yet that they were met).")
 
 
 def _same_day(tmp_path: Path, record_id: str, date: str = "2018-03-01") -> st.FindingsStand:

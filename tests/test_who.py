@@ -376,10 +376,10 @@ def test_a_source_with_no_publisher_named(tmp_path: Path, kind: str, grade: str)
 
 
 def test_several_publishers_are_named_in_a_list_that_reads_as_a_sentence() -> None:
-    assert who._and(["A"]) == "A"
-    assert who._and(["A", "B"]) == "A and B"
-    assert who._and(["A", "B", "C"]) == "A, B and C"
-    assert who._and(["A", "B", "C", "D"]) == "A, B, C and D"
+    assert who.listed(["A"]) == "A"
+    assert who.listed(["A", "B"]) == "A and B"
+    assert who.listed(["A", "B", "C"]) == "A, B and C"
+    assert who.listed(["A", "B", "C", "D"]) == "A, B, C and D"
 
 
 def test_a_publisher_not_named_is_said_so_with_its_grade() -> None:

@@ -19,6 +19,15 @@ def citation(publisher: str, title: str, address: str, records_as_of: str, built
             f"accessed {ACCESSED}.")
 
 
+def around_accessed(text: str) -> tuple[str, str]:
+    """A citation's words before and after its own access-date placeholder (the last one:
+    a title quoting the placeholder's words is not it), so that the page can mark just that
+    one for casefile.js to fill in."""
+    before, found, after = text.rpartition(ACCESSED)
+    assert found, "a citation ends with its access date"
+    return before, after
+
+
 def permalink_names(view: CaseView) -> dict[str, str]:
     """The accessible name of each permalink of a case page, by the id it links to:
     "Permalink to event 3", "Permalink to finding 12", "Permalink to requirement 2",

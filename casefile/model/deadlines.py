@@ -98,10 +98,21 @@ def _window_words(window: tuple[dt.date, dt.date], cause: str = "the start") -> 
     in words that span several days."""
     first, last = window
     if first == last:
-        return f"due {human_day(first)}"
+        return due_words(first, last)
     why = f"{cause} date is not known to the day" if cause.startswith("the ") \
         else f"the deadline is stated {cause}"
-    return f"due between {human_day(first)} and {human_day(last)}, because {why}"
+    return f"{due_words(first, last)}, because {why}"
+
+
+def due_words(first: dt.date | None, last: dt.date | None) -> str:
+    """A deadline's window in the words every page gives it: "due 7 February 2018", "due
+    between 1 April 2019 and 30 April 2019", or "no deadline set" (an outcome's ``due_from``
+    and ``due_until``, set together by ``due_window``)."""
+    if last is None:
+        return "no deadline set"
+    if first is None or first == last:
+        return f"due {human_day(last)}"
+    return f"due between {human_day(first)} and {human_day(last)}"
 
 
 def outcome(req: m.Requirement, as_of: dt.date, shown: str | None = None) -> m.Outcome:

@@ -9,7 +9,7 @@ import itertools
 from dataclasses import dataclass
 
 from casefile.model import objects as m
-from casefile.model import vocab
+from casefile.model import vocab, who
 from casefile.model.link_dates import after_order
 
 NOT_ASSESSED = vocab.STATUSES["not_assessed"]
@@ -66,7 +66,11 @@ def order_known(before: m.Assessment, after: m.Assessment) -> bool:
     """Whether ``before`` is known to come first: its dates all end before ``after``'s begin,
     or ``after``'s record names it (or one after it) in 'after'. Two of the same day, or a
     year and a day within it, are in no known order, whatever their ids."""
-    first, then = before.record, after.record
+    return records_in_order(before.record, after.record)
+
+
+def records_in_order(first: m.Record, then: m.Record) -> bool:
+    """Whether ``first`` is known to come before ``then`` (as ``order_known``)."""
     return first.date.latest < then.date.earliest or _follows(then, first) \
         or _follows(first, then)
 
@@ -218,4 +222,46 @@ def histories(case: m.Case) -> list[History]:
         for finding in record.findings:
             found = after_order(assessed.get(finding.id, []), _order, lambda a: a.record)
             out.append(History(finding, case, found))
+    return out
+
+
+# -- the findings table's columns --------------------------------------------------------
+
+def _voices(record: m.Record, found: list[m.Assessment]) -> list[str]:
+    """Who says so in a column of a findings table, each named once, in alphabetical order."""
+    return sorted({speaker(a) for a in found if a.record is record})
+
+
+def columns(found: list[m.Assessment]) -> list[m.Record]:
+    """The records that assess ``found`` (a findings table's columns) in date order, 'after'
+    respected; records in no known order by who says so, then title, as the finding pages
+    order them: never by record id alone, so renaming a file does not reorder a table."""
+    records = list({id(a.record): a.record for a in found}.values())
+    return after_order(records, lambda r: (r.date.earliest, r.date.latest, _voices(r, found),
+                                           r.title, r.id), lambda r: r)
+
+
+def column_ties(cols: list[m.Record], found: list[m.Assessment]) -> list[str]:
+    """A sentence for each run of neighbouring columns in no known order: "“Visit” (Example
+    Inspectorate) and “Update” (Town Council) are dated the same day, 12 June 2018: which
+    came first is not known, so they stand in order of who says so, not of time."."""
+    runs: list[list[m.Record]] = []
+    for record in cols:
+        if runs and not records_in_order(runs[-1][-1], record):
+            runs[-1].append(record)
+        else:
+            runs.append([record])
+    out = []
+    for run in (r for r in runs if len(r) > 1):
+        same = all(r.date == run[0].date and r.until == run[0].until for r in run)
+        named = [f"“{r.title}” ({'' if same else r.when + ', '}"
+                 f"{' and '.join(_voices(r, found))})" for r in run]
+        if same:
+            out.append(f"{who.listed(named)} are dated the same day, {run[0].when}: which "
+                       "came first is not known, so they stand in order of who says so, not "
+                       "of time.")
+        else:
+            out.append(f"{who.listed(named)}: which came first is not known from their "
+                       "dates, so they stand in order of their earliest possible day, then "
+                       "their latest, then of who says so.")
     return out

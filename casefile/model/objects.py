@@ -271,6 +271,7 @@ class Relayed:
     publishers: list[tuple[Body | None, vocab.Term]]  # with evidence grades; None: not named
     style: vocab.Term  # the ASSERTERS term the claim is styled by: its publishers' relation
     words: str  # "as reported by Example Council (self-report)"
+    reporters: str = ""  # "Example Council (self-report)", "A (press) and B (self-report)"
 
 
 @dataclass

@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from casefile.model import deadlines, vocab, who
 from casefile.model import objects as m
-from casefile.model import vocab, who
 from casefile.model.dates import PartialDate, human_day
 from casefile.model.histories import order_known
 
@@ -225,16 +225,16 @@ def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
     speaker = f"{first.asserted_by.label_at(record.date)} ({first.asserter.label.lower()}"
     when = record.when if record.publication == record.date \
         else f"{record.when}, published {record.publication.human()}"
-    speaker += f"; {when})" + (f", {relayed.words}," if relayed else "")
+    speaker += f"; {when})"
     which = "it" if total == 1 else f"all {total}" if len(assessments) == total \
         else f"{len(assessments)} of them"
-    text = f"{speaker} gave the latest assessment of {which}: {_counted(tallies)}."
+    text = who.told(speaker, relayed, f"gave the latest assessment of {which}: "
+                    f"{_counted(tallies)}.")
     return Voice(record, assessments, tallies, text, cites)
 
 
 def _counted(tallies: list[tuple[vocab.Term, int]]) -> str:
-    parts = [f"{n} “{term.label}”" for term, n in tallies]
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return who.listed([f"{n} “{term.label}”" for term, n in tallies])
 
 
 def _unassessed(missing: int, total: int) -> str | None:
@@ -249,29 +249,81 @@ def _unassessed(missing: int, total: int) -> str | None:
 # -- requirements -----------------------------------------------------------------------
 
 def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
-    """The requirements counted by outcome, in the outcome vocabulary's order."""
+    """The requirements counted by outcome, in the outcome vocabulary's order, each count
+    saying whose records it rests on (``rests_on``), after who set the requirements."""
     if not requirements:
         return Said("No requirements or deadlines are recorded in this case.")
-    counts = {t.value: 0 for t in vocab.OUTCOMES.values()}
-    for req in requirements:
-        assert req.outcome is not None  # set by deadlines.compute_all
-        counts[req.outcome.term.value] += 1
-    tallies = [(vocab.OUTCOMES[k], n) for k, n in counts.items() if n]
+    groups: dict[tuple[str, str], list[m.Requirement]] = {}
+    order = list(vocab.OUTCOMES)
+    for req in sorted(requirements, key=lambda r: order.index(_term(r).value)):
+        groups.setdefault((_term(req).value, rests_on(req, 1)), []).append(req)
+    parts = []
+    for (key, _), reqs in groups.items():
+        basis = rests_on(reqs[0], len(reqs))
+        parts.append(f"{len(reqs)} “{vocab.OUTCOMES[key].label}”"
+                     + (f" ({basis})" if basis else ""))
     if len(requirements) == 1:
-        return Said(f"As of {as_of.human()}, the one requirement recorded is "
-                    f"“{tallies[0][0].label}”.")
-    return Said(f"Of the {len(requirements)} requirements recorded, as of {as_of.human()}: "
-                f"{_counted(tallies)}.")
+        return Said(f"As of {as_of.human()}, the one requirement recorded, "
+                    f"{_set_by(requirements)}, is {parts[0].removeprefix('1 ')}.")
+    return Said(f"Of the {len(requirements)} requirements recorded, {_set_by(requirements)}, "
+                f"as of {as_of.human()}: {who.listed(parts)}.")
+
+
+def _term(req: m.Requirement) -> vocab.Term:
+    assert req.outcome is not None  # set by deadlines.compute_all
+    return req.outcome.term
+
+
+def _set_by(requirements: list[m.Requirement]) -> str:
+    """"set by Example Inspectorate", "all set by …", or "set 3 by A and 2 by B": each body
+    once, however it was named, as named in its first requirement's record."""
+    setters: dict[str, list[m.Requirement]] = {}
+    for req in requirements:
+        setters.setdefault(req.record.body.id, []).append(req)
+    names = [_name(reqs[0].record) for reqs in setters.values()]
+    if len(setters) == 1:
+        return ("set by " if len(requirements) == 1 else "all set by ") + names[0]
+    counted = [f"{len(reqs)} by {name}" for name, reqs in zip(names, setters.values(),
+                                                                strict=True)]
+    return "set " + who.listed(counted)
+
+
+def _name(record: m.Record) -> str:
+    return record.body.label_at(record.date)
+
+
+def rests_on(req: m.Requirement, count: int) -> str:
+    """Whose records a requirement's outcome rests on, for ``count`` requirements alike:
+    "a record from Town Council shows it met", "according to Town Council", or "" where
+    the outcome's own words say it ("Past due: no record that it was met")."""
+    outcome = _term(req).value
+    done, later = req.fulfilled_by, req.superseded_by
+    reported = req.outcome.reported if req.outcome else None
+    one = count == 1
+    shown = ""
+    if done is not None and outcome in (*deadlines.MET, "disputed"):
+        shown = (f"a record from {_name(done)} shows it met" if one
+                 else f"records from {_name(done)} show them met")
+    elif later is not None and outcome == "superseded":
+        shown = (f"a record from {_name(later)} replaces it" if one
+                 else f"records from {_name(later)} replace them")
+    elif outcome == "outstanding":
+        shown = "no record yet that it was met" if one else "no record yet that they were met"
+    if reported is None:
+        return shown
+    by, label = reported.by.label_at(req.record.date), reported.outcome.label
+    if not shown and reported.outcome.value == outcome:
+        return who.told(by, reported.relayed, "says so") if reported.relayed \
+            else f"according to {by}"
+    says = who.told(by, reported.relayed, f"reports {'it' if one else 'them'} as "
+                    f"{label[:1].lower()}{label[1:]}")
+    return f"{shown}; {says}" if shown else says
 
 
 def due_words(outcome: m.Outcome) -> str:
-    first, last = outcome.due_from, outcome.due_until
-    if last is None:  # the window's two ends are set together (deadlines.due_window)
-        return "no deadline set"
-    assert first is not None
-    if first == last:
-        return f"due {human_day(last)}"
-    return f"due between {human_day(first)} and {human_day(last)}"
+    """The outcome's deadline in words (casefile.model.deadlines.due_words), as the case
+    list and the deadlines table give it."""
+    return deadlines.due_words(outcome.due_from, outcome.due_until)
 
 
 def _due_order(req: m.Requirement) -> tuple[dt.date, str]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from casefile.model import histories, vocab, who
 from casefile.model import objects as m
-from casefile.model import vocab, who
 from casefile.model.cited_in import Part, cited_in
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import skipped
@@ -91,6 +91,9 @@ class MatrixGroup:
     speakers: list[m.Assessment | None]
     """Per column, an assessment naming who speaks for every cell of that column (shown once,
     in the column heading), or None where the cells of a column have different speakers."""
+    ties: list[str] = field(default_factory=list)
+    """Sentences naming the columns in no known order (the same day, or overlapping dates)
+    and the order they are shown in (casefile.model.histories.column_ties)."""
 
     @property
     def raised_in(self) -> str:
@@ -358,18 +361,17 @@ def source_grades(views: dict[str, CaseView], sources: dict[str, m.Source]) -> d
 
 def matrices(case: m.Case) -> list[MatrixGroup]:
     groups = []
-    position = {r.id: i for i, r in enumerate(case.records)}  # date order, 'after' respected
     for record in case.records:
         if not record.findings:
             continue
         found = [a for f in record.findings for a in _assessments_of(case, f)]
-        columns = sorted({a.record.id: a.record for a in found}.values(),
-                         key=lambda r: position[r.id])
+        columns = histories.columns(found)  # date order; ties by who says so, never by id
         rows = []
         for finding in record.findings:
             by_record = {a.record.id: a for a in _assessments_of(case, finding)}
             rows.append(MatrixRow(finding, [by_record.get(r.id) for r in columns]))
-        groups.append(MatrixGroup(record, columns, rows, _speakers(columns, rows)))
+        groups.append(MatrixGroup(record, columns, rows, _speakers(columns, rows),
+                                  histories.column_ties(columns, found)))
     return groups
 
 

@@ -101,8 +101,20 @@ def relayed(asserted_by: m.Body, cites: list[m.Citation], case: m.Case | None,
     # whole claim; otherwise the claim is shown as its first publisher's.
     own = relation(asserted_by, case) == "self" or "self_report" in grades
     shown = "self_report" if own else grades[0]
+    reporters = listed([_reporter(b, g, when) for b, g in publishers])
     return m.Relayed(publishers, vocab.ASSERTERS[_RELATION_OF.get(shown, shown)],
-                     "as reported by " + _and([_reporter(b, g, when) for b, g in publishers]))
+                     "as reported by " + reporters, reporters)
+
+
+def told(speaker: str, relayed: m.Relayed | None, said: str) -> str:
+    """A claim as one plain sentence, whatever the length of the chain it reaches the
+    reader by, from the end the reader has it from: "X gave …" (first-hand), "A (press)
+    reports that X gave …", "A (self-report) and B (press) report that X gave …"."""
+    if relayed is None:
+        return f"{speaker} {said}"
+    verb = "reports" if len(relayed.publishers) == 1 else "report"
+    by = relayed.reporters[:1].upper() + relayed.reporters[1:]
+    return f"{by} {verb} that {speaker} {said}"
 
 
 def _reporter(body: m.Body | None, grade_term: vocab.Term, when: PartialDate | None) -> str:
@@ -110,5 +122,6 @@ def _reporter(body: m.Body | None, grade_term: vocab.Term, when: PartialDate | N
     return f"{name} ({grade_term.label[:1].lower()}{grade_term.label[1:]})"
 
 
-def _and(items: list[str]) -> str:
+def listed(items: list[str]) -> str:
+    """Items joined in words: "A", "A and B", "A, B and C"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

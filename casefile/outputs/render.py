@@ -21,7 +21,7 @@ from casefile import fork
 from casefile.buildinfo import BuildInfo
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked
-from casefile.model import citation, date_words, published, views, vocab
+from casefile.model import citation, date_words, published, stand, views, vocab
 from casefile.model import objects as m
 from casefile.model.dates import human_day
 from casefile.model.histories import finding_src, histories
@@ -221,12 +221,12 @@ class Renderer:
 
         return {"ds": self.dataset, "vocab": vocab, "views": self.views, "link": link,
                 "case_src": case_src, "body_src": body_src, "finding_src": finding_src,
-                "here": src, "human_day": human_day,
+                "here": src, "human_day": human_day, "due_words": stand.due_words,
                 "schema": schema, "cross_timeline": views.cross_timeline,
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
                 "page_url": lambda: self.build.page_url(self.paths.url(src)),
-                "citation": lambda view: self._citation(view, src),
+                "citation": lambda view: citation.around_accessed(self._citation(view, src)),
                 "accessed": citation.ACCESSED, "permalink_names": citation.permalink_names,
                 "card_columns": views.CARD_COLUMNS,
                 "money_text": lambda money: money.text(self.locale),

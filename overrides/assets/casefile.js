@@ -5,12 +5,13 @@ window.addEventListener("beforeprint", function () {
 });
 
 // The ready-to-paste citation says "accessed [date you read it]"; where JavaScript runs,
-// today's date is written in instead, in the same form as the page's dates.
+// today's date is written in instead, in the same form as the page's dates. Only the
+// placeholder the page marks (span.cf-accessed) is filled, in every citation on the page:
+// the same words elsewhere (a title quoting them) are left as they are.
 document.addEventListener("DOMContentLoaded", function () {
   var today = new Date().toLocaleDateString("en-GB",
     { day: "numeric", month: "long", year: "numeric" });
-  document.querySelectorAll("pre.cf-citation[data-accessed] code").forEach(function (code) {
-    var placeholder = code.parentNode.getAttribute("data-accessed");
-    code.textContent = code.textContent.replace(placeholder, today);
+  document.querySelectorAll("pre.cf-citation span.cf-accessed").forEach(function (span) {
+    span.textContent = today;
   });
 });
