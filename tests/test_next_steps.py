@@ -219,3 +219,23 @@ def test_where_things_stand_says_what_happens_next_with_citations(tmp_path: Path
     assert plain.select("p.cf-next-step") == []
     assert "What happens next" not in plain.get_text()
     assert "Expected by" not in plain.get_text()
+
+
+@pytest.mark.parametrize(("date", "kept"), [("2018-03-01", True), ("2018-03", True),
+                                            ("2018-02-28", False), ("2018-02", False)])
+def test_a_step_may_be_expected_by_the_record_own_date_but_not_before(
+        tmp_path: Path, date: str, kept: bool) -> None:
+    data = write_mini(tmp_path, {FOLLOW: ("assessments:", f"""\
+next:
+  - text: A step.
+    date: {date}
+    cite: [council-news]
+assessments:""")})
+    if kept:
+        [record] = [r for r in load_dataset(data).cases["town"].records
+                    if r.id == "town-follow-up"]
+        assert [n.text for n in record.next_steps] == ["A step."]
+    else:
+        [problem] = problems(data)
+        assert problem.startswith(f"data/{FOLLOW}:10:11: next[0].date: this next step is "
+                                  "expected by ")

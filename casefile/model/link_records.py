@@ -123,8 +123,8 @@ def _next_step(linker: Linker, record: m.Record, item: Rec) -> None:
         linker.fail(item.where("date"), f"this next step is expected by {date.human()}, "
                     f"before the record that states it ({record.date.human()}); a next step "
                     "comes after: check the date in the source")
-        return
-    record.next_steps.append(m.NextStep(item["text"], date, linker.cites(item), record))
+    else:
+        record.next_steps.append(m.NextStep(item["text"], date, linker.cites(item), record))
 
 
 def _due(due: Rec) -> m.Due:
