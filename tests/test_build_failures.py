@@ -24,8 +24,8 @@ BREAKAGES = {
         "body: care-inspectorate-wales\nsumary: A summary.\n",
         f"{MONITORING}:8:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
         "type, title, date, until, after, date_note, published, published_note, body, summary, "
-        "cite, "
-        "findings, assessments, requirements, statements, ratings, oversight, sources_differ)"),
+        "cite, findings, "
+        "assessments, requirements, statements, ratings, oversight, next, sources_differ)"),
     "invalid status": (
         MONITORING, "status: early_signs", "status: early-signs",
         f"{MONITORING}:23:13: assessments[0].status: 'early-signs' is not allowed; did you mean "

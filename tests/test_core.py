@@ -20,7 +20,7 @@ STAGES = {
     "model": {"objects", "vocab", "dates", "date_words", "calendars", "money", "link",
               "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
               "oversight_history", "link_oversight", "who", "quotes", "published",
-              "cited_in", "citation", "stand", "histories"},
+              "cited_in", "citation", "stand", "histories", "upcoming"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "wayback", "examples", "feature_examples", "neutral",
                 "skip"},

@@ -288,7 +288,7 @@ def test_the_finding_page_reads_as_raised_then_changes_then_assessments(mini_sit
     assert doc.title.get_text() == "Finding: Weak leadership. - casefile"  # type: ignore[union-attr]
     assert [h.get_text().rstrip("¶") for h in doc.select("article h2")] == [
         "Each assessment beside the one before", "As raised", "Assessments, oldest first",
-        "Sources"]
+        "Sources", "Cite this page"]
     assert [li.get_text() for li in doc.select("ul.cf-changes li")] == LEADERSHIP_CHANGES
     assert doc.select_one(".cf-standing").get_text(" ", strip=True) == (  # type: ignore[union-attr]
         "Concern remains Latest: “concern remains”, according to New Inspectorate "

@@ -28,7 +28,7 @@ MESSAGES = {
         f"{RECORD}:2:1: summary: missing required key 'summary' (what happened, in plain words)",
         f"{RECORD}:8:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
         "type, title, date, until, after, date_note, published, published_note, body, summary, "
-        "cite, findings, assessments, requirements, statements, ratings, oversight, "
+        "cite, findings, assessments, requirements, statements, ratings, oversight, next, "
         "sources_differ)"],
     "A status that is not in the vocabulary": [
         f"{RECORD}:19:13: assessments[1].status: 'getting better' is not allowed (allowed: "

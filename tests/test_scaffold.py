@@ -191,6 +191,10 @@ def test_new_files_show_the_newer_fields_as_commented_examples(tmp_path: Path) -
         "#   - framework: framework-id   # see the methodology page\n"
         "#     level: level_value\n"
         "#     # effective: YYYY-MM-DD  # if it took effect on another day\n"
+        "#     cite: [source-id]\n"
+        "# next:                  # what happens next, where a source says so\n"
+        "#   - text: …\n"
+        "#     date: YYYY-MM      # expected by, as the source gives it; or leave out\n"
         "#     cite: [source-id]\n")
     assert "  # or in words: spring 2021\n" in record
     run(["new", "body", "--id", "body-002"], root)

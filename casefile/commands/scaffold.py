@@ -105,6 +105,10 @@ def _text(kind: str, ident: str) -> str:
             "#   - framework: framework-id   # see the methodology page\n"
             "#     level: level_value\n"
             "#     # effective: YYYY-MM-DD  # if it took effect on another day\n"
+            "#     cite: [source-id]\n"
+            "# next:                  # what happens next, where a source says so\n"
+            "#   - text: …\n"
+            "#     date: YYYY-MM      # expected by, as the source gives it; or leave out\n"
             "#     cite: [source-id]\n")
 
 

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from casefile.model import objects as m
 from casefile.model import vocab, who
 from casefile.model.link_dates import after_order
+
+if TYPE_CHECKING:
+    from casefile.model.stand import Said
 
 NOT_ASSESSED = vocab.STATUSES["not_assessed"]
 TITLE_LIMIT = 90  # characters of the finding's text in a page title, cut at a word
@@ -114,6 +118,9 @@ class History:
     finding: m.Finding
     case: m.Case
     assessments: list[m.Assessment]
+    # "These records end on …" with its citations, as the case page's where things stand
+    # says it (casefile.model.stand.records_end); None where not given
+    ends: Said | None = None
 
     @property
     def latest(self) -> m.Assessment | None:
@@ -189,9 +196,10 @@ class History:
 
     @property
     def cites(self) -> list[m.Citation]:
-        """Every citation on the page, in the order shown: the finding's, then each
-        assessment's."""
-        return self.finding.cites + [c for a in self.assessments for c in a.cites]
+        """Every citation on the page, in the order shown: the records' end, the finding's,
+        then each assessment's."""
+        ends = self.ends.cites if self.ends else []
+        return ends + self.finding.cites + [c for a in self.assessments for c in a.cites]
 
     @property
     def sources(self) -> list[m.Citation]:
@@ -210,9 +218,10 @@ def _order(a: m.Assessment) -> tuple:
             a.record.id)
 
 
-def histories(case: m.Case) -> list[History]:
+def histories(case: m.Case, ends: Said | None = None) -> list[History]:
     """Every finding of ``case``, in the order of the findings tables (by the record that
-    raised it, then as written), each with its assessments oldest first."""
+    raised it, then as written), each with its assessments oldest first and ``ends``, the
+    records' end date as the case page says it."""
     assessed: dict[str, list[m.Assessment]] = {}
     for record in case.records:
         for assessment in record.assessments:
@@ -221,7 +230,7 @@ def histories(case: m.Case) -> list[History]:
     for record in case.records:
         for finding in record.findings:
             found = after_order(assessed.get(finding.id, []), _order, lambda a: a.record)
-            out.append(History(finding, case, found))
+            out.append(History(finding, case, found, ends))
     return out
 
 

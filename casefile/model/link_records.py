@@ -24,6 +24,8 @@ def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
         _rating(linker, record, item)
     for item in linker.items(rec, "oversight"):
         link_oversight(linker, record, item)
+    for item in linker.items(rec, "next"):
+        _next_step(linker, record, item)
 
 
 def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:
@@ -111,6 +113,18 @@ def _progress(linker: Linker, record: m.Record, item: Rec) -> list[m.Progress]:
             continue
         notes.append(m.Progress(date, note["note"], linker.cites(note)))
     return sorted(notes, key=lambda p: (p.date.earliest, p.date.latest))
+
+
+def _next_step(linker: Linker, record: m.Record, item: Rec) -> None:
+    """What happens next, as the record's source says; it cannot be expected by a date
+    before the record that states it."""
+    date = item.get("date")
+    if date is not None and record.date is not None and date.latest < record.date.earliest:
+        linker.fail(item.where("date"), f"this next step is expected by {date.human()}, "
+                    f"before the record that states it ({record.date.human()}); a next step "
+                    "comes after: check the date in the source")
+    else:
+        record.next_steps.append(m.NextStep(item["text"], date, linker.cites(item), record))
 
 
 def _due(due: Rec) -> m.Due:

@@ -325,6 +325,16 @@ class Outcome:
 
 
 @dataclass
+class NextStep:
+    """What happens next, as a source says it: a record's ``next`` entry."""
+
+    text: str
+    date: PartialDate | None  # expected by, as the source gives it
+    cites: list[Citation]
+    record: Record
+
+
+@dataclass
 class Progress:
     """A dated, cited note of progress on a requirement."""
 
@@ -473,6 +483,7 @@ class Record:
     statements: list[Statement] = field(default_factory=list)
     ratings: list[Rating] = field(default_factory=list)
     oversight: list[OversightChange] = field(default_factory=list)
+    next_steps: list[NextStep] = field(default_factory=list)  # its ``next`` entries
     until: PartialDate | None = None  # the last day, month or year of an event over a period
     after: Record | None = None  # an earlier record of the same case, when dates cannot say
     differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
@@ -493,14 +504,16 @@ class Record:
 
     def part_cites(self) -> list[Citation]:
         """Citations of its assessments, requirements (with any reported outcome and
-        progress notes), statements, ratings and oversight changes, in that order."""
+        progress notes), statements, ratings, oversight changes and next steps, in that
+        order."""
         cites = [c for a in self.assessments for c in a.cites]
         for req in self.requirements:
             cites += req.cites + (req.reported.cites if req.reported else [])
             cites += [c for p in req.progress for c in p.cites]
         cites += [c for s in self.statements for c in s.cites]
         cites += [c for r in self.ratings for c in r.cites + _differ_cites(r.differs)]
-        return cites + [c for o in self.oversight for c in o.cites]
+        cites += [c for o in self.oversight for c in o.cites]
+        return cites + [c for n in self.next_steps for c in n.cites]
 
 
 @dataclass

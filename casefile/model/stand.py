@@ -16,6 +16,7 @@ from casefile.model import deadlines, vocab, who
 from casefile.model import objects as m
 from casefile.model.dates import PartialDate, human_day
 from casefile.model.histories import order_known
+from casefile.model.upcoming import Step, upcoming
 
 if TYPE_CHECKING:
     from casefile.model.views import MatrixGroup
@@ -95,6 +96,7 @@ class Stand:
     next: Said | None  # the next deadline due, from the records; none for a closed case
     closed: str | None  # for a closed case: no deadline is followed
     no_findings: str | None = None  # said when no record raises a finding
+    upcoming: list[Step] = field(default_factory=list)  # what happens next, as sources say
 
 
 def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.Requirement],
@@ -113,7 +115,8 @@ def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.R
                  [] if closed else pending(requirements),
                  None if closed else next_deadline(requirements),
                  _closed(case.as_of_shown) if closed else None,
-                 None if view_matrices else "No findings are recorded in this case.")
+                 None if view_matrices else "No findings are recorded in this case.",
+                 upcoming(case, case.as_of_shown))
 
 
 # -- the records' end date --------------------------------------------------------------

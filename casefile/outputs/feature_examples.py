@@ -1,5 +1,5 @@
 """The fictional partnership case whose files the How to edit page quotes for the newer
-fields: oversight levels, dates in words, reported outcomes and progress notes, money
+fields: oversight levels, dates in words, reported outcomes and progress notes, next steps, money
 kinds, several bodies, mirrors and second-hand sources, and sources that differ.
 
 It is part of the example data set (``casefile.outputs.examples``): tests check that
@@ -212,6 +212,10 @@ oversight:
     level: segment_4
     effective: 2022-03-07
     body: northshire-health-trust   # the body moved, when not the case's main subject
+    cite: [northshire-escalation-letter]
+next:
+  - text: The trust sends a recovery plan to the government. EXAMPLE ONLY
+    date: 2022-06              # expected by, as the source gives it; leave out if none
     cite: [northshire-escalation-letter]
 statements:
   - speaker: A spokesperson

@@ -258,6 +258,8 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
                                "derived": _clean({"relayed_by": _relayed(s.relayed).get(
                                    "relayed_by")}) or None})
                        for s in r.statements],
+        "next": [_clean({"text": n.text, "date": _d(n.date), "date_as_written": _w(n.date),
+                         "cite": _cites(n.cites)}) for n in r.next_steps] or None,
         "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None,
         "oversight": [_oversight(o, moves[id(o)]) for o in r.oversight] or None,
         "sources_differ": _differs(r.differs)})

@@ -226,7 +226,8 @@ class Renderer:
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
                 "page_url": lambda: self.build.page_url(self.paths.url(src)),
-                "citation": lambda view: citation.around_accessed(self._citation(view, src)),
+                "citation": lambda view, title=None: citation.around_accessed(
+                    self._citation(view, src, title)),
                 "accessed": citation.ACCESSED, "permalink_names": citation.permalink_names,
                 "card_columns": views.CARD_COLUMNS,
                 "money_text": lambda money: money.text(self.locale),
@@ -235,9 +236,11 @@ class Renderer:
                     [(t, v.case) for v in self.views.values() for t in v.oversight],
                     list(self.dataset.frameworks))}
 
-    def _citation(self, view: CaseView, src: str) -> str:
+    def _citation(self, view: CaseView, src: str, title: str | None = None) -> str:
+        """The page's citation: a case page's, or (``title`` given) a page of the case's,
+        such as a finding's, under its own title and address."""
         shown = view.case.as_of_shown
-        return citation.citation(self.build.site_name, view.case.title,
+        return citation.citation(self.build.site_name, title or view.case.title,
                                  self.build.page_url(self.paths.url(src)),
                                  shown.human() if shown else human_day(view.as_of),
                                  human_day(self.build.date), self.build.commit)
@@ -277,7 +280,8 @@ class Renderer:
                "oversight.md": page("oversight", "oversight.md")}
         for cid, view in self.views.items():
             out[case_src(cid)] = page("case", case_src(cid), view=view)
-            for history in histories(view.case):
+            ends = view.stand.ends if view.stand else None
+            for history in histories(view.case, ends):
                 src = finding_src(cid, history.finding.id)
                 out[src] = page("finding", src, view=view, history=history)
         for sid, shown in published.copy_pages(self.dataset.sources,

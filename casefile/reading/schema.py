@@ -502,6 +502,19 @@ REQUIREMENT = Obj(
     ),
 )
 
+NEXT_STEP = Obj(
+    "next step",
+    "What happens next, as a source says it: a step the source says is planned or expected, "
+    "with the date it is expected by where the source gives one. Shown in the case's where "
+    "things stand; a date these records have passed is said as passed, never as to come.",
+    (
+        F("text", Text(), "What the source says happens next, in brief.", True),
+        F("date", Date(), "When it is expected by, as the source gives it: a year, month or "
+          "day (2019, 2019-03, 2019-03-31)."),
+        cite_field(),
+    ),
+)
+
 STATEMENT = Obj(
     "statement",
     "An attributed quotation.",
@@ -579,6 +592,8 @@ RECORD = Obj(
         F("ratings", ListOf(RATING), "Grades given, overall and per judgement area."),
         F("oversight", ListOf(OVERSIGHT), "Moves between the levels of an oversight "
           "framework that this record announces."),
+        F("next", ListOf(NEXT_STEP), "What happens next, where a source says so: steps "
+          "planned or expected, each cited."),
         differ_field("record", (("date", DATE_DISAGREEMENT), ("published", DATE_DISAGREEMENT))),
     ),
 )

@@ -1,0 +1,67 @@
+"""What happens next, where a source says so: the records' ``next`` entries as sentences
+for a case's "where things stand", each with the citations it rests on.
+
+A step expected by a date these records have passed (before the case's as-of date) is said
+as passed, never as something to come; one with no date, or a date not yet passed, is said
+as what happens next. With no entry nothing is said (nothing is invented)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from casefile.model import objects as m
+from casefile.model.dates import PartialDate
+
+
+@dataclass
+class Step:
+    """One next step in words, with its citations; ``passed`` when its date is before the
+    case's as-of date."""
+
+    text: str
+    cites: list[m.Citation]
+    passed: bool = False
+
+
+def according_to(cites: list[m.Citation]) -> str:
+    """Who says so: each source cited once, "Town Council (Council news, March 2018)"."""
+    seen: dict[str, m.Source] = {}
+    for cite in cites:
+        seen.setdefault(cite.source.id, cite.source)
+    said = []
+    for source in seen.values():
+        who = source.publisher.name if source.publisher else "a publisher not named"
+        when = source.published.human() if source.published else "undated"
+        said.append(f"{who} ({source.display_title}, {when})")
+    return " and ".join(said)
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def step(next_step: m.NextStep, as_of: PartialDate) -> Step:
+    """One step in words, as of ``as_of`` (the case's own date)."""
+    said, src, date = _sentence(next_step.text), according_to(next_step.cites), next_step.date
+    if date is None:
+        return Step(f"What happens next, according to {src}: {said}", next_step.cites)
+    if date.latest < as_of.earliest:
+        return Step(f"Expected by {date.human()}, a date these records have passed (they run "
+                    f"to {as_of.human()}), according to {src}: {said}", next_step.cites, True)
+    return Step(f"What happens next, according to {src}: {said} Expected by {date.human()}.",
+                next_step.cites)
+
+
+def _order(next_step: m.NextStep) -> tuple[dt.date, dt.date]:
+    date = next_step.date
+    return (date.earliest, date.latest) if date else (dt.date.max, dt.date.max)
+
+
+def upcoming(case: m.Case, as_of: PartialDate) -> list[Step]:
+    """Every next step of ``case``: those still to come first (soonest first, undated
+    after), then those whose date has passed (oldest first); ties in the records' order."""
+    steps = [n for r in case.records for n in r.next_steps]
+    said = [step(n, as_of) for n in sorted(steps, key=_order)]
+    return [s for s in said if not s.passed] + [s for s in said if s.passed]
