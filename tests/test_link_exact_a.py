@@ -5,6 +5,7 @@ loads it in-process, so mutmut sees it reach the linker."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,52 @@ def test_a_citation_of_an_unknown_source_does_not_hide_the_next(tmp_path: Path) 
                    "did you mean 'report-2017'?",
                    f"data/{INSPECTION}:10:5: cite[1].source: no source with id 'report-2018'; "
                    "did you mean 'report-2017'?"]
+
+
+REPORT = "sources/report-2017.yml"
+TEXT = b"Inspectors found The quote. in the report. The council said: We are sorry.\n"
+
+
+def with_copy(licence: str = "") -> dict[str, tuple[str, str] | str]:
+    """report-2017 with a stored text copy (and ``licence`` lines after language:)."""
+    block = (f"language: en\n{licence}copy:\n  file: r.txt\n"
+             f"  sha256: {hashlib.sha256(TEXT).hexdigest()}\n")
+    return {REPORT: ("language: en\n", block), "sources/copies/r.txt": TEXT}  # type: ignore[dict-item]
+
+
+def test_a_quote_is_checked_against_the_stored_copy(tmp_path: Path) -> None:
+    dataset = load_dataset(write_mini(tmp_path, with_copy()), use_cache=False)
+    cite = dataset.cases["town"].records[0].cites[0]
+    assert (cite.quote, cite.checked, cite.quote_at) == (
+        "The quote.", True, (f"data/{INSPECTION}", 10, 12, "cite[0].quote"))
+
+
+def test_a_quote_not_in_the_stored_copy_is_reported_where_it_is_written(
+        tmp_path: Path) -> None:
+    changes = with_copy()
+    changes[INSPECTION] = ("quote: The quote.", "quote: Not in it at all.")
+    got = problems(tmp_path, changes)
+    assert len(got) == 1 and got[0].startswith(
+        f"data/{INSPECTION}:10:12: cite[0].quote: not found in the stored copy copies/r.txt "
+        "of 'report-2017'")
+
+
+def test_an_open_licence_lets_the_copy_be_published(tmp_path: Path) -> None:
+    changes = with_copy("licence: OGL-3.0\npublish_copy: true\n")
+    source = load_dataset(write_mini(tmp_path, changes), use_cache=False).sources["report-2017"]
+    assert (source.licence, source.publish_copy, source.copy.file, source.copy.format) == (
+        "OGL-3.0", True, "r.txt", "text")
+
+
+def test_publish_copy_with_an_unknown_licence_is_reported_once(tmp_path: Path) -> None:
+    """The unknown licence is the one problem: nothing is said about publishing it."""
+    got = problems(tmp_path, with_copy("licence: OGL-3\npublish_copy: true\n"))
+    assert got == [f"data/{REPORT}:9:10: licence: 'OGL-3' is not allowed; did you mean "
+                   "'OGL-3.0'? (allowed: OGL-3.0, CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, "
+                   "all-rights-reserved)"]
+
+
+def test_a_closed_licence_without_publish_copy_is_kept(tmp_path: Path) -> None:
+    changes = with_copy("licence: all-rights-reserved\n")
+    source = load_dataset(write_mini(tmp_path, changes), use_cache=False).sources["report-2017"]
+    assert (source.licence, source.publish_copy) == ("all-rights-reserved", False)
