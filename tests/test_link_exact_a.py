@@ -12,7 +12,7 @@ import pytest
 
 from casefile.errors import DataError
 from casefile.pipeline import load_dataset
-from tests.conftest import write_mini
+from tests.conftest import plain_id, write_mini
 
 INSPECTION = "cases/town/records/town-inspection.yml"
 
@@ -80,3 +80,44 @@ def test_a_closed_licence_without_publish_copy_is_kept(tmp_path: Path) -> None:
     changes = with_copy("licence: all-rights-reserved\n")
     source = load_dataset(write_mini(tmp_path, changes), use_cache=False).sources["report-2017"]
     assert (source.licence, source.publish_copy) == ("all-rights-reserved", False)
+
+
+def ward(*names: str) -> dict[str, tuple[str, str] | str]:
+    """A body bodies/ward.yml with ``names``, each 'Name|key|date'."""
+    lines = ["id: ward\nkind: local_authority\nnames:\n"]
+    for given in names:
+        name, key, when = given.split("|")
+        lines.append(f"  - name: {name}\n    {key}: {when}\n")
+    return {"bodies/ward.yml": "".join(lines)}
+
+
+@pytest.mark.parametrize("first, then", [
+    ("until|2017-12-01", "from|2017-12-01"),  # the same day: not before
+    ("until|2017-12-15", "from|2017-12"),  # a month holding the day: not before
+    ("until|2017-12", "from|2017-12-15"),  # a day in the month: not before
+    ("from|2015", "until|2015-06"),  # compared with the first name's from, not its until
+    ("until|2016", "until|2016-06"),
+], ids=plain_id)
+def test_names_that_may_be_in_order_are_kept(tmp_path: Path, first: str, then: str) -> None:
+    data = write_mini(tmp_path, ward(f"Old Ward|{first}", f"New Ward|{then}"))
+    body = load_dataset(data, use_cache=False).bodies["ward"]
+    assert [n.name for n in body.names] == ["Old Ward", "New Ward"]
+
+
+def test_a_name_listed_after_one_it_is_older_than_is_reported_once(tmp_path: Path) -> None:
+    """Compared with the name before's until when it has no from; the first misplaced
+    name is reported and no more (the rest follow from moving it)."""
+    got = problems(tmp_path, ward("Old Ward|until|2017-12", "Older Ward|until|2010",
+                                  "Oldest Ward|from|2005"))
+    assert got == ["data/bodies/ward.yml:7:12: names[1].until: names go oldest first, the "
+                   "current name last: 'Older Ward' (until 2010) is listed after 'Old Ward' "
+                   "(until December 2017); move it up"]
+
+
+def test_a_from_before_the_name_before_is_reported(tmp_path: Path) -> None:
+    body = ward("Old Ward|from|2015", "New Ward|from|2014-06")
+    body["bodies/ward.yml"] += "    until: 2014-12\n"
+    got = problems(tmp_path, body)
+    assert got == ["data/bodies/ward.yml:7:11: names[1].from: names go oldest first, the "
+                   "current name last: 'New Ward' (from June 2014) is listed after 'Old Ward' "
+                   "(from 2015); move it up"]
