@@ -49,6 +49,9 @@ def test_a_quote_is_checked_against_the_stored_copy(tmp_path: Path) -> None:
     cite = dataset.cases["town"].records[0].cites[0]
     assert (cite.quote, cite.checked, cite.quote_at) == (
         "The quote.", True, (f"data/{INSPECTION}", 10, 12, "cite[0].quote"))
+    plain = dataset.cases["town"].records[0].findings[0].cites[0]  # no quote: nowhere
+    assert (plain.source.id, plain.quote, plain.quote_at, plain.checked) == (
+        "report-2017", None, None, False)
 
 
 def test_a_quote_not_in_the_stored_copy_is_reported_where_it_is_written(
