@@ -124,3 +124,12 @@ def test_a_from_before_the_name_before_is_reported(tmp_path: Path) -> None:
     assert got == ["data/bodies/ward.yml:7:11: names[1].from: names go oldest first, the "
                    "current name last: 'New Ward' (from June 2014) is listed after 'Old Ward' "
                    "(from 2015); move it up"]
+
+
+def test_a_source_dated_after_the_build_is_reported(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 1 January 2025
+    got = problems(tmp_path, {REPORT: ("accessed: 2020-01-01", "accessed: 2025-02-03")})
+    assert got == [f"data/{REPORT}:7:11: accessed: 3 February 2025 is in the future: this "
+                   "build is dated 1 January 2025; check the year, or add the record once it "
+                   "has happened"]
