@@ -15,6 +15,7 @@ from casefile.pipeline import load_dataset
 from tests.conftest import plain_id, write_mini
 
 INSPECTION = "cases/town/records/town-inspection.yml"
+NEWS = "sources/council-news.yml"
 
 
 def problems(tmp_path: Path, changes: dict[str, tuple[str, str] | str]) -> list[str]:
@@ -133,3 +134,17 @@ def test_a_source_dated_after_the_build_is_reported(tmp_path: Path,
     assert got == [f"data/{REPORT}:7:11: accessed: 3 February 2025 is in the future: this "
                    "build is dated 1 January 2025; check the year, or add the record once it "
                    "has happened"]
+
+
+def test_a_source_with_no_date_shown_is_undated(tmp_path: Path) -> None:
+    data = write_mini(tmp_path, {NEWS: ("published: 2018-03", "published: no date shown")})
+    sources = load_dataset(data, use_cache=False).sources
+    news, report = sources["council-news"], sources["report-2017"]
+    assert (news.undated, news.published, report.undated, report.published.iso()) == (
+        True, None, False, "2017-10-02")
+
+
+def test_a_source_s_unknown_publisher_is_reported(tmp_path: Path) -> None:
+    got = problems(tmp_path, {NEWS: ("publisher: town-council", "publisher: town-councl")})
+    assert got == [f"data/{NEWS}:3:12: publisher: no body with id 'town-councl'; did you "
+                   "mean 'town-council'?"]
