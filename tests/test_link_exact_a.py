@@ -148,3 +148,9 @@ def test_a_source_s_unknown_publisher_is_reported(tmp_path: Path) -> None:
     got = problems(tmp_path, {NEWS: ("publisher: town-council", "publisher: town-councl")})
     assert got == [f"data/{NEWS}:3:12: publisher: no body with id 'town-councl'; did you "
                    "mean 'town-council'?"]
+
+
+def test_an_open_licence_alone_publishes_no_copy(tmp_path: Path) -> None:
+    changes = with_copy("licence: OGL-3.0\n")
+    source = load_dataset(write_mini(tmp_path, changes), use_cache=False).sources["report-2017"]
+    assert (source.licence, source.publish_copy) == ("OGL-3.0", False)
