@@ -146,3 +146,120 @@ def test_as_of_must_be_a_full_date(tmp_path: Path, given: str) -> None:
     assert problems(tmp_path, case_line(f"as_of: {given}")) == [
         f"data/{CASE}:8:8: as_of: '{given}' is not a full date: outcomes are computed as of "
         "one day; write YYYY-MM-DD"]
+
+
+MONEY = ("  - amount: 4000000\n    currency: GBP\n    for: Set aside.\n    cite: [report-2017]\n",
+         "  - amount: {amount}\n    currency: GBP\n    for: Set aside.\n    kind: budgetx\n"
+         "    cite: [report-2018]\n")
+
+
+def money(amount: str) -> Changes:
+    return {CASE: (MONEY[0], MONEY[1].format(amount=amount))}
+
+
+def test_an_amount_refused_hides_the_rest_of_its_item_until_it_is_fixed(tmp_path: Path) -> None:
+    """As with a case or record whose key fields are refused, the linker links no further
+    part of a money item whose amount it refused: its kind and citations are checked once
+    the amount is written as the source gives it (exact_amount__mutmut_40)."""
+    assert problems(tmp_path / "a", money("4000000.125")) == [
+        f"data/{CASE}:12:13: money[0].amount: '4000000.125' has 3 decimal places, but GBP "
+        "amounts have at most 2 decimal places; write the amount as the source gives it, e.g. "
+        "4000000.13"]
+    assert problems(tmp_path / "b", money("4000000.12")) == [
+        f"data/{CASE}:15:11: money[0].kind: 'budgetx' is not allowed; did you mean 'budget'? "
+        "(allowed: budget, overspend, savings_target, savings_achieved, loan, repayment, grant, "
+        "other)",
+        f"data/{CASE}:16:12: money[0].cite[0].source: no source with id 'report-2018'; did you "
+        "mean 'report-2017'?"]
+
+
+FOLLOW = "cases/town/records/town-follow-up.yml"
+
+
+def test_a_case_s_unknown_subject_is_located(tmp_path: Path) -> None:
+    assert problems(tmp_path, {CASE: ("subject: town-council\n", "subject: town-councill\n")}) \
+        == [f"data/{CASE}:3:10: subject: no body with id 'town-councill'; did you mean "
+            "'town-council'?"]
+
+
+def test_a_case_with_an_unknown_body_links_none_of_its_records(tmp_path: Path) -> None:
+    """The case is not linked, so neither are its records: the follow-up's unknown source
+    is reported once the regulator is corrected, as with a refused amount."""
+    cite = ("cite: [council-news]\nassessments", "cite: [council-newz]\nassessments")
+    assert problems(tmp_path / "a", {CASE: ("regulators: [inspectorate]\n",
+                                            "regulators: [inspectorates]\n"), FOLLOW: cite}) == [
+        f"data/{CASE}:5:13: regulators: no body with id 'inspectorates'; did you mean "
+        "'inspectorate'?"]
+    assert problems(tmp_path / "b", {FOLLOW: cite}) == [
+        f"data/{FOLLOW}:7:8: cite[0].source: no source with id 'council-newz'; did you mean "
+        "'council-news'?"]
+
+
+ALREADY = "of this case; name each body once, in the one list that fits best"
+
+
+def test_a_body_named_in_two_lists_of_a_case(tmp_path: Path) -> None:
+    """Every later list is reported, naming the first list the body is in."""
+    assert problems(tmp_path, {CASE: ("status: open\n", "status: open\npartners: [inspectorate]"
+                                                        "\noverseers: [inspectorate]\n")}) == [
+        f"data/{CASE}:5:13: regulators: body 'inspectorate' is already named as a partner "
+        f"{ALREADY}",
+        f"data/{CASE}:9:12: overseers: body 'inspectorate' is already named as a partner "
+        f"{ALREADY}"]
+
+
+def test_a_subject_may_not_also_be_a_partner(tmp_path: Path) -> None:
+    assert problems(tmp_path, {CASE: ("status: open\n", "status: open\npartners: "
+                                                        "[town-council]\n")}) == [
+        f"data/{CASE}:8:11: partners: body 'town-council' is already named as a subject "
+        f"{ALREADY}"]
+
+
+def test_a_subject_may_also_be_a_regulator(tmp_path: Path) -> None:
+    case = load(tmp_path, {CASE: ("regulators: [inspectorate]\n",
+                                  "regulators: [inspectorate, town-council]\n")}).cases["town"]
+    assert ([b.id for b in case.subjects], [b.id for b in case.regulators]) == (
+        ["town-council"], ["inspectorate", "town-council"])
+
+
+def test_a_case_s_date_in_the_future_is_located(tmp_path: Path) -> None:
+    got = problems(tmp_path, {CASE: ("reviewed: 2020-01-01\n", "reviewed: 2099-01-01\n")})
+    assert len(got) == 1
+    assert got[0].startswith(f"data/{CASE}:8:11: reviewed: 1 January 2099 is in the future: "
+                             "this build is dated ")
+    assert got[0].endswith("; check the year, or add the record once it has happened")
+
+
+def test_a_case_s_unknown_theme_is_located(tmp_path: Path) -> None:
+    assert problems(tmp_path, {CASE: ("themes: [leadership, safeguarding]\n",
+                                      "themes: [leadership, safeguardin]\n")}) == [
+        f"data/{CASE}:10:9: themes: no theme with id 'safeguardin'; did you mean "
+        "'safeguarding'?"]
+
+
+AMOUNT = ("  - amount: 4000000\n    currency: GBP\n", "  - amount: {amount}\n    currency: {cur}\n")
+
+
+def test_one_decimal_place_where_none_are_allowed(tmp_path: Path) -> None:
+    assert problems(tmp_path, {CASE: (AMOUNT[0], AMOUNT[1].format(amount="1500.5",
+                                                                  cur="JPY"))}) == [
+        f"data/{CASE}:12:13: money[0].amount: '1500.5' has 1 decimal place, but JPY amounts "
+        "have no decimal places; write the amount as the source gives it, e.g. 1501"]
+
+
+def test_as_many_decimal_places_as_the_currency_has_are_kept(tmp_path: Path) -> None:
+    case = load(tmp_path, {CASE: (AMOUNT[0], AMOUNT[1].format(amount="1500.25", cur="GBP"))})
+    assert str(case.cases["town"].money[0].amount) == "1500.25"
+
+
+def test_an_unknown_parent_is_located(tmp_path: Path) -> None:
+    assert problems(tmp_path, {COUNCIL: ("names:\n", "parent: inspectorat\nnames:\n")}) == [
+        f"data/{COUNCIL}:3:9: parent: no body with id 'inspectorat'; did you mean "
+        "'inspectorate'?"]
+
+
+def test_a_body_s_name_keeps_its_citations(tmp_path: Path) -> None:
+    bodies = load(tmp_path, {COUNCIL: ("  - name: Town Council\n", "  - name: Town Council\n"
+                                       "    cite: [council-news]\n")}).bodies
+    assert [[c.source.id for c in n.cites] for n in bodies["town-council"].names] == [
+        ["council-news"]]
