@@ -132,7 +132,8 @@ def case_line(line: str) -> Changes:
 
 def test_a_case_keeps_its_jurisdiction_and_as_of(tmp_path: Path) -> None:
     case = load(tmp_path, case_line("jurisdiction: GB-SCT\nas_of: 2018-06-02")).cases["town"]
-    assert (case.jurisdiction_given, case.as_of_given.isoformat()) == ("GB-SCT", "2018-06-02")
+    assert (case.jurisdiction_given, case.as_of_given.isoformat(), case.file) == (
+        "GB-SCT", "2018-06-02", f"data/{CASE}")
 
 
 def test_an_unknown_jurisdiction_is_located(tmp_path: Path) -> None:
@@ -263,3 +264,47 @@ def test_a_body_s_name_keeps_its_citations(tmp_path: Path) -> None:
                                        "    cite: [council-news]\n")}).bodies
     assert [[c.source.id for c in n.cites] for n in bodies["town-council"].names] == [
         ["council-news"]]
+
+
+INSPECTION = "cases/town/records/town-inspection.yml"
+
+
+def test_a_record_s_unknown_type_is_located(tmp_path: Path) -> None:
+    got = problems(tmp_path, {INSPECTION: ("type: inspection\n", "type: inspectionx\n")})
+    assert len(got) == 1
+    assert got[0].startswith(f"data/{INSPECTION}:2:7: type: 'inspectionx' is not allowed; "
+                             "did you mean 'inspection'? (allowed: inspection, report, ")
+
+
+def test_a_record_s_unknown_body_is_located_and_the_record_not_linked(tmp_path: Path) -> None:
+    assert problems(tmp_path, {INSPECTION: ("body: inspectorate\n", "body: inspectorat\n")}) == [
+        f"data/{FOLLOW}:9:14: assessments[0].finding: no finding with id 'f-leadership'",
+        f"data/{INSPECTION}:6:7: body: no body with id 'inspectorat'; did you mean "
+        "'inspectorate'?"]
+
+
+def test_published_on_the_day_of_its_event_is_not_before_it(tmp_path: Path) -> None:
+    case = load(tmp_path, {INSPECTION: ("date: 2017-07\n", "date: 2017-10-02\n")}).cases["town"]
+    assert (case.records[0].date.iso(), case.records[0].published.iso()) == (
+        "2017-10-02", "2017-10-02")
+
+
+RECORD_DIFFERS = ("body: inspectorate\n", "body: inspectorate\nsources_differ:\n  date:\n"
+                  "    values:\n      - value: 2017-08\n        cite: [zz-gazette]\n"
+                  "    unsettled: true\n    reason: Dates differ.\n  published:\n    values:\n"
+                  "      - value: 2017-10-03\n        cite: [zz-gazette]\n    unsettled: true\n"
+                  "    reason: Days differ.\n")
+
+
+def test_a_record_s_dates_where_sources_differ(tmp_path: Path) -> None:
+    """Each alternative with its sources, the record's own value cited by the record's own
+    citations."""
+    record = load(tmp_path, {GAZETTE_PATH: GAZETTE, INSPECTION: RECORD_DIFFERS}).cases[
+        "town"].records[0]
+    assert (record.date.human(), record.published.human()) == (
+        "July or August 2017", "2 or 3 October 2017")
+    assert {k: [(a.shown, [c.source.id for c in a.cites], a.own) for a in v.values]
+            for k, v in record.differs.items()} == {
+        "date": [("July 2017", ["report-2017"], True), ("August 2017", ["zz-gazette"], False)],
+        "published": [("2 October 2017", ["report-2017"], True),
+                      ("3 October 2017", ["zz-gazette"], False)]}
