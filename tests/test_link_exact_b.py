@@ -90,6 +90,12 @@ def test_a_copy_keeps_its_original_and_the_original_none(tmp_path: Path) -> None
     assert sources["report-2017"].original is None
 
 
+def test_an_unknown_original_is_located(tmp_path: Path) -> None:
+    assert problems(tmp_path, {NEWS: original("report-2071")}) == [
+        f"data/{NEWS}:7:11: original: no source with id 'report-2071'; did you mean "
+        "'report-2017'?"]
+
+
 def test_a_source_naming_itself_as_its_original(tmp_path: Path) -> None:
     assert problems(tmp_path, {NEWS: original("council-news")}) == [
         f"data/{NEWS}:7:11: original: source 'council-news' names itself as its original; "
