@@ -314,3 +314,25 @@ def test_a_record_s_dates_where_sources_differ(tmp_path: Path) -> None:
         "date": [("July 2017", ["report-2017"], True), ("August 2017", ["zz-gazette"], False)],
         "published": [("2 October 2017", ["report-2017"], True),
                       ("3 October 2017", ["zz-gazette"], False)]}
+
+
+def test_a_finding_keeps_its_theme_and_text(tmp_path: Path) -> None:
+    finding = load(tmp_path, {}).cases["town"].records[0].findings[0]
+    assert (finding.id, finding.theme.id, finding.text, finding.record.id) == (
+        "f-leadership", "leadership", "Weak leadership.", "town-inspection")
+
+
+def test_a_record_keeps_the_end_of_its_period(tmp_path: Path) -> None:
+    record = load(tmp_path, {INSPECTION: ("date: 2017-07\n", "date: 2017-07\nuntil: 2017-08\n")}
+                  ).cases["town"].records[0]
+    assert record.until.iso() == "2017-08"
+
+
+def test_a_refused_amount_does_not_stop_the_next_money_item(tmp_path: Path) -> None:
+    second = ("  - amount: 5\n    currency: GBP\n    for: X.\n    cite: [report-2018]\n")
+    got = problems(tmp_path, {CASE: (MONEY[0], MONEY[0].replace("4000000", "1.125") + second)})
+    assert got == [
+        f"data/{CASE}:12:13: money[0].amount: '1.125' has 3 decimal places, but GBP amounts "
+        "have at most 2 decimal places; write the amount as the source gives it, e.g. 1.13",
+        f"data/{CASE}:19:12: money[1].cite[0].source: no source with id 'report-2018'; did "
+        "you mean 'report-2017'?"]
