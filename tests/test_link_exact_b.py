@@ -336,3 +336,9 @@ def test_a_refused_amount_does_not_stop_the_next_money_item(tmp_path: Path) -> N
         "have at most 2 decimal places; write the amount as the source gives it, e.g. 1.13",
         f"data/{CASE}:19:12: money[1].cite[0].source: no source with id 'report-2018'; did "
         "you mean 'report-2017'?"]
+
+
+def test_a_period_ending_before_it_starts_is_located(tmp_path: Path) -> None:
+    assert problems(tmp_path, {INSPECTION: ("date: 2017-07\n", "date: 2017-07\nuntil: 2017-06\n")}
+                    ) == [f"data/{INSPECTION}:5:8: until: the event cannot end (June 2017) "
+                          "before it starts (July 2017); until must be on or after date"]
