@@ -23,7 +23,7 @@ STAGES = {
               "cited_in", "citation", "stand", "histories"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "wayback", "examples", "feature_examples",
-                "skip"},
+                "skip", "blocks"},
     "commands": {"cli", "scaffold", "init"},
 }
 # options: the plugin options, checked for the build, casefile check and casefile init alike
