@@ -32,6 +32,7 @@ from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError, printable
 from casefile.options import OPTIONS
 from casefile.outputs import examples
+from casefile.outputs.blocks import BlockStore
 from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
 from casefile.outputs.output import AtomicOutput, BackgroundFiles, project_folders, refusal
@@ -126,7 +127,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         self.command = "build"
         self.renderer: Renderer | None = None
         self.generated: set[str] = set()
-        self.blocks: dict[str, list[str]] = {}
+        self.blocks: BlockStore | None = None
         self.output: AtomicOutput | None = None
         self.outputs: BackgroundFiles | None = None
         self.warnings = _WarningCounter()
@@ -191,8 +192,10 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         self.generated = set()
+        self._close_blocks()  # a previous build's, when serving
         try:
-            pages, self.blocks = self.renderer.pages_with_blocks()
+            # Blocks are kept on disk beside the site until each page is built.
+            pages, self.blocks = self.renderer.pages_with_blocks(Path(config.site_dir).parent)
         except Exception as exc:  # a bug in a macro: stop cleanly, say where
             raise PluginError(f"casefile: generating pages failed: {type(exc).__name__}: "
                               f"{printable(str(exc))}"
@@ -227,21 +230,25 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
             print(exc.report(), file=sys.stderr)
             raise PluginError(f"casefile: {exc}; see the messages above.") from None
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
-        blocks = self.blocks.pop(page.file.src_uri, None)  # each is used once: free it
-        html = focusable_title(Renderer.put_back(html, blocks) if blocks else html)
-        _title_first(page, html)
-        return html
-
+    @event_priority(50)  # before the search plugin reads the page's text and contents
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
-        """The Atom feed the page announces in its head (overrides/main.html), if any."""
+        """Put a generated page's HTML blocks back now, as MkDocs builds it, not when it
+        converted it (it converts every page before it writes the first); and the Atom feed
+        the page announces in its head (overrides/main.html), if any."""
+        blocks = self.blocks.take(page.file.src_uri) if self.blocks is not None else None
+        html = page.content or ""
+        html = focusable_title(Renderer.put_back(html, blocks) if blocks else html)
+        _title_first(page, html)
+        page.content = html
         if self.renderer is not None:
             context["cf_feed"] = self.renderer.feed_link(page.file.src_uri)
         return context
 
+    @event_priority(-100)  # last: the page is written next and nothing reads it after
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.generated:  # titled by front matter, not by content
+            page.content = None  # so only the page being built is held whole
         return harden(squeeze(output))
 
     def on_post_template(self, output_content: str, *, template_name: str,
@@ -265,6 +272,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         _BUILD_LOG.removeFilter(_HIDE)
+        self._close_blocks()
         if self.outputs is not None:
             self._finish_outputs(Path(config.site_dir))
         if self.output is not None and not (config.strict and self.warnings.count):
@@ -275,6 +283,11 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
                                   f"{exc.strerror or exc}; the previous site is unchanged"
                                   ) from None
             config.site_dir = str(self.output.target)
+
+    def _close_blocks(self) -> None:
+        if self.blocks is not None:
+            self.blocks.close()
+            self.blocks = None
 
     def _finish_outputs(self, site: Path) -> None:
         assert self.outputs is not None
@@ -292,6 +305,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         _BUILD_LOG.removeFilter(_HIDE)
+        self._close_blocks()
         if self.outputs is not None:
             self.outputs.cancel()
             self.outputs = None

@@ -23,7 +23,7 @@ STAGES = {
               "cited_in", "citation", "stand", "histories", "upcoming"},
     "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "wayback", "examples", "feature_examples", "neutral",
-                "skip"},
+                "skip", "blocks"},
     "commands": {"cli", "scaffold", "init"},
 }
 # options: the plugin options, checked for the build, casefile check and casefile init alike

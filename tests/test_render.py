@@ -133,14 +133,21 @@ def test_rendering_in_two_processes_gives_the_same_pages(
     from casefile.outputs import render
 
     synth.generate(tmp_path, 3)
-    serial = renderer(tmp_path / "data").pages_with_blocks()
+    def rendered() -> tuple[dict[str, str], dict[str, list[str] | None]]:
+        pages, store = renderer(tmp_path / "data").pages_with_blocks(tmp_path)
+        blocks = {src: store.take(src) for src in pages}
+        store.close()
+        return pages, blocks
+
+    serial = rendered()
     monkeypatch.setattr(render, "PARALLEL_PAGES", 0)
     forks: list[str] = []
     real = render.Forked
     monkeypatch.setattr(render, "Forked", lambda fn, name: forks.append(name) or real(fn, name))
-    parallel = renderer(tmp_path / "data").pages_with_blocks()
+    parallel = rendered()
     assert forks == ["casefile-pages"]
     assert list(parallel[0]) == list(serial[0]) and parallel == serial
+    assert "<h1 id=\"finding-title\">" in serial[1]["cases/case-0000/findings/case-0000-f00.md"][0]
 
 
 def test_a_failing_page_in_the_other_process_raises_its_own_error(

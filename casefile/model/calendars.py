@@ -61,7 +61,7 @@ def problem(code: str) -> str | None:
     if alpha2 is not None:
         rest = f"-{subdiv}" if subdiv else ""
         return f"unknown jurisdiction '{code}': write the two-letter code '{alpha2}{rest}'"
-    named = _by_name(code)
+    named = _named(code)
     if named is not None:
         return f"'{code}' is a name, not a code: write '{named}'"
     if country not in known:
@@ -101,6 +101,13 @@ def calendar_of(code: str) -> holidays.HolidayBase:
 def holiday_calendar(code: str) -> holidays.HolidayBase:
     """``calendar_of``, made once per code (it fills in years as they are asked for)."""
     return calendar_of(code)
+
+
+@lru_cache(maxsize=64)
+def _named(name: str) -> str | None:
+    """``_by_name``, looked up once per name: every build checks the how-to pages'
+    examples of mistakes, some with a name for a jurisdiction (2 s of a profiled build)."""
+    return _by_name(name)
 
 
 def _by_name(name: str) -> str | None:

@@ -29,6 +29,7 @@ from casefile.model.money import DEFAULT_LOCALE
 from casefile.model.oversight_history import by_current_level
 from casefile.model.views import CaseView, case_view
 from casefile.outputs import examples
+from casefile.outputs.blocks import BlockStore, Where
 from casefile.reading import schema
 
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
@@ -169,38 +170,49 @@ class Renderer:
         self._collect.append(str(tidy))
         return Markup(f'<cf-block n="{len(self._collect) - 1}"></cf-block>')
 
-    def pages_with_blocks(self) -> tuple[dict[str, str], dict[str, list[str]]]:
-        """Generated pages whose HTML blocks are markers, and the blocks by page.
+    def pages_with_blocks(self, folder: Path | None = None) -> tuple[dict[str, str], BlockStore]:
+        """Generated pages whose HTML blocks are markers, and the blocks by page, kept in
+        temporary files in ``folder`` (the system's temporary folder if None).
 
-        A builder renders the small Markdown, then calls ``put_back``: the large HTML
-        never passes through the Markdown parser. Escaped data cannot forge a marker."""
+        A builder renders the small Markdown, then calls ``put_back`` with the page's
+        blocks (``BlockStore.take``) when it builds that page: the large HTML never passes
+        through the Markdown parser, and is in memory one page at a time. Escaped data
+        cannot forge a marker."""
         renderers = self._page_renderers()
         order = list(renderers)
+        store = BlockStore(folder)
+        mine = store.new_file()
         if len(order) < PARALLEL_PAGES or not fork.available():
-            return self._render_with_blocks(renderers, order)
-        # Every other page in a forked child, on the other core; the same result.
-        theirs = Forked(lambda: self._render_with_blocks(renderers, order[1::2]),
-                        "casefile-pages")
-        pages, blocks = self._render_with_blocks(renderers, order[0::2])
-        try:
-            their_pages, their_blocks = theirs.result()
-        except RuntimeError:  # render them here: the same error, raised as itself
-            their_pages, their_blocks = self._render_with_blocks(renderers, order[1::2])
-        pages.update(their_pages)
-        blocks.update(their_blocks)
-        return {src: pages[src] for src in order}, {src: blocks[src] for src in order}
+            return self._render_with_blocks(renderers, order, store, mine), store
+        # Every other page in a forked child, on the other core, into a file of its own
+        # opened here; it sends back the Markdown and where each page's blocks are.
+        theirs_file = store.new_file()
 
-    def _render_with_blocks(self, renderers: dict[str, Callable[[], str]], srcs: list[str]
-                            ) -> tuple[dict[str, str], dict[str, list[str]]]:
-        blocks: dict[str, list[str]] = {}
+        def child() -> tuple[dict[str, str], Where]:
+            their_pages = self._render_with_blocks(renderers, order[1::2], store, theirs_file)
+            return their_pages, store.where
+
+        theirs = Forked(child, "casefile-pages")
+        pages = self._render_with_blocks(renderers, order[0::2], store, mine)
+        try:
+            their_pages, where = theirs.result()
+            store.add(where)
+        except RuntimeError:  # render them here: the same error, raised as itself
+            their_pages = self._render_with_blocks(renderers, order[1::2], store, mine)
+        pages.update(their_pages)
+        return {src: pages[src] for src in order}, store
+
+    def _render_with_blocks(self, renderers: dict[str, Callable[[], str]], srcs: list[str],
+                            store: BlockStore, number: int) -> dict[str, str]:
         pages = {}
         for src in srcs:
-            self._collect = blocks.setdefault(src, [])
+            self._collect = []
             try:
                 pages[src] = renderers[src]()
+                store.put(number, src, self._collect)
             finally:
                 self._collect = None
-        return pages, blocks
+        return pages
 
     @staticmethod
     def put_back(html: str, blocks: list[str]) -> str:

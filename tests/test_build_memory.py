@@ -1,0 +1,89 @@
+"""A build holds one generated page's whole HTML at a time (#12, peak memory): blocks are
+put back only when MkDocs builds the page, and the page's HTML is dropped once written;
+search still indexes the blocks' text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands import build as mkdocs_build_module
+from mkdocs.config import load_config
+
+from bench import synth
+from casefile.outputs.blocks import BlockStore
+from tests.conftest import copy_project
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = copy_project(tmp_path_factory.mktemp("memory"), data=False)
+    synth.generate(root, 2)
+    seen: list[tuple[str, bool, list[str]]] = []
+    generated: dict[str, Any] = {}
+    real = mkdocs_build_module._build_page
+
+    def spy(page: Any, config: Any, *args: Any, **kwargs: Any) -> None:
+        plugin = config.plugins["casefile"]
+        src = page.file.src_uri
+        if src in plugin.generated:
+            generated[src] = page
+            whole = [s for s, p in generated.items() if s != src and p.content is not None]
+            seen.append((src, "<cf-block" in (page.content or ""), whole))
+        real(page, config, *args, **kwargs)
+
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CASEFILE_CACHE", str(root / "cache"))
+    patch.setattr(mkdocs_build_module, "_build_page", spy)
+    try:
+        config = load_config(str(root / "mkdocs.yml"))
+        mkdocs_build_module.build(config)
+        plugin = config.plugins["casefile"]
+    finally:
+        patch.undo()
+    index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
+    return {"seen": seen, "pages": generated, "plugin": plugin, "index": index["docs"],
+            "site": root / "site"}
+
+
+def test_blocks_are_put_back_only_when_the_page_is_built(built: dict[str, Any]) -> None:
+    seen = built["seen"]
+    assert len(seen) == len(built["pages"]) > 20
+    finding = "cases/case-0000/findings/case-0000-f00.md"
+    # its blocks were still markers when MkDocs came to build it
+    assert next(markers for src, markers, _ in seen if src == finding)
+    # and no page built before was still held whole
+    assert all(whole == [] for _, _, whole in seen)
+
+
+def test_pages_html_is_released_once_written(built: dict[str, Any]) -> None:
+    assert all(page.content is None for page in built["pages"].values())
+    assert built["plugin"].blocks is None  # the temporary files are closed
+
+
+def test_a_finding_page_search_entry_has_its_blocks_text(built: dict[str, Any]) -> None:
+    html = (built["site"] / "cases/case-0000/findings/case-0000-f00/index.html").read_text(
+        "utf-8")
+    assert "<cf-block" not in html and '<h1 id="finding-title" tabindex="-1">' in html
+    entries = {e["location"]: e for e in built["index"]
+               if e["location"].startswith("cases/case-0000/findings/case-0000-f00/")}
+    raised = entries["cases/case-0000/findings/case-0000-f00/#as-raised"]["text"]
+    assert raised.startswith("Finding") and "Raised by" in raised and "Theme" in raised, raised
+    assert not any("cf-block" in e["text"] for e in entries.values())
+
+
+def test_the_store_gives_each_page_its_blocks_once(tmp_path: Path) -> None:
+    store = BlockStore(tmp_path)
+    first, second = store.new_file(), store.new_file()
+    store.put(first, "a.md", ["<p>één</p>", "", "<p>\udcff</p>"])
+    store.put(second, "b.md", ["<p>b</p>"])
+    store.put(first, "c.md", [])
+    assert "a.md" in store and list(tmp_path.iterdir()) == []  # unnamed files
+    assert store.take("a.md") == ["<p>één</p>", "", "<p>\udcff</p>"]
+    assert store.take("a.md") is None and "a.md" not in store
+    assert store.take("b.md") == ["<p>b</p>"]
+    assert store.take("c.md") == []
+    store.close()
+    assert store.take("x.md") is None
