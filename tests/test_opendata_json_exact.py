@@ -1,0 +1,203 @@
+"""The open-data JSON item by item (casefile.outputs.opendata_json and opendata_dataset),
+in-process so that mutation testing reaches them: the whole export of a small case, a
+requirement's outcome and who reports it, money as written, citations and their checks,
+oversight moves and ratings compared. Every data set here is a fictional fixture under
+tests/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casefile.model import objects as m
+from casefile.outputs.opendata_dataset import dump, to_json
+from casefile.outputs.opendata_json import case_json, record_json, source_json
+from casefile.pipeline import load_dataset
+from tests.conftest import MINI, PROJECTS, write_tree
+
+SECOND_HAND = PROJECTS / "second-hand" / "data"
+SECOND_CASE = PROJECTS / "second-case" / "data"
+OVERSIGHT = PROJECTS / "oversight" / "data"
+CASE = "cases/town/case.yml"
+INS = "cases/town/records/town-inspection.yml"
+
+
+def mini(root: Path, changes: dict[str, tuple[str, str]] | None = None) -> m.Dataset:
+    files = dict(MINI)
+    for path, (old, new) in (changes or {}).items():
+        assert old in files[path]
+        files[path] = files[path].replace(old, new)
+    write_tree(root / "data", files)
+    return load_dataset(root / "data", use_cache=False)
+
+
+REPORT = {"source": "report-2017"}
+TOWN_SOURCES = [
+    {"id": "council-news", "title": "Council news", "publisher": "town-council",
+     "kind": "council_press_release", "published": "2018-03", "language": "en",
+     "derived": {"evidence_grade": "other", "evidence_grade_in_case": {"town": "self_report"},
+                 "second_hand": False}},
+    {"id": "report-2017", "title": "Inspection of Town Council", "publisher": "inspectorate",
+     "kind": "inspection_report", "published": "2017-10-02", "url": "https://example.org/report",
+     "accessed": "2020-01-01", "language": "en",
+     "derived": {"evidence_grade": "regulator", "evidence_grade_in_case": {"town": "regulator"},
+                 "second_hand": False}}]
+TOWN_RECORDS = [
+    {"id": "town-inspection", "type": "inspection", "title": "Inspection", "date": "2017-07",
+     "published": "2017-10-02", "body": "inspectorate", "summary": "Inspectors visited.",
+     "cite": [{"source": "report-2017", "quote": "The quote.", "derived": {"checked": False}}],
+     "findings": [{"id": "f-leadership", "theme": "leadership", "text": "Weak leadership.",
+                   "cite": [REPORT]}],
+     "requirements": [{
+         "id": "req-plan", "text": "Produce a plan.",
+         "due": {"within": 20, "unit": "working_days", "from": "publication"},
+         "cite": [REPORT],
+         "derived": {"outcome": "overdue",
+                     "explanation": "The deadline has passed and no document in the records, "
+                                    "up to 1 March 2018, shows that it was met.",
+                     "due_from": "2017-10-30", "due_until": "2017-10-30"}}],
+     "statements": [{"person": "pat-leader", "date": "2017-10", "quote": "We are sorry.",
+                     "cite": [{"source": "report-2017", "derived": {"checked": False}}],
+                     "derived": {"relayed_by": [{"publisher": "inspectorate",
+                                                 "evidence_grade": "regulator"}]}}]},
+    {"id": "town-follow-up", "type": "follow_up_inspection", "title": "Follow-up",
+     "date": "2018-03-01", "body": "town-council", "summary": "The council reported progress.",
+     "cite": [{"source": "council-news"}],
+     "assessments": [{"finding": "f-leadership", "status": "improving",
+                      "asserted_by": "town-council", "note": "Better.",
+                      "cite": [{"source": "council-news"}], "derived": {"asserter": "self"}}]}]
+
+
+def test_the_whole_export_of_a_small_case(tmp_path: Path) -> None:
+    assert to_json(mini(tmp_path)) == {
+        "format": "casefile", "format_version": "1.0",
+        "themes": [{"id": "leadership", "name": "Leadership"},
+                   {"id": "safeguarding", "name": "Safeguarding"}],
+        "bodies": [{"id": "inspectorate", "kind": "regulator",
+                    "names": [{"name": "Old Inspectorate", "short": "OI", "until": "2017-12"},
+                              {"name": "New Inspectorate", "from": "2018-01"}]},
+                   {"id": "town-council", "kind": "local_authority",
+                    "names": [{"name": "Town Council"}]}],
+        "people": [{"id": "pat-leader", "name": "Pat Leader",
+                    "roles": [{"title": "Leader", "body": "town-council"}]}],
+        "sources": TOWN_SOURCES,
+        "cases": [{
+            "id": "town", "title": "Town Council children's services", "subject": "town-council",
+            "service": "Children's services", "regulators": ["inspectorate"],
+            "legal_basis": "An Act", "status": "open", "summary": "A short summary.",
+            "themes": ["leadership", "safeguarding"],
+            "money": [{"amount": "4000000", "currency": "GBP", "for": "Set aside.",
+                       "cite": [REPORT]}],
+            "reviewed": "2020-01-01", "cite": [REPORT], "records": TOWN_RECORDS,
+            "derived": {"as_of": "2018-03-01", "as_of_basis":
+                        "the date of the latest document in this case's records"}}]}
+
+
+def test_one_case_is_the_same_as_the_whole_when_it_is_the_only_one(tmp_path: Path) -> None:
+    ds = mini(tmp_path)
+    assert to_json(ds, ["town"]) == to_json(ds)
+    assert dump(to_json(ds, [])) == ('{"format":"casefile","format_version":"1.0","themes":[],'
+                                     '"bodies":[],"people":[],"sources":[],"cases":[]}\n')
+
+
+def test_a_requirement_reported_met_through_a_relay() -> None:
+    case = next(iter(load_dataset(SECOND_HAND).cases.values()))
+    assert record_json(case.records[0])["requirements"] == [{
+        "id": "fh-req-board", "text": "Set up an improvement board (invented).",
+        "due": {"date": "2023-09-30"},
+        "reported": {"outcome": "met", "by": "brookfield-improvement-board",
+                     "cite": [{"source": "brookfield-press-release"}],
+                     "derived": {"relayed_by": [{"publisher": "brookfield-council",
+                                                 "evidence_grade": "self_report"}],
+                                 "shown_as": "self"}},
+        "cite": [{"source": "brookfield-inspection-report"}],
+        "derived": {"outcome": "met",
+                    "explanation": "No document in the records shows it was met. Brookfield "
+                                   "Improvement Board reports it as: met, timing not "
+                                   "established.",
+                    "records_outcome": "overdue", "due_from": "2023-09-30",
+                    "due_until": "2023-09-30"}}]
+    assert record_json(case.records[1])["assessments"][1] == {
+        "finding": "fh-placements", "status": "early_signs",
+        "asserted_by": "brookfield-improvement-board",
+        "note": "Known only from the council's press release (invented).",
+        "cite": [{"source": "brookfield-press-release"}],
+        "derived": {"asserter": "board", "relayed_by": [{"publisher": "brookfield-council",
+                                                         "evidence_grade": "self_report"}],
+                    "shown_as": "self"}}
+
+
+def test_a_deadline_in_words_and_progress(tmp_path: Path) -> None:
+    due = "    due:\n      within: 20\n      unit: working_days\n      from: publication\n"
+    ds = mini(tmp_path, {INS: (due, "    due:\n      date: autumn 2017\n      note: Vague.\n"
+                                    "    progress:\n      - date: 2017-11\n"
+                                    "        note: A draft.\n        cite: [report-2017]\n")})
+    req = record_json(ds.cases["town"].records[0])["requirements"][0]
+    assert req["due"] == {"date": "2017", "date_as_written": "autumn 2017",
+                          "note": "Vague."}
+    assert req["progress"] == [{"date": "2017-11", "note": "A draft.", "cite": [REPORT]}]
+    assert (req["derived"]["due_from"], req["derived"]["due_until"]) == ("2017-09-01",
+                                                                         "2017-11-30")
+
+
+def test_money_as_written(tmp_path: Path) -> None:
+    ds = mini(tmp_path, {CASE: ("  - amount: 4000000\n    currency: GBP\n",
+                                "  - amount: 15500000.50\n    currency: EUR\n"
+                                "    approximate: true\n    per: month\n    kind: loan\n"
+                                "    period: 2019 to 2020\n    note: A note.\n"
+                                "    record: town-inspection\n")})
+    assert case_json(ds.cases["town"])["money"] == [{
+        "amount": "15500000.50", "currency": "EUR", "approximate": True, "per": "month",
+        "kind": "loan", "for": "Set aside.", "period": "2019 to 2020", "note": "A note.",
+        "record": "town-inspection", "cite": [REPORT]}]
+
+
+def test_a_checked_quote_and_a_source_with_its_copy() -> None:
+    ds = load_dataset(SECOND_CASE)
+    case = next(iter(ds.cases.values()))
+    assert record_json(case.records[0])["cite"] == [{
+        "source": "fictional-inspection-report",
+        "quote": "This sentence is invented for casefile's tests.",
+        "derived": {"checked": True, "found_at": "para. 2"}}]
+    assert source_json(ds.sources["fictional-annual-review"], [case]) == {
+        "id": "fictional-annual-review",
+        "title": "FICTIONAL TEST DOCUMENT: annual review of Fictional Borough Council",
+        "publisher": "fictional-care-regulator", "kind": "inspection_report",
+        "published": "2023-03-01", "url": "https://example.org/fictional/annual-review",
+        "accessed": "2024-01-15", "language": "en",
+        "note": "Invented for casefile's tests; its copy is published because its "
+                "(fictional) licence is open.",
+        "copy": {"file": "fictional-annual-review.md", "sha256":
+                 "70dff52a2d7ada6ffbbd72eea2a28dae19a4386ec58b1bcfbd27fd5a13f3547f"},
+        "licence": "OGL-3.0", "publish_copy": True,
+        "derived": {"evidence_grade": "regulator", "copy_format": "markdown",
+                    "evidence_grade_in_case": {case.id: "regulator"}, "second_hand": False}}
+
+
+def test_oversight_moves_with_their_change_and_previous_level() -> None:
+    case = load_dataset(OVERSIGHT).cases["riverton-council-intervention"]
+    assert record_json(case.records[1]) == {
+        "id": "riverton-2021-commissioners", "type": "commissioner_appointed",
+        "title": "Commissioners appointed", "date": "2021-03-10", "body": "example-government",
+        "summary": "A fictional event, for tests only.",
+        "cite": [{"source": "riverton-2021-direction"}],
+        "oversight": [
+            {"framework": "council-intervention", "level": "commissioners_appointed",
+             "cite": [{"source": "riverton-2021-direction"}], "derived": {"change": "first"}},
+            {"framework": "example-regional-review", "level": "serious_concern",
+             "service": "children's services", "cite": [{"source": "riverton-2021-direction"}],
+             "derived": {"change": "worse", "previous_level": "no_concern"}}]}
+
+
+def test_a_rating_compared_with_the_last_one_and_relayed(tmp_path: Path) -> None:
+    from tests.test_ratings import load, rated
+
+    records = load(tmp_path, rated()).cases["town"].records
+    assert record_json(records[-1])["ratings"] == [{
+        "grade": "requires_improvement", "by": "inspectorate",
+        "cite": [{"source": "council-news"}],
+        "derived": {"change": "same", "compared_with_record": "town-reinspection",
+                    "relayed_by": [{"publisher": "town-council",
+                                    "evidence_grade": "self_report"}]}}]
+    assert record_json(records[0])["ratings"][1] == {
+        "area": "Leadership", "grade": "requires_improvement", "by": "inspectorate",
+        "cite": [REPORT], "derived": {"change": "first"}}
