@@ -201,3 +201,58 @@ def test_a_rating_compared_with_the_last_one_and_relayed(tmp_path: Path) -> None
     assert record_json(records[0])["ratings"][1] == {
         "area": "Leadership", "grade": "requires_improvement", "by": "inspectorate",
         "cite": [REPORT], "derived": {"change": "first"}}
+
+
+def test_the_optional_fields_of_a_source_body_person_statement_and_case(tmp_path: Path
+                                                                         ) -> None:
+    follow = "cases/town/records/town-follow-up.yml"
+    ds = mini(tmp_path, {
+        "sources/council-news.yml": (
+            "publisher: town-council\nkind: council_press_release\npublished: 2018-03\n",
+            "publisher_note: Posted by the council.\nkind: council_press_release\n"
+            "published_note: No date shown.\ntitle_supplied: true\n"
+            "url: http://example.org/news\narchive_url: http://example.org/archive\n"
+            "insecure_http: true\naccessed: 2020-01-02\n"),
+        "bodies/town-council.yml": ("  - name: Town Council\n",
+                                    "  - name: Town Council\n    from: 2001-04\n"
+                                    "    note: Renamed.\nvariant_names: [Town Cncl]\n"
+                                    "parent: inspectorate\n"),
+        "people/pat-leader.yml": ("    body: town-council\n",
+                                  "    body: town-council\n    from: 2015\n    until: 2019-05\n"
+                                  "    cite: [report-2017]\n"),
+        INS: ("statements:\n  - person: pat-leader\n    date: 2017-10\n",
+              "statements:\n  - speaker: A spokesperson\n    body: town-council\n"
+              "    date: autumn 2017\n    date_note: Undated letter.\n"),
+        follow: ("date: 2018-03-01\n", "date: 2018-03-01\nuntil: 2018-03-02\n"
+                                       "date_note: Two days.\n"),
+        CASE: ("status: open\n", "status: open\njurisdiction: GB-SCT\ncorrections:\n"
+                                 "  - date: 2020-02-02\n    what: A date.\n    why: A typo.\n"
+                                 "as_of: 2019-01-01\n")})
+    news = source_json(ds.sources["council-news"])
+    assert {k: v for k, v in news.items() if k != "derived"} == {
+        "id": "council-news", "title": "Council news", "title_supplied": True,
+        "publisher_note": "Posted by the council.", "kind": "council_press_release",
+        "published_note": "No date shown.", "url": "http://example.org/news",
+        "archive_url": "http://example.org/archive", "accessed": "2020-01-02", "language": "en",
+        "insecure_http": True}
+    data = to_json(ds)
+    council = next(b for b in data["bodies"] if b["id"] == "town-council")
+    assert council == {"id": "town-council", "kind": "local_authority",
+                       "names": [{"name": "Town Council", "from": "2001-04", "note": "Renamed."}],
+                       "parent": "inspectorate", "variant_names": ["Town Cncl"]}
+    assert data["people"][0]["roles"] == [{"title": "Leader", "body": "town-council",
+                                           "from": "2015", "until": "2019-05",
+                                           "cite": [REPORT]}]
+    case = data["cases"][0]
+    assert (case["jurisdiction"], case["as_of"], case["corrections"]) == (
+        "GB-SCT", "2019-01-01", [{"date": "2020-02-02", "what": "A date.", "why": "A typo."}])
+    assert case["derived"]["as_of"] == "2019-01-01"
+    inspection, follow_up = case["records"]
+    assert inspection["statements"][0] == {
+        "speaker": "A spokesperson", "body": "town-council", "date": "2017",
+        "date_as_written": "autumn 2017", "date_note": "Undated letter.",
+        "quote": "We are sorry.", "cite": [{"source": "report-2017",
+                                            "derived": {"checked": False}}],
+        "derived": {"relayed_by": [{"publisher": "inspectorate",
+                                    "evidence_grade": "regulator"}]}}
+    assert (follow_up["until"], follow_up["date_note"]) == ("2018-03-02", "Two days.")
