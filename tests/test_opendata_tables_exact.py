@@ -248,3 +248,75 @@ def test_cells_are_quoted_as_rfc_4180_says_and_never_start_a_formula() -> None:
         "", "", "0", "12", '"a,b"', '"say ""hi"""', '"line\nbreak"', '"cr\rx"',
         "'=1+1", "'+1", "'-1", "'@A1", "'\tx", "\"'\rx\"", "a=b", " =x"]
     assert _csv(["x", "y"], [[None, "b,c"], ["", ""]]) == 'x,y\n,"b,c"\n,\n'
+
+
+def test_the_header_of_every_table() -> None:
+    assert {name: text.rstrip("\n").split(",") for name, text in tables([]).items()} == {
+        "timeline": ["case", "record", "date", "until", "published", "after", "type", "title",
+                     "body", "summary", "sources"],
+        "findings": ["case", "finding", "raised_by", "raised_date", "theme", "text", "sources"],
+        "assessments": ["case", "record", "record_date", "finding", "status", "asserted_by",
+                        "asserter", "note", "relayed_by", "relayed_grades", "shown_as",
+                        "sources"],
+        "deadlines": ["case", "requirement", "set_by", "text", "due_from", "due_until",
+                      "as_written", "outcome", "explanation", "records_outcome",
+                      "reported_outcome", "reported_by", "reported_relayed_by",
+                      "reported_relayed_grades", "reported_shown_as", "sources", "as_of",
+                      "jurisdiction"],
+        "ratings": ["case", "record", "date", "body", "area", "grade", "grade_label",
+                    "compared_with_record", "change", "relayed_by", "relayed_grades", "sources"],
+        "oversight": ["case", "record", "announced", "effective", "framework", "overseer",
+                      "body", "service", "level", "level_label", "previous_level", "change",
+                      "in_effect", "sources"],
+        "sources": ["case", "source", "title", "publisher", "kind", "published",
+                    "evidence_grade", "second_hand", "original", "url", "archive_url",
+                    "copy_file", "copy_sha256", "copy_format", "licence", "publish_copy",
+                    "quotes", "quotes_checked"]}
+
+
+def test_a_requirement_with_no_outcome_in_a_case_with_no_as_of_date() -> None:
+    """The row builder leaves the outcome cells and the as-of date empty, not made up."""
+    case = next(iter(load_dataset(SECOND_HAND).cases.values()))
+    case.requirements[0].outcome, case.as_of = None, None
+    assert tables([case])["deadlines"].splitlines()[1] == (
+        "brookfield-childrens-services,fh-req-board,brookfield-2023-inspection,"
+        "Set up an improvement board (invented).,2023-09-30,2023-09-30,,,,,met,"
+        "brookfield-improvement-board,brookfield-council,self_report,self,"
+        "brookfield-inspection-report brookfield-press-release,,GB-ENG")
+
+
+def test_a_move_that_takes_effect_after_the_as_of_date_is_not_in_effect() -> None:
+    case = load_dataset(OVERSIGHT).cases["northshire-health-board-escalation"]
+    case.as_of = dt.date(2023, 2, 21)  # announced on the 20th, effective on the 27th
+    assert [(cells[1], cells[3], cells[12]) for cells in (
+        line.split(",") for line in tables([case])["oversight"].splitlines()[1:])] == [
+        ("northshire-2015-special-measures", "2015-06", "yes"),
+        ("northshire-2020-targeted-intervention", "2020-11", "yes"),
+        ("northshire-2023-special-measures", "2023-02-27", "no"),
+        ("northshire-2023-special-measures", "2023-02-20", "yes")]
+
+
+def test_rows_of_several_cases_are_all_kept(tmp_path: Path) -> None:
+    from tests.test_ratings import load, rated
+
+    assert len(rows(OVERSIGHT, "oversight")) == 1 + 14
+    other = next(iter(load_dataset(SECOND_CASE).cases.values()))
+    both = tables([load(tmp_path, rated()).cases["town"], other])
+    assert len(both["ratings"].splitlines()) == 1 + 6
+    assert len(both["deadlines"].splitlines()) == 1 + 2
+
+
+def test_a_publisher_not_named_and_a_date_not_shown(tmp_path: Path) -> None:
+    ds = mini(tmp_path, {"sources/council-news.yml": (
+        "publisher: town-council\nkind: council_press_release\npublished: 2018-03\n",
+        "publisher_note: Posted anonymously.\nkind: council_press_release\n"
+        "published_note: No date shown.\n")})
+    assert tables([ds.cases["town"]])["sources"].splitlines()[1] == (
+        "town,council-news,Council news,,council_press_release,,other,,,,,,,,,,0,0")
+    second_hand = next(iter(load_dataset(SECOND_HAND).cases.values()))
+    relayed = second_hand.records[2].assessments[0].relayed
+    assert relayed is not None
+    relayed.publishers.insert(0, (None, relayed.publishers[0][1]))
+    # "-" for the publisher not named; first in the cell, it gets the formula guard's "'"
+    assert tables([second_hand])["assessments"].splitlines()[5].split(",")[8:11] == [
+        "'- example-gazette", "press press", "press"]
