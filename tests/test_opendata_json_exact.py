@@ -256,3 +256,79 @@ def test_the_optional_fields_of_a_source_body_person_statement_and_case(tmp_path
         "derived": {"relayed_by": [{"publisher": "inspectorate",
                                     "evidence_grade": "regulator"}]}}
     assert (follow_up["until"], follow_up["date_note"]) == ("2018-03-02", "Two days.")
+
+
+def test_a_source_with_no_date_shown_and_dates_in_words(tmp_path: Path) -> None:
+    ds = mini(tmp_path, {
+        "sources/council-news.yml": ("published: 2018-03\n", "published: no date shown\n"),
+        "sources/report-2017.yml": ("published: 2017-10-02\n", "published: autumn 2017\n")})
+    news, report = (source_json(ds.sources[i]) for i in ("council-news", "report-2017"))
+    assert ("published" in news, news["published_as_written"]) == (False, "no date shown")
+    assert (report["published"], report["published_as_written"]) == ("2017", "autumn 2017")
+
+
+def test_a_requirement_fulfilled_and_one_superseded(tmp_path: Path) -> None:
+    due = "    due:\n      within: 20\n      unit: working_days\n      from: publication\n"
+    for key, word in (("fulfilled_by", "met_late"), ("superseded_by", "superseded")):
+        ds = mini(tmp_path / key, {INS: (due, due + f"    {key}: town-follow-up\n")})
+        req = record_json(ds.cases["town"].records[0])["requirements"][0]
+        assert (req[key], req["derived"]["outcome"]) == ("town-follow-up", word)
+
+
+def test_a_body_with_its_grades_and_a_site_wide_as_of_date(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tests.test_ratings import load, rated
+
+    data = to_json(load(tmp_path, rated()))
+    inspectorate = next(b for b in data["bodies"] if b["id"] == "inspectorate")
+    assert inspectorate["grades"][1:3] == [
+        {"value": "good", "label": "Good"},
+        {"value": "requires_improvement", "label": "Requires improvement to be good",
+         "description": "Not yet good."}]
+    write_tree(tmp_path / "later", MINI)
+    case = to_json(load_dataset(tmp_path / "later", as_of=dt.date(2019, 5, 1),
+                                use_cache=False))["cases"][0]
+    assert (case["as_of"], case["derived"]["as_of"]) == ("2019-05-01", "2019-05-01")
+    assert "as_of" not in to_json(mini(tmp_path / "own"))["cases"][0]
+
+
+def test_several_subjects_partners_and_overseers(tmp_path: Path) -> None:
+    from tests.test_who import dataset
+
+    case = case_json(dataset(tmp_path).cases["northshire"])
+    assert (case["subject"], case["partners"], case["overseers"]) == (
+        ["northshire-police", "northshire-council"], ["northshire-health-board"],
+        ["northshire-mayor"])
+
+
+def test_an_unsettled_grade_is_exported_as_written_not_as_the_worse_one_counted(
+        tmp_path: Path) -> None:
+    from tests.test_differ import PUBLISHED, RATING, changes
+    from tests.test_differ import load as load_differ
+
+    rating = RATING.replace("value: good", "value: weak").replace(
+        "chosen: adequate", "unsettled: true")
+    ds = load_differ(tmp_path, changes(PUBLISHED + rating))
+    record = ds.cases["town"].records[0]
+    assert record.ratings[0].grade.value == "weak"  # counted as the worse
+    exported = record_json(record)["ratings"][0]
+    assert (exported["grade"], exported["sources_differ"]["grade"]["unsettled"]) == (
+        "adequate", True)
+
+
+def test_a_move_effective_on_another_day_and_one_of_another_body() -> None:
+    ds = load_dataset(OVERSIGHT)
+    case = ds.cases["northshire-health-board-escalation"]
+    moves = record_json(case.records[-1])["oversight"]
+    assert [(o["level"], o.get("effective"), o.get("body")) for o in moves] == [
+        ("special_measures", "2023-02-27", None), ("enhanced_monitoring", None, None)]
+    case.records[-1].oversight[1].body = ds.bodies["example-government"]
+    assert record_json(case.records[-1])["oversight"][1]["body"] == "example-government"
+
+
+def test_a_body_name_with_its_citation(tmp_path: Path) -> None:
+    ds = mini(tmp_path, {"bodies/inspectorate.yml": (
+        "    short: OI\n", "    short: OI\n    cite: [report-2017]\n")})
+    assert to_json(ds)["bodies"][0]["names"][0] == {
+        "name": "Old Inspectorate", "short": "OI", "until": "2017-12", "cite": [REPORT]}
