@@ -332,3 +332,20 @@ def test_a_body_name_with_its_citation(tmp_path: Path) -> None:
         "    short: OI\n", "    short: OI\n    cite: [report-2017]\n")})
     assert to_json(ds)["bodies"][0]["names"][0] == {
         "name": "Old Inspectorate", "short": "OI", "until": "2017-12", "cite": [REPORT]}
+
+
+def test_a_case_as_of_its_latest_document_written_out_and_one_with_no_date(
+        tmp_path: Path) -> None:
+    """An as-of date set on the case is exported even when it is the latest document's
+    date; a case with none has none under ``derived``."""
+    ds = mini(tmp_path, {CASE: ("status: open\n", "status: open\nas_of: 2018-03-01\n")})
+    assert to_json(ds)["cases"][0]["as_of"] == "2018-03-01"
+    case = ds.cases["town"]
+    case.as_of = None
+    assert case_json(case)["derived"]["as_of"] is None
+
+
+def test_a_copy_names_its_original(tmp_path: Path) -> None:
+    from tests.test_who import dataset
+
+    assert source_json(dataset(tmp_path).sources["audit-mirror"])["original"] == "audit-report"
