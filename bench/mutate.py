@@ -32,8 +32,9 @@ REPO = Path(__file__).resolve().parent.parent
 MODULES = [f"casefile/{name}.py" for name in (
     "model/dates", "model/date_words", "model/deadlines", "model/calendars", "model/money",
     "reading/validate", "model/link", "model/link_records", "outputs/output",
-    "outputs/harden", "outputs/feeds", "outputs/opendata", "model/who",
-    "model/oversight_history")]
+    "outputs/harden", "outputs/feeds", "outputs/opendata", "outputs/opendata_json",
+    "outputs/opendata_dataset", "outputs/opendata_import", "outputs/opendata_tables",
+    "model/who", "model/oversight_history")]
 FLOORS = REPO / "mutation-floors.json"
 EQUIVALENTS = REPO / "MUTANTS.md"
 # module -> the test files that reach it in-process, which its floor was measured with (a

@@ -21,9 +21,10 @@ STAGES = {
               "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
               "oversight_history", "link_oversight", "who", "quotes", "published",
               "cited_in", "citation", "stand", "histories", "upcoming"},
-    "outputs": {"render", "opendata", "feeds", "export", "jsonschema", "minify", "harden",
-                "output", "links", "external", "wayback", "examples", "feature_examples", "neutral",
-                "skip", "blocks"},
+    "outputs": {"render", "opendata", "opendata_json", "opendata_dataset", "opendata_import",
+                "opendata_tables", "feeds", "export", "jsonschema", "minify", "harden",
+                "output", "links", "external", "wayback", "examples", "feature_examples",
+                "neutral", "skip", "blocks"},
     "commands": {"cli", "scaffold", "init"},
 }
 # options: the plugin options, checked for the build, casefile check and casefile init alike
