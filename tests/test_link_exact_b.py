@@ -229,6 +229,15 @@ def test_a_subject_may_also_be_a_regulator(tmp_path: Path) -> None:
         ["town-council"], ["inspectorate", "town-council"])
 
 
+def test_a_subject_that_is_also_a_regulator_lists_the_case_once(tmp_path: Path) -> None:
+    """Its body page lists each case once, and the case names each body once."""
+    dataset = load(tmp_path, {CASE: ("regulators: [inspectorate]\n",
+                                     "regulators: [inspectorate, town-council]\n")})
+    case = dataset.cases["town"]
+    assert [b.id for b in case.named_bodies] == ["town-council", "inspectorate"]
+    assert [c.id for c in dataset.bodies["town-council"].cases] == ["town"]
+
+
 def test_a_case_s_date_in_the_future_is_located(tmp_path: Path) -> None:
     got = problems(tmp_path, {CASE: ("reviewed: 2020-01-01\n", "reviewed: 2099-01-01\n")})
     assert len(got) == 1

@@ -553,9 +553,12 @@ class Case:
 
     @property
     def named_bodies(self) -> list[Body]:
-        """Subjects, partners, overseers and regulators, in that order."""
-        return [*(self.subjects or [self.subject]), *self.partners, *self.overseers,
-                *self.regulators]
+        """Subjects, partners, overseers and regulators, in that order, each body once (a
+        subject may also be a regulator)."""
+        seen: set[int] = set()
+        return [b for b in (*(self.subjects or [self.subject]), *self.partners,
+                            *self.overseers, *self.regulators)
+                if id(b) not in seen and not seen.add(id(b))]
 
     @property
     def findings(self) -> list[Finding]:
