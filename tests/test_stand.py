@@ -493,3 +493,32 @@ def test_two_bodies_on_the_same_day_are_both_counted_whatever_the_record_ids(
 def test_a_year_holding_a_day_is_in_no_known_order_with_it(tmp_path: Path) -> None:
     f = _same_day(tmp_path, "town-visit", "2018")
     assert f.lead == SAME_DAY_LEAD
+
+
+ZZ_GAZETTE = """\
+id: zz-gazette
+title: Inspectors' verdict on the council
+publisher_note: A fictional local newspaper.
+kind: news_article
+published: 2018-02-03
+language: en
+"""
+
+
+def test_each_second_hand_count_names_only_the_sources_that_report_it(tmp_path: Path) -> None:
+    """One speaker's assessments known from different sources are counted apart: no count
+    is credited to a source that does not report it (a reviewer found "A and B report that
+    X gave …: 1 serious concern" where only A reported the serious concern)."""
+    relayed = VISIT.replace("    cite: [report-2017]\n  - finding: f-leadership",
+                            "    cite: [council-news]\n  - finding: f-leadership")
+    relayed = relayed[:relayed.rindex("cite: [report-2017]")] + "cite: [zz-gazette]\n"
+    s = view(tmp_path, {INSPECTION: SECOND_FINDING, "sources/zz-gazette.yml": ZZ_GAZETTE,
+                        FOLLOW_UP: NO_ASSESSMENT,
+                        "cases/town/records/town-visit.yml": relayed}).stand
+    assert s is not None
+    assert sorted(v.text for v in s.findings[0].voices) == [
+        "A source that does not name its publisher (press) reports that New Inspectorate "
+        "(regulator's judgement; 1 February 2018) gave the latest assessment of 1 of them: "
+        "1 “Concern remains”.",
+        "Town Council (self-report) reports that New Inspectorate (regulator's judgement; "
+        "1 February 2018) gave the latest assessment of 1 of them: 1 “Serious concern”."]

@@ -170,10 +170,14 @@ def findings_stand(case: m.Case, group: MatrixGroup) -> FindingsStand:
     with a cell: columns are in the records' order), grouped by who gives it."""
     record, rows = group.record, group.rows
     latest = [_latest(row.cells) for row in rows]
-    voices: dict[tuple[str, str, str, str], list[m.Assessment]] = {}
+    voices: dict[tuple[str, str, str, tuple[str, ...]], list[m.Assessment]] = {}
     for tied in latest:
         for a in tied:
-            key = (a.record.id, a.asserted_by.id, a.asserter.value, str(bool(a.relayed)))
+            # a second-hand assessment is grouped with those relayed by the same publishers
+            # only, so that no count is credited to a source that does not report it
+            via = tuple(sorted(b.id if b else "" for b, _ in a.relayed.publishers)) \
+                if a.relayed else ()
+            key = (a.record.id, a.asserted_by.id, a.asserter.value, via)
             voices.setdefault(key, []).append(a)
     ordered = sorted(voices.values(), key=lambda v: (
         -v[0].record.date.earliest.toordinal(), -v[0].record.date.latest.toordinal(), -len(v)))
