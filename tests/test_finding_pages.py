@@ -116,7 +116,7 @@ def test_status_changes_are_spelled_out_with_dates_and_who_says_so(mini_data: Pa
         "Assessed 3 times since it was raised in July 2017.")
     assert hostile.where_it_stands == (
         "Latest: “improving”, according to New Inspectorate (September 2018). Assessed once "
-        "since it was raised in 12 June 2018.")
+        "since it was raised on 12 June 2018.")
     assert hostile.changes == []
 
 

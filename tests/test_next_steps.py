@@ -95,6 +95,20 @@ def test_whether_a_date_has_passed_is_decided_by_the_case_date(tmp_path: Path) -
         f"according to {INSPECTORATE}: The council names a new director.")
 
 
+def test_on_a_closed_case_a_step_is_what_was_said_before_it_closed(tmp_path: Path) -> None:
+    """A reviewer found a closed case's page saying "What happens next …" as if to come."""
+    closed = {**NEXT, "cases/town/case.yml": ("status: open", "status: closed")}
+    case = load_dataset(write_mini(tmp_path, closed)).cases["town"]
+    steps = upcoming(case, case.as_of_shown)
+    assert steps[0].text == (f"Before the case was closed, {INSPECTORATE} said what would "
+                             "happen next: The council names a new director. It was expected "
+                             "by January 2018.")
+    assert steps[3].text == (f"Before the case was closed, {COUNCIL} said what would happen "
+                             "next: Inspectors visit again.")
+    assert all(s.passed for s in steps)
+    assert not any("What happens next" in s.text for s in steps)
+
+
 def test_several_sources_are_each_named_once(tmp_path: Path) -> None:
     case = load_dataset(write_mini(tmp_path, {})).cases["town"]
     report, news = case.cites[0].source, case.records[1].cites[0].source

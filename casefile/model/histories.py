@@ -166,7 +166,8 @@ class History:
                     f"has progressed since {raised.when}.")
         times = len(self.assessments)
         count = "once" if times == 1 else "twice" if times == 2 else f"{times} times"
-        since = f"Assessed {count} since it was raised in {raised.when}."
+        on = "on" if raised.date.day is not None and raised.until is None else "in"
+        since = f"Assessed {count} since it was raised {on} {raised.when}."
         tied = self.latest_tied
         if len(tied) > 1:
             tied = sorted(tied, key=lambda a: (speaker(a), a.status.label))

@@ -42,9 +42,14 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
-def step(next_step: m.NextStep, as_of: PartialDate) -> Step:
-    """One step in words, as of ``as_of`` (the case's own date)."""
+def step(next_step: m.NextStep, as_of: PartialDate, closed: bool = False) -> Step:
+    """One step in words, as of ``as_of`` (the case's own date); on a closed case, as
+    something said before it closed, never as still to come."""
     said, src, date = _sentence(next_step.text), according_to(next_step.cites), next_step.date
+    if closed:
+        by = f" It was expected by {date.human()}." if date else ""
+        return Step(f"Before the case was closed, {src} said what would happen next: "
+                    f"{said}{by}", next_step.cites, True)
     if date is None:
         return Step(f"What happens next, according to {src}: {said}", next_step.cites)
     if date.latest < as_of.earliest:
@@ -63,5 +68,6 @@ def upcoming(case: m.Case, as_of: PartialDate) -> list[Step]:
     """Every next step of ``case``: those still to come first (soonest first, undated
     after), then those whose date has passed (oldest first); ties in the records' order."""
     steps = [n for r in case.records for n in r.next_steps]
-    said = [step(n, as_of) for n in sorted(steps, key=_order)]
+    closed = case.status.value == "closed"
+    said = [step(n, as_of, closed) for n in sorted(steps, key=_order)]
     return [s for s in said if not s.passed] + [s for s in said if s.passed]
