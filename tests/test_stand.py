@@ -63,7 +63,7 @@ def test_due_on_the_as_of_date_is_outstanding_and_next(tmp_path: Path) -> None:
     assert [(p.term.value, [i.text for i in p.items]) for p in s.pending] == [
         ("outstanding", ["due 1 March 2018"])]
     assert s.next is not None
-    assert s.next.text == "The next deadline in these records: “Produce a plan.”, due 1 March 2018."
+    assert s.next.text == "The next deadline in these records: Produce a plan, due 1 March 2018."
     assert (s.next.anchor, sources(s.next)) == ("req-req-plan", ["report-2017"])
 
 
@@ -291,7 +291,7 @@ def test_hostile_words_in_the_sentences_stay_text(tmp_path: Path) -> None:
                          "html.parser")
     assert html.find("script") is None
     assert html.select(".cf-stand > p")[-1].get_text(" ", strip=True) == (
-        f"The next deadline in these records: “{hostile}”, due 30 April 2018. [1]")
+        f"The next deadline in these records: {hostile}, due 30 April 2018. [1]")
 
 
 GAZETTE = """\
@@ -440,7 +440,7 @@ def test_the_next_deadline_is_the_soonest_and_a_closed_case_names_none(tmp_path:
     s = view(tmp_path / "open", {INSPECTION: TWO_DATED}).stand
     assert s is not None and s.next is not None
     assert (s.next.text, s.next.anchor) == (
-        "The next deadline in these records: “Sooner.”, due 30 April 2018.", "req-req-sooner")
+        "The next deadline in these records: Sooner, due 30 April 2018.", "req-req-sooner")
     assert [[i.anchor for i in p.items] for p in s.pending] == [["req-req-sooner",
                                                                  "req-req-plan"]]
     closed = view(tmp_path / "closed", {INSPECTION: TWO_DATED,

@@ -82,7 +82,7 @@ def test_the_case_list_and_the_case_page_give_a_window_deadline_alike(site: Path
     assert deadline == f"Produce a plan. Outstanding , {DUE} as of 1 March 2018"  # <br>s
     case = _soup(site, "cases/town")
     stand = _text(case.select_one("div.cf-stand"))
-    assert f"The next deadline in these records: “Produce a plan.”, {DUE}." in stand
+    assert f"The next deadline in these records: Produce a plan, {DUE}." in stand
     table = _text(case.select_one("table.cf-deadlines") or case)
     assert (f"by April 2018: {DUE}, because the deadline is stated only to the month."
             in table)

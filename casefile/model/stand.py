@@ -359,7 +359,8 @@ def next_deadline(requirements: list[m.Requirement]) -> Said | None:
         return None
     req = min(dated, key=_due_order)
     assert req.outcome is not None
-    return Said(f"The next deadline in these records: “{req.text.strip()}”, "
+    # the requirement in the editors' words, not in quotation marks: it is not a quotation
+    return Said(f"The next deadline in these records: {req.text.strip().rstrip('.')}, "
                 f"{due_words(req.outcome)}.", req.cites, f"req-{req.id}")
 
 
