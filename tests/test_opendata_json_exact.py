@@ -349,3 +349,22 @@ def test_a_copy_names_its_original(tmp_path: Path) -> None:
     from tests.test_who import dataset
 
     assert source_json(dataset(tmp_path).sources["audit-mirror"])["original"] == "audit-report"
+
+
+def test_a_source_whose_publication_date_sources_differ_on(tmp_path: Path) -> None:
+    """A source's own date is exported as written, with the other value and its source,
+    whether the editor chose between them or left it unsettled (then the date counted is
+    the span, not what is written)."""
+    differ = ("sources_differ:\n  published:\n    values:\n      - value: 2017-10-03\n"
+              "        cite: [council-news]\n    {how}\n    reason: The report gives the 2nd.\n")
+    other = {"values": [{"value": "2017-10-03", "cite": [{"source": "council-news"}]}],
+             "reason": "The report gives the 2nd."}
+    for how, said in (("chosen: 2017-10-02", {"chosen": "2017-10-02"}),
+                      ("unsettled: true", {"unsettled": True})):
+        ds = mini(tmp_path / how[:5], {"sources/report-2017.yml": (
+            "language: en\n", "language: en\n" + differ.format(how=how))})
+        report = source_json(ds.sources["report-2017"])
+        assert ({k: report.get(k) for k in ("published", "published_as_written")},
+                report["sources_differ"]) == (
+            {"published": "2017-10-02", "published_as_written": None},
+            {"published": {**other, **said}})
