@@ -139,3 +139,18 @@ def test_a_sites_own_licences_open_and_shut_are_read_back(tmp_path: Path) -> Non
     assert [(t.value, t.open) for t in terms.values()] == [
         ("Local-Open-1.0", True), ("Local-Shut-1.0", False)]
     assert back.sources["council-news"].licence == "Local-Shut-1.0"
+
+
+def test_text_that_yaml_would_misread_is_text_in_an_export(tmp_path: Path) -> None:
+    """A JSON string is quoted: "yes" or "2019" is text, never the YAML 1.1 warning; and
+    the hint for ``key: value`` written unquoted is not given for a JSON object."""
+    data = json.loads(dump(to_json(mini(tmp_path))))
+    record = data["cases"][0]["records"][0]
+    record["summary"], record["title"] = "yes", "2019"
+    back = from_json(data).cases["town"].records[0]
+    assert (back.summary, back.title) == ("yes", "2019")
+    record["summary"] = {"Note": 1}
+    with pytest.raises(DataError) as caught:
+        from_json(data)
+    assert [str(p) for p in caught.value.problems] == [
+        "casefile.json:1:1: summary: expected text, found a mapping"]
