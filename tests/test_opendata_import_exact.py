@@ -154,3 +154,18 @@ def test_text_that_yaml_would_misread_is_text_in_an_export(tmp_path: Path) -> No
         from_json(data)
     assert [str(p) for p in caught.value.problems] == [
         "casefile.json:1:1: summary: expected text, found a mapping"]
+
+
+def test_a_number_where_text_is_wanted_and_a_longer_derived_list(tmp_path: Path) -> None:
+    """A JSON number in a text field is read as YAML reads an unquoted number; a list under
+    ``derived`` longer than the one recomputed is ignored, not an error."""
+    data = json.loads(dump(to_json(mini(tmp_path))))
+    statement = data["cases"][0]["records"][0]["statements"][0]
+    statement["derived"]["relayed_by"].append({"publisher": "town-council"})
+    assert from_json(data).cases["town"].records[0].statements[0].quote == "We are sorry."
+    data["cases"][0]["records"][0]["title"] = 2019
+    with pytest.raises(DataError) as caught:
+        from_json(data)
+    assert [str(p) for p in caught.value.problems] == [
+        "casefile.json:1:1: title: 2019 is read as a number by YAML 1.1 tools; if you mean "
+        "the text, put it in quotes: \"2019\""]
