@@ -425,3 +425,43 @@ def test_a_deadline_in_the_sources_words_and_a_requirement_with_none(tmp_path: P
     assert two == {"id": "req-two", "text": "Report back.", "cite": [REPORT], "derived": {
         "outcome": "outstanding",
         "explanation": "Not shown as fulfilled as of 1 March 2018; no deadline was set."}}
+
+
+def test_one_cases_file_carries_only_the_site_terms_it_uses(tmp_path: Path) -> None:
+    """A case's own file carries the site's record types, licences and oversight
+    frameworks it uses, each as data/vocabulary.yml gives it, and no others."""
+    from tests.test_link_exact import LICENCES
+    from tests.test_site_vocabulary import VOCAB
+
+    files = {**MINI, "vocabulary.yml": VOCAB + LICENCES}
+    files["sources/council-news.yml"] += "licence: Local-Shut-1.0\n"
+    files["cases/town/records/town-follow-up.yml"] = files[
+        "cases/town/records/town-follow-up.yml"].replace("follow_up_inspection", "panel_hearing")
+    files["themes.yml"] += "    description: Keeping children safe.\n"
+    write_tree(tmp_path / "data", files)
+    ds = load_dataset(tmp_path / "data", use_cache=False)
+    assert to_json(ds, ["town"])["vocabulary"] == {
+        "record_types": [{"value": "panel_hearing", "label": "Panel hearing",
+                          "description": "A hearing before an example panel."}],
+        "licences": [{"value": "Local-Shut-1.0", "label": "Local shut",
+                      "description": "Not ours to give.", "open": False}]}
+    assert to_json(ds)["themes"][1] == {"id": "safeguarding", "name": "Safeguarding",
+                                        "description": "Keeping children safe."}
+    oversight = load_dataset(OVERSIGHT)
+    assert "vocabulary" not in to_json(oversight, ["eastmoor-health-board-escalation"])
+    assert to_json(oversight, ["riverton-council-intervention"])["vocabulary"] == {
+        "oversight_frameworks": [{
+            "id": "example-regional-review",
+            "name": "Example regional review of children's services",
+            "overseer": "Example Regional Assembly",
+            "description": "A fictional framework, for tests only; its most serious level "
+                           "is listed first.",
+            "most_serious": "first",
+            "levels": [{"value": "serious_concern", "label": "Serious concern",
+                        "description": "The assembly reviews the service every month."},
+                       {"value": "some_concern", "label": "Some concern"},
+                       {"value": "no_concern", "label": "No concern"}]}]}
+
+
+def test_the_file_keeps_letters_beyond_ascii_as_they_are() -> None:
+    assert dump({"name": "Café Nordstädt – Ørby"}) == '{"name":"Café Nordstädt – Ørby"}\n'
