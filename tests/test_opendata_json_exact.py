@@ -428,7 +428,7 @@ def test_a_deadline_in_the_sources_words_and_a_requirement_with_none(tmp_path: P
 
 
 def test_one_cases_file_carries_only_the_site_terms_it_uses(tmp_path: Path) -> None:
-    """A case's own file carries the site's record types, licences and oversight
+    """A case's own file carries the site's record types, body kinds, licences and oversight
     frameworks it uses, each as data/vocabulary.yml gives it, and no others."""
     from tests.test_link_exact import LICENCES
     from tests.test_site_vocabulary import VOCAB
@@ -438,11 +438,15 @@ def test_one_cases_file_carries_only_the_site_terms_it_uses(tmp_path: Path) -> N
     files["cases/town/records/town-follow-up.yml"] = files[
         "cases/town/records/town-follow-up.yml"].replace("follow_up_inspection", "panel_hearing")
     files["themes.yml"] += "    description: Keeping children safe.\n"
+    files["bodies/town-council.yml"] = files["bodies/town-council.yml"].replace(
+        "local_authority", "example_trust")
     write_tree(tmp_path / "data", files)
     ds = load_dataset(tmp_path / "data", use_cache=False)
     assert to_json(ds, ["town"])["vocabulary"] == {
         "record_types": [{"value": "panel_hearing", "label": "Panel hearing",
                           "description": "A hearing before an example panel."}],
+        "body_kinds": [{"value": "example_trust", "label": "Example trust",
+                        "description": "A made-up kind of trust."}],
         "licences": [{"value": "Local-Shut-1.0", "label": "Local shut",
                       "description": "Not ours to give.", "open": False}]}
     assert to_json(ds)["themes"][1] == {"id": "safeguarding", "name": "Safeguarding",
