@@ -349,3 +349,123 @@ def test_a_copy_names_its_original(tmp_path: Path) -> None:
     from tests.test_who import dataset
 
     assert source_json(dataset(tmp_path).sources["audit-mirror"])["original"] == "audit-report"
+
+
+def test_a_source_whose_publication_date_sources_differ_on(tmp_path: Path) -> None:
+    """A source's own date is exported as written, with the other value and its source,
+    whether the editor chose between them or left it unsettled (then the date counted is
+    the span, not what is written)."""
+    differ = ("sources_differ:\n  published:\n    values:\n      - value: 2017-10-03\n"
+              "        cite: [council-news]\n    {how}\n    reason: The report gives the 2nd.\n")
+    other = {"values": [{"value": "2017-10-03", "cite": [{"source": "council-news"}]}],
+             "reason": "The report gives the 2nd."}
+    for how, said in (("chosen: 2017-10-02", {"chosen": "2017-10-02"}),
+                      ("unsettled: true", {"unsettled": True})):
+        ds = mini(tmp_path / how[:5], {"sources/report-2017.yml": (
+            "language: en\n", "language: en\n" + differ.format(how=how))})
+        report = source_json(ds.sources["report-2017"])
+        assert ({k: report.get(k) for k in ("published", "published_as_written")},
+                report["sources_differ"]) == (
+            {"published": "2017-10-02", "published_as_written": None},
+            {"published": {**other, **said}})
+
+
+def test_a_record_with_every_date_in_words_its_notes_and_next_steps(tmp_path: Path) -> None:
+    """Dates in words beside their ISO form, a record's ``after``, ``published_note`` and
+    next steps, a statement with no date shown, an unsettled record date (exported as
+    written, with no words: the span is not what the editor wrote), a requirement's
+    deadline in the source's words and one with no deadline, money the sources differ on,
+    and a source said to be second-hand."""
+    follow = "cases/town/records/town-follow-up.yml"
+    money = ("    cite: [report-2017]\ncite:", "    cite: [report-2017]\n    sources_differ:\n"
+             "      amount:\n        values:\n          - value: 4500000\n"
+             "            cite: [council-news]\n        unsettled: true\n"
+             "        reason: They differ.\ncite:")
+    ds = mini(tmp_path, {
+        follow: ("date: 2018-03-01\n", "date: spring 2018\nuntil: summer 2018\n"
+                 "after: town-inspection\npublished: autumn 2018\n"
+                 "published_note: On the council's site.\nnext:\n"
+                 "  - text: Inspectors return.\n    date: 2019-03-31\n"
+                 "    cite: [report-2017]\nstatements:\n  - speaker: A spokesperson\n"
+                 "    body: town-council\n    date: no date shown\n    quote: Better.\n"
+                 "    cite: [council-news]\n"),
+        INS: ("date: 2017-07\n", "date: 2017-07-03\nsources_differ:\n  date:\n    values:\n"
+              "      - value: 2017-07-04\n        cite: [council-news]\n"
+              "    unsettled: true\n    reason: They differ.\n"),
+        "sources/council-news.yml": ("language: en\n", "language: en\nsecond_hand: true\n"),
+        CASE: money})
+    case = case_json(ds.cases["town"])
+    inspection, follow_up = case["records"]
+    assert ({k: inspection.get(k) for k in ("date", "date_as_written")},
+            inspection["sources_differ"]["date"]["unsettled"]) == (
+        {"date": "2017-07-03", "date_as_written": None}, True)
+    assert {k: v for k, v in follow_up.items() if k not in (
+        "id", "type", "title", "body", "summary", "cite", "assessments")} == {
+        "date": "2018", "date_as_written": "spring 2018", "until": "2018",
+        "until_as_written": "summer 2018", "after": "town-inspection", "published": "2018",
+        "published_as_written": "autumn 2018", "published_note": "On the council's site.",
+        "next": [{"text": "Inspectors return.", "date": "2019-03-31",
+                  "cite": [REPORT]}],
+        "statements": [{"speaker": "A spokesperson", "body": "town-council",
+                        "date_as_written": "no date shown", "quote": "Better.",
+                        "cite": [{"source": "council-news", "derived": {"checked": False}}]}]}
+    assert case["money"][0]["sources_differ"] == {"amount": {"values": [
+        {"value": "4500000", "cite": [{"source": "council-news"}]}], "unsettled": True,
+        "reason": "They differ."}}
+    assert source_json(ds.sources["council-news"])["second_hand"] is True
+
+
+def test_a_deadline_in_the_sources_words_and_a_requirement_with_none(tmp_path: Path) -> None:
+    due = "      from: publication\n"
+    ds = mini(tmp_path, {INS: (due, due + "      as_written: within twenty working days\n"
+                                          "    cite: [report-2017]\n  - id: req-two\n"
+                                          "    text: Report back.\n")})
+    plan, two = record_json(ds.cases["town"].records[0])["requirements"]
+    assert plan["due"]["as_written"] == "within twenty working days"
+    assert two == {"id": "req-two", "text": "Report back.", "cite": [REPORT], "derived": {
+        "outcome": "outstanding",
+        "explanation": "Not shown as fulfilled as of 1 March 2018; no deadline was set."}}
+
+
+def test_one_cases_file_carries_only_the_site_terms_it_uses(tmp_path: Path) -> None:
+    """A case's own file carries the site's record types, body kinds, licences and oversight
+    frameworks it uses, each as data/vocabulary.yml gives it, and no others."""
+    from tests.test_link_exact import LICENCES
+    from tests.test_site_vocabulary import VOCAB
+
+    files = {**MINI, "vocabulary.yml": VOCAB + LICENCES}
+    files["sources/council-news.yml"] += "licence: Local-Shut-1.0\n"
+    files["cases/town/records/town-follow-up.yml"] = files[
+        "cases/town/records/town-follow-up.yml"].replace("follow_up_inspection", "panel_hearing")
+    files["themes.yml"] += "    description: Keeping children safe.\n"
+    files["bodies/town-council.yml"] = files["bodies/town-council.yml"].replace(
+        "local_authority", "example_trust")
+    write_tree(tmp_path / "data", files)
+    ds = load_dataset(tmp_path / "data", use_cache=False)
+    assert to_json(ds, ["town"])["vocabulary"] == {
+        "record_types": [{"value": "panel_hearing", "label": "Panel hearing",
+                          "description": "A hearing before an example panel."}],
+        "body_kinds": [{"value": "example_trust", "label": "Example trust",
+                        "description": "A made-up kind of trust."}],
+        "licences": [{"value": "Local-Shut-1.0", "label": "Local shut",
+                      "description": "Not ours to give.", "open": False}]}
+    assert to_json(ds)["themes"][1] == {"id": "safeguarding", "name": "Safeguarding",
+                                        "description": "Keeping children safe."}
+    oversight = load_dataset(OVERSIGHT)
+    assert "vocabulary" not in to_json(oversight, ["eastmoor-health-board-escalation"])
+    assert to_json(oversight, ["riverton-council-intervention"])["vocabulary"] == {
+        "oversight_frameworks": [{
+            "id": "example-regional-review",
+            "name": "Example regional review of children's services",
+            "overseer": "Example Regional Assembly",
+            "description": "A fictional framework, for tests only; its most serious level "
+                           "is listed first.",
+            "most_serious": "first",
+            "levels": [{"value": "serious_concern", "label": "Serious concern",
+                        "description": "The assembly reviews the service every month."},
+                       {"value": "some_concern", "label": "Some concern"},
+                       {"value": "no_concern", "label": "No concern"}]}]}
+
+
+def test_the_file_keeps_letters_beyond_ascii_as_they_are() -> None:
+    assert dump({"name": "Café Nordstädt – Ørby"}) == '{"name":"Café Nordstädt – Ørby"}\n'
