@@ -12,6 +12,7 @@ from casefile.model import objects as m
 from casefile.model.cited_in import Part, cited_in
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import skipped
+from casefile.model.grades import RatingRow, ratings
 from casefile.model.link_dates import after_order
 from casefile.model.oversight_history import Track, tracks
 from casefile.model.stand import Stand, stand
@@ -145,43 +146,6 @@ def who_says(assessment: m.Assessment) -> str:
     said = f"{assessment.asserter.label}: " \
         f"{assessment.asserted_by.label_at(assessment.record.date)}"
     return f"{said}, {assessment.relayed.words}" if assessment.relayed else said
-
-
-@dataclass
-class RatingRow:
-    """One grade in the "Ratings over time" table, compared with the same body's previous
-    grade for the same area in an earlier record of the case."""
-
-    rating: m.Rating
-    previous: m.Rating | None
-
-    @property
-    def change(self) -> str:
-        """better, worse, same, or first (no earlier grade to compare with)."""
-        if self.previous is None:
-            return "first"
-        before, now = self.previous.grade.rank, self.rating.grade.rank
-        return "same" if now == before else "better" if now < before else "worse"
-
-    @property
-    def comparison(self) -> str:
-        if self.previous is None:
-            return "First grade for this area in these records"
-        words = {"same": "Same as", "better": "Better than", "worse": "Worse than"}[self.change]
-        return (f"{words} the previous inspection ({self.previous.record.date.human()}: "
-                f"{self.previous.grade.label})")
-
-
-def ratings(case: m.Case) -> list[RatingRow]:
-    """Every grade in the case, oldest record first, each with the one it follows."""
-    rows: list[RatingRow] = []
-    last: dict[tuple[str, str], m.Rating] = {}
-    for record in case.records:  # in date order, and 'after' respected (casefile.pipeline)
-        for rating in record.ratings:
-            key = (rating.by.id, rating.area_label.casefold())
-            rows.append(RatingRow(rating, last.get(key)))
-            last[key] = rating
-    return rows
 
 
 @dataclass

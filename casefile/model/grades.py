@@ -1,0 +1,50 @@
+"""Grades over time: each rating compared with the same body's previous grade for the same
+area in an earlier record of the case ("Worse than the previous inspection (…: …)").
+
+A lower rank is a better grade (the body's scale lists its grades best first); an area is
+the same whatever its case ("Leadership" and "leadership"); two bodies grading the same
+area are compared separately. When sources disagree on a grade and the question is
+unsettled, the rating already counts as the worse grade (casefile.model.link_differ)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from casefile.model import objects as m
+
+
+@dataclass
+class RatingRow:
+    """One grade in the "Ratings over time" table, compared with the same body's previous
+    grade for the same area in an earlier record of the case."""
+
+    rating: m.Rating
+    previous: m.Rating | None
+
+    @property
+    def change(self) -> str:
+        """better, worse, same, or first (no earlier grade to compare with)."""
+        if self.previous is None:
+            return "first"
+        before, now = self.previous.grade.rank, self.rating.grade.rank
+        return "same" if now == before else "better" if now < before else "worse"
+
+    @property
+    def comparison(self) -> str:
+        if self.previous is None:
+            return "First grade for this area in these records"
+        words = {"same": "Same as", "better": "Better than", "worse": "Worse than"}[self.change]
+        return (f"{words} the previous inspection ({self.previous.record.date.human()}: "
+                f"{self.previous.grade.label})")
+
+
+def ratings(case: m.Case) -> list[RatingRow]:
+    """Every grade in the case, oldest record first, each with the one it follows."""
+    rows: list[RatingRow] = []
+    last: dict[tuple[str, str], m.Rating] = {}
+    for record in case.records:  # in date order, and 'after' respected (casefile.pipeline)
+        for rating in record.ratings:
+            key = (rating.by.id, rating.area_label.casefold())
+            rows.append(RatingRow(rating, last.get(key)))
+            last[key] = rating
+    return rows
