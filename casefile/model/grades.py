@@ -13,29 +13,40 @@ from dataclasses import dataclass
 from casefile.model import objects as m
 
 
+def change(rating: m.Rating, previous: m.Rating | None) -> str:
+    """better, worse, same, or first (no earlier grade to compare with)."""
+    if previous is None:
+        return "first"
+    before, now = previous.grade.rank, rating.grade.rank
+    return "same" if now == before else "better" if now < before else "worse"
+
+
+def comparison(rating: m.Rating, previous: m.Rating | None) -> str:
+    """The change in words, naming the previous grade and its record's date."""
+    if previous is None:
+        return "First grade for this area in these records"
+    words = {"same": "Same as", "better": "Better than", "worse": "Worse than"}[
+        change(rating, previous)]
+    return (f"{words} the previous inspection ({previous.record.date.human()}: "
+            f"{previous.grade.label})")
+
+
 @dataclass
 class RatingRow:
     """One grade in the "Ratings over time" table, compared with the same body's previous
-    grade for the same area in an earlier record of the case."""
+    grade for the same area in an earlier record of the case. The properties only call
+    the plain functions above: mutation testing (mutmut) never mutates a decorated one."""
 
     rating: m.Rating
     previous: m.Rating | None
 
     @property
     def change(self) -> str:
-        """better, worse, same, or first (no earlier grade to compare with)."""
-        if self.previous is None:
-            return "first"
-        before, now = self.previous.grade.rank, self.rating.grade.rank
-        return "same" if now == before else "better" if now < before else "worse"
+        return change(self.rating, self.previous)
 
     @property
     def comparison(self) -> str:
-        if self.previous is None:
-            return "First grade for this area in these records"
-        words = {"same": "Same as", "better": "Better than", "worse": "Worse than"}[self.change]
-        return (f"{words} the previous inspection ({self.previous.record.date.human()}: "
-                f"{self.previous.grade.label})")
+        return comparison(self.rating, self.previous)
 
 
 def ratings(case: m.Case) -> list[RatingRow]:
