@@ -97,6 +97,8 @@ class Stand:
     closed: str | None  # for a closed case: no deadline is followed
     no_findings: str | None = None  # said when no record raises a finding
     upcoming: list[Step] = field(default_factory=list)  # what happens next, as sources say
+    # who reports requirements known only from other publishers' sources (set_second_hand)
+    second_hand: list[Said] = field(default_factory=list)
 
 
 def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.Requirement],
@@ -116,7 +118,7 @@ def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.R
                  None if closed else next_deadline(requirements),
                  _closed(case.as_of_shown) if closed else None,
                  None if view_matrices else "No findings are recorded in this case.",
-                 upcoming(case, case.as_of_shown))
+                 upcoming(case, case.as_of_shown), set_second_hand(requirements))
 
 
 # -- the records' end date --------------------------------------------------------------
@@ -257,7 +259,8 @@ def _unassessed(missing: int, total: int) -> str | None:
 
 def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
     """The requirements counted by outcome, in the outcome vocabulary's order, each count
-    saying whose records it rests on (``rests_on``), after who set the requirements."""
+    saying whose records it rests on (``rests_on``), after who set the requirements; cited
+    to the requirements' sources and to every record or report their outcomes rest on."""
     if not requirements:
         return Said("No requirements or deadlines are recorded in this case.")
     groups: dict[tuple[str, str], list[m.Requirement]] = {}
@@ -269,11 +272,22 @@ def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
         basis = rests_on(reqs[0], len(reqs))
         parts.append(f"{len(reqs)} “{vocab.OUTCOMES[key].label}”"
                      + (f" ({basis})" if basis else ""))
+    cites = _unique([c for req in requirements for c in evidence(req)])
     if len(requirements) == 1:
         return Said(f"As of {as_of.human()}, the one requirement recorded, "
-                    f"{_set_by(requirements)}, is {parts[0].removeprefix('1 ')}.")
+                    f"{_set_by(requirements)}, is {parts[0].removeprefix('1 ')}.", cites)
     return Said(f"Of the {len(requirements)} requirements recorded, {_set_by(requirements)}, "
-                f"as of {as_of.human()}: {who.listed(parts)}.")
+                f"as of {as_of.human()}: {who.listed(parts)}.", cites)
+
+
+def evidence(req: m.Requirement) -> list[m.Citation]:
+    """What a requirement's count rests on: its own citations (the record that set it),
+    then those of the record showing it met or replaced, then those of a reported
+    outcome."""
+    cites = list(req.cites)
+    for record in (req.fulfilled_by, req.superseded_by):
+        cites += record.cites if record is not None else []
+    return cites + (req.reported.cites if req.reported else [])
 
 
 def _term(req: m.Requirement) -> vocab.Term:
@@ -283,7 +297,9 @@ def _term(req: m.Requirement) -> vocab.Term:
 
 def _set_by(requirements: list[m.Requirement]) -> str:
     """"set by Example Inspectorate", "all set by …", or "set 3 by A and 2 by B": each body
-    once, however it was named, as named in its first requirement's record."""
+    once, however it was named, as named in its first requirement's record. The body is the
+    one whose record sets the requirement (the record's ``body``), never the publisher of a
+    source that reports it (``set_second_hand`` says who that is)."""
     setters: dict[str, list[m.Requirement]] = {}
     for req in requirements:
         setters.setdefault(req.record.body.id, []).append(req)
@@ -295,8 +311,41 @@ def _set_by(requirements: list[m.Requirement]) -> str:
     return "set " + who.listed(counted)
 
 
+def set_second_hand(requirements: list[m.Requirement]) -> list[Said]:
+    """For the requirements known only from other publishers' sources (none cited is the
+    setting body's own), who reports that they were set, a sentence per setter and
+    publishers, cited: "Shropshire Star (press) reports that Welsh Government set 2 of
+    them." (casefile.model.who.told)."""
+    groups: dict[tuple[str, str], tuple[m.Relayed, list[m.Requirement]]] = {}
+    for req in requirements:
+        relay = _relayed(req.record, req.cites)
+        if relay is not None:
+            key = (req.record.body.id, relay.words)
+            groups.setdefault(key, (relay, []))[1].append(req)
+    out = []
+    for relay, reqs in groups.values():
+        which = "it" if len(requirements) == 1 else f"all {len(reqs)}" \
+            if len(reqs) == len(requirements) else f"{len(reqs)} of them"
+        out.append(Said(who.told(_name(reqs[0].record), relay, f"set {which}."),
+                        _unique([c for r in reqs for c in r.cites])))
+    return out
+
+
 def _name(record: m.Record) -> str:
     return record.body.label_at(record.date)
+
+
+def _relayed(record: m.Record, cites: list[m.Citation]) -> m.Relayed | None:
+    """How what ``cites`` say of ``record``'s body reaches the reader: None when one of
+    them is the body's own (casefile.model.who.relayed)."""
+    return who.relayed(record.body, cites, record.case, record.date)
+
+
+def _from(record: m.Record) -> str:
+    """"a record from Town Council", or, known only from another publisher's source, "a
+    record from Town Council, as reported by The Gazette (press),"."""
+    relay = _relayed(record, record.cites)
+    return f"{_name(record)}, {relay.words}," if relay else _name(record)
 
 
 def rests_on(req: m.Requirement, count: int) -> str:
@@ -309,11 +358,11 @@ def rests_on(req: m.Requirement, count: int) -> str:
     one = count == 1
     shown = ""
     if done is not None and outcome in (*deadlines.MET, "disputed"):
-        shown = (f"a record from {_name(done)} shows it met" if one
-                 else f"records from {_name(done)} show them met")
+        shown = (f"a record from {_from(done)} shows it met" if one
+                 else f"records from {_from(done)} show them met")
     elif later is not None and outcome == "superseded":
-        shown = (f"a record from {_name(later)} replaces it" if one
-                 else f"records from {_name(later)} replace them")
+        shown = (f"a record from {_from(later)} replaces it" if one
+                 else f"records from {_from(later)} replace them")
     elif outcome == "outstanding":
         shown = "no record yet that it was met" if one else "no record yet that they were met"
     if reported is None:

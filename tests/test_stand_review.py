@@ -1,0 +1,96 @@
+""""Where things stand" after #12's review: the requirement counts are cited, a requirement
+known only from another publisher's source says who reports it, and it is counted under
+the body whose record set it, never under that publisher. Built from the fictional MINI
+data set (tests/conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from casefile.outputs.render import Renderer, case_src
+from casefile.pipeline import load_dataset
+from tests.conftest import REPO, write_mini
+from tests.test_stand import FOLLOW_UP, INSPECTION, sources, view
+
+GAZETTE = """\
+id: zz-gazette
+title: Inspectors tell the council to act
+publisher_note: A fictional local newspaper.
+kind: news_article
+published: 2017-10-05
+language: en
+"""
+MET = ("      from: publication\n    cite: [report-2017]\n",
+       "      from: publication\n    fulfilled_by: town-follow-up\n    cite: [report-2017]\n")
+FROM_THE_GAZETTE = ("      from: publication\n    cite: [report-2017]\n",
+                    "      from: publication\n    cite: [zz-gazette]\n")
+
+
+def test_the_counts_cite_the_requirement_and_the_record_showing_it_met(tmp_path: Path) -> None:
+    s = view(tmp_path, {INSPECTION: MET}).stand
+    assert s is not None
+    assert s.requirements.text == (
+        "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), "
+        "is “Met late” (a record from Town Council shows it met).")
+    assert sources(s.requirements) == ["report-2017", "council-news"]
+    assert s.second_hand == []
+
+
+def test_the_case_page_links_the_counts_to_their_sources(tmp_path: Path) -> None:
+    data = write_mini(tmp_path, {INSPECTION: MET})
+    r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
+    v = r.views["town"]
+    html = BeautifulSoup(str(r.macro("stand", case_src("town"), view=v)), "html.parser")
+    [para] = [p for p in html.select(".cf-stand > p") if p.get_text().startswith("As of")]
+    numbers = [v.number(v.case.records[0].cites[0].source),
+               v.number(v.case.records[1].cites[0].source)]
+    assert [a["href"] for a in para.select("a")] == [f"#ref-{n}" for n in numbers]
+    assert para.get_text(" ", strip=True).endswith(
+        f"shows it met). [{numbers[0]}] [{numbers[1]}]")
+
+
+def test_a_requirement_known_from_a_newspaper_is_set_by_the_notice_s_body(
+        tmp_path: Path) -> None:
+    """The inspectorate's requirement, cited only to a newspaper: counted as set by the
+    inspectorate (the record's body), and the page says the newspaper reports it."""
+    s = view(tmp_path, {INSPECTION: FROM_THE_GAZETTE,
+                        "sources/zz-gazette.yml": GAZETTE}).stand
+    assert s is not None
+    assert s.requirements.text.startswith(
+        "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), ")
+    assert [(h.text, sources(h)) for h in s.second_hand] == [
+        ("A source that does not name its publisher (press) reports that OI (now New "
+         "Inspectorate) set it.", ["zz-gazette"])]
+
+
+def test_a_requirement_reported_by_the_council_is_never_counted_as_the_council_s(
+        tmp_path: Path) -> None:
+    """Cited to the council's own news, the inspectorate's requirement is still set by the
+    inspectorate: the council is named only as reporting it."""
+    s = view(tmp_path, {INSPECTION: (FROM_THE_GAZETTE[0],
+                                     "      from: publication\n    cite: [council-news]\n"),
+                        FOLLOW_UP: ("cite: [council-news]\nassessments",
+                                    "cite: [council-news]\nrequirements:\n  - id: req-own\n"
+                                    "    text: Report back.\n    cite: [council-news]\n"
+                                    "assessments")}).stand
+    assert s is not None
+    assert s.requirements.text.startswith(
+        "Of the 2 requirements recorded, set 1 by OI (now New Inspectorate) and 1 by Town "
+        "Council, as of 1 March 2018: ")
+    assert [(h.text, sources(h)) for h in s.second_hand] == [
+        ("Town Council (self-report) reports that OI (now New Inspectorate) set 1 of them.",
+         ["council-news"])]
+
+
+def test_a_record_known_second_hand_shows_a_requirement_met_as_reported(
+        tmp_path: Path) -> None:
+    """The follow-up is the inspectorate's, known only from the council's news."""
+    s = view(tmp_path, {INSPECTION: MET,
+                        FOLLOW_UP: ("body: town-council", "body: inspectorate")}).stand
+    assert s is not None
+    assert s.requirements.text == (
+        "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), "
+        "is “Met late” (a record from New Inspectorate, as reported by Town Council "
+        "(self-report), shows it met).")
