@@ -112,11 +112,11 @@ def test_status_changes_are_spelled_out_with_dates_and_who_says_so(mini_data: Pa
         "town-follow-up", "town-revisit", "town-third"]
     assert leadership.changes == LEADERSHIP_CHANGES
     assert leadership.where_it_stands == (
-        "Latest: “concern remains”, according to New Inspectorate (September 2018). "
-        "Assessed 3 times since it was raised in July 2017.")
+        "Latest: “concern remains”, September 2018 (regulator's judgement: New "
+        "Inspectorate). Assessed 3 times since it was raised in July 2017.")
     assert hostile.where_it_stands == (
-        "Latest: “improving”, according to New Inspectorate (September 2018). Assessed once "
-        "since it was raised on 12 June 2018.")
+        "Latest: “improving”, September 2018 (regulator's judgement: New Inspectorate). "
+        "Assessed once since it was raised on 12 June 2018.")
     assert hostile.changes == []
 
 
@@ -181,9 +181,9 @@ def test_two_bodies_on_the_same_day_are_said_side_by_side_whatever_the_ids(
     assert history.changes == [same]
     assert history.where_it_stands == (
         "Latest, in no known order (their dates do not tell which came first): “concern "
-        "remains”, according to New Inspectorate (regulator's judgement, 12 June 2018); "
-        "“improving”, according to Town Council (own claim, 12 June 2018). Assessed twice "
-        "since it was raised in July 2017.")
+        "remains”, 12 June 2018 (regulator's judgement: New Inspectorate); “improving”, "
+        "12 June 2018 (own claim: Town Council). Assessed twice since it was raised in July "
+        "2017.")
     assert [t.value for t in history.statuses] == ["concern", "improving"]
     assert history.description.endswith("Latest status: “concern remains” or “improving”.")
 
@@ -291,8 +291,8 @@ def test_the_finding_page_reads_as_raised_then_changes_then_assessments(mini_sit
         "Sources", "Cite this page"]
     assert [li.get_text() for li in doc.select("ul.cf-changes li")] == LEADERSHIP_CHANGES
     assert doc.select_one(".cf-standing").get_text(" ", strip=True) == (  # type: ignore[union-attr]
-        "Concern remains Latest: “concern remains”, according to New Inspectorate "
-        "(September 2018). Assessed 3 times since it was raised in July 2017.")
+        "Concern remains Latest: “concern remains”, September 2018 (regulator's judgement: "
+        "New Inspectorate). Assessed 3 times since it was raised in July 2017.")
     facts = dict(zip([dt.get_text() for dt in doc.select(".cf-finding-facts dt")],
                      [" ".join(dd.get_text().split()) for dd in doc.select(".cf-finding-facts dd")],
                      strict=True))
@@ -366,6 +366,6 @@ def test_renaming_a_record_of_the_same_day_changes_nothing_on_the_page(tmp_path:
         ["Assessed on the same day, 1 March 2018, by New Inspectorate (regulator's judgement): "
          "“serious concern”, and by Town Council (own claim): “improving”."],
         "Latest, in no known order (their dates do not tell which came first): “serious "
-        "concern”, according to New Inspectorate (regulator's judgement, 1 March 2018); "
-        "“improving”, according to Town Council (own claim, 1 March 2018). Assessed twice "
-        "since it was raised in July 2017.")
+        "concern”, 1 March 2018 (regulator's judgement: New Inspectorate); “improving”, "
+        "1 March 2018 (own claim: Town Council). Assessed twice since it was raised in July "
+        "2017.")

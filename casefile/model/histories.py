@@ -39,6 +39,26 @@ def speaker(assessment: m.Assessment) -> str:
     return assessment.asserted_by.label_at(assessment.record.date)
 
 
+def _lower(label: str) -> str:
+    """A label inside a sentence: its first letter small, unless it starts an acronym."""
+    return label if label[:2].isupper() else f"{label[:1].lower()}{label[1:]}"
+
+
+def who_says(assessment: m.Assessment) -> str:
+    """Who says so, as the findings table's cell and a finding page show it: "Own claim:
+    Town Council", and for a second-hand claim ", as reported by The Gazette (press)"."""
+    relayed = assessment.relayed
+    return (f"{assessment.asserter.label}: {speaker(assessment)}"
+            + (f", {relayed.words}" if relayed else ""))
+
+
+def _latest_words(assessment: m.Assessment) -> str:
+    """A latest status with its date and who says so, for a finding page's top line:
+    "“improving”, 1 March 2018 (own claim: Town Council)"."""
+    return (f"{status_words(assessment.status)}, {assessment.record.when} "
+            f"({_lower(who_says(assessment))})")
+
+
 def _said(assessment: m.Assessment) -> str:
     return f"{assessment.record.when}, {speaker(assessment)}"
 
@@ -171,12 +191,10 @@ class History:
         tied = self.latest_tied
         if len(tied) > 1:
             tied = sorted(tied, key=lambda a: (speaker(a), a.status.label))
-            said = "; ".join(f"{status_words(a.status)}, according to {_stated(a)}"
-                             for a in tied)
+            said = "; ".join(_latest_words(a) for a in tied)
             return (f"Latest, in no known order (their dates do not tell which came first): "
                     f"{said}. {since}")
-        return (f"Latest: {status_words(latest.status)}, according to {speaker(latest)} "
-                f"({latest.record.when}). {since}")
+        return f"Latest: {_latest_words(latest)}. {since}"
 
     @property
     def title(self) -> str:

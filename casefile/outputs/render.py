@@ -24,7 +24,7 @@ from casefile.fork import Forked
 from casefile.model import citation, date_words, published, stand, views, vocab
 from casefile.model import objects as m
 from casefile.model.dates import human_day
-from casefile.model.histories import finding_src, histories
+from casefile.model.histories import finding_src, histories, who_says
 from casefile.model.money import DEFAULT_LOCALE
 from casefile.model.oversight_history import by_current_level
 from casefile.model.views import CaseView, case_view
@@ -241,7 +241,7 @@ class Renderer:
                 "citation": lambda view, title=None: citation.around_accessed(
                     self._citation(view, src, title)),
                 "accessed": citation.ACCESSED, "permalink_names": citation.permalink_names,
-                "card_columns": views.CARD_COLUMNS,
+                "card_columns": views.CARD_COLUMNS, "who_says": who_says,
                 "money_text": lambda money: money.text(self.locale),
                 "published": published, "licences": self.licences,
                 "oversight_by_level": lambda: by_current_level(
