@@ -94,3 +94,54 @@ def test_a_record_known_second_hand_shows_a_requirement_met_as_reported(
         "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), "
         "is “Met late” (a record from New Inspectorate, as reported by Town Council "
         "(self-report), shows it met).")
+
+
+# -- a deadline given in words (item 3) ---------------------------------------------------
+
+def _next(tmp_path: Path, due: str) -> str:
+    s = view(tmp_path, {INSPECTION: ("    due:\n      within: 20\n      unit: working_days\n"
+                                     "      from: publication\n", due)}).stand
+    assert s is not None and s.next is not None
+    return s.next.text
+
+
+def test_the_next_deadline_gives_the_source_s_words_beside_the_window(tmp_path: Path) -> None:
+    said = _next(tmp_path, "    due:\n      date: 2018-04\n      as_written: by April\n")
+    assert said == ("The next deadline in these records: Produce a plan, “by April” (in the "
+                    "source's words); counted here as due between 1 April 2018 and 30 April "
+                    "2018.")
+
+
+def test_a_month_without_the_source_s_words_is_said_as_dated(tmp_path: Path) -> None:
+    assert _next(tmp_path, "    due:\n      date: 2018-04\n") == (
+        "The next deadline in these records: Produce a plan, by April 2018 (as the source "
+        "dates it); counted here as due between 1 April 2018 and 30 April 2018.")
+
+
+def test_a_day_is_said_as_a_day(tmp_path: Path) -> None:
+    assert _next(tmp_path, "    due:\n      date: 2018-04-30\n") == (
+        "The next deadline in these records: Produce a plan, due 30 April 2018.")
+
+
+def test_the_case_list_says_outstanding_when_the_records_end(tmp_path: Path) -> None:
+    data = write_mini(tmp_path, {INSPECTION: ("    due:\n      within: 20\n      unit: "
+                                              "working_days\n      from: publication\n",
+                                              "    due:\n      date: 2018-04-30\n")})
+    r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
+    listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
+    cell = listed.select("tbody td")[-1]
+    assert cell.select_one(".cf-outcome--outstanding").get_text() == (  # type: ignore[union-attr]
+        "Outstanding when the records end")
+    assert cell.get_text(" ", strip=True) == (
+        "Produce a plan. Outstanding when the records end , due 30 April 2018 as of 1 March 2018")
+
+
+def test_a_date_the_editors_set_is_not_the_records_end(tmp_path: Path) -> None:
+    data = write_mini(tmp_path, {INSPECTION: ("    due:\n      within: 20\n      unit: "
+                                              "working_days\n      from: publication\n",
+                                              "    due:\n      date: 2018-04-30\n"),
+                                 "cases/town/case.yml": ("status: open",
+                                                         "status: open\nas_of: 2018-03-15")})
+    r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
+    listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
+    assert listed.select_one(".cf-outcome").get_text() == "Outstanding"  # type: ignore[union-attr]

@@ -410,7 +410,38 @@ def next_deadline(requirements: list[m.Requirement]) -> Said | None:
     assert req.outcome is not None
     # the requirement in the editors' words, not in quotation marks: it is not a quotation
     return Said(f"The next deadline in these records: {req.text.strip().rstrip('.')}, "
-                f"{due_words(req.outcome)}.", req.cites, f"req-{req.id}")
+                f"{deadline_words(req)}.", req.cites, f"req-{req.id}")
+
+
+def deadline_words(req: m.Requirement) -> str:
+    """The deadline as the source gives it beside the window counted from it, where the
+    source gave it in words or to a month or year: "“by April” (in the source's words);
+    counted here as due between 1 April 2019 and 30 April 2019"; otherwise the window
+    alone ("due 30 April 2019")."""
+    assert req.outcome is not None
+    window, due = due_words(req.outcome), req.due
+    if due is None:
+        return window
+    date = due.date
+    said = due.as_written or due.words or (date.words if date is not None else None)
+    if said:
+        return f"“{said}” (in the source's words); counted here as {window}"
+    if date is not None and date.precision != "day":
+        return f"by {date.human()} (as the source dates it); counted here as {window}"
+    return window
+
+
+def list_outcome(req: m.Requirement) -> str:
+    """A requirement's outcome as the case list names it: an outstanding one, on a case
+    whose outcomes are computed as of the day its records end, "Outstanding when the
+    records end" (the list is read long after; nothing says it is outstanding today)."""
+    assert req.outcome is not None
+    term, case = req.outcome.term, req.record.case
+    ends = deadlines.latest_document_date(case)
+    if term.value == "outstanding" and case.as_of_given is None and ends is not None \
+            and ends == case.as_of_shown:
+        return f"{term.label} when the records end"
+    return term.label
 
 
 def _closed(as_of: PartialDate) -> str:

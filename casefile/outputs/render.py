@@ -234,6 +234,7 @@ class Renderer:
         return {"ds": self.dataset, "vocab": vocab, "views": self.views, "link": link,
                 "case_src": case_src, "body_src": body_src, "finding_src": finding_src,
                 "here": src, "human_day": human_day, "due_words": stand.due_words,
+                "list_outcome": stand.list_outcome,
                 "schema": schema, "cross_timeline": views.cross_timeline,
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
