@@ -49,3 +49,21 @@ def test_the_page_and_the_table_cell_say_who_in_the_same_words(tmp_path: Path) -
     top = page.select_one(".cf-standing")
     assert top is not None
     assert f"({said[:1].lower()}{said[1:]})" in top.get_text(" ", strip=True)
+
+
+def test_the_note_on_columns_in_no_known_order_describes_its_table(tmp_path: Path) -> None:
+    """The note names the columns by their headings as shown, and the table points to it."""
+    from tests.test_words_site import TIE, _changes
+    r = Renderer(load_dataset(write_mini(tmp_path, _changes("a-visit")), use_cache=False),
+                 REPO / "macros")
+    html = BeautifulSoup(str(r.macro("findings", case_src("town"), view=r.views["town"])),
+                         "html.parser")
+    table = html.select_one("table.cf-matrix")
+    assert table is not None
+    heads = [" ".join(th.get_text("", strip=False).split()) for th in table.select("thead th")]
+    assert heads[1:] == ["Monitoring visit, 1 March 2018; Regulator's judgement: New Inspectorate",
+                         "Follow-up inspection, 1 March 2018; Own claim: Town Council"]
+    [note_id] = str(table["aria-describedby"]).split()
+    note = html.find(id=note_id)
+    assert note is not None and note.name == "p" and note.get_text() == TIE
+    assert all(f"“{h}”" in TIE for h in heads[1:])

@@ -45,11 +45,11 @@ def _lower(label: str) -> str:
 
 
 def who_says(assessment: m.Assessment) -> str:
-    """Who says so, as the findings table's cell and a finding page show it: "Own claim:
-    Town Council", and for a second-hand claim ", as reported by The Gazette (press)"."""
-    relayed = assessment.relayed
-    return (f"{assessment.asserter.label}: {speaker(assessment)}"
-            + (f", {relayed.words}" if relayed else ""))
+    """Who says so, in the words the findings table gives beside a status ("Own claim: Town
+    Council", "…, as reported by The Gazette (press)"): casefile.model.views.who_says, the
+    one function for both (imported here when called: views imports this module)."""
+    from casefile.model import views
+    return views.who_says(assessment)
 
 
 def _latest_words(assessment: m.Assessment) -> str:
@@ -269,27 +269,28 @@ def columns(found: list[m.Assessment]) -> list[m.Record]:
                                            r.title, r.id), lambda r: r)
 
 
-def column_ties(cols: list[m.Record], found: list[m.Assessment]) -> list[str]:
-    """A sentence for each run of neighbouring columns in no known order: "“Visit” (Example
-    Inspectorate) and “Update” (Town Council) are dated the same day, 12 June 2018: which
-    came first is not known, so they stand in order of who says so, not of time."."""
-    runs: list[list[m.Record]] = []
-    for record in cols:
-        if runs and not records_in_order(runs[-1][-1], record):
-            runs[-1].append(record)
+def column_ties(cols: list[m.Record], headings: list[str]) -> list[str]:
+    """A sentence for each run of neighbouring columns in no known order, each column named
+    by its heading as the table shows it (``headings``, one per column): "The columns
+    “Monitoring visit, 12 June 2018; Regulator's judgement: Example Inspectorate” and
+    “Update, 12 June 2018; Own claim: Town Council” are dated the same day: which came first
+    is not known, so they stand in order of who says so, not of time."."""
+    runs: list[list[int]] = []
+    for i, record in enumerate(cols):
+        if runs and not records_in_order(cols[runs[-1][-1]], record):
+            runs[-1].append(i)
         else:
-            runs.append([record])
+            runs.append([i])
     out = []
     for run in (r for r in runs if len(r) > 1):
-        same = all(r.date == run[0].date and r.until == run[0].until for r in run)
-        named = [f"“{r.title}” ({'' if same else r.when + ', '}"
-                 f"{' and '.join(_voices(r, found))})" for r in run]
+        first = cols[run[0]]
+        same = all(cols[i].date == first.date and cols[i].until == first.until for i in run)
+        named = "The columns " + who.listed([f"“{headings[i]}”" for i in run])
         if same:
-            out.append(f"{who.listed(named)} are dated the same day, {run[0].when}: which "
-                       "came first is not known, so they stand in order of who says so, not "
-                       "of time.")
+            out.append(f"{named} are dated the same day: which came first is not known, so "
+                       "they stand in order of who says so, not of time.")
         else:
-            out.append(f"{who.listed(named)}: which came first is not known from their "
-                       "dates, so they stand in order of their earliest possible day, then "
-                       "their latest, then of who says so.")
+            out.append(f"{named}: which came first is not known from their dates, so they "
+                       "stand in order of their earliest possible day, then their latest, "
+                       "then of who says so.")
     return out
