@@ -255,7 +255,9 @@ def test_the_case_page_block_lays_out_the_sentences_with_citations(tmp_path: Pat
     paragraphs = [p.get_text(" ", strip=True) for p in html.select(".cf-stand > p")]
     end = v.number(v.case.records[1].cites[0].source)
     assert paragraphs[0] == f"These records end on 1 March 2018. [{end}]"
-    assert html.select_one("a[href='#req-req-plan']").get_text() == "due 30 October 2017"
+    # seen: the due date; heard after it: which requirement (#12 review, WCAG 2.4.4)
+    assert html.select_one("a[href='#req-req-plan']").get_text() == (
+        "due 30 October 2017, requirement 1: Produce a plan.")
     assert "Past due: no record that it was met: due 30 October 2017" in paragraphs[-1]
     listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
     cell = listed.select_one("td.cf-stand-short")

@@ -35,6 +35,9 @@ class Said:
     text: str
     cites: list[m.Citation] = field(default_factory=list)
     anchor: str | None = None
+    # said to screen readers after ``text`` where it links to ``anchor``, so that the link
+    # names what it goes to: ", requirement 2: Produce a plan" (WCAG 2.4.4)
+    more: str = ""
 
 
 @dataclass
@@ -388,15 +391,18 @@ def _due_order(req: m.Requirement) -> tuple[dt.date, str]:
 
 
 def pending(requirements: list[m.Requirement]) -> list[Pending]:
-    """Past-due and outstanding requirements, each kind soonest due first."""
+    """Past-due and outstanding requirements, each kind soonest due first, each named for
+    screen readers by its number among ``requirements`` (the case page's order) and its
+    words."""
     out = []
     for key in PENDING:
         reqs = sorted((r for r in requirements if r.outcome and r.outcome.term.value == key),
                       key=_due_order)
         if reqs:
             out.append(Pending(vocab.OUTCOMES[key], [
-                Said(due_words(r.outcome), r.cites, f"req-{r.id}") for r in reqs
-                if r.outcome is not None]))
+                Said(due_words(r.outcome), r.cites, f"req-{r.id}",
+                     f", requirement {requirements.index(r) + 1}: {' '.join(r.text.split())}")
+                for r in reqs if r.outcome is not None]))
     return out
 
 
