@@ -238,7 +238,8 @@ class Renderer:
                 "schema": schema, "cross_timeline": views.cross_timeline,
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
-                "page_url": lambda: self.build.page_url(self.paths.url(src)),
+                "page_url": lambda: self._address(src),
+                "no_address": citation.NO_ADDRESS_SHOWN,
                 "citation": lambda view, title=None: citation.around_accessed(
                     self._citation(view, src, title)),
                 "accessed": citation.ACCESSED, "permalink_names": citation.permalink_names,
@@ -254,9 +255,14 @@ class Renderer:
         such as a finding's, under its own title and address."""
         shown = view.case.as_of_shown
         return citation.citation(self.build.site_name, title or view.case.title,
-                                 self.build.page_url(self.paths.url(src)),
+                                 self._address(src),
                                  shown.human() if shown else human_day(view.as_of),
                                  human_day(self.build.date), self.build.commit)
+
+    def _address(self, src: str) -> str | None:
+        """The page's full address, or None when the site's is not known (never a path
+        from the host's root, wrong under a sub-path)."""
+        return self.build.page_url(self.paths.url(src)) if self.build.site_url else None
 
     def feed_link(self, src: str) -> tuple[str, str] | None:
         """(address, title) of the Atom feed a page announces in its head: the site's feed
