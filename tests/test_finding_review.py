@@ -23,7 +23,7 @@ def test_the_top_line_says_an_own_claim_is_one(tmp_path: Path) -> None:
     case = load_dataset(write_mini(tmp_path, {}), use_cache=False).cases["town"]
     [history] = histories(case)
     assert history.where_it_stands == (
-        "Latest: “improving”, 1 March 2018 (own claim: Town Council). Assessed once since "
+        "Latest: improving, 1 March 2018 (own claim: Town Council). Assessed once since "
         "it was raised in July 2017.")
 
 
@@ -31,7 +31,7 @@ def test_the_top_line_says_a_judgement_known_second_hand_is_reported(tmp_path: P
     case = load_dataset(write_mini(tmp_path, RELAYED), use_cache=False).cases["town"]
     [history] = histories(case)
     assert history.where_it_stands == (
-        "Latest: “improving”, 1 March 2018 (regulator's judgement: New Inspectorate, as "
+        "Latest: improving, 1 March 2018 (regulator's judgement: New Inspectorate, as "
         "reported by Town Council (self-report)). Assessed once since it was raised in July "
         "2017.")
 

@@ -32,8 +32,8 @@ def test_the_counts_cite_the_requirement_and_the_record_showing_it_met(tmp_path:
     s = view(tmp_path, {INSPECTION: MET}).stand
     assert s is not None
     assert s.requirements.text == (
-        "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), "
-        "is “Met late” (a record from Town Council shows it met).")
+        "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
+        "is met late (a record from Town Council shows it met).")
     assert sources(s.requirements) == ["report-2017", "council-news"]
     assert s.second_hand == []
 
@@ -59,10 +59,10 @@ def test_a_requirement_known_from_a_newspaper_is_set_by_the_notice_s_body(
                         "sources/zz-gazette.yml": GAZETTE}).stand
     assert s is not None
     assert s.requirements.text.startswith(
-        "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), ")
+        "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, ")
     assert [(h.text, sources(h)) for h in s.second_hand] == [
-        ("A source that does not name its publisher (press) reports that OI (now New "
-         "Inspectorate) set it.", ["zz-gazette"])]
+        ("A source that does not name its publisher (press) reports that New Inspectorate "
+         "set it.", ["zz-gazette"])]
 
 
 def test_a_requirement_reported_by_the_council_is_never_counted_as_the_council_s(
@@ -77,10 +77,10 @@ def test_a_requirement_reported_by_the_council_is_never_counted_as_the_council_s
                                     "assessments")}).stand
     assert s is not None
     assert s.requirements.text.startswith(
-        "Of the 2 requirements recorded, set 1 by OI (now New Inspectorate) and 1 by Town "
+        "Of the 2 requirements recorded, set 1 by New Inspectorate and 1 by Town "
         "Council, as of 1 March 2018: ")
     assert [(h.text, sources(h)) for h in s.second_hand] == [
-        ("Town Council (self-report) reports that OI (now New Inspectorate) set 1 of them.",
+        ("Town Council (self-report) reports that New Inspectorate set 1 of them.",
          ["council-news"])]
 
 
@@ -91,8 +91,8 @@ def test_a_record_known_second_hand_shows_a_requirement_met_as_reported(
                         FOLLOW_UP: ("body: town-council", "body: inspectorate")}).stand
     assert s is not None
     assert s.requirements.text == (
-        "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), "
-        "is “Met late” (a record from New Inspectorate, as reported by Town Council "
+        "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
+        "is met late (a record from New Inspectorate, as reported by Town Council "
         "(self-report), shows it met).")
 
 
@@ -145,3 +145,34 @@ def test_a_date_the_editors_set_is_not_the_records_end(tmp_path: Path) -> None:
     r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
     listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
     assert listed.select_one(".cf-outcome").get_text() == "Outstanding"  # type: ignore[union-attr]
+
+
+# -- words (item 7) -----------------------------------------------------------------------
+
+def test_a_supplied_title_is_named_without_square_brackets(tmp_path: Path) -> None:
+    from casefile.model.upcoming import according_to
+    data = write_mini(tmp_path, {"sources/council-news.yml": ("title: Council news\n",
+                                                              "title: Statement on the plan\n"
+                                                              "title_supplied: true\n")})
+    case = load_dataset(data, use_cache=False).cases["town"]
+    cites = case.records[1].cites
+    assert according_to(cites) == (
+        "Town Council (untitled document: Statement on the plan, March 2018)")
+
+
+def test_the_block_names_a_renamed_body_one_way_and_quotes_no_status(tmp_path: Path) -> None:
+    """The inspectorate set the requirement as OI (2017) and judged the finding as New
+    Inspectorate (2018): the block names it "New Inspectorate" both times; statuses and
+    outcomes are casefile's words, so not in quotation marks."""
+    from tests.test_stand import SECOND_FINDING, VISIT
+    data = write_mini(tmp_path, {INSPECTION: SECOND_FINDING,
+                                 "cases/town/records/town-visit.yml": VISIT})
+    r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
+    html = BeautifulSoup(str(r.macro("stand", case_src("town"), view=r.views["town"])),
+                         "html.parser")
+    text = " ".join(html.get_text(" ").split())
+    assert "New Inspectorate (regulator's judgement; 1 February 2018) gave the latest " \
+           "assessment of 1 of them: 1 serious concern." in text
+    assert "the one requirement recorded, set by New Inspectorate, is past due: no record " \
+           "that it was met." in text
+    assert "OI" not in text and "“" not in text

@@ -106,7 +106,7 @@ def test_same_day_columns_stand_in_order_of_who_says_so_and_say_it(site: Path) -
     finding = _soup(site, "cases/town/findings/f-leadership")
     said = _text(finding.select_one("article") or finding)
     assert ("Assessed on the same day, 1 March 2018, by New Inspectorate (regulator's "
-            "judgement): “concern remains”, and by Town Council (own claim): “improving”." in said)
+            "judgement): concern remains, and by Town Council (own claim): improving." in said)
 
 
 @pytest.mark.parametrize("visit_id", ["a-visit", "zz-visit"])

@@ -27,11 +27,10 @@ def finding_src(case_id: str, finding_id: str) -> str:
 
 
 def status_words(term: vocab.Term) -> str:
-    """A status inside a sentence, quoted: “early signs”, “concern remains”."""
-    label = term.label
-    if label[:2].isupper():  # an acronym a site's own status starts with stays as written
-        return f"“{label}”"
-    return f"“{label[:1].lower()}{label[1:]}”"
+    """A status (or an outcome) inside a sentence: “early signs”, “concern remains”, with
+    no quotation marks: the label is casefile's vocabulary, not anyone's words (an acronym
+    a site's own label starts with stays as written)."""
+    return _lower(term.label)
 
 
 def speaker(assessment: m.Assessment) -> str:
@@ -124,7 +123,7 @@ def change_sentence(before: m.Assessment, after: m.Assessment) -> str:
                 f"was by another body, {_stated(before)}: {status_words(before.status)}.")
     if before.status.value == after.status.value:
         again = status_words(after.status)
-        again = again[:2].upper() + again[2:]
+        again = again[:1].upper() + again[1:]
         return f"{again} again ({_said(after)}), as before ({_said(before)})."
     return (f"From {status_words(before.status)} ({_said(before)}) to "
             f"{status_words(after.status)} ({_said(after)}).")

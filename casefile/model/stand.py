@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from casefile.model import deadlines, vocab, who
 from casefile.model import objects as m
 from casefile.model.dates import PartialDate, human_day
-from casefile.model.histories import order_known
+from casefile.model.histories import order_known, status_words
 from casefile.model.upcoming import Step, upcoming
 
 if TYPE_CHECKING:
@@ -229,12 +229,12 @@ def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
     record = first.record
     cites = _unique([c for a in assessments for c in a.cites])
     # None for a first-hand group: each of its assessments cites a source of the asserter's
-    relayed = who.relayed(first.asserted_by, cites, case, record.date)
+    relayed = who.relayed(first.asserted_by, cites, case, case.as_of_shown)
     counts = {t.value: 0 for t in vocab.STATUSES.values()}  # statuses are a fixed list
     for a in assessments:
         counts[a.status.value] += 1
     tallies = [(vocab.STATUSES[k], n) for k, n in counts.items() if n]
-    speaker = f"{first.asserted_by.label_at(record.date)} ({first.asserter.label.lower()}"
+    speaker = f"{called(first.asserted_by, case)} ({first.asserter.label.lower()}"
     when = record.when if record.publication == record.date \
         else f"{record.when}, published {record.publication.human()}"
     speaker += f"; {when})"
@@ -246,7 +246,7 @@ def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
 
 
 def _counted(tallies: list[tuple[vocab.Term, int]]) -> str:
-    return who.listed([f"{n} “{term.label}”" for term, n in tallies])
+    return who.listed([f"{n} {status_words(term)}" for term, n in tallies])
 
 
 def _unassessed(missing: int, total: int) -> str | None:
@@ -273,14 +273,22 @@ def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
     parts = []
     for (key, _), reqs in groups.items():
         basis = rests_on(reqs[0], len(reqs))
-        parts.append(f"{len(reqs)} “{vocab.OUTCOMES[key].label}”"
+        parts.append(f"{len(reqs)} {status_words(vocab.OUTCOMES[key])}"
                      + (f" ({basis})" if basis else ""))
     cites = _unique([c for req in requirements for c in evidence(req)])
     if len(requirements) == 1:
         return Said(f"As of {as_of.human()}, the one requirement recorded, "
                     f"{_set_by(requirements)}, is {parts[0].removeprefix('1 ')}.", cites)
     return Said(f"Of the {len(requirements)} requirements recorded, {_set_by(requirements)}, "
-                f"as of {as_of.human()}: {who.listed(parts)}.", cites)
+                f"as of {as_of.human()}: {_listed(parts)}.", cites)
+
+
+def _listed(parts: list[str]) -> str:
+    """Counts in words, "A, B and C", or, where one has a comma of its own ("1 met, timing
+    not established"), "A; B; and C", so that each count reads as one."""
+    if len(parts) > 1 and any("," in p for p in parts):
+        return "; ".join(parts[:-1]) + "; and " + parts[-1]
+    return who.listed(parts)
 
 
 def evidence(req: m.Requirement) -> list[m.Citation]:
@@ -335,13 +343,20 @@ def set_second_hand(requirements: list[m.Requirement]) -> list[Said]:
 
 
 def _name(record: m.Record) -> str:
-    return record.body.label_at(record.date)
+    return called(record.body, record.case)
+
+
+def called(body: m.Body, case: m.Case) -> str:
+    """A body as the block names it, whenever it spoke: by its name when the records end
+    ("New Inspectorate"), so that one body has one name throughout the block (the timeline
+    and tables give each name of the time)."""
+    return body.label_at(case.as_of_shown)
 
 
 def _relayed(record: m.Record, cites: list[m.Citation]) -> m.Relayed | None:
     """How what ``cites`` say of ``record``'s body reaches the reader: None when one of
     them is the body's own (casefile.model.who.relayed)."""
-    return who.relayed(record.body, cites, record.case, record.date)
+    return who.relayed(record.body, cites, record.case, record.case.as_of_shown)
 
 
 def _from(record: m.Record) -> str:
@@ -370,7 +385,7 @@ def rests_on(req: m.Requirement, count: int) -> str:
         shown = "no record yet that it was met" if one else "no record yet that they were met"
     if reported is None:
         return shown
-    by, label = reported.by.label_at(req.record.date), reported.outcome.label
+    by, label = called(reported.by, req.record.case), reported.outcome.label
     if not shown and reported.outcome.value == outcome:
         return who.told(by, reported.relayed, "says so") if reported.relayed \
             else f"according to {by}"
