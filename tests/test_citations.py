@@ -163,8 +163,10 @@ def test_without_an_address_pages_feeds_and_citation_use_paths(unaddressed: Path
     page = soup(unaddressed, f"cases/{CASE}")
     assert page.select('link[rel="canonical"]') == []
     assert ET.parse(unaddressed / "sitemap.xml").getroot().findall(f"{S}url") == []
+    # no path that looks like a full address: the address is said to be unknown (#12 review)
     assert page.select_one("pre.cf-citation").get_text().startswith(
-        f"casefile, “{VIEW.case.title}”, /cases/{CASE}/, records as of ")
+        f"casefile, “{VIEW.case.title}”, address: the page's address on this site, records "
+        "as of ")
     feed = ET.parse(unaddressed / "feeds" / f"{CASE}.xml").getroot()
     assert feed.findall(f"{A}link") == []  # no address of its own to give
     assert {x.get("href", "").split("#")[0] for x in feed.iter(f"{A}link")} == {

@@ -68,11 +68,15 @@ def test_a_finding_page_cites_itself_with_its_full_address(addressed: Path) -> N
     assert heading.find_next("dl") is doc.select_one("dl.cf-cite-this")
 
 
-def test_without_an_address_the_citation_gives_the_path(unaddressed: Path) -> None:
+def test_without_an_address_the_citation_says_it_is_not_known(unaddressed: Path) -> None:
+    """No root-relative path, wrong under a sub-path (#12 review)."""
     doc = page(unaddressed, FINDING)
-    assert facts(doc)["Address"] == f"/{FINDING}/"
+    assert facts(doc)["Address"] == (
+        "Not known to this copy of the site (it was built without its address): use the "
+        "page's address on this site, as your browser shows it.")
     assert doc.select_one("pre.cf-citation").get_text() == CITATION.format(  # type: ignore[union-attr]
-        address=f"/{FINDING}/")
+        address="address: the page's address on this site")
+    assert f"/{FINDING}/" not in doc.select_one("dl.cf-cite-this").get_text()  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("which", ["addressed", "unaddressed"])

@@ -70,9 +70,9 @@ assessments:
 """,
 }
 LEADERSHIP_CHANGES = [  # different bodies: both said, no change implied
-    "New Inspectorate (regulator's judgement, 12 June 2018): “concern remains”. The assessment "
-    "before it was by another body, Town Council (own claim, 1 March 2018): “improving”.",
-    "“Concern remains” again (September 2018, New Inspectorate), as before (12 June 2018, "
+    "New Inspectorate (regulator's judgement, 12 June 2018): concern remains. The assessment "
+    "before it was by another body, Town Council (own claim, 1 March 2018): improving.",
+    "Concern remains again (September 2018, New Inspectorate), as before (12 June 2018, "
     "New Inspectorate)."]
 
 
@@ -112,11 +112,11 @@ def test_status_changes_are_spelled_out_with_dates_and_who_says_so(mini_data: Pa
         "town-follow-up", "town-revisit", "town-third"]
     assert leadership.changes == LEADERSHIP_CHANGES
     assert leadership.where_it_stands == (
-        "Latest: “concern remains”, according to New Inspectorate (September 2018). "
-        "Assessed 3 times since it was raised in July 2017.")
+        "Latest: concern remains, September 2018 (regulator's judgement: New "
+        "Inspectorate). Assessed 3 times since it was raised in July 2017.")
     assert hostile.where_it_stands == (
-        "Latest: “improving”, according to New Inspectorate (September 2018). Assessed once "
-        "since it was raised on 12 June 2018.")
+        "Latest: improving, September 2018 (regulator's judgement: New Inspectorate). "
+        "Assessed once since it was raised on 12 June 2018.")
     assert hostile.changes == []
 
 
@@ -132,14 +132,14 @@ def test_a_finding_never_assessed_says_so(tmp_path: Path) -> None:
     assert history.title == "Weak leadership."
     assert history.description == (
         "A finding of OI (now New Inspectorate) (July 2017) in Town Council "
-        "children's services, and each later assessment of it. Latest status: “not assessed”.")
+        "children's services, and each later assessment of it. Latest status: not assessed.")
 
 
 def test_status_words_keep_an_acronym_and_lower_a_word() -> None:
-    assert status_words(STATUSES["early_signs"]) == "“early signs”"
-    assert status_words(STATUSES["worsened"]) == "“got worse”"
+    assert status_words(STATUSES["early_signs"]) == "early signs"
+    assert status_words(STATUSES["worsened"]) == "got worse"
     own = STATUSES["improved"].__class__("ok", "OK by the board", "")
-    assert status_words(own) == "“OK by the board”"
+    assert status_words(own) == "OK by the board"
 
 
 def test_one_step_in_words(mini_data: Path) -> None:
@@ -149,14 +149,14 @@ def test_one_step_in_words(mini_data: Path) -> None:
     assert change_sentence(second, third) == LEADERSHIP_CHANGES[1]
     changed = dataclasses.replace(third, status=STATUSES["improving"])
     assert change_sentence(second, changed) == (  # the same body: a change
-        "From “concern remains” (12 June 2018, New Inspectorate) to “improving” "
+        "From concern remains (12 June 2018, New Inspectorate) to improving "
         "(September 2018, New Inspectorate).")
     # the same body as another asserter (here, as if an own claim) is not the same voice
     relayed = dataclasses.replace(changed, asserter=ASSERTERS["self"])
     assert change_sentence(second, relayed) == (
-        "New Inspectorate (own claim, September 2018): “improving”. The assessment before it "
+        "New Inspectorate (own claim, September 2018): improving. The assessment before it "
         "was by another body, New Inspectorate (regulator's judgement, 12 June 2018): "
-        "“concern remains”.")
+        "concern remains.")
 
 
 def _on(assessment: m.Assessment, date: str, record_id: str | None = None) -> m.Assessment:
@@ -172,7 +172,7 @@ def test_two_bodies_on_the_same_day_are_said_side_by_side_whatever_the_ids(
     case = load_dataset(mini_data, use_cache=False).cases["town"]
     first, second, _ = histories(case)[0].assessments
     same = "Assessed on the same day, 12 June 2018, by New Inspectorate (regulator's " \
-           "judgement): “concern remains”, and by Town Council (own claim): “improving”."
+           "judgement): concern remains, and by Town Council (own claim): improving."
     council = _on(first, "2018-06-12")
     for a, b in ((council, second), (second, council),
                  (_on(council, "2018-06-12", "zz"), _on(second, "2018-06-12", "aa"))):
@@ -180,25 +180,25 @@ def test_two_bodies_on_the_same_day_are_said_side_by_side_whatever_the_ids(
     history = dataclasses.replace(histories(case)[0], assessments=[council, second])
     assert history.changes == [same]
     assert history.where_it_stands == (
-        "Latest, in no known order (their dates do not tell which came first): “concern "
-        "remains”, according to New Inspectorate (regulator's judgement, 12 June 2018); "
-        "“improving”, according to Town Council (own claim, 12 June 2018). Assessed twice "
-        "since it was raised in July 2017.")
+        "Latest, in no known order (their dates do not tell which came first): concern "
+        "remains, 12 June 2018 (regulator's judgement: New Inspectorate); improving, "
+        "12 June 2018 (own claim: Town Council). Assessed twice since it was raised in July "
+        "2017.")
     assert [t.value for t in history.statuses] == ["concern", "improving"]
-    assert history.description.endswith("Latest status: “concern remains” or “improving”.")
+    assert history.description.endswith("Latest status: concern remains or improving.")
 
 
 def test_a_year_and_a_day_within_it_are_in_no_known_order(mini_data: Path) -> None:
     case = load_dataset(mini_data, use_cache=False).cases["town"]
     first, second, _ = histories(case)[0].assessments
     assert change_sentence(_on(first, "2018"), second) == (
-        "New Inspectorate (regulator's judgement, 12 June 2018): “concern remains”; Town "
-        "Council (own claim, 2018): “improving”. Which came first is not known from their "
+        "New Inspectorate (regulator's judgement, 12 June 2018): concern remains; Town "
+        "Council (own claim, 2018): improving. Which came first is not known from their "
         "dates.")
     # the same body, the same status, in no known order: not "again"
     assert change_sentence(_on(second, "2018-06"), _on(second, "2018-06-12")) == (
-        "New Inspectorate (regulator's judgement, June 2018): “concern remains”; New "
-        "Inspectorate (regulator's judgement, 12 June 2018): “concern remains”. Which came "
+        "New Inspectorate (regulator's judgement, June 2018): concern remains; New "
+        "Inspectorate (regulator's judgement, 12 June 2018): concern remains. Which came "
         "first is not known from their dates.")
 
 
@@ -291,8 +291,8 @@ def test_the_finding_page_reads_as_raised_then_changes_then_assessments(mini_sit
         "Sources", "Cite this page"]
     assert [li.get_text() for li in doc.select("ul.cf-changes li")] == LEADERSHIP_CHANGES
     assert doc.select_one(".cf-standing").get_text(" ", strip=True) == (  # type: ignore[union-attr]
-        "Concern remains Latest: “concern remains”, according to New Inspectorate "
-        "(September 2018). Assessed 3 times since it was raised in July 2017.")
+        "Concern remains Latest: concern remains, September 2018 (regulator's judgement: "
+        "New Inspectorate). Assessed 3 times since it was raised in July 2017.")
     facts = dict(zip([dt.get_text() for dt in doc.select(".cf-finding-facts dt")],
                      [" ".join(dd.get_text().split()) for dd in doc.select(".cf-finding-facts dd")],
                      strict=True))
@@ -364,8 +364,8 @@ def test_renaming_a_record_of_the_same_day_changes_nothing_on_the_page(tmp_path:
         said.append((history.changes, history.where_it_stands))
     assert said[0] == said[1] == (
         ["Assessed on the same day, 1 March 2018, by New Inspectorate (regulator's judgement): "
-         "“serious concern”, and by Town Council (own claim): “improving”."],
-        "Latest, in no known order (their dates do not tell which came first): “serious "
-        "concern”, according to New Inspectorate (regulator's judgement, 1 March 2018); "
-        "“improving”, according to Town Council (own claim, 1 March 2018). Assessed twice "
-        "since it was raised in July 2017.")
+         "serious concern, and by Town Council (own claim): improving."],
+        "Latest, in no known order (their dates do not tell which came first): serious "
+        "concern, 1 March 2018 (regulator's judgement: New Inspectorate); improving, "
+        "1 March 2018 (own claim: Town Council). Assessed twice since it was raised in July "
+        "2017.")

@@ -46,12 +46,12 @@ def test_the_mini_case_in_words(tmp_path: Path) -> None:
     assert f.lead == "The inspection of July 2017 raised 1 finding."
     assert [v.text for v in f.voices] == [
         "Town Council (own claim; 1 March 2018) gave the latest assessment of it: "
-        "1 “Improving”."]
+        "1 improving."]
     assert sources(st.Said("", f.voices[0].cites)) == ["council-news"]
     assert (f.total, f.not_assessed, f.unassessed, f.counts) == (1, 0, None, {"improving": 1})
     assert s.requirements.text == ("As of 1 March 2018, the one requirement recorded, set by "
-                                   "OI (now New Inspectorate), is “Past due: no record that it "
-                                   "was met”.")
+                                   "New Inspectorate, is past due: no record that it "
+                                   "was met.")
     assert [(p.term.value, [(i.text, i.anchor) for i in p.items]) for p in s.pending] == [
         ("overdue", [("due 30 October 2017", "req-req-plan")])]
     assert s.next is None and s.closed is None and s.no_findings is None
@@ -86,8 +86,8 @@ def test_a_window_and_no_deadline_are_said_as_such(tmp_path: Path) -> None:
         ("outstanding", [("due between 1 April 2018 and 30 April 2018", "req-req-plan"),
                          ("no deadline set", "req-req-later")])]
     assert s.requirements.text == (
-        "Of the 2 requirements recorded, set 1 by OI (now New Inspectorate) and 1 by Town "
-        "Council, as of 1 March 2018: 2 “Outstanding” (no record yet that they were met).")
+        "Of the 2 requirements recorded, set 1 by New Inspectorate and 1 by Town "
+        "Council, as of 1 March 2018: 2 outstanding (no record yet that they were met).")
     assert s.next is not None and s.next.anchor == "req-req-plan"
 
 
@@ -97,7 +97,7 @@ def test_a_closed_case_names_no_pending_deadline(tmp_path: Path) -> None:
     assert s.pending == [] and s.next is None
     assert s.closed == ("The case is closed, so no deadline is followed; each requirement's "
                         "outcome as of 1 March 2018 stays in its table.")
-    assert s.requirements.text.endswith("is “Past due: no record that it was met”.")
+    assert s.requirements.text.endswith("is past due: no record that it was met.")
 
 
 def test_no_findings_and_no_requirements(tmp_path: Path) -> None:
@@ -181,9 +181,9 @@ def test_several_speakers_each_count_only_what_they_assessed_last(tmp_path: Path
                       "assessed last.")
     assert [v.text for v in f.voices] == [  # the latest first; f-leadership counted once
         "Town Council (own claim; 1 March 2018) gave the latest assessment of 1 of them: "
-        "1 “Improving”.",
+        "1 improving.",
         "New Inspectorate (regulator's judgement; 1 February 2018) gave the latest assessment "
-        "of 1 of them: 1 “Serious concern”."]
+        "of 1 of them: 1 serious concern."]
     assert [sources(st.Said("", v.cites)) for v in f.voices] == [["council-news"],
                                                                   ["report-2017"]]
     assert [v.count for v in f.voices] == [1, 1]
@@ -202,8 +202,8 @@ def test_a_second_hand_speaker_names_who_it_is_known_from(tmp_path: Path) -> Non
     texts = [v.text for v in s.findings[0].voices]
     assert texts[1] == ("Town Council (self-report) reports that New Inspectorate (regulator's "
                         "judgement; 1 February 2018) gave the latest assessment of 1 of them: "
-                        "1 “Serious concern”.")
-    assert texts[0].endswith("1 “Improved”.")
+                        "1 serious concern.")
+    assert texts[0].endswith("1 improved.")
 
 
 NO_ASSESSMENT = """\
@@ -230,8 +230,8 @@ def test_all_of_several_findings_by_one_speaker(tmp_path: Path) -> None:
     assert s is not None
     [voice] = s.findings[0].voices
     assert voice.text == ("New Inspectorate (regulator's judgement; 1 February 2018) gave the "
-                          "latest assessment of all 3: 1 “Serious concern”, 1 “Concern remains” "
-                          "and 1 “Resolved”.")
+                          "latest assessment of all 3: 1 serious concern, 1 concern remains "
+                          "and 1 resolved.")
     assert s.findings[0].unassessed is None
 
 
@@ -255,7 +255,9 @@ def test_the_case_page_block_lays_out_the_sentences_with_citations(tmp_path: Pat
     paragraphs = [p.get_text(" ", strip=True) for p in html.select(".cf-stand > p")]
     end = v.number(v.case.records[1].cites[0].source)
     assert paragraphs[0] == f"These records end on 1 March 2018. [{end}]"
-    assert html.select_one("a[href='#req-req-plan']").get_text() == "due 30 October 2017"
+    # seen: the due date; heard after it: which requirement (#12 review, WCAG 2.4.4)
+    assert html.select_one("a[href='#req-req-plan']").get_text() == (
+        "due 30 October 2017, requirement 1: Produce a plan.")
     assert "Past due: no record that it was met: due 30 October 2017" in paragraphs[-1]
     listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
     cell = listed.select_one("td.cf-stand-short")
@@ -375,12 +377,12 @@ def test_names_and_publication_as_they_were_and_second_hand_apart(tmp_path: Path
                                                           ("town-board", 1)]
     when = "15 November 2017, published 1 December 2017"
     assert [v.text for v in f.voices] == [
-        f"OI (now New Inspectorate) (regulator's judgement; {when}) gave the latest assessment "
-        "of 2 of them: 1 “Early signs” and 1 “Improving”.",
-        f"OI (now New Inspectorate) (regulator) reports that Town Council (own claim; {when}) "
-        "gave the latest assessment of 1 of them: 1 “Got worse”.",
-        f"Town Council (self-report) reports that OI (now New Inspectorate) (regulator's "
-        f"judgement; {when}) gave the latest assessment of 1 of them: 1 “Resolved”."]
+        f"New Inspectorate (regulator's judgement; {when}) gave the latest assessment "
+        "of 2 of them: 1 early signs and 1 improving.",
+        f"New Inspectorate (regulator) reports that Town Council (own claim; {when}) "
+        "gave the latest assessment of 1 of them: 1 got worse.",
+        f"Town Council (self-report) reports that New Inspectorate (regulator's "
+        f"judgement; {when}) gave the latest assessment of 1 of them: 1 resolved."]
     assert [a.finding.id for a in f.voices[0].assessments] == ["f-third", "f-fourth"]
     assert f.lead.endswith("come from 2 different bodies, each named below with how many of "
                            "them it assessed last.")
@@ -448,8 +450,8 @@ def test_the_next_deadline_is_the_soonest_and_a_closed_case_names_none(tmp_path:
     assert closed is not None
     assert (closed.next, closed.pending) == (None, [])
     assert closed.requirements.text == (
-        "Of the 2 requirements recorded, all set by OI (now New Inspectorate), as of 1 March "
-        "2018: 2 “Outstanding” (no record yet that they were met).")
+        "Of the 2 requirements recorded, all set by New Inspectorate, as of 1 March "
+        "2018: 2 outstanding (no record yet that they were met).")
 
 
 def _same_day(tmp_path: Path, record_id: str, date: str = "2018-03-01") -> st.FindingsStand:
@@ -484,9 +486,9 @@ def test_two_bodies_on_the_same_day_are_both_counted_whatever_the_record_ids(
     assert lead == SAME_DAY_LEAD
     assert texts == [
         "New Inspectorate (regulator's judgement; 1 March 2018) gave the latest assessment "
-        "of 2 of them: 1 “Serious concern” and 1 “Concern remains”.",
+        "of 2 of them: 1 serious concern and 1 concern remains.",
         "Town Council (own claim; 1 March 2018) gave the latest assessment of 1 of them: "
-        "1 “Improving”."]
+        "1 improving."]
     assert counts == {"improving": 1, "concern": 1, "serious_concern": 1, "not_assessed": 1}
 
 
@@ -519,6 +521,6 @@ def test_each_second_hand_count_names_only_the_sources_that_report_it(tmp_path: 
     assert sorted(v.text for v in s.findings[0].voices) == [
         "A source that does not name its publisher (press) reports that New Inspectorate "
         "(regulator's judgement; 1 February 2018) gave the latest assessment of 1 of them: "
-        "1 “Concern remains”.",
+        "1 concern remains.",
         "Town Council (self-report) reports that New Inspectorate (regulator's judgement; "
-        "1 February 2018) gave the latest assessment of 1 of them: 1 “Serious concern”."]
+        "1 February 2018) gave the latest assessment of 1 of them: 1 serious concern."]

@@ -32,8 +32,8 @@ def test_a_requirement_met_in_a_record_names_who_set_it_and_whose_record_shows_i
     s = view(tmp_path, {INSPECTION: _with("    fulfilled_by: town-follow-up\n")}).stand
     assert s is not None
     assert s.requirements.text == (
-        "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), "
-        "is “Met late” (a record from Town Council shows it met).")
+        "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
+        "is met late (a record from Town Council shows it met).")
 
 
 def test_several_requirements_are_counted_by_outcome_and_by_whose_record(
@@ -46,9 +46,9 @@ def test_several_requirements_are_counted_by_outcome_and_by_whose_record(
     s = view(tmp_path, {INSPECTION: (REQ_CITE, two)}).stand
     assert s is not None
     assert s.requirements.text == (
-        "Of the 3 requirements recorded, all set by OI (now New Inspectorate), as of 1 March "
-        "2018: 2 “Met late” (records from Town Council show them met) and 1 “Past due: no "
-        "record that it was met”.")
+        "Of the 3 requirements recorded, all set by New Inspectorate, as of 1 March "
+        "2018: 2 met late (records from Town Council show them met) and 1 past due: no "
+        "record that it was met.")
 
 
 def test_a_reported_outcome_names_the_body_reporting_it(tmp_path: Path) -> None:
@@ -58,8 +58,8 @@ def test_a_reported_outcome_names_the_body_reporting_it(tmp_path: Path) -> None:
                         "sources/inspectorate-letter.yml": LETTER}).stand
     assert s is not None
     assert s.requirements.text == (
-        "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), "
-        "is “Not met” (according to OI (now New Inspectorate)).")
+        "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
+        "is not met (according to New Inspectorate).")
 
 
 def test_a_record_and_a_report_that_disagree_are_both_named(tmp_path: Path) -> None:
@@ -69,8 +69,8 @@ def test_a_record_and_a_report_that_disagree_are_both_named(tmp_path: Path) -> N
                         "sources/inspectorate-letter.yml": LETTER}).stand
     assert s is not None
     assert s.requirements.text == (
-        "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), "
-        "is “Disputed” (a record from Town Council shows it met; OI (now New Inspectorate) "
+        "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
+        "is disputed (a record from Town Council shows it met; New Inspectorate "
         "reports it as not met).")
 
 
@@ -78,8 +78,8 @@ def test_a_requirement_replaced_in_a_record_names_whose_record(tmp_path: Path) -
     s = view(tmp_path, {INSPECTION: _with("    superseded_by: town-follow-up\n")}).stand
     assert s is not None
     assert s.requirements.text == (
-        "As of 1 March 2018, the one requirement recorded, set by OI (now New Inspectorate), "
-        "is “Superseded” (a record from Town Council replaces it).")
+        "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
+        "is superseded (a record from Town Council replaces it).")
 
 
 def test_due_words_is_one_phrase_for_a_day_a_window_and_none() -> None:
@@ -96,6 +96,6 @@ def test_a_renamed_setter_is_counted_once_as_first_named(tmp_path: Path) -> None
     s = view(tmp_path, {"cases/town/records/town-letter.yml": letter}).stand
     assert s is not None
     assert s.requirements.text == (
-        "Of the 2 requirements recorded, all set by OI (now New Inspectorate), as of 1 March "
-        "2018: 1 “Outstanding” (no record yet that it was met) and 1 “Past due: no record "
-        "that it was met”.")
+        "Of the 2 requirements recorded, all set by New Inspectorate, as of 1 March "
+        "2018: 1 outstanding (no record yet that it was met) and 1 past due: no record "
+        "that it was met.")

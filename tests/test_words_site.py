@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casefile.model import histories
+from casefile.model import histories, views
 from casefile.pipeline import load_dataset
 from tests.conftest import copy_project, mkdocs_build, write_mini
 
@@ -45,9 +45,11 @@ kind: letter
 published: 2018-03-01
 language: en
 """
-TIE = ("“Visit” (New Inspectorate) and “Follow-up” (Town Council) are dated the same day, "
-       "1 March 2018: which came first is not known, so they stand in order of who says so, "
-       "not of time.")
+# the columns named by their headings as shown (#12 review)
+TIE = ("The columns “Monitoring visit, 1 March 2018; Regulator's judgement: New Inspectorate” "
+       "and “Follow-up inspection, 1 March 2018; Own claim: Town Council” are dated the same "
+       "day: which came first is not known, so they stand in order of who says so, not of "
+       "time.")
 DUE = "due between 1 April 2018 and 30 April 2018"
 
 
@@ -79,10 +81,14 @@ def test_the_case_list_and_the_case_page_give_a_window_deadline_alike(site: Path
     row = home.select_one("table.cf-case-list tbody tr")
     assert row is not None
     deadline = _text(row.select("td")[-1])
-    assert deadline == f"Produce a plan. Outstanding , {DUE} as of 1 March 2018"  # <br>s
+    # <br>s; counted as of the day the records end (#12 review)
+    assert deadline == (f"Produce a plan. Outstanding when the records end , {DUE} as of "
+                        "1 March 2018")
     case = _soup(site, "cases/town")
     stand = _text(case.select_one("div.cf-stand"))
-    assert f"The next deadline in these records: Produce a plan, {DUE}." in stand
+    # the month as the source dates it, beside the window (#12 review)
+    assert ("The next deadline in these records: Produce a plan, by April 2018 (as the source "
+            f"dates it); counted here as {DUE}.") in stand
     table = _text(case.select_one("table.cf-deadlines") or case)
     assert (f"by April 2018: {DUE}, because the deadline is stated only to the month."
             in table)
@@ -100,7 +106,7 @@ def test_same_day_columns_stand_in_order_of_who_says_so_and_say_it(site: Path) -
     finding = _soup(site, "cases/town/findings/f-leadership")
     said = _text(finding.select_one("article") or finding)
     assert ("Assessed on the same day, 1 March 2018, by New Inspectorate (regulator's "
-            "judgement): “concern remains”, and by Town Council (own claim): “improving”." in said)
+            "judgement): concern remains, and by Town Council (own claim): improving." in said)
 
 
 @pytest.mark.parametrize("visit_id", ["a-visit", "zz-visit"])
@@ -109,7 +115,8 @@ def test_renaming_a_record_does_not_reorder_the_columns(tmp_path: Path, visit_id
     found = [a for r in case.records for a in r.assessments]
     cols = histories.columns(found)
     assert [r.title for r in cols] == ["Visit", "Follow-up"]
-    assert histories.column_ties(cols, found) == [TIE]
+    [group] = views.matrices(case)
+    assert group.ties == [TIE]
 
 
 def test_a_month_and_a_day_within_it_are_said_to_be_in_no_known_order(tmp_path: Path) -> None:
@@ -119,7 +126,9 @@ def test_a_month_and_a_day_within_it_are_said_to_be_in_no_known_order(tmp_path: 
     found = [a for r in case.records for a in r.assessments]
     cols = histories.columns(found)
     assert [r.title for r in cols] == ["Follow-up", "Visit"]
-    assert histories.column_ties(cols, found) == [
-        "“Follow-up” (1 March 2018, Town Council) and “Visit” (March 2018, New Inspectorate): "
-        "which came first is not known from their dates, so they stand in order of their "
-        "earliest possible day, then their latest, then of who says so."]
+    [group] = views.matrices(case)
+    assert group.ties == [
+        "The columns “Follow-up inspection, 1 March 2018; Own claim: Town Council” and "
+        "“Monitoring visit, March 2018; Regulator's judgement: New Inspectorate”: which came "
+        "first is not known from their dates, so they stand in order of their earliest "
+        "possible day, then their latest, then of who says so."]

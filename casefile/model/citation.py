@@ -8,12 +8,20 @@ from casefile.model.views import CaseView
 # The access date is the reader's: the page says so, and casefile.js fills in the day the
 # page is read where JavaScript runs (the text stays complete without it).
 ACCESSED = "[date you read it]"
+# Built without the site's address (no SITE_URL), a page cannot know its own: a path from
+# the host's root would be wrong under a sub-path and reads like a full address, so the
+# citation says what to put there instead.
+NO_ADDRESS = "address: the page's address on this site"
+NO_ADDRESS_SHOWN = ("Not known to this copy of the site (it was built without its address): "
+                    "use the page's address on this site, as your browser shows it.")
 
 
-def citation(publisher: str, title: str, address: str, records_as_of: str, built: str,
-             commit: str | None = None) -> str:
+def citation(publisher: str, title: str, address: str | None, records_as_of: str,
+             built: str, commit: str | None = None) -> str:
     """"casefile, “Title”, https://…/cases/x/, records as of 9 January 2019, built
-    1 December 2026 (git commit 0123456789ab), accessed [date you read it]."."""
+    1 December 2026 (git commit 0123456789ab), accessed [date you read it]."; with no
+    ``address`` known, NO_ADDRESS in its place."""
+    address = address or NO_ADDRESS
     version = f"built {built}" + (f" (git commit {commit[:12]})" if commit else "")
     return (f"{publisher}, “{title}”, {address}, records as of {records_as_of}, {version}, "
             f"accessed {ACCESSED}.")

@@ -25,6 +25,9 @@ class Place:
     part: str  # the part of the page: "Timeline"; "" for the summary, its own words
     anchor: str  # an id on the case page
     words: str  # what the link back says: "10 July 2017"
+    # what tells it from another place of its part with the same words: "Follow-up
+    # inspection" (the record), "“We accept the findings…”" (a statement's first words)
+    detail: str = ""
 
 
 @dataclass
@@ -61,12 +64,13 @@ def _places(view: CaseView) -> Iterable[tuple[Place, list[m.Citation]]]:
     for e in view.timeline:
         cites = e.record.cites[:1] if e.is_publication else e.record.cites
         when = f"{e.when} (published)" if e.is_publication else e.when
-        yield (Place("Timeline", f"ev-{e.anchor}", when),
+        yield (Place("Timeline", f"ev-{e.anchor}", when, e.record.title),
                cites + _differ_cites(e.differs))
     for group in view.matrices:
         for row in group.rows:
             cells = [c for a in row.cells if a for c in a.cites]
-            yield (Place("Findings", f"finding-{row.finding.id}", opening(row.finding.text)),
+            yield (Place("Findings", f"finding-{row.finding.id}", opening(row.finding.text),
+                         opening(row.finding.text, 4 * OPENING_WORDS)),
                    row.finding.cites + cells)
     yield from _later_places(view)
 
@@ -80,10 +84,11 @@ def _later_places(view: CaseView) -> Iterable[tuple[Place, list[m.Citation]]]:
     for req in view.requirements:
         reported = req.outcome.reported if req.outcome else None
         cites = req.cites + (reported.cites if reported else [])
-        yield (Place("Requirements", f"req-{req.id}", opening(req.text)),
+        yield (Place("Requirements", f"req-{req.id}", opening(req.text),
+                     opening(req.text, 4 * OPENING_WORDS)),
                cites + [c for p in req.progress for c in p.cites])
     for i, s in enumerate(view.statements, 1):
-        yield Place("Statements", f"statement-{i}", s.attribution), s.cites
+        yield Place("Statements", f"statement-{i}", s.attribution, opening(s.quote)), s.cites
 
 
 def _whole_tables(view: CaseView, places: list[Place]) -> list[Place]:
@@ -120,4 +125,28 @@ def cited_in(view: CaseView) -> dict[str, list[Part]]:
         for part in parts:
             if part.name == "Findings":
                 part.places = _whole_tables(view, part.places)
+    every = [p for parts in out.values() for part in parts for p in part.places]
+    shown = {p.anchor: p for p in told_apart(list({p.anchor: p for p in every}.values()))}
+    for parts in out.values():
+        for part in parts:
+            part.places = [shown[p.anchor] for p in part.places]
+    return out
+
+
+def told_apart(places: list[Place]) -> list[Place]:
+    """The places (each once: the Sources list links to them under every source that they
+    cite) with links of the same words told apart (WCAG 2.4.4): each with its detail in
+    brackets, "October 2018 (Follow-up inspection)", and where that is not
+    enough either, numbered in page order as well, "(Follow-up inspection, 2)"."""
+    words = [p.words for p in places]
+    said = [f"{p.words} ({p.detail})" if words.count(p.words) > 1 and p.detail else p.words
+            for p in places]
+    seen: dict[str, int] = {}
+    out = []
+    for place, text in zip(places, said, strict=True):
+        if said.count(text) > 1:
+            seen[text] = seen.get(text, 0) + 1
+            text = f"{text.removesuffix(')')}, {seen[text]})" if text.endswith(")") \
+                else f"{text} ({seen[text]})"
+        out.append(Place(place.part, place.anchor, text, place.detail))
     return out

@@ -27,16 +27,35 @@ def finding_src(case_id: str, finding_id: str) -> str:
 
 
 def status_words(term: vocab.Term) -> str:
-    """A status inside a sentence, quoted: “early signs”, “concern remains”."""
-    label = term.label
-    if label[:2].isupper():  # an acronym a site's own status starts with stays as written
-        return f"“{label}”"
-    return f"“{label[:1].lower()}{label[1:]}”"
+    """A status (or an outcome) inside a sentence: “early signs”, “concern remains”, with
+    no quotation marks: the label is casefile's vocabulary, not anyone's words (an acronym
+    a site's own label starts with stays as written)."""
+    return _lower(term.label)
 
 
 def speaker(assessment: m.Assessment) -> str:
     """Who says so, named as they were named at the time: "Care Inspectorate Wales"."""
     return assessment.asserted_by.label_at(assessment.record.date)
+
+
+def _lower(label: str) -> str:
+    """A label inside a sentence: its first letter small, unless it starts an acronym."""
+    return label if label[:2].isupper() else f"{label[:1].lower()}{label[1:]}"
+
+
+def who_says(assessment: m.Assessment) -> str:
+    """Who says so, in the words the findings table gives beside a status ("Own claim: Town
+    Council", "…, as reported by The Gazette (press)"): casefile.model.views.who_says, the
+    one function for both (imported here when called: views imports this module)."""
+    from casefile.model import views
+    return views.who_says(assessment)
+
+
+def _latest_words(assessment: m.Assessment) -> str:
+    """A latest status with its date and who says so, for a finding page's top line:
+    "“improving”, 1 March 2018 (own claim: Town Council)"."""
+    return (f"{status_words(assessment.status)}, {assessment.record.when} "
+            f"({_lower(who_says(assessment))})")
 
 
 def _said(assessment: m.Assessment) -> str:
@@ -104,7 +123,7 @@ def change_sentence(before: m.Assessment, after: m.Assessment) -> str:
                 f"was by another body, {_stated(before)}: {status_words(before.status)}.")
     if before.status.value == after.status.value:
         again = status_words(after.status)
-        again = again[:2].upper() + again[2:]
+        again = again[:1].upper() + again[1:]
         return f"{again} again ({_said(after)}), as before ({_said(before)})."
     return (f"From {status_words(before.status)} ({_said(before)}) to "
             f"{status_words(after.status)} ({_said(after)}).")
@@ -171,12 +190,10 @@ class History:
         tied = self.latest_tied
         if len(tied) > 1:
             tied = sorted(tied, key=lambda a: (speaker(a), a.status.label))
-            said = "; ".join(f"{status_words(a.status)}, according to {_stated(a)}"
-                             for a in tied)
+            said = "; ".join(_latest_words(a) for a in tied)
             return (f"Latest, in no known order (their dates do not tell which came first): "
                     f"{said}. {since}")
-        return (f"Latest: {status_words(latest.status)}, according to {speaker(latest)} "
-                f"({latest.record.when}). {since}")
+        return f"Latest: {_latest_words(latest)}. {since}"
 
     @property
     def title(self) -> str:
@@ -251,27 +268,28 @@ def columns(found: list[m.Assessment]) -> list[m.Record]:
                                            r.title, r.id), lambda r: r)
 
 
-def column_ties(cols: list[m.Record], found: list[m.Assessment]) -> list[str]:
-    """A sentence for each run of neighbouring columns in no known order: "“Visit” (Example
-    Inspectorate) and “Update” (Town Council) are dated the same day, 12 June 2018: which
-    came first is not known, so they stand in order of who says so, not of time."."""
-    runs: list[list[m.Record]] = []
-    for record in cols:
-        if runs and not records_in_order(runs[-1][-1], record):
-            runs[-1].append(record)
+def column_ties(cols: list[m.Record], headings: list[str]) -> list[str]:
+    """A sentence for each run of neighbouring columns in no known order, each column named
+    by its heading as the table shows it (``headings``, one per column): "The columns
+    “Monitoring visit, 12 June 2018; Regulator's judgement: Example Inspectorate” and
+    “Update, 12 June 2018; Own claim: Town Council” are dated the same day: which came first
+    is not known, so they stand in order of who says so, not of time."."""
+    runs: list[list[int]] = []
+    for i, record in enumerate(cols):
+        if runs and not records_in_order(cols[runs[-1][-1]], record):
+            runs[-1].append(i)
         else:
-            runs.append([record])
+            runs.append([i])
     out = []
     for run in (r for r in runs if len(r) > 1):
-        same = all(r.date == run[0].date and r.until == run[0].until for r in run)
-        named = [f"“{r.title}” ({'' if same else r.when + ', '}"
-                 f"{' and '.join(_voices(r, found))})" for r in run]
+        first = cols[run[0]]
+        same = all(cols[i].date == first.date and cols[i].until == first.until for i in run)
+        named = "The columns " + who.listed([f"“{headings[i]}”" for i in run])
         if same:
-            out.append(f"{who.listed(named)} are dated the same day, {run[0].when}: which "
-                       "came first is not known, so they stand in order of who says so, not "
-                       "of time.")
+            out.append(f"{named} are dated the same day: which came first is not known, so "
+                       "they stand in order of who says so, not of time.")
         else:
-            out.append(f"{who.listed(named)}: which came first is not known from their "
-                       "dates, so they stand in order of their earliest possible day, then "
-                       "their latest, then of who says so.")
+            out.append(f"{named}: which came first is not known from their dates, so they "
+                       "stand in order of their earliest possible day, then their latest, "
+                       "then of who says so.")
     return out

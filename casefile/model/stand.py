@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from casefile.model import deadlines, vocab, who
 from casefile.model import objects as m
 from casefile.model.dates import PartialDate, human_day
-from casefile.model.histories import order_known
+from casefile.model.histories import order_known, status_words
 from casefile.model.upcoming import Step, upcoming
 
 if TYPE_CHECKING:
@@ -35,6 +35,9 @@ class Said:
     text: str
     cites: list[m.Citation] = field(default_factory=list)
     anchor: str | None = None
+    # said to screen readers after ``text`` where it links to ``anchor``, so that the link
+    # names what it goes to: ", requirement 2: Produce a plan" (WCAG 2.4.4)
+    more: str = ""
 
 
 @dataclass
@@ -97,6 +100,8 @@ class Stand:
     closed: str | None  # for a closed case: no deadline is followed
     no_findings: str | None = None  # said when no record raises a finding
     upcoming: list[Step] = field(default_factory=list)  # what happens next, as sources say
+    # who reports requirements known only from other publishers' sources (set_second_hand)
+    second_hand: list[Said] = field(default_factory=list)
 
 
 def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.Requirement],
@@ -116,7 +121,7 @@ def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.R
                  None if closed else next_deadline(requirements),
                  _closed(case.as_of_shown) if closed else None,
                  None if view_matrices else "No findings are recorded in this case.",
-                 upcoming(case, case.as_of_shown))
+                 upcoming(case, case.as_of_shown), set_second_hand(requirements))
 
 
 # -- the records' end date --------------------------------------------------------------
@@ -224,12 +229,12 @@ def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
     record = first.record
     cites = _unique([c for a in assessments for c in a.cites])
     # None for a first-hand group: each of its assessments cites a source of the asserter's
-    relayed = who.relayed(first.asserted_by, cites, case, record.date)
+    relayed = who.relayed(first.asserted_by, cites, case, case.as_of_shown)
     counts = {t.value: 0 for t in vocab.STATUSES.values()}  # statuses are a fixed list
     for a in assessments:
         counts[a.status.value] += 1
     tallies = [(vocab.STATUSES[k], n) for k, n in counts.items() if n]
-    speaker = f"{first.asserted_by.label_at(record.date)} ({first.asserter.label.lower()}"
+    speaker = f"{called(first.asserted_by, case)} ({first.asserter.label.lower()}"
     when = record.when if record.publication == record.date \
         else f"{record.when}, published {record.publication.human()}"
     speaker += f"; {when})"
@@ -241,7 +246,7 @@ def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
 
 
 def _counted(tallies: list[tuple[vocab.Term, int]]) -> str:
-    return who.listed([f"{n} “{term.label}”" for term, n in tallies])
+    return who.listed([f"{n} {status_words(term)}" for term, n in tallies])
 
 
 def _unassessed(missing: int, total: int) -> str | None:
@@ -257,7 +262,8 @@ def _unassessed(missing: int, total: int) -> str | None:
 
 def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
     """The requirements counted by outcome, in the outcome vocabulary's order, each count
-    saying whose records it rests on (``rests_on``), after who set the requirements."""
+    saying whose records it rests on (``rests_on``), after who set the requirements; cited
+    to the requirements' sources and to every record or report their outcomes rest on."""
     if not requirements:
         return Said("No requirements or deadlines are recorded in this case.")
     groups: dict[tuple[str, str], list[m.Requirement]] = {}
@@ -267,13 +273,32 @@ def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
     parts = []
     for (key, _), reqs in groups.items():
         basis = rests_on(reqs[0], len(reqs))
-        parts.append(f"{len(reqs)} “{vocab.OUTCOMES[key].label}”"
+        parts.append(f"{len(reqs)} {status_words(vocab.OUTCOMES[key])}"
                      + (f" ({basis})" if basis else ""))
+    cites = _unique([c for req in requirements for c in evidence(req)])
     if len(requirements) == 1:
         return Said(f"As of {as_of.human()}, the one requirement recorded, "
-                    f"{_set_by(requirements)}, is {parts[0].removeprefix('1 ')}.")
+                    f"{_set_by(requirements)}, is {parts[0].removeprefix('1 ')}.", cites)
     return Said(f"Of the {len(requirements)} requirements recorded, {_set_by(requirements)}, "
-                f"as of {as_of.human()}: {who.listed(parts)}.")
+                f"as of {as_of.human()}: {_listed(parts)}.", cites)
+
+
+def _listed(parts: list[str]) -> str:
+    """Counts in words, "A, B and C", or, where one has a comma of its own ("1 met, timing
+    not established"), "A; B; and C", so that each count reads as one."""
+    if len(parts) > 1 and any("," in p for p in parts):
+        return "; ".join(parts[:-1]) + "; and " + parts[-1]
+    return who.listed(parts)
+
+
+def evidence(req: m.Requirement) -> list[m.Citation]:
+    """What a requirement's count rests on: its own citations (the record that set it),
+    then those of the record showing it met or replaced, then those of a reported
+    outcome."""
+    cites = list(req.cites)
+    for record in (req.fulfilled_by, req.superseded_by):
+        cites += record.cites if record is not None else []
+    return cites + (req.reported.cites if req.reported else [])
 
 
 def _term(req: m.Requirement) -> vocab.Term:
@@ -283,7 +308,9 @@ def _term(req: m.Requirement) -> vocab.Term:
 
 def _set_by(requirements: list[m.Requirement]) -> str:
     """"set by Example Inspectorate", "all set by …", or "set 3 by A and 2 by B": each body
-    once, however it was named, as named in its first requirement's record."""
+    once, however it was named, as named in its first requirement's record. The body is the
+    one whose record sets the requirement (the record's ``body``), never the publisher of a
+    source that reports it (``set_second_hand`` says who that is)."""
     setters: dict[str, list[m.Requirement]] = {}
     for req in requirements:
         setters.setdefault(req.record.body.id, []).append(req)
@@ -295,8 +322,48 @@ def _set_by(requirements: list[m.Requirement]) -> str:
     return "set " + who.listed(counted)
 
 
+def set_second_hand(requirements: list[m.Requirement]) -> list[Said]:
+    """For the requirements known only from other publishers' sources (none cited is the
+    setting body's own), who reports that they were set, a sentence per setter and
+    publishers, cited: "Shropshire Star (press) reports that Welsh Government set 2 of
+    them." (casefile.model.who.told)."""
+    groups: dict[tuple[str, str], tuple[m.Relayed, list[m.Requirement]]] = {}
+    for req in requirements:
+        relay = _relayed(req.record, req.cites)
+        if relay is not None:
+            key = (req.record.body.id, relay.words)
+            groups.setdefault(key, (relay, []))[1].append(req)
+    out = []
+    for relay, reqs in groups.values():
+        which = "it" if len(requirements) == 1 else f"all {len(reqs)}" \
+            if len(reqs) == len(requirements) else f"{len(reqs)} of them"
+        out.append(Said(who.told(_name(reqs[0].record), relay, f"set {which}."),
+                        _unique([c for r in reqs for c in r.cites])))
+    return out
+
+
 def _name(record: m.Record) -> str:
-    return record.body.label_at(record.date)
+    return called(record.body, record.case)
+
+
+def called(body: m.Body, case: m.Case) -> str:
+    """A body as the block names it, whenever it spoke: by its name when the records end
+    ("New Inspectorate"), so that one body has one name throughout the block (the timeline
+    and tables give each name of the time)."""
+    return body.label_at(case.as_of_shown)
+
+
+def _relayed(record: m.Record, cites: list[m.Citation]) -> m.Relayed | None:
+    """How what ``cites`` say of ``record``'s body reaches the reader: None when one of
+    them is the body's own (casefile.model.who.relayed)."""
+    return who.relayed(record.body, cites, record.case, record.case.as_of_shown)
+
+
+def _from(record: m.Record) -> str:
+    """"a record from Town Council", or, known only from another publisher's source, "a
+    record from Town Council, as reported by The Gazette (press),"."""
+    relay = _relayed(record, record.cites)
+    return f"{_name(record)}, {relay.words}," if relay else _name(record)
 
 
 def rests_on(req: m.Requirement, count: int) -> str:
@@ -309,16 +376,16 @@ def rests_on(req: m.Requirement, count: int) -> str:
     one = count == 1
     shown = ""
     if done is not None and outcome in (*deadlines.MET, "disputed"):
-        shown = (f"a record from {_name(done)} shows it met" if one
-                 else f"records from {_name(done)} show them met")
+        shown = (f"a record from {_from(done)} shows it met" if one
+                 else f"records from {_from(done)} show them met")
     elif later is not None and outcome == "superseded":
-        shown = (f"a record from {_name(later)} replaces it" if one
-                 else f"records from {_name(later)} replace them")
+        shown = (f"a record from {_from(later)} replaces it" if one
+                 else f"records from {_from(later)} replace them")
     elif outcome == "outstanding":
         shown = "no record yet that it was met" if one else "no record yet that they were met"
     if reported is None:
         return shown
-    by, label = reported.by.label_at(req.record.date), reported.outcome.label
+    by, label = called(reported.by, req.record.case), reported.outcome.label
     if not shown and reported.outcome.value == outcome:
         return who.told(by, reported.relayed, "says so") if reported.relayed \
             else f"according to {by}"
@@ -339,15 +406,18 @@ def _due_order(req: m.Requirement) -> tuple[dt.date, str]:
 
 
 def pending(requirements: list[m.Requirement]) -> list[Pending]:
-    """Past-due and outstanding requirements, each kind soonest due first."""
+    """Past-due and outstanding requirements, each kind soonest due first, each named for
+    screen readers by its number among ``requirements`` (the case page's order) and its
+    words."""
     out = []
     for key in PENDING:
         reqs = sorted((r for r in requirements if r.outcome and r.outcome.term.value == key),
                       key=_due_order)
         if reqs:
             out.append(Pending(vocab.OUTCOMES[key], [
-                Said(due_words(r.outcome), r.cites, f"req-{r.id}") for r in reqs
-                if r.outcome is not None]))
+                Said(due_words(r.outcome), r.cites, f"req-{r.id}",
+                     f", requirement {requirements.index(r) + 1}: {' '.join(r.text.split())}")
+                for r in reqs if r.outcome is not None]))
     return out
 
 
@@ -361,7 +431,38 @@ def next_deadline(requirements: list[m.Requirement]) -> Said | None:
     assert req.outcome is not None
     # the requirement in the editors' words, not in quotation marks: it is not a quotation
     return Said(f"The next deadline in these records: {req.text.strip().rstrip('.')}, "
-                f"{due_words(req.outcome)}.", req.cites, f"req-{req.id}")
+                f"{deadline_words(req)}.", req.cites, f"req-{req.id}")
+
+
+def deadline_words(req: m.Requirement) -> str:
+    """The deadline as the source gives it beside the window counted from it, where the
+    source gave it in words or to a month or year: "“by April” (in the source's words);
+    counted here as due between 1 April 2019 and 30 April 2019"; otherwise the window
+    alone ("due 30 April 2019")."""
+    assert req.outcome is not None
+    window, due = due_words(req.outcome), req.due
+    if due is None:
+        return window
+    date = due.date
+    said = due.as_written or due.words or (date.words if date is not None else None)
+    if said:
+        return f"“{said}” (in the source's words); counted here as {window}"
+    if date is not None and date.precision != "day":
+        return f"by {date.human()} (as the source dates it); counted here as {window}"
+    return window
+
+
+def list_outcome(req: m.Requirement) -> str:
+    """A requirement's outcome as the case list names it: an outstanding one, on a case
+    whose outcomes are computed as of the day its records end, "Outstanding when the
+    records end" (the list is read long after; nothing says it is outstanding today)."""
+    assert req.outcome is not None
+    term, case = req.outcome.term, req.record.case
+    ends = deadlines.latest_document_date(case)
+    if term.value == "outstanding" and case.as_of_given is None and ends is not None \
+            and ends == case.as_of_shown:
+        return f"{term.label} when the records end"
+    return term.label
 
 
 def _closed(as_of: PartialDate) -> str:

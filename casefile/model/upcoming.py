@@ -25,7 +25,9 @@ class Step:
 
 
 def according_to(cites: list[m.Citation]) -> str:
-    """Who says so: each source cited once, "Town Council (Council news, March 2018)"."""
+    """Who says so: each source cited once, "Town Council (Council news, March 2018)", or
+    for a title the editors supplied "Town Council (untitled document: Statement on the
+    plan, March 2018)"."""
     seen: dict[str, m.Source] = {}
     for cite in cites:
         seen.setdefault(cite.source.id, cite.source)
@@ -33,7 +35,10 @@ def according_to(cites: list[m.Citation]) -> str:
     for source in seen.values():
         who = source.publisher.name if source.publisher else "a publisher not named"
         when = source.published.human() if source.published else "undated"
-        said.append(f"{who} ({source.display_title}, {when})")
+        # a title the editors supplied, without the list of sources' square brackets, which
+        # read as broken markup inside a sentence
+        title = f"untitled document: {source.title}" if source.title_supplied else source.title
+        said.append(f"{who} ({title}, {when})")
     return " and ".join(said)
 
 

@@ -334,8 +334,10 @@ def matrices(case: m.Case) -> list[MatrixGroup]:
         for finding in record.findings:
             by_record = {a.record.id: a for a in _assessments_of(case, finding)}
             rows.append(MatrixRow(finding, [by_record.get(r.id) for r in columns]))
-        groups.append(MatrixGroup(record, columns, rows, _speakers(columns, rows),
-                                  histories.column_ties(columns, found)))
+        group = MatrixGroup(record, columns, rows, _speakers(columns, rows))
+        # the note on columns in no known order names them by their headings as shown
+        group.ties = histories.column_ties(columns, group.headings[1:])
+        groups.append(group)
     return groups
 
 

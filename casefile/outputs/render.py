@@ -24,7 +24,7 @@ from casefile.fork import Forked
 from casefile.model import citation, date_words, published, stand, views, vocab
 from casefile.model import objects as m
 from casefile.model.dates import human_day
-from casefile.model.histories import finding_src, histories
+from casefile.model.histories import finding_src, histories, who_says
 from casefile.model.money import DEFAULT_LOCALE
 from casefile.model.oversight_history import by_current_level
 from casefile.model.views import CaseView, case_view
@@ -234,14 +234,16 @@ class Renderer:
         return {"ds": self.dataset, "vocab": vocab, "views": self.views, "link": link,
                 "case_src": case_src, "body_src": body_src, "finding_src": finding_src,
                 "here": src, "human_day": human_day, "due_words": stand.due_words,
+                "list_outcome": stand.list_outcome,
                 "schema": schema, "cross_timeline": views.cross_timeline,
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
-                "page_url": lambda: self.build.page_url(self.paths.url(src)),
+                "page_url": lambda: self._address(src),
+                "no_address": citation.NO_ADDRESS_SHOWN,
                 "citation": lambda view, title=None: citation.around_accessed(
                     self._citation(view, src, title)),
                 "accessed": citation.ACCESSED, "permalink_names": citation.permalink_names,
-                "card_columns": views.CARD_COLUMNS,
+                "card_columns": views.CARD_COLUMNS, "who_says": who_says,
                 "money_text": lambda money: money.text(self.locale),
                 "published": published, "licences": self.licences,
                 "oversight_by_level": lambda: by_current_level(
@@ -253,9 +255,14 @@ class Renderer:
         such as a finding's, under its own title and address."""
         shown = view.case.as_of_shown
         return citation.citation(self.build.site_name, title or view.case.title,
-                                 self.build.page_url(self.paths.url(src)),
+                                 self._address(src),
                                  shown.human() if shown else human_day(view.as_of),
                                  human_day(self.build.date), self.build.commit)
+
+    def _address(self, src: str) -> str | None:
+        """The page's full address, or None when the site's is not known (never a path
+        from the host's root, wrong under a sub-path)."""
+        return self.build.page_url(self.paths.url(src)) if self.build.site_url else None
 
     def feed_link(self, src: str) -> tuple[str, str] | None:
         """(address, title) of the Atom feed a page announces in its head: the site's feed

@@ -1,0 +1,88 @@
+"""Link names on a case page (WCAG 2.4.4, #12 review): no two links in one section of a
+case page share an accessible name but go to different places; no link is named only by a
+bracketed number or by a due date alone. Builds the Powys fixture with the fictional second
+case added (tests/projects)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from casefile.model.cited_in import Place, told_apart
+from tests.conftest import add_second_case, copy_project, mkdocs_build
+
+BARE = re.compile(r"\[\d+\]|#|due [^,]*|no deadline set")  # a number, a date, nothing more
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("names"))
+    add_second_case(root / "data")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def accessible_name(link: Tag, soup: BeautifulSoup) -> str:
+    """The name a screen reader gives ``link``: the elements it is labelled by (hidden ones
+    too), else its aria-label, else its text (visually hidden text included)."""
+    if link.get("aria-labelledby"):
+        found = [soup.find(id=i) for i in str(link["aria-labelledby"]).split()]
+        return " ".join(" ".join(f.get_text(" ").split()) for f in found if f is not None)
+    if link.get("aria-label"):
+        return str(link["aria-label"])
+    return " ".join(link.get_text().split())
+
+
+def names_by_section(soup: BeautifulSoup) -> dict[tuple[str, str], set[str]]:
+    """(section heading, accessible name) → the addresses of the links so named."""
+    article = soup.select_one("article")
+    assert article is not None
+    section, out = "", defaultdict(set)
+    for el in article.find_all(["h2", "a"]):
+        if el.name == "h2":
+            section = el.get_text().rstrip("¶")
+        elif el.get("href"):
+            out[(section, accessible_name(el, soup))].add(str(el["href"]))
+    return out
+
+
+@pytest.mark.parametrize("case_id", ["powys-childrens-services",
+                                     "fictional-borough-childrens-services"])
+def test_no_two_links_of_a_section_share_a_name_but_not_a_place(site: Path,
+                                                                 case_id: str) -> None:
+    soup = BeautifulSoup((site / "cases" / case_id / "index.html").read_text("utf-8"),
+                         "html.parser")
+    names = names_by_section(soup)
+    assert len(names) > 50  # the page's links were read
+    assert {key: hrefs for key, hrefs in names.items() if len(hrefs) > 1} == {}
+    assert [name for _, name in names if BARE.fullmatch(name)] == []
+
+
+def test_a_past_due_link_names_its_requirement(site: Path) -> None:
+    soup = BeautifulSoup((site / "cases" / "fictional-borough-childrens-services" /
+                          "index.html").read_text("utf-8"), "html.parser")
+    link = soup.select_one("div.cf-stand a[href^='#req-']")
+    assert link is not None
+    assert link.get_text() == ("due 29 March 2023, requirement 1: Send the regulator an "
+                               "action plan (invented).")
+    assert link.select_one(".cf-vh").get_text() == (  # type: ignore[union-attr]
+        ", requirement 1: Send the regulator an action plan (invented).")
+
+
+def test_links_of_the_same_words_are_told_apart_by_detail_then_number() -> None:
+    places = [Place("Timeline", "ev-a", "October 2018", "Inspection"),
+              Place("Timeline", "ev-b", "October 2018", "New head of service"),
+              Place("Timeline", "ev-c", "May 2018", "Letter"),
+              Place("Statements", "statement-1", "Pat Leader", "“We are sorry…”"),
+              Place("Statements", "statement-2", "Pat Leader", "“We are sorry…”"),
+              Place("Timeline", "ev-d", "June 2018 (published)", ""),
+              Place("Timeline", "ev-e", "June 2018 (published)", "")]
+    assert [p.words for p in told_apart(places)] == [
+        "October 2018 (Inspection)", "October 2018 (New head of service)", "May 2018",
+        "Pat Leader (“We are sorry…”, 1)", "Pat Leader (“We are sorry…”, 2)",
+        "June 2018 (published, 1)", "June 2018 (published, 2)"]
