@@ -8,6 +8,7 @@ falls due. Fictional data only."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from casefile.errors import DataError
 from casefile.model import objects as m
 from casefile.model import responses as rs
+from casefile.outputs.opendata import from_json, to_json
 from casefile.pipeline import load_dataset
 from tests.conftest import write_mini
 
@@ -266,3 +268,56 @@ def test_a_duty_with_no_period_on_a_type_without_one_is_a_located_error(
         "data/cases/town/records/town-pfd.yml:18:7: respond.by: give when responses are "
         "due: date, or within, unit and from (a 'report' record carries no period of its "
         "own)"]
+
+
+# -- open data ----------------------------------------------------------------------------
+
+def test_responses_and_duties_round_trip_through_the_json_export(tmp_path: Path) -> None:
+    files = {PFD: pfd(), "cases/town/records/r-1.yml": reply("r-1", "2018-03-08", rows=ROWS)}
+    case = load(tmp_path, files, as_of="2018-03-09")
+    exported = to_json(load_dataset(tmp_path / "data", use_cache=False))
+    [town] = exported["cases"]
+    records = {r["id"]: r for r in town["records"]}
+    assert records["r-1"]["responses"] == [
+        {"to": "c-staffing", "status": "accepted_in_part", "by": "town-council",
+         "cite": [{"source": "reply", "quote": "We accept part of this.",
+                   "derived": {"checked": False}}]},
+        {"to": "c-handover", "status": "rejected", "by": "town-council",
+         "cite": [{"source": "reply", "quote": "We do not accept this.",
+                   "derived": {"checked": False}}]}]
+    respond = records["town-pfd"]["respond"]
+    assert respond["by"] == ["town-council", "trust"]
+    assert "within" not in respond  # the record type's period is not written out
+    assert respond["derived"]["period_from_record_type"] is True
+    assert [(x["body"], x["state"], x["due_until"], x.get("responded_in"))
+            for x in respond["derived"]["states"]] == [
+        ("town-council", "responded_late", "2018-03-07", "r-1"),
+        ("trust", "no_response_published", "2018-03-07", None)]
+    assert records["town-pfd"]["derived"]["response_counts"] == [
+        {"body": "town-council", "counts": {"accepted_in_part": 1, "rejected": 1,
+                                            "response_pending": 0}},
+        {"body": "trust", "counts": {"no_response_published": 2, "response_pending": 0}}]
+    back = from_json(json.loads(json.dumps(exported)))
+    assert to_json(back) == exported
+    again = back.cases["town"]
+    assert [(s.body.id, s.term.value) for s in rs.duty_states(record(again, "town-pfd"))] == [
+        (s.body.id, s.term.value) for s in rs.duty_states(record(case, "town-pfd"))]
+
+
+def test_a_site_adds_a_response_status_of_its_own(tmp_path: Path) -> None:
+    vocabulary = """\
+response_statuses:
+  - value: deferred
+    label: Deferred
+    description: The reply puts off a decision to a stated later date.
+"""
+    rows = ROWS.replace("status: rejected", "status: deferred")
+    case = load(tmp_path, {"vocabulary.yml": vocabulary, PFD: pfd(),
+                           "cases/town/records/r-1.yml": reply("r-1", "2018-02-01", rows=rows)})
+    [council, _] = rs.counts(record(case, "town-pfd"))
+    assert council.words == "accepted in part 1 · deferred 1 · response pending 0"
+    data = to_json(load_dataset(tmp_path / "data", use_cache=False), ["town"])
+    assert data["vocabulary"]["response_statuses"] == [
+        {"value": "deferred", "label": "Deferred",
+         "description": "The reply puts off a decision to a stated later date."}]
+    assert to_json(from_json(data), ["town"]) == data

@@ -64,7 +64,7 @@ def duty_state(duty: m.Duty, body: m.Body) -> DutyState:
     window = deadlines.window_of(duty.due, record)
     assert window is not None, "a duty always has a date or a period"
     first, last = window
-    words = deadlines.describe(duty.due, record)
+    words = describe(duty)
     reply = first_response(record, body)
 
     def state(key: str, why: str) -> DutyState:
@@ -87,6 +87,12 @@ def duty_state(duty: m.Duty, body: m.Body) -> DutyState:
                      "This is not a rejection: the records may not hold the reply.")
     return state(PENDING, f"No response from {body.name} is recorded as of {when}; it is "
                  f"{deadlines.due_words(first, last)}.")
+
+
+def describe(duty: m.Duty) -> str:
+    """The duty's deadline in words, as a requirement's: "56 calendar days from the event
+    (10 January 2018): due 7 March 2018."."""
+    return deadlines.describe(duty.due, duty.record)
 
 
 def duty_states(record: m.Record) -> list[DutyState]:
