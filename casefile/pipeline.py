@@ -264,7 +264,7 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
     _each(loaded, ("record",), lambda i: linker.add_record_parts(i.rec))
     _each(loaded, ("record",), lambda i: link_record_parts(
         linker, linker.records[i.rec["id"]], i.rec) if i.rec.get("id") in linker.records else None)
-    answerable = answerable_items(linker)
+    answerable = answerable_items(linker, [i.rec for i in loaded if i.kind == "record"])
     _each(loaded, ("record",), lambda i: link_responses(
         linker, linker.records[i.rec["id"]], i.rec, answerable)
         if i.rec.get("id") in linker.records else None)

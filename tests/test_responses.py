@@ -12,13 +12,16 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from casefile.errors import DataError
 from casefile.model import objects as m
 from casefile.model import responses as rs
+from casefile.model import vocab
 from casefile.outputs.opendata import from_json, to_json
+from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
-from tests.conftest import write_mini
+from tests.conftest import REPO, write_mini
 
 PFD = "cases/town/records/town-pfd.yml"
 CASE = "cases/town/case.yml"
@@ -88,14 +91,17 @@ responses:
 {rows}"""
 
 
-def load(tmp_path: Path, files: dict[str, str], as_of: str | None = None) -> m.Case:
-    changes: dict[str, str | tuple[str, str]] = {**BODIES, **files}
+Files = dict[str, str | tuple[str, str]]
+
+
+def load(tmp_path: Path, files: Files, as_of: str | None = None) -> m.Case:
+    changes: Files = {**BODIES, **files}
     if as_of:
         changes[CASE] = ("reviewed: 2020-01-01", f"reviewed: 2020-01-01\nas_of: {as_of}")
     return load_dataset(write_mini(tmp_path, changes), use_cache=False).cases["town"]
 
 
-def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
+def problems(tmp_path: Path, files: Files) -> list[str]:
     with pytest.raises(DataError) as caught:
         load(tmp_path, files)
     return [str(p) for p in caught.value.problems]
@@ -321,3 +327,39 @@ response_statuses:
         {"value": "deferred", "label": "Deferred",
          "description": "The reply puts off a decision to a stated later date."}]
     assert to_json(from_json(data), ["town"]) == data
+
+
+# -- the methodology ----------------------------------------------------------------------
+
+def test_the_methodology_tables_come_from_the_vocabulary(tmp_path: Path) -> None:
+    load(tmp_path, {})
+    renderer = Renderer(load_dataset(tmp_path / "data", use_cache=False), REPO / "macros")
+    for name, terms in (("response_statuses", vocab.RESPONSE_STATUSES),
+                        ("response_states", vocab.RESPONSE_STATES)):
+        table = BeautifulSoup(renderer.macro("vocabulary", "methodology.md", name=name),
+                              "html.parser")
+        assert [[c.get_text() for c in tr.select("th, td")] for tr in table.select("tbody tr")
+                ] == [[t.label, t.value, t.description] for t in terms.values()]
+    text = " ".join((REPO / "content" / "methodology.md").read_text("utf-8").split())
+    assert '{{ vocabulary("response_statuses") }}' in text
+    assert '{{ vocabulary("response_states") }}' in text
+    assert "casefile never infers one" in text
+    assert '"No response published" is not "Rejected"' in text
+
+
+def test_a_finding_in_error_is_reported_once_not_again_by_its_responses(
+        tmp_path: Path) -> None:
+    broken = pfd().replace("    theme: safeguarding\n", "    theme: safety\n")
+    assert problems(tmp_path, {PFD: broken, "cases/town/records/r-1.yml":
+                               reply("r-1", "2018-02-01")}) == [
+        "data/cases/town/records/town-pfd.yml:10:12: findings[0].theme: no theme with id "
+        "'safety'"]
+
+
+def test_a_duty_on_a_record_with_nothing_to_answer_is_a_located_error(
+        tmp_path: Path) -> None:
+    follow = "cases/town/records/town-follow-up.yml"
+    assert problems(tmp_path, {follow: ("assessments:", "respond:\n  by: [trust]\n"
+                                        "  date: 2018-04-01\nassessments:")}) == [
+        f"data/{follow}:9:7: respond.by: this record sets a duty to respond but raises no "
+        "finding or requirement that a response could answer; add them, or remove respond"]

@@ -12,7 +12,7 @@ from casefile.reading.validate import Rec, suggest
 
 
 def link_responses(linker: Linker, record: m.Record, rec: Rec,
-                   answerable: dict[str, Answerable]) -> None:
+                   answerable: dict[str, Answerable | None]) -> None:
     """The record's duty to respond, then its responses; ``answerable``: every finding and
     requirement of the data set by id (``answerable_items``), once every record is linked."""
     _duty(linker, record, rec)
@@ -20,19 +20,24 @@ def link_responses(linker: Linker, record: m.Record, rec: Rec,
         _response(linker, record, item, answerable)
 
 
-def answerable_items(linker: Linker) -> dict[str, Answerable]:
-    """Every finding and requirement by id (ids are unique across the data set)."""
-    return {item.id: item for case in linker.cases.values() for r in case.records
-            for item in items(r)}
+def answerable_items(linker: Linker, recs: list[Rec]) -> dict[str, Answerable | None]:
+    """Every finding and requirement by id (ids are unique across the data set); None for
+    one written in ``recs`` (the record files) that could not be linked, whose problem is
+    reported where it is written."""
+    written: dict[str, Answerable | None] = {
+        str(x["id"]): None for rec in recs for key in ("findings", "requirements")
+        for x in linker.items(rec, key) if isinstance(x.get("id"), str)}
+    return written | {item.id: item for case in linker.cases.values() for r in case.records
+                      for item in items(r)}
 
 
 def _response(linker: Linker, record: m.Record, item: Rec,
-              answerable: dict[str, Answerable]) -> None:
+              answerable: dict[str, Answerable | None]) -> None:
     to, loc = item.get("to"), item.where("to")
     target = answerable.get(to) if to else None
-    if to and target is None:
+    if to and to not in answerable:
         linker.fail(loc, f"no finding or requirement with id '{to}'"
-                    f"{suggest(to, tuple(answerable))}")
+                    f"{suggest(to, tuple(k for k, v in answerable.items() if v))}")
         return
     by = linker.ref(item, "by", linker.bodies, "body") if item.get("by") else record.body
     status = linker.term(item, "status", "response_statuses")
@@ -90,7 +95,7 @@ def _duty(linker: Linker, record: m.Record, rec: Rec) -> None:
     if len({b.id for b in bodies if b}) < len(bodies):
         linker.fail(given.where("by"), "each body that must respond is named once")
         return
-    if not _items_to_answer(linker, record, given):
+    if not _items_to_answer(linker, record, rec):
         return
     from_type = date is None and within is None
     if from_type:
@@ -102,9 +107,12 @@ def _duty(linker: Linker, record: m.Record, rec: Rec) -> None:
     record.duty = m.Duty(due, [b for b in bodies if b], record, from_type)
 
 
-def _items_to_answer(linker: Linker, record: m.Record, given: Rec) -> bool:
-    if items(record):
+def _items_to_answer(linker: Linker, record: m.Record, rec: Rec) -> bool:
+    """Whether the record raises anything to answer (any that failed to link were reported
+    where they are written)."""
+    if items(record) or rec.get("findings") or rec.get("requirements"):
         return True
-    linker.fail(given.where("by"), "this record sets a duty to respond but raises no finding "
-                "or requirement that a response could answer; add them, or remove respond")
+    linker.fail(rec["respond"].where("by"), "this record sets a duty to respond but raises "
+                "no finding or requirement that a response could answer; add them, or remove "
+                "respond")
     return False
