@@ -363,3 +363,11 @@ def test_a_duty_on_a_record_with_nothing_to_answer_is_a_located_error(
                                         "  date: 2018-04-01\nassessments:")}) == [
         f"data/{follow}:9:7: respond.by: this record sets a duty to respond but raises no "
         "finding or requirement that a response could answer; add them, or remove respond"]
+
+
+def test_a_reply_dated_only_to_the_month_of_the_due_day_is_not_timed(tmp_path: Path) -> None:
+    case = load(tmp_path, {PFD: pfd(respond="  by: [town-council]\n"),
+                           "cases/town/records/r-1.yml": reply("r-1", "2018-03")})
+    assert states(case) == [("town-council", "Responded, timing not established",
+                             "Town Council responded in “Reply r-1” (March 2018); the dates in "
+                             "the records are too imprecise to say whether on time.")]
