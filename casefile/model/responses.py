@@ -13,7 +13,7 @@ the records stop; and "No response published" is never "Rejected".
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from casefile.model import deadlines, vocab
 from casefile.model import objects as m
@@ -160,4 +160,38 @@ def counts(record: m.Record) -> list[ResponseCount]:
         keys = sorted(terms, key=_order)
         out.append(ResponseCount(body, {k: sum(t.value == k for t in states) for k in keys},
                                  {k: terms[k] for k in keys}))
+    return out
+
+
+@dataclass
+class ResponseLine:
+    """One line of a finding's or requirement's responses, for its page: a response given
+    ("Accepted in part — Town Council, 1 February 2018", with its reply and citations), or
+    a body that must respond and has not ("Response pending — …: due 7 March 2018")."""
+
+    term: vocab.Term
+    words: str
+    response: m.Response | None = None
+    cites: list[m.Citation] = field(default_factory=list)
+
+
+def lines(item: Answerable) -> list[ResponseLine]:
+    """Its responses oldest first, then each body whose duty to respond to the item's
+    record has no response to it, with where that stands as of the case's date."""
+    out = [ResponseLine(r.status, f"{r.status.label} — {r.by.label_at(r.record.date)}, "
+                        f"{r.record.date.human()}", r, r.cites) for r in answers(item)]
+    duty = item.record.duty
+    for body in duty.by if duty else []:
+        if any(r.by is body for r in item.responses):
+            continue
+        state = duty_state(duty, body)  # type: ignore[arg-type]
+        term = item_state(item, body)
+        due = deadlines.due_words(state.due_from, state.due_until)
+        if state.first is not None:  # it answered the duty, not this item
+            reply, kind = state.first.record, type(item).__name__.lower()
+            out.append(ResponseLine(term, f"{term.label} — {body.name}: its reply to this "
+                                    f"report, “{reply.title}” ({reply.date.human()}), gives "
+                                    f"no response to this {kind}"))
+        else:
+            out.append(ResponseLine(term, f"{term.label} — {body.name}: {due}"))
     return out
