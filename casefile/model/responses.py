@@ -181,10 +181,12 @@ def lines(item: Answerable) -> list[ResponseLine]:
     out = [ResponseLine(r.status, f"{r.status.label} — {r.by.label_at(r.record.date)}, "
                         f"{r.record.date.human()}", r, r.cites) for r in answers(item)]
     duty = item.record.duty
-    for body in duty.by if duty else []:
+    if duty is None:
+        return out
+    for body in duty.by:
         if any(r.by is body for r in item.responses):
             continue
-        state = duty_state(duty, body)  # type: ignore[arg-type]
+        state = duty_state(duty, body)
         term = item_state(item, body)
         due = deadlines.due_words(state.due_from, state.due_until)
         if state.first is not None:  # it answered the duty, not this item
