@@ -24,6 +24,7 @@ from casefile.model.link import Linker, Loaded
 from casefile.model.link_dates import as_of_after_records, break_loops, in_record_order, link_after
 from casefile.model.link_oversight import check_move_order
 from casefile.model.link_records import link_record_parts
+from casefile.model.link_responses import answerable_items, link_responses
 from casefile.model.objects import Dataset
 from casefile.model.quotes import to_check
 from casefile.reading import copies, schema
@@ -263,6 +264,10 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
     _each(loaded, ("record",), lambda i: linker.add_record_parts(i.rec))
     _each(loaded, ("record",), lambda i: link_record_parts(
         linker, linker.records[i.rec["id"]], i.rec) if i.rec.get("id") in linker.records else None)
+    answerable = answerable_items(linker, [i.rec for i in loaded if i.kind == "record"])
+    _each(loaded, ("record",), lambda i: link_responses(
+        linker, linker.records[i.rec["id"]], i.rec, answerable)
+        if i.rec.get("id") in linker.records else None)
     _each(loaded, ("case",), lambda i: check_move_order(linker, i.rec))
     return linker
 

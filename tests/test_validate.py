@@ -38,7 +38,8 @@ def test_unknown_key_suggests(tmp_path: Path) -> None:
         f"{RECORD}:6:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
         "type, title, date, until, after, date_note, published, published_note, body, summary, "
         "cite, findings, "
-        "assessments, requirements, statements, ratings, oversight, next, sources_differ)",
+        "assessments, requirements, statements, ratings, oversight, next, responses, respond, "
+        "sources_differ)",
     ]
 
 

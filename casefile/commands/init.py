@@ -165,6 +165,17 @@ Who asserts a judgement, and a source's grade in a case, follow these rules, in 
 
 {{{{ vocabulary("outcomes") }}}}
 
+## Responses to recommendations
+
+A response status is always taken from the body's own published reply, cited with its
+words quoted, never inferred; it is kept apart from progress. A duty to respond is timed
+like a deadline, and "No response published" (a duty passed, as of the case's own date,
+with no reply in the records) is never "Rejected".
+
+{{{{ vocabulary("response_statuses") }}}}
+
+{{{{ vocabulary("response_states") }}}}
+
 ## Money
 
 {{{{ vocabulary("money_kinds") }}}}

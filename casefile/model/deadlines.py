@@ -18,23 +18,33 @@ from casefile.model.dates import PartialDate, add_period, human_day
 
 def due_window(req: m.Requirement) -> tuple[dt.date, dt.date] | None:
     """Earliest and latest possible due date, or None when no deadline was set."""
-    due = req.due
+    return window_of(req.due, req.record)
+
+
+def window_of(due: m.Due | None, record: m.Record) -> tuple[dt.date, dt.date] | None:
+    """``due_window`` of any deadline set by ``record`` (a requirement's, or a duty to
+    respond: casefile.model.responses), in the calendar of the record's case."""
     if due is None or due.worded == date_words.EARLIEST_OPPORTUNITY:
         return None
     if due.worded == date_words.IMMEDIATELY:
-        return req.record.date.earliest, req.record.date.latest
+        return record.date.earliest, record.date.latest
     if due.date is not None:
         return due.date.earliest, due.date.latest
     assert due.within is not None
-    start = req.record.publication if due.start == "publication" else req.record.date
-    unit, where = due.unit or "calendar_days", req.record.case.jurisdiction
+    start = record.publication if due.start == "publication" else record.date
+    unit, where = due.unit or "calendar_days", record.case.jurisdiction
     return (add_period(start.earliest, due.within, unit, where),
             add_period(start.latest, due.within, unit, where))
 
 
 def describe_due(req: m.Requirement) -> str:
     """The deadline in words, e.g. '20 working days from publication (October 2017)'."""
-    due, window = req.due, due_window(req)
+    return describe(req.due, req.record)
+
+
+def describe(due: m.Due | None, record: m.Record) -> str:
+    """``describe_due`` of any deadline set by ``record``."""
+    window = window_of(due, record)
     if due is not None and due.worded == date_words.EARLIEST_OPPORTUNITY:
         return f"“{due.words}”: no date can be computed, so it is never shown as past due."
     if due is None or window is None:
@@ -45,11 +55,11 @@ def describe_due(req: m.Requirement) -> str:
     if due.within is not None:
         unit = vocab.DAY_BASES[due.unit or "calendar_days"].label
         unit = unit.removesuffix("s") if due.within == 1 else unit
-        start_date = req.record.publication if due.start == "publication" else req.record.date
+        start_date = record.publication if due.start == "publication" else record.date
         basis = f"{due.within} {unit} from {vocab.PERIOD_STARTS[due.start or 'event'].label} " \
                 f"({start_date.human()})"
         if due.unit == "working_days":
-            basis += f", {not_counting(req.record.case.jurisdiction)}"
+            basis += f", {not_counting(record.case.jurisdiction)}"
     else:
         assert due.date is not None
         if due.date.words is not None and due.date.first == due.date.last:  # "by autumn 2022"

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from casefile.model import objects as m
 from casefile.model import vocab, who
 from casefile.model.link_dates import after_order
+from casefile.model.responses import ResponseLine
+from casefile.model.responses import lines as response_lines
 
 if TYPE_CHECKING:
     from casefile.model.stand import Said
@@ -196,6 +198,11 @@ class History:
         return f"Latest: {_latest_words(latest)}. {since}"
 
     @property
+    def responses(self) -> list[ResponseLine]:
+        """The second axis: responses to it, and bodies still to respond (model.responses)."""
+        return response_lines(self.finding)
+
+    @property
     def title(self) -> str:
         """The page title: the finding's text, cut at a word when long."""
         text = " ".join(self.finding.text.split())
@@ -215,9 +222,10 @@ class History:
     @property
     def cites(self) -> list[m.Citation]:
         """Every citation on the page, in the order shown: the records' end, the finding's,
-        then each assessment's."""
+        each assessment's, then each response's."""
         ends = self.ends.cites if self.ends else []
-        return ends + self.finding.cites + [c for a in self.assessments for c in a.cites]
+        return ends + self.finding.cites + [c for a in self.assessments for c in a.cites] + [
+            c for line in self.responses for c in line.cites]
 
     @property
     def sources(self) -> list[m.Citation]:

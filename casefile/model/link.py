@@ -37,6 +37,8 @@ CASE_PARTS = {"subject": "a subject", "partners": "a partner", "overseers": "an 
               "regulators": "a regulator"}
 
 
+SINGULAR = {"response_statuses": "response_status"}  # vocabulary keys not plural by an -s
+
 RESERVED_IDS = {
     "case": {"index": "the list of cases (cases/index.html)",
              "all": "the feed of every case (feeds/all.xml)",
@@ -141,7 +143,8 @@ class Linker:
                 value = item.get("value")
                 if value in built_in:
                     self.fail(item.where("value"), f"'{value}' is already a built-in "
-                              f"{name[:-1].replace('_', ' ')}; use it as it is, or choose "
+                              f"{SINGULAR.get(name, name[:-1]).replace('_', ' ')}; use it as "
+                              "it is, or choose "
                               "another value")
                 elif value in added:
                     self.fail(item.where("value"), f"'{value}' is given twice in {name}")

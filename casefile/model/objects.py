@@ -261,6 +261,31 @@ class Finding:
     text: str
     cites: list[Citation]
     record: Record
+    responses: list[Response] = field(default_factory=list)  # as linked; see model.responses
+
+
+@dataclass
+class Response:
+    """A body's response to a finding or requirement of an earlier record, as its reply
+    (``record``, cited) states it: accepted, rejected... never inferred."""
+
+    to: Finding | Requirement
+    status: vocab.Term  # from vocab.RESPONSE_STATUSES or the site's own
+    by: Body
+    note: str | None
+    cites: list[Citation]
+    record: Record  # the reply: its date is the response's date
+
+
+@dataclass
+class Duty:
+    """A duty to respond a record sets (its ``respond:``, or its type's default period):
+    the bodies that must respond to its findings and requirements, and by when."""
+
+    due: Due  # a date, or a period counted from the record (computed as deadlines are)
+    by: list[Body]
+    record: Record
+    from_type: bool = False  # the period is the record type's default (vocab.RESPONSE_DUTIES)
 
 
 @dataclass
@@ -355,6 +380,7 @@ class Requirement:
     record: Record
     outcome: Outcome | None = None  # set by casefile.model.deadlines
     progress: list[Progress] = field(default_factory=list)  # in date order
+    responses: list[Response] = field(default_factory=list)  # as linked; see model.responses
 
 
 @dataclass
@@ -487,6 +513,8 @@ class Record:
     until: PartialDate | None = None  # the last day, month or year of an event over a period
     after: Record | None = None  # an earlier record of the same case, when dates cannot say
     differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
+    responses: list[Response] = field(default_factory=list)  # those this record gives
+    duty: Duty | None = None  # a duty to respond to this record
 
     @property
     def date_parts(self) -> tuple[str, str] | None:
@@ -504,8 +532,8 @@ class Record:
 
     def part_cites(self) -> list[Citation]:
         """Citations of its assessments, requirements (with any reported outcome and
-        progress notes), statements, ratings, oversight changes and next steps, in that
-        order."""
+        progress notes), statements, ratings, oversight changes, next steps and responses,
+        in that order."""
         cites = [c for a in self.assessments for c in a.cites]
         for req in self.requirements:
             cites += req.cites + (req.reported.cites if req.reported else [])
@@ -513,7 +541,8 @@ class Record:
         cites += [c for s in self.statements for c in s.cites]
         cites += [c for r in self.ratings for c in r.cites + _differ_cites(r.differs)]
         cites += [c for o in self.oversight for c in o.cites]
-        return cites + [c for n in self.next_steps for c in n.cites]
+        cites += [c for n in self.next_steps for c in n.cites]
+        return cites + [c for r in self.responses for c in r.cites]
 
 
 @dataclass

@@ -107,6 +107,10 @@ BODY_KINDS = _terms(
      "council, e.g. a children's services trust."),
     ("commissioner", "Commissioner", "Commissioners or an intervention team appointed to run or "
      "oversee a body, or a statutory commissioner's office."),
+    ("coroner", "Coroner", "A coroner or coroner's office, e.g. one that reports to prevent "
+     "future deaths."),
+    ("committee", "Committee", "A committee of a parliament, assembly or council, e.g. a "
+     "select or scrutiny committee."),
     ("ombudsman", "Ombudsman", "An ombudsman or complaints body."),
     ("news_organisation", "News organisation", "A newspaper, broadcaster or news agency."),
     ("other", "Other", "Any other organisation."),
@@ -178,12 +182,46 @@ RECORD_TYPES = _terms(
      "Commissioners or an intervention team appointed to run or oversee a service."),
     ("commissioner_report", "Commissioner's report",
      "A report by commissioners or an intervention team."),
+    ("inquiry_interim_report", "Public inquiry interim report",
+     "An interim report of a public inquiry or independent review, often with "
+     "recommendations."),
+    ("inquiry_final_report", "Public inquiry final report",
+     "The final report of a public inquiry or independent review, often with "
+     "recommendations."),
+    ("pfd_report", "Prevention of future deaths report",
+     "A coroner's report to prevent future deaths, sent to the people and bodies it names. "
+     "This type carries a duty to respond within 56 calendar days of the record's date: "
+     "the statutory duty of the Coroners (Investigations) Regulations 2013 (regulation 29), "
+     "under which each person or body the report is sent to must reply in writing within "
+     "56 days of the date of the report. A record names who must respond and may give "
+     "another period (respond:)."),
+    ("pfd_response", "Response to a prevention of future deaths report",
+     "A reply to a coroner's report to prevent future deaths, saying what action is taken "
+     "or proposed."),
+    ("committee_report", "Committee report",
+     "A report of a parliamentary, assembly or council committee, e.g. a select committee, "
+     "with its conclusions and recommendations."),
+    ("government_response", "Government response",
+     "A government's or public body's published response to a committee's or inquiry's "
+     "report and its recommendations."),
+    ("audit_report_national", "National audit report",
+     "A report of a national audit office or auditor general, e.g. on value for money."),
+    ("audit_report_local", "Local audit report",
+     "An external auditor's report on a local body, e.g. on its accounts or its arrangements "
+     "for value for money."),
     ("transfer_to_trust", "Transfer to a trust",
      "A service moved out of a council's direct control, e.g. to a children's services "
      "trust."),
     ("appointment", "Appointment", "A person appointed to a post."),
     ("other", "Other", "Any other event."),
 )
+
+# Duties to respond that a record type carries unless a record says otherwise (its own
+# ``respond:`` period, or none): type → (within, unit, from). The bodies that must respond
+# are always the record's own (``respond: by:``).
+RESPONSE_DUTIES: dict[str, tuple[int, str, str]] = {
+    "pfd_report": (56, "calendar_days", "event"),
+}
 
 # How the timeline words a record's publication (its ``published:`` date). Events whose
 # report comes out later: "Report published", "The report of the inspection of … was
@@ -192,7 +230,9 @@ RECORD_TYPES = _terms(
 REPORT_OF_EVENT = frozenset({"inspection", "monitoring_visit", "follow_up_inspection",
                              "re_inspection", "focused_visit"})
 REPORT_ITSELF = frozenset({"report", "improvement_board_report", "cabinet_report",
-                           "commissioner_report"})
+                           "commissioner_report", "inquiry_interim_report",
+                           "inquiry_final_report", "pfd_report", "committee_report",
+                           "audit_report_national", "audit_report_local"})
 
 DAY_BASES = _terms(
     ("calendar_days", "calendar days", "Every day counts."),
@@ -246,6 +286,42 @@ REPORTED_OUTCOMES = {k: OUTCOMES[k] for k in ("met_on_time", "met_late", "met", 
                                               "partly_met", "suspended", "superseded",
                                               "not_reported")}
 
+# A response to a finding, recommendation or requirement: what the answering body says it
+# will do, in the words of its own published reply. Kept apart from progress (STATUSES):
+# accepting a recommendation is not carrying it out. A site may add its own.
+RESPONSE_STATUSES = _terms(
+    ("accepted", "Accepted", "The reply says the recommendation is accepted in full."),
+    ("accepted_in_part", "Accepted in part",
+     "The reply accepts some of the recommendation and not the rest."),
+    ("accepted_in_principle", "Accepted in principle",
+     "The reply accepts the aim of the recommendation without committing to it as written, "
+     "e.g. subject to funding or further work."),
+    ("under_consideration", "Under consideration",
+     "The reply says the recommendation is still being considered: no decision yet."),
+    ("noted", "Noted", "The reply acknowledges the recommendation without accepting or "
+     "rejecting it."),
+    ("rejected", "Rejected", "The reply says the recommendation is not accepted."),
+)
+
+# Derived, never entered: whether a body answered a duty to respond, and how an answer is
+# still missing. "No response published" is never "Rejected": the records may simply not
+# hold the reply (casefile.model.responses).
+RESPONSE_STATES = _terms(
+    ("responded_on_time", "Responded on time",
+     "The body's first published response is dated on or before the day it was due."),
+    ("responded_late", "Responded late",
+     "The body's first published response is dated after the day it was due."),
+    ("responded", "Responded, timing not established",
+     "The body responded, but the dates in the records are too imprecise to say whether "
+     "on time."),
+    ("response_pending", "Response pending",
+     "No response is recorded, and no duty to respond has passed as of the case's own date "
+     "(or none was set)."),
+    ("no_response_published", "No response published",
+     "A duty to respond has passed, as of the case's own date, and no response is recorded. "
+     "This is not a rejection: the records may simply not hold the reply."),
+)
+
 CASE_STATUSES = _terms(
     ("open", "Open", "Oversight continues."),
     ("closed", "Closed", "The regulator has ended formal oversight."),
@@ -296,7 +372,7 @@ def is_open(term: Term | None) -> bool:
 # The vocabularies a site may add to in data/vocabulary.yml, by the key used there.
 EXTENSIBLE = {"record_types": RECORD_TYPES, "body_kinds": BODY_KINDS,
               "source_kinds": SOURCE_KINDS, "money_kinds": MONEY_KINDS,
-              "licences": LICENCES}
+              "licences": LICENCES, "response_statuses": RESPONSE_STATUSES}
 
 SiteTerms = dict[str, dict[str, Term]]  # key of EXTENSIBLE → the site's own terms
 
@@ -309,7 +385,8 @@ def with_site(name: str, site: SiteTerms | None = None) -> dict[str, Term]:
 
 TABLES = {"statuses": STATUSES, "asserters": ASSERTERS, "evidence_grades": EVIDENCE_GRADES,
           "who_says_so": WHO_SAYS_SO,
-          "outcomes": OUTCOMES, "day_bases": DAY_BASES, **EXTENSIBLE}
+          "outcomes": OUTCOMES, "day_bases": DAY_BASES, "response_states": RESPONSE_STATES,
+          **EXTENSIBLE}
 
 RATES = _terms(
     ("day", "a day", "The amount is paid or spent each day."),

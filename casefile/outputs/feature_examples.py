@@ -1,6 +1,7 @@
 """The fictional partnership case whose files the How to edit page quotes for the newer
 fields: oversight levels, dates in words, reported outcomes and progress notes, next steps, money
-kinds, several bodies, mirrors and second-hand sources, and sources that differ.
+kinds, several bodies, mirrors and second-hand sources, sources that differ, and responses
+and duties to respond.
 
 It is part of the example data set (``casefile.outputs.examples``): tests check that
 every YAML block of the page is a verbatim excerpt of these files and that the whole set
@@ -17,6 +18,7 @@ ESCALATION_PATH = f"{RECORDS}/northshire-2022-escalation.yml"
 CASE_PATH = f"data/cases/{CASE}/case.yml"
 REPORT_PATH = "data/sources/northshire-inspection-report.yml"
 MIRROR_PATH = "data/sources/northshire-report-mirror.yml"
+RESPONSE_PATH = f"{RECORDS}/northshire-2021-police-response.yml"
 
 FILES = {
     "data/vocabulary.yml": """\
@@ -198,6 +200,37 @@ requirements:
     due:
       date: immediately    # due on the record's own date
     cite: [northshire-inspection-report]
+respond:
+  by: [northshire-police, northshire-health-trust]   # each counted separately
+  within: 3
+  unit: months
+  from: publication
+  as_written: within three months of publication
+""",
+    RESPONSE_PATH: """\
+id: northshire-2021-police-response
+type: government_response
+title: "EXAMPLE ONLY: police response to the inspection"
+date: 2021-08-20
+body: northshire-police
+summary: The police replied to the inspection's requirements.
+cite: [northshire-police-reply]
+responses:
+  - to: req-northshire-sharing      # a finding's or requirement's id
+    status: accepted_in_part        # accepted, accepted_in_principle, under_consideration,
+                                    # noted, rejected (or a site's own)
+    note: Agrees to share data, not case files. EXAMPLE ONLY
+    cite:
+      - source: northshire-police-reply
+        quote: We accept the need to share data, but not case files.
+""",
+    "data/sources/northshire-police-reply.yml": """\
+id: northshire-police-reply
+title: "EXAMPLE ONLY: reply to the inspectorate"
+publisher: northshire-police
+kind: letter
+published: 2021-08-20
+language: en
 """,
     ESCALATION_PATH: """\
 id: northshire-2022-escalation

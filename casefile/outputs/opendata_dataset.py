@@ -73,7 +73,8 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
         {r.type.value for c in chosen for r in c.records} | {b.kind for b in bodies}
         | {s.kind for s in sources} | {s.licence for s in sources if s.licence}
         | {x.kind.value for c in chosen for x in c.money if x.kind}
-        | {o.framework.id for c in chosen for r in c.records for o in r.oversight})
+        | {o.framework.id for c in chosen for r in c.records for o in r.oversight}
+        | {x.status.value for c in chosen for r in c.records for x in r.responses})
     vocabulary = _vocabulary(ds, kinds)
     cited_by: dict[str, list[m.Case]] = {}
     for c in chosen:

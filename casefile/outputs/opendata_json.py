@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from casefile.model import objects as m
-from casefile.model import who
+from casefile.model import responses, who
 from casefile.model.dates import PartialDate
 from casefile.model.deadlines import latest_document
 from casefile.model.oversight_history import Period, tracks
@@ -227,7 +227,30 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
                          "cite": _cites(n.cites)}) for n in r.next_steps] or None,
         "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None,
         "oversight": [_oversight(o, moves[id(o)]) for o in r.oversight] or None,
-        "sources_differ": _differs(r.differs)})
+        "responses": [_clean({"to": x.to.id, "status": x.status.value, "by": x.by.id,
+                              "note": x.note, "cite": _cites(x.cites)})
+                      for x in r.responses] or None,
+        "respond": _respond(r.duty),
+        "sources_differ": _differs(r.differs),
+        "derived": _clean({"response_counts": [{"body": n.body.id, "counts": n.counts}
+                                               for n in responses.counts(r)]}) or None})
+
+
+def _respond(duty: m.Duty | None) -> Json | None:
+    """A duty to respond as written (a period the record type gives is not written out),
+    with each body's state as of the case's date under ``derived``."""
+    if duty is None:
+        return None
+    due = duty.due
+    written = {} if duty.from_type else {"date": _d(due.date), "within": due.within,
+                                         "unit": due.unit, "from": due.start}
+    states = [_clean({"body": x.body.id, "state": x.term.value,
+                      "due_from": x.due_from.isoformat(), "due_until": x.due_until.isoformat(),
+                      "responded_in": x.first.record.id if x.first else None,
+                      "explanation": x.explanation}) for x in responses.duty_states(duty.record)]
+    return _clean({"by": [b.id for b in duty.by], **written, "as_written": due.as_written,
+                   "derived": {"period_from_record_type": duty.from_type, "deadline":
+                               responses.describe(duty), "states": states}})
 
 
 def case_json(c: m.Case) -> Json:

@@ -563,6 +563,41 @@ OVERSIGHT = Obj(
     ),
 )
 
+RESPONSE = Obj(
+    "response",
+    "This record's response to a finding, recommendation or requirement of an earlier "
+    "record: its status in the words of the reply, which the citation quotes.",
+    (
+        F("to", Ref("finding or requirement"), "Id of the finding (or recommendation) or "
+          "requirement answered.", True),
+        F("status", Enum(vocab.RESPONSE_STATUSES, "response_statuses"), "The response, as "
+          "the reply states it (see the methodology page): never inferred.", True),
+        F("by", Ref("body"), "The body that responds, if not this record's body."),
+        F("note", Text(), "What the reply says, in brief."),
+        F("cite", CITES, "Citations: the reply, with its verbatim words as the quote.", True),
+    ),
+)
+
+RESPOND = Obj(
+    "respond",
+    "A duty to respond that this record sets: who must respond to its findings and "
+    "requirements, and by when (a period counted from this record, or a date). A record "
+    "type may carry a period of its own (see the methodology page); giving one here "
+    "replaces it.",
+    (
+        F("by", ListOf(Ref("body"), 1), "The bodies that must respond, each counted "
+          "separately.", True),
+        F("date", Date(), "The date responses are due, if the source gives one."),
+        F("within", Int(1, 3650), "Length of the period, in units."),
+        F("unit", Enum(vocab.DAY_BASES), "What the period is counted in: calendar days, "
+          "working days, weeks, calendar months or years."),
+        F("from", Enum(vocab.PERIOD_STARTS), "What the period is counted from."),
+        F("as_written", Text(one_line=True), "The duty in the source's words, e.g. within "
+          "56 days of the date of this report."),
+    ),
+    rules=(Rule("together", ("within", "unit", "from")),),
+)
+
 RECORD = Obj(
     "record",
     "One event in a case (data/cases/CASE/records/ID.yml).",
@@ -594,6 +629,10 @@ RECORD = Obj(
           "framework that this record announces."),
         F("next", ListOf(NEXT_STEP), "What happens next, where a source says so: steps "
           "planned or expected, each cited."),
+        F("responses", ListOf(RESPONSE), "Responses this record gives to findings, "
+          "recommendations or requirements of earlier records."),
+        F("respond", RESPOND, "A duty to respond to this record's findings and "
+          "requirements: who must, and by when."),
         differ_field("record", (("date", DATE_DISAGREEMENT), ("published", DATE_DISAGREEMENT))),
     ),
 )
@@ -650,7 +689,8 @@ FRAMEWORK = Obj(
 
 VOCABULARY_FILE = Obj(
     "vocabulary",
-    "Record types, body kinds, source kinds, money kinds and oversight frameworks this site adds "
+    "Record types, body kinds, source kinds, money kinds, licences, response statuses and "
+    "oversight frameworks this site adds "
     "to the built-in ones (data/vocabulary.yml; optional).",
     (
         F("record_types", ListOf(SITE_TERM), "Kinds of event added."),
@@ -658,6 +698,7 @@ VOCABULARY_FILE = Obj(
         F("source_kinds", ListOf(SITE_TERM), "Kinds of document added."),
         F("money_kinds", ListOf(SITE_TERM), "Kinds of money figure added."),
         F("licences", ListOf(LICENCE_TERM), "Licences added."),
+        F("response_statuses", ListOf(SITE_TERM), "Response statuses added."),
         F("oversight_frameworks", ListOf(FRAMEWORK), "Oversight frameworks added."),
     ),
 )
@@ -754,6 +795,7 @@ def rule_parts(rule: Rule) -> list[Part]:
 _NOUN_PHRASES = {"themes": "the themes file", "vocabulary": "the vocabulary file",
                  "money": "a money figure", "due": "a deadline (due)",
                  "reported": "a reported outcome", "progress": "a progress note",
+                 "respond": "a duty to respond (respond)",
                  "record disagreements": "the disagreements on a record",
                  "source disagreements": "the disagreements on a source",
                  "money disagreements": "the disagreements on a money figure",

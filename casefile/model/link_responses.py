@@ -1,0 +1,118 @@
+"""Stage 3 continued, once every record's findings and requirements are linked: each
+record's ``responses:`` (to a finding or requirement of an earlier record of its case) and
+its duty to respond (``respond:``, or its type's default period), with located errors."""
+
+from __future__ import annotations
+
+from casefile.model import objects as m
+from casefile.model import vocab
+from casefile.model.link import Linker
+from casefile.model.responses import Answerable, items
+from casefile.reading.validate import Rec, suggest
+
+
+def link_responses(linker: Linker, record: m.Record, rec: Rec,
+                   answerable: dict[str, Answerable | None]) -> None:
+    """The record's duty to respond, then its responses; ``answerable``: every finding and
+    requirement of the data set by id (``answerable_items``), once every record is linked."""
+    _duty(linker, record, rec)
+    for item in linker.items(rec, "responses"):
+        _response(linker, record, item, answerable)
+
+
+def answerable_items(linker: Linker, recs: list[Rec]) -> dict[str, Answerable | None]:
+    """Every finding and requirement by id (ids are unique across the data set); None for
+    one written in ``recs`` (the record files) that could not be linked, whose problem is
+    reported where it is written."""
+    written: dict[str, Answerable | None] = {
+        str(x["id"]): None for rec in recs for key in ("findings", "requirements")
+        for x in linker.items(rec, key) if isinstance(x.get("id"), str)}
+    return written | {item.id: item for case in linker.cases.values() for r in case.records
+                      for item in items(r)}
+
+
+def _response(linker: Linker, record: m.Record, item: Rec,
+              answerable: dict[str, Answerable | None]) -> None:
+    to, loc = item.get("to"), item.where("to")
+    target = answerable.get(to) if to else None
+    if to and to not in answerable:
+        linker.fail(loc, f"no finding or requirement with id '{to}'"
+                    f"{suggest(to, tuple(k for k, v in answerable.items() if v))}")
+        return
+    by = linker.ref(item, "by", linker.bodies, "body") if item.get("by") else record.body
+    status = linker.term(item, "status", "response_statuses")
+    if target is None or by is None or status is None or not _answers(linker, record, item,
+                                                                      target):
+        return
+    if any(r.to is target and r.by is by for r in record.responses):
+        linker.fail(loc, f"this record already gives {by.name}'s response to '{target.id}'; "
+                    "give one response per body, with several citations if needed")
+        return
+    response = m.Response(target, status, by, item.get("note"), linker.cites(item), record)
+    record.responses.append(response)
+    target.responses.append(response)
+
+
+def _answers(linker: Linker, record: m.Record, item: Rec, target: Answerable) -> bool:
+    """A response answers an item of an earlier record of its own case, never its own."""
+    loc, raised = item.where("to"), target.record
+    if raised.case is not record.case:
+        linker.fail(loc, f"'{target.id}' belongs to case '{raised.case.id}', not "
+                    f"'{record.case.id}'; a response answers a record of its own case")
+        return False
+    if raised is record:
+        linker.fail(loc, f"a record cannot respond to its own '{target.id}'")
+        return False
+    if raised.date is not None and record.date is not None \
+            and record.date.latest < raised.date.earliest:
+        linker.fail(loc, f"this response is dated {record.date.human()}, before the record it "
+                    f"answers ({raised.date.human()}, record '{raised.id}'): check the date "
+                    "in the source")
+        return False
+    return True
+
+
+def _duty(linker: Linker, record: m.Record, rec: Rec) -> None:
+    """``respond:``: the bodies that must respond and by when; the period is the record's
+    own (a date, or within/unit/from) or else its type's (vocab.RESPONSE_DUTIES)."""
+    given = rec.get("respond")
+    if not given:
+        return
+    bodies = [linker.lookup(v, given.where("by"), linker.bodies, "body")
+              for v in given.get("by") or [] if v]
+    if not bodies or None in bodies:
+        return
+    default = vocab.RESPONSE_DUTIES.get(record.type.value)
+    date, within = given.get("date"), given.get("within")
+    loc = given.where("date" if date is not None else "within" if within else "by")
+    if date is not None and within is not None:
+        linker.fail(loc, "give either date or within, unit and from, not both")
+        return
+    if date is None and within is None and default is None:
+        linker.fail(loc, f"give when responses are due: date, or within, unit and from (a "
+                    f"'{record.type.value}' record carries no period of its own)")
+        return
+    if len({b.id for b in bodies if b}) < len(bodies):
+        linker.fail(given.where("by"), "each body that must respond is named once")
+        return
+    if not _items_to_answer(linker, record, rec):
+        return
+    from_type = date is None and within is None
+    if from_type:
+        assert default is not None
+        within, unit, start = default
+    else:
+        unit, start = given.get("unit"), given.get("from")
+    due = m.Due(date, within, unit, start, given.get("as_written"), None)
+    record.duty = m.Duty(due, [b for b in bodies if b], record, from_type)
+
+
+def _items_to_answer(linker: Linker, record: m.Record, rec: Rec) -> bool:
+    """Whether the record raises anything to answer (any that failed to link were reported
+    where they are written)."""
+    if items(record) or rec.get("findings") or rec.get("requirements"):
+        return True
+    linker.fail(rec["respond"].where("by"), "this record sets a duty to respond but raises "
+                "no finding or requirement that a response could answer; add them, or remove "
+                "respond")
+    return False
