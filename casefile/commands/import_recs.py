@@ -243,6 +243,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         apply(args, target, out.entries, _write)
     except TargetError as exc:
         print(f"casefile import: {printable(str(exc))}", file=sys.stderr)
+        if exc.problems:
+            print("\n".join(printable(p) for p in exc.problems), file=sys.stderr)
+            print("casefile import: the record is back as it was; nothing was written",
+                  file=sys.stderr)
         return 1
     print(f"casefile import: added {len(out.entries)} recommendations to {known.record_file}")
     return 0

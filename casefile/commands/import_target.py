@@ -20,7 +20,12 @@ from casefile.reading.validate import Rec, suggest, validate
 
 
 class TargetError(Exception):
-    """The record cannot be imported into; the message says why and what to do."""
+    """The record cannot be imported into; the message says why and what to do, and
+    ``problems`` lists what the check found after writing (the record then put back)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
 
 
 def _ids(value: Any, out: set[str]) -> None:
@@ -106,6 +111,5 @@ def apply(args: argparse.Namespace, target: tuple[Path, Rec, int],
                      require=project_requires_copies(data))
     except DataError as exc:
         write(path, old)
-        lines = "\n".join(str(p) for p in exc.problems)
-        raise TargetError(f"after adding the entries, the check found:\n{lines}\nthe record "
-                          "is back as it was; nothing was written") from exc
+        raise TargetError("after adding the entries, the check found:",
+                          [str(p) for p in exc.problems]) from exc

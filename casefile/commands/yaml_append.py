@@ -49,7 +49,7 @@ def _last_end(node: yaml.Node) -> yaml.Mark:
     after any comments and blank lines that follow)."""
     if isinstance(node, yaml.MappingNode) and node.value:
         return _last_end(node.value[-1][1])
-    if isinstance(node, yaml.SequenceNode) and node.value and node.flow_style is False:
+    if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
         return _last_end(node.value[-1])
     return node.end_mark
 
@@ -78,7 +78,7 @@ def append(text: str, key: str, entries: list[Entry]) -> str:
         new = [f"{key}:\n"] + [x + "\n" for e in entries for x in entry_lines(e, 2)]
         return "".join(lines + new)
     name, value = found
-    if isinstance(value, yaml.SequenceNode) and value.value and value.flow_style is False:
+    if isinstance(value, yaml.SequenceNode) and value.value and not value.flow_style:
         end = _last_end(value)
         at = end.line if end.column == 0 else end.line + 1
         dash = value.start_mark.column
