@@ -380,3 +380,28 @@ def test_append_keeps_the_list_s_own_indentation_and_refuses_a_flow_list() -> No
         append("id: r\nfindings: [{id: b}]\n", "findings", new)
     assert str(caught.value) == ("line 2: 'findings' is not a block list ('- ' items, one "
                                  "under another); write it as one to import")
+
+
+def test_a_row_with_too_many_cells_and_an_empty_file(
+        site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "recs.csv").write_text(
+        HEADER + f"1,9.2,{words(1)},,fictional-water-quality\n"
+        f"2,9.3,{json.dumps(words(2))},,fictional-water-quality\n"
+        f"3,9.4,Three, without quotes,,fictional-water-quality\n", encoding="utf-8")
+    code, _, err = run(capsys, "recs.csv", "--record", "northmoor-2025-final-report")
+    assert code == 1
+    assert err.splitlines() == [
+        "recs.csv:2: 6 cells where the header has 5; put a cell that holds a comma in double "
+        "quotes",
+        "recs.csv:4: 6 cells where the header has 5; put a cell that holds a comma in double "
+        "quotes",
+        "casefile import: 2 problems found; nothing was written"]
+    (site / "recs.csv").write_text("\n", encoding="utf-8")
+    assert run(capsys, "recs.csv", "--record", "northmoor-2025-final-report")[2] == (
+        "recs.csv:1: empty file; the first line names the columns: number, paragraph, text, "
+        "directed_at\n"
+        "casefile import: 1 problem found; nothing was written\n")
+    (site / "recs.csv").write_text(HEADER + f"1,9.2,{json.dumps(words(1))},,"
+                                   "fictional-water-quality\n", encoding="utf-8")
+    assert run(capsys, "recs.csv", "--record", "northmoor-2025-final-report")[1] == (
+        f"casefile import: added 1 recommendation to {RECORD}\n")

@@ -78,6 +78,7 @@ def _columns(name: str, line: int, keys: list[str]) -> list[str]:
 def read_csv(name: str, text: str) -> tuple[list[Row], list[str]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[Row] = []
+    errors: list[str] = []
     header: list[str] | None = None
     end = 0
     try:
@@ -92,13 +93,18 @@ def read_csv(name: str, text: str) -> tuple[list[Row], list[str]]:
                     return [], errors
                 continue
             if len(cells) != len(header):
-                return rows, [f"{name}:{start}: {len(cells)} cells where the header has "
-                              f"{len(header)}; quote a cell that holds a comma"]
+                errors.append(f"{name}:{start}: {len(cells)} cells where the header has "
+                              f"{len(header)}; put a cell that holds a comma in double "
+                              "quotes")
+                continue
             rows.append(Row(start, {k: v.strip() for k, v in zip(header, cells, strict=True)}))
     except csv.Error as exc:
-        return rows, [f"{name}:{reader.line_num}: {exc}; check the quotes on this line"]
-    return rows, [] if header is not None else [f"{name}:1: empty file; the first line "
-                                                f"names the columns: {', '.join(REQUIRED)}"]
+        return rows, [*errors, f"{name}:{reader.line_num}: {exc}; check the quotes on this "
+                      "line"]
+    if header is None:
+        errors.append(f"{name}:1: empty file; the first line names the columns: "
+                      f"{', '.join(REQUIRED)}")
+    return rows, errors
 
 
 def read_json(name: str, text: str) -> tuple[list[Row], list[str]]:
@@ -248,7 +254,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             print("casefile import: the record is back as it was; nothing was written",
                   file=sys.stderr)
         return 1
-    print(f"casefile import: added {len(out.entries)} recommendations to {known.record_file}")
+    count = len(out.entries)
+    print(f"casefile import: added {count} recommendation{'s' if count != 1 else ''} to "
+          f"{known.record_file}")
     return 0
 
 
