@@ -320,7 +320,8 @@ def with_site(name: str, site: SiteTerms | None = None) -> dict[str, Term]:
 
 TABLES = {"statuses": STATUSES, "asserters": ASSERTERS, "evidence_grades": EVIDENCE_GRADES,
           "who_says_so": WHO_SAYS_SO,
-          "outcomes": OUTCOMES, "day_bases": DAY_BASES, **EXTENSIBLE}
+          "outcomes": OUTCOMES, "day_bases": DAY_BASES, "finding_kinds": FINDING_KINDS,
+          **EXTENSIBLE}
 
 RATES = _terms(
     ("day", "a day", "The amount is paid or spent each day."),
