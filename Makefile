@@ -10,7 +10,7 @@ NO_MKDOCS_2_WARNING ?= 1
 export NO_MKDOCS_2_WARNING
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve check lint links lock bench bench-quick clean chromium mutate fuzz \
+.PHONY: site test serve check lint links lock bench bench-import bench-quick clean chromium mutate fuzz \
         exit-check
 
 # Create the virtual environment and install the locked dependencies: every file's SHA-256
@@ -61,6 +61,9 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --sizes 100,1000,2000 --out BENCHMARKS.md
 
 # A small run (10 cases) that finishes in seconds, for CI.
+bench-import: $(STAMP)
+	$(BIN)/python -m bench.import_recs --rows 200
+
 bench-quick: $(STAMP)
 	$(BIN)/python -m bench.run --quick
 

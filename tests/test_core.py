@@ -26,7 +26,7 @@ STAGES = {
                 "opendata_tables", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "wayback", "examples", "feature_examples",
                 "neutral", "skip", "blocks"},
-    "commands": {"cli", "scaffold", "init"},
+    "commands": {"cli", "scaffold", "init", "import_recs", "import_target", "yaml_append"},
 }
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)

@@ -107,13 +107,14 @@ def test_assessments_relayed_by_one_publisher_or_two_and_first_hand() -> None:
 
 def test_findings_and_timeline() -> None:
     assert rows(SECOND_CASE, "findings") == [
-        "case,finding,raised_by,raised_date,theme,text,sources",
+        "case,finding,raised_by,raised_date,theme,text,sources,kind,number,paragraph,"
+        "directed_at",
         "fictional-borough-childrens-services,fictional-f-oversight,fictional-2023-inspection,"
         "2023-01-16,fictional-oversight,Managers did not check casework (invented).,"
-        "fictional-inspection-report fictional-annual-review",
+        "fictional-inspection-report fictional-annual-review,finding,,,",
         "fictional-borough-childrens-services,fictional-f-placements,fictional-2023-inspection,"
         "2023-01-16,fictional-placements,Too few placements were available (invented).,"
-        "fictional-inspection-report fictional-annual-review"]
+        "fictional-inspection-report fictional-annual-review,finding,,,"]
     assert rows(SECOND_CASE, "timeline") == [
         "case,record,date,until,published,after,type,title,body,summary,sources",
         "fictional-borough-childrens-services,fictional-2023-inspection,2023-01-16,,2023-03-01,"
@@ -254,7 +255,8 @@ def test_the_header_of_every_table() -> None:
     assert {name: text.rstrip("\n").split(",") for name, text in tables([]).items()} == {
         "timeline": ["case", "record", "date", "until", "published", "after", "type", "title",
                      "body", "summary", "sources"],
-        "findings": ["case", "finding", "raised_by", "raised_date", "theme", "text", "sources"],
+        "findings": ["case", "finding", "raised_by", "raised_date", "theme", "text", "sources",
+                     "kind", "number", "paragraph", "directed_at"],
         "assessments": ["case", "record", "record_date", "finding", "status", "asserted_by",
                         "asserter", "note", "relayed_by", "relayed_grades", "shown_as",
                         "sources"],

@@ -284,6 +284,9 @@ def parser() -> argparse.ArgumentParser:
                        help="do not ask the Internet Archive for copies")
     links.add_argument("--allow-internal-for-tests", action="store_true", help=argparse.SUPPRESS)
     links.set_defaults(func=cmd_links)
+    from casefile.commands.import_recs import add_parser
+
+    add_parser(sub)
     return top
 
 

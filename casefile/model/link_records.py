@@ -14,6 +14,9 @@ from casefile.reading.validate import Rec
 
 
 def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
+    numbers: dict[str, Rec] = {}  # each finding's number in this record → its entry
+    for item in linker.items(rec, "findings"):
+        _finding_details(linker, record, item, numbers)
     for item in linker.items(rec, "assessments"):
         _assessment(linker, record, item)
     for item in linker.items(rec, "requirements"):
@@ -26,6 +29,28 @@ def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
         link_oversight(linker, record, item)
     for item in linker.items(rec, "next"):
         _next_step(linker, record, item)
+
+
+def _finding_details(linker: Linker, record: m.Record, item: Rec,
+                     numbers: dict[str, Rec]) -> None:
+    """A finding's optional kind, number, paragraph and the bodies it is addressed to."""
+    number = item.get("number")
+    if number is not None and number in numbers:
+        first = numbers[number].where("number")
+        linker.fail(item.where("number"), f"number '{number}' is already given at line "
+                    f"{first.line}; each finding of a record needs its own number, as in "
+                    "the source")
+    elif number is not None:
+        numbers[number] = item
+    finding = linker.findings.get(item.get("id", ""))
+    if finding is None or finding.record is not record:
+        return
+    finding.kind = vocab.FINDING_KINDS.get(item.get("kind") or "")
+    finding.number, finding.paragraph = number, item.get("paragraph")
+    for value in [v for v in item.get("directed_at") or [] if v]:
+        body = linker.lookup(value, item.where("directed_at"), linker.bodies, "body")
+        if body is not None and body not in finding.directed_at:
+            finding.directed_at.append(body)
 
 
 def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:

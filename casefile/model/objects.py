@@ -262,6 +262,16 @@ class Finding:
     cites: list[Citation]
     record: Record
     responses: list[Response] = field(default_factory=list)  # as linked; see model.responses
+    kind: vocab.Term | None = None  # None: not given (a finding)
+    number: str | None = None  # the source's own number, e.g. "12" or "R3.1"
+    paragraph: str | None = None  # where in the source, e.g. "4.12"
+    directed_at: list[Body] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """What it is, with its number: "Recommendation 12", "Finding 3", "Finding"."""
+        name = (self.kind or vocab.FINDING_KINDS["finding"]).label
+        return f"{name} {self.number}" if self.number else name
 
 
 @dataclass

@@ -327,6 +327,17 @@ CASE_STATUSES = _terms(
     ("closed", "Closed", "The regulator has ended formal oversight."),
 )
 
+# What a record's finding is: the label readers see ("Recommendation 12") comes from here.
+FINDING_KINDS = _terms(
+    ("finding", "Finding", "Something the document found (the default)."),
+    ("recommendation", "Recommendation",
+     "Something the document recommends that a body should do."),
+    ("conclusion", "Conclusion", "A conclusion the document draws, e.g. a committee's."),
+    ("concern", "Matter of concern",
+     "A matter the document is concerned about and asks a body to act on, e.g. a coroner's "
+     "concern in a report to prevent future deaths."),
+)
+
 MONEY_KINDS = _terms(
     ("budget", "Budget", "Money set aside or planned for a purpose."),
     ("overspend", "Overspend or deficit", "Spending above the budget, or a shortfall."),
@@ -386,6 +397,7 @@ def with_site(name: str, site: SiteTerms | None = None) -> dict[str, Term]:
 TABLES = {"statuses": STATUSES, "asserters": ASSERTERS, "evidence_grades": EVIDENCE_GRADES,
           "who_says_so": WHO_SAYS_SO,
           "outcomes": OUTCOMES, "day_bases": DAY_BASES, "response_states": RESPONSE_STATES,
+          "finding_kinds": FINDING_KINDS,
           **EXTENSIBLE}
 
 RATES = _terms(

@@ -191,6 +191,15 @@ def _oversight(o: m.OversightChange, period: Period) -> Json:
                                       period.previous.value if period.previous else None})})
 
 
+def _finding(f: m.Finding) -> Json:
+    """A finding as in its record: the optional kind, number, paragraph and bodies
+    addressed only when given."""
+    return {"id": f.id, "theme": f.theme.id, "text": f.text,
+            **_clean({"kind": f.kind.value if f.kind else None, "number": f.number,
+                      "paragraph": f.paragraph, "directed_at": [b.id for b in f.directed_at]}),
+            "cite": _cites(f.cites)}
+
+
 def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
                 moves: dict[int, Period] | None = None) -> Json:
     """A record as in its YAML file; ``compared`` holds the case's ratings comparisons
@@ -207,8 +216,7 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
         "published_as_written": _w(r.published, r.differs, "published"),
         "published_note": r.published_note, "body": r.body.id, "summary": r.summary,
         "cite": _cites(r.cites),
-        "findings": [{"id": f.id, "theme": f.theme.id, "text": f.text, "cite": _cites(f.cites)}
-                     for f in r.findings],
+        "findings": [_finding(f) for f in r.findings],
         "assessments": [{"finding": a.finding.id, "status": a.status.value,
                          "asserted_by": a.asserted_by.id, "note": a.note,
                          "cite": _cites(a.cites),

@@ -62,7 +62,9 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                                      r.type.value, r.title, r.body.id, r.summary, _ids(r.cites)])
             for f in r.findings:
                 rows["findings"].append([c.id, f.id, r.id, r.date.iso(), f.theme.id, f.text,
-                                         _ids(f.cites)])
+                                         _ids(f.cites), f.kind.value if f.kind else "finding",
+                                         f.number or "", f.paragraph or "",
+                                         " ".join(b.id for b in f.directed_at)])
             for a in r.assessments:
                 rows["assessments"].append([c.id, r.id, r.date.iso(), a.finding.id,
                                             a.status.value, a.asserted_by.id, a.asserter.value,
@@ -83,7 +85,8 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
         "timeline": _csv(["case", "record", "date", "until", "published", "after", "type",
                           "title", "body", "summary", "sources"], rows["timeline"]),
         "findings": _csv(["case", "finding", "raised_by", "raised_date", "theme", "text",
-                          "sources"], rows["findings"]),
+                          "sources", "kind", "number", "paragraph", "directed_at"],
+                         rows["findings"]),
         "assessments": _csv(["case", "record", "record_date", "finding", "status",
                              "asserted_by", "asserter", "note", "relayed_by",
                              "relayed_grades", "shown_as", "sources"], rows["assessments"]),

@@ -426,6 +426,12 @@ FINDING = Obj(
         F("id", Id(), "Unique id.", True),
         F("theme", Ref("theme"), "Theme from data/themes.yml.", True),
         F("text", Text(), "The finding in brief; quote the source in the citation.", True),
+        F("kind", Enum(vocab.FINDING_KINDS), "What it is: a finding (the default), a "
+          "recommendation, a conclusion or a matter of concern."),
+        F("number", Text(one_line=True), "The source's own number for it, e.g. 12 or R3.1; "
+          "unique within the record."),
+        F("paragraph", Text(one_line=True), "Where it is in the source, e.g. 4.12."),
+        F("directed_at", ListOf(Ref("body"), 1), "The bodies it is addressed to."),
         cite_field(),
     ),
 )

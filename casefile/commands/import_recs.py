@@ -1,0 +1,282 @@
+"""``casefile import recommendations FILE --record ID``: a table of recommendations (CSV with
+a header row, or a JSON list of objects) appended to a record's ``findings:`` as
+``kind: recommendation`` entries, each citing its source with its text as the quotation.
+
+Every bad row is reported (``FILE:LINE: what is wrong, and what would be right``; CSV lines
+are the file's physical lines, a JSON item's line is where it starts) and nothing is written
+unless all are good. The record's text is appended to, never rewritten; then the whole data
+set is checked, and the file put back as it was if the check fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casefile.errors import DataError, printable
+from casefile.reading.validate import suggest
+
+COLUMNS = ("number", "paragraph", "text", "directed_at", "theme", "id")
+REQUIRED = ("number", "paragraph", "text", "directed_at")
+
+
+@dataclass
+class Row:
+    line: int
+    values: dict[str, str]
+
+
+@dataclass
+class Known:
+    """What the data set already holds that the rows must agree with."""
+
+    themes: tuple[str, ...]
+    bodies: tuple[str, ...]
+    ids: set[str]  # every id in use anywhere in the data set
+    numbers: dict[str, str]  # the record's findings' numbers → where each is
+    record_file: str
+
+
+@dataclass
+class Outcome:
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _cell(value: Any) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, str)):
+        return str(value).strip()
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ";".join(value)
+    return None
+
+
+def _columns(name: str, line: int, keys: list[str]) -> list[str]:
+    """Problems with a header (or a JSON item's keys): unknown or missing columns."""
+    errors = []
+    for key in keys:
+        if key not in COLUMNS:
+            errors.append(f"{name}:{line}: unknown column '{key}'{suggest(key, COLUMNS)}; "
+                          f"the columns are {', '.join(COLUMNS)} (theme and id optional)")
+    missing = [k for k in REQUIRED if k not in keys]
+    if missing:
+        errors.append(f"{name}:{line}: no column {', '.join(repr(k) for k in missing)}; "
+                      f"the columns are {', '.join(COLUMNS)} (theme and id optional)")
+    return errors
+
+
+def read_csv(name: str, text: str) -> tuple[list[Row], list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[Row] = []
+    errors: list[str] = []
+    header: list[str] | None = None
+    end = 0
+    try:
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = [c.strip() for c in cells]
+                errors = _columns(name, start, header)
+                if errors:
+                    return [], errors
+                continue
+            if len(cells) != len(header):
+                errors.append(f"{name}:{start}: {len(cells)} cells where the header has "
+                              f"{len(header)}; put a cell that holds a comma in double "
+                              "quotes")
+                continue
+            rows.append(Row(start, {k: v.strip() for k, v in zip(header, cells, strict=True)}))
+    except csv.Error as exc:
+        return rows, [*errors, f"{name}:{reader.line_num}: {exc}; check the quotes on this "
+                      "line"]
+    if header is None:
+        errors.append(f"{name}:1: empty file; the first line names the columns: "
+                      f"{', '.join(REQUIRED)}")
+    return rows, errors
+
+
+def read_json(name: str, text: str) -> tuple[list[Row], list[str]]:
+    decoder, rows, errors = json.JSONDecoder(), [], []
+    at = len(text) - len(text.lstrip())
+    if not text.startswith("[", at):
+        return [], [f"{name}:1: expected a JSON list of objects, one per recommendation"]
+    at += 1
+    while True:
+        at += len(text[at:]) - len(text[at:].lstrip(" \t\r\n,"))
+        if text.startswith("]", at) or at >= len(text):
+            return rows, errors
+        line = text.count("\n", 0, at) + 1
+        try:
+            item, at = decoder.raw_decode(text, at)
+        except json.JSONDecodeError as exc:
+            return rows, [*errors, f"{name}:{exc.lineno}: {exc.msg}; the file must be JSON"]
+        if not isinstance(item, dict):
+            errors.append(f"{name}:{line}: expected an object with keys "
+                          f"{', '.join(REQUIRED)}")
+            continue
+        found = _columns(name, line, list(item))
+        values = {k: _cell(v) for k, v in item.items() if k in COLUMNS}
+        bad = [k for k, v in values.items() if v is None]
+        found += [f"{name}:{line}: '{k}' must be text (or a list of body ids for "
+                  "directed_at)" for k in bad]
+        errors += found
+        if not found:
+            rows.append(Row(line, {k: v for k, v in values.items() if v is not None}))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _where(name: str, row: Row) -> str:
+    return f"{name}:{row.line}"
+
+
+def entry(name: str, row: Row, known: Known, args: argparse.Namespace,
+          seen: dict[str, int]) -> tuple[dict[str, Any] | None, list[str]]:
+    """One row as a finding entry, or the row's problems."""
+    at, v, errors = _where(name, row), row.values, []
+    number, text = v.get("number", ""), v.get("text", "")
+    if not text:
+        errors.append(f"{at}: no text; give the recommendation's words exactly as the "
+                      "source prints them")
+    if not number:
+        errors.append(f"{at}: no number; give the source's own number for it, e.g. 12")
+    elif f"n:{number}" in seen:
+        errors.append(f"{at}: number '{number}' is already given at line {seen[f'n:{number}']}"
+                      "; each recommendation needs its own number")
+    elif number in known.numbers:
+        errors.append(f"{at}: number '{number}' is already in the record "
+                      f"({known.numbers[number]}); import only new recommendations")
+    ident = v.get("id") or (f"{args.prefix}-{slug(number)}" if number else "")
+    if ident and f"i:{ident}" in seen:
+        errors.append(f"{at}: id '{ident}' is already given at line {seen[f'i:{ident}']}; "
+                      "give each row its own id")
+    elif ident in known.ids:
+        errors.append(f"{at}: id '{ident}' is already used in the data set; give another in "
+                      "an id column (never overwritten)")
+    elif ident and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
+        errors.append(f"{at}: id '{ident}' is not an id; use lower-case letters, digits and "
+                      "single hyphens, e.g. inquiry-2024-rec-12")
+    theme = v.get("theme") or args.theme
+    if not theme:
+        errors.append(f"{at}: no theme; add a theme column or give --theme")
+    elif theme not in known.themes:
+        errors.append(f"{at}: no theme with id '{theme}'{suggest(theme, known.themes)} "
+                      "(themes are listed in data/themes.yml)")
+    bodies = [b.strip() for b in v.get("directed_at", "").split(";") if b.strip()]
+    for body in bodies:
+        if body not in known.bodies:
+            errors.append(f"{at}: no body with id '{body}'{suggest(body, known.bodies)}; "
+                          "directed_at lists body ids (data/bodies/), separated by ';'")
+    seen.setdefault(f"n:{number}", row.line)
+    seen.setdefault(f"i:{ident}", row.line)
+    if errors:
+        return None, errors
+    made: dict[str, Any] = {"id": ident, "theme": theme, "kind": "recommendation",
+                            "number": number}
+    if v.get("paragraph"):
+        made["paragraph"] = v["paragraph"]
+    made["text"] = text
+    if bodies:
+        made["directed_at"] = bodies
+    made["cite"] = [{"source": args.source, "quote": text}]
+    return made, []
+
+
+def read_rows(path: Path, name: str) -> tuple[list[Row], list[str]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [f"{name}:1: cannot read it ({exc}); give a UTF-8 CSV or JSON file"]
+    if path.suffix.lower() == ".json":
+        return read_json(name, text)
+    return read_csv(name, text)
+
+
+def entries(path: Path, name: str, known: Known, args: argparse.Namespace) -> Outcome:
+    rows, errors = read_rows(path, name)
+    out, seen = Outcome(errors=errors), {}
+    for row in rows:
+        made, problems = entry(name, row, known, args, seen)
+        out.errors += problems
+        if made is not None:
+            out.entries.append(made)
+    if not rows and not out.errors:
+        out.errors.append(f"{name}:1: no rows; nothing to import")
+    return out
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace the file in one step (a killed import leaves it whole)."""
+    temp = path.with_name(f".{path.name}.import-{os.getpid()}")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from casefile.commands.import_target import TargetError, apply, known_for
+
+    try:
+        known, target, args.source, args.prefix = known_for(args)
+    except TargetError as exc:
+        print(f"casefile import: {printable(str(exc))}", file=sys.stderr)
+        return 1
+    except DataError as exc:
+        print(exc.report().replace("nothing was built", "fix these first; nothing was "
+                                   "imported"), file=sys.stderr)
+        return 1
+    out = entries(Path(args.file), printable(args.file), known, args)
+    if out.errors:
+        print("\n".join(printable(e) for e in out.errors), file=sys.stderr)
+        print(f"casefile import: {len(out.errors)} problem"
+              f"{'s' if len(out.errors) != 1 else ''} found; nothing was written",
+              file=sys.stderr)
+        return 1
+    try:
+        apply(args, target, out.entries, _write)
+    except TargetError as exc:
+        print(f"casefile import: {printable(str(exc))}", file=sys.stderr)
+        if exc.problems:
+            print("\n".join(printable(p) for p in exc.problems), file=sys.stderr)
+            print("casefile import: the record is back as it was; nothing was written",
+                  file=sys.stderr)
+        return 1
+    count = len(out.entries)
+    print(f"casefile import: added {count} recommendation{'s' if count != 1 else ''} to "
+          f"{known.record_file}")
+    return 0
+
+
+def add_parser(sub: Any) -> None:
+    top = sub.add_parser("import", help="add entries to a record from a table")
+    what = top.add_subparsers(dest="what", required=True)
+    recs = what.add_parser(
+        "recommendations", help="append a table of recommendations (CSV or JSON) to a "
+        "record's findings, as kind: recommendation",
+        description="Append a table of recommendations to a record's findings. Columns: "
+        "number, paragraph, text (the words as the source prints them: they become the "
+        "quotation), directed_at (body ids separated by ';'), and optionally theme and id. "
+        "Nothing is written unless every row is good; existing entries are never changed.")
+    recs.add_argument("file", help="a CSV file with a header row, or a JSON list of objects")
+    recs.add_argument("--record", required=True, metavar="PATH_OR_ID",
+                      help="the record to add to: its file or its id")
+    recs.add_argument("--theme", help="theme id for rows with no theme column")
+    recs.add_argument("--source", help="the source id each entry cites (default: the "
+                      "record's first cited source)")
+    recs.add_argument("--prefix", help="ids are PREFIX-NUMBER where there is no id column "
+                      "(default: the record's id)")
+    recs.add_argument("--data", default="data", help="data folder (default: data)")
+    recs.set_defaults(func=cmd_import)

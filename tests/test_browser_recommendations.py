@@ -1,0 +1,79 @@
+"""The fictional inquiry's recommendations (#18 item 6: `casefile import recommendations`)
+in a real headless Chromium (Debian's): the case page with its 64-row findings table and a
+recommendation's own page have no WCAG 2.2 AA violation (axe-core) at 390 px and 1280 px,
+load nothing from elsewhere, never scroll sideways, and read with JavaScript off. Skipped
+when chromium is absent."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser
+
+from casefile.commands.cli import main
+from tests.conftest import PROJECTS, copy_project, mkdocs_build
+from tests.test_browser import NARROW as WIDTHS
+from tests.test_browser import WCAG, browser_or_skip, serve
+
+INQUIRY = PROJECTS / "inquiry"
+CASE = "cases/example-northmoor-water-inquiry/"
+PAGES = {"case": CASE, "recommendation": CASE + "findings/northmoor-2025-final-report-4/"}
+
+browser = pytest.fixture(scope="module")(browser_or_skip)
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = copy_project(tmp_path_factory.mktemp("inquiry"), INQUIRY / "data")
+    here = Path.cwd()
+    os.chdir(project)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["import", "recommendations", str(INQUIRY / "recommendations.csv"),
+                         "--record", "northmoor-2025-final-report"]) == 0
+    finally:
+        os.chdir(here)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_axe_violations_no_outside_requests_no_sideways_scroll(
+        browser: Browser, base: str, name: str, width: str) -> None:
+    context = browser.new_context(viewport=WIDTHS[width])
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + PAGES[name], wait_until="networkidle")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                  for v in result.response["violations"]]
+    wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert violations == []
+    assert [u for u in requests if not u.startswith(base)] == []
+    assert wider <= 0
+
+
+def test_labels_and_addressees_read_with_javascript_off(browser: Browser, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(base + PAGES["recommendation"])
+    assert page.locator("h1 .cf-type").inner_text().casefold() == "recommendation 4"
+    addressed = "dl.cf-finding-facts dt:text-is('Addressed to') + dd a"
+    assert page.locator(addressed).all_inner_texts() == [
+        "Northmoor Water Board (fictional)", "Example Water Quality Regulator (fictional)"]
+    page.goto(base + PAGES["case"])
+    labels = page.locator("table.cf-matrix tbody th .cf-type").all_inner_texts()
+    context.close()
+    assert len(labels) == 64
+    assert [x.casefold() for x in labels[:2]] == ["recommendation 1", "recommendation 2"]
