@@ -19,7 +19,7 @@ STAGES = {
                 "differ", "copies"},
     "model": {"objects", "vocab", "dates", "date_words", "calendars", "money", "link",
               "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
-              "oversight_history", "link_oversight", "who", "quotes", "published",
+              "oversight_history", "link_oversight", "who", "quotes", "published", "grades",
               "cited_in", "citation", "stand", "histories", "upcoming", "responses",
               "link_responses"},
     "outputs": {"render", "opendata", "opendata_json", "opendata_dataset", "opendata_import",
