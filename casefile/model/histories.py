@@ -14,7 +14,7 @@ from casefile.model import vocab, who
 from casefile.model.link_dates import after_order
 
 if TYPE_CHECKING:
-    from casefile.model.stand import Said
+    from casefile.model.said import Said
 
 NOT_ASSESSED = vocab.STATUSES["not_assessed"]
 TITLE_LIMIT = 90  # characters of the finding's text in a page title, cut at a word
