@@ -28,6 +28,8 @@ STAGES = {
                 "neutral", "skip", "blocks"},
     "commands": {"cli", "scaffold", "init", "import_recs", "import_target", "yaml_append"},
 }
+# "where things stand", split by concern: its requirements, and the sentence both parts say
+STAGES["model"] |= {"said", "stand_requirements"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +

@@ -16,7 +16,7 @@ from casefile.model.responses import ResponseLine
 from casefile.model.responses import lines as response_lines
 
 if TYPE_CHECKING:
-    from casefile.model.stand import Said
+    from casefile.model.said import Said
 
 NOT_ASSESSED = vocab.STATUSES["not_assessed"]
 TITLE_LIMIT = 90  # characters of the finding's text in a page title, cut at a word

@@ -21,7 +21,7 @@ from casefile import fork
 from casefile.buildinfo import BuildInfo
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked
-from casefile.model import citation, date_words, published, stand, views, vocab
+from casefile.model import citation, date_words, published, stand_requirements, views, vocab
 from casefile.model import objects as m
 from casefile.model.dates import human_day
 from casefile.model.histories import finding_src, histories, who_says
@@ -233,8 +233,8 @@ class Renderer:
 
         return {"ds": self.dataset, "vocab": vocab, "views": self.views, "link": link,
                 "case_src": case_src, "body_src": body_src, "finding_src": finding_src,
-                "here": src, "human_day": human_day, "due_words": stand.due_words,
-                "list_outcome": stand.list_outcome,
+                "here": src, "human_day": human_day, "due_words": stand_requirements.due_words,
+                "list_outcome": stand_requirements.list_outcome,
                 "schema": schema, "cross_timeline": views.cross_timeline,
                 "by_theme": views.by_theme, "build": self.build,
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
