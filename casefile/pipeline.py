@@ -266,7 +266,7 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
         linker, linker.records[i.rec["id"]], i.rec) if i.rec.get("id") in linker.records else None)
     answerable = answerable_items(linker, [i.rec for i in loaded if i.kind == "record"])
     _each(loaded, ("record",), lambda i: link_responses(
-        linker, linker.records[i.rec["id"]], i.rec, answerable)
+        linker, linker.records[i.rec["id"]], i.rec, answerable, i.clean)
         if i.rec.get("id") in linker.records else None)
     _each(loaded, ("case",), lambda i: check_move_order(linker, i.rec))
     return linker

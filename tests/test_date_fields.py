@@ -86,6 +86,9 @@ next:
   - text: Inspectors return.
     date: 2019-03-31
     cite: [report-2017]
+respond:
+  by: [town-council]
+  date: 2018-09-30
 sources_differ:
   date:
     values:
@@ -123,6 +126,7 @@ SITES = {
     "record:statements[].date": (RECORD, "    date: 2018-06-02"),
     "record:oversight[].effective": (RECORD, "    effective: 2018-07-01"),
     "record:next[].date": (RECORD, "    date: 2019-03-31"),
+    "record:respond.date": (RECORD, "  date: 2018-09-30"),
     "record:sources_differ.date.values[].value": (RECORD, "      - value: 2018-05-02"),
     "record:sources_differ.date.chosen": (RECORD, "    chosen: 2018-05-01"),
     "record:sources_differ.published.values[].value": (RECORD, "      - value: 2018-06-05"),
@@ -158,7 +162,7 @@ def load(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
 
 def test_every_date_field_of_the_schema_is_in_the_fixture(tmp_path: Path) -> None:
     assert sorted(SITES) == SCHEMA_DATE_FIELDS
-    assert len(SCHEMA_DATE_FIELDS) == 23  # the walk itself finds what it should
+    assert len(SCHEMA_DATE_FIELDS) == 24  # the walk itself finds what it should
     for rel, line in SITES.values():
         assert str(ALL_DATES[rel]).splitlines().count(line) == 1, (rel, line)
     assert load(tmp_path, ALL_DATES) == []  # the fixture is valid as it stands

@@ -371,3 +371,15 @@ def test_a_reply_dated_only_to_the_month_of_the_due_day_is_not_timed(tmp_path: P
     assert states(case) == [("town-council", "Responded, timing not established",
                              "Town Council responded in “Reply r-1” (March 2018); the dates in "
                              "the records are too imprecise to say whether on time.")]
+
+
+def test_a_site_status_may_not_take_the_name_of_a_derived_state(tmp_path: Path) -> None:
+    vocabulary = """\
+response_statuses:
+  - value: no_response_published
+    label: No response
+    description: Made up.
+"""
+    assert problems(tmp_path, {"vocabulary.yml": vocabulary}) == [
+        "data/vocabulary.yml:2:12: response_statuses[0].value: 'no_response_published' is a "
+        "state casefile works out from the records, never written; choose another value"]

@@ -148,6 +148,9 @@ class Linker:
                               "another value")
                 elif value in added:
                     self.fail(item.where("value"), f"'{value}' is given twice in {name}")
+                elif name == "response_statuses" and value in vocab.RESPONSE_STATES:
+                    self.fail(item.where("value"), f"'{value}' is a state casefile works out "
+                              "from the records, never written; choose another value")
                 elif value and name == "licences":
                     added[value] = vocab.Licence(value, item["label"], item["description"],
                                                  bool(item.get("open")))

@@ -12,10 +12,12 @@ from casefile.reading.validate import Rec, suggest
 
 
 def link_responses(linker: Linker, record: m.Record, rec: Rec,
-                   answerable: dict[str, Answerable | None]) -> None:
+                   answerable: dict[str, Answerable | None], clean: bool = True) -> None:
     """The record's duty to respond, then its responses; ``answerable``: every finding and
-    requirement of the data set by id (``answerable_items``), once every record is linked."""
-    _duty(linker, record, rec)
+    requirement of the data set by id (``answerable_items``), once every record is linked;
+    ``clean``: the file had no problem in validation (else a field it dropped, such as an
+    invalid date, is not reported again as missing)."""
+    _duty(linker, record, rec, clean)
     for item in linker.items(rec, "responses"):
         _response(linker, record, item, answerable)
 
@@ -72,7 +74,7 @@ def _answers(linker: Linker, record: m.Record, item: Rec, target: Answerable) ->
     return True
 
 
-def _duty(linker: Linker, record: m.Record, rec: Rec) -> None:
+def _duty(linker: Linker, record: m.Record, rec: Rec, clean: bool) -> None:
     """``respond:``: the bodies that must respond and by when; the period is the record's
     own (a date, or within/unit/from) or else its type's (vocab.RESPONSE_DUTIES)."""
     given = rec.get("respond")
@@ -89,6 +91,8 @@ def _duty(linker: Linker, record: m.Record, rec: Rec) -> None:
         linker.fail(loc, "give either date or within, unit and from, not both")
         return
     if date is None and within is None and default is None:
+        if not clean:  # a date or period given but invalid: reported where it is written
+            return
         linker.fail(loc, f"give when responses are due: date, or within, unit and from (a "
                     f"'{record.type.value}' record carries no period of its own)")
         return

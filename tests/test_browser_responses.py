@@ -1,0 +1,62 @@
+"""A finding's page with its responses (#18) in a real headless Chromium (Debian's), on the
+fictional coroner's report of tests/test_responses_pages.py: no WCAG 2.2 AA violation
+(axe-core) at phone and desktop widths, nothing loaded from elsewhere, nothing scrolls
+sideways, the hostile note never runs, and the responses read with JavaScript off.
+Skipped when chromium is absent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser
+
+from tests.test_browser import NARROW as WIDTHS
+from tests.test_browser import WCAG, browser_or_skip, serve
+from tests.test_responses_pages import site  # noqa: F401
+
+PAGE = "cases/town/findings/c-handover/"
+
+browser = pytest.fixture(scope="module")(browser_or_skip)
+
+
+@pytest.fixture(scope="module")
+def base(site: Path) -> Iterator[str]:  # noqa: F811
+    with serve(site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_no_axe_violations_no_outside_requests_no_sideways_scroll(
+        browser: Browser, base: str, width: str) -> None:
+    context = browser.new_context(viewport=WIDTHS[width])
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base + PAGE, wait_until="networkidle")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                  for v in result.response["violations"]]
+    wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert violations == []
+    assert [u for u in requests if not u.startswith(base)] == []
+    assert wider <= 0
+    assert dialogs == []
+
+
+def test_the_responses_read_with_javascript_off(browser: Browser, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(base + PAGE)
+    items = page.locator("ol.cf-responses > li")
+    assert items.count() == 2
+    assert items.nth(1).inner_text() == (
+        "Response: Response pending — Town Health Trust: its reply to this report, “Reply "
+        "r-2” (20 February 2018), gives no response to this finding")
+    assert items.first.is_visible()
+    context.close()
