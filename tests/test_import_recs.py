@@ -266,7 +266,7 @@ def test_the_linker_locates_a_repeated_number_and_an_unknown_body(site: Path) ->
         "  - id: northmoor-b\n"
         "    theme: fictional-water-quality\n"
         "    number: '3'\n"
-        "    directed_at: [northmoor-water-bard]\n"
+        "    directed_at: [northmoor-water-bard, northmoor-water-board, northmoor-water-board]\n"
         "    text: Two (invented).\n"
         "    cite: [northmoor-final-report]\n"), encoding="utf-8")
     with pytest.raises(DataError) as caught:
@@ -274,6 +274,8 @@ def test_the_linker_locates_a_repeated_number_and_an_unknown_body(site: Path) ->
     assert [str(p) for p in caught.value.problems] == [
         f"{RECORD}:21:13: findings[1].number: number '3' is already given at line 16; each "
         "finding of a record needs its own number, as in the source",
+        f"{RECORD}:22:18: findings[1].directed_at: body 'northmoor-water-board' is named "
+        "twice; name each body the source addresses once",
         f"{RECORD}:22:18: findings[1].directed_at: no body with id 'northmoor-water-bard'; "
         "did you mean 'northmoor-water-board'?"]
 

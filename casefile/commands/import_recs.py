@@ -144,14 +144,11 @@ def _where(name: str, row: Row) -> str:
     return f"{name}:{row.line}"
 
 
-def entry(name: str, row: Row, known: Known, args: argparse.Namespace,
-          seen: dict[str, int]) -> tuple[dict[str, Any] | None, list[str]]:
-    """One row as a finding entry, or the row's problems."""
-    at, v, errors = _where(name, row), row.values, []
-    number, text = v.get("number", ""), v.get("text", "")
-    if not text:
-        errors.append(f"{at}: no text; give the recommendation's words exactly as the "
-                      "source prints them")
+def _number_and_id(at: str, v: dict[str, str], known: Known, prefix: str,
+                   seen: dict[str, int]) -> tuple[str, list[str]]:
+    """The row's id (given, or PREFIX-NUMBER), and what is wrong with it or its number:
+    missing, given twice in the file, or already in the record or the data set."""
+    number, errors = v.get("number", ""), []
     if not number:
         errors.append(f"{at}: no number; give the source's own number for it, e.g. 12")
     elif f"n:{number}" in seen:
@@ -160,7 +157,7 @@ def entry(name: str, row: Row, known: Known, args: argparse.Namespace,
     elif number in known.numbers:
         errors.append(f"{at}: number '{number}' is already in the record "
                       f"({known.numbers[number]}); import only new recommendations")
-    ident = v.get("id") or (f"{args.prefix}-{slug(number)}" if number else "")
+    ident = v.get("id") or (f"{prefix}-{slug(number)}" if number else "")
     if ident and f"i:{ident}" in seen:
         errors.append(f"{at}: id '{ident}' is already given at line {seen[f'i:{ident}']}; "
                       "give each row its own id")
@@ -170,7 +167,14 @@ def entry(name: str, row: Row, known: Known, args: argparse.Namespace,
     elif ident and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
         errors.append(f"{at}: id '{ident}' is not an id; use lower-case letters, digits and "
                       "single hyphens, e.g. inquiry-2024-rec-12")
-    theme = v.get("theme") or args.theme
+    return ident, errors
+
+
+def _references(at: str, v: dict[str, str], known: Known,
+                default_theme: str | None) -> tuple[str, list[str], list[str]]:
+    """The row's theme and bodies addressed, and any that the data set does not have."""
+    errors = []
+    theme = v.get("theme") or default_theme or ""
     if not theme:
         errors.append(f"{at}: no theme; add a theme column or give --theme")
     elif theme not in known.themes:
@@ -181,6 +185,19 @@ def entry(name: str, row: Row, known: Known, args: argparse.Namespace,
         if body not in known.bodies:
             errors.append(f"{at}: no body with id '{body}'{suggest(body, known.bodies)}; "
                           "directed_at lists body ids (data/bodies/), separated by ';'")
+    return theme, bodies, errors
+
+
+def entry(name: str, row: Row, known: Known, args: argparse.Namespace,
+          seen: dict[str, int]) -> tuple[dict[str, Any] | None, list[str]]:
+    """One row as a finding entry, or the row's problems."""
+    at, v = _where(name, row), row.values
+    text, number = v.get("text", ""), v.get("number", "")
+    errors = [] if text else [f"{at}: no text; give the recommendation's words exactly as "
+                              "the source prints them"]
+    ident, found = _number_and_id(at, v, known, args.prefix, seen)
+    theme, bodies, wrong = _references(at, v, known, args.theme)
+    errors += found + wrong
     seen.setdefault(f"n:{number}", row.line)
     seen.setdefault(f"i:{ident}", row.line)
     if errors:

@@ -21,12 +21,9 @@ def _scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _plain_id(value: str) -> str:
-    return value  # ids and body ids: lower-case letters, digits and hyphens only
-
-
 def entry_lines(entry: Entry, dash: int) -> list[str]:
-    """One list item as YAML lines: ``- key: value`` at column ``dash``."""
+    """One list item as YAML lines: ``- key: value`` at column ``dash``. Ids, themes, kinds,
+    sources and lists (of body ids) are written plain: the caller has checked each is one."""
     lines: list[str] = []
     pad = " " * (dash + 2)
     for key, value in entry.items():
@@ -35,9 +32,9 @@ def entry_lines(entry: Entry, dash: int) -> list[str]:
             for item in value:
                 lines += entry_lines(item, dash + 4)
         elif isinstance(value, list):
-            lines.append(f"{pad}{key}: [{', '.join(_plain_id(v) for v in value)}]")
+            lines.append(f"{pad}{key}: [{', '.join(value)}]")  # ids, checked by the caller
         elif key in ("id", "theme", "kind", "source"):
-            lines.append(f"{pad}{key}: {_plain_id(value)}")
+            lines.append(f"{pad}{key}: {value}")
         else:
             lines.append(f"{pad}{key}: {_scalar(value)}")
     lines[0] = " " * dash + "- " + lines[0][dash + 2:]

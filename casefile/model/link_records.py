@@ -45,11 +45,14 @@ def _finding_details(linker: Linker, record: m.Record, item: Rec,
     finding = linker.findings.get(item.get("id", ""))
     if finding is None or finding.record is not record:
         return
-    finding.kind = vocab.FINDING_KINDS.get(item.get("kind") or "")
+    finding.kind = vocab.FINDING_KINDS.get(item.get("kind"))  # type: ignore[arg-type]
     finding.number, finding.paragraph = number, item.get("paragraph")
     for value in [v for v in item.get("directed_at") or [] if v]:
         body = linker.lookup(value, item.where("directed_at"), linker.bodies, "body")
-        if body is not None and body not in finding.directed_at:
+        if body in finding.directed_at:
+            linker.fail(item.where("directed_at"), f"body '{value}' is named twice; name "
+                        "each body the source addresses once")
+        elif body is not None:
             finding.directed_at.append(body)
 
 
