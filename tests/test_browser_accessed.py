@@ -45,7 +45,9 @@ def test_the_page_marks_only_the_citations_own_placeholder(site: Path) -> None:
                          "html.parser")
     [pre] = page.select("pre.cf-citation")
     assert [s.get_text() for s in pre.select("span.cf-accessed")] == [ACCESSED]
-    assert pre.get_text().startswith(f"casefile, “{TITLE}”, /cases/town/, ")
+    # built without SITE_URL: no address, and no path that looks like one (#12 review)
+    assert pre.get_text().startswith(f"casefile, “{TITLE}”, address: the page's address on "
+                                     "this site, ")
     assert pre.get_text().endswith(f", accessed {ACCESSED}.")
 
 
@@ -61,7 +63,8 @@ def test_javascript_fills_the_access_date_and_nothing_else(browser: Browser, bas
     context.close()
     today = dt.date.today()
     accessed = f"{today.day} {today:%B %Y}" if js else ACCESSED
-    assert cited.startswith(f"casefile, “{TITLE}”, /cases/town/, records as of ")
+    assert cited.startswith(f"casefile, “{TITLE}”, address: the page's address on this "
+                            "site, records as of ")
     assert cited.endswith(f", accessed {accessed}.")
     assert cited.count(ACCESSED) == (1 if js else 2)  # the title's words stay as written
     assert heading == TITLE and TITLE in facts
