@@ -51,6 +51,8 @@ ASSERTERS = _terms(
     ("auditor", "Auditor's finding", "Stated by an auditor."),
     ("parliament", "Parliament or committee", "Stated by a parliament, assembly or committee."),
     ("inquiry", "Inquiry's finding", "Stated by an inquiry or review."),
+    ("coroner", "Coroner's finding", "Stated by a coroner, e.g. in a report to prevent "
+     "future deaths."),
     ("tracker", "Tracker (second-hand)",
      "Stated by a third party that collects what others said: second-hand."),
 )
@@ -66,6 +68,7 @@ EVIDENCE_GRADES = _terms(
     ("auditor", "Auditor", "Published by an auditor."),
     ("parliament", "Parliament", "Published by a parliament, assembly or committee."),
     ("inquiry", "Inquiry", "Published by an inquiry or review."),
+    ("coroner", "Coroner", "Published by a coroner."),
     ("board", "Improvement board", "Published by an improvement or assurance board."),
     ("second_hand", "Second-hand",
      "Published by a third-party tracker that collects what others said."),
@@ -84,8 +87,10 @@ WHO_SAYS_SO = _terms(
     ("regulator", "Regulator's judgement; Regulator",
      "A body the case names under regulators, or any body of kind regulator."),
     ("auditor", "Auditor's finding; Auditor", "A body of kind auditor."),
-    ("parliament", "Parliament or committee; Parliament", "A body of kind parliament."),
+    ("parliament", "Parliament or committee; Parliament",
+     "A body of kind parliament or committee."),
     ("inquiry", "Inquiry's finding; Inquiry", "A body of kind inquiry."),
+    ("coroner", "Coroner's finding; Coroner", "A body of kind coroner."),
     ("government", "Government's account; Government",
      "A body of kind government that the case does not name as an overseer."),
     ("board", "Improvement board", "A body of kind board that the case does not name."),
