@@ -13,8 +13,9 @@ from casefile.model.dates import PartialDate
 
 # A body's kind → its relation, when the case does not name the body.
 _BY_KIND = {"regulator": "regulator", "auditor": "auditor", "parliament": "parliament",
-            "committee": "parliament", "inquiry": "inquiry", "coroner": "coroner", "government": "government", "board": "board",
-            "news_organisation": "press", "tracker": "tracker"}
+            "committee": "parliament", "inquiry": "inquiry", "coroner": "coroner",
+            "government": "government", "board": "board", "news_organisation": "press",
+            "tracker": "tracker"}
 # A relation → its evidence grade, where the two are not written alike.
 _GRADE_OF = {"self": "self_report", "tracker": "second_hand"}
 
