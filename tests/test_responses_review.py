@@ -13,6 +13,7 @@ from pathlib import Path
 from casefile.model import responses as rs
 from casefile.outputs.opendata import from_json, to_json
 from casefile.pipeline import load_dataset
+from tests.conftest import MINI
 from tests.test_responses import PFD, load, pfd, problems, record, reply
 
 LETTER = "cases/town/records/l-council.yml"
@@ -213,3 +214,12 @@ def test_response_pending_gives_the_duty_without_saying_rejection(tmp_path: Path
         "Response pending — Town Health Trust: “Report to prevent future deaths” (10 January "
         "2018) set a duty to respond, due 7 March 2018; as of 7 March 2018, no document in "
         "the records is a response from Town Health Trust.")
+
+
+def test_answers_a_record_of_another_case_is_a_located_error(tmp_path: Path) -> None:
+    other = MINI["cases/town/case.yml"].replace("id: town\n", "id: other\n")
+    moved = letter().replace("id: l-council", "id: l-other")
+    assert problems(tmp_path, {PFD: pfd(), "cases/other/case.yml": other,
+                               "cases/other/records/l-other.yml": moved}) == [
+        "data/cases/other/records/l-other.yml:8:10: answers: record 'town-pfd' belongs to "
+        "case 'town', not 'other'; a reply answers a record of its own case"]
