@@ -55,8 +55,9 @@ def test_the_responses_read_with_javascript_off(browser: Browser, base: str) -> 
     page.goto(base + PAGE)
     items = page.locator("ol.cf-responses > li")
     assert items.count() == 2
-    assert items.nth(1).inner_text() == (
-        "Response: Response pending — Town Health Trust: its reply to this report, “Reply "
-        "r-2” (20 February 2018), gives no response to this finding")
+    assert items.nth(1).inner_text() == (  # not "pending": its reply exists (#18 review)
+        "20 February 2018 Reply r-2\nResponse: Not answered in the reply — Town Health Trust: "
+        "its reply to this report, “Reply r-2” (20 February 2018), gives no response to this "
+        "finding. [3]")
     assert items.first.is_visible()
     context.close()

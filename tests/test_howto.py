@@ -29,7 +29,7 @@ MESSAGES = {
         f"{RECORD}:8:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
         "type, title, date, until, after, date_note, published, published_note, body, summary, "
         "cite, findings, assessments, requirements, statements, ratings, oversight, next, "
-        "responses, respond, sources_differ)"],
+        "responses, respond, answers, sources_differ)"],
     "A status that is not in the vocabulary": [
         f"{RECORD}:19:13: assessments[1].status: 'getting better' is not allowed (allowed: "
         "not_assessed, worsened, serious_concern, concern, early_signs, improving, improved, "
@@ -131,8 +131,8 @@ def test_the_example_data_set_is_generic_and_fictional() -> None:
 def test_worked_example_builds_and_adds_a_column(tmp_path: Path) -> None:
     root = example_project(tmp_path)
     check = run(["check"], root)
-    assert check.stdout == ("casefile: data OK: 2 case(s), 5 record(s), 8 source(s), "
-                            "8 bodies.\n8 of 8 sources have no stored copy: their 4 quotations "
+    assert check.stdout == ("casefile: data OK: 2 case(s), 6 record(s), 9 source(s), "
+                            "8 bodies.\n9 of 9 sources have no stored copy: their 4 quotations "
                             "are unverified.\n")
     assert mkdocs_build(root).returncode == 0
     html = (root / "site" / "cases" / examples.CASE / "index.html").read_text("utf-8")

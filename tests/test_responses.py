@@ -221,7 +221,9 @@ def test_counts_per_body_over_the_reports_findings(tmp_path: Path) -> None:
     assert [(c.body.id, c.counts, c.words) for c in rs.counts(report)] == [
         ("town-council", {"accepted_in_part": 1, "rejected": 1, "response_pending": 0},
          "accepted in part 1 · rejected 1 · response pending 0"),
-        ("trust", {"accepted": 1, "response_pending": 1}, "accepted 1 · response pending 1")]
+        # the trust replied (r-trust) but not to c-handover: not pending (#18 review, item 3)
+        ("trust", {"accepted": 1, "not_answered_in_reply": 1, "response_pending": 0},
+         "accepted 1 · not answered in the reply 1 · response pending 0")]
     # the council's first reply (1 February) answers the duty, on time
     assert [s.term.value for s in rs.duty_states(report)] == ["responded_on_time"] * 2
     assert [c.quote for c in rs.answers(staffing)[0].cites] == ["We accept this concern in full."]

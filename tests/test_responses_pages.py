@@ -43,12 +43,15 @@ def test_the_finding_page_lists_responses_apart_from_progress(site: Path) -> Non
     assert quotes == ["“We accept part of this.”"]
 
 
-def test_a_body_that_answered_the_report_but_not_this_finding_is_pending(site: Path) -> None:
+def test_a_body_that_answered_the_report_but_not_this_finding_is_not_pending(
+        site: Path) -> None:
+    """Its reply exists, so the finding is "Not answered in the reply", citing the reply,
+    never "Response pending" (#18 review, item 3)."""
     doc = page(site, "cases/town/findings/c-handover")
     items = [" ".join(li.get_text(" ").split()) for li in doc.select("ol.cf-responses > li")]
-    assert items[1] == ("Response: Response pending — Town Health Trust: its reply to this "
-                        "report, “Reply r-2” (20 February 2018), gives no response to this "
-                        "finding")
+    assert items[1] == ("20 February 2018 Reply r-2 Response: Not answered in the reply — "
+                        "Town Health Trust: its reply to this report, “Reply r-2” (20 February "
+                        "2018), gives no response to this finding. [3]")
     assert items[0].startswith("1 February 2018 Reply r-1 Response: Rejected — Town Council, ")
     assert HOSTILE in items[0]  # shown as text
     assert doc.select("article script, article img") == []

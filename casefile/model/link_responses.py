@@ -18,6 +18,7 @@ def link_responses(linker: Linker, record: m.Record, rec: Rec,
     ``clean``: the file had no problem in validation (else a field it dropped, such as an
     invalid date, is not reported again as missing)."""
     _duty(linker, record, rec, clean)
+    _answers_record(linker, record, rec)
     for item in linker.items(rec, "responses"):
         _response(linker, record, item, answerable)
 
@@ -74,6 +75,30 @@ def _answers(linker: Linker, record: m.Record, item: Rec, target: Answerable) ->
     return True
 
 
+def _answers_record(linker: Linker, record: m.Record, rec: Rec) -> None:
+    """``answers:``: the earlier record of the same case this record is its body's reply
+    to, as a whole (it meets the body's duty to respond, with or without statuses)."""
+    if rec.get("answers") is None:
+        return
+    report = linker.ref(rec, "answers", linker.records, "record")
+    loc = rec.where("answers")
+    if report is None:
+        return
+    if report is record:
+        linker.fail(loc, "a record cannot answer itself; name the report this record replies "
+                    "to")
+    elif report.case is not record.case:
+        linker.fail(loc, f"record '{report.id}' belongs to case '{report.case.id}', not "
+                    f"'{record.case.id}'; a reply answers a record of its own case")
+    elif record.date is not None and report.date is not None \
+            and record.date.latest < report.date.earliest:
+        linker.fail(loc, f"this reply is dated {record.date.human()}, before the record it "
+                    f"answers ('{report.id}', {report.date.human()}): a reply answers an "
+                    "earlier report; check the date in the source")
+    else:
+        record.answers = report
+
+
 def _duty(linker: Linker, record: m.Record, rec: Rec, clean: bool) -> None:
     """``respond:``: the bodies that must respond and by when; the period is the record's
     own (a date, or within/unit/from) or else its type's (vocab.RESPONSE_DUTIES)."""
@@ -98,6 +123,11 @@ def _duty(linker: Linker, record: m.Record, rec: Rec, clean: bool) -> None:
         return
     if len({b.id for b in bodies if b}) < len(bodies):
         linker.fail(given.where("by"), "each body that must respond is named once")
+        return
+    if date is not None and record.date is not None and date.latest < record.date.earliest:
+        linker.fail(loc, f"responses are due {date.human()}, before the record that sets the "
+                    f"duty ({record.date.human()}); a reply can only follow the report: check "
+                    "the date in the source")
         return
     if not _items_to_answer(linker, record, rec):
         return

@@ -525,6 +525,7 @@ class Record:
     differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
     responses: list[Response] = field(default_factory=list)  # those this record gives
     duty: Duty | None = None  # a duty to respond to this record
+    answers: Record | None = None  # an earlier record this one is its body's reply to
 
     @property
     def date_parts(self) -> tuple[str, str] | None:

@@ -21,6 +21,7 @@ from casefile.model.dates import human_day
 
 Answerable = m.Finding | m.Requirement
 PENDING, UNPUBLISHED = "response_pending", "no_response_published"
+NO_STATUS, NOT_ANSWERED = "responded_no_status", "not_answered_in_reply"
 
 
 def answers(item: Answerable) -> list[m.Response]:
@@ -32,6 +33,31 @@ def answers(item: Answerable) -> list[m.Response]:
 def items(record: m.Record) -> list[Answerable]:
     """What a record's responses may answer: its findings, then its requirements."""
     return [*record.findings, *record.requirements]
+
+
+def owes(item: Answerable, body: m.Body) -> bool:
+    """Whether ``body`` is among those ``item`` is addressed to: a finding's
+    ``directed_at`` when it names any, else every body (a requirement: every body)."""
+    return not isinstance(item, m.Finding) or not item.directed_at or body in item.directed_at
+
+
+def _dated(record: m.Record) -> tuple[dt.date, dt.date]:
+    return record.date.earliest, record.date.latest
+
+
+def letters(record: m.Record, body: m.Body) -> list[m.Record]:
+    """``body``'s records that are its reply to ``record`` as a whole (``answers:``),
+    oldest first."""
+    return sorted((r for r in record.case.records if r.answers is record and r.body is body),
+                  key=_dated)
+
+
+def replies(record: m.Record, body: m.Body) -> list[m.Record]:
+    """Every record in which ``body`` replies to ``record``: its letters (``answers:``)
+    and the records of its responses to the record's items, oldest first, each once."""
+    found = letters(record, body) + [r.record for item in items(record)
+                                     for r in item.responses if r.by is body]
+    return sorted({id(r): r for r in found}.values(), key=_dated)
 
 
 @dataclass
@@ -46,6 +72,7 @@ class DutyState:
     due_until: dt.date
     first: m.Response | None  # the body's earliest response to the record's items
     explanation: str
+    reply: m.Record | None = None  # its earliest reply: a letter (answers:) or a response
 
 
 def first_response(record: m.Record, body: m.Body) -> m.Response | None:
@@ -57,36 +84,46 @@ def first_response(record: m.Record, body: m.Body) -> m.Response | None:
 
 def duty_state(duty: m.Duty, body: m.Body) -> DutyState:
     """Responded on time, late, or with timing not established (the dates too imprecise),
-    from the body's first response; with none, "No response published" only once the
-    case's as-of date is after the last possible due day, otherwise "Response pending"."""
+    from the body's first reply (``replies``: a response to an item, or a record that
+    ``answers`` the report without a status for each item); with none, "No response
+    published" only once the case's as-of date is after the last possible due day,
+    otherwise "Response pending"."""
     record, as_of = duty.record, duty.record.case.as_of
     assert as_of is not None, "deadlines.compute_all runs first"
     window = deadlines.window_of(duty.due, record)
     assert window is not None, "a duty always has a date or a period"
     first, last = window
     words = describe(duty)
-    reply = first_response(record, body)
+    given = replies(record, body)
+    reply = given[0] if given else None
 
     def state(key: str, why: str) -> DutyState:
-        return DutyState(duty, body, vocab.RESPONSE_STATES[key], words, first, last, reply, why)
+        return DutyState(duty, body, vocab.RESPONSE_STATES[key], words, first, last,
+                         first_response(record, body), why, reply)
 
     if reply is not None:
-        shown = f"“{reply.record.title}” ({reply.record.date.human()})"
-        if reply.record.date.latest <= first:
+        shown = f"“{reply.title}” ({reply.date.human()})"
+        if reply.date.latest <= first:
             return state("responded_on_time", f"{body.name} responded in {shown}, on or "
                          "before the day it was due.")
-        if reply.record.date.earliest > last:
+        if reply.date.earliest > last:
             return state("responded_late", f"{body.name} responded in {shown}, after the day "
                          "it was due.")
         return state("responded", f"{body.name} responded in {shown}; the dates in the "
                      "records are too imprecise to say whether on time.")
-    when = record.case.as_of_shown.human() if record.case.as_of_shown else human_day(as_of)
+    when = case_date(record.case)
     if as_of > last:
         return state(UNPUBLISHED, f"The response was {deadlines.due_words(first, last)} and no "
                      f"document in the records, up to {when}, is a response from {body.name}. "
                      "This is not a rejection: the records may not hold the reply.")
     return state(PENDING, f"No response from {body.name} is recorded as of {when}; it is "
                  f"{deadlines.due_words(first, last)}.")
+
+
+def case_date(case: m.Case) -> str:
+    """The case's own as-of date in words, as precise as the document it comes from."""
+    assert case.as_of is not None, "deadlines.compute_all runs first"
+    return case.as_of_shown.human() if case.as_of_shown else human_day(case.as_of)
 
 
 def describe(duty: m.Duty) -> str:
@@ -103,14 +140,22 @@ def duty_states(record: m.Record) -> list[DutyState]:
 
 
 def item_state(item: Answerable, body: m.Body) -> vocab.Term:
-    """Where ``item`` stands with ``body``: the status of its latest response, else "No
-    response published" when ``body``'s duty to respond to the item's record has passed
-    (as of the case's date), else "Response pending"."""
+    """Where ``item`` stands with ``body``: the status of its latest response; else, once
+    ``body`` has replied to the item's record, "Responded, no status given for this item"
+    (a record of its ``answers`` the report) or "Not answered in the reply" (its replies
+    answer other items only); else "No response published" when ``body`` owes the item a
+    reply under a duty that has passed (as of the case's date); else "Response pending"."""
     given = [r for r in answers(item) if r.by is body]
     if given:
         return given[-1].status
-    duty = item.record.duty
-    if duty is not None and body in duty.by and duty_state(duty, body).term.value == UNPUBLISHED:
+    record = item.record
+    if letters(record, body):
+        return vocab.RESPONSE_STATES[NO_STATUS]
+    if replies(record, body):
+        return vocab.RESPONSE_STATES[NOT_ANSWERED]
+    duty = record.duty
+    if duty is not None and body in duty.by and owes(item, body) \
+            and duty_state(duty, body).term.value == UNPUBLISHED:
         return vocab.RESPONSE_STATES[UNPUBLISHED]
     return vocab.RESPONSE_STATES[PENDING]
 
@@ -130,32 +175,45 @@ class ResponseCount:
         return " · ".join(f"{self.terms[k].label.lower()} {n}" for k, n in self.counts.items())
 
 
+_DERIVED = (NO_STATUS, NOT_ANSWERED, UNPUBLISHED, PENDING)
+
+
 def _order(key: str) -> tuple[int, int, str]:
-    """Built-in statuses in their order, then a site's own (by value), then "No response
-    published", then "Response pending"."""
+    """Built-in statuses in their order, then a site's own (by value), then "Responded, no
+    status given", "Not answered in the reply", "No response published", "Response
+    pending"."""
     if key in vocab.RESPONSE_STATUSES:
         return 0, list(vocab.RESPONSE_STATUSES).index(key), key
-    return (2 if key == UNPUBLISHED else 3 if key == PENDING else 1), 0, key
+    return (2, _DERIVED.index(key), key) if key in _DERIVED else (1, 0, key)
 
 
 def responders(record: m.Record) -> list[m.Body]:
     """The bodies that must respond (the duty's, in its order), then any other body that
-    responded to the record's items, in the order of their first response."""
+    replied to the record (a response to its items, or a record that ``answers`` it), in
+    the order of their first reply."""
     bodies = list(record.duty.by) if record.duty else []
-    given = sorted((r for item in items(record) for r in item.responses),
-                   key=lambda r: (r.record.date.earliest, r.record.date.latest))
-    for response in given:
-        if response.by not in bodies:
-            bodies.append(response.by)
+    given = [(r.record, r.by) for item in items(record) for r in item.responses]
+    given += [(r, r.body) for r in record.case.records if r.answers is record]
+    for _, body in sorted(given, key=lambda x: _dated(x[0])):
+        if body not in bodies:
+            bodies.append(body)
     return bodies
 
 
+def owed(record: m.Record, body: m.Body) -> list[Answerable]:
+    """The record's findings and requirements ``body`` is counted over: those addressed to
+    it (``owes``), and any other it responded to."""
+    return [item for item in items(record)
+            if owes(item, body) or any(r.by is body for r in item.responses)]
+
+
 def counts(record: m.Record) -> list[ResponseCount]:
-    """Per responding body, its findings and requirements counted by where each stands
-    (``item_state``); none for a record with no duty and no response."""
+    """Per responding body, the findings and requirements it is counted over (``owed``:
+    a finding ``directed_at`` other bodies only is not counted against it) by where each
+    stands (``item_state``); none for a record with no duty and no reply."""
     out = []
     for body in responders(record):
-        states = [item_state(item, body) for item in items(record)]
+        states = [item_state(item, body) for item in owed(record, body)]
         terms = {t.value: t for t in states} | {PENDING: vocab.RESPONSE_STATES[PENDING]}
         keys = sorted(terms, key=_order)
         out.append(ResponseCount(body, {k: sum(t.value == k for t in states) for k in keys},
@@ -167,33 +225,56 @@ def counts(record: m.Record) -> list[ResponseCount]:
 class ResponseLine:
     """One line of a finding's or requirement's responses, for its page: a response given
     ("Accepted in part — Town Council, 1 February 2018", with its reply and citations), or
-    a body that must respond and has not ("Response pending — …: due 7 March 2018")."""
+    a body that owes it a reply and gave none, with the record that says so (``record``:
+    the body's reply, or the report that set the duty) and its citations."""
 
     term: vocab.Term
     words: str
     response: m.Response | None = None
     cites: list[m.Citation] = field(default_factory=list)
+    record: m.Record | None = None
 
 
 def lines(item: Answerable) -> list[ResponseLine]:
-    """Its responses oldest first, then each body whose duty to respond to the item's
-    record has no response to it, with where that stands as of the case's date."""
+    """Its responses oldest first, then each body that owes it a reply and gave none to
+    it: the duty's bodies it is addressed to (``owes``), then any other that replied to
+    its record as a whole (``answers:``), with where that stands as of the case's date."""
     out = [ResponseLine(r.status, f"{r.status.label} — {r.by.label_at(r.record.date)}, "
                         f"{r.record.date.human()}", r, r.cites) for r in answers(item)]
-    duty = item.record.duty
-    if duty is None:
-        return out
-    for body in duty.by:
-        if any(r.by is body for r in item.responses):
-            continue
-        state = duty_state(duty, body)
-        term = item_state(item, body)
-        due = deadlines.due_words(state.due_from, state.due_until)
-        if state.first is not None:  # it answered the duty, not this item
-            reply, kind = state.first.record, type(item).__name__.lower()
-            out.append(ResponseLine(term, f"{term.label} — {body.name}: its reply to this "
-                                    f"report, “{reply.title}” ({reply.date.human()}), gives "
-                                    f"no response to this {kind}"))
-        else:
-            out.append(ResponseLine(term, f"{term.label} — {body.name}: {due}"))
+    report = item.record
+    duty = report.duty.by if report.duty else []
+    bodies = [b for b in responders(report) if owes(item, b) and (b in duty or letters(report, b))]
+    for body in bodies:
+        if not any(r.by is body for r in item.responses):
+            out.append(_missing(item, body))
     return out
+
+
+def _kind(item: Answerable) -> str:
+    """"recommendation", "finding", "requirement": what the item is, in a sentence."""
+    if isinstance(item, m.Finding):
+        return (item.kind or vocab.FINDING_KINDS["finding"]).label.lower()
+    return "requirement"
+
+
+def _missing(item: Answerable, body: m.Body) -> ResponseLine:
+    """The line of a body that gave ``item`` no response: one sentence, citing its reply
+    to the report when there is one, else the report that set the duty."""
+    term, report = item_state(item, body), item.record
+    if term.value in (NO_STATUS, NOT_ANSWERED):
+        reply = (letters(report, body) if term.value == NO_STATUS else replies(report, body))[-1]
+        gives = "no status for" if term.value == NO_STATUS else "no response to"
+        return ResponseLine(term, f"{term.label} — {body.name}: its reply to this report, "
+                            f"“{reply.title}” ({reply.date.human()}), gives {gives} this "
+                            f"{_kind(item)}.", cites=reply.cites, record=reply)
+    duty = report.duty
+    assert duty is not None, "a body with no reply is listed only under a duty"
+    state = duty_state(duty, body)
+    said = f" (in its words, “{duty.due.as_written}”)" if duty.due.as_written else ""
+    due = deadlines.due_words(state.due_from, state.due_until)
+    words = (f"{term.label} — {body.name}: “{report.title}” ({report.date.human()}) set a "
+             f"duty to respond{said}, {due}; as of {case_date(report.case)}, no document in "
+             f"the records is a response from {body.name}")
+    if term.value == UNPUBLISHED:
+        words += ", and this is not a rejection: the records may not hold the reply"
+    return ResponseLine(term, words + ".", cites=report.cites, record=report)

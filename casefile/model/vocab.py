@@ -319,9 +319,15 @@ RESPONSE_STATES = _terms(
     ("responded", "Responded, timing not established",
      "The body responded, but the dates in the records are too imprecise to say whether "
      "on time."),
+    ("responded_no_status", "Responded, no status given for this item",
+     "The body's reply to the report (a record that answers it) is in the records but gives "
+     "no status for this item. This is neither acceptance nor rejection."),
+    ("not_answered_in_reply", "Not answered in the reply",
+     "The body has replied to the report, giving statuses for other items, but none for "
+     "this one. This is neither acceptance nor rejection."),
     ("response_pending", "Response pending",
-     "No response is recorded, and no duty to respond has passed as of the case's own date "
-     "(or none was set)."),
+     "The body has not replied, and its duty to respond has not passed as of the case's "
+     "own date (or none was set)."),
     ("no_response_published", "No response published",
      "A duty to respond has passed, as of the case's own date, and no response is recorded. "
      "This is not a rejection: the records may simply not hold the reply."),

@@ -19,6 +19,7 @@ CASE_PATH = f"data/cases/{CASE}/case.yml"
 REPORT_PATH = "data/sources/northshire-inspection-report.yml"
 MIRROR_PATH = "data/sources/northshire-report-mirror.yml"
 RESPONSE_PATH = f"{RECORDS}/northshire-2021-police-response.yml"
+LETTER_PATH = f"{RECORDS}/northshire-2021-trust-letter.yml"
 
 FILES = {
     "data/vocabulary.yml": """\
@@ -223,6 +224,24 @@ responses:
     cite:
       - source: northshire-police-reply
         quote: We accept the need to share data, but not case files.
+""",
+    LETTER_PATH: """\
+id: northshire-2021-trust-letter
+type: government_response
+title: "EXAMPLE ONLY: the health trust's reply to the inspection"
+date: 2021-09-01
+body: northshire-health-trust
+summary: The trust replied to the report as a whole, with no status for each requirement.
+cite: [northshire-trust-reply]
+answers: northshire-2021-inspection   # this record is its body's reply to that report
+""",
+    "data/sources/northshire-trust-reply.yml": """\
+id: northshire-trust-reply
+title: "EXAMPLE ONLY: the health trust's letter to the inspectorate"
+publisher: northshire-health-trust
+kind: letter
+published: 2021-09-01
+language: en
 """,
     "data/sources/northshire-police-reply.yml": """\
 id: northshire-police-reply

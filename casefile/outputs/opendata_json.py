@@ -238,7 +238,7 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
         "responses": [_clean({"to": x.to.id, "status": x.status.value, "by": x.by.id,
                               "note": x.note, "cite": _cites(x.cites)})
                       for x in r.responses] or None,
-        "respond": _respond(r.duty),
+        "respond": _respond(r.duty), "answers": r.answers.id if r.answers else None,
         "sources_differ": _differs(r.differs),
         "derived": _clean({"response_counts": [{"body": n.body.id, "counts": n.counts}
                                                for n in responses.counts(r)]}) or None})
@@ -254,7 +254,7 @@ def _respond(duty: m.Duty | None) -> Json | None:
                                          "unit": due.unit, "from": due.start}
     states = [_clean({"body": x.body.id, "state": x.term.value,
                       "due_from": x.due_from.isoformat(), "due_until": x.due_until.isoformat(),
-                      "responded_in": x.first.record.id if x.first else None,
+                      "responded_in": x.reply.id if x.reply else None,
                       "explanation": x.explanation}) for x in responses.duty_states(duty.record)]
     return _clean({"by": [b.id for b in duty.by], **written, "as_written": due.as_written,
                    "derived": {"period_from_record_type": duty.from_type, "deadline":

@@ -639,6 +639,9 @@ RECORD = Obj(
           "recommendations or requirements of earlier records."),
         F("respond", RESPOND, "A duty to respond to this record's findings and "
           "requirements: who must, and by when."),
+        F("answers", Ref("record"), "Id of an earlier record of the same case that this "
+          "record is its body's reply to, e.g. a reply letter that gives no status for each "
+          "recommendation: it meets the body's duty to respond to that record."),
         differ_field("record", (("date", DATE_DISAGREEMENT), ("published", DATE_DISAGREEMENT))),
     ),
 )
