@@ -4,3 +4,96 @@ for the mutation run of link_responses.py (#17); fictional data only (tests/test
 coroner's report)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+from casefile.model import responses as rs
+from tests.test_responses import PFD, ROWS, load, pfd, problems, record, reply
+
+R1 = "cases/town/records/r-1.yml"
+OWN = """\
+responses:
+  - to: c-staffing
+    status: accepted
+    cite: [pfd]
+"""
+
+
+def test_a_record_cannot_respond_to_its_own_finding(tmp_path: Path) -> None:
+    assert problems(tmp_path, {PFD: pfd() + OWN}) == [
+        "data/cases/town/records/town-pfd.yml:20:9: responses[0].to: a record cannot "
+        "respond to its own 'c-staffing'"]
+
+
+def test_one_response_per_body_to_an_item_in_a_record(tmp_path: Path) -> None:
+    rows = ROWS.replace("to: c-handover", "to: c-staffing")
+    assert problems(tmp_path, {PFD: pfd(), R1: reply("r-1", "2018-02-01", rows=rows)}) == [
+        "data/cases/town/records/r-1.yml:14:9: responses[1].to: this record already gives "
+        "Town Council's response to 'c-staffing'; give one response per body, with several "
+        "citations if needed"]
+
+
+def test_two_bodies_may_each_respond_in_one_record(tmp_path: Path) -> None:
+    rows = ROWS.replace("to: c-handover", "to: c-staffing").replace(
+        "    status: rejected\n", "    status: rejected\n    by: trust\n")
+    case = load(tmp_path, {PFD: pfd(), R1: reply("r-1", "2018-02-01", rows=rows)})
+    staffing = record(case, "town-pfd").findings[0]
+    assert [(r.by.id, r.status.value, r.record.id) for r in rs.answers(staffing)] == [
+        ("town-council", "accepted_in_part", "r-1"), ("trust", "rejected", "r-1")]
+    assert [(r.to.id, r.by.id) for r in record(case, "r-1").responses] == [
+        ("c-staffing", "town-council"), ("c-staffing", "trust")]
+
+
+def test_an_unknown_responding_body_is_located(tmp_path: Path) -> None:
+    rows = ROWS.replace("    status: rejected\n", "    status: rejected\n    by: trusts\n")
+    assert problems(tmp_path, {PFD: pfd(), R1: reply("r-1", "2018-02-01", rows=rows)}) == [
+        "data/cases/town/records/r-1.yml:16:9: responses[1].by: no body with id 'trusts'; "
+        "did you mean 'trust'?"]
+
+
+def test_a_response_on_the_day_of_the_report_is_allowed(tmp_path: Path) -> None:
+    case = load(tmp_path, {PFD: pfd(), R1: reply("r-1", "2018-01-10")})
+    assert [r.record.id for r in record(case, "town-pfd").findings[0].responses] == ["r-1"]
+
+
+def test_a_duty_with_both_a_date_and_a_period_is_located(tmp_path: Path) -> None:
+    both = "  by: [trust]\n  date: 2018-05-01\n  within: 56\n  unit: calendar_days\n" \
+        "  from: event\n"
+    assert problems(tmp_path, {PFD: pfd(respond=both)}) == [
+        "data/cases/town/records/town-pfd.yml:19:9: respond.date: give either date or "
+        "within, unit and from, not both"]
+
+
+def test_a_body_named_twice_in_a_duty_is_located(tmp_path: Path) -> None:
+    assert problems(tmp_path, {PFD: pfd(respond="  by: [trust, town-council, trust]\n")}) == [
+        "data/cases/town/records/town-pfd.yml:18:7: respond.by: each body that must respond "
+        "is named once"]
+
+
+def test_an_unknown_body_in_a_duty_is_located_once(tmp_path: Path) -> None:
+    assert problems(tmp_path, {PFD: pfd(respond="  by: [trust, nobody]\n")}) == [
+        "data/cases/town/records/town-pfd.yml:18:7: respond.by: no body with id 'nobody'"]
+
+
+def test_a_duty_s_own_period_is_kept_as_written(tmp_path: Path) -> None:
+    own = "  by: [trust]\n  within: 3\n  unit: months\n  from: publication\n" \
+        "  as_written: within three months of publication\n"
+    case = load(tmp_path, {PFD: pfd(respond=own).replace(
+        "date: 2018-01-10\n", "date: 2018-01-10\npublished: 2018-01-20\n")})
+    duty = record(case, "town-pfd").duty
+    assert duty is not None
+    assert (duty.due.within, duty.due.unit, duty.due.start, duty.due.as_written,
+            duty.due.date, duty.from_type, [b.id for b in duty.by]) == (
+        3, "months", "publication", "within three months of publication", None, False,
+        ["trust"])
+    [trust] = rs.duty_states(record(case, "town-pfd"))
+    assert trust.due_until.isoformat() == "2018-04-20"
+
+
+def test_a_type_s_default_period_fills_the_duty(tmp_path: Path) -> None:
+    case = load(tmp_path, {PFD: pfd()})
+    duty = record(case, "town-pfd").duty
+    assert duty is not None
+    assert (duty.due.within, duty.due.unit, duty.due.start, duty.due.date, duty.from_type) == (
+        56, "calendar_days", "event", None, True)
+    assert [b.id for b in duty.by] == ["town-council", "trust"]
