@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casefile.model import responses as rs
+from tests.conftest import MINI
 from tests.test_responses import PFD, ROWS, load, pfd, problems, record, reply
 
 R1 = "cases/town/records/r-1.yml"
@@ -97,3 +98,15 @@ def test_a_type_s_default_period_fills_the_duty(tmp_path: Path) -> None:
     assert (duty.due.within, duty.due.unit, duty.due.start, duty.due.date, duty.from_type) == (
         56, "calendar_days", "event", None, True)
     assert [b.id for b in duty.by] == ["town-council", "trust"]
+
+
+def test_a_response_to_another_case_s_finding_is_located(tmp_path: Path) -> None:
+    other = MINI["cases/town/case.yml"].replace("id: town\n", "id: other\n")
+    report = pfd().replace("id: town-pfd\n", "id: other-pfd\n").replace(
+        "c-staffing", "o-staffing").replace("c-handover", "o-handover")
+    rows = ROWS.replace("to: c-handover", "to: o-handover")
+    assert problems(tmp_path, {PFD: pfd(), "cases/other/case.yml": other,
+                               "cases/other/records/other-pfd.yml": report,
+                               R1: reply("r-1", "2018-02-01", rows=rows)}) == [
+        "data/cases/town/records/r-1.yml:14:9: responses[1].to: 'o-handover' belongs to "
+        "case 'other', not 'town'; a response answers a record of its own case"]
