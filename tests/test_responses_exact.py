@@ -30,6 +30,7 @@ def test_a_month_dated_report_gives_a_due_window(tmp_path: Path) -> None:
         "26 February 2018 and 28 March 2018, because the start date is not known to the day."
     assert rs.describe(record(case, "town-pfd").duty) == council.deadline  # type: ignore[arg-type]
     assert council.first is None
+    assert council.duty is record(case, "town-pfd").duty
 
 
 @pytest.mark.parametrize(("day", "state", "why"), [
@@ -244,3 +245,52 @@ def test_a_record_without_a_duty_lists_only_its_replies(tmp_path: Path) -> None:
     assert [x.words for x in rs.lines(staffing)] == ["Accepted — Town Council, 1 February 2018"]
     assert rs.lines(handover) == []
     assert rs.item_state(handover, case.subject).value == "response_pending"
+
+
+def test_counts_order_built_in_then_site_statuses_then_unpublished_then_pending() -> None:
+    """The order of a count's keys (``counts`` and the open data's response_counts): a
+    site's statuses after the built-in ones, by value, even one that sorts after
+    "response_pending"; the built-in ones in their own order, not by name."""
+    keys = ["response_pending", "superseded", "no_response_published", "awaiting", "rejected",
+            "under_consideration", "accepted"]
+    assert sorted(keys, key=rs._order) == [
+        "accepted", "under_consideration", "rejected", "awaiting", "superseded",
+        "no_response_published", "response_pending"]
+
+
+def test_a_body_s_counts_keep_built_in_order_and_put_site_statuses_before_pending(
+        tmp_path: Path) -> None:
+    vocabulary = """\
+response_statuses:
+  - value: superseded
+    label: Superseded
+    description: Overtaken by later events.
+"""
+    rows = ROWS.replace("status: accepted_in_part", "status: superseded")
+    third = "  - to: c-third\n    status: under_consideration\n    cite: [reply]\n"
+    report = pfd(respond=COUNCIL_ONLY).replace("respond:\n", (
+        "  - id: c-third\n    theme: leadership\n    text: Poor records.\n    cite: [pfd]\n"
+        "respond:\n"))
+    case = load(tmp_path, {"vocabulary.yml": vocabulary, PFD: report,
+                           "cases/town/records/r-1.yml": reply("r-1", "2018-02-01",
+                                                               rows=rows + third)})
+    [council] = rs.counts(record(case, "town-pfd"))
+    assert council.words == "under consideration 1 · rejected 1 · superseded 1 · " \
+        "response pending 0"
+
+
+def test_a_reply_line_names_the_body_as_it_was_then(tmp_path: Path) -> None:
+    case = load(tmp_path, {PFD: pfd(date="2017-11-01", respond="").replace("respond:\n", ""),
+                           "cases/town/records/r-1.yml": reply("r-1", "2017-12-01",
+                                                               "inspectorate")})
+    staffing = record(case, "town-pfd").findings[0]
+    assert [x.words for x in rs.lines(staffing)] == [
+        "Accepted — OI (now New Inspectorate), 1 December 2017"]
+
+
+def test_a_line_owing_a_reply_gives_the_whole_due_window(tmp_path: Path) -> None:
+    case = load(tmp_path, {PFD: pfd(date="2018-01", respond=TRUST_ONLY)}, "2018-03-01")
+    staffing = record(case, "town-pfd").findings[0]
+    assert [x.words for x in rs.lines(staffing)] == [
+        "Response pending — Town Health Trust: due between 26 February 2018 and "
+        "28 March 2018"]
