@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from casefile.model import responses as rs
-from tests.conftest import MINI
+from tests.conftest import MINI, plain_id
 from tests.test_responses import PFD, ROWS, load, pfd, problems, record, reply
 
 R1 = "cases/town/records/r-1.yml"
@@ -110,3 +112,83 @@ def test_a_response_to_another_case_s_finding_is_located(tmp_path: Path) -> None
                                R1: reply("r-1", "2018-02-01", rows=rows)}) == [
         "data/cases/town/records/r-1.yml:14:9: responses[1].to: 'o-handover' belongs to "
         "case 'other', not 'town'; a response answers a record of its own case"]
+
+
+def test_a_response_keeps_its_note(tmp_path: Path) -> None:
+    case = load(tmp_path, {PFD: pfd(), R1: reply("r-1", "2018-02-01")})
+    [response] = record(case, "r-1").responses
+    assert (response.note, response.to.id, response.by.id, response.status.value) == (
+        "New staff are being hired.", "c-staffing", "town-council", "accepted")
+
+
+TWICE = """\
+  - to: {to}
+    status: {status}
+    cite: [reply]
+  - to: {to}
+    status: accepted
+    cite: [reply]
+"""
+
+
+def test_a_response_in_error_is_not_counted_as_the_body_s_one_response(
+        tmp_path: Path) -> None:
+    """Each row in error is reported once, and is not kept: the same body's next row to the
+    same item is not then reported as a second response."""
+    rows = TWICE.format(to="c-staffing", status="refused")
+    assert problems(tmp_path, {PFD: pfd(), R1: reply("r-1", "2018-02-01", rows=rows)}) == [
+        "data/cases/town/records/r-1.yml:10:13: responses[0].status: 'refused' is not "
+        "allowed (allowed: accepted, accepted_in_part, accepted_in_principle, "
+        "under_consideration, noted, rejected)"]
+    rows = TWICE.format(to="c-staffing", status="accepted").replace(
+        "    status: accepted\n    cite: [reply]\n  - to", "    status: accepted\n"
+        "    by: trusts\n    cite: [reply]\n  - to", 1)
+    assert problems(tmp_path / "b", {PFD: pfd(), R1: reply("r-1", "2018-02-01", rows=rows)}
+                    ) == ["data/cases/town/records/r-1.yml:11:9: responses[0].by: no body "
+                          "with id 'trusts'; did you mean 'trust'?"]
+
+
+@pytest.mark.parametrize(("date", "to", "why"), [
+    ("2018-01-09", "c-staffing", "this response is dated 9 January 2018, before the record "
+     "it answers (10 January 2018, record 'town-pfd'): check the date in the source"),
+    ("2018-02-01", "o-staffing", "'o-staffing' belongs to case 'other', not 'town'; a "
+     "response answers a record of its own case"),
+], ids=plain_id)
+def test_a_response_that_cannot_answer_is_reported_for_each_row(
+        tmp_path: Path, date: str, to: str, why: str) -> None:
+    other = MINI["cases/town/case.yml"].replace("id: town\n", "id: other\n")
+    report = pfd().replace("id: town-pfd\n", "id: other-pfd\n").replace(
+        "c-staffing", "o-staffing").replace("c-handover", "o-handover")
+    moved = {"cases/other/case.yml": other, "cases/other/records/other-pfd.yml": report}
+    rows = TWICE.format(to=to, status="accepted")
+    assert problems(tmp_path, {**moved, PFD: pfd(), R1: reply("r-1", date, rows=rows)}) == [
+        f"data/cases/town/records/r-1.yml:9:9: responses[0].to: {why}",
+        f"data/cases/town/records/r-1.yml:12:9: responses[1].to: {why}"]
+
+
+def test_a_record_cannot_answer_its_own_item_twice_over(tmp_path: Path) -> None:
+    rows = TWICE.format(to="c-staffing", status="accepted").replace("[reply]", "[pfd]")
+    assert problems(tmp_path, {PFD: pfd() + "responses:\n" + rows}) == [
+        "data/cases/town/records/town-pfd.yml:20:9: responses[0].to: a record cannot "
+        "respond to its own 'c-staffing'",
+        "data/cases/town/records/town-pfd.yml:23:9: responses[1].to: a record cannot "
+        "respond to its own 'c-staffing'"]
+
+
+def test_responses_to_items_in_error_are_not_reported_again(tmp_path: Path) -> None:
+    """A requirement (or finding) written with a problem is reported where it is written:
+    a response to it, and a duty on its record, add nothing."""
+    report = pfd(type_="report", respond="  by: [trust]\n  date: 2018-05-01\n").replace(
+        "findings:\n  - id: c-staffing\n    theme: safeguarding\n", "requirements:\n"
+        "  - id: c-staffing\n    due:\n      within: 3\n      unit: fortnights\n"
+        "      from: event\n").replace("  - id: c-handover\n    theme: leadership\n"
+                                      "    text: Poor handovers.\n    cite: [pfd]\n", "")
+    errors = problems(tmp_path, {PFD: report, R1: reply("r-1", "2018-02-01")})
+    assert [e.split(": ", 2)[1] for e in errors] == ["requirements[0].due.unit"]
+
+
+def test_a_duty_on_findings_in_error_is_not_reported_again(tmp_path: Path) -> None:
+    report = pfd().replace("theme: safeguarding", "theme: safety").replace(
+        "theme: leadership", "theme: leadershp")
+    errors = problems(tmp_path, {PFD: report})
+    assert [e.split(": ", 2)[1] for e in errors] == ["findings[0].theme", "findings[1].theme"]
