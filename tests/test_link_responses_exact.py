@@ -176,15 +176,18 @@ def test_a_record_cannot_answer_its_own_item_twice_over(tmp_path: Path) -> None:
 
 
 def test_responses_to_items_in_error_are_not_reported_again(tmp_path: Path) -> None:
-    """A requirement (or finding) written with a problem is reported where it is written:
-    a response to it, and a duty on its record, add nothing."""
+    """A requirement that cannot be linked (its id is already a record's) is reported where
+    it is written: a response to it, and a duty on its record, add nothing."""
     report = pfd(type_="report", respond="  by: [trust]\n  date: 2018-05-01\n").replace(
         "findings:\n  - id: c-staffing\n    theme: safeguarding\n", "requirements:\n"
-        "  - id: c-staffing\n    due:\n      within: 3\n      unit: fortnights\n"
-        "      from: event\n").replace("  - id: c-handover\n    theme: leadership\n"
-                                      "    text: Poor handovers.\n    cite: [pfd]\n", "")
-    errors = problems(tmp_path, {PFD: report, R1: reply("r-1", "2018-02-01")})
-    assert [e.split(": ", 2)[1] for e in errors] == ["requirements[0].due.unit"]
+        "  - id: town-follow-up\n").replace("  - id: c-handover\n    theme: leadership\n"
+                                            "    text: Poor handovers.\n    cite: [pfd]\n", "")
+    rows = "  - to: town-follow-up\n    status: accepted\n    cite: [reply]\n"
+    errors = problems(tmp_path, {PFD: report, R1: reply("r-1", "2018-02-01", rows=rows)})
+    assert [e.split(": ", 2)[1] for e in errors] == ["requirements[0].id"]
+    assert errors[0].endswith("duplicate id 'town-follow-up': already used at "
+                              "data/cases/town/records/town-follow-up.yml:1:5; ids must be "
+                              "unique across the whole data set")
 
 
 def test_a_duty_on_findings_in_error_is_not_reported_again(tmp_path: Path) -> None:
