@@ -34,7 +34,8 @@ MODULES = [f"casefile/{name}.py" for name in (
     "reading/validate", "model/link", "model/link_records", "outputs/output",
     "outputs/harden", "outputs/feeds", "outputs/opendata", "outputs/opendata_json",
     "outputs/opendata_dataset", "outputs/opendata_import", "outputs/opendata_tables",
-    "model/who", "model/oversight_history", "model/grades", "model/link_differ")]
+    "model/who", "model/oversight_history", "model/grades", "model/link_differ",
+    "model/responses", "model/link_responses")]
 FLOORS = REPO / "mutation-floors.json"
 EQUIVALENTS = REPO / "MUTANTS.md"
 # module -> the test files that reach it in-process, which its floor was measured with (a
