@@ -123,8 +123,8 @@ def test_a_duty_with_a_date_of_its_own(tmp_path: Path) -> None:
 def test_each_body_s_first_reply_to_any_item_answers_its_duty(tmp_path: Path) -> None:
     """The council answers the handover finding on 1 March (on time) and staffing on
     20 March: its first response is the 1 March reply. The trust's only reply, 8 March, is
-    late, and answered the duty, so its missing answer on handovers is pending, not "No
-    response published"; the coroner, who need not respond, stays pending on every item."""
+    late, and answered the duty, so its missing answer on handovers is "Not answered in the
+    reply", neither pending nor "No response published"; the coroner, who need not respond, stays pending on every item."""
     handover = ROWS.split("  - to: c-handover\n")[1]
     case = load(tmp_path, {
         PFD: pfd(),
@@ -145,10 +145,10 @@ def test_each_body_s_first_reply_to_any_item_answers_its_duty(tmp_path: Path) ->
             ] == ["accepted", "accepted", "response_pending"]
     assert [rs.item_state(handover_item, by[b]).value for b in ("town-council", "trust",
                                                                 "coroner")] == [
-        "rejected", "response_pending", "response_pending"]
+        "rejected", "not_answered_in_reply", "response_pending"]
     assert [(c.body.id, c.words) for c in rs.counts(report)] == [
         ("town-council", "accepted 1 · rejected 1 · response pending 0"),
-        ("trust", "accepted 1 · response pending 1")]
+        ("trust", "accepted 1 · not answered in the reply 1 · response pending 0")]
 
 
 def test_the_latest_response_of_a_body_gives_the_item_s_state(tmp_path: Path) -> None:
@@ -180,8 +180,8 @@ def test_a_body_outside_the_duty_that_responds_is_counted_after_it(tmp_path: Pat
     assert [b.id for b in rs.responders(report)] == ["trust", "town-council", "inspectorate"]
     assert [(c.body.id, c.words) for c in rs.counts(report)] == [
         ("trust", "response pending 2"),
-        ("town-council", "accepted 1 · response pending 1"),
-        ("inspectorate", "accepted 1 · response pending 1")]
+        ("town-council", "accepted 1 · not answered in the reply 1 · response pending 0"),
+        ("inspectorate", "accepted 1 · not answered in the reply 1 · response pending 0")]
 
 
 def test_site_statuses_come_after_the_built_in_ones_by_value(tmp_path: Path) -> None:
@@ -212,6 +212,11 @@ response_statuses:
 
 # -- a finding's lines --------------------------------------------------------------------
 
+PENDING_TRUST = ("Response pending — Town Health Trust: “Report to prevent future deaths” "
+                 "(10 January 2018) set a duty to respond, due 7 March 2018; as of 1 March "
+                 "2018, no document in the records is a response from Town Health Trust.")
+
+
 def test_lines_give_replies_then_each_body_still_owing_one(tmp_path: Path) -> None:
     handover = ROWS.split("  - to: c-handover\n")[1]
     case = load(tmp_path, {PFD: pfd(),
@@ -220,22 +225,25 @@ def test_lines_give_replies_then_each_body_still_owing_one(tmp_path: Path) -> No
                 "2018-03-01")
     staffing, handover_item = record(case, "town-pfd").findings
     assert [(x.term.value, x.words, x.response is None) for x in rs.lines(staffing)] == [
-        ("response_pending", "Response pending — Town Council: its reply to this report, "
-         "“Reply r-1” (1 February 2018), gives no response to this finding", True),
-        ("response_pending", "Response pending — Town Health Trust: due 7 March 2018", True)]
+        ("not_answered_in_reply", "Not answered in the reply — Town Council: its reply to "
+         "this report, “Reply r-1” (1 February 2018), gives no response to this finding.",
+         True),
+        ("response_pending", PENDING_TRUST, True)]
     [given, trust] = rs.lines(handover_item)
     assert (given.term.value, given.words, [c.quote for c in given.cites]) == (
         "rejected", "Rejected — Town Council, 1 February 2018", ["We do not accept this."])
     assert given.response is handover_item.responses[0]
-    assert trust.words == "Response pending — Town Health Trust: due 7 March 2018"
+    assert trust.words == PENDING_TRUST
 
 
 def test_lines_after_the_due_day_say_no_response_published(tmp_path: Path) -> None:
     case = load(tmp_path, {PFD: pfd(respond=TRUST_ONLY)}, "2018-03-08")
     staffing = record(case, "town-pfd").findings[0]
     assert [(x.term.value, x.words) for x in rs.lines(staffing)] == [
-        ("no_response_published", "No response published — Town Health Trust: due "
-         "7 March 2018")]
+        ("no_response_published", "No response published — Town Health Trust: “Report to "
+         "prevent future deaths” (10 January 2018) set a duty to respond, due 7 March 2018; "
+         "as of 8 March 2018, no document in the records is a response from Town Health "
+         "Trust, and this is not a rejection: the records may not hold the reply.")]
 
 
 def test_a_record_without_a_duty_lists_only_its_replies(tmp_path: Path) -> None:
@@ -244,7 +252,7 @@ def test_a_record_without_a_duty_lists_only_its_replies(tmp_path: Path) -> None:
     staffing, handover = record(case, "town-pfd").findings
     assert [x.words for x in rs.lines(staffing)] == ["Accepted — Town Council, 1 February 2018"]
     assert rs.lines(handover) == []
-    assert rs.item_state(handover, case.subject).value == "response_pending"
+    assert rs.item_state(handover, case.subject).value == "not_answered_in_reply"
 
 
 def test_counts_order_built_in_then_site_statuses_then_unpublished_then_pending() -> None:
@@ -292,5 +300,6 @@ def test_a_line_owing_a_reply_gives_the_whole_due_window(tmp_path: Path) -> None
     case = load(tmp_path, {PFD: pfd(date="2018-01", respond=TRUST_ONLY)}, "2018-03-01")
     staffing = record(case, "town-pfd").findings[0]
     assert [x.words for x in rs.lines(staffing)] == [
-        "Response pending — Town Health Trust: due between 26 February 2018 and "
-        "28 March 2018"]
+        "Response pending — Town Health Trust: “Report to prevent future deaths” (January "
+        "2018) set a duty to respond, due between 26 February 2018 and 28 March 2018; as of "
+        "1 March 2018, no document in the records is a response from Town Health Trust."]
