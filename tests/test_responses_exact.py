@@ -124,7 +124,8 @@ def test_each_body_s_first_reply_to_any_item_answers_its_duty(tmp_path: Path) ->
     """The council answers the handover finding on 1 March (on time) and staffing on
     20 March: its first response is the 1 March reply. The trust's only reply, 8 March, is
     late, and answered the duty, so its missing answer on handovers is "Not answered in the
-    reply", neither pending nor "No response published"; the coroner, who need not respond, stays pending on every item."""
+    reply", neither pending nor "No response published"; the coroner, who need not
+    respond, stays pending on every item."""
     handover = ROWS.split("  - to: c-handover\n")[1]
     case = load(tmp_path, {
         PFD: pfd(),
