@@ -30,6 +30,8 @@ STAGES = {
 }
 # "where things stand", split by concern: its requirements, and the sentence both parts say
 STAGES["model"] |= {"said", "stand_requirements"}
+# responses counted per report and listed per status, for the case page and list pages (#18)
+STAGES["model"] |= {"response_lists"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +

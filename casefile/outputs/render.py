@@ -27,6 +27,7 @@ from casefile.model.dates import human_day
 from casefile.model.histories import finding_src, histories, who_says
 from casefile.model.money import DEFAULT_LOCALE
 from casefile.model.oversight_history import by_current_level
+from casefile.model.response_lists import ResponseLists, response_lists
 from casefile.model.views import CaseView, case_view
 from casefile.outputs import examples
 from casefile.outputs.blocks import BlockStore, Where
@@ -36,7 +37,7 @@ PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pa
                   "bodies": "pages/bodies.md", "sources": "pages/sources.md",
                   "timeline": "pages/timeline.md", "themes": "pages/themes.md",
                   "oversight": "pages/oversight.md", "copy": "pages/copy.md",
-                  "finding": "pages/finding.md"}
+                  "finding": "pages/finding.md", "responses": "pages/responses.md"}
 MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "case.html",
                "timeline": "timeline.html", "findings": "findings.html",
                "deadlines": "deadlines.html", "statements": "statements.html",
@@ -159,6 +160,13 @@ class Renderer:
         self.views = {cid: case_view(case, self.build.date)
                       for cid, case in dataset.cases.items()}
         self.licences = vocab.with_site("licences", dataset.site_terms)
+        self._responses: dict[str, ResponseLists] = {}
+
+    def response_lists(self, case_id: str) -> ResponseLists:
+        """A case's response counts and list pages, worked out once."""
+        if case_id not in self._responses:
+            self._responses[case_id] = response_lists(self.views[case_id].case)
+        return self._responses[case_id]
 
     # -- HTML blocks: inline in Markdown, or set aside for the builder to put back ---------
     _collect: list[str] | None = None
@@ -246,6 +254,7 @@ class Renderer:
                 "card_columns": views.CARD_COLUMNS, "who_says": who_says,
                 "money_text": lambda money: money.text(self.locale),
                 "published": published, "licences": self.licences,
+                "response_lists": self.response_lists,
                 "oversight_by_level": lambda: by_current_level(
                     [(t, v.case) for v in self.views.values() for t in v.oversight],
                     list(self.dataset.frameworks))}
@@ -303,6 +312,10 @@ class Renderer:
             for history in histories(view.case, ends):
                 src = finding_src(cid, history.finding.id)
                 out[src] = page("finding", src, view=view, history=history)
+            lists = self.response_lists(cid)
+            for shown in lists.pages:
+                out[shown.src] = page("responses", shown.src, view=view, lists=lists,
+                                      shown=shown)
         for sid, shown in published.copy_pages(self.dataset.sources,
                                                list(self.views.values())).items():
             out[published.copy_src(sid)] = page("copy", published.copy_src(sid), shown=shown)
