@@ -111,3 +111,19 @@ def test_a_page_of_a_finding_with_no_kind_still_says_finding(tmp_path: Path) -> 
     text = " ".join(page.get_text(" ").split())
     assert "says how this finding has progressed since July 2017." in text
     assert page.find("a", string="This finding in the case's findings table") is not None
+
+
+def test_the_responses_intro_names_the_kind(tmp_path: Path) -> None:
+    """The Responses section's own sentence uses the finding's kind too (a coroner's matter
+    of concern in the fictional fixture of tests/test_responses.py)."""
+    from tests.test_responses import BODIES, PFD, pfd, reply
+    changes: dict[str, str | tuple[str, str]] = {
+        **BODIES, PFD: pfd().replace("    text: Too few staff.", "    kind: concern\n"
+                                     "    text: Too few staff."),
+        "cases/town/records/r-1.yml": reply("r-1", "2018-02-01")}
+    r = Renderer(load_dataset(write_mini(tmp_path, changes), use_cache=False), REPO / "macros")
+    page = BeautifulSoup(r.pages()[finding_src("town", "c-staffing")], "html.parser")
+    intro = page.select_one("p.cf-intro")
+    assert intro is not None
+    assert intro.get_text().startswith(
+        "Whether each body accepted this matter of concern, from its own published reply")
