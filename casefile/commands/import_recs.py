@@ -2,10 +2,12 @@
 a header row, or a JSON list of objects) appended to a record's ``findings:`` as
 ``kind: recommendation`` entries, each citing its source with its text as the quotation.
 
-Every bad row is reported (``FILE:LINE: what is wrong, and what would be right``; CSV lines
-are the file's physical lines, a JSON item's line is where it starts) and nothing is written
-unless all are good. The record's text is appended to, never rewritten; then the whole data
-set is checked, and the file put back as it was if the check fails.
+Every bad row is reported (``FILE:LINE:COL: column NAME: what is wrong, and what would be
+right``; CSV lines are the file's physical lines and COL where the cell starts, a JSON
+item's line is where it starts, with no column number) and nothing is written unless all
+are good. The record's text is appended to, never rewritten; then the whole data set is
+checked, and the file put back as it was if the check fails, each problem in a new entry
+told against its row and column (``recs.csv:2:7: column text: the check said: …``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casefile.errors import DataError, printable
+from casefile.errors import DataError, Problem, printable
 from casefile.reading.validate import suggest
 
 COLUMNS = ("number", "paragraph", "text", "directed_at", "theme", "id")
@@ -32,6 +34,8 @@ REQUIRED = ("number", "paragraph", "text", "directed_at")
 class Row:
     line: int
     values: dict[str, str]
+    # where each column's cell starts (line, column: both 1-based), where the file shows it
+    cells: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -49,6 +53,41 @@ class Known:
 class Outcome:
     entries: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)  # the row of each entry
+
+
+def cell_starts(raw: str, line: int) -> list[tuple[int, int]]:
+    """Where each cell of one CSV row starts, (line, column), in ``raw``: the row's
+    physical lines, the first of them line ``line`` (a quoted cell can hold line breaks)."""
+    out, quoted, start, col = [(line, 1)], False, True, 1
+    i = 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch == '"' and start:
+            quoted = True
+        elif ch == '"' and quoted:
+            if raw[i + 1:i + 2] == '"':
+                i, col = i + 1, col + 1
+            else:
+                quoted = False
+        elif ch == "," and not quoted:
+            out.append((line, col + 1))
+        elif ch in "\r\n" and not quoted:
+            break
+        start = ch == "," and not quoted
+        if ch == "\n":
+            line, col = line + 1, 0
+        i, col = i + 1, col + 1
+    return out
+
+
+def _at(name: str, row: Row, column: str) -> str:
+    """Where a problem with a row's ``column`` is: ``recs.csv:4:23: column theme``, or
+    without a column number where the file does not show the cell (JSON, or no column)."""
+    if column in row.cells:
+        line, col = row.cells[column]
+        return f"{name}:{line}:{col}: column {column}"
+    return f"{name}:{row.line}: column {column}"
 
 
 def _cell(value: Any) -> str | None:
@@ -81,6 +120,7 @@ def read_csv(name: str, text: str) -> tuple[list[Row], list[str]]:
     errors: list[str] = []
     header: list[str] | None = None
     end = 0
+    physical = io.StringIO(text, newline="").readlines()
     try:
         for cells in reader:
             start, end = end + 1, reader.line_num
@@ -97,7 +137,9 @@ def read_csv(name: str, text: str) -> tuple[list[Row], list[str]]:
                               f"{len(header)}; put a cell that holds a comma in double "
                               "quotes")
                 continue
-            rows.append(Row(start, {k: v.strip() for k, v in zip(header, cells, strict=True)}))
+            starts = cell_starts("".join(physical[start - 1:end]), start)
+            rows.append(Row(start, {k: v.strip() for k, v in zip(header, cells, strict=True)},
+                            dict(zip(header, starts, strict=False))))
     except csv.Error as exc:
         return rows, [*errors, f"{name}:{reader.line_num}: {exc}; check the quotes on this "
                       "line"]
@@ -129,7 +171,7 @@ def read_json(name: str, text: str) -> tuple[list[Row], list[str]]:
         found = _columns(name, line, list(item))
         values = {k: _cell(v) for k, v in item.items() if k in COLUMNS}
         bad = [k for k, v in values.items() if v is None]
-        found += [f"{name}:{line}: '{k}' must be text (or a list of body ids for "
+        found += [f"{name}:{line}: column {k}: must be text (or a list of body ids for "
                   "directed_at)" for k in bad]
         errors += found
         if not found:
@@ -140,15 +182,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _where(name: str, row: Row) -> str:
-    return f"{name}:{row.line}"
-
-
-def _number_and_id(at: str, v: dict[str, str], known: Known, prefix: str,
+def _number_and_id(name: str, row: Row, known: Known, prefix: str,
                    seen: dict[str, int]) -> tuple[str, list[str]]:
     """The row's id (given, or PREFIX-NUMBER), and what is wrong with it or its number:
-    missing, given twice in the file, or already in the record or the data set."""
+    missing, given twice in the file, or already in the record or the data set. An id made
+    from a number is not reported again when the number is: one mistake, one message."""
+    v = row.values
     number, errors = v.get("number", ""), []
+    at = _at(name, row, "number")
     if not number:
         errors.append(f"{at}: no number; give the source's own number for it, e.g. 12")
     elif f"n:{number}" in seen:
@@ -157,47 +198,72 @@ def _number_and_id(at: str, v: dict[str, str], known: Known, prefix: str,
     elif number in known.numbers:
         errors.append(f"{at}: number '{number}' is already in the record "
                       f"({known.numbers[number]}); import only new recommendations")
+    given = bool(v.get("id"))
     ident = v.get("id") or (f"{prefix}-{slug(number)}" if number else "")
+    if errors and not given:
+        return ident, errors
+    at = _at(name, row, "id") if given else \
+        f"{_at(name, row, 'number')}: the id made from it, '{ident}',"
     if ident and f"i:{ident}" in seen:
         errors.append(f"{at}: id '{ident}' is already given at line {seen[f'i:{ident}']}; "
-                      "give each row its own id")
+                      "give each row its own id" if given else
+                      f"{at} is already given at line {seen[f'i:{ident}']}; give each row "
+                      "its own id in an id column")
     elif ident in known.ids:
         errors.append(f"{at}: id '{ident}' is already used in the data set; give another in "
-                      "an id column (never overwritten)")
+                      "an id column (never overwritten)" if given else
+                      f"{at} is already used in the data set; give another in an id column "
+                      "(never overwritten)")
     elif ident and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
-        errors.append(f"{at}: id '{ident}' is not an id; use lower-case letters, digits and "
-                      "single hyphens, e.g. inquiry-2024-rec-12")
+        errors.append(f"{_at(name, row, 'id' if given else 'number')}: id '{ident}' is not an "
+                      "id; use lower-case letters, digits and single hyphens, e.g. "
+                      "inquiry-2024-rec-12")
     return ident, errors
 
 
-def _references(at: str, v: dict[str, str], known: Known,
-                default_theme: str | None) -> tuple[str, list[str], list[str]]:
-    """The row's theme and bodies addressed, and any that the data set does not have."""
-    errors = []
-    theme = v.get("theme") or default_theme or ""
-    if not theme:
-        errors.append(f"{at}: no theme; add a theme column or give --theme")
-    elif theme not in known.themes:
-        errors.append(f"{at}: no theme with id '{theme}'{suggest(theme, known.themes)} "
-                      "(themes are listed in data/themes.yml)")
-    bodies = [b.strip() for b in v.get("directed_at", "").split(";") if b.strip()]
-    for body in bodies:
+def _bodies(name: str, row: Row, known: Known) -> tuple[list[str], list[str]]:
+    """The bodies a row is addressed to, each named once and known to the data set."""
+    bodies, errors = [], []
+    at = _at(name, row, "directed_at")
+    for body in (b.strip() for b in row.values.get("directed_at", "").split(";")):
+        if not body:
+            continue
+        if body in bodies:
+            errors.append(f"{at}: body '{body}' is named twice; name each body the source "
+                          "addresses once")
+            continue
+        bodies.append(body)
         if body not in known.bodies:
             errors.append(f"{at}: no body with id '{body}'{suggest(body, known.bodies)}; "
                           "directed_at lists body ids (data/bodies/), separated by ';'")
-    return theme, bodies, errors
+    return bodies, errors
+
+
+def _theme(name: str, row: Row, known: Known, default_theme: str | None
+           ) -> tuple[str, list[str]]:
+    """The row's theme, or what is wrong with it."""
+    theme = row.values.get("theme") or default_theme or ""
+    at = _at(name, row, "theme")
+    if not theme:
+        return theme, [f"{at}: no theme; add a theme column or give --theme"]
+    if theme not in known.themes:
+        where = at if row.values.get("theme") else f"{name}:{row.line}: --theme"
+        return theme, [f"{where}: no theme with id '{theme}'{suggest(theme, known.themes)} "
+                       "(themes are listed in data/themes.yml)"]
+    return theme, []
 
 
 def entry(name: str, row: Row, known: Known, args: argparse.Namespace,
           seen: dict[str, int]) -> tuple[dict[str, Any] | None, list[str]]:
-    """One row as a finding entry, or the row's problems."""
-    at, v = _where(name, row), row.values
+    """One row as a finding entry, or the row's problems, each naming its column."""
+    v = row.values
     text, number = v.get("text", ""), v.get("number", "")
-    errors = [] if text else [f"{at}: no text; give the recommendation's words exactly as "
-                              "the source prints them"]
-    ident, found = _number_and_id(at, v, known, args.prefix, seen)
-    theme, bodies, wrong = _references(at, v, known, args.theme)
-    errors += found + wrong
+    errors = [] if text else [f"{_at(name, row, 'text')}: no text; give the recommendation's "
+                              "words exactly as the source prints them"]
+    ident, found = _number_and_id(name, row, known, args.prefix, seen)
+    theme, wrong_theme = _theme(name, row, known, args.theme)
+    bodies, wrong_bodies = _bodies(name, row, known)
+    errors += found + wrong_theme + wrong_bodies
     seen.setdefault(f"n:{number}", row.line)
     seen.setdefault(f"i:{ident}", row.line)
     if errors:
@@ -231,9 +297,28 @@ def entries(path: Path, name: str, known: Known, args: argparse.Namespace) -> Ou
         out.errors += problems
         if made is not None:
             out.entries.append(made)
+            out.rows.append(row)
     if not rows and not out.errors:
         out.errors.append(f"{name}:1: no rows; nothing to import")
     return out
+
+
+# The entry's key a problem found after writing is about → the column it came from
+# ("cite": the quotation is the text); an id made from the number is the number's.
+FROM_COLUMN = {"number": "number", "paragraph": "paragraph", "text": "text", "cite": "text",
+               "directed_at": "directed_at", "theme": "theme"}
+
+
+def checked(name: str, row: Row, problem: Problem) -> str:
+    """A problem the check found in a new entry, told against the row it came from (the
+    entry is gone from the record, put back as it was): ``recs.csv:2:7: column text: the
+    check said: …``."""
+    key = re.match(r"findings\[\d+\]\.([a-z_]+)", problem.path)
+    column = FROM_COLUMN.get(key.group(1)) if key else None
+    if key and key.group(1) == "id":
+        column = "id" if row.values.get("id") else "number"
+    at = _at(name, row, column) if column else f"{name}:{row.line}"
+    return f"{at}: the check said: {problem.message}"
 
 
 def _write(path: Path, text: str) -> None:
@@ -255,7 +340,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(exc.report().replace("nothing was built", "fix these first; nothing was "
                                    "imported"), file=sys.stderr)
         return 1
-    out = entries(Path(args.file), printable(args.file), known, args)
+    name = printable(args.file)
+    out = entries(Path(args.file), name, known, args)
     if out.errors:
         print("\n".join(printable(e) for e in out.errors), file=sys.stderr)
         print(f"casefile import: {len(out.errors)} problem"
@@ -266,8 +352,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         apply(args, target, out.entries, _write)
     except TargetError as exc:
         print(f"casefile import: {printable(str(exc))}", file=sys.stderr)
-        if exc.problems:
-            print("\n".join(printable(p) for p in exc.problems), file=sys.stderr)
+        if exc.found:
+            print("\n".join(printable(p if i is None else checked(name, out.rows[i], p))
+                            for i, p in exc.found), file=sys.stderr)
             print("casefile import: the record is back as it was; nothing was written",
                   file=sys.stderr)
         return 1
