@@ -127,3 +127,16 @@ def test_the_responses_intro_names_the_kind(tmp_path: Path) -> None:
     assert intro is not None
     assert intro.get_text().startswith(
         "Whether each body accepted this matter of concern, from its own published reply")
+
+
+def test_a_body_s_page_counts_what_it_assesses_by_kind(tmp_path: Path) -> None:
+    """The bodies' pages name a body's parts in a case: the findings it assesses are counted
+    in the words of their kinds too."""
+    from casefile.model.views import body_cases, case_view
+    both = VISIT.replace("status: serious_concern", "status: concern").replace("f-safe", "f-2")
+    data = write_mini(tmp_path, {INSPECTION: _findings("recommendation", "concern"),
+                                 "cases/town/records/town-visit.yml": both})
+    case = load_dataset(data, use_cache=False).cases["town"]
+    roles = body_cases({"town": case_view(case)})
+    assert "assesses 1 recommendation and 1 matter of concern" in roles["inspectorate"][0].roles
+    assert "assesses 1 recommendation" in roles["town-council"][0].roles

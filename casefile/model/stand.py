@@ -170,7 +170,7 @@ def findings_stand(case: m.Case, group: MatrixGroup) -> FindingsStand:
     ordered = sorted(voices.values(), key=lambda v: (
         -v[0].record.date.earliest.toordinal(), -v[0].record.date.latest.toordinal(), -len(v)))
     total, missing = len(rows), sum(1 for tied in latest if not tied)
-    lead = f"{_raised(record)} raised {_kinds([row.finding for row in rows])}."
+    lead = f"{_raised(record)} raised {kinds_counted([row.finding.kind for row in rows])}."
     bodies = {v[0].asserted_by.id for v in ordered}
     if len(bodies) > 1:
         lead += (f" Their latest assessments come from {len(bodies)} different bodies, each "
@@ -201,13 +201,13 @@ def _raised(record: m.Record) -> str:
     return f"“{record.title}” ({record.when})"
 
 
-def _kinds(findings: list[m.Finding]) -> str:
-    """The findings counted by kind, in the words of each, in the kinds' vocabulary order:
-    "64 recommendations", "3 findings and 2 recommendations" (a finding with no kind is a
-    finding)."""
+def kinds_counted(kinds: list[vocab.Term | None]) -> str:
+    """Findings counted by their kinds, in the words of each, in the kinds' vocabulary order:
+    "64 recommendations", "3 findings and 2 recommendations" (None: a finding with no kind
+    given, a finding)."""
     counts = {key: 0 for key in vocab.FINDING_KINDS}
-    for finding in findings:
-        counts[finding.kind.value if finding.kind else "finding"] += 1
+    for kind in kinds:
+        counts[kind.value if kind else "finding"] += 1
     return who.listed([vocab.kind_count(n, vocab.FINDING_KINDS[key])
                        for key, n in counts.items() if n])
 
