@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.commands.import_recs import cell_starts
+from casefile.commands.import_read import cell_starts
 from casefile.commands.import_target import Spans
 from casefile.errors import Problem
 from tests.test_import_recs import HEADER, RECORD, run, site, words
