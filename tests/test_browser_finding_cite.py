@@ -42,8 +42,9 @@ def test_the_finding_page_access_date_is_the_readers(browser: Browser, base: str
     context.close()
     today = dt.date.today()
     accessed = f"{today.day} {today:%B %Y}" if js else ACCESSED
-    assert text == ("casefile, “Finding: Weak leadership.”, address: the page's address on this "
-                    "site, records as of "
+    # the address the browser shows, written in by JavaScript (test_browser_cite_address)
+    address = f"{base}{FINDING}/" if js else "address: the page's address on this site"
+    assert text == (f"casefile, “Finding: Weak leadership.”, {address}, records as of "
                     f"1 March 2018, built 1 January 2027, accessed {accessed}.")
     assert ends.startswith("These records end on 1 March 2018. [2]")
     assert box is not None and width <= box["width"] + 1  # wrapped, never scrolled sideways

@@ -26,7 +26,8 @@ STAGES = {
                 "opendata_tables", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "wayback", "examples", "feature_examples",
                 "neutral", "skip", "blocks"},
-    "commands": {"cli", "scaffold", "init", "import_recs", "import_target", "yaml_append"},
+    "commands": {"cli", "scaffold", "init", "import_recs", "import_read", "import_target",
+                 "yaml_append"},
 }
 # "where things stand", split by concern: its requirements, and the sentence both parts say
 STAGES["model"] |= {"said", "stand_requirements"}

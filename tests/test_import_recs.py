@@ -149,20 +149,24 @@ def test_bad_rows_are_all_located_by_physical_line_and_nothing_is_written(
         f",9.7,{json.dumps(words(6))},,\n", encoding="utf-8")  # 9
     code, out, err = run(capsys, "recs.csv", "--record", "northmoor-2025-final-report")
     assert (code, out) == (1, "")
+    # each names its column, and its cell's line and column (#18 review: one repeated
+    # number is one problem, no longer a second for the id made from it)
+    at6 = 8 + len(json.dumps(words(3)))
+    at7 = 9 + len(json.dumps(words(4)))
     assert err.splitlines() == [
-        "recs.csv:5: no text; give the recommendation's words exactly as the source prints "
-        "them",
-        "recs.csv:6: no body with id 'northmoor-water-bord'; did you mean "
-        "'northmoor-water-board'?; directed_at lists body ids (data/bodies/), separated by ';'",
-        "recs.csv:7: no theme with id 'fictional-water-qualty'; did you mean "
-        "'fictional-water-quality'? (themes are listed in data/themes.yml)",
-        "recs.csv:8: number '1' is already given at line 2; each recommendation needs its own "
-        "number",
-        "recs.csv:8: id 'northmoor-2025-final-report-1' is already given at line 2; give each "
-        "row its own id",
-        "recs.csv:9: no number; give the source's own number for it, e.g. 12",
-        "recs.csv:9: no theme; add a theme column or give --theme",
-        "casefile import: 7 problems found; nothing was written"]
+        "recs.csv:5:7: column text: no text; give the recommendation's words exactly as the "
+        "source prints them",
+        f"recs.csv:6:{at6}: column directed_at: no body with id 'northmoor-water-bord'; did "
+        "you mean 'northmoor-water-board'?; directed_at lists body ids (data/bodies/), "
+        "separated by ';'",
+        f"recs.csv:7:{at7}: column theme: no theme with id 'fictional-water-qualty'; did you "
+        "mean 'fictional-water-quality'? (themes are listed in data/themes.yml)",
+        "recs.csv:8:1: column number: number '1' is already given at line 2; each "
+        "recommendation needs its own number",
+        "recs.csv:9:1: column number: no number; give the source's own number for it, e.g. 12",
+        f"recs.csv:9:{8 + len(json.dumps(words(6)))}: column theme: no theme; add a theme "
+        "column or give --theme",
+        "casefile import: 6 problems found; nothing was written"]
     assert (site / RECORD).read_bytes() == before
 
 
@@ -195,11 +199,11 @@ def test_never_overwrites_an_entry_already_there(
     code, _, err = run(capsys, "again.csv", "--record", RECORD, "--theme",
                        "fictional-water-quality")
     assert code == 1
-    assert err.splitlines() == [
-        f"again.csv:2: number '1' is already in the record ({RECORD}:17); import only new "
-        "recommendations",
-        "again.csv:3: id 'example-water-regulator' is already used in the data set; give "
-        "another in an id column (never overwritten)",
+    assert err.splitlines() == [  # each with its column (#18 review)
+        f"again.csv:2:10: column number: number '1' is already in the record ({RECORD}:17); "
+        "import only new recommendations",
+        "again.csv:3:1: column id: id 'example-water-regulator' is already used in the data "
+        "set; give another in an id column (never overwritten)",
         "casefile import: 2 problems found; nothing was written"]
     assert (site / RECORD).read_bytes() == once
 
@@ -217,7 +221,8 @@ def test_json_items_are_located_by_the_line_they_start_on(
     assert err.splitlines() == [
         "recs.json:11: unknown column 'note'; the columns are number, paragraph, text, "
         "directed_at, theme, id (theme and id optional)",
-        "recs.json:19: 'paragraph' must be text (or a list of body ids for directed_at)",
+        "recs.json:19: column paragraph: must be text (or a list of body ids for "
+        "directed_at)",
         "casefile import: 2 problems found; nothing was written"]
     (site / "recs.json").write_text(json.dumps(items[:1]), encoding="utf-8")
     assert run(capsys, "recs.json", "--record", "northmoor-2025-final-report")[0] == 0
@@ -233,11 +238,15 @@ def test_a_quote_not_in_the_copy_puts_the_record_back(
                                    "fictional-water-quality\n", encoding="utf-8")
     code, _, err = run(capsys, "recs.csv", "--record", "northmoor-2025-final-report")
     assert code == 1
-    assert err.startswith("casefile import: after adding the entries, the check found:\n"
-                          f"{RECORD}:")
-    assert err.endswith("\ncasefile import: the record is back as it was; nothing was "
-                        "written\n")
-    assert len(err.splitlines()) == 3
+    # told against the row and column the quotation came from, not a line of the record
+    # as it was written, which is gone (#18 review)
+    assert err.splitlines() == [
+        "casefile import: after adding the entries, the check found:",
+        "recs.csv:2:7: column text: the check said: not found in the stored copy "
+        "copies/northmoor-final-report.txt of 'northmoor-final-report'; the closest passage "
+        "(para. 2) reads: \"uiry into the Northmoor Water Board:\"; the copy has \"uiry\" where "
+        "the quote has \"Words\"",
+        "casefile import: the record is back as it was; nothing was written"]
     assert (site / RECORD).read_bytes() == before
 
 

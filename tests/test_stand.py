@@ -46,7 +46,7 @@ def test_the_mini_case_in_words(tmp_path: Path) -> None:
     assert f.lead == "The inspection of July 2017 raised 1 finding."
     assert [v.text for v in f.voices] == [
         "Town Council (own claim; 1 March 2018) gave the latest assessment of it: "
-        "1 improving."]
+        "1 with the status Improving."]
     assert sources(st.Said("", f.voices[0].cites)) == ["council-news"]
     assert (f.total, f.not_assessed, f.unassessed, f.counts) == (1, 0, None, {"improving": 1})
     assert s.requirements.text == ("As of 1 March 2018, the one requirement recorded, set by "
@@ -87,7 +87,8 @@ def test_a_window_and_no_deadline_are_said_as_such(tmp_path: Path) -> None:
                          ("no deadline set", "req-req-later")])]
     assert s.requirements.text == (
         "Of the 2 requirements recorded, set 1 by New Inspectorate and 1 by Town "
-        "Council, as of 1 March 2018: 2 outstanding (no record yet that they were met).")
+        "Council, as of 1 March 2018: 2 with the status Outstanding (no record yet that they "
+        "were met).")
     assert s.next is not None and s.next.anchor == "req-req-plan"
 
 
@@ -181,9 +182,9 @@ def test_several_speakers_each_count_only_what_they_assessed_last(tmp_path: Path
                       "assessed last.")
     assert [v.text for v in f.voices] == [  # the latest first; f-leadership counted once
         "Town Council (own claim; 1 March 2018) gave the latest assessment of 1 of them: "
-        "1 improving.",
+        "1 with the status Improving.",
         "New Inspectorate (regulator's judgement; 1 February 2018) gave the latest assessment "
-        "of 1 of them: 1 serious concern."]
+        "of 1 of them: 1 with the status Serious concern."]
     assert [sources(st.Said("", v.cites)) for v in f.voices] == [["council-news"],
                                                                   ["report-2017"]]
     assert [v.count for v in f.voices] == [1, 1]
@@ -202,8 +203,8 @@ def test_a_second_hand_speaker_names_who_it_is_known_from(tmp_path: Path) -> Non
     texts = [v.text for v in s.findings[0].voices]
     assert texts[1] == ("Town Council (self-report) reports that New Inspectorate (regulator's "
                         "judgement; 1 February 2018) gave the latest assessment of 1 of them: "
-                        "1 serious concern.")
-    assert texts[0].endswith("1 improved.")
+                        "1 with the status Serious concern.")
+    assert texts[0].endswith("1 with the status Improved.")
 
 
 NO_ASSESSMENT = """\
@@ -230,8 +231,9 @@ def test_all_of_several_findings_by_one_speaker(tmp_path: Path) -> None:
     assert s is not None
     [voice] = s.findings[0].voices
     assert voice.text == ("New Inspectorate (regulator's judgement; 1 February 2018) gave the "
-                          "latest assessment of all 3: 1 serious concern, 1 concern remains "
-                          "and 1 resolved.")
+                          "latest assessment of all 3: 1 with the status Serious concern, 1 with "
+                          "the status Concern remains "
+                          "and 1 with the status Resolved.")
     assert s.findings[0].unassessed is None
 
 
@@ -378,11 +380,11 @@ def test_names_and_publication_as_they_were_and_second_hand_apart(tmp_path: Path
     when = "15 November 2017, published 1 December 2017"
     assert [v.text for v in f.voices] == [
         f"New Inspectorate (regulator's judgement; {when}) gave the latest assessment "
-        "of 2 of them: 1 early signs and 1 improving.",
+        "of 2 of them: 1 with the status Early signs and 1 with the status Improving.",
         f"New Inspectorate (regulator) reports that Town Council (own claim; {when}) "
-        "gave the latest assessment of 1 of them: 1 got worse.",
+        "gave the latest assessment of 1 of them: 1 with the status Got worse.",
         f"Town Council (self-report) reports that New Inspectorate (regulator's "
-        f"judgement; {when}) gave the latest assessment of 1 of them: 1 resolved."]
+        f"judgement; {when}) gave the latest assessment of 1 of them: 1 with the status Resolved."]
     assert [a.finding.id for a in f.voices[0].assessments] == ["f-third", "f-fourth"]
     assert f.lead.endswith("come from 2 different bodies, each named below with how many of "
                            "them it assessed last.")
@@ -451,7 +453,7 @@ def test_the_next_deadline_is_the_soonest_and_a_closed_case_names_none(tmp_path:
     assert (closed.next, closed.pending) == (None, [])
     assert closed.requirements.text == (
         "Of the 2 requirements recorded, all set by New Inspectorate, as of 1 March "
-        "2018: 2 outstanding (no record yet that they were met).")
+        "2018: 2 with the status Outstanding (no record yet that they were met).")
 
 
 def _same_day(tmp_path: Path, record_id: str, date: str = "2018-03-01") -> st.FindingsStand:
@@ -486,9 +488,9 @@ def test_two_bodies_on_the_same_day_are_both_counted_whatever_the_record_ids(
     assert lead == SAME_DAY_LEAD
     assert texts == [
         "New Inspectorate (regulator's judgement; 1 March 2018) gave the latest assessment "
-        "of 2 of them: 1 serious concern and 1 concern remains.",
+        "of 2 of them: 1 with the status Serious concern and 1 with the status Concern remains.",
         "Town Council (own claim; 1 March 2018) gave the latest assessment of 1 of them: "
-        "1 improving."]
+        "1 with the status Improving."]
     assert counts == {"improving": 1, "concern": 1, "serious_concern": 1, "not_assessed": 1}
 
 
@@ -510,7 +512,7 @@ language: en
 def test_each_second_hand_count_names_only_the_sources_that_report_it(tmp_path: Path) -> None:
     """One speaker's assessments known from different sources are counted apart: no count
     is credited to a source that does not report it (a reviewer found "A and B report that
-    X gave …: 1 serious concern" where only A reported the serious concern)."""
+    X gave …: 1 with the status Serious concern" where only A reported the serious concern)."""
     relayed = VISIT.replace("    cite: [report-2017]\n  - finding: f-leadership",
                             "    cite: [council-news]\n  - finding: f-leadership")
     relayed = relayed[:relayed.rindex("cite: [report-2017]")] + "cite: [zz-gazette]\n"
@@ -521,6 +523,7 @@ def test_each_second_hand_count_names_only_the_sources_that_report_it(tmp_path: 
     assert sorted(v.text for v in s.findings[0].voices) == [
         "A source that does not name its publisher (press) reports that New Inspectorate "
         "(regulator's judgement; 1 February 2018) gave the latest assessment of 1 of them: "
-        "1 concern remains.",
+        "1 with the status Concern remains.",
         "Town Council (self-report) reports that New Inspectorate (regulator's judgement; "
-        "1 February 2018) gave the latest assessment of 1 of them: 1 serious concern."]
+        "1 February 2018) gave the latest assessment of 1 of them: 1 with the status Serious "
+        "concern."]

@@ -172,7 +172,7 @@ def test_the_block_names_a_renamed_body_one_way_and_quotes_no_status(tmp_path: P
                          "html.parser")
     text = " ".join(html.get_text(" ").split())
     assert "New Inspectorate (regulator's judgement; 1 February 2018) gave the latest " \
-           "assessment of 1 of them: 1 serious concern." in text
+           "assessment of 1 of them: 1 with the status Serious concern." in text
     assert "the one requirement recorded, set by New Inspectorate, is past due: no record " \
            "that it was met." in text
     assert "OI" not in text and "“" not in text

@@ -47,7 +47,8 @@ def test_several_requirements_are_counted_by_outcome_and_by_whose_record(
     assert s is not None
     assert s.requirements.text == (
         "Of the 3 requirements recorded, all set by New Inspectorate, as of 1 March "
-        "2018: 2 met late (records from Town Council show them met) and 1 past due: no "
+        "2018: 2 with the status Met late (records from Town Council show them met) and 1 with "
+        "the status Past due: no "
         "record that it was met.")
 
 
@@ -97,5 +98,6 @@ def test_a_renamed_setter_is_counted_once_as_first_named(tmp_path: Path) -> None
     assert s is not None
     assert s.requirements.text == (
         "Of the 2 requirements recorded, all set by New Inspectorate, as of 1 March "
-        "2018: 1 outstanding (no record yet that it was met) and 1 past due: no record "
+        "2018: 1 with the status Outstanding (no record yet that it was met) and 1 with the "
+        "status Past due: no record "
         "that it was met.")

@@ -22,15 +22,15 @@ from tests.conftest import SECOND_HAND_DATA, copy_project, mkdocs_build
 CASE = "brookfield-childrens-services"
 VISIT = f"cases/{CASE}/records/brookfield-2024-regulator-visit.yml"
 ONE = ("Brookfield Improvement Board (improvement board; 20 February 2024) gave the latest "
-       "assessment of 2 of them: 2 improving.")
+       "assessment of 2 of them: 2 with the status Improving.")
 TWO_OWN = ("The Example Gazette (press) reports that Brookfield District Council (own claim; "
-           "5 March 2024) gave the latest assessment of 1 of them: 1 resolved.")
+           "5 March 2024) gave the latest assessment of 1 of them: 1 with the status Resolved.")
 TWO = ("The Example Gazette (press) reports that Example Care Regulator (regulator's "
-       "judgement; 4 March 2024) gave the latest assessment of 1 of them: 1 concern "
-       "remains.")
+       "judgement; 4 March 2024) gave the latest assessment of 1 of them: 1 with the "
+       "status Concern remains.")
 THREE = ("The Example Gazette (press) and Brookfield District Council (self-report) report "
          "that Example Care Regulator (regulator's judgement; 4 March 2024) gave the latest "
-         "assessment of 1 of them: 1 concern remains.")
+         "assessment of 1 of them: 1 with the status Concern remains.")
 REQUIREMENT = ("As of 5 March 2024, the one requirement recorded, set by Example Care "
                "Regulator, is met, timing not established (Brookfield District Council "
                "(self-report) reports that Brookfield Improvement Board says so).")

@@ -2,18 +2,17 @@
 a header row, or a JSON list of objects) appended to a record's ``findings:`` as
 ``kind: recommendation`` entries, each citing its source with its text as the quotation.
 
-Every bad row is reported (``FILE:LINE: what is wrong, and what would be right``; CSV lines
-are the file's physical lines, a JSON item's line is where it starts) and nothing is written
-unless all are good. The record's text is appended to, never rewritten; then the whole data
-set is checked, and the file put back as it was if the check fails.
+Every bad row is reported (``FILE:LINE:COL: column NAME: what is wrong, and what would be
+right``; CSV lines are the file's physical lines and COL where the cell starts, a JSON
+item's line is where it starts, with no column number) and nothing is written unless all
+are good. The record's text is appended to, never rewritten; then the whole data set is
+checked, and the file put back as it was if the check fails, each problem in a new entry
+told against its row and column (``recs.csv:2:7: column text: the check said: …``).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import os
 import re
 import sys
@@ -21,17 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casefile.errors import DataError, printable
+from casefile.commands.import_read import COLUMNS, Row, read_rows
+from casefile.errors import DataError, Problem, printable
 from casefile.reading.validate import suggest
 
-COLUMNS = ("number", "paragraph", "text", "directed_at", "theme", "id")
-REQUIRED = ("number", "paragraph", "text", "directed_at")
-
-
-@dataclass
-class Row:
-    line: int
-    values: dict[str, str]
+__all__ = ["COLUMNS", "Known", "Outcome", "Row", "checked", "cmd_import", "entries", "entry"]
 
 
 @dataclass
@@ -49,106 +42,30 @@ class Known:
 class Outcome:
     entries: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)  # the row of each entry
 
 
-def _cell(value: Any) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (int, str)):
-        return str(value).strip()
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ";".join(value)
-    return None
-
-
-def _columns(name: str, line: int, keys: list[str]) -> list[str]:
-    """Problems with a header (or a JSON item's keys): unknown or missing columns."""
-    errors = []
-    for key in keys:
-        if key not in COLUMNS:
-            errors.append(f"{name}:{line}: unknown column '{key}'{suggest(key, COLUMNS)}; "
-                          f"the columns are {', '.join(COLUMNS)} (theme and id optional)")
-    missing = [k for k in REQUIRED if k not in keys]
-    if missing:
-        errors.append(f"{name}:{line}: no column {', '.join(repr(k) for k in missing)}; "
-                      f"the columns are {', '.join(COLUMNS)} (theme and id optional)")
-    return errors
-
-
-def read_csv(name: str, text: str) -> tuple[list[Row], list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[Row] = []
-    errors: list[str] = []
-    header: list[str] | None = None
-    end = 0
-    try:
-        for cells in reader:
-            start, end = end + 1, reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            if header is None:
-                header = [c.strip() for c in cells]
-                errors = _columns(name, start, header)
-                if errors:
-                    return [], errors
-                continue
-            if len(cells) != len(header):
-                errors.append(f"{name}:{start}: {len(cells)} cells where the header has "
-                              f"{len(header)}; put a cell that holds a comma in double "
-                              "quotes")
-                continue
-            rows.append(Row(start, {k: v.strip() for k, v in zip(header, cells, strict=True)}))
-    except csv.Error as exc:
-        return rows, [*errors, f"{name}:{reader.line_num}: {exc}; check the quotes on this "
-                      "line"]
-    if header is None:
-        errors.append(f"{name}:1: empty file; the first line names the columns: "
-                      f"{', '.join(REQUIRED)}")
-    return rows, errors
-
-
-def read_json(name: str, text: str) -> tuple[list[Row], list[str]]:
-    decoder, rows, errors = json.JSONDecoder(), [], []
-    at = len(text) - len(text.lstrip())
-    if not text.startswith("[", at):
-        return [], [f"{name}:1: expected a JSON list of objects, one per recommendation"]
-    at += 1
-    while True:
-        at += len(text[at:]) - len(text[at:].lstrip(" \t\r\n,"))
-        if text.startswith("]", at) or at >= len(text):
-            return rows, errors
-        line = text.count("\n", 0, at) + 1
-        try:
-            item, at = decoder.raw_decode(text, at)
-        except json.JSONDecodeError as exc:
-            return rows, [*errors, f"{name}:{exc.lineno}: {exc.msg}; the file must be JSON"]
-        if not isinstance(item, dict):
-            errors.append(f"{name}:{line}: expected an object with keys "
-                          f"{', '.join(REQUIRED)}")
-            continue
-        found = _columns(name, line, list(item))
-        values = {k: _cell(v) for k, v in item.items() if k in COLUMNS}
-        bad = [k for k, v in values.items() if v is None]
-        found += [f"{name}:{line}: '{k}' must be text (or a list of body ids for "
-                  "directed_at)" for k in bad]
-        errors += found
-        if not found:
-            rows.append(Row(line, {k: v for k, v in values.items() if v is not None}))
+def _at(name: str, row: Row, column: str) -> str:
+    """Where a problem with a row's ``column`` is: ``recs.csv:4:23: column theme``, or
+    without a column number where the file does not show the cell (JSON, or no column)."""
+    if column in row.cells:
+        line, col = row.cells[column]
+        return f"{name}:{line}:{col}: column {column}"
+    return f"{name}:{row.line}: column {column}"
 
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _where(name: str, row: Row) -> str:
-    return f"{name}:{row.line}"
-
-
-def _number_and_id(at: str, v: dict[str, str], known: Known, prefix: str,
+def _number_and_id(name: str, row: Row, known: Known, prefix: str,
                    seen: dict[str, int]) -> tuple[str, list[str]]:
     """The row's id (given, or PREFIX-NUMBER), and what is wrong with it or its number:
-    missing, given twice in the file, or already in the record or the data set."""
+    missing, given twice in the file, or already in the record or the data set. An id made
+    from a number is not reported again when the number is: one mistake, one message."""
+    v = row.values
     number, errors = v.get("number", ""), []
+    at = _at(name, row, "number")
     if not number:
         errors.append(f"{at}: no number; give the source's own number for it, e.g. 12")
     elif f"n:{number}" in seen:
@@ -157,47 +74,72 @@ def _number_and_id(at: str, v: dict[str, str], known: Known, prefix: str,
     elif number in known.numbers:
         errors.append(f"{at}: number '{number}' is already in the record "
                       f"({known.numbers[number]}); import only new recommendations")
+    given = bool(v.get("id"))
     ident = v.get("id") or (f"{prefix}-{slug(number)}" if number else "")
+    if errors and not given:
+        return ident, errors
+    at = _at(name, row, "id") if given else \
+        f"{_at(name, row, 'number')}: the id made from it, '{ident}',"
     if ident and f"i:{ident}" in seen:
         errors.append(f"{at}: id '{ident}' is already given at line {seen[f'i:{ident}']}; "
-                      "give each row its own id")
+                      "give each row its own id" if given else
+                      f"{at} is already given at line {seen[f'i:{ident}']}; give each row "
+                      "its own id in an id column")
     elif ident in known.ids:
         errors.append(f"{at}: id '{ident}' is already used in the data set; give another in "
-                      "an id column (never overwritten)")
+                      "an id column (never overwritten)" if given else
+                      f"{at} is already used in the data set; give another in an id column "
+                      "(never overwritten)")
     elif ident and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
-        errors.append(f"{at}: id '{ident}' is not an id; use lower-case letters, digits and "
-                      "single hyphens, e.g. inquiry-2024-rec-12")
+        errors.append(f"{_at(name, row, 'id' if given else 'number')}: id '{ident}' is not an "
+                      "id; use lower-case letters, digits and single hyphens, e.g. "
+                      "inquiry-2024-rec-12")
     return ident, errors
 
 
-def _references(at: str, v: dict[str, str], known: Known,
-                default_theme: str | None) -> tuple[str, list[str], list[str]]:
-    """The row's theme and bodies addressed, and any that the data set does not have."""
-    errors = []
-    theme = v.get("theme") or default_theme or ""
-    if not theme:
-        errors.append(f"{at}: no theme; add a theme column or give --theme")
-    elif theme not in known.themes:
-        errors.append(f"{at}: no theme with id '{theme}'{suggest(theme, known.themes)} "
-                      "(themes are listed in data/themes.yml)")
-    bodies = [b.strip() for b in v.get("directed_at", "").split(";") if b.strip()]
-    for body in bodies:
+def _bodies(name: str, row: Row, known: Known) -> tuple[list[str], list[str]]:
+    """The bodies a row is addressed to, each named once and known to the data set."""
+    bodies, errors = [], []
+    at = _at(name, row, "directed_at")
+    for body in (b.strip() for b in row.values.get("directed_at", "").split(";")):
+        if not body:
+            continue
+        if body in bodies:
+            errors.append(f"{at}: body '{body}' is named twice; name each body the source "
+                          "addresses once")
+            continue
+        bodies.append(body)
         if body not in known.bodies:
             errors.append(f"{at}: no body with id '{body}'{suggest(body, known.bodies)}; "
                           "directed_at lists body ids (data/bodies/), separated by ';'")
-    return theme, bodies, errors
+    return bodies, errors
+
+
+def _theme(name: str, row: Row, known: Known, default_theme: str | None
+           ) -> tuple[str, list[str]]:
+    """The row's theme, or what is wrong with it."""
+    theme = row.values.get("theme") or default_theme or ""
+    at = _at(name, row, "theme")
+    if not theme:
+        return theme, [f"{at}: no theme; add a theme column or give --theme"]
+    if theme not in known.themes:
+        where = at if row.values.get("theme") else f"{name}:{row.line}: --theme"
+        return theme, [f"{where}: no theme with id '{theme}'{suggest(theme, known.themes)} "
+                       "(themes are listed in data/themes.yml)"]
+    return theme, []
 
 
 def entry(name: str, row: Row, known: Known, args: argparse.Namespace,
           seen: dict[str, int]) -> tuple[dict[str, Any] | None, list[str]]:
-    """One row as a finding entry, or the row's problems."""
-    at, v = _where(name, row), row.values
+    """One row as a finding entry, or the row's problems, each naming its column."""
+    v = row.values
     text, number = v.get("text", ""), v.get("number", "")
-    errors = [] if text else [f"{at}: no text; give the recommendation's words exactly as "
-                              "the source prints them"]
-    ident, found = _number_and_id(at, v, known, args.prefix, seen)
-    theme, bodies, wrong = _references(at, v, known, args.theme)
-    errors += found + wrong
+    errors = [] if text else [f"{_at(name, row, 'text')}: no text; give the recommendation's "
+                              "words exactly as the source prints them"]
+    ident, found = _number_and_id(name, row, known, args.prefix, seen)
+    theme, wrong_theme = _theme(name, row, known, args.theme)
+    bodies, wrong_bodies = _bodies(name, row, known)
+    errors += found + wrong_theme + wrong_bodies
     seen.setdefault(f"n:{number}", row.line)
     seen.setdefault(f"i:{ident}", row.line)
     if errors:
@@ -213,16 +155,6 @@ def entry(name: str, row: Row, known: Known, args: argparse.Namespace,
     return made, []
 
 
-def read_rows(path: Path, name: str) -> tuple[list[Row], list[str]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [f"{name}:1: cannot read it ({exc}); give a UTF-8 CSV or JSON file"]
-    if path.suffix.lower() == ".json":
-        return read_json(name, text)
-    return read_csv(name, text)
-
-
 def entries(path: Path, name: str, known: Known, args: argparse.Namespace) -> Outcome:
     rows, errors = read_rows(path, name)
     out, seen = Outcome(errors=errors), {}
@@ -231,9 +163,28 @@ def entries(path: Path, name: str, known: Known, args: argparse.Namespace) -> Ou
         out.errors += problems
         if made is not None:
             out.entries.append(made)
+            out.rows.append(row)
     if not rows and not out.errors:
         out.errors.append(f"{name}:1: no rows; nothing to import")
     return out
+
+
+# The entry's key a problem found after writing is about → the column it came from
+# ("cite": the quotation is the text); an id made from the number is the number's.
+FROM_COLUMN = {"number": "number", "paragraph": "paragraph", "text": "text", "cite": "text",
+               "directed_at": "directed_at", "theme": "theme"}
+
+
+def checked(name: str, row: Row, problem: Problem) -> str:
+    """A problem the check found in a new entry, told against the row it came from (the
+    entry is gone from the record, put back as it was): ``recs.csv:2:7: column text: the
+    check said: …``."""
+    key = re.match(r"findings\[\d+\]\.([a-z_]+)", problem.path)
+    column = FROM_COLUMN.get(key.group(1)) if key else None
+    if key and key.group(1) == "id":
+        column = "id" if row.values.get("id") else "number"
+    at = _at(name, row, column) if column else f"{name}:{row.line}"
+    return f"{at}: the check said: {problem.message}"
 
 
 def _write(path: Path, text: str) -> None:
@@ -255,7 +206,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(exc.report().replace("nothing was built", "fix these first; nothing was "
                                    "imported"), file=sys.stderr)
         return 1
-    out = entries(Path(args.file), printable(args.file), known, args)
+    name = printable(args.file)
+    out = entries(Path(args.file), name, known, args)
     if out.errors:
         print("\n".join(printable(e) for e in out.errors), file=sys.stderr)
         print(f"casefile import: {len(out.errors)} problem"
@@ -266,8 +218,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         apply(args, target, out.entries, _write)
     except TargetError as exc:
         print(f"casefile import: {printable(str(exc))}", file=sys.stderr)
-        if exc.problems:
-            print("\n".join(printable(p) for p in exc.problems), file=sys.stderr)
+        if exc.found:
+            print("\n".join(printable(p if i is None else checked(name, out.rows[i], p))
+                            for i, p in exc.found), file=sys.stderr)
             print("casefile import: the record is back as it was; nothing was written",
                   file=sys.stderr)
         return 1

@@ -4,14 +4,16 @@ editing its text (``yaml_append``), checked again, and put back if that check fa
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from casefile.commands.cli import project_jurisdiction, project_requires_copies
 from casefile.commands.import_recs import Known
-from casefile.commands.yaml_append import AppendError, append
-from casefile.errors import DataError
+from casefile.commands.yaml_append import AppendError, append, entry_lines
+from casefile.errors import DataError, Problem
 from casefile.model import objects as m
 from casefile.pipeline import load_dataset
 from casefile.reading.load import parse_text
@@ -21,11 +23,39 @@ from casefile.reading.validate import Rec, suggest, validate
 
 class TargetError(Exception):
     """The record cannot be imported into; the message says why and what to do, and
-    ``problems`` lists what the check found after writing (the record then put back)."""
+    ``found`` lists what the check found after writing (the record then put back), each
+    problem with the index of the new entry it is in (None: elsewhere, located in the file
+    as it is again)."""
 
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+    def __init__(self, message: str, found: list[tuple[int | None, Problem]] | None = None
+                 ) -> None:
         super().__init__(message)
-        self.problems = problems or []
+        self.found = found or []
+
+
+@dataclass
+class Spans:
+    """Where the new entries are in the written file: each one's first and last line, and
+    how many lines the writing added (a 'findings:' line included)."""
+
+    record_file: str
+    before: int  # entries of the list before the new ones
+    lines: list[tuple[int, int]]
+    added: int
+
+    def place(self, problem: Problem) -> tuple[int | None, Problem]:
+        """The new entry ``problem`` is in, or the problem located in the file as restored."""
+        if problem.file != self.record_file:
+            return None, problem
+        index = re.match(r"findings\[(\d+)\]", problem.path)
+        if index and int(index.group(1)) >= self.before:
+            return int(index.group(1)) - self.before, problem
+        for i, (first, last) in enumerate(self.lines):
+            if first <= problem.line <= last:
+                return i, problem
+        if problem.line > self.lines[-1][1]:
+            return None, replace(problem, line=problem.line - self.added)
+        return None, problem
 
 
 def _ids(value: Any, out: set[str]) -> None:
@@ -82,8 +112,10 @@ def known_for(args: argparse.Namespace) -> tuple[Known, tuple[Path, Rec, int], s
     return known, (data.parent / rec.loc.file, rec, before), source, args.prefix or record.id
 
 
-def _appended(path: Path, text: str, entries: list[dict[str, Any]], before: int) -> str:
-    """The new text, after making sure it reads back as the old entries then the new."""
+def _appended(path: Path, text: str, entries: list[dict[str, Any]], before: int
+              ) -> tuple[str, list[tuple[int, int]]]:
+    """The new text, after making sure it reads back as the old entries then the new, and
+    each new entry's first and last line in it."""
     try:
         new = append(text, "findings", entries)
     except AppendError as exc:
@@ -96,15 +128,20 @@ def _appended(path: Path, text: str, entries: list[dict[str, Any]], before: int)
         shown = "; ".join(p.message for p in problems[:3]) or "not at the list's end"
         raise TargetError(f"{path}: the entries would not read back as written ({shown}); "
                           "nothing was written")
-    return new
+    assert rec is not None  # read back above
+    items = rec["findings"][before:]
+    return new, [(item.where("id").line, item.where("id").line + len(entry_lines(e, 0)) - 1)
+                 for item, e in zip(items, entries, strict=True)]
 
 
 def apply(args: argparse.Namespace, target: tuple[Path, Rec, int],
           entries: list[dict[str, Any]], write: Callable[[Path, str], None]) -> None:
     """Append, then check the whole data set; put the file back if the check fails."""
-    path, _, before = target
+    path, rec, before = target
     old = path.read_text(encoding="utf-8")
-    write(path, _appended(path, old, entries, before))
+    new, lines = _appended(path, old, entries, before)
+    spans = Spans(rec.loc.file, before, lines, len(new.splitlines()) - len(old.splitlines()))
+    write(path, new)
     data = Path(args.data).resolve()
     try:
         load_dataset(data, jurisdiction=project_jurisdiction(data),
@@ -112,4 +149,4 @@ def apply(args: argparse.Namespace, target: tuple[Path, Rec, int],
     except DataError as exc:
         write(path, old)
         raise TargetError("after adding the entries, the check found:",
-                          [str(p) for p in exc.problems]) from exc
+                          [spans.place(p) for p in exc.problems]) from exc

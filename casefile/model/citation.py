@@ -16,24 +16,31 @@ NO_ADDRESS_SHOWN = ("Not known to this copy of the site (it was built without it
                     "use the page's address on this site, as your browser shows it.")
 
 
+# The classes of the citation's placeholders, which casefile.js fills where it runs: the
+# reader's access date, and the page's address where the build did not know it.
+ACCESSED_CLASS = "cf-accessed"
+ADDRESS_CLASS = "cf-address"
+
+
 def citation(publisher: str, title: str, address: str | None, records_as_of: str,
              built: str, commit: str | None = None) -> str:
     """"casefile, “Title”, https://…/cases/x/, records as of 9 January 2019, built
     1 December 2026 (git commit 0123456789ab), accessed [date you read it]."; with no
     ``address`` known, NO_ADDRESS in its place."""
-    address = address or NO_ADDRESS
+    return "".join(text for text, _ in citation_parts(publisher, title, address,
+                                                      records_as_of, built, commit))
+
+
+def citation_parts(publisher: str, title: str, address: str | None, records_as_of: str,
+                   built: str, commit: str | None = None) -> list[tuple[str, str | None]]:
+    """The citation in pieces, each with the class of the placeholder it is (None: plain
+    text): the access date always, the address where it is not known (NO_ADDRESS), so that
+    the page marks just these for casefile.js, whatever words the title quotes."""
     version = f"built {built}" + (f" (git commit {commit[:12]})" if commit else "")
-    return (f"{publisher}, “{title}”, {address}, records as of {records_as_of}, {version}, "
-            f"accessed {ACCESSED}.")
-
-
-def around_accessed(text: str) -> tuple[str, str]:
-    """A citation's words before and after its own access-date placeholder (the last one:
-    a title quoting the placeholder's words is not it), so that the page can mark just that
-    one for casefile.js to fill in."""
-    before, found, after = text.rpartition(ACCESSED)
-    assert found, "a citation ends with its access date"
-    return before, after
+    return [(f"{publisher}, “{title}”, ", None),
+            (address, None) if address else (NO_ADDRESS, ADDRESS_CLASS),
+            (f", records as of {records_as_of}, {version}, accessed ", None),
+            (ACCESSED, ACCESSED_CLASS), (".", None)]
 
 
 def permalink_names(view: CaseView) -> dict[str, str]:

@@ -183,8 +183,8 @@ class History:
         latest = self.latest
         raised = self.finding.record
         if latest is None:
-            return (f"Not assessed: no later document in these records says how this finding "
-                    f"has progressed since {raised.when}.")
+            return (f"Not assessed: no later document in these records says how this "
+                    f"{self.finding.noun} has progressed since {raised.when}.")
         times = len(self.assessments)
         count = "once" if times == 1 else "twice" if times == 2 else f"{times} times"
         on = "on" if raised.date.day is not None and raised.until is None else "in"
@@ -196,6 +196,17 @@ class History:
             return (f"Latest, in no known order (their dates do not tell which came first): "
                     f"{said}. {since}")
         return f"Latest: {_latest_words(latest)}. {since}"
+
+    @property
+    def none_yet(self) -> str:
+        """Said where no later document assesses it: "No later document in the records
+        assesses this recommendation yet."."""
+        return f"No later document in the records assesses this {self.finding.noun} yet."
+
+    @property
+    def in_table(self) -> str:
+        """The link back to its row: "This recommendation in the case's findings table"."""
+        return f"This {self.finding.noun} in the case's findings table"
 
     @property
     def responses(self) -> list[ResponseLine]:
@@ -215,7 +226,7 @@ class History:
     def description(self) -> str:
         """The page's meta description: what it is, the case, and the latest status."""
         raised = self.finding.record
-        return (f"A finding of {raised.body.label_at(raised.date)} ({raised.when}) in "
+        return (f"A {self.finding.noun} of {raised.body.label_at(raised.date)} ({raised.when}) in "
                 f"{self.case.title}, and each later assessment of it. Latest status: "
                 f"{' or '.join(status_words(t) for t in self.statuses)}.")
 

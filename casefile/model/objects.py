@@ -273,6 +273,11 @@ class Finding:
         name = (self.kind or vocab.FINDING_KINDS["finding"]).label
         return f"{name} {self.number}" if self.number else name
 
+    @property
+    def noun(self) -> str:
+        """What it is inside a sentence: "recommendation", "finding", "matter of concern"."""
+        return vocab.kind_word(self.kind)
+
 
 @dataclass
 class Response:

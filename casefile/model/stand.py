@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from casefile.model import objects as m
 from casefile.model import vocab, who
 from casefile.model.dates import PartialDate, human_day
-from casefile.model.histories import order_known, status_words
+from casefile.model.histories import order_known
 from casefile.model.said import Said, called, unique
 from casefile.model.stand_requirements import (
     Pending,
     closed_words,
+    counted_status,
     next_deadline,
     outcomes,
     pending,
@@ -169,7 +170,7 @@ def findings_stand(case: m.Case, group: MatrixGroup) -> FindingsStand:
     ordered = sorted(voices.values(), key=lambda v: (
         -v[0].record.date.earliest.toordinal(), -v[0].record.date.latest.toordinal(), -len(v)))
     total, missing = len(rows), sum(1 for tied in latest if not tied)
-    lead = f"{_raised(record)} raised {_n(total, 'finding')}."
+    lead = f"{_raised(record)} raised {kinds_counted([row.finding.kind for row in rows])}."
     bodies = {v[0].asserted_by.id for v in ordered}
     if len(bodies) > 1:
         lead += (f" Their latest assessments come from {len(bodies)} different bodies, each "
@@ -200,8 +201,15 @@ def _raised(record: m.Record) -> str:
     return f"“{record.title}” ({record.when})"
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def kinds_counted(kinds: list[vocab.Term | None]) -> str:
+    """Findings counted by their kinds, in the words of each, in the kinds' vocabulary order:
+    "64 recommendations", "3 findings and 2 recommendations" (None: a finding with no kind
+    given, a finding)."""
+    counts = {key: 0 for key in vocab.FINDING_KINDS}
+    for kind in kinds:
+        counts[kind.value if kind else "finding"] += 1
+    return who.listed([vocab.kind_count(n, vocab.FINDING_KINDS[key])
+                       for key, n in counts.items() if n])
 
 
 def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
@@ -228,7 +236,11 @@ def _voice(case: m.Case, assessments: list[m.Assessment], total: int) -> Voice:
 
 
 def _counted(tallies: list[tuple[vocab.Term, int]]) -> str:
-    return who.listed([f"{n} {status_words(term)}" for term, n in tallies])
+    """Counts by status, each with the status's label as the vocabulary gives it: "2 with
+    the status Concern remains and 1 with the status Improving" (a count before a label,
+    "2 concern remains", would not be English)."""
+    return who.listed([counted_status(n, term) for term, n in tallies])
+
 
 
 def _unassessed(missing: int, total: int) -> str | None:

@@ -40,14 +40,28 @@ def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
     parts = []
     for (key, _), reqs in groups.items():
         basis = rests_on(reqs[0], len(reqs))
-        parts.append(f"{len(reqs)} {status_words(vocab.OUTCOMES[key])}"
+        parts.append(counted_status(len(reqs), vocab.OUTCOMES[key])
                      + (f" ({basis})" if basis else ""))
     cites = unique([c for req in requirements for c in evidence(req)])
     if len(requirements) == 1:
         return Said(f"As of {as_of.human()}, the one requirement recorded, "
-                    f"{_set_by(requirements)}, is {parts[0].removeprefix('1 ')}.", cites)
+                    f"{_set_by(requirements)}, is {_one(requirements[0])}.", cites)
     return Said(f"Of the {len(requirements)} requirements recorded, {_set_by(requirements)}, "
                 f"as of {as_of.human()}: {_listed(parts)}.", cites)
+
+
+def _one(req: m.Requirement) -> str:
+    """The one requirement's outcome as a predicate: "past due: no record that it was met"
+    (with whose records it rests on)."""
+    basis = rests_on(req, 1)
+    return status_words(_term(req)) + (f" ({basis})" if basis else "")
+
+
+def counted_status(count: int, term: vocab.Term) -> str:
+    """``count`` things with a status or outcome, its label as the vocabulary gives it: "2
+    with the status Concern remains" (a count before a label, "2 concern remains", would
+    not be English)."""
+    return f"{count} with the status {term.label}"
 
 
 def _listed(parts: list[str]) -> str:

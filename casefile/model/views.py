@@ -15,7 +15,7 @@ from casefile.model.deadlines import skipped
 from casefile.model.grades import RatingRow, ratings
 from casefile.model.link_dates import after_order
 from casefile.model.oversight_history import Track, tracks
-from casefile.model.stand import Stand, stand
+from casefile.model.stand import Stand, kinds_counted, stand
 
 
 @dataclass
@@ -424,6 +424,7 @@ def body_cases(views: dict[str, CaseView]) -> dict[str, list[BodyCase]]:
 def _roles_in(view: CaseView) -> dict[str, list[str]]:
     case = view.case
     parts: dict[str, dict[str, set[object]]] = {}  # body id → part → what it counts
+    kinds: dict[str, dict[str, vocab.Term | None]] = {}  # body id → finding id → its kind
 
     def note(body: m.Body | None, part: str, thing: object) -> None:
         if body is not None:
@@ -433,6 +434,9 @@ def _roles_in(view: CaseView) -> dict[str, list[str]]:
         note(record.body, "records", record.id)
         for assessment in record.assessments:
             note(assessment.asserted_by, "findings", assessment.finding.id)
+            if assessment.asserted_by is not None:
+                kinds.setdefault(assessment.asserted_by.id, {})[assessment.finding.id] = \
+                    assessment.finding.kind
         for rating in record.ratings:
             note(rating.by, "ratings", id(rating))
         for req in record.requirements:
@@ -449,9 +453,17 @@ def _roles_in(view: CaseView) -> dict[str, list[str]]:
             roles.setdefault(body.id, []).append(part)
     for body_id, counted in parts.items():
         roles.setdefault(body_id, []).extend(
-            PARTS[p][len(counted[p]) != 1].format(n=len(counted[p]))
+            _part_words(p, len(counted[p]), list(kinds.get(body_id, {}).values()))
             for p in PARTS if p in counted)
     return roles
+
+
+def _part_words(part: str, count: int, kinds: list[vocab.Term | None]) -> str:
+    """A body's part in words: "acts in 4 records"; the findings it assesses counted in the
+    words of their kinds, "assesses 3 findings and 2 recommendations"."""
+    if part == "findings" and kinds:
+        return f"assesses {kinds_counted(kinds)}"
+    return PARTS[part][count != 1].format(n=count)
 
 
 def _speaker_body(statement: m.Statement) -> m.Body | None:

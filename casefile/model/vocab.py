@@ -349,6 +349,26 @@ FINDING_KINDS = _terms(
      "concern in a report to prevent future deaths."),
 )
 
+# Each finding kind inside a sentence, one and several: "raised 64 recommendations".
+FINDING_KIND_WORDS = {
+    "finding": ("finding", "findings"),
+    "recommendation": ("recommendation", "recommendations"),
+    "conclusion": ("conclusion", "conclusions"),
+    "concern": ("matter of concern", "matters of concern"),
+}
+
+
+def kind_count(count: int, kind: Term | None) -> str:
+    """``count`` things of a finding kind (None: a finding) in words: "1 recommendation",
+    "3 matters of concern"."""
+    one, many = FINDING_KIND_WORDS[kind.value if kind else "finding"]
+    return f"{count} {one if count == 1 else many}"
+
+
+def kind_word(kind: Term | None) -> str:
+    """A finding kind (None: a finding) inside a sentence: "recommendation"."""
+    return FINDING_KIND_WORDS[kind.value if kind else "finding"][0]
+
 MONEY_KINDS = _terms(
     ("budget", "Budget", "Money set aside or planned for a purpose."),
     ("overspend", "Overspend or deficit", "Spending above the budget, or a shortfall."),

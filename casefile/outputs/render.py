@@ -248,8 +248,7 @@ class Renderer:
                 "review_age": lambda case: views.review_age_days(case, self.build.date),
                 "page_url": lambda: self._address(src),
                 "no_address": citation.NO_ADDRESS_SHOWN,
-                "citation": lambda view, title=None: citation.around_accessed(
-                    self._citation(view, src, title)),
+                "citation": lambda view, title=None: self._citation(view, src, title),
                 "accessed": citation.ACCESSED, "permalink_names": citation.permalink_names,
                 "card_columns": views.CARD_COLUMNS, "who_says": who_says,
                 "money_text": lambda money: money.text(self.locale),
@@ -259,11 +258,13 @@ class Renderer:
                     [(t, v.case) for v in self.views.values() for t in v.oversight],
                     list(self.dataset.frameworks))}
 
-    def _citation(self, view: CaseView, src: str, title: str | None = None) -> str:
-        """The page's citation: a case page's, or (``title`` given) a page of the case's,
-        such as a finding's, under its own title and address."""
+    def _citation(self, view: CaseView, src: str, title: str | None = None
+                  ) -> list[tuple[str, str | None]]:
+        """The page's citation in pieces (casefile.model.citation.citation_parts): a case
+        page's, or (``title`` given) a page of the case's, such as a finding's, under its
+        own title and address."""
         shown = view.case.as_of_shown
-        return citation.citation(self.build.site_name, title or view.case.title,
+        return citation.citation_parts(self.build.site_name, title or view.case.title,
                                  self._address(src),
                                  shown.human() if shown else human_day(view.as_of),
                                  human_day(self.build.date), self.build.commit)
