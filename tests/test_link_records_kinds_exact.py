@@ -74,3 +74,11 @@ def test_a_body_named_twice_or_unknown_is_located(tmp_path: Path) -> None:
         "twice; name each body the source addresses once",
         f"data/{INSPECTION}:15:18: findings[0].directed_at: no body with id 'inspectorat'; "
         "did you mean 'inspectorate'?"]
+
+
+def test_a_finding_that_cannot_be_linked_is_reported_once(tmp_path: Path) -> None:
+    """Its theme is unknown: that is the only problem, its details are not read."""
+    found = problems(tmp_path, "    kind: recommendation\n    number: '1'\n"
+                     "    directed_at: [town-council]\n", second("f-two", "").replace(
+                         "theme: safeguarding", "theme: safety"))
+    assert found == [f"data/{INSPECTION}:20:12: findings[1].theme: no theme with id 'safety'"]
