@@ -79,6 +79,12 @@ def test_a_search_for_a_person_finds_the_case_first(browser: Browser, base: str)
     page.keyboard.type(person)
     first = page.locator(".md-search-result__list > li a").first
     first.wait_for(timeout=15000)
+    # results are redrawn as each letter is typed: read them once they answer the whole name
+    # (under load the first result was once read for "gi", before the last redraw)
+    page.wait_for_function(
+        "name => [...document.querySelectorAll('.md-search-result__list a')].some(a =>"
+        " decodeURIComponent(new URL(a.href).searchParams.get('h') || '').toLowerCase()"
+        " === name)", arg=" ".join(person.lower().split()), timeout=15000)
     href = str(first.get_attribute("href"))
     results = page.locator(".md-search-result__list > li > a").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))")
