@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from casefile.model import deadlines, vocab
 from casefile.model import objects as m
-from casefile.model.dates import human_day
 
 Answerable = m.Finding | m.Requirement
 PENDING, UNPUBLISHED = "response_pending", "no_response_published"
@@ -122,8 +121,8 @@ def duty_state(duty: m.Duty, body: m.Body) -> DutyState:
 
 def case_date(case: m.Case) -> str:
     """The case's own as-of date in words, as precise as the document it comes from."""
-    assert case.as_of is not None, "deadlines.compute_all runs first"
-    return case.as_of_shown.human() if case.as_of_shown else human_day(case.as_of)
+    assert case.as_of_shown is not None, "deadlines.compute_all runs first"
+    return case.as_of_shown.human()
 
 
 def describe(duty: m.Duty) -> str:
