@@ -31,34 +31,24 @@ def anchor(record: m.Record, body: m.Body) -> str:
     return f"from-{body.id}-to-{record.id}"
 
 
-def _plural(label: str) -> str:
-    """"Recommendation" → "recommendations", "Matter of concern" → "matters of concern"."""
-    first, _, rest = label.lower().partition(" ")
-    return f"{first}s {rest}" if rest else f"{first}s"
-
-
 def label(item: Answerable) -> str:
     """What an entry is called: "Recommendation 12", "Finding", "Requirement"."""
     return item.label if isinstance(item, m.Finding) else "Requirement"
 
 
-def kind(item: Answerable) -> str:
-    """What an item is, in a sentence: "recommendation", "finding", "requirement"."""
-    if isinstance(item, m.Finding):
-        return (item.kind or vocab.FINDING_KINDS["finding"]).label.lower()
-    return "requirement"
-
-
 def items_noun(items: list[Answerable]) -> str:
     """The report's items, counted: "the 64 recommendations", "the finding", "the 3
     findings and requirements"."""
-    names = {kind(i) for i in items}
-    one = names.pop() if len(names) == 1 else None
     if len(items) == 1:
-        return f"the {one or 'item'}"
-    noun = _plural(one) if one else "findings and requirements"
-    if one is None and all(isinstance(i, m.Finding) for i in items):
-        noun = "findings"
+        return f"the {rs.noun(items[0])}"
+    kinds = {(i.kind.value if i.kind else "finding") if isinstance(i, m.Finding)
+             else "requirement" for i in items}
+    if kinds == {"requirement"}:
+        noun = "requirements"
+    elif len(kinds) == 1:
+        noun = vocab.FINDING_KIND_WORDS[kinds.pop()][1]
+    else:
+        noun = "findings and requirements" if "requirement" in kinds else "findings"
     return f"the {len(items)} {noun}"
 
 
@@ -161,7 +151,7 @@ def _pending_words(item: Answerable, body: m.Body, term: vocab.Term) -> str:
     duty = item.record.duty
     if term.value in (rs.NO_STATUS, rs.NOT_ANSWERED) or (duty is not None and body in duty.by):
         return rs._missing(item, body).words
-    return f"{term.label} — {body.name}: no response to this {kind(item)} in the records."
+    return f"{term.label} — {body.name}: no response to this {rs.noun(item)} in the records."
 
 
 def entry(item: Answerable, body: m.Body) -> Entry:

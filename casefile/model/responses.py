@@ -249,11 +249,10 @@ def lines(item: Answerable) -> list[ResponseLine]:
     return out
 
 
-def _kind(item: Answerable) -> str:
-    """"recommendation", "finding", "requirement": what the item is, in a sentence."""
-    if isinstance(item, m.Finding):
-        return (item.kind or vocab.FINDING_KINDS["finding"]).label.lower()
-    return "requirement"
+def noun(item: Answerable) -> str:
+    """"recommendation", "finding", "requirement": what the item is, in a sentence (a
+    finding's word from its kind, ``Finding.noun``)."""
+    return item.noun if isinstance(item, m.Finding) else "requirement"
 
 
 def _missing(item: Answerable, body: m.Body) -> ResponseLine:
@@ -265,7 +264,7 @@ def _missing(item: Answerable, body: m.Body) -> ResponseLine:
         gives = "no status for" if term.value == NO_STATUS else "no response to"
         return ResponseLine(term, f"{term.label} — {body.name}: its reply to this report, "
                             f"“{reply.title}” ({reply.date.human()}), gives {gives} this "
-                            f"{_kind(item)}.", cites=reply.cites, record=reply)
+                            f"{noun(item)}.", cites=reply.cites, record=reply)
     duty = report.duty
     assert duty is not None, "a body with no reply is listed only under a duty"
     state = duty_state(duty, body)
