@@ -6,6 +6,7 @@ to tests/artifacts/."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
 import shutil
@@ -73,6 +74,37 @@ def serve(folder: Path) -> Iterator[str]:
         httpd.shutdown()
         httpd.server_close()
 
+
+
+@dataclasses.dataclass
+class Visit:
+    """What a page did when opened in a browser: its HTTP status, its axe violations
+    (WCAG 2.2 AA), requests to other sites, how far it scrolls sideways, and dialogs
+    (a hostile script's alert())."""
+
+    status: int | None
+    violations: list[tuple[str, list[Any]]]
+    outside: list[str]
+    wider: int
+    dialogs: list[str]
+
+
+def visit(browser: Browser, base: str, path: str, viewport: dict[str, int]) -> Visit:
+    """Open ``base + path`` at ``viewport`` and record what it did (see Visit)."""
+    context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    response = page.goto(base + path, wait_until="networkidle")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                  for v in result.response["violations"]]
+    wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    return Visit(response.status if response else None, violations,
+                 [u for u in requests if not u.startswith(base)], wider, dialogs)
 
 @pytest.fixture(scope="module")
 def base(site: Path) -> Iterator[str]:  # noqa: F811

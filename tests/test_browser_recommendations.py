@@ -13,13 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
 from casefile.commands.cli import main
 from tests.conftest import PROJECTS, copy_project, mkdocs_build
 from tests.test_browser import NARROW as WIDTHS
-from tests.test_browser import WCAG, browser_or_skip, serve
+from tests.test_browser import browser_or_skip, serve, visit
 
 INQUIRY = PROJECTS / "inquiry"
 CASE = "cases/example-northmoor-water-inquiry/"
@@ -49,19 +48,11 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_axe_violations_no_outside_requests_no_sideways_scroll(
         browser: Browser, base: str, name: str, width: str) -> None:
-    context = browser.new_context(viewport=WIDTHS[width])
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(base + PAGES[name], wait_until="networkidle")
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
-                  for v in result.response["violations"]]
-    wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    context.close()
-    assert violations == []
-    assert [u for u in requests if not u.startswith(base)] == []
-    assert wider <= 0
+    seen = visit(browser, base, PAGES[name], WIDTHS[width])
+    assert seen.status == 200
+    assert seen.violations == []
+    assert seen.outside == []
+    assert seen.wider <= 0
 
 
 def test_labels_and_addressees_read_with_javascript_off(browser: Browser, base: str) -> None:

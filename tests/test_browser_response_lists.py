@@ -10,15 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
 from tests.test_browser import NARROW as WIDTHS
-from tests.test_browser import WCAG, browser_or_skip, serve
+from tests.test_browser import browser_or_skip, serve, visit
 from tests.test_response_lists import CASE, project  # noqa: F401
 
 PAGES = {"case": f"cases/{CASE}/", "accepted": f"cases/{CASE}/responses/accepted/",
-         "pending": f"cases/{CASE}/responses/response-pending/"}
+         "not answered": f"cases/{CASE}/responses/not-answered-in-reply/"}
 
 browser = pytest.fixture(scope="module")(browser_or_skip)
 
@@ -33,22 +32,12 @@ def base(project: Path) -> Iterator[str]:  # noqa: F811
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_axe_violations_no_outside_requests_no_sideways_scroll(
         browser: Browser, base: str, width: str, name: str) -> None:
-    context = browser.new_context(viewport=WIDTHS[width])
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(base + PAGES[name], wait_until="networkidle")
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
-                  for v in result.response["violations"]]
-    wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    context.close()
-    assert violations == []
-    assert [u for u in requests if not u.startswith(base)] == []
-    assert wider <= 0
-    assert dialogs == []
+    seen = visit(browser, base, PAGES[name], WIDTHS[width])
+    assert seen.status == 200
+    assert seen.violations == []
+    assert seen.outside == []
+    assert seen.wider <= 0
+    assert seen.dialogs == []
 
 
 def test_a_count_leads_to_its_list_with_javascript_off(browser: Browser, base: str) -> None:
