@@ -1,0 +1,164 @@
+"""The inline SVG chart of an indicator's values (casefile/outputs/chart.py), checked by its
+structure: parsed, never compared with a stored picture."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+
+from casefile.outputs.chart import ChartPoint, description, svg
+
+
+def point(at: int, value: str, words: str, when: str) -> ChartPoint:
+    return ChartPoint(Decimal(at), Decimal(value), words, when)
+
+
+THREE = [point(736330, "340", "340 people", "January 2017"),
+         point(736500, "352", "352 people", "2017"),
+         point(736766, "360", "360 people", "13 March 2018")]
+
+
+def parsed(points: list[ChartPoint], title: str = "Staff complement",
+           chart_id: str = "figures-staff") -> ET.Element:
+    return ET.fromstring(str(svg(chart_id, title, points)))
+
+
+def numbers(element: ET.Element, *names: str) -> tuple[Decimal, ...]:
+    return tuple(Decimal(element.attrib[n]) for n in names)
+
+
+def test_one_circle_per_value_in_the_order_given_each_with_its_value_and_date() -> None:
+    chart = parsed(THREE)
+    circles = chart.findall("circle")
+    assert [c.findtext("title") for c in circles] == [
+        "340 people (January 2017)", "352 people (2017)", "360 people (13 March 2018)"]
+    xs = [numbers(c, "cx")[0] for c in circles]
+    ys = [numbers(c, "cy")[0] for c in circles]
+    assert xs == sorted(xs) and len(set(xs)) == 3  # later is further right
+    assert ys == sorted(ys, reverse=True) and len(set(ys)) == 3  # higher is further up
+    # a point's place in time is proportional: 170 days of 436 from the first
+    share = (xs[1] - xs[0]) / (xs[2] - xs[0])
+    assert abs(share - Decimal(170) / Decimal(436)) < Decimal("0.002")
+    line = chart.find("polyline")
+    assert line is not None
+    assert line.attrib["points"].split() == [
+        f"{c.attrib['cx']},{c.attrib['cy']}" for c in circles]
+
+
+def test_title_and_description_state_every_value_with_its_date() -> None:
+    chart = parsed(THREE)
+    assert chart.attrib["role"] == "img"
+    assert chart.attrib["aria-labelledby"] == "figures-staff-title figures-staff-desc"
+    title, desc = chart.find("title"), chart.find("desc")
+    assert title is not None and desc is not None
+    assert (title.attrib["id"], title.text) == ("figures-staff-title", "Staff complement")
+    assert (desc.attrib["id"], desc.text) == (
+        "figures-staff-desc", "Values in date order: 340 people (January 2017); 352 people "
+        "(2017); 360 people (13 March 2018).")
+    assert description(THREE) == desc.text
+
+
+def test_axis_labels_are_the_first_and_last_dates_and_the_lowest_and_highest_values() -> None:
+    chart = parsed(THREE)
+    texts = {t.text: t for t in chart.findall("text")}
+    assert set(texts) == {"340 people", "360 people", "January 2017", "13 March 2018"}
+    # the highest value's label is above the lowest's; the dates are below both
+    assert numbers(texts["360 people"], "y") < numbers(texts["340 people"], "y")
+    assert numbers(texts["January 2017"], "y") > numbers(texts["340 people"], "y")
+    assert texts["January 2017"].attrib["text-anchor"] == "start"
+    assert texts["13 March 2018"].attrib["text-anchor"] == "end"
+    # the first date starts where the first point is, the last ends at the last point's x
+    circles = chart.findall("circle")
+    assert texts["January 2017"].attrib["x"] == circles[0].attrib["cx"]
+    assert texts["13 March 2018"].attrib["x"] == circles[-1].attrib["cx"]
+
+
+def test_lowest_and_highest_come_from_the_values_not_their_order() -> None:
+    falling = [point(1, "12.5", "12.5 per cent", "2019"), point(2, "88", "88 per cent", "2020"),
+               point(3, "40", "40 per cent", "2021")]
+    chart = parsed(falling)
+    texts = [t.text for t in chart.findall("text")]
+    assert texts[:2] == ["88 per cent", "12.5 per cent"]
+    ys = [numbers(c, "cy")[0] for c in chart.findall("circle")]
+    assert ys[1] < ys[2] < ys[0]
+
+
+def test_coordinates_are_exact_to_one_decimal_place_with_no_float_artefacts() -> None:
+    values = [point(0, "0.1", "0.1 days", "2020"), point(3, "0.2", "0.2 days", "2021"),
+              point(7, "0.3", "0.3 days", "2022")]
+    text = str(svg("c", "Days", values))
+    coordinates = re.findall(r' (?:cx|cy|x|y|x1|x2|y1|y2)="([^"]*)"', text)
+    assert coordinates and all(re.fullmatch(r"[0-9]+\.[0-9]", c) for c in coordinates)
+    for pair in ET.fromstring(text).find("polyline").attrib["points"].split():  # type: ignore[union-attr]
+        assert re.fullmatch(r"[0-9]+\.[0-9],[0-9]+\.[0-9]", pair)
+    # the middle value is exactly half way up: 0.2 between 0.1 and 0.3
+    ys = [numbers(c, "cy")[0] for c in ET.fromstring(text).findall("circle")]
+    assert ys[1] == (ys[0] + ys[2]) / 2
+    assert svg("c", "Days", values) == svg("c", "Days", values)  # the same every time
+
+
+def test_equal_values_are_one_level_line_and_one_date_is_the_middle() -> None:
+    flat = parsed([point(5, "88", "88 per cent", "2019"), point(9, "88", "88 per cent", "2020")])
+    assert len(flat.findall("line[@class='cf-chart-grid']")) == 1
+    assert [t.text for t in flat.findall("text")] == ["88 per cent", "2019", "2020"]
+    assert len({c.attrib["cy"] for c in flat.findall("circle")}) == 1
+    same_day = parsed([point(5, "1", "1 case", "2019"), point(5, "2", "2 cases", "2019")])
+    assert len({c.attrib["cx"] for c in same_day.findall("circle")}) == 1
+
+
+def test_hostile_text_is_inert() -> None:
+    nasty = '<script>alert(1)</script>" onload="x'
+    text = str(svg('x" onload="y', nasty, [point(1, "1", nasty, "<b>2019</b>"),
+                                          point(2, "2", "2 <i>", "2020 &amp;")]))
+    chart = ET.fromstring(text)
+    assert chart.findtext("title") == nasty
+    assert "<script" not in text and "<b>" not in text and "<i>" not in text
+    assert chart.find(".//script") is None
+    assert [e.tag for e in chart.iter()] == ["svg", "title", "desc", "line", "text", "line",
+                                             "text", "line", "text", "text", "polyline",
+                                             "circle", "title", "circle", "title"]
+    assert not any(name.startswith("on") for e in chart.iter() for name in e.attrib)
+    assert chart.findall("circle")[1].findtext("title") == "2 <i> (2020 &amp;)"
+
+
+def test_nothing_outside_and_only_current_colour() -> None:
+    text = str(svg("c", "Staff", THREE))
+    for outside in ("href", "url(", "<script", "<image", "<use", "<foreignObject", "style=",
+                    "http"):
+        assert outside not in text
+    chart = ET.fromstring(text)
+    paints = {e.attrib[a] for e in chart.iter() for a in ("fill", "stroke") if a in e.attrib}
+    assert paints == {"currentColor", "none"}
+    assert chart.attrib["viewBox"] == "0 0 360 200"
+    assert "width" not in chart.attrib and "height" not in chart.attrib  # scales to its box
+    assert all(e.attrib.get("font-size") == "12" for e in chart.findall("text"))
+
+
+def test_a_label_too_long_for_its_room_is_squeezed_to_fit_not_cut_off() -> None:
+    long = "about £123,456,789,012.50 a year (approximately, as reported)"
+    chart = parsed([point(1, "1", long, "2019"), point(2, "2", "£2", "2020")])
+    label = next(t for t in chart.findall("text") if t.text == long)
+    assert label.attrib["lengthAdjust"] == "spacingAndGlyphs"
+    assert Decimal(label.attrib["textLength"]) <= Decimal(label.attrib["x"])
+    short = next(t for t in chart.findall("text") if t.text == "£2")
+    assert "textLength" not in short.attrib
+
+
+def test_dates_that_do_not_fit_side_by_side_go_on_two_lines() -> None:
+    short = parsed(THREE)
+    ys = {t.text: t.attrib["y"] for t in short.findall("text")}
+    assert ys["January 2017"] == ys["13 March 2018"]
+    first, last = "1 January 2017 to 31 March 2017", "1 October 2018 to 31 December 2018"
+    long = parsed([point(1, "1", "1 case", first), point(2, "2", "2 cases", last)])
+    ys = {t.text: Decimal(t.attrib["y"]) for t in long.findall("text")}
+    assert ys[last] > ys[first]
+    assert ys[last] <= Decimal(200)
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_fewer_than_two_values_is_no_chart(count: int) -> None:
+    with pytest.raises(ValueError, match="two or more"):
+        svg("c", "Staff", THREE[:count])
