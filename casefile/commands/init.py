@@ -70,6 +70,7 @@ markdown_extensions:
 nav:
   - Home: index.md
   - Cases: cases/index.md
+  - Indicators: indicators.md
   - Timeline: timeline.md
   - Themes: themes.md
   - Oversight: oversight.md

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from casefile.model.figures_view import Series
 
 WIDTH, HEIGHT = Decimal(360), Decimal(200)
 RIGHT = Decimal(352)  # the plot's right edge: room for a point's circle
@@ -68,6 +72,14 @@ def svg(chart_id: str, title: str, points: list[ChartPoint]) -> Markup:
                      'fill="currentColor"><title>{}</title></circle>').format(
         _num(x), _num(y), RADIUS, point_words(p)) for p, x, y in zip(points, xs, ys, strict=True)]
     return Markup("").join(parts) + Markup("</svg>")
+
+
+def of_series(series: Series) -> Markup | None:
+    """The chart of one indicator's values on a case page; None below two values."""
+    if len(series.values) < 2:
+        return None
+    points = [ChartPoint(v.at, v.figure.value, v.value, v.when) for v in series.values]
+    return svg(f"{series.anchor}-chart", series.indicator.name, points)
 
 
 def point_words(point: ChartPoint) -> str:

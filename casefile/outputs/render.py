@@ -21,7 +21,15 @@ from casefile import fork
 from casefile.buildinfo import BuildInfo
 from casefile.errors import DataError, Problem
 from casefile.fork import Forked
-from casefile.model import citation, date_words, published, stand_requirements, views, vocab
+from casefile.model import (
+    citation,
+    date_words,
+    figures_view,
+    published,
+    stand_requirements,
+    views,
+    vocab,
+)
 from casefile.model import objects as m
 from casefile.model.dates import human_day
 from casefile.model.histories import finding_src, histories, who_says
@@ -29,7 +37,7 @@ from casefile.model.money import DEFAULT_LOCALE
 from casefile.model.oversight_history import by_current_level
 from casefile.model.response_lists import ResponseLists, response_lists
 from casefile.model.views import CaseView, case_view
-from casefile.outputs import examples
+from casefile.outputs import chart, examples
 from casefile.outputs.blocks import BlockStore, Where
 from casefile.reading import schema
 
@@ -37,7 +45,8 @@ PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pa
                   "bodies": "pages/bodies.md", "sources": "pages/sources.md",
                   "timeline": "pages/timeline.md", "themes": "pages/themes.md",
                   "oversight": "pages/oversight.md", "copy": "pages/copy.md",
-                  "finding": "pages/finding.md", "responses": "pages/responses.md"}
+                  "finding": "pages/finding.md", "responses": "pages/responses.md",
+                  "indicators": "pages/indicators.md"}
 MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "case.html",
                "timeline": "timeline.html", "findings": "findings.html",
                "deadlines": "deadlines.html", "statements": "statements.html",
@@ -254,6 +263,10 @@ class Renderer:
                 "money_text": lambda money: money.text(self.locale),
                 "published": published, "licences": self.licences,
                 "response_lists": self.response_lists,
+                "figures_of": lambda view: figures_view.series(view.case, self.locale),
+                "figure_chart": chart.of_series,
+                "indicators_compared": lambda: figures_view.compared(
+                    list(self.views.values()), self.locale),
                 "oversight_by_level": lambda: by_current_level(
                     [(t, v.case) for v in self.views.values() for t in v.oversight],
                     list(self.dataset.frameworks))}
@@ -306,7 +319,8 @@ class Renderer:
                    self.views, self.dataset.sources)),
                "timeline.md": page("timeline", "timeline.md"),
                "themes.md": page("themes", "themes.md"),
-               "oversight.md": page("oversight", "oversight.md")}
+               "oversight.md": page("oversight", "oversight.md"),
+               "indicators.md": page("indicators", "indicators.md")}
         for cid, view in self.views.items():
             out[case_src(cid)] = page("case", case_src(cid), view=view)
             ends = view.stand.ends if view.stand else None

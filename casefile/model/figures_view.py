@@ -1,0 +1,149 @@
+"""Figures over time as readers see them: on a case page, one series per indicator, its
+values in date order with who says so; across cases, each indicator's latest value per
+case, each with its date, saying when those dates differ.
+
+Everything the pages show is worked out here (the order, the words, the comparison); the
+templates only lay it out, and casefile.outputs.chart draws a series."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from casefile.model import objects as m
+from casefile.model.dates import human_range, range_parts
+from casefile.model.money import DEFAULT_LOCALE
+from casefile.model.views import said_by
+from casefile.model.who import listed
+
+if TYPE_CHECKING:
+    from casefile.model.views import CaseView
+
+
+@dataclass(frozen=True)
+class Value:
+    """One figure as a row of its table: its value and date in words, who says so."""
+
+    figure: m.Figure
+    value: str  # "360 people", "about 88 per cent", "£2 million"
+    when: str  # "13 March 2018", "February 2018", "January to March 2018"
+    who: str  # "Own claim: Example Council", "…, as reported by The Gazette (press)"
+
+    def _at(self) -> Decimal:
+        """Where it falls in time, for the chart: the middle of the days it covers."""
+        end = (self.figure.until or self.figure.date).latest
+        return Decimal(self.figure.date.earliest.toordinal() + end.toordinal()) / 2
+
+    at = property(_at)
+
+    def _parts(self) -> tuple[str, str] | None:
+        """A period's two ends as the table writes them ("January", "March 2018"), each
+        for its own ``<time>``; None for a single date."""
+        until = self.figure.until
+        if until is None or until == self.figure.date:
+            return None
+        return range_parts(self.figure.date, until)
+
+    parts = property(_parts)
+
+
+@dataclass(frozen=True)
+class Series:
+    """One indicator's values in a case, oldest first."""
+
+    indicator: m.Indicator
+    values: list[Value]
+    anchor: str  # the id of its heading on the case page: "figures-staff-complement"
+
+    def _caption(self) -> str:
+        return f"{self.indicator.name}: {_count(len(self.values))}, oldest first"
+
+    caption = property(_caption)
+
+
+def value_of(figure: m.Figure, locale: str = DEFAULT_LOCALE) -> Value:
+    return Value(figure, figure.text(locale), human_range(figure.date, figure.until),
+                 said_by(figure.asserter, figure.by, figure.record, figure.relayed))
+
+
+def _order(value: Value) -> tuple[object, ...]:
+    """Date order: the start, then the end of a period; on a tie, who says so, then the
+    source (its number in the case's list, then its id), then the value itself."""
+    figure = value.figure
+    first = figure.cites[0] if figure.cites else None
+    source = (first.number, first.source.id) if first else (0, "")
+    return (figure.date.earliest, (figure.until or figure.date).latest, value.who, source,
+            figure.value)
+
+
+def series(case: m.Case, locale: str = DEFAULT_LOCALE) -> list[Series]:
+    """The case's figures, one series per indicator (by name), each in date order."""
+    grouped: dict[str, list[Value]] = {}
+    indicators: dict[str, m.Indicator] = {}
+    for record in case.records:
+        for figure in record.figures:
+            indicators.setdefault(figure.indicator.id, figure.indicator)
+            grouped.setdefault(figure.indicator.id, []).append(value_of(figure, locale))
+    ordered = sorted(indicators.values(), key=lambda i: (i.name.casefold(), i.id))
+    return [Series(i, sorted(grouped[i.id], key=_order), f"figures-{i.id}") for i in ordered]
+
+
+def _count(n: int) -> str:
+    return "1 value" if n == 1 else f"{n} values"
+
+
+@dataclass(frozen=True)
+class Latest:
+    """A case's latest value of an indicator: more than one where sources give values for
+    the same latest date (none is chosen over another)."""
+
+    view: CaseView
+    values: list[Value]
+    anchor: str  # where the case page lists the whole series
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One indicator across cases: each case's latest value, and whether their dates
+    differ, in words."""
+
+    indicator: m.Indicator
+    latest: list[Latest]  # by case title
+    dates: str  # "Each case's latest value is for the same date: 2018." / "… different dates …"
+
+    def _unit(self) -> str:
+        """"Unit: per cent.", "Unit: money (GBP)."."""
+        unit = self.indicator.unit.label.lower()
+        currency = self.indicator.currency
+        return f"Unit: {unit} ({currency})." if currency else f"Unit: {unit}."
+
+    unit = property(_unit)
+
+
+def compared(views: list[CaseView], locale: str = DEFAULT_LOCALE) -> list[Compared]:
+    """Every indicator some case gives a figure of, by name, with each case's latest."""
+    found: dict[str, tuple[m.Indicator, list[Latest]]] = {}
+    for view in sorted(views, key=lambda v: (v.case.title.casefold(), v.case.id)):
+        for one in series(view.case, locale):
+            last = one.values[-1]
+            end = (last.figure.date.earliest, (last.figure.until or last.figure.date).latest)
+            same = [v for v in one.values
+                    if (v.figure.date.earliest, (v.figure.until or v.figure.date).latest) == end]
+            entry = found.setdefault(one.indicator.id, (one.indicator, []))
+            entry[1].append(Latest(view, same, one.anchor))
+    ordered = sorted(found.values(), key=lambda e: (e[0].name.casefold(), e[0].id))
+    return [Compared(indicator, latest, dates_words(latest)) for indicator, latest in ordered]
+
+
+def dates_words(latest: list[Latest]) -> str:
+    """Whether the latest values can be read side by side: one case has nothing to compare
+    with; the same date is said once; different dates are each named, earliest first."""
+    if len(latest) == 1:
+        return "Recorded for one case only."
+    values = sorted((v for one in latest for v in one.values), key=_order)
+    dates = list(dict.fromkeys(v.when for v in values))
+    if len(dates) == 1:
+        return f"Each case's latest value is for the same date: {dates[0]}."
+    return (f"The latest values are for different dates ({listed(dates)}): read each "
+            "with its date before comparing them.")
