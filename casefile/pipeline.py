@@ -61,14 +61,17 @@ def _classify(rel: str) -> tuple[str | None, str | None, str | None]:
         return "themes", None, None
     if parts == ("vocabulary.yml",):
         return "vocabulary", None, None
+    if parts == ("indicators.yml",):
+        return "indicators", None, None
     if len(parts) == 2 and parts[0] in _FLAT_KINDS:
         return _FLAT_KINDS[parts[0]], stem, None
     if len(parts) == 3 and parts[0] == "cases" and parts[2] == "case.yml":
         return "case", parts[1], parts[1]
     if len(parts) == 4 and parts[0] == "cases" and parts[2] == "records":
         return "record", stem, parts[1]
-    return None, ("unexpected file: data files go in themes.yml, vocabulary.yml, bodies/, "
-                  "people/, sources/, cases/CASE/case.yml or cases/CASE/records/"), None
+    return None, ("unexpected file: data files go in themes.yml, vocabulary.yml, "
+                  "indicators.yml, bodies/, people/, sources/, cases/CASE/case.yml or "
+                  "cases/CASE/records/"), None
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -245,6 +248,8 @@ def link_shared(loaded: list[Loaded], broken: set[str]) -> Linker:
     _each(loaded, ("vocabulary",), lambda i: linker.add_vocabulary(i.rec))
     _each(loaded, ("themes",), lambda i: [linker.add_theme(theme)
                                           for theme in i.rec.get("themes") or [] if theme])
+    _each(loaded, ("indicators",), lambda i: [
+        linker.add_indicator(item) for item in i.rec.get("indicators") or [] if item])
     _each(loaded, ("body",), lambda i: linker.add_body(i.rec, i.expected_id))
     _each(loaded, ("source",), lambda i: linker.add_source(i.rec, i.expected_id))
     _each(loaded, ("person",), lambda i: linker.add_person(i.rec, i.expected_id))
@@ -352,7 +357,7 @@ def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str
     return Dataset(linker.bodies, linker.people, linker.sources, linker.themes,
                    dict(sorted(linker.cases.items())), newest, list(loaded),
                    {k: v for k, v in linker.site_terms.items() if v}, linker.site_frameworks,
-                   len(linker.unverified))
+                   len(linker.unverified), dict(linker.indicators))
 
 
 def read_site_terms(data_dir: Path) -> dict[str, dict[str, vocab.Term]]:

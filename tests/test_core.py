@@ -33,6 +33,8 @@ STAGES = {
 STAGES["model"] |= {"said", "stand_requirements"}
 # responses counted per report and listed per status, for the case page and list pages (#18)
 STAGES["model"] |= {"response_lists"}
+# figures over time: values of shared indicators, written with their units and linked (#15)
+STAGES["model"] |= {"figures", "link_figures"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +

@@ -18,9 +18,9 @@ from tests.conftest import BIN, MINI, refuse_to_open, write_tree
 
 LINK = ("symbolic link: casefile never follows links under the data folder; put the file or "
         "folder itself here")
-WHERE = ("data files go in themes.yml, vocabulary.yml, bodies/, people/, sources/, "
-         "cases/CASE/case.yml or cases/CASE/records/, and stored copies of documents in "
-         "sources/copies/")
+WHERE = ("data files go in themes.yml, vocabulary.yml, indicators.yml, bodies/, people/, "
+         "sources/, cases/CASE/case.yml or cases/CASE/records/, and stored copies of "
+         "documents in sources/copies/")
 
 
 def problems(data: Path) -> list[str]:

@@ -29,7 +29,7 @@ MESSAGES = {
         f"{RECORD}:8:1: sumary: unknown key 'sumary'; did you mean 'summary'? (allowed: id, "
         "type, title, date, until, after, date_note, published, published_note, body, summary, "
         "cite, findings, assessments, requirements, statements, ratings, oversight, next, "
-        "responses, respond, answers, sources_differ)"],
+        "responses, respond, figures, answers, sources_differ)"],
     "A status that is not in the vocabulary": [
         f"{RECORD}:19:13: assessments[1].status: 'getting better' is not allowed (allowed: "
         "not_assessed, worsened, serious_concern, concern, early_signs, improving, improved, "

@@ -66,7 +66,8 @@ def test_misplaced_and_misnamed_files(tmp_path: Path) -> None:
     assert got == [
         "data/bodies/extra.yaml:1:1: data files end in .yml, not .yaml; rename the file",
         "data/notes.yml:1:1: unexpected file: data files go in themes.yml, vocabulary.yml, "
-        "bodies/, people/, sources/, cases/CASE/case.yml or cases/CASE/records/",
+        "indicators.yml, bodies/, people/, sources/, cases/CASE/case.yml or "
+        "cases/CASE/records/",
     ]
 
 

@@ -12,6 +12,7 @@ import pytest
 from casefile.errors import DataError
 from casefile.outputs.opendata import FORMAT_VERSION, TABLES, files, from_json, tables, to_json
 from casefile.pipeline import load_dataset
+from casefile.reading.schema import FILE_KINDS
 from tests.conftest import POWYS_DATA
 from tests.test_site import CASE, page, resolve, site  # noqa: F401  (module-scoped build)
 
@@ -80,7 +81,8 @@ def test_case_page_and_data_page_link_the_files(site: Path) -> None:  # noqa: F8
     text = data.get_text(" ", strip=True)
     assert "Creative Commons Attribution 4.0" in text
     schema_links = [a["href"] for a in data.select("#data-schema + ul a")]
-    assert len(schema_links) == 7
+    assert [h.rsplit("/", 1)[1] for h in schema_links] == [
+        f"{kind}.schema.json" for kind in FILE_KINDS]
     for href in schema_links:
         assert json.loads((site / "data" / href).resolve().read_text(encoding="utf-8"))[
             "$schema"].startswith("http://json-schema.org/draft-07")

@@ -39,7 +39,7 @@ def test_unknown_key_suggests(tmp_path: Path) -> None:
         "type, title, date, until, after, date_note, published, published_note, body, summary, "
         "cite, findings, "
         "assessments, requirements, statements, ratings, oversight, next, responses, respond, "
-        "answers, sources_differ)",
+        "figures, answers, sources_differ)",
     ]
 
 

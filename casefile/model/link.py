@@ -66,6 +66,7 @@ class Linker:
         self.people: dict[str, m.Person] = {}
         self.sources: dict[str, m.Source] = {}
         self.themes: dict[str, m.Theme] = {}
+        self.indicators: dict[str, m.Indicator] = {}  # data/indicators.yml
         self.cases: dict[str, m.Case] = {}
         self.records: dict[str, m.Record] = {}
         self.findings: dict[str, m.Finding] = {}
@@ -179,6 +180,23 @@ class Linker:
     def add_theme(self, rec: Rec) -> None:
         if self.claim(rec):
             self.themes[rec["id"]] = m.Theme(rec["id"], rec["name"], rec.get("description"))
+
+    def add_indicator(self, rec: Rec) -> None:
+        """An indicator of data/indicators.yml: a money one needs its currency, no other
+        takes one."""
+        if not self.claim(rec):
+            return
+        unit, currency = vocab.INDICATOR_UNITS[rec["unit"]], rec.get("currency")
+        if unit.value == "money" and currency is None:
+            self.fail(rec.where("unit"), f"indicator '{rec['id']}' counts money: give its "
+                      "currency too, e.g. currency: GBP")
+        elif unit.value != "money" and currency is not None:
+            self.fail(rec.where("currency"), f"indicator '{rec['id']}' is counted in "
+                      f"{unit.label.lower()}, not money: remove currency, or make its unit "
+                      "money")
+            currency = None
+        self.indicators[rec["id"]] = m.Indicator(rec["id"], rec["name"], unit,
+                                                 rec.get("description"), currency)
 
     def add_body(self, rec: Rec, expected: str | None) -> None:
         kind = self.term(rec, "kind", "body_kinds")

@@ -9,6 +9,7 @@ from casefile.model import link_differ, vocab, who
 from casefile.model import objects as m
 from casefile.model.date_words import Worded, dated
 from casefile.model.link import Linker
+from casefile.model.link_figures import link_figures
 from casefile.model.link_oversight import link_oversight
 from casefile.reading.validate import Rec
 
@@ -29,6 +30,7 @@ def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
         link_oversight(linker, record, item)
     for item in linker.items(rec, "next"):
         _next_step(linker, record, item)
+    link_figures(linker, record, rec)
 
 
 def _finding_details(linker: Linker, record: m.Record, item: Rec,

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from casefile.model import vocab
 from casefile.model.dates import PartialDate, human_range, range_parts
+from casefile.model.figures import figure_words
 from casefile.model.money import DEFAULT_LOCALE, describe
 from casefile.model.oversight import Framework, Level
 from casefile.model.oversight import with_site as frameworks_with_site
@@ -506,6 +507,50 @@ class Money:
 
 
 @dataclass
+class Indicator:
+    """What a figure measures, shared across cases (data/indicators.yml)."""
+
+    id: str
+    name: str
+    unit: vocab.Term  # from vocab.INDICATOR_UNITS
+    description: str | None
+    currency: str | None = None  # ISO 4217, for a money indicator only
+
+    def value_text(self, value: Decimal, approximate: bool = False,
+                   locale: str = DEFAULT_LOCALE) -> str:
+        """A value in words with its unit: "360 people", "88 per cent", "about 108 days",
+        "£2 million"."""
+        return figure_words(self, value, approximate, locale)
+
+
+@dataclass
+class Figure:
+    """A value of an indicator at a date or over a period (``date`` … ``until``), as a
+    record's cited sources give it; ``by`` reports it (default: the record's body)."""
+
+    indicator: Indicator
+    value: Decimal  # exact, as written: "88.0" stays Decimal("88.0")
+    date: PartialDate
+    until: PartialDate | None
+    by: Body
+    asserter: vocab.Term  # who says so, as for assessments (vocab.ASSERTERS)
+    note: str | None
+    cites: list[Citation]
+    record: Record
+    relayed: Relayed | None = None  # set when no source cited is the reporting body's own
+    approximate: bool = False
+
+    def text(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The value in words with its unit: "360 people", "about 88 per cent"."""
+        return self.indicator.value_text(self.value, self.approximate, locale)
+
+    @property
+    def when(self) -> str:
+        """``February 2018``, ``1 to 28 February 2018``."""
+        return human_range(self.date, self.until)
+
+
+@dataclass
 class Record:
     id: str
     type: vocab.Term
@@ -531,6 +576,7 @@ class Record:
     responses: list[Response] = field(default_factory=list)  # those this record gives
     duty: Duty | None = None  # a duty to respond to this record
     answers: Record | None = None  # an earlier record this one is its body's reply to
+    figures: list[Figure] = field(default_factory=list)  # its ``figures``, as listed
 
     @property
     def date_parts(self) -> tuple[str, str] | None:
@@ -558,7 +604,8 @@ class Record:
         cites += [c for r in self.ratings for c in r.cites + _differ_cites(r.differs)]
         cites += [c for o in self.oversight for c in o.cites]
         cites += [c for n in self.next_steps for c in n.cites]
-        return cites + [c for r in self.responses for c in r.cites]
+        cites += [c for r in self.responses for c in r.cites]
+        return cites + [c for f in self.figures for c in f.cites]
 
 
 @dataclass
@@ -614,6 +661,14 @@ class Case:
         return [q for r in self.records for q in r.requirements]
 
     @property
+    def figures(self) -> list[Figure]:
+        """Every record's figures, by indicator name, then oldest first (a figure over a
+        period by its start), then in the records' order."""
+        return sorted((f for r in self.records for f in r.figures),
+                      key=lambda f: (f.indicator.name.casefold(), f.indicator.id,
+                                     f.date.earliest, (f.until or f.date).latest))
+
+    @property
     def statements(self) -> list[Statement]:
         """Oldest first; those with no date shown last, in the records' order."""
         return sorted((s for r in self.records for s in r.statements),
@@ -632,6 +687,7 @@ class Dataset:
     site_terms: vocab.SiteTerms = field(default_factory=dict)  # from data/vocabulary.yml
     site_frameworks: dict[str, Framework] = field(default_factory=dict)  # likewise
     unverified: int = 0  # quotations of sources with no stored copy
+    indicators: dict[str, Indicator] = field(default_factory=dict)  # data/indicators.yml
 
     @property
     def frameworks(self) -> dict[str, Framework]:

@@ -381,7 +381,6 @@ MONEY_KINDS = _terms(
 )
 
 
-
 @dataclass(frozen=True)
 class Licence(Term):
     """A licence a source document is published under; ``open`` ones let the site
@@ -411,6 +410,35 @@ def is_open(term: Term | None) -> bool:
     return isinstance(term, Licence) and term.open
 
 
+@dataclass(frozen=True)
+class Unit(Term):
+    """What an indicator counts in, and how a value is written: ``one``/``many`` after the
+    number ("1 day", "108 days"); ``whole``: only whole numbers; ``most``: the largest
+    value allowed (None: no limit). Money is written by casefile.model.money instead."""
+
+    one: str = ""
+    many: str = ""
+    whole: bool = False
+    most: int | None = None
+
+
+INDICATOR_UNITS: dict[str, Term] = {t.value: t for t in (
+    Unit("people", "People", "A number of people, e.g. staff in post: a whole number.",
+         "person", "people", True),
+    Unit("per_cent", "Per cent", "A share out of a hundred, from 0 to 100.",
+         "per cent", "per cent", most=100),
+    Unit("days", "Days", "A number of days, e.g. working days lost; may have decimals "
+         "(an average).", "day", "days"),
+    Unit("cases", "Cases", "A number of cases, e.g. children on a register or referrals: a "
+         "whole number.", "case", "cases", True),
+    Unit("count", "Count", "A number of anything else the indicator's name says: a whole "
+         "number, written without a unit.", "", "", True),
+    Unit("money", "Money", "An amount of money in the indicator's currency (ISO 4217).",
+         "", ""),
+)}
+"""The units an indicator (data/indicators.yml) is counted in; none is below zero."""
+
+
 # The vocabularies a site may add to in data/vocabulary.yml, by the key used there.
 EXTENSIBLE = {"record_types": RECORD_TYPES, "body_kinds": BODY_KINDS,
               "source_kinds": SOURCE_KINDS, "money_kinds": MONEY_KINDS,
@@ -428,7 +456,7 @@ def with_site(name: str, site: SiteTerms | None = None) -> dict[str, Term]:
 TABLES = {"statuses": STATUSES, "asserters": ASSERTERS, "evidence_grades": EVIDENCE_GRADES,
           "who_says_so": WHO_SAYS_SO,
           "outcomes": OUTCOMES, "day_bases": DAY_BASES, "response_states": RESPONSE_STATES,
-          "finding_kinds": FINDING_KINDS,
+          "finding_kinds": FINDING_KINDS, "indicator_units": INDICATOR_UNITS,
           **EXTENSIBLE}
 
 RATES = _terms(
@@ -438,3 +466,4 @@ RATES = _terms(
     ("quarter", "a quarter", "The amount is paid or spent each quarter of a year."),
     ("year", "a year", "The amount is paid or spent each year."),
 )
+

@@ -48,6 +48,7 @@ def type_schema(type_: s.Type) -> dict[str, Any]:
         s.Int: {"type": "integer", "minimum": getattr(type_, "minimum", 1),
                 "maximum": getattr(type_, "maximum", 100_000)},
         s.Amount: {"type": "number", "minimum": 0},
+        s.Number: {"type": "number"},
         s.Bool: {"type": "boolean"},
         s.Lang: {"type": "string", "pattern": s.LANG_PATTERN},
         s.Currency: {"type": "string", "enum": sorted(CURRENCIES)},

@@ -91,6 +91,16 @@ class Amount(Type):
 
 
 @dataclass(frozen=True)
+class Number(Type):
+    """A figure's value: digits with an optional point and minus sign, read from the text
+    written (never a float); the indicator's unit is checked when linking."""
+
+    what = "a number in digits, e.g. 360 or 88.5 (no commas, units or signs)"
+    whole_digits = 18
+    decimal_digits = 6
+
+
+@dataclass(frozen=True)
 class Currency(Type):
     what = "an ISO 4217 currency code such as GBP, EUR or USD"
 
@@ -372,6 +382,28 @@ MONEY = Obj(
     ),
 )
 
+INDICATOR = Obj(
+    "indicator",
+    "Something measured over time and shared across cases, e.g. staff in post or the "
+    "share of posts filled by permanent staff; figures in records give its values.",
+    (
+        F("id", Id(), "Unique id, written in figures' indicator.", True),
+        F("name", Text(one_line=True), "Short name shown to readers.", True),
+        F("unit", Enum(vocab.INDICATOR_UNITS), "What it is counted in: people, per_cent, "
+          "days, cases, count or money (see the methodology page).", True),
+        F("description", Text(), "What exactly is measured, so that figures from different "
+          "cases compare like with like."),
+        F("currency", Currency(), "For a money indicator only: the ISO 4217 currency code "
+          "its values are in, e.g. GBP."),
+    ),
+)
+
+INDICATORS_FILE = Obj(
+    "indicators", "The list of indicators figures are recorded against (data/indicators.yml; "
+    "optional).",
+    (F("indicators", ListOf(INDICATOR), "All indicators.", True),),
+)
+
 CORRECTION = Obj(
     "correction",
     "A correction published on the case page: when, what changed and why.",
@@ -604,6 +636,29 @@ RESPOND = Obj(
     rules=(Rule("together", ("within", "unit", "from")),),
 )
 
+FIGURE = Obj(
+    "figure",
+    "A value of an indicator on a date or over a period, as a source gives it, e.g. the "
+    "staff in post at the end of a month. Whoever reports it is graded as for any claim: "
+    "a body's own figure is a self-report.",
+    (
+        F("indicator", Ref("indicator"), "Id of the indicator (from data/indicators.yml).",
+          True),
+        F("value", Number(), "The value in digits, exactly as the source gives it, e.g. 360 "
+          "or 88.5: no commas, no unit; the indicator's unit says what it counts.", True),
+        F("date", Date(), "The day, month or year the value applies to; for a period, its "
+          "first (with until).", True),
+        F("until", Date(), "For a value over a period, e.g. days lost in a month: the "
+          "period's last day, month or year; not before date."),
+        F("by", Ref("body"), "The body that reports the figure, if not this record's body."),
+        F("approximate", Bool(), "true if the source gives a rough figure (\"about 360\")."),
+        F("currency", Currency(), "For a money indicator, the currency the source gives: "
+          "checked against the indicator's."),
+        F("note", Text(), "What the source says about the figure, e.g. how it is counted."),
+        cite_field(),
+    ),
+)
+
 RECORD = Obj(
     "record",
     "One event in a case (data/cases/CASE/records/ID.yml).",
@@ -639,6 +694,8 @@ RECORD = Obj(
           "recommendations or requirements of earlier records."),
         F("respond", RESPOND, "A duty to respond to this record's findings and "
           "requirements: who must, and by when."),
+        F("figures", ListOf(FIGURE), "Values of indicators (data/indicators.yml) that "
+          "this record's sources give, each cited."),
         F("answers", Ref("record"), "Id of an earlier record of the same case that this "
           "record is its body's reply to, e.g. a reply letter that gives no status for each "
           "recommendation: it meets the body's duty to respond to that record."),
@@ -714,7 +771,7 @@ VOCABULARY_FILE = Obj(
 
 FILE_KINDS: dict[str, Obj] = {
     "body": BODY, "person": PERSON, "source": SOURCE, "themes": THEMES_FILE,
-    "case": CASE, "record": RECORD, "vocabulary": VOCABULARY_FILE,
+    "indicators": INDICATORS_FILE, "case": CASE, "record": RECORD, "vocabulary": VOCABULARY_FILE,
 }
 
 
@@ -755,14 +812,15 @@ def type_label(type_: Type) -> str:
     if isinstance(type_, Enum):
         return "one of " + ", ".join(type_.terms)
     if isinstance(type_, Ref):
-        return f"id of a {type_.target}"
+        return f"id of {'an' if type_.target[:1] in 'aeiou' else 'a'} {type_.target}"
     if isinstance(type_, Pattern):
         return type_.label
     if isinstance(type_, Date) and type_.words:
         return "date (YYYY, YYYY-MM, YYYY-MM-DD, or in words: see the date forms)"
     return {Text: "text", Id: "id", Key: "value (lower_case_with_underscores)",
             Date: "date (YYYY, YYYY-MM or YYYY-MM-DD)",
-            Url: "https URL", Int: "whole number", Amount: "amount", Bool: "true or false",
+            Url: "https URL", Int: "whole number", Amount: "amount", Number: "number",
+            Bool: "true or false",
             Lang: "language code", Currency: "currency code (ISO 4217)"}[type(type_)]
 
 
@@ -801,7 +859,8 @@ def rule_parts(rule: Rule) -> list[Part]:
             (" (use https wherever the publisher offers it).", False)]
 
 
-_NOUN_PHRASES = {"themes": "the themes file", "vocabulary": "the vocabulary file",
+_NOUN_PHRASES = {"themes": "the themes file", "indicators": "the indicators file",
+                 "vocabulary": "the vocabulary file",
                  "money": "a money figure", "due": "a deadline (due)",
                  "reported": "a reported outcome", "progress": "a progress note",
                  "respond": "a duty to respond (respond)",

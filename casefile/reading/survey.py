@@ -31,9 +31,9 @@ from casefile.reading.load import SYMLINK, not_regular
 COPIES = "copies"  # data/sources/copies/: stored copies of documents (reading.copies)
 KEEP = ".gitkeep"  # the empty marker `casefile init` writes so git keeps empty folders
 _TOP_FOLDERS = ("bodies", "people", "sources", "cases")
-_WHERE = ("data files go in themes.yml, vocabulary.yml, bodies/, people/, sources/, "
-          "cases/CASE/case.yml or cases/CASE/records/, and stored copies of documents in "
-          "sources/copies/")
+_WHERE = ("data files go in themes.yml, vocabulary.yml, indicators.yml, bodies/, people/, "
+          "sources/, cases/CASE/case.yml or cases/CASE/records/, and stored copies of "
+          "documents in sources/copies/")
 
 
 def _folder_allowed(rel: str, name: str) -> bool:

@@ -199,7 +199,7 @@ class _Validator:
             self.fail(node, path, f"placeholder not filled in: replace {value.strip()} with "
                       f"{_wanted(type_)}")
             return None
-        if isinstance(type_, (s.Int, s.Amount, s.Date, s.Bool)):
+        if isinstance(type_, (s.Int, s.Amount, s.Number, s.Date, s.Bool)):
             return self.typed(node, type_, path)
         if node.plain and value == "":
             self.fail(node, path, f"is empty; expected {type_.what}")
@@ -283,6 +283,8 @@ class _Validator:
             self.fail(node, path, f"'{shown}' is not a whole number from {type_.minimum} to "
                       f"{type_.maximum} (no leading zeros)")
             return None
+        if isinstance(type_, s.Number):
+            return self.number(node, type_, path, value, shown)
         amount = re.fullmatch(r"(0|[1-9][0-9]*)(\.[0-9]+)?", value)
         if not amount:
             self.fail(node, path, f"'{shown}' is not {type_.what}")
@@ -295,6 +297,37 @@ class _Validator:
         else:
             return value
         return None
+
+    def number(self, node: Scalar, type_: s.Number, path: str, value: str,
+               shown: str) -> str | None:
+        """A figure's value as written: digits, an optional point and minus sign."""
+        number = re.fullmatch(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?", value)
+        if number and (len(number.group(1)) > type_.whole_digits
+                       or len(number.group(2) or ".") - 1 > type_.decimal_digits):
+            self.fail(node, path, f"'{shown}' is too long: a value has at most "
+                      f"{type_.whole_digits} digits before the point and "
+                      f"{type_.decimal_digits} after")
+        elif number:
+            return value
+        else:
+            self.fail(node, path, f"'{shown}' is not {type_.what}{_number_hint(value)}")
+        return None
+
+
+def _number_hint(value: str) -> str:
+    """What the editor most likely meant by a value that is not a number in digits."""
+    bare = value.replace(",", "").replace(" ", "")
+    if re.fullmatch(r"-?[0-9.]+%|-?[0-9.]+(per ?cent|percent)", bare, re.IGNORECASE):
+        return ("; write the number without the per cent sign: the indicator's unit "
+                "(data/indicators.yml) says it is a percentage")
+    if re.match(r"-?[£$€¥]|[A-Z]{3}[0-9]", bare):
+        return ("; write the amount without a currency sign: a money indicator "
+                "(data/indicators.yml) gives its currency")
+    if "," in value and re.fullmatch(r"-?[0-9][0-9,]*(\.[0-9]+)?", value):
+        return f"; write {value.replace(',', '')}, without commas"
+    if re.fullmatch(r"-?\.[0-9]+", value):
+        return f"; write {value.replace('.', '0.', 1)}, with a 0 before the point"
+    return ""
 
 
 def _currency_problem(value: str) -> str:
@@ -318,7 +351,7 @@ def _colon_text(node: Node) -> str:
 
 def _wanted(type_: s.Type) -> str:
     if isinstance(type_, s.Ref):
-        return f"the id of a {type_.target}"
+        return f"the id of {'an' if type_.target[:1] in 'aeiou' else 'a'} {type_.target}"
     if isinstance(type_, s.Enum):
         own = " or one of the site's own in data/vocabulary.yml" if type_.site else ""
         return f"one of {', '.join(type_.terms)}{own}"
