@@ -86,7 +86,12 @@ def series(case: m.Case, locale: str = DEFAULT_LOCALE) -> list[Series]:
             indicators.setdefault(figure.indicator.id, figure.indicator)
             grouped.setdefault(figure.indicator.id, []).append(value_of(figure, locale))
     ordered = sorted(indicators.values(), key=lambda i: (i.name.casefold(), i.id))
-    return [Series(i, sorted(grouped[i.id], key=_order), f"figures-{i.id}") for i in ordered]
+    return [Series(i, in_date_order(grouped[i.id]), f"figures-{i.id}") for i in ordered]
+
+
+def in_date_order(values: list[Value]) -> list[Value]:
+    """``values`` oldest first, ties broken as ``_order`` says (never by file order)."""
+    return sorted(values, key=_order)
 
 
 def _count(n: int) -> str:
@@ -141,7 +146,7 @@ def dates_words(latest: list[Latest]) -> str:
     with; the same date is said once; different dates are each named, earliest first."""
     if len(latest) == 1:
         return "Recorded for one case only."
-    values = sorted((v for one in latest for v in one.values), key=_order)
+    values = in_date_order([v for one in latest for v in one.values])
     dates = list(dict.fromkeys(v.when for v in values))
     if len(dates) == 1:
         return f"Each case's latest value is for the same date: {dates[0]}."
