@@ -134,7 +134,7 @@ def test_nothing_outside_and_only_current_colour() -> None:
     assert paints == {"currentColor", "none"}
     assert chart.attrib["viewBox"] == "0 0 360 200"
     assert "width" not in chart.attrib and "height" not in chart.attrib  # scales to its box
-    assert all(e.attrib.get("font-size") == "12" for e in chart.findall("text"))
+    assert all(e.attrib.get("font-size") == "14" for e in chart.findall("text"))
 
 
 def test_a_label_too_long_for_its_room_is_squeezed_to_fit_not_cut_off() -> None:

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 WIDTH, HEIGHT = Decimal(360), Decimal(200)
 RIGHT = Decimal(352)  # the plot's right edge: room for a point's circle
 TOP, BOTTOM = Decimal(16), Decimal(150)  # the plot's highest and lowest value lines
-FONT = 12  # viewBox units, as is every size here: the chart scales with its width
-CHAR = Decimal("6.6")  # the width of an average character at FONT, to leave room for labels
+FONT = 14  # viewBox units, as is every size here: the chart scales with its width
+CHAR = Decimal("7.7")  # the width of an average character at FONT, to leave room for labels
 RADIUS = 4
 _TENTH = Decimal("0.1")
 
