@@ -22,6 +22,7 @@ from tests.conftest import PROJECTS, REPO, SECOND_HAND_DATA
 FIGURES_DATA = PROJECTS / "figures" / "data"
 BROOKFIELD, RIVERMOUTH = "brookfield-childrens-services", "rivermouth-council-review"
 GAZETTE = "as reported by The Example Gazette (press)"
+HOSTILE_NAME = 'Days lost <script>alert("x")</script> & {{ more }}'
 
 
 @pytest.fixture
@@ -207,3 +208,24 @@ def test_the_fixture_is_fictional() -> None:
     text = " ".join(p.read_text(encoding="utf-8") for p in Path(FIGURES_DATA).rglob("*.yml"))
     for real in ("Powys", "Wales", "CIW"):
         assert real not in text
+
+
+def test_each_source_links_back_to_the_figures_it_backs(renderer: Renderer) -> None:
+    page = _page(renderer, f"cases/{BROOKFIELD}.md")
+    back = {li["id"]: {a["href"][1:] for a in li.select("p.cf-cited-in a")}
+            for li in page.select("ol.cf-bibliography > li")}
+    for table in page.select("table.cf-figures-table"):
+        for a in table.select("a[href^='#ref-']"):
+            row = a.find_parent("tr")
+            assert row["id"] in back[a["href"][1:]]  # type: ignore[index]
+    gazette = next(li for li in page.select("ol.cf-bibliography > li")
+                   if "newspaper article" in li.get_text())
+    said = " ".join(gazette.select_one("p.cf-cited-in").get_text().split())  # type: ignore[union-attr]
+    assert said.startswith(
+        f'Cited in: Figures: {HOSTILE_NAME}, October to December 2023; {HOSTILE_NAME}, '
+        "January to February 2024; Posts held by permanent staff (fictional test "
+        "indicator), February 2024; Staff in post (fictional test indicator), February "
+        "2024. Timeline:")
+    assert [a["href"] for a in gazette.select("p.cf-cited-in a")][:4] == [
+        "#figures-sick-days-1", "#figures-sick-days-2", "#figures-permanent-posts-1",
+        "#figures-staff-in-post-3"]

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from casefile.model import figures_view
 from casefile.model import objects as m
 
 if TYPE_CHECKING:
@@ -57,6 +58,10 @@ def _places(view: CaseView) -> Iterable[tuple[Place, list[m.Citation]]]:
     for i, item in enumerate(case.money, 1):
         yield (Place("Money", f"money-{i}", f"item {i}"),
                item.cites + _differ_cites([item.differs.get("amount")]))
+    for one in figures_view.series(case):
+        for i, value in enumerate(one.values, 1):
+            yield (Place("Figures", f"{one.anchor}-{i}", f"{one.indicator.name}, {value.when}"),
+                   value.figure.cites)
     for track in view.oversight:
         for p in track.periods:
             yield (Place("Oversight levels", p.anchor, f"from {p.change.effective.human()}"),

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 from casefile.model import objects as m
 from casefile.model.dates import human_range, range_parts
 from casefile.model.money import DEFAULT_LOCALE
-from casefile.model.views import said_by
-from casefile.model.who import listed
+from casefile.model.who import listed, said_by
 
 if TYPE_CHECKING:
     from casefile.model.views import CaseView

@@ -143,16 +143,8 @@ def card_labels(headings: list[str]) -> str:
 def who_says(assessment: m.Assessment) -> str:
     """Who asserts an assessment, in the words beside it: "Regulator: Example Inspectorate",
     and for a second-hand claim whose account it is ("…, as reported by …")."""
-    return said_by(assessment.asserter, assessment.asserted_by, assessment.record,
-                   assessment.relayed)
-
-
-def said_by(asserter: vocab.Term, body: m.Body, record: m.Record,
-            relayed: m.Relayed | None) -> str:
-    """Who says so, as the findings table words it, for any claim (an assessment, a
-    figure): the asserter's label and the body, named as at the record's date."""
-    said = f"{asserter.label}: {body.label_at(record.date)}"
-    return f"{said}, {relayed.words}" if relayed else said
+    return who.said_by(assessment.asserter, assessment.asserted_by, assessment.record,
+                       assessment.relayed)
 
 
 @dataclass

@@ -107,6 +107,16 @@ def relayed(asserted_by: m.Body, cites: list[m.Citation], case: m.Case | None,
                      "as reported by " + reporters, reporters)
 
 
+def said_by(asserter: vocab.Term, body: m.Body, record: m.Record,
+            relayed: m.Relayed | None) -> str:
+    """Who says so, in the words the findings table gives beside a status, for any claim
+    (an assessment, a figure): "Regulator's judgement: Example Inspectorate", the body
+    named as at the record's date, and for a second-hand claim whose account it is ("…, as
+    reported by The Gazette (press)")."""
+    said = f"{asserter.label}: {body.label_at(record.date)}"
+    return f"{said}, {relayed.words}" if relayed else said
+
+
 def told(speaker: str, relayed: m.Relayed | None, said: str) -> str:
     """A claim as one plain sentence, whatever the length of the chain it reaches the
     reader by, from the end the reader has it from: "X gave …" (first-hand), "A (press)
