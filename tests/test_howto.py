@@ -19,6 +19,7 @@ from tests.test_cli import run
 RECORD = "data/cases/example-childrens-services/records/example-2019-monitoring-visit.yml"
 INSPECTION, ESCALATION, CASE, REPORT, MIRROR = (
     fx.INSPECTION_PATH, fx.ESCALATION_PATH, fx.CASE_PATH, fx.REPORT_PATH, fx.MIRROR_PATH)
+LETTER = fx.LETTER_PATH
 BEFORE = ("this assessment is dated 12 March 2016, before the finding it assesses was raised "
           "(July 2017, record 'example-2017-inspection')")
 WORDS = ("e.g. 'June 2021', 'autumn 2022', 'early 2021', 'late June 2021', 'around June 2021', "
@@ -87,6 +88,17 @@ MESSAGES = {
     "A source named as its own original": [
         f"{MIRROR}:8:11: original: source 'northshire-report-mirror' names itself as its "
         "original; name the source it is a copy of, or remove 'original'"],
+    "A percentage above 100": [
+        f"{LETTER}:18:12: figures[1].value: 120 is more than 100, but indicator "
+        "'posts-filled-permanently' counts a percentage, from 0 to 100; check the value in "
+        "the source"],
+    "A value written with its unit": [
+        f"{LETTER}:12:12: figures[0].value: '412 staff' is not a number in digits, e.g. 360 "
+        "or 88.5 (no commas, units or signs); write 412 alone: the indicator's unit "
+        "(data/indicators.yml) says what it counts"],
+    "A figure of an indicator that is not listed": [
+        f"{LETTER}:11:16: figures[0].indicator: no indicator with id 'staff-in-posts'; did "
+        "you mean 'staff-in-post'?"],
 }
 
 
@@ -132,7 +144,7 @@ def test_worked_example_builds_and_adds_a_column(tmp_path: Path) -> None:
     root = example_project(tmp_path)
     check = run(["check"], root)
     assert check.stdout == ("casefile: data OK: 2 case(s), 6 record(s), 9 source(s), "
-                            "8 bodies.\n9 of 9 sources have no stored copy: their 4 quotations "
+                            "8 bodies.\n9 of 9 sources have no stored copy: their 5 quotations "
                             "are unverified.\n")
     assert mkdocs_build(root).returncode == 0
     html = (root / "site" / "cases" / examples.CASE / "index.html").read_text("utf-8")

@@ -48,7 +48,7 @@ def test_the_page_has_an_example_of_each_newer_field() -> None:
                 "date: immediately", "published: no date shown", "outcome: partly_met",
                 "progress:", "kind: loan", "subject: [", "partners:", "overseers:",
                 "parent:", "variant_names:", "original:", "second_hand: true",
-                "sources_differ:"):
+                "sources_differ:", "figures:", "indicators:", "until: 2021-06"):
         assert key in text, key
     assert len(BLOCKS) >= 20
 

@@ -186,7 +186,7 @@ def test_new_files_show_the_newer_fields_as_commented_examples(tmp_path: Path) -
     assert "#     kind: budget       # budget, overspend, savings_target, savings_achieved, " \
         "loan, repayment, grant, other\n" in text["cases"]
     record = (root / "data/cases/case-001/records/case-001-001.yml").read_text("utf-8")
-    assert record.endswith(
+    assert (
         "# oversight:             # a move to a level of an oversight framework\n"
         "#   - framework: framework-id   # see the methodology page\n"
         "#     level: level_value\n"
@@ -195,7 +195,7 @@ def test_new_files_show_the_newer_fields_as_commented_examples(tmp_path: Path) -
         "# next:                  # what happens next, where a source says so\n"
         "#   - text: …\n"
         "#     date: YYYY-MM      # expected by, as the source gives it; or leave out\n"
-        "#     cite: [source-id]\n")
+        "#     cite: [source-id]\n") in record
     assert "  # or in words: spring 2021\n" in record
     run(["new", "body", "--id", "body-002"], root)
     run(["new", "source", "--id", "source-002"], root)

@@ -181,6 +181,21 @@ with no reply in the records) is never "Rejected".
 
 {{{{ vocabulary("money_kinds") }}}}
 
+## Figures over time
+
+Numbers the sources give about a body (staff in post, the share of posts filled by
+permanent staff, working days lost to sickness, cases open) are recorded as figures: each
+a value of an indicator shared by every case (data/indicators.yml), with the day, month,
+year or period it applies to, who reports it, and its sources, quoted. Values are kept
+exactly as the source gives them, never rounded ("88.0 per cent" stays so), and checked
+for their unit: a percentage is from 0 to 100; people, cases and counts are whole numbers;
+nothing is below zero; money is in the indicator's currency. A figure is graded like any
+other claim, by who reports it (see Who says so): a body's own figure about itself is its
+own claim, a self-report, not an independent measurement. Figures are shown as the sources
+give them, each with its date and source, and never added up or averaged.
+
+{{{{ vocabulary("indicator_units") }}}}
+
 ## Checking quotations against stored copies
 
 Where a stored copy of a document is kept (data/sources/copies/), every quotation from it

@@ -109,7 +109,14 @@ def _text(kind: str, ident: str) -> str:
             "# next:                  # what happens next, where a source says so\n"
             "#   - text: …\n"
             "#     date: YYYY-MM      # expected by, as the source gives it; or leave out\n"
-            "#     cite: [source-id]\n")
+            "#     cite: [source-id]\n"
+            "# figures:               # values of indicators from data/indicators.yml\n"
+            "#   - indicator: indicator-id\n"
+            "#     value: 120         # digits only, exactly as the source gives it\n"
+            "#     date: YYYY-MM      # the day, month or year it applies to\n"
+            "#     # until: YYYY-MM   # for a value over a period: its last day, month or year\n"
+            "#     cite:\n#       - source: source-id\n#         quote: exact words from the "
+            "source\n")
 
 
 def _theme_entry(ident: str) -> str:

@@ -59,10 +59,10 @@ def _value_ok(linker: Linker, item: Rec, indicator: m.Indicator, raw: str) -> bo
         problem = f"{raw} is below zero, but {what}, which cannot be negative"
     elif isinstance(unit, vocab.Unit) and unit.most is not None and value > unit.most:
         problem = (f"{raw} is more than {unit.most}, but {what}, from 0 to {unit.most}; "
-                   "check the source (a share above the whole is not possible)")
+                   "check the value in the source")
     elif isinstance(unit, vocab.Unit) and unit.whole and places(raw):
-        problem = (f"'{raw}' is not a whole number, but {what}; write it without a "
-                   "decimal point, as a whole number")
+        problem = (f"'{raw}' is not a whole number, but {what}; write a whole number, "
+                   "without a decimal point")
     elif unit.value == "money" and indicator.currency:
         most = decimals(indicator.currency)
         if places(raw) > most:
@@ -76,7 +76,7 @@ def _value_ok(linker: Linker, item: Rec, indicator: m.Indicator, raw: str) -> bo
 
 def _counts(unit: vocab.Term) -> str:
     """What an indicator counts, inside a sentence: "people", "a percentage", "money"."""
-    return {"per_cent": "a percentage", "count": "a number of things"}.get(
+    return {"per_cent": "a percentage", "count": "whole things"}.get(
         unit.value, unit.label.lower())
 
 

@@ -1,7 +1,7 @@
 """The fictional partnership case whose files the How to edit page quotes for the newer
 fields: oversight levels, dates in words, reported outcomes and progress notes, next steps, money
-kinds, several bodies, mirrors and second-hand sources, sources that differ, and responses
-and duties to respond.
+kinds, several bodies, mirrors and second-hand sources, sources that differ, responses
+and duties to respond, and figures over time.
 
 It is part of the example data set (``casefile.outputs.examples``): tests check that
 every YAML block of the page is a verbatim excerpt of these files and that the whole set
@@ -234,6 +234,41 @@ body: northshire-health-trust
 summary: The trust replied to the report as a whole, with no status for each requirement.
 cite: [northshire-trust-reply]
 answers: northshire-2021-inspection   # this record is its body's reply to that report
+figures:
+  - indicator: staff-in-post
+    value: 412
+    date: 2021-08-31          # the day, month or year the value applies to
+    cite:
+      - source: northshire-trust-reply
+        quote: We had 412 staff in post on 31 August.
+  - indicator: posts-filled-permanently
+    value: 91.5               # digits only: the indicator's unit says per cent
+    date: 2021-08
+    approximate: true         # the source says "about"
+    cite: [northshire-trust-reply]
+  - indicator: working-days-lost
+    value: 240
+    date: 2021-04             # a value over a period: its first month...
+    until: 2021-06            # ...and its last
+    note: Working days lost to sickness absence in the quarter. EXAMPLE ONLY
+    cite: [northshire-trust-reply]
+""",
+    "data/indicators.yml": """\
+indicators:
+  - id: staff-in-post
+    name: Staff in post
+    unit: people              # people, per_cent, days, cases, count or money
+    description: Staff employed on the day, counted by head. EXAMPLE ONLY
+  - id: posts-filled-permanently
+    name: Posts filled by permanent staff
+    unit: per_cent
+  - id: working-days-lost
+    name: Working days lost to sickness
+    unit: days
+  - id: example-overspend
+    name: Overspend
+    unit: money
+    currency: GBP             # a money indicator gives its currency
 """,
     "data/sources/northshire-trust-reply.yml": """\
 id: northshire-trust-reply
@@ -302,4 +337,8 @@ MISTAKES = (
      "partners: [northshire-police]"),
     ("A source named as its own original", MIRROR_PATH,
      "original: northshire-inspection-report", "original: northshire-report-mirror"),
+    ("A percentage above 100", LETTER_PATH, "value: 91.5 ", "value: 120  "),
+    ("A value written with its unit", LETTER_PATH, "value: 412", "value: 412 staff"),
+    ("A figure of an indicator that is not listed", LETTER_PATH, "indicator: staff-in-post",
+     "indicator: staff-in-posts"),
 )

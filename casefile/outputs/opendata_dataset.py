@@ -19,6 +19,7 @@ from casefile.outputs.opendata_json import (
     _clean,
     body_json,
     case_json,
+    indicator_json,
     person_json,
     source_json,
 )
@@ -55,6 +56,7 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
     cased = [case_json(c) for c in chosen]
     bodies, people, sources, themes = (list(ds.bodies.values()), list(ds.people.values()),
                                        list(ds.sources.values()), list(ds.themes.values()))
+    indicators = list(ds.indicators.values())
     if cases is not None:  # select by id: scanning every source per case would be O(N²)
         used = _referenced(cased)
         people = [ds.people[i] for i in sorted(used) if i in ds.people]
@@ -69,6 +71,7 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
         used |= {c.source.id for p in people for r in p.roles for c in r.cites}
         sources = [ds.sources[i] for i in sorted(used) if i in ds.sources]
         themes = [ds.themes[i] for i in sorted(used) if i in ds.themes]
+        indicators = [ds.indicators[i] for i in sorted(used) if i in ds.indicators]
     kinds = None if cases is None else (
         {r.type.value for c in chosen for r in c.records} | {b.kind for b in bodies}
         | {s.kind for s in sources} | {s.licence for s in sources if s.licence}
@@ -84,6 +87,7 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
             **({"vocabulary": vocabulary} if vocabulary else {}),
             "themes": [_clean({"id": t.id, "name": t.name, "description": t.description})
                        for t in themes],
+            **({"indicators": [indicator_json(i) for i in indicators]} if indicators else {}),
             "bodies": [body_json(b) for b in bodies],
             "people": [person_json(p) for p in people],
             "sources": [source_json(s, cited_by.get(s.id)) for s in sources],
@@ -91,7 +95,7 @@ def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
 
 
 _REF_KEYS = ("source", "subject", "regulators", "body", "asserted_by", "by", "person",
-             "publisher", "theme", "themes", "partners", "overseers")
+             "publisher", "theme", "themes", "partners", "overseers", "indicator")
 
 
 def _referenced(value: Any) -> set[str]:

@@ -78,6 +78,8 @@ def from_json(data: Json, label: str = "casefile.json") -> m.Dataset:
     items: list[tuple[str, Any, str | None]] = [("themes", {"themes": data["themes"]}, None)]
     if data.get("vocabulary"):
         items.append(("vocabulary", data["vocabulary"], None))
+    if data.get("indicators"):
+        items.append(("indicators", {"indicators": data["indicators"]}, None))
     items += [("body", b, None) for b in data["bodies"]]
     items += [("person", p, None) for p in data["people"]]
     items += [("source", s, None) for s in data["sources"]]

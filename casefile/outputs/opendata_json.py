@@ -238,10 +238,27 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
         "responses": [_clean({"to": x.to.id, "status": x.status.value, "by": x.by.id,
                               "note": x.note, "cite": _cites(x.cites)})
                       for x in r.responses] or None,
-        "respond": _respond(r.duty), "answers": r.answers.id if r.answers else None,
+        "respond": _respond(r.duty), "figures": [figure_json(x) for x in r.figures] or None,
+        "answers": r.answers.id if r.answers else None,
         "sources_differ": _differs(r.differs),
         "derived": _clean({"response_counts": [{"body": n.body.id, "counts": n.counts}
                                                for n in responses.counts(r)]}) or None})
+
+
+def figure_json(x: m.Figure) -> Json:
+    """A figure as in its record, its value exactly as written ("88.0" stays so); derived,
+    the value in words, who says so and how the claim reaches the reader."""
+    return _clean({"indicator": x.indicator.id, "value": _amount(x.value),
+                   "date": _d(x.date), "until": _d(x.until), "by": x.by.id,
+                   "approximate": x.approximate or None, "note": x.note, "cite": _cites(x.cites),
+                   "derived": {"text": x.text(), "asserter": x.asserter.value,
+                               **_relayed(x.relayed)}})
+
+
+def indicator_json(i: m.Indicator) -> Json:
+    """An indicator as data/indicators.yml gives it."""
+    return _clean({"id": i.id, "name": i.name, "unit": i.unit.value,
+                   "description": i.description, "currency": i.currency})
 
 
 def _respond(duty: m.Duty | None) -> Json | None:

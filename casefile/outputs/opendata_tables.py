@@ -1,5 +1,5 @@
 """Open data as CSV: one row per record, finding, assessment, requirement (its deadline
-and outcome), rating, oversight period and cited source, for a spreadsheet."""
+and outcome), rating, oversight period, figure and cited source, for a spreadsheet."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from casefile.model.oversight_history import Period, tracks
 from casefile.model.views import RatingRow, ratings
 from casefile.outputs.opendata_json import _all, _d
 
-TABLES = ("timeline", "findings", "assessments", "deadlines", "ratings", "oversight", "sources")
+TABLES = ("timeline", "findings", "assessments", "deadlines", "ratings", "oversight", "figures",
+          "sources")
 
 
 def _relayed_cells(relayed: m.Relayed | None) -> list[str]:
@@ -51,7 +52,8 @@ def _ids(cites: list[m.Citation]) -> str:
 def tables(cases: list[m.Case]) -> dict[str, str]:
     """CSV text for timeline, findings, assessments, deadlines, ratings and sources."""
     rows: dict[str, list[list[Any]]] = {k: [] for k in ("timeline", "findings", "assessments",
-                                                        "deadlines", "ratings", "oversight")}
+                                                        "deadlines", "ratings", "oversight",
+                                                        "figures")}
     used: dict[tuple[str, str], m.Source] = {}
     counts: dict[tuple[str, str], list[int]] = {}  # (case, source) → [quotes, checked]
     by_id = {c.id: c for c in cases}
@@ -70,6 +72,7 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                                             a.status.value, a.asserted_by.id, a.asserter.value,
                                             a.note, *_relayed_cells(a.relayed), _ids(a.cites)])
             rows["deadlines"] += [_deadline_row(c, q) for q in r.requirements]
+            rows["figures"] += [_figure_row(c, x) for x in r.figures]
             stated = {id(x) for st in r.statements for x in st.cites}
             for cite in _all(r):
                 used[c.id, cite.source.id] = cite.source
@@ -101,6 +104,7 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
         "oversight": _csv(["case", "record", "announced", "effective", "framework", "overseer",
                            "body", "service", "level", "level_label", "previous_level",
                            "change", "in_effect", "sources"], rows["oversight"]),
+        "figures": _csv(FIGURE_COLUMNS, rows["figures"]),
         "sources": _csv(["case", "source", "title", "publisher", "kind", "published",
                          "evidence_grade", "second_hand", "original", "url", "archive_url",
                          "copy_file", "copy_sha256", "copy_format", "licence", "publish_copy",
@@ -154,6 +158,19 @@ def _rating_row(c: m.Case, row: RatingRow) -> list[Any]:
     return [c.id, x.record.id, x.record.date.iso(), x.by.id, x.area or "", x.grade.value,
             x.grade.label, before.record.id if before else "", row.change,
             *_relayed_cells(x.relayed)[:2], _ids(x.cites)]
+
+
+FIGURE_COLUMNS = ["case", "record", "indicator", "indicator_name", "unit", "currency", "value",
+                  "approximate", "date", "until", "by", "asserter", "note", "relayed_by",
+                  "relayed_grades", "shown_as", "sources"]
+
+
+def _figure_row(c: m.Case, x: m.Figure) -> list[Any]:
+    """A figure: its value exactly as written (a spreadsheet reads it as a number)."""
+    i = x.indicator
+    return [c.id, x.record.id, i.id, i.name, i.unit.value, i.currency or "", str(x.value),
+            "yes" if x.approximate else "", x.date.iso(), _d(x.until) or "", x.by.id,
+            x.asserter.value, x.note or "", *_relayed_cells(x.relayed), _ids(x.cites)]
 
 
 def _oversight_row(c: m.Case, p: Period) -> list[Any]:

@@ -245,6 +245,7 @@ def _snapshot(linker: Linker) -> bytes:
     copy = Linker()
     copy.bodies, copy.people, copy.sources, copy.themes = (
         linker.bodies, linker.people, linker.sources, linker.themes)
+    copy.indicators = linker.indicators
     copy.site_terms = linker.site_terms
     copy.site_frameworks = linker.site_frameworks
     copy.first_use = dict.fromkeys(linker.first_use, _UNUSED)

@@ -318,7 +318,7 @@ def _number_hint(value: str) -> str:
     """What the editor most likely meant by a value that is not a number in digits."""
     bare = value.replace(",", "").replace(" ", "")
     if re.fullmatch(r"-?[0-9.]+%|-?[0-9.]+(per ?cent|percent)", bare, re.IGNORECASE):
-        return ("; write the number without the per cent sign: the indicator's unit "
+        return ("; write the number alone, without % or 'per cent': the indicator's unit "
                 "(data/indicators.yml) says it is a percentage")
     if re.match(r"-?[£$€¥]|[A-Z]{3}[0-9]", bare):
         return ("; write the amount without a currency sign: a money indicator "
@@ -327,6 +327,14 @@ def _number_hint(value: str) -> str:
         return f"; write {value.replace(',', '')}, without commas"
     if re.fullmatch(r"-?\.[0-9]+", value):
         return f"; write {value.replace('.', '0.', 1)}, with a 0 before the point"
+    if re.fullmatch(r"-?[0-9.]+[eE][-+]?[0-9]+", value):
+        return "; write the number in full, without an exponent"
+    if re.fullmatch(r"-?[0-9.]+\s*(k|m|bn|thousand|million|billion)", value, re.IGNORECASE):
+        return "; write the number in full, e.g. 6172000 for 6.172 million"
+    number = re.match(r"-?[0-9]+(\.[0-9]+)?(?=\s*[^\s0-9.,])", value)
+    if number:
+        return (f"; write {number.group()} alone: the indicator's unit "
+                "(data/indicators.yml) says what it counts")
     return ""
 
 
