@@ -78,3 +78,32 @@ def test_the_scaffolds_figures_example_passes_once_filled_in(tmp_path: Path) -> 
     assert (check.returncode, check.stderr) == (0, "")
     figures = load_dataset(root / "data", use_cache=False).cases["case-001"].figures
     assert [(f.text(), f.when) for f in figures] == [("120 people", "March 2020")]
+
+
+def test_new_indicator_adds_to_the_indicators_file(tmp_path: Path) -> None:
+    root = init_site(tmp_path / "site")
+    first, second = (run(["new", "indicator", *args], root) for args in (
+        ["--id", "staff-in-post"], []))
+    assert (first.returncode, second.returncode) == (0, 0)
+    path = root / "data" / "indicators.yml"
+    text = path.read_text("utf-8")
+    assert text == (
+        "# yaml-language-server: $schema=../schema/indicators.schema.json\nindicators:\n"
+        "  - id: staff-in-post\n    name: <a short name shown to readers>\n"
+        f"    unit: <what it counts>  # {', '.join(UNITS)}\n"
+        "    # currency: GBP      # for a money indicator only\n"
+        "    description: <what exactly is measured>\n"
+        "  - id: indicator-001\n    name: <a short name shown to readers>\n"
+        f"    unit: <what it counts>  # {', '.join(UNITS)}\n"
+        "    # currency: GBP      # for a money indicator only\n"
+        "    description: <what exactly is measured>\n")
+    again = run(["new", "indicator", "--id", "staff-in-post"], root)
+    assert again.returncode != 0 and "'staff-in-post' is already used" in again.stderr
+    unfilled = run(["check"], root)
+    assert "indicators[0].name: placeholder not filled in" in unfilled.stderr
+    path.write_text(text.replace("<a short name shown to readers>", "Staff")
+                    .replace("<what it counts>", "people")
+                    .replace("<what exactly is measured>", "Heads."), encoding="utf-8")
+    assert run(["check"], root).returncode == 0
+    assert list(load_dataset(root / "data", use_cache=False).indicators) == [
+        "staff-in-post", "indicator-001"]
