@@ -117,6 +117,12 @@ def _figures(tmp_path: Path, figures: str) -> list[m.Figure]:
      "6.172 million"),
     ("staff-in-post", "many", "16:12: figures[0].value: 'many' is not a number in digits, "
      "e.g. 360 or 88.5 (no commas, units or signs)"),
+    ("visits", "1" * 19, f"16:12: figures[0].value: '{'1' * 19}' is too long: a value has at "
+     "most 18 digits before the point and 6 after"),
+    ("days-lost", "0.1234567", "16:12: figures[0].value: '0.1234567' is too long: a value has "
+     "at most 18 digits before the point and 6 after"),
+    ("visits", "0012", "16:12: figures[0].value: '0012' is not a number in digits, e.g. 360 "
+     "or 88.5 (no commas, units or signs)"),
 ])
 def test_bad_values_are_located(tmp_path: Path, indicator: str, value: str,
                                 message: str) -> None:
@@ -174,6 +180,13 @@ def test_dates_of_a_figure_are_checked(tmp_path: Path) -> None:
     assert _problems(tmp_path / "c", twice) == [
         f"{WHERE}:19:16: figures[1].indicator: indicator 'days-lost' already has a figure for "
         "February 2018 by Town Council at line 15; give each value once"]
+
+
+def test_the_longest_values_allowed_are_kept_exactly(tmp_path: Path) -> None:
+    figures = (FIGURE.format(indicator="visits", value="9" * 18)
+               + FIGURE.format(indicator="days-lost", value="0.123456")
+               .removeprefix("figures:\n"))
+    assert [str(f.value) for f in _figures(tmp_path, figures)] == ["9" * 18, "0.123456"]
 
 
 def test_values_are_exact_decimals_as_written(tmp_path: Path) -> None:
