@@ -26,7 +26,7 @@ BREAKAGES = {
         "type, title, date, until, after, date_note, published, published_note, body, summary, "
         "cite, findings, "
         "assessments, requirements, statements, ratings, oversight, next, responses, respond, "
-        "answers, sources_differ)"),
+        "figures, answers, sources_differ)"),
     "invalid status": (
         MONITORING, "status: early_signs", "status: early-signs",
         f"{MONITORING}:23:13: assessments[0].status: 'early-signs' is not allowed; did you mean "

@@ -111,7 +111,7 @@ def test_each_kind_of_mistake_in_an_export_is_located_at_its_start(tmp_path: Pat
         "casefile.json:1:1: colour: unknown key 'colour' (allowed: id, type, title, date, "
         "until, after, date_note, published, published_note, body, summary, cite, findings, "
         "assessments, requirements, statements, ratings, oversight, next, responses, respond, "
-        "answers, sources_differ)",
+        "figures, answers, sources_differ)",
         "casefile.json:1:1: requirements[0].due.within: '0' is not a whole number from 1 to "
         "3650 (no leading zeros)",
         "casefile.json:1:1: summary: expected text, found a list",

@@ -258,7 +258,8 @@ def parser() -> argparse.ArgumentParser:
     init.set_defaults(func=cmd_init)
     new = sub.add_parser("new", help="start a data file with the next free id and "
                          "placeholders to fill in")
-    new.add_argument("kind", choices=("case", "record", "source", "body", "person", "theme"))
+    new.add_argument("kind", choices=("case", "record", "source", "body", "person", "theme",
+                                      "indicator"))
     new.add_argument("--id", help="the id to use (default: the next free one)")
     new.add_argument("--case", help="the case a new record belongs to")
     new.add_argument("--data", default="data", help="data folder (default: data)")

@@ -1,7 +1,8 @@
 """``casefile new``: start a data file with the next free id, the schema header and
 ``<placeholders>`` that ``casefile check`` rejects ("placeholder not filled in") until
 they are replaced. Never overwrites an existing file; ``new theme`` appends to
-data/themes.yml. Nothing is copied from other files in the data set."""
+data/themes.yml and ``new indicator`` to data/indicators.yml. Nothing is copied from other
+files in the data set."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from casefile.model import vocab
 from casefile.outputs.jsonschema import header_for
 from casefile.pipeline import data_files
 
-KINDS = ("body", "person", "source", "theme", "case", "record")
+KINDS = ("body", "person", "source", "theme", "indicator", "case", "record")
+LISTS = {"theme": "themes", "indicator": "indicators"}  # kinds kept in one list file
 
 
 class ScaffoldError(Exception):
@@ -124,17 +126,26 @@ def _theme_entry(ident: str) -> str:
             "    description: <what findings under this theme are about>\n")
 
 
-def add_theme(data: Path, root: Path, ident: str) -> Path:
-    """Append a theme to data/themes.yml (made if missing); returns its path."""
-    path = data / "themes.yml"
+def _indicator_entry(ident: str) -> str:
+    return (f"  - id: {ident}\n    name: <a short name shown to readers>\n"
+            f"    unit: <what it counts>  # {', '.join(vocab.INDICATOR_UNITS)}\n"
+            "    # currency: GBP      # for a money indicator only\n"
+            "    description: <what exactly is measured>\n")
+
+
+def add_to_list(data: Path, root: Path, ident: str, kind: str = "theme") -> Path:
+    """Append a theme to data/themes.yml, or an indicator to data/indicators.yml (made if
+    missing); returns its path."""
+    key = LISTS[kind]
+    path = data / f"{key}.yml"
     if path.is_file():
         text = path.read_text(encoding="utf-8")
-        text = re.sub(r"^themes:[ \t]*\[\][ \t]*$", "themes:", text, count=1, flags=re.M)
+        text = re.sub(rf"^{key}:[ \t]*\[\][ \t]*$", f"{key}:", text, count=1, flags=re.M)
     else:
-        text = f"{header_for('themes', path.relative_to(root).as_posix())}\nthemes:\n"
+        text = f"{header_for(key, path.relative_to(root).as_posix())}\n{key}:\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text + ("" if text.endswith("\n") else "\n") + _theme_entry(ident),
-                    encoding="utf-8")
+    entry = _theme_entry(ident) if kind == "theme" else _indicator_entry(ident)
+    path.write_text(text + ("" if text.endswith("\n") else "\n") + entry, encoding="utf-8")
     return path
 
 
@@ -151,14 +162,14 @@ def scaffold(kind: str, data: Path, root: Path, ident: str | None = None,
     else:
         ident = ident or next_id(kind, taken)
         folder = {"body": "bodies", "person": "people", "source": "sources", "case": "cases"}
-        path = data / "themes.yml" if kind == "theme" else data / folder[kind] / (
+        path = data / f"{LISTS[kind]}.yml" if kind in LISTS else data / folder[kind] / (
             f"{ident}/case.yml" if kind == "case" else f"{ident}.yml")
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
         raise ScaffoldError(f"'{ident}' is not a valid id (lower-case letters, digits, hyphens)")
-    if ident in taken or (kind != "theme" and path.exists()):
+    if ident in taken or (kind not in LISTS and path.exists()):
         raise ScaffoldError(f"'{ident}' is already used ({path}); nothing was written")
-    if kind == "theme":
-        return add_theme(data, root, ident)
+    if kind in LISTS:
+        return add_to_list(data, root, ident, kind)
     text = _text(kind, ident)
     rel = path.relative_to(root).as_posix()
     path.parent.mkdir(parents=True, exist_ok=True)
