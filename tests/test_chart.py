@@ -162,3 +162,19 @@ def test_dates_that_do_not_fit_side_by_side_go_on_two_lines() -> None:
 def test_fewer_than_two_values_is_no_chart(count: int) -> None:
     with pytest.raises(ValueError, match="two or more"):
         svg("c", "Staff", THREE[:count])
+
+
+def test_the_plot_starts_after_the_value_labels_within_its_limits() -> None:
+    def start(words: str) -> str:
+        chart = parsed([point(1, "1", words, "2019"), point(2, "2", words, "2020")])
+        return chart.find("line").attrib["x1"]  # type: ignore[union-attr]
+
+    assert start("1") == "40.0"  # never narrower than 40 units
+    assert start("360 people") == "89.0"  # 10 characters of 7.7 units, and 12 to spare
+    assert start("x" * 60) == "162.0"  # never more than 45 % of the width
+
+
+def test_coordinates_round_half_up() -> None:
+    # 1 day of 6,240 across the 312 units from 40 to 352 is 0.05 units: 40.05 → 40.1
+    chart = parsed([point(0, "1", "1", "a"), point(1, "2", "2", "b"), point(6240, "3", "3", "c")])
+    assert [c.attrib["cx"] for c in chart.findall("circle")] == ["40.0", "40.1", "352.0"]
