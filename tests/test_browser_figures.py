@@ -39,10 +39,13 @@ def test_no_axe_violations_no_outside_requests_no_sideways_scroll(
     assert seen.dialogs == []  # the hostile indicator name's alert() never runs
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", ["light", "dark", "forced"])
 def test_each_chart_fits_a_phone_and_is_drawn_in_the_text_colour(
         browser: Browser, base: str, scheme: str) -> None:
-    context = browser.new_context(viewport=WIDTHS["phone"], color_scheme=scheme)  # type: ignore[arg-type]
+    forced = "active" if scheme == "forced" else "none"
+    context = browser.new_context(viewport=WIDTHS["phone"],  # type: ignore[arg-type]
+                                  color_scheme="dark" if scheme == "dark" else "light",
+                                  forced_colors=forced)
     page = context.new_page()
     page.goto(base + PAGES["case"], wait_until="networkidle")
     charts = page.locator("svg.cf-chart")
@@ -55,4 +58,6 @@ def test_each_chart_fits_a_phone_and_is_drawn_in_the_text_colour(
             " getComputedStyle(svg.querySelector('circle')).fill,"
             " getComputedStyle(svg.closest('article')).color]")
         assert colours[0] == colours[1] == colours[2]
+    if scheme == "forced":  # the system's text colour, not the theme's
+        assert page.evaluate("matchMedia('(forced-colors: active)').matches")
     context.close()
