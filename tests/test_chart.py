@@ -178,3 +178,52 @@ def test_coordinates_round_half_up() -> None:
     # 1 day of 6,240 across the 312 units from 40 to 352 is 0.05 units: 40.05 → 40.1
     chart = parsed([point(0, "1", "1", "a"), point(1, "2", "2", "b"), point(6240, "3", "3", "c")])
     assert [c.attrib["cx"] for c in chart.findall("circle")] == ["40.0", "40.1", "352.0"]
+
+
+def test_the_layout_in_viewbox_units() -> None:
+    """Where each piece goes, from the layout the module states: value lines at 16 and 150,
+    their labels 6 units left of the plot and 4 below their line, the time axis 12 below
+    the plot and the dates 18 below it (34 for a second line)."""
+    chart = parsed(THREE)  # labels of 10 characters: the plot starts at 10 × 7.7 + 12 = 89
+    lines = [dict(e.attrib) for e in chart.findall("line")]
+    grid = {"class": "cf-chart-grid", "x1": "89.0", "x2": "352.0", "stroke": "currentColor",
+            "stroke-width": "1", "stroke-dasharray": "2 3"}
+    assert lines == [{**grid, "y1": "16.0", "y2": "16.0"}, {**grid, "y1": "150.0", "y2": "150.0"},
+                     {"class": "cf-chart-axis", "x1": "89.0", "x2": "352.0", "y1": "162.0",
+                      "y2": "162.0", "stroke": "currentColor", "stroke-width": "1"}]
+    texts = [(t.text, t.attrib["x"], t.attrib["y"], t.attrib["text-anchor"])
+             for t in chart.findall("text")]
+    assert texts == [("360 people", "83.0", "20.0", "end"), ("340 people", "83.0", "154.0", "end"),
+                     ("January 2017", "89.0", "180.0", "start"),
+                     ("13 March 2018", "352.0", "180.0", "end")]
+    assert [(c.attrib["cx"], c.attrib["cy"]) for c in chart.findall("circle")] == [
+        ("89.0", "150.0"), ("191.5", "69.6"), ("352.0", "16.0")]
+    # nothing but elements: no stray text between them
+    assert all(not (e.tail or "").strip() for e in chart.iter())
+    assert all(not (e.text or "").strip() for e in chart.iter()
+               if e.tag in ("svg", "line", "polyline", "circle"))
+
+
+def test_equal_values_and_one_date_sit_in_the_middle() -> None:
+    flat = parsed([point(5, "1", "1", "a"), point(5, "1", "1", "b")])  # the plot: 40 to 352
+    assert [(c.attrib["cx"], c.attrib["cy"]) for c in flat.findall("circle")] == [
+        ("196.0", "83.0"), ("196.0", "83.0")]
+    assert flat.find("line").attrib["y1"] == "83.0"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("length", "one_line"), [(38, True), (39, False)])
+def test_two_dates_share_a_line_only_when_both_fit(length: int, one_line: bool) -> None:
+    # the plot is 312 units wide (40 to 352): 38 characters and a gap of 2 take 308 units
+    first = "a" * (length // 2)
+    last = "b" * (length - len(first))
+    chart = parsed([point(1, "1", "1", first), point(2, "2", "2", last)])
+    ys = {t.text: t.attrib["y"] for t in chart.findall("text")}
+    assert (ys[first], ys[last]) == (("180.0", "180.0") if one_line else ("180.0", "196.0"))
+
+
+def test_a_label_exactly_as_wide_as_its_room_is_not_squeezed() -> None:
+    # a 20-character label: the plot starts at its limit, 162, leaving 154 = 20 × 7.7
+    chart = parsed([point(1, "1", "x" * 20, "2019"), point(2, "2", "y" * 20, "2020")])
+    assert all("textLength" not in t.attrib for t in chart.findall("text"))
+    wider = parsed([point(1, "1", "x" * 21, "2019"), point(2, "2", "y" * 20, "2020")])
+    assert [t.attrib.get("textLength") for t in wider.findall("text")][:2] == [None, "154.0"]
