@@ -198,6 +198,7 @@ def test_the_layout_in_viewbox_units() -> None:
                      ("13 March 2018", "352.0", "180.0", "end")]
     assert [(c.attrib["cx"], c.attrib["cy"]) for c in chart.findall("circle")] == [
         ("89.0", "150.0"), ("191.5", "69.6"), ("352.0", "16.0")]
+    assert {c.attrib["r"] for c in chart.findall("circle")} == {"4"}
     # nothing but elements: no stray text between them
     assert all(not (e.tail or "").strip() for e in chart.iter())
     assert all(not (e.text or "").strip() for e in chart.iter()

@@ -229,3 +229,25 @@ def test_each_source_links_back_to_the_figures_it_backs(renderer: Renderer) -> N
     assert [a["href"] for a in gazette.select("p.cf-cited-in a")][:4] == [
         "#figures-sick-days-1", "#figures-sick-days-2", "#figures-permanent-posts-1",
         "#figures-staff-in-post-3"]
+
+
+def test_values_are_written_in_the_sites_locale(renderer: Renderer) -> None:
+    found = figures_view.compared(list(renderer.views.values()), "fr_FR")
+    assert [v.value for one in found[1].latest for v in one.values] == [
+        "88 per cent", "75,5 per cent"]
+    assert [v.value for v in figures_view.series(renderer.views[BROOKFIELD].case,
+                                                 "fr_FR")[0].values] == ["96,5 days", "71 days"]
+
+
+def test_each_chart_is_titled_by_its_indicator_and_named_after_its_series(
+        renderer: Renderer) -> None:
+    from casefile.outputs.chart import of_series
+
+    found = figures_view.series(renderer.views[BROOKFIELD].case)
+    drawn = [of_series(s) for s in found]
+    assert drawn[1] is None  # one value: no chart
+    page = BeautifulSoup(str(drawn[2]), "html.parser")
+    assert page.svg["aria-labelledby"] == (  # type: ignore[index]
+        "figures-staff-in-post-chart-title figures-staff-in-post-chart-desc")
+    assert page.svg.title.get_text() == "Staff in post (fictional test indicator)"  # type: ignore[union-attr]
+    assert page.find(id="figures-staff-in-post-chart-title") is not None

@@ -70,9 +70,8 @@ def _order(value: Value) -> tuple[object, ...]:
     """Date order: the start, then the end of a period; on a tie, who says so, then the
     source (its number in the case's list, then its id), then the value itself."""
     figure = value.figure
-    first = figure.cites[0] if figure.cites else None
-    source = (first.number, first.source.id) if first else (0, "")
-    return (figure.date.earliest, (figure.until or figure.date).latest, value.who, source,
+    sources = [(c.number, c.source.id) for c in figure.cites]
+    return (figure.date.earliest, (figure.until or figure.date).latest, value.who, sources,
             figure.value)
 
 
