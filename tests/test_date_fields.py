@@ -102,7 +102,14 @@ sources_differ:
         cite: [council-news]
     chosen: 2018-06-01
     reason: The report gives the 1st.
+figures:
+  - indicator: staff-in-post
+    value: 12
+    date: 2018-04-01
+    until: 2018-04-30
+    cite: [report-2017]
 """,
+    "indicators.yml": "indicators:\n  - id: staff-in-post\n    name: Staff\n    unit: people\n",
 }
 
 # Where each date field of the schema is written in ALL_DATES: (file, its whole line).
@@ -127,6 +134,8 @@ SITES = {
     "record:oversight[].effective": (RECORD, "    effective: 2018-07-01"),
     "record:next[].date": (RECORD, "    date: 2019-03-31"),
     "record:respond.date": (RECORD, "  date: 2018-09-30"),
+    "record:figures[].date": (RECORD, "    date: 2018-04-01"),
+    "record:figures[].until": (RECORD, "    until: 2018-04-30"),
     "record:sources_differ.date.values[].value": (RECORD, "      - value: 2018-05-02"),
     "record:sources_differ.date.chosen": (RECORD, "    chosen: 2018-05-01"),
     "record:sources_differ.published.values[].value": (RECORD, "      - value: 2018-06-05"),
@@ -162,7 +171,7 @@ def load(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
 
 def test_every_date_field_of_the_schema_is_in_the_fixture(tmp_path: Path) -> None:
     assert sorted(SITES) == SCHEMA_DATE_FIELDS
-    assert len(SCHEMA_DATE_FIELDS) == 24  # the walk itself finds what it should
+    assert len(SCHEMA_DATE_FIELDS) == 26  # the walk itself finds what it should
     for rel, line in SITES.values():
         assert str(ALL_DATES[rel]).splitlines().count(line) == 1, (rel, line)
     assert load(tmp_path, ALL_DATES) == []  # the fixture is valid as it stands
