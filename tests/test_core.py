@@ -35,6 +35,9 @@ STAGES["model"] |= {"said", "stand_requirements"}
 STAGES["model"] |= {"response_lists"}
 # figures over time: values of shared indicators, written with their units and linked (#15)
 STAGES["model"] |= {"figures", "link_figures"}
+# ... as readers see them: a series per indicator, the latest per case; and their chart
+STAGES["model"] |= {"figures_view"}
+STAGES["outputs"] |= {"chart"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +
