@@ -136,6 +136,14 @@ def test_every_part_of_the_page_that_cites_each_source(tmp_path: Path) -> None:
                            ("Requirements", [PLAN])]}
 
 
+def test_each_place_names_the_part_of_the_page_it_is_listed_under(tmp_path: Path) -> None:
+    parts = [part for parts in cited_in(view(tmp_path, rich_changes())).values()
+             for part in parts]
+    assert [(part.name, {p.part for p in part.places}) for part in parts] == [
+        (part.name, {part.name}) for part in parts]
+    assert "Findings" in [part.name for part in parts]  # with the whole table
+
+
 def test_a_findings_table_of_one_row_is_not_said_as_a_table(tmp_path: Path) -> None:
     v = view(tmp_path, {})
     assert listed(v)["report-2017"][3] == (

@@ -201,6 +201,33 @@ def test_a_count_with_a_comma_of_its_own_is_listed_with_semicolons(tmp_path: Pat
         "met); and 1 with the status Past due: no record that it was met.")
 
 
+def test_one_count_with_a_comma_is_said_alone(tmp_path: Path) -> None:
+    v = view(tmp_path, {INS: with_requirements(plan=due("2018-03-15") + MET),
+                        FOLLOW: ("date: 2018-03-01", "date: 2018-03")})
+    assert v.case.as_of_shown is not None
+    two = [v.requirements[0], dataclasses.replace(v.requirements[0], id="req-copy")]
+    assert sr.outcomes(two, v.case.as_of_shown).text == (
+        "Of the 2 requirements recorded, all set by New Inspectorate, as of March 2018: 2 "
+        "with the status Met, timing not established (records from Town Council show them "
+        "met).")
+
+
+def test_a_tie_on_the_due_day_goes_by_id_whichever_record_set_it(tmp_path: Path) -> None:
+    """The follow-up (a later record) sets req-a, due the same day as the inspection's
+    req-plan: req-a is named first, in the pending list and as the next deadline."""
+    own = req("req-a", "Report back.", due("2018-06-30"), cite="council-news")
+    v = view(tmp_path, {INS: with_requirements(plan=due("2018-06-30")),
+                        FOLLOW: ("cite: [council-news]\nassessments",
+                                 f"cite: [council-news]\nrequirements:\n{own}assessments")})
+    assert [r.id for r in v.requirements] == ["req-plan", "req-a"]
+    [outstanding] = sr.pending(v.requirements)
+    assert [(i.anchor, i.more) for i in outstanding.items] == [
+        ("req-req-a", ", requirement 2: Report back."),
+        ("req-req-plan", ", requirement 1: Produce a plan.")]
+    nxt = sr.next_deadline(v.requirements)
+    assert nxt is not None and nxt.anchor == "req-req-a"
+
+
 def test_requirements_set_by_two_bodies_are_counted_by_each(tmp_path: Path) -> None:
     own = req("req-own", "Report back.", cite="council-news")
     v = view(tmp_path, {INS: with_requirements(req("req-more", "Hire staff.")),
