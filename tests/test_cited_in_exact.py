@@ -150,6 +150,15 @@ def test_a_findings_table_of_one_row_is_not_said_as_a_table(tmp_path: Path) -> N
         "Findings", [("finding-f-leadership", "“Weak leadership.”", "“Weak leadership.”")])
 
 
+def test_a_requirement_is_named_by_its_first_4_words_told_apart_by_16(tmp_path: Path) -> None:
+    words = " ".join(f"w{i}" for i in range(1, 22))  # 21 words
+    v = view(tmp_path, {INS: ("text: Produce a plan.", f"text: {words}")})
+    [requirements] = [p for p in listed(v)["report-2017"] if p[0] == "Requirements"]
+    assert requirements == ("Requirements", [
+        ("req-req-plan", "“w1 w2 w3 w4…”",
+         "“w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16…”")])
+
+
 def test_oversight_levels_of_the_same_day_are_numbered_in_page_order() -> None:
     data = PROJECTS / "oversight" / "data"
     v = case_view(load_dataset(data, use_cache=False).cases["riverton-council-intervention"])
@@ -185,6 +194,13 @@ def test_links_of_the_same_words_are_told_apart_by_their_detail() -> None:
         ("Timeline", "a", "1 March 2018 (Follow-up)", "Follow-up"),
         ("Timeline", "b", "1 March 2018 (Council news)", "Council news"),
         ("Timeline", "c", "1 March 2018", "")]
+
+
+def test_two_links_of_the_same_words_are_told_apart() -> None:
+    assert said([Place("Timeline", "a", "1 March 2018", "Follow-up"),
+                 Place("Timeline", "b", "1 March 2018", "Council news")]) == [
+        ("Timeline", "a", "1 March 2018 (Follow-up)", "Follow-up"),
+        ("Timeline", "b", "1 March 2018 (Council news)", "Council news")]
 
 
 def test_links_of_the_same_words_and_detail_are_numbered_in_order() -> None:
