@@ -199,6 +199,16 @@ def test_a_count_with_a_comma_of_its_own_is_listed_with_semicolons(tmp_path: Pat
         "Of the 2 requirements recorded, all set by New Inspectorate, as of March 2018: 1 "
         "with the status Met, timing not established (a record from Town Council shows it "
         "met); and 1 with the status Past due: no record that it was met.")
+    three = view(tmp_path / "three", {INS: with_requirements(
+        req("req-audit", "Commission an audit.", due("2018-03-15") + MET),
+        req("req-review", "Review the cases.", due("2018-06-30"))),
+        FOLLOW: ("date: 2018-03-01", "date: 2018-03")})
+    assert three.case.as_of_shown is not None
+    assert sr.outcomes(three.requirements, three.case.as_of_shown).text == (
+        "Of the 3 requirements recorded, all set by New Inspectorate, as of March 2018: 1 "
+        "with the status Met, timing not established (a record from Town Council shows it "
+        "met); 1 with the status Outstanding (no record yet that it was met); and 1 with "
+        "the status Past due: no record that it was met.")
 
 
 def test_one_count_with_a_comma_is_said_alone(tmp_path: Path) -> None:
