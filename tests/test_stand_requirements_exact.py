@@ -341,3 +341,31 @@ def test_a_closed_case_follows_no_deadline() -> None:
 def test_a_count_names_its_status_by_the_vocabulary_s_label() -> None:
     assert sr.counted_status(2, vocab.OUTCOMES["met"]) == (
         "2 with the status Met, timing not established")
+
+
+def test_a_reported_outcome_beside_the_record_and_alone(tmp_path: Path) -> None:
+    """A record shows it met late and the inspectorate says so too: both are named. A
+    replacement only reported (no record of it): the report alone."""
+    v = view(tmp_path, {INS: with_requirements(
+        req("req-late", "Hire staff.", due("2018-01-31") + MET
+            + reported("met_late", "report-2017")),
+        req("req-gone", "Use the old plan.", reported("superseded", "report-2017")))})
+    words = {r.id: (r.outcome.term.value if r.outcome else None, sr.rests_on(r, 1))
+             for r in v.requirements}
+    assert words["req-late"] == (
+        "met_late", f"{SHOWS}; New Inspectorate reports it as met late")
+    assert words["req-gone"] == ("superseded", "according to New Inspectorate")
+
+
+def test_a_publisher_renamed_after_the_records_end_is_named_as_it_was(
+        tmp_path: Path) -> None:
+    renamed = ("names:\n  - name: Town Council\n",
+               "names:\n  - name: Borough Council\n    until: 2018-12\n"
+               "  - name: Town Council\n    from: 2019-01\n")
+    v = view(tmp_path, {INS: MINI[INS].replace(
+        "      from: publication\n    cite: [report-2017]\n",
+        "      from: publication\n    cite: [council-news]\n"),
+        "bodies/town-council.yml": renamed})
+    assert [s.text for s in sr.set_second_hand(v.requirements)] == [
+        "Borough Council (now Town Council) (self-report) reports that New Inspectorate set "
+        "it."]
