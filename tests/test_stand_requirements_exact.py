@@ -369,3 +369,23 @@ def test_a_publisher_renamed_after_the_records_end_is_named_as_it_was(
     assert [s.text for s in sr.set_second_hand(v.requirements)] == [
         "Borough Council (now Town Council) (self-report) reports that New Inspectorate set "
         "it."]
+
+
+def test_requirements_reported_by_two_publishers_are_said_by_each(tmp_path: Path) -> None:
+    v = view(tmp_path, {INS: with_requirements(
+        req("req-more", "Hire staff.", cite="zz-gazette"),
+        req("req-most", "Train staff.", cite="council-news")),
+        "sources/zz-gazette.yml": GAZETTE})
+    assert [text_and_sources(s) for s in sr.set_second_hand(v.requirements)] == [
+        ("A source that does not name its publisher (press) reports that New Inspectorate "
+         "set 1 of them.", ["zz-gazette"]),
+        ("Town Council (self-report) reports that New Inspectorate set 1 of them.",
+         ["council-news"])]
+
+
+def test_the_next_deadline_drops_only_a_closing_full_stop(tmp_path: Path) -> None:
+    v = view(tmp_path, {INS: MINI[INS].replace("text: Produce a plan.", "text: Reopen ward X.")
+                        .replace(PLAN_DUE, due("2018-06-30"))})
+    nxt = sr.next_deadline(v.requirements)
+    assert nxt is not None
+    assert nxt.text == "The next deadline in these records: Reopen ward X, due 30 June 2018."
