@@ -35,7 +35,8 @@ MODULES = [f"casefile/{name}.py" for name in (
     "outputs/harden", "outputs/feeds", "outputs/opendata", "outputs/opendata_json",
     "outputs/opendata_dataset", "outputs/opendata_import", "outputs/opendata_tables",
     "model/who", "model/oversight_history", "model/grades", "model/link_differ",
-    "model/responses", "model/link_responses")]
+    "model/responses", "model/link_responses", "model/cited_in", "model/upcoming",
+    "model/said", "model/stand_requirements")]
 FLOORS = REPO / "mutation-floors.json"
 EQUIVALENTS = REPO / "MUTANTS.md"
 # module -> the test files that reach it in-process, which its floor was measured with (a
