@@ -51,6 +51,8 @@ def _remembered(work: Callable[..., T], record: m.Record, *args: Any) -> T:
     if key not in memo:
         memo[key] = work(record, *args)
     return memo[key]
+
+
 PENDING, UNPUBLISHED = "response_pending", "no_response_published"
 NO_STATUS, NOT_ANSWERED = "responded_no_status", "not_answered_in_reply"
 
