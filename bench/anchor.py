@@ -1,6 +1,11 @@
 """The anchor: the same case pages written as plain Markdown (timeline list, findings table,
 footnote citations), and the same page per finding (its assessments' words and quotes, which
-the case page leaves to it), built by mkdocs-material with the same bounded nav."""
+the case page leaves to it), built by mkdocs-material with the same bounded nav.
+
+Responses (#18) likewise: the case page's counts per report and body, each linking to its
+status's list page; each finding page's responses with their words and quotes; and a list
+page per response status (the entries grouped by report and body), all from the model's
+own objects (casefile.model.response_lists), as the site's pages are."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from pathlib import Path
 
 from casefile.model import objects as m
 from casefile.model.histories import History, histories
+from casefile.model.response_lists import ResponseLists, StatusPage, response_lists
 from casefile.model.views import case_view
 
 MKDOCS_YML = """site_name: anchor
@@ -27,9 +33,28 @@ def _notes(cites: list[m.Citation]) -> str:
     return "".join(f"[^{c.source.id}]" for c in cites)
 
 
-def case_markdown(case: m.Case) -> str:
+def _status_md(case: m.Case, page: StatusPage) -> str:
+    """A status's list page, relative to the case's folder: ``responses/STATUS.md``."""
+    return page.src.removeprefix(f"cases/{case.id}/")
+
+
+def response_counts(case: m.Case, lists: ResponseLists) -> list[str]:
+    """The case page's counts: a line per report and body, each count a link (0: text)."""
+    if not lists.lines:
+        return []
+    out = ["## Responses", ""]
+    for line in lists.lines:
+        counts = " · ".join(
+            f"[{n.term.label} {n.n}]({case.id}/{n.src.removeprefix(f'cases/{case.id}/')})"
+            if n.src else f"{n.term.label} {n.n}" for n in line.counts)
+        out.append(f"- {line.intro} {line.record.title} ({line.record.when}): {counts}")
+    return [*out, ""]
+
+
+def case_markdown(case: m.Case, lists: ResponseLists | None = None) -> str:
     view = case_view(case)
-    out = [f"# {case.title}", "", f"{case.summary} {_notes(case.cites)}", "", "## Timeline", ""]
+    out = [f"# {case.title}", "", f"{case.summary} {_notes(case.cites)}", "",
+           *response_counts(case, lists or response_lists(case)), "## Timeline", ""]
     for n, e in enumerate(view.timeline, 1):
         out.append(f"{n}. **{e.date.human()}**, {e.label}: {e.title}. {e.record.summary} "
                    f"{_notes(e.record.cites)}")
@@ -78,8 +103,40 @@ def finding_markdown(history: History) -> str:
         out += [f"### {a.record.when}: {a.status.label}", "",
                 f"{a.asserter.label}: {a.asserted_by.name}. {a.note} {_notes(a.cites)}", "",
                 *_said(a.cites)]
+    if history.responses:
+        out += ["## Responses", ""]
+    for line in history.responses:
+        said = f"{line.record.when} {line.record.title}: " if line.record else ""
+        if line.response:
+            said = f"{line.response.record.when} {line.response.record.title}: "
+        note = line.response.note if line.response and line.response.note else ""
+        out += [f"- {said}Response: {line.words} {_notes(line.cites)} {note}".rstrip(), "",
+                *_said(line.cites)]
     for cite in history.sources:
         source = cite.source
+        publisher = source.publisher.name if source.publisher else "Publisher not named"
+        out.append(f"[^{source.id}]: {publisher}, *{source.display_title}*")
+    return "\n".join(out) + "\n"
+
+
+def status_markdown(case: m.Case, lists: ResponseLists, page: StatusPage) -> str:
+    """A response status's list page: the other statuses, then per report and body its
+    entries, each linked to its finding's page, with the response's words and sources."""
+    others = " · ".join(f"[{o.term.label} ({o.total})](../{_status_md(case, o)})"
+                        for o in lists.pages if o is not page)
+    out = [f"# {page.term.label}", "", f"[{case.title}](../../{case.id}.md)", "",
+           f"{page.term.description} {page.summary}", "", f"Other statuses: {others}", ""]
+    cited: dict[str, m.Source] = {}
+    for group in page.groups:
+        out += [f"## {group.intro} {group.record.title}: {page.term.label} "
+                f"{len(group.entries)}", ""]
+        for n, e in enumerate(group.entries, 1):
+            link = f"../findings/{e.item.id}.md" if e.is_finding else f"../../{case.id}.md"
+            said = f", in {e.response.record.title} {_notes(e.cites)}" if e.response else ""
+            out += [f"{n}. [{e.label}]({link}): {e.item.text}", "",
+                    f"    Response: {e.words}{said}", ""]
+            cited.update((c.source.id, c.source) for c in e.cites)
+    for source in cited.values():
         publisher = source.publisher.name if source.publisher else "Publisher not named"
         out.append(f"[^{source.id}]: {publisher}, *{source.display_title}*")
     return "\n".join(out) + "\n"
@@ -94,8 +151,13 @@ def write(ds: m.Dataset, root: Path) -> None:
     lines = ["# Cases", ""] + [f"- [{c.title}]({c.id}.md)" for c in ds.cases.values()]
     (docs / "cases" / "index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for case in ds.cases.values():
-        (docs / "cases" / f"{case.id}.md").write_text(case_markdown(case),
+        lists = response_lists(case)
+        (docs / "cases" / f"{case.id}.md").write_text(case_markdown(case, lists),
                                                       encoding="utf-8")
+        for page in lists.pages:
+            path = docs / "cases" / case.id / _status_md(case, page)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(status_markdown(case, lists, page), encoding="utf-8")
         findings = docs / "cases" / case.id / "findings"
         findings.mkdir(parents=True, exist_ok=True)
         for history in histories(case):

@@ -1,9 +1,13 @@
 """`make bench`: build, check and page weight at N cases, beside hand-written Markdown.
 
     python -m bench.run [--sizes 100,1000,2000] [--quick] [--repeat 2] [--out BENCHMARKS.md]
+                        [--no-inquiry]
 
-Each size gets a fresh synthetic project in a temporary folder. Times are wall-clock
-seconds of real subprocesses (interpreter start-up included, as a user would see them).
+Each size gets a fresh synthetic project in a temporary folder: N cases shaped like Powys
+and the inquiry case (``bench.synth.inquiry``, 200 recommendations and their responses;
+left out with ``--no-inquiry``; size 0 is the inquiry case alone). Case pages are weighed
+without the inquiry's, which is reported on its own line. Times are wall-clock seconds of
+real subprocesses (interpreter start-up included, as a user would see them).
 """
 
 from __future__ import annotations
@@ -56,9 +60,12 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
     return wall, int(out.stderr.strip().splitlines()[-1]) // 1024
 
 
-def pages(site: Path) -> tuple[float, int, float]:
-    """(median KB, max KB, median element count) of the case pages."""
-    files = [p for p in (site / "cases").glob("*/index.html")]
+def pages(site: Path) -> tuple[float, float, float]:
+    """(median KB, max KB, median element count) of the case pages shaped like Powys (the
+    inquiry case's left out); zeros when there are none."""
+    files = [p for p in (site / "cases").glob("*/index.html") if p.parent.name != synth.INQUIRY]
+    if not files:
+        return 0.0, 0.0, 0.0
     sizes = [p.stat().st_size / 1024 for p in files]
     counts = []
     for p in files[:200]:
@@ -74,8 +81,15 @@ def finding_pages(site: Path) -> tuple[int, float]:
     return len(sizes), statistics.median(sizes) if sizes else 0.0
 
 
-def project(root: Path, n: int) -> None:
-    synth.generate(root, n)
+def inquiry_pages(site: Path, case_page: str) -> tuple[float, int]:
+    """(KB of the inquiry's case page, count of its response status pages), or zeros."""
+    page = site / "cases" / case_page
+    statuses = list((site / "cases" / synth.INQUIRY / "responses").glob("*/index.html"))
+    return (page.stat().st_size / 1024 if page.exists() else 0.0), len(statuses)
+
+
+def project(root: Path, n: int, inquiry: bool = True) -> None:
+    synth.generate(root, n, inquiry)
     for name in ("content", "macros", "overrides"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
@@ -92,16 +106,18 @@ def best(repeat: int, cmd: list[str], cwd: Path, before: Callable[[], None] = la
     return min(t for t, _ in runs), max(m for _, m in runs)
 
 
-def measure(n: int, work: Path, repeat: int) -> dict[str, float]:
+def measure(n: int, work: Path, repeat: int, inquiry: bool = True) -> dict[str, float]:
     root = work / f"casefile-{n}"
-    project(root, n)
+    project(root, n, inquiry)
     cache = work / f"cache-{n}"
     ENV["CASEFILE_CACHE"] = str(cache)
     check = [str(BIN / "casefile"), "check"]
     cold, _ = best(repeat, check, root, lambda: shutil.rmtree(cache, ignore_errors=True))
     cached, _ = best(repeat, [*check, "--full"], root)
     floor, _ = best(repeat, [sys.executable, "-c", FLOOR, "data"], root)
-    edited = root / "data" / "cases" / "case-0000" / "records" / "case-0000-r05.yml"
+    edited = root / "data" / "cases" / (
+        "case-0000/records/case-0000-r05.yml" if n else f"{synth.INQUIRY}/records/"
+        f"{synth.INQUIRY}-r01.yml")
 
     def edit() -> None:
         text = edited.read_text(encoding="utf-8")
@@ -119,6 +135,9 @@ def measure(n: int, work: Path, repeat: int) -> dict[str, float]:
     a_median, a_max, a_elements = pages(anchor_root / "site")
     findings, finding_kb = finding_pages(root / "site")
     anchor_findings, anchor_finding_kb = finding_pages(anchor_root / "site")
+    inquiry_kb, statuses = inquiry_pages(root / "site", f"{synth.INQUIRY}/index.html")
+    anchor_inquiry_kb, anchor_statuses = inquiry_pages(anchor_root / "site",
+                                                       f"{synth.INQUIRY}/index.html")
     files = sum(1 for _ in (root / "data").rglob("*.yml"))
     return {"n": n, "files": files, "check_cold": cold, "check_cached": cached,
             "floor": floor, "check_warm": warm, "build": build, "rss": rss,
@@ -126,7 +145,9 @@ def measure(n: int, work: Path, repeat: int) -> dict[str, float]:
             "anchor_build": anchor_build, "anchor_rss": anchor_rss,
             "anchor_median": a_median, "anchor_max": a_max, "anchor_elements": a_elements,
             "findings": findings, "finding_kb": finding_kb, "anchor_findings": anchor_findings,
-            "anchor_finding_kb": anchor_finding_kb}
+            "anchor_finding_kb": anchor_finding_kb, "inquiry": float(inquiry),
+            "inquiry_kb": inquiry_kb, "statuses": statuses,
+            "anchor_inquiry_kb": anchor_inquiry_kb, "anchor_statuses": anchor_statuses}
 
 
 def table(rows: list[dict[str, float]]) -> str:
@@ -159,7 +180,12 @@ def report(rows: list[dict[str, float]]) -> str:
         f"\nAt {r['n']:.0f} cases: {r['findings']:.0f} finding pages, median "
         f"{r['finding_kb']:.1f} KB (anchor: {r['anchor_findings']:.0f}, median "
         f"{r['anchor_finding_kb']:.1f} KB)." for r in rows if "findings" in r)
-    return f"Machine: {machine}.\n\n{table(rows)}\n{growth}{findings}\n"
+    inquiry = "".join(
+        f"\nAt {r['n']:.0f} cases, with the inquiry case (200 recommendations): its case page "
+        f"{r['inquiry_kb']:.1f} KB (anchor {r['anchor_inquiry_kb']:.1f} KB), "
+        f"{r['statuses']:.0f} response status pages (anchor {r['anchor_statuses']:.0f})."
+        for r in rows if r.get("inquiry"))
+    return f"Machine: {machine}.\n\n{table(rows)}\n{growth}{findings}{inquiry}\n"
 
 
 def main() -> int:
@@ -169,13 +195,15 @@ def main() -> int:
     parser.add_argument("--out", help="write the results into this Markdown file")
     parser.add_argument("--repeat", type=int, default=2,
                         help="runs of each timing; the fastest is reported (default: 2)")
+    parser.add_argument("--no-inquiry", action="store_true",
+                        help="leave out the inquiry case (200 recommendations, #18)")
     args = parser.parse_args()
     repeat = 1 if args.quick else max(args.repeat, 1)
     sizes = [10] if args.quick else [int(s) for s in args.sizes.split(",")]
     rows = []
     with tempfile.TemporaryDirectory(prefix="casefile-bench-") as tmp:
         for n in sizes:
-            rows.append(measure(n, Path(tmp), repeat))
+            rows.append(measure(n, Path(tmp), repeat, not args.no_inquiry))
             print(table(rows[-1:]).splitlines()[-1], flush=True)
     text = report(rows)
     print(text)

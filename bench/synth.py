@@ -5,6 +5,12 @@ Each case: a council, about 12 sources, 12 records (an inspection raising 10 fin
 notices with requirements, 3 follow-ups assessing findings), statements and money. Each
 source has a stored copy (data/sources/copies/, about 4 KB) holding its quotes, so every
 quote is checked.
+
+Beside them, one inquiry-sized case (``inquiry``, #18; invented, like every case here): a
+public inquiry's final report with 200 recommendations, each directed at one of 3 bodies that
+must respond within six months; a government response answering 180 of them for the three
+bodies (statuses, notes and verbatim words from its stored copy); and 3 later progress reports
+assessing some of them.
 """
 
 from __future__ import annotations
@@ -137,7 +143,86 @@ def stored_copy(root: Path, sid: str, quotes: list[str]) -> str:
     return f"copy:\n  file: {sid}.txt\n  sha256: {hashlib.sha256(raw).hexdigest()}\n"
 
 
-def generate(root: Path, n: int) -> None:
+INQUIRY = "synthetic-inquiry"  # the inquiry case's id
+PANEL = "synthetic-inquiry-panel"
+ADDRESSEES = ("inquiry-department", "inquiry-agency", "inquiry-board")  # who must respond
+RECOMMENDATIONS = 200
+ANSWERS = ("accepted", "accepted", "accepted_in_part", "accepted_in_principle",
+           "under_consideration", "noted", "rejected")
+
+
+def inquiry(root: Path) -> None:
+    """The inquiry case: see the module's docstring. Recommendation k is directed at
+    ``ADDRESSEES[k % 3]``; the response skips every tenth (they read "Not answered in the
+    reply"); progress report n assesses every third recommendation from n on, 40 or so."""
+    rng, cid = random.Random(INQUIRY), INQUIRY
+    for ident, kind, name in ((PANEL, "inquiry", "Synthetic Inquiry into Example Services"),
+                              (ADDRESSEES[0], "government", "Example Department (fictional)"),
+                              (ADDRESSEES[1], "regulator", "Example Agency (fictional)"),
+                              (ADDRESSEES[2], "board", "Example Services Board (fictional)")):
+        _write(root, f"data/bodies/{ident}.yml", "body",
+               f"id: {ident}\nkind: {kind}\nnames:\n  - name: {name}\n")
+    published = {"report": "2024-03-11", "response": "2024-09-02", "progress-1": "2025-03-14",
+                 "progress-2": "2025-09-15", "progress-3": "2026-03-16"}
+    publisher = {"report": PANEL, "response": ADDRESSEES[0], "progress-1": ADDRESSEES[0],
+                 "progress-2": PANEL, "progress-3": ADDRESSEES[0]}
+    quoted: dict[str, list[str]] = {f"{cid}-{k}": [] for k in published}
+
+    def quote(key: str, words: int) -> str:
+        said = sentence(rng, words)
+        quoted[f"{cid}-{key}"].append(said)
+        return said
+
+    def cite(key: str, words: int, indent: str = "    ") -> str:
+        return (f"{indent}  - source: {cid}-{key}\n{indent}    quote: {quote(key, words)}\n")
+
+    _write(root, f"data/cases/{cid}/case.yml", "case",
+           f"id: {cid}\ntitle: Synthetic inquiry into example services (fictional)\n"
+           f"subject: {ADDRESSEES[2]}\noverseers: [{ADDRESSEES[0]}]\nservice: Example services\n"
+           f"regulators: [{PANEL}]\nlegal_basis: An invented act\njurisdiction: GB-ENG\n"
+           f"status: open\nreviewed: 2026-11-01\nsummary: {sentence(rng, 40)}\n"
+           f"themes: [{', '.join(THEMES)}]\ncite: [{cid}-report]\n")
+    recs = [f"{cid}-rec-{k + 1:03d}" for k in range(RECOMMENDATIONS)]
+    findings = "".join(
+        f"  - id: {rec}\n    kind: recommendation\n    number: '{k + 1}'\n"
+        f"    paragraph: '{k // 10 + 1}.{k % 10 + 1}'\n    directed_at: [{ADDRESSEES[k % 3]}]\n"
+        f"    theme: {THEMES[k % 10]}\n    text: {sentence(rng, 16)}\n    cite:\n"
+        f"{cite('report', 18)}" for k, rec in enumerate(recs))
+    answered = "".join(
+        f"  - to: {rec}\n    status: {ANSWERS[k % 7]}\n"
+        + (f"    by: {ADDRESSEES[k % 3]}\n" if k % 3 else "")
+        + f"    note: {sentence(rng, 12)}\n    cite:\n{cite('response', 16)}"
+        for k, rec in enumerate(recs) if k % 10 != 9)
+    records = [("inquiry_final_report", "report", PANEL,
+                f"respond:\n  by: [{', '.join(ADDRESSEES)}]\n  within: 6\n  unit: months\n"
+                f"  from: event\n  as_written: within six months of this report\n"
+                f"findings:\n{findings}"),
+               ("government_response", "response", ADDRESSEES[0], f"responses:\n{answered}")]
+    for n in (1, 2, 3):
+        body = publisher[f"progress-{n}"]
+        assessed = "".join(
+            f"  - finding: {rec}\n    status: {rng.choice(STATUSES)}\n"
+            f"    asserted_by: {body}\n    note: {sentence(rng, 14)}\n"
+            f"    cite: [{cid}-progress-{n}]\n" for rec in recs[n::3][: 40 + 5 * n])
+        records.append(("report", f"progress-{n}", body, f"assessments:\n{assessed}"))
+    for n, (kind, key, body, extra) in enumerate(records):
+        _write(root, f"data/cases/{cid}/records/{cid}-r{n:02d}.yml", "record",
+               f"id: {cid}-r{n:02d}\ntype: {kind}\ntitle: {sentence(rng, 6)}\n"
+               f"date: {published[key]}\nbody: {body}\nsummary: {sentence(rng, 45)}\n"
+               f"cite:\n{cite(key, 16, '')}{extra}")
+    for key, day in published.items():
+        sid = f"{cid}-{key}"
+        _write(root, f"data/sources/{sid}.yml", "source",
+               f"id: {sid}\ntitle: {sentence(rng, 6)}\n"
+               f"publisher: {publisher[key]}\nkind: report\npublished: {day}\nlanguage: en\n"
+               + stored_copy(root, sid, quoted[sid]))
+
+
+def generate(root: Path, n: int, with_inquiry: bool = False) -> None:
+    """``n`` cases shaped like Powys, and the inquiry case with ``with_inquiry`` (as
+    ``bench.run`` asks unless told ``--no-inquiry``)."""
     shared(root)
     for i in range(n):
         case(root, i)
+    if with_inquiry:
+        inquiry(root)

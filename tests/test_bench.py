@@ -1,4 +1,5 @@
-"""The benchmark's generator makes valid data; its quick mode runs end to end."""
+"""The benchmark's generator makes valid data (the inquiry case too); its quick mode runs end
+to end, the inquiry case included."""
 
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ def test_quick_benchmark_runs() -> None:
     assert result.returncode == 0, result.stderr
     row = next(line for line in result.stdout.splitlines() if line.startswith("| 2 |"))
     assert len(row.split("|")) == 17
+    [inquiry] = [line for line in result.stdout.splitlines() if "inquiry case" in line]
+    assert inquiry.startswith("At 2 cases, with the inquiry case (200 recommendations): its "
+                              "case page ")
+    assert inquiry.endswith(" 7 response status pages (anchor 7).")
 
 
 def test_benchmarks_md_holds_a_results_table_in_the_current_format() -> None:
@@ -44,3 +49,34 @@ def test_benchmarks_md_holds_a_results_table_in_the_current_format() -> None:
             line.split("|")[1].strip().isdigit()]
     assert [int(r.split("|")[1]) for r in rows] == [100, 1000, 2000]
     assert all(len(r.split("|")) == len(header.split("|")) for r in rows)
+
+
+def test_the_inquiry_case_is_valid_and_inquiry_sized(tmp_path: Path) -> None:
+    """One final report with 200 recommendations, each directed at one of the 3 bodies that
+    must respond; a response answering 180 of them (every tenth skipped) with a quote each;
+    3 later progress reports; every quote in a stored copy (the check finds them all)."""
+    from casefile.model import responses as rs
+
+    synth.generate(tmp_path, 1, with_inquiry=True)
+    ds = load_dataset(tmp_path / "data")
+    case = ds.cases[synth.INQUIRY]
+    report, response, *progress = case.records
+    assert len(report.findings) == 200 and {f.kind.value for f in report.findings} == {
+        "recommendation"}  # type: ignore[union-attr]
+    assert [len(f.directed_at) for f in report.findings] == [1] * 200
+    assert [b.id for b in report.duty.by] == list(synth.ADDRESSEES)  # type: ignore[union-attr]
+    assert len(response.responses) == 180 and all(r.cites[0].quote for r in response.responses)
+    assert [len(r.assessments) for r in progress] == [45, 50, 55]
+    assert [c.words for c in rs.counts(report)] == [
+        "accepted 17 · accepted in part 9 · accepted in principle 9 · under consideration 8 · "
+        "noted 8 · rejected 9 · not answered in the reply 7 · response pending 0",
+        "accepted 18 · accepted in part 8 · accepted in principle 9 · under consideration 9 · "
+        "noted 8 · rejected 8 · not answered in the reply 7 · response pending 0",
+        "accepted 17 · accepted in part 9 · accepted in principle 8 · under consideration 8 · "
+        "noted 9 · rejected 9 · not answered in the reply 6 · response pending 0"]
+    assert synth.INQUIRY not in load_dataset(_plain(tmp_path / "plain")).cases
+
+
+def _plain(root: Path) -> Path:
+    synth.generate(root, 1)
+    return root / "data"

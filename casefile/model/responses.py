@@ -8,17 +8,51 @@ deadline is (``deadlines.window_of``) and decided by the same honesty rule as
 (``Case.as_of``: the date of its latest document, or the date its editors set; never the day
 the site is built) is after the last possible due day, so it is never passed merely because
 the records stop; and "No response published" is never "Rejected".
+
+What depends on a whole report (a body's letters and replies to it, its duty state, the
+bodies that respond) is worked out once per report and body and remembered for the case
+(``_remembered``), not again for each of its findings: an inquiry's 200 recommendations
+would otherwise cost 200 passes over the report each, for every page that lists them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from casefile.model import deadlines, vocab
 from casefile.model import objects as m
 
 Answerable = m.Finding | m.Requirement
+T = TypeVar("T")
+# [case, memo]: the answers worked out for the case last asked about (``_memo``)
+_HELD: list[Any] = []
+
+
+def _memo(case: m.Case) -> dict[tuple[Any, ...], Any]:
+    """The answers already worked out for ``case``; a new one for another case (another
+    build, a test's data set), the last one let go. An answer never goes stale: a case
+    is complete, and not changed, once ``deadlines.compute_all`` has set its as-of date,
+    which every answer here needs; and the memo keeps the case, so no other object can
+    take the id of one of its records or bodies while it is kept."""
+    if not _HELD or _HELD[0] is not case:
+        _HELD[:] = [case, {}]
+    return _HELD[1]
+
+
+def _remembered(work: Callable[..., T], record: m.Record, *args: Any) -> T:
+    """``work(record, *args)``, worked out once for ``record``'s case and remembered (the
+    arguments are the case's own records and bodies, held with it, so their ids identify
+    them). Callers only read what comes back."""
+    memo = _memo(record.case)
+    key = (work, id(record), *map(id, args))
+    if key not in memo:
+        memo[key] = work(record, *args)
+    return memo[key]
+
+
 PENDING, UNPUBLISHED = "response_pending", "no_response_published"
 NO_STATUS, NOT_ANSWERED = "responded_no_status", "not_answered_in_reply"
 
@@ -148,15 +182,22 @@ def item_state(item: Answerable, body: m.Body) -> vocab.Term:
     if given:
         return given[-1].status
     record = item.record
-    if letters(record, body):
+    if _remembered(letters, record, body):
         return vocab.RESPONSE_STATES[NO_STATUS]
-    if replies(record, body):
+    if _remembered(replies, record, body):
         return vocab.RESPONSE_STATES[NOT_ANSWERED]
     duty = record.duty
     if duty is not None and body in duty.by and owes(item, body) \
-            and duty_state(duty, body).term.value == UNPUBLISHED:
+            and _remembered(_duty_state, record, body).term.value == UNPUBLISHED:
         return vocab.RESPONSE_STATES[UNPUBLISHED]
     return vocab.RESPONSE_STATES[PENDING]
+
+
+def _duty_state(record: m.Record, body: m.Body) -> DutyState:
+    """``duty_state`` of the duty ``record`` sets (callers check it sets one)."""
+    duty = record.duty
+    assert duty is not None
+    return duty_state(duty, body)
 
 
 @dataclass
@@ -211,7 +252,7 @@ def counts(record: m.Record) -> list[ResponseCount]:
     a finding ``directed_at`` other bodies only is not counted against it) by where each
     stands (``item_state``); none for a record with no duty and no reply."""
     out = []
-    for body in responders(record):
+    for body in _remembered(responders, record):
         states = [item_state(item, body) for item in owed(record, body)]
         terms = {t.value: t for t in states} | {PENDING: vocab.RESPONSE_STATES[PENDING]}
         keys = sorted(terms, key=_order)
@@ -242,7 +283,8 @@ def lines(item: Answerable) -> list[ResponseLine]:
                         f"{r.record.date.human()}", r, r.cites) for r in answers(item)]
     report = item.record
     duty = report.duty.by if report.duty else []
-    bodies = [b for b in responders(report) if owes(item, b) and (b in duty or letters(report, b))]
+    bodies = [b for b in _remembered(responders, report)
+              if owes(item, b) and (b in duty or _remembered(letters, report, b))]
     for body in bodies:
         if not any(r.by is body for r in item.responses):
             out.append(_missing(item, body))
@@ -260,14 +302,14 @@ def _missing(item: Answerable, body: m.Body) -> ResponseLine:
     to the report when there is one, else the report that set the duty."""
     term, report = item_state(item, body), item.record
     if term.value in (NO_STATUS, NOT_ANSWERED):
-        reply = (letters(report, body) if term.value == NO_STATUS else replies(report, body))[-1]
+        reply = _remembered(letters if term.value == NO_STATUS else replies, report, body)[-1]
         gives = "no status for" if term.value == NO_STATUS else "no response to"
         return ResponseLine(term, f"{term.label} — {body.name}: its reply to this report, "
                             f"“{reply.title}” ({reply.date.human()}), gives {gives} this "
                             f"{noun(item)}.", cites=reply.cites, record=reply)
     duty = report.duty
     assert duty is not None, "a body with no reply is listed only under a duty"
-    state = duty_state(duty, body)
+    state = _remembered(_duty_state, report, body)
     said = f" (in its words, “{duty.due.as_written}”)" if duty.due.as_written else ""
     due = deadlines.due_words(state.due_from, state.due_until)
     words = (f"{term.label} — {body.name}: “{report.title}” ({report.date.human()}) set a "
