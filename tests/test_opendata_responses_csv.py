@@ -137,3 +137,15 @@ def test_no_response_and_no_duty_means_header_lines_only(tmp_path: Path) -> None
         "note,sources,quote\n",
         "case,record,item,item_kind,item_number,body,state,state_label,duty_state,due_from,"
         "due_until,as_of\n")
+
+
+def test_a_finding_addressed_to_one_body_is_counted_over_that_body_only(
+        tmp_path: Path) -> None:
+    """c-staffing is addressed to the trust: no council row for it, a trust row."""
+    report = pfd().replace("    theme: safeguarding\n",
+                           "    theme: safeguarding\n    directed_at: [trust]\n")
+    case = load(tmp_path, {PFD: report}, "2018-03-08")
+    assert [(r[2], r[5], r[6]) for r in cells(tables([case])["response_states"])[1:]] == [
+        ("c-handover", "town-council", "no_response_published"),
+        ("c-staffing", "trust", "no_response_published"),
+        ("c-handover", "trust", "no_response_published")]

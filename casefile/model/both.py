@@ -46,6 +46,8 @@ class Entry:
     term: vocab.Term | None = None
     assessment: m.Assessment | None = None
     quoted: bool = True
+    timing: str = ""  # for a body's first reply under the report's duty: on time or late
+    replier: m.Body | None = None  # the body of a response or reply
 
 
 def _raised(item: m.Finding) -> Entry:
@@ -67,7 +69,8 @@ def _assessed(a: m.Assessment) -> Entry:
 def _response(x: m.Response) -> Entry:
     r = x.record
     return Entry("response", f"response-{r.id}-{x.by.id}", "Response", x.by.label_at(r.date),
-                 x.note or "", x.cites, r.date.earliest, r.date.latest, r, term=x.status)
+                 x.note or "", x.cites, r.date.earliest, r.date.latest, r, term=x.status,
+                 replier=x.by)
 
 
 def _reply(line: rs.ResponseLine) -> Entry:
@@ -78,7 +81,7 @@ def _reply(line: rs.ResponseLine) -> Entry:
     words = line.words.removeprefix(f"{line.term.label} — {r.body.name}: ")
     return Entry("response", f"reply-{r.id}-{r.body.id}", "Response", r.body.label_at(r.date),
                  words[:1].upper() + words[1:], line.cites, r.date.earliest, r.date.latest, r,
-                 term=line.term)
+                 term=line.term, replier=r.body)
 
 
 def _due(item: rs.Answerable) -> Entry | None:
@@ -119,7 +122,21 @@ def entries(item: m.Finding, assessments: list[m.Assessment]) -> list[Entry]:
     due = _due(item)
     if due is not None:
         found.append(due)
+        _timed(item, found)
     return after_order(found, _key, lambda e: e.record)
+
+
+def _timed(item: m.Finding, found: list[Entry]) -> None:
+    """Says, on the entry of each duty body's first reply to the report, whether it came
+    on time: "Responded on time: Town Council responded in “Reply” (7 March 2018), on or
+    before the day it was due."."""
+    duty = item.record.duty
+    assert duty is not None
+    for body in duty.by:
+        state = rs.duty_state(duty, body)
+        for entry in found:
+            if entry.replier is body and entry.record is state.reply:
+                entry.timing = f"{state.term.label}: {state.explanation}"
 
 
 @dataclass
