@@ -48,11 +48,13 @@ def test_the_finding_page_gives_where_responses_stand_then_one_history(site: Pat
     assert [li["id"] for li in doc.select("ol.cf-both > li")] == [
         "raised", "response-r-1-town-council", "response-r-2-trust", "response-due"]
     assert entries(doc)[1:] == [
-        "1 February 2018 Reply r-1 Response Accepted in part Town Council [3] “We accept part "
-        "of this.” [3] Quote not checked : no stored copy is kept",
+        "1 February 2018 Reply r-1 Response Accepted in part Town Council [3] Responded on "
+        "time: Town Council responded in “Reply r-1” (1 February 2018), on or before the day "
+        "it was due. “We accept part of this.” [3] Quote not checked : no stored copy is kept",
         "20 February 2018 Reply r-2 Response Accepted Town Health Trust New staff are being "
-        "hired. [3] “We accept this concern in full.” [3] Quote not checked : no stored copy "
-        "is kept",
+        "hired. [3] Responded on time: Town Health Trust responded in “Reply r-2” (20 February "
+        "2018), on or before the day it was due. “We accept this concern in full.” [3] Quote "
+        "not checked : no stored copy is kept",
         "7 March 2018 Response due Area Coroner, in “Report to prevent future deaths” From "
         "Town Council and Town Health Trust: 56 calendar days from the event (10 January "
         "2018): due 7 March 2018. The period is the one every prevention of future deaths "
@@ -69,7 +71,8 @@ def test_a_body_that_answered_the_report_but_not_this_finding_is_not_pending(
     assert entries(doc)[2] == (
         "20 February 2018 Reply r-2 Response Not answered in the reply Town Health Trust Its "
         "reply to this report, “Reply r-2” (20 February 2018), gives no response to this "
-        "finding. [3]")
+        "finding. [3] Responded on time: Town Health Trust responded in “Reply r-2” (20 "
+        "February 2018), on or before the day it was due.")
     assert entries(doc)[1].startswith("1 February 2018 Reply r-1 Response Rejected Town "
                                       "Council ")
     assert HOSTILE in entries(doc)[1]  # shown as text

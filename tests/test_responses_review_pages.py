@@ -82,7 +82,8 @@ def test_a_letter_without_statuses_is_shown_as_a_reply_not_as_silence(site: Path
     assert text(letter_entry) == (
         "7 March 2018 Letter l-council Response Responded, no status given for this item Town "
         "Council Its reply to this report, “Letter l-council” (7 March 2018), gives no status "
-        "for this finding. [4]")
+        "for this finding. [4] Responded on time: Town Council responded in “Letter "
+        "l-council” (7 March 2018), on or before the day it was due.")
     assert str(letter_entry.a["href"]).endswith("#ev-l-council")  # type: ignore[index]
     assert due["id"] == "response-due"
     assert text(trust).startswith("No response published Town Health Trust: ")
