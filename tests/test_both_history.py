@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Tag
 
 from casefile.model import both
 from casefile.model.histories import histories
-from tests.conftest import BIN, copy_project, mkdocs_build, write_mini
+from tests.conftest import BIN, REPO, copy_project, mkdocs_build, write_mini
 from tests.test_response_lists import CASE as INQUIRY_CASE
 from tests.test_response_lists import DUTY, INQUIRY, REPORT, SOURCE, reply_record
 from tests.test_responses import BODIES, CASE, PFD, load, pfd, reply
@@ -200,3 +200,9 @@ def test_same_day_entries_go_by_kind_then_who_says_so_never_by_record_id(
         ("response", "response-b-trust-trust"),
         ("assessment", "in-a-progress"), ("due", "response-due")]
     assert both.KINDS == ("raised", "response", "assessment", "due")
+
+
+def test_the_methodology_says_the_same_order() -> None:
+    text = " ".join((REPO / "content" / "methodology.md").read_text("utf-8").split())
+    assert both.TIE_RULE in text
+    assert "Each finding's page gives **one history of both**" in text
