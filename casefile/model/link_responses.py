@@ -117,7 +117,7 @@ def _duty(linker: Linker, record: m.Record, rec: Rec, clean: bool) -> None:
         linker.fail(loc, "give either date or within, unit and from, not both")
         return
     if date is None and within is None and default is None:
-        if not clean or getattr(record.type, "refused", False):
+        if not clean or (isinstance(record.type, vocab.RecordType) and record.type.refused):
             return  # a date or period given but invalid: reported where it is written
         linker.fail(loc, f"give when responses are due: date, or within, unit and from (a "
                     f"'{record.type.value}' record carries no period of its own)")
