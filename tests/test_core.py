@@ -33,6 +33,8 @@ STAGES = {
 STAGES["model"] |= {"said", "stand_requirements"}
 # responses counted per report and listed per status, for the case page and list pages (#18)
 STAGES["model"] |= {"response_lists"}
+# one finding's history of both axes, progress and responses, in date order (#18 item 4)
+STAGES["model"] |= {"both"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +
