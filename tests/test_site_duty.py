@@ -178,3 +178,17 @@ def test_the_duty_round_trips_through_open_data(tmp_path: Path) -> None:
     assert to_json(again, ["town"]) == data
     [report] = [r for r in again.cases["town"].records if r.id == "town-pfd"]
     assert [s.term.value for s in rs.duty_states(report)] == ["responded_late"]
+
+
+def test_a_type_s_duty_is_kept_only_when_every_value_is_valid() -> None:
+    """Validation reports a bad value where it is written; the linker then keeps no duty
+    for the type (each value checked on its own), so none of its records is timed by it."""
+    from casefile.model.link import _type_duty
+    assert _type_duty(None) is None
+    assert _type_duty({"within": 2, "unit": "months"}) == (2, "months", "event")  # type: ignore[arg-type]
+    assert _type_duty({"within": 2, "unit": "weeks", "from": "publication"}) == (  # type: ignore[arg-type]
+        2, "weeks", "publication")
+    for bad in ({"within": 2, "unit": "fortnights"}, {"within": "2", "unit": "months"},
+                {"within": 2, "unit": "months", "from": "tomorrow"}, {"unit": "months"},
+                {"within": 2}):
+        assert _type_duty(bad) is None, bad  # type: ignore[arg-type]
