@@ -46,6 +46,7 @@ def test_the_history_reads_with_javascript_off(browser: Browser, base: str) -> N
     page = context.new_page()
     page.goto(base + PAGES["assessed"])
     assert page.locator("ul.cf-changes li").all_inner_texts() == LEADERSHIP_CHANGES
-    assert page.locator("ol.cf-history > li").count() == 3
+    assert page.locator("ol.cf-history > li.cf-entry--assessment").count() == 3
+    assert page.locator("ol.cf-history > li").count() == 4  # and the report raising it
     assert page.locator("ol.cf-history > li").first.is_visible()
     context.close()

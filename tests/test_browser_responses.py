@@ -42,11 +42,15 @@ def test_the_responses_read_with_javascript_off(browser: Browser, base: str) -> 
     context = browser.new_context(java_script_enabled=False, viewport=WIDTHS["phone"])
     page = context.new_page()
     page.goto(base + PAGE)
-    items = page.locator("ol.cf-responses > li")
+    items = page.locator("ul.cf-responses > li")
     assert items.count() == 2
     assert items.nth(1).inner_text() == (  # not "pending": its reply exists (#18 review)
-        "20 February 2018 Reply r-2\nResponse: Not answered in the reply — Town Health Trust: "
-        "its reply to this report, “Reply r-2” (20 February 2018), gives no response to this "
-        "finding. [3]")
+        "Not answered in the reply Town Health Trust, 20 February 2018")
     assert items.first.is_visible()
+    history = page.locator("ol.cf-both > li")  # the history of both axes (#18 item 4)
+    assert history.count() == 4
+    assert history.nth(2).inner_text().startswith(
+        "20 February 2018 Reply r-2\nRESPONSE Not answered in the reply Town Health Trust\n\n"
+        "Its reply to this report, “Reply r-2” (20 February 2018), gives no response to this "
+        "finding. [3]")
     context.close()

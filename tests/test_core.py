@@ -38,6 +38,8 @@ STAGES["model"] |= {"figures", "link_figures"}
 # ... as readers see them: a series per indicator, the latest per case; and their chart
 STAGES["model"] |= {"figures_view"}
 STAGES["outputs"] |= {"chart"}
+# one finding's history of both axes, progress and responses, in date order (#18 item 4)
+STAGES["model"] |= {"both"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +

@@ -242,7 +242,8 @@ def test_assessments_are_listed_in_date_order_with_who_says_so(
     seen = 0
     for case in ds.cases.values():
         for finding in case.findings:
-            shown = page(site, url(case, finding)).select("ol.cf-history > li")
+            shown = page(site, url(case, finding)).select(
+                "ol.cf-history > li.cf-entry--assessment")
             expected = [(r, a) for r in case.records for a in r.assessments
                         if a.finding is finding]  # case.records: date order, 'after' kept
             assert [li["id"] for li in shown] == [f"in-{r.id}" for r, _ in expected]
@@ -287,8 +288,8 @@ def test_the_finding_page_reads_as_raised_then_changes_then_assessments(mini_sit
     doc = page(mini_site, "cases/town/findings/f-leadership")
     assert doc.title.get_text() == "Finding: Weak leadership. - casefile"  # type: ignore[union-attr]
     assert [h.get_text().rstrip("¶") for h in doc.select("article h2")] == [
-        "Each assessment beside the one before", "As raised", "Assessments, oldest first",
-        "Sources", "Cite this page"]
+        "Each assessment beside the one before", "As raised",
+        "History: progress and responses", "Sources", "Cite this page"]
     assert [li.get_text() for li in doc.select("ul.cf-changes li")] == LEADERSHIP_CHANGES
     assert doc.select_one(".cf-standing").get_text(" ", strip=True) == (  # type: ignore[union-attr]
         "Concern remains Latest: concern remains, September 2018 (regulator's judgement: "

@@ -73,7 +73,8 @@ def test_published_files_match_the_model(site: Path) -> None:  # noqa: F811
 
 def test_case_page_and_data_page_link_the_files(site: Path) -> None:  # noqa: F811
     links = page(site, f"cases/{CASE}").select("ul.cf-data-links a")
-    assert [a.get_text() for a in links] == ["JSON"] + [f"{t.capitalize()} (CSV)" for t in TABLES]
+    assert [a.get_text() for a in links] == ["JSON"] + [
+        f"{t.replace('_', ' ').capitalize()} (CSV)" for t in TABLES]
     for a in links:
         path = (site / f"cases/{CASE}" / a["href"]).resolve()
         assert path.is_file(), a["href"]

@@ -238,7 +238,8 @@ def test_ratings_each_grade_what_it_is_compared_with_and_a_relayed_one(tmp_path:
 def test_every_table_is_written_and_none_has_rows_for_no_case() -> None:
     empty = tables([])
     assert tuple(empty) == TABLES == ("timeline", "findings", "assessments", "deadlines",
-                                      "ratings", "oversight", "figures", "sources")
+                                      "ratings", "oversight", "figures", "responses",
+                                      "response_states", "sources")
     assert [text.count("\n") for text in empty.values()] == [1] * len(TABLES)
     assert empty["sources"].startswith("case,source,title,")
 
@@ -273,6 +274,12 @@ def test_the_header_of_every_table() -> None:
         "figures": ["case", "record", "indicator", "indicator_name", "unit", "currency",
                     "value", "approximate", "date", "until", "by", "asserter", "note",
                     "relayed_by", "relayed_grades", "shown_as", "sources"],
+        "responses": ["case", "record", "date", "item", "item_kind", "item_number",
+                      "item_record", "body", "status", "status_label", "note", "sources",
+                      "quote"],
+        "response_states": ["case", "record", "item", "item_kind", "item_number", "body",
+                            "state", "state_label", "duty_state", "due_from", "due_until",
+                            "as_of"],
         "sources": ["case", "source", "title", "publisher", "kind", "published",
                     "evidence_grade", "second_hand", "original", "url", "archive_url",
                     "copy_file", "copy_sha256", "copy_format", "licence", "publish_copy",

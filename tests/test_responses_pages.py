@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import copy_project, mkdocs_build, write_mini
 from tests.test_responses import BODIES, PFD, ROWS, pfd, reply
@@ -29,18 +30,37 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def test_the_finding_page_lists_responses_apart_from_progress(site: Path) -> None:
+def entries(doc: BeautifulSoup) -> list[str]:
+    return [" ".join(li.get_text(" ").split()) for li in doc.select("ol.cf-both > li")]
+
+
+def test_the_finding_page_gives_where_responses_stand_then_one_history(site: Path) -> None:
+    """The summary says each body's latest response in short, linked to its entry; the
+    history (#18 item 4) gives it in full, with the report and the due day, in date order."""
     doc = page(site, "cases/town/findings/c-staffing")
     headings = [h.get_text().rstrip("¶") for h in doc.select("article h2")]
-    assert headings[headings.index("Assessments, oldest first") + 1] == "Responses"
-    items = doc.select("ol.cf-responses > li")
-    assert [" ".join(li.p.get_text(" ").split()) for li in items] == [  # type: ignore[union-attr]
-        "1 February 2018 Reply r-1 Response: Accepted in part — Town Council, "
-        "1 February 2018 [3]",
-        "20 February 2018 Reply r-2 Response: Accepted — Town Health Trust, "
-        "20 February 2018 [3]"]
-    quotes = [q.p.get_text() for q in items[0].select("blockquote.cf-quote")]  # type: ignore[union-attr]
-    assert quotes == ["“We accept part of this.”"]
+    assert headings[headings.index("As raised") + 1:headings.index("Sources")] == [
+        "Where responses stand", "History: progress and responses"]
+    summary = doc.select("ul.cf-responses > li")
+    assert [(" ".join(li.get_text(" ").split()), li.a["href"]) for li in summary] == [  # type: ignore[index]
+        ("Accepted in part Town Council, 1 February 2018", "#response-r-1-town-council"),
+        ("Accepted Town Health Trust, 20 February 2018", "#response-r-2-trust")]
+    assert [li["id"] for li in doc.select("ol.cf-both > li")] == [
+        "raised", "response-r-1-town-council", "response-r-2-trust", "response-due"]
+    assert entries(doc)[1:] == [
+        "1 February 2018 Reply r-1 Response Accepted in part Town Council [3] Responded on "
+        "time: Town Council responded in “Reply r-1” (1 February 2018), on or before the day "
+        "it was due. “We accept part of this.” [3] Quote not checked : no stored copy is kept",
+        "20 February 2018 Reply r-2 Response Accepted Town Health Trust New staff are being "
+        "hired. [3] Responded on time: Town Health Trust responded in “Reply r-2” (20 February "
+        "2018), on or before the day it was due. “We accept this concern in full.” [3] Quote "
+        "not checked : no stored copy is kept",
+        "7 March 2018 Response due Area Coroner, in “Report to prevent future deaths” From "
+        "Town Council and Town Health Trust: 56 calendar days from the event (10 January "
+        "2018): due 7 March 2018. The period is the one every prevention of future deaths "
+        "report carries. That day is after these records end (1 March 2018). [2]"]
+    quotes = [q.p.get_text() for q in doc.select("ol.cf-both blockquote.cf-quote")]  # type: ignore[union-attr]
+    assert quotes == ["“We accept part of this.”", "“We accept this concern in full.”"]
 
 
 def test_a_body_that_answered_the_report_but_not_this_finding_is_not_pending(
@@ -48,15 +68,21 @@ def test_a_body_that_answered_the_report_but_not_this_finding_is_not_pending(
     """Its reply exists, so the finding is "Not answered in the reply", citing the reply,
     never "Response pending" (#18 review, item 3)."""
     doc = page(site, "cases/town/findings/c-handover")
-    items = [" ".join(li.get_text(" ").split()) for li in doc.select("ol.cf-responses > li")]
-    assert items[1] == ("20 February 2018 Reply r-2 Response: Not answered in the reply — "
-                        "Town Health Trust: its reply to this report, “Reply r-2” (20 February "
-                        "2018), gives no response to this finding. [3]")
-    assert items[0].startswith("1 February 2018 Reply r-1 Response: Rejected — Town Council, ")
-    assert HOSTILE in items[0]  # shown as text
+    assert entries(doc)[2] == (
+        "20 February 2018 Reply r-2 Response Not answered in the reply Town Health Trust Its "
+        "reply to this report, “Reply r-2” (20 February 2018), gives no response to this "
+        "finding. [3] Responded on time: Town Health Trust responded in “Reply r-2” (20 "
+        "February 2018), on or before the day it was due.")
+    assert entries(doc)[1].startswith("1 February 2018 Reply r-1 Response Rejected Town "
+                                      "Council ")
+    assert HOSTILE in entries(doc)[1]  # shown as text
     assert doc.select("article script, article img") == []
+    assert "Response pending" not in doc.get_text()
 
 
 def test_a_finding_with_no_duty_and_no_response_has_no_responses_section(site: Path) -> None:
     doc = page(site, "cases/town/findings/f-leadership")
-    assert "Responses" not in [h.get_text().rstrip("¶") for h in doc.select("article h2")]
+    headings = [h.get_text().rstrip("¶") for h in doc.select("article h2")]
+    assert "Where responses stand" not in headings
+    assert "History: progress and responses" in headings
+    assert doc.select("ol.cf-both > li.cf-entry--due") == []

@@ -35,7 +35,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def lines(site: Path, finding: str) -> list[Tag]:
-    return page(site, f"cases/town/findings/{finding}").select("ol.cf-responses > li")
+    """Where responses stand: one line per body (the summary above the history)."""
+    return page(site, f"cases/town/findings/{finding}").select("ul.cf-responses > li")
+
+
+def history(site: Path, finding: str) -> list[Tag]:
+    return page(site, f"cases/town/findings/{finding}").select("ol.cf-both > li")
 
 
 def text(li: Tag) -> str:
@@ -46,28 +51,40 @@ def test_no_response_published_cites_the_report_the_duty_and_the_case_date(
         site: Path) -> None:
     [trust] = lines(site, "c-staffing")  # addressed to the trust only: no council line
     assert text(trust) == (
-        "10 January 2018 Report to prevent future deaths Response: No response published — "
-        "Town Health Trust: “Report to prevent future deaths” (10 January 2018) set a duty "
-        "to respond (in its words, “within 56 days of the date of this report”), due 7 March "
-        "2018; as of 9 March 2018, no document in the records is a response from Town Health "
-        "Trust, and this is not a rejection: the records may not hold the reply. [2]")
-    target, fragment = resolve(site, "cases/town/findings/c-staffing",
-                               str(trust.a["href"]))  # type: ignore[index]
-    assert fragment == "ev-town-pfd" and target.find(id=fragment) is not None
+        "No response published Town Health Trust: “Report to prevent future deaths” (10 "
+        "January 2018) set a duty to respond (in its words, “within 56 days of the date of "
+        "this report”), due 7 March 2018; as of 9 March 2018, no document in the records is a "
+        "response from Town Health Trust, and this is not a rejection: the records may not "
+        "hold the reply. [2] The day it was due, in the history")
+    assert trust.select("a")[-1]["href"] == "#response-due"
     [cite] = [a for a in trust.select("a") if a.get_text() == "[2]"]
     target, fragment = resolve(site, "cases/town/findings/c-staffing", str(cite["href"]))
     source = target.find(id=fragment)
     assert source is not None and "Regulation 28 report to prevent future deaths" in \
         source.get_text()
+    raised, due = history(site, "c-staffing")
+    target, fragment = resolve(site, "cases/town/findings/c-staffing",
+                               str(raised.a["href"]))  # type: ignore[index]
+    assert fragment == "ev-town-pfd" and target.find(id=fragment) is not None
+    assert text(due) == (
+        "7 March 2018 Response due Area Coroner, in “Report to prevent future deaths” From "
+        "Town Health Trust: 56 calendar days from the event (10 January 2018): due 7 March "
+        "2018. In the report's words: “within 56 days of the date of this report”. [2]")
 
 
 def test_a_letter_without_statuses_is_shown_as_a_reply_not_as_silence(site: Path) -> None:
     council, trust = lines(site, "c-handover")
-    assert text(council) == (
-        "7 March 2018 Letter l-council Response: Responded, no status given for this item — "
-        "Town Council: its reply to this report, “Letter l-council” (7 March 2018), gives no "
-        "status for this finding. [4]")
-    assert str(council.a["href"]).endswith("#ev-l-council")  # type: ignore[index]
-    assert text(trust).startswith("10 January 2018 Report to prevent future deaths Response: "
-                                  "No response published — Town Health Trust: ")
-    assert "Rejected" not in text(council) + text(trust)
+    assert text(council) == "Responded, no status given for this item Town Council, 7 March " \
+        "2018"
+    assert council.a["href"] == "#reply-l-council-town-council"  # type: ignore[index]
+    _, letter_entry, due = history(site, "c-handover")  # the letter before the due day
+    assert letter_entry["id"] == "reply-l-council-town-council"
+    assert text(letter_entry) == (
+        "7 March 2018 Letter l-council Response Responded, no status given for this item Town "
+        "Council Its reply to this report, “Letter l-council” (7 March 2018), gives no status "
+        "for this finding. [4] Responded on time: Town Council responded in “Letter "
+        "l-council” (7 March 2018), on or before the day it was due.")
+    assert str(letter_entry.a["href"]).endswith("#ev-l-council")  # type: ignore[index]
+    assert due["id"] == "response-due"
+    assert text(trust).startswith("No response published Town Health Trust: ")
+    assert "Rejected" not in text(council) + text(trust) + text(letter_entry)

@@ -9,6 +9,7 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from casefile.model import both as axes
 from casefile.model import objects as m
 from casefile.model import vocab, who
 from casefile.model.link_dates import after_order
@@ -214,6 +215,22 @@ class History:
         return response_lines(self.finding)
 
     @property
+    def both(self) -> list[axes.Entry]:
+        """Its history of both axes: the report raising it, its assessments, its responses
+        and the day a response falls due, in one list in date order (model.both)."""
+        return axes.entries(self.finding, self.assessments)
+
+    @property
+    def standing(self) -> list[axes.Standing]:
+        """Where each body's response stands, in short, pointing into ``both``."""
+        return axes.standing(self.finding)
+
+    @property
+    def tie_rule(self) -> str:
+        """How entries of the same day are ordered, said on the page."""
+        return axes.TIE_RULE
+
+    @property
     def title(self) -> str:
         """The page title: the finding's text, cut at a word when long."""
         text = " ".join(self.finding.text.split())
@@ -233,10 +250,10 @@ class History:
     @property
     def cites(self) -> list[m.Citation]:
         """Every citation on the page, in the order shown: the records' end, the finding's,
-        each assessment's, then each response's."""
+        where responses stand, then each entry of the history's."""
         ends = self.ends.cites if self.ends else []
-        return ends + self.finding.cites + [c for a in self.assessments for c in a.cites] + [
-            c for line in self.responses for c in line.cites]
+        return ends + self.finding.cites + [c for line in self.standing for c in line.cites] + [
+            c for entry in self.both for c in entry.cites]
 
     @property
     def sources(self) -> list[m.Citation]:

@@ -25,6 +25,19 @@ T = TypeVar("T")
 COPY_FORMATS = {"txt": "text", "md": "markdown", "html": "html", "htm": "html", "pdf": "pdf"}
 
 
+def _type_duty(rec: Rec | None) -> tuple[int, str, str] | None:
+    """A site record type's ``respond:`` (within, unit, from: the record's date unless it
+    says publication); None without one, or where validation refused a value (reported
+    where it is written)."""
+    if rec is None:
+        return None
+    within, unit, start = rec.get("within"), rec.get("unit"), rec.get("from") or "event"
+    if not isinstance(within, int) or unit not in vocab.DAY_BASES \
+            or start not in vocab.PERIOD_STARTS:
+        return None
+    return within, unit, start
+
+
 def stored_copy(rec: Rec | None) -> m.StoredCopy | None:
     """The stored copy a source names (its text is read later, by the reading stage)."""
     if not rec or not rec.get("file") or not rec.get("sha256"):
@@ -152,6 +165,10 @@ class Linker:
                 elif name == "response_statuses" and value in vocab.RESPONSE_STATES:
                     self.fail(item.where("value"), f"'{value}' is a state casefile works out "
                               "from the records, never written; choose another value")
+                elif value and name == "record_types":
+                    duty = _type_duty(item.get("respond"))
+                    added[value] = vocab.RecordType(value, item["label"], item["description"],
+                                                    duty, duty is None and "respond" in item)
                 elif value and name == "licences":
                     added[value] = vocab.Licence(value, item["label"], item["description"],
                                                  bool(item.get("open")))

@@ -101,7 +101,8 @@ def _answers_record(linker: Linker, record: m.Record, rec: Rec) -> None:
 
 def _duty(linker: Linker, record: m.Record, rec: Rec, clean: bool) -> None:
     """``respond:``: the bodies that must respond and by when; the period is the record's
-    own (a date, or within/unit/from) or else its type's (vocab.RESPONSE_DUTIES)."""
+    own (a date, or within/unit/from) or else its type's (vocab.default_duty: a built-in
+    type's, or the one data/vocabulary.yml gives a site's own type)."""
     given = rec.get("respond")
     if not given:
         return
@@ -109,15 +110,15 @@ def _duty(linker: Linker, record: m.Record, rec: Rec, clean: bool) -> None:
               for v in given.get("by") or [] if v]
     if not bodies or None in bodies:
         return
-    default = vocab.RESPONSE_DUTIES.get(record.type.value)
+    default = vocab.default_duty(record.type)
     date, within = given.get("date"), given.get("within")
     loc = given.where("date" if date is not None else "within" if within else "by")
     if date is not None and within is not None:
         linker.fail(loc, "give either date or within, unit and from, not both")
         return
     if date is None and within is None and default is None:
-        if not clean:  # a date or period given but invalid: reported where it is written
-            return
+        if not clean or (isinstance(record.type, vocab.RecordType) and record.type.refused):
+            return  # a date or period given but invalid: reported where it is written
         linker.fail(loc, f"give when responses are due: date, or within, unit and from (a "
                     f"'{record.type.value}' record carries no period of its own)")
         return

@@ -228,6 +228,40 @@ RESPONSE_DUTIES: dict[str, tuple[int, str, str]] = {
     "pfd_report": (56, "calendar_days", "event"),
 }
 
+
+
+@dataclass(frozen=True)
+class RecordType(Term):
+    """A record type a site adds (data/vocabulary.yml); ``respond``: the duty to respond
+    its records carry unless one gives its own period, as (within, unit, from), like
+    ``RESPONSE_DUTIES``; None for none."""
+
+    respond: tuple[int, str, str] | None = None
+    refused: bool = False  # it gave a duty that validation refused (reported there)
+
+    @property
+    def duty_words(self) -> str:
+        """The methodology's sentence for its duty: "Carries a duty to respond within 2
+        calendar months of the record's date (this site's own period)."; "" for none."""
+        if self.respond is None:
+            return ""
+        within, unit, start = self.respond
+        label = DAY_BASES[unit].label
+        units = label[:-1] if within == 1 else label
+        since = "the record's date" if start == "event" else "the record's publication"
+        return (f"Carries a duty to respond within {within} {units} of {since} (this site's "
+                "own period); a record names who must respond and may give another period.")
+
+
+def default_duty(type_: Term) -> tuple[int, str, str] | None:
+    """The duty to respond a record of ``type_`` carries when it gives no period of its
+    own: a built-in type's (``RESPONSE_DUTIES``), or the one a site gives its own type."""
+    built_in = RESPONSE_DUTIES.get(type_.value)
+    if built_in is not None:
+        return built_in
+    return type_.respond if isinstance(type_, RecordType) else None
+
+
 # How the timeline words a record's publication (its ``published:`` date). Events whose
 # report comes out later: "Report published", "The report of the inspection of … was
 # published". Records that are reports themselves: "Report published", "“Title” was

@@ -27,6 +27,13 @@ record_types:
   - value: panel_hearing
     label: Panel hearing
     description: A hearing before an example panel.
+  - value: panel_report
+    label: Panel report
+    description: A report of an example panel, with recommendations.
+    respond:              # EXAMPLE ONLY: a duty to respond its records carry
+      within: 2
+      unit: months        # calendar_days, working_days, weeks, months or years
+      from: event         # the record's date (the default), or publication
 oversight_frameworks:
   - id: example-review
     name: Example regional review

@@ -32,13 +32,23 @@ def _vocabulary(ds: m.Dataset, used: set[str] | None = None) -> Json:
     """The site's own vocabulary terms, as data/vocabulary.yml gives them; with ``used``,
     only those values (a case's file carries only the terms it uses)."""
     found = {name: [{"value": t.value, "label": t.label, "description": t.description,
-                     **({"open": t.open} if isinstance(t, vocab.Licence) else {})}
+                     **({"open": t.open} if isinstance(t, vocab.Licence) else {}),
+                     **_type_duty(t)}
                     for t in terms.values() if used is None or t.value in used]
              for name, terms in ds.site_terms.items()}
     frameworks = [_framework(f) for f in ds.site_frameworks.values()
                   if used is None or f.id in used]
     return {**{name: terms for name, terms in found.items() if terms},
             **({"oversight_frameworks": frameworks} if frameworks else {})}
+
+
+def _type_duty(t: vocab.Term) -> Json:
+    """A site record type's duty to respond, as data/vocabulary.yml gives it: {"respond":
+    {"within", "unit", "from"}}; empty for any other term."""
+    if not isinstance(t, vocab.RecordType) or t.respond is None:
+        return {}
+    within, unit, start = t.respond
+    return {"respond": {"within": within, "unit": unit, "from": start}}
 
 
 def _framework(f: Framework) -> Json:

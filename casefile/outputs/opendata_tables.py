@@ -1,19 +1,21 @@
 """Open data as CSV: one row per record, finding, assessment, requirement (its deadline
-and outcome), rating, oversight period, figure and cited source, for a spreadsheet."""
+"""Open data as CSV: one row per record, finding, assessment, requirement (its deadline
+and outcome), rating, oversight period, figure, response, response state and cited source,
+for a spreadsheet."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from casefile.model import objects as m
-from casefile.model import who
+from casefile.model import responses, who
 from casefile.model.deadlines import due_window
 from casefile.model.oversight_history import Period, tracks
 from casefile.model.views import RatingRow, ratings
 from casefile.outputs.opendata_json import _all, _d
 
 TABLES = ("timeline", "findings", "assessments", "deadlines", "ratings", "oversight", "figures",
-          "sources")
+          "responses", "response_states", "sources")
 
 
 def _relayed_cells(relayed: m.Relayed | None) -> list[str]:
@@ -50,10 +52,8 @@ def _ids(cites: list[m.Citation]) -> str:
 
 
 def tables(cases: list[m.Case]) -> dict[str, str]:
-    """CSV text for timeline, findings, assessments, deadlines, ratings and sources."""
-    rows: dict[str, list[list[Any]]] = {k: [] for k in ("timeline", "findings", "assessments",
-                                                        "deadlines", "ratings", "oversight",
-                                                        "figures")}
+    """CSV text for every table of ``TABLES``."""
+    rows: dict[str, list[list[Any]]] = {k: [] for k in TABLES}
     used: dict[tuple[str, str], m.Source] = {}
     counts: dict[tuple[str, str], list[int]] = {}  # (case, source) → [quotes, checked]
     by_id = {c.id: c for c in cases}
@@ -73,6 +73,8 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                                             a.note, *_relayed_cells(a.relayed), _ids(a.cites)])
             rows["deadlines"] += [_deadline_row(c, q) for q in r.requirements]
             rows["figures"] += [_figure_row(c, x) for x in r.figures]
+            rows["responses"] += [_response_row(c, x) for x in r.responses]
+            rows["response_states"] += _state_rows(c, r)
             stated = {id(x) for st in r.statements for x in st.cites}
             for cite in _all(r):
                 used[c.id, cite.source.id] = cite.source
@@ -105,6 +107,12 @@ def tables(cases: list[m.Case]) -> dict[str, str]:
                            "body", "service", "level", "level_label", "previous_level",
                            "change", "in_effect", "sources"], rows["oversight"]),
         "figures": _csv(FIGURE_COLUMNS, rows["figures"]),
+        "responses": _csv(["case", "record", "date", "item", "item_kind", "item_number",
+                           "item_record", "body", "status", "status_label", "note", "sources",
+                           "quote"], rows["responses"]),
+        "response_states": _csv(["case", "record", "item", "item_kind", "item_number", "body",
+                                 "state", "state_label", "duty_state", "due_from", "due_until",
+                                 "as_of"], rows["response_states"]),
         "sources": _csv(["case", "source", "title", "publisher", "kind", "published",
                          "evidence_grade", "second_hand", "original", "url", "archive_url",
                          "copy_file", "copy_sha256", "copy_format", "licence", "publish_copy",
@@ -179,3 +187,35 @@ def _oversight_row(c: m.Case, p: Period) -> list[Any]:
             o.framework.overseer, o.body.id, o.service or "", o.level.value, o.level.label,
             p.previous.value if p.previous else "", p.direction,
             "no" if p.upcoming else "yes", _ids(o.cites)]
+
+
+def _item_cells(item: responses.Answerable) -> list[str]:
+    """An item a response answers: its id, its kind (a finding's, else ``requirement``)
+    and the source's own number for it (empty when not given)."""
+    if isinstance(item, m.Finding):
+        return [item.id, item.kind.value if item.kind else "finding", item.number or ""]
+    return [item.id, "requirement", ""]
+
+
+def _response_row(c: m.Case, x: m.Response) -> list[Any]:
+    """One response as its record gives it, with the verbatim words its citations quote,
+    one quotation a line."""
+    return [c.id, x.record.id, x.record.date.iso(), *_item_cells(x.to), x.to.record.id,
+            x.by.id, x.status.value, x.status.label, x.note or "", _ids(x.cites),
+            "\n".join(cite.quote for cite in x.cites if cite.quote)]
+
+
+def _state_rows(c: m.Case, r: m.Record) -> list[list[Any]]:
+    """Where each of ``r``'s findings and requirements stands with each body counted over
+    it (``responses.counts``: the duty's bodies, then any other that replied), with the
+    body's duty state and due days when the duty names it."""
+    out = []
+    for body in responses.responders(r):
+        duty = responses.duty_state(r.duty, body) if r.duty and body in r.duty.by else None
+        cells = [duty.term.value, duty.due_from.isoformat(), duty.due_until.isoformat()] \
+            if duty else ["", "", ""]
+        for item in responses.owed(r, body):
+            state = responses.item_state(item, body)
+            out.append([c.id, r.id, *_item_cells(item), body.id, state.value, state.label,
+                        *cells, c.as_of.isoformat() if c.as_of else ""])
+    return out

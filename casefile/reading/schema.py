@@ -713,6 +713,28 @@ SITE_TERM = Obj(
     ),
 )
 
+TYPE_DUTY = Obj(
+    "default duty to respond",
+    "The duty to respond every record of this type carries, as a period counted from the "
+    "record (see the methodology page): used when a record's respond: names who must "
+    "respond and gives no period of its own.",
+    (
+        F("within", Int(1, 3650), "Length of the period, in units.", True),
+        F("unit", Enum(vocab.DAY_BASES), "What the period is counted in: calendar days, "
+          "working days, weeks, calendar months or years.", True),
+        F("from", Enum(vocab.PERIOD_STARTS), "What the period is counted from: event (the "
+          "record's date, if omitted) or publication."),
+    ),
+)
+
+RECORD_TYPE_TERM = Obj(
+    "record type",
+    "A record type this site adds, with any duty to respond its records carry.",
+    (*SITE_TERM.fields,
+     F("respond", TYPE_DUTY, "A duty to respond that records of this type carry, e.g. "
+       "within: 2 and unit: months.")),
+)
+
 LICENCE_TERM = Obj(
     "licence",
     "A licence this site adds, for sources' licence field.",
@@ -759,7 +781,8 @@ VOCABULARY_FILE = Obj(
     "oversight frameworks this site adds "
     "to the built-in ones (data/vocabulary.yml; optional).",
     (
-        F("record_types", ListOf(SITE_TERM), "Kinds of event added."),
+        F("record_types", ListOf(RECORD_TYPE_TERM), "Kinds of event added, each with any "
+          "duty to respond its records carry."),
         F("body_kinds", ListOf(SITE_TERM), "Kinds of organisation added."),
         F("source_kinds", ListOf(SITE_TERM), "Kinds of document added."),
         F("money_kinds", ListOf(SITE_TERM), "Kinds of money figure added."),
