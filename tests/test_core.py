@@ -33,6 +33,8 @@ STAGES = {
 STAGES["model"] |= {"said", "stand_requirements"}
 # responses counted per report and listed per status, for the case page and list pages (#18)
 STAGES["model"] |= {"response_lists"}
+# progress beside responses, and list pages that filter without JavaScript (#18 item 5)
+STAGES["model"] |= {"item_progress", "list_pages"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +
