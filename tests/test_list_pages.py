@@ -17,7 +17,7 @@ from casefile.model.list_pages import ListPage, Lists, list_pages, lists_src
 from casefile.model.response_lists import response_lists
 from casefile.pipeline import load_dataset
 from tests.conftest import mkdocs_build, write_mini
-from tests.test_response_lists import CASE, INQUIRY, REPORT, prepare_inquiry
+from tests.test_response_lists import CASE, HOSTILE, INQUIRY, REPORT, prepare_inquiry
 
 REGULATOR, BOARD, DEPT = "example-water-regulator", "northmoor-water-board", \
     "example-water-department"
@@ -218,6 +218,9 @@ def test_each_page_s_h1_count_and_items(project: Path, lists: Lists) -> None:
         assert text(doc.select_one("p.cf-list-count")).startswith(listed.count)
         assert [text(li.select_one("p.cf-list-progress")) for li in items] == [
             s.item.progress.words for s in listed.entries]
+        assert doc.select("article script, article img") == []  # the reply's title is inert
+    accepted = soup(built(project, lists_src(CASE, "response-body", f"accepted--{DEPT}")))
+    assert HOSTILE in text(accepted.select_one("p.cf-list-response"))
     doc = soup(built(project, lists_src(CASE, "body", REGULATOR)))
     assert doc.h1.get_text(strip=True) == (  # type: ignore[union-attr]
         "Recommendations to Example Water Quality Regulator (fictional)")

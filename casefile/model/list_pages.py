@@ -82,10 +82,6 @@ class Item:
         """The year of the report that raised it (its first day's, for a span)."""
         return self.item.record.date.earliest.year
 
-    def state(self, body: m.Body) -> str | None:
-        row = next((r for r in self.rows if r.body is body), None)
-        return row.entry.term.value if row and row.entry else None
-
 
 @dataclass
 class Shown:
