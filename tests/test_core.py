@@ -40,6 +40,8 @@ STAGES["model"] |= {"figures_view"}
 STAGES["outputs"] |= {"chart"}
 # one finding's history of both axes, progress and responses, in date order (#18 item 4)
 STAGES["model"] |= {"both"}
+# progress beside responses, and list pages that filter without JavaScript (#18 item 5)
+STAGES["model"] |= {"item_progress", "list_pages"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +

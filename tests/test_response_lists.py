@@ -62,6 +62,14 @@ responses:
 def build_inquiry(root: Path) -> Path:
     """The inquiry project with its recommendations, the duty, the reply and an as-of date
     after the due day (10 May 2025); returns the project folder (built into site/)."""
+    project = prepare_inquiry(root)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def prepare_inquiry(root: Path) -> Path:
+    """The project ``build_inquiry`` builds, not yet built."""
     project = copy_project(root, INQUIRY / "data")
     imported = subprocess.run(
         [str(BIN / "casefile"), "import", "recommendations", str(INQUIRY / "recommendations.csv"),
@@ -76,8 +84,6 @@ def build_inquiry(root: Path) -> Path:
     case = data / "cases" / CASE / "case.yml"
     case.write_text(case.read_text(encoding="utf-8").replace(
         "reviewed: 2025-04-01", "reviewed: 2025-07-01\nas_of: 2025-06-30"), encoding="utf-8")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
     return project
 
 

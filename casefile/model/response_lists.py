@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from casefile.model import objects as m
 from casefile.model import responses as rs
 from casefile.model import vocab
+from casefile.model.item_progress import Progress, progress_of
 
 Answerable = rs.Answerable
 
@@ -61,6 +62,7 @@ class Entry:
     term: vocab.Term
     words: str  # "Accepted — Example Department, 1 May 2025" or "Response pending — …"
     response: m.Response | None = None  # the body's latest response to it, if any
+    progress: Progress = field(default_factory=Progress)  # the second axis, beside it
 
     @property
     def label(self) -> str:
@@ -138,10 +140,13 @@ class StatusPage:
 
 @dataclass
 class ResponseLists:
-    """The case page's lines and the list pages, in status order."""
+    """The case page's lines and the list pages, in status order; ``progress``: each
+    item's (``item_progress``), keyed by ``id(item)``, worked out only for a case with a
+    line (the filter pages of ``list_pages`` reuse it and the entries)."""
 
     lines: list[CountLine]
     pages: list[StatusPage]
+    progress: dict[int, Progress] = field(default_factory=dict)
 
 
 def _pending_words(item: Answerable, body: m.Body, term: vocab.Term) -> str:
@@ -154,15 +159,17 @@ def _pending_words(item: Answerable, body: m.Body, term: vocab.Term) -> str:
     return f"{term.label} — {body.name}: no response to this {rs.noun(item)} in the records."
 
 
-def entry(item: Answerable, body: m.Body) -> Entry:
-    """``item`` as ``body``'s responses leave it (``responses.item_state``)."""
+def entry(item: Answerable, body: m.Body, progress: Progress | None = None) -> Entry:
+    """``item`` as ``body``'s responses leave it (``responses.item_state``), with its
+    progress beside it."""
     term = rs.item_state(item, body)
+    beside = progress or Progress()
     given = [r for r in rs.answers(item) if r.by is body]
     if not given:
-        return Entry(item, body, term, _pending_words(item, body, term))
+        return Entry(item, body, term, _pending_words(item, body, term), progress=beside)
     last = given[-1]
     return Entry(item, body, term, f"{term.label} — {body.label_at(last.record.date)}, "
-                 f"{last.record.date.human()}", last)
+                 f"{last.record.date.human()}", last, beside)
 
 
 def response_lists(case: m.Case) -> ResponseLists:
@@ -170,12 +177,16 @@ def response_lists(case: m.Case) -> ResponseLists:
     counts (``responses.counts``), and the entries behind them grouped by status."""
     lines: list[CountLine] = []
     pages: dict[str, StatusPage] = {}
+    progress: dict[int, Progress] = {}
     for record in case.records:
-        for count in rs.counts(record):
+        counted = rs.counts(record)
+        if counted and not progress:  # once, and only for a case with responses
+            progress = progress_of(case)
+        for count in counted:
             body = count.body
             items = rs.owed(record, body)  # a finding addressed to other bodies only: not
             intro = f"Responses from {body.name} to {items_noun(items)} of"
-            for e in (entry(item, body) for item in items):
+            for e in (entry(item, body, progress[id(item)]) for item in items):
                 page = pages.setdefault(e.term.value, StatusPage(
                     e.term, response_src(case.id, e.term.value)))
                 if not page.groups or page.groups[-1].anchor != anchor(record, body):
@@ -185,4 +196,5 @@ def response_lists(case: m.Case) -> ResponseLists:
                 Count(count.terms[k], n, response_src(case.id, k) if n else None,
                       anchor(record, body)) for k, n in count.counts.items()]))
     order = {k: i for i, k in enumerate(sorted(pages, key=rs._order))}
-    return ResponseLists(lines, sorted(pages.values(), key=lambda p: order[p.term.value]))
+    return ResponseLists(lines, sorted(pages.values(), key=lambda p: order[p.term.value]),
+                         progress)

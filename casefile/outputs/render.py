@@ -33,6 +33,7 @@ from casefile.model import (
 from casefile.model import objects as m
 from casefile.model.dates import human_day
 from casefile.model.histories import finding_src, histories, who_says
+from casefile.model.list_pages import Lists, list_pages
 from casefile.model.money import DEFAULT_LOCALE
 from casefile.model.oversight_history import by_current_level
 from casefile.model.response_lists import ResponseLists, response_lists
@@ -46,7 +47,8 @@ PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pa
                   "timeline": "pages/timeline.md", "themes": "pages/themes.md",
                   "oversight": "pages/oversight.md", "copy": "pages/copy.md",
                   "finding": "pages/finding.md", "responses": "pages/responses.md",
-                  "indicators": "pages/indicators.md"}
+                  "indicators": "pages/indicators.md",
+                  "list": "pages/list.md", "lists": "pages/lists.md"}
 MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "case.html",
                "timeline": "timeline.html", "findings": "findings.html",
                "deadlines": "deadlines.html", "statements": "statements.html",
@@ -170,12 +172,20 @@ class Renderer:
                       for cid, case in dataset.cases.items()}
         self.licences = vocab.with_site("licences", dataset.site_terms)
         self._responses: dict[str, ResponseLists] = {}
+        self._lists: dict[str, Lists] = {}
 
     def response_lists(self, case_id: str) -> ResponseLists:
         """A case's response counts and list pages, worked out once."""
         if case_id not in self._responses:
             self._responses[case_id] = response_lists(self.views[case_id].case)
         return self._responses[case_id]
+
+    def list_pages(self, case_id: str) -> Lists:
+        """A case's filter pages and their index, from its response lists, worked out once."""
+        if case_id not in self._lists:
+            self._lists[case_id] = list_pages(self.views[case_id].case,
+                                              self.response_lists(case_id))
+        return self._lists[case_id]
 
     # -- HTML blocks: inline in Markdown, or set aside for the builder to put back ---------
     _collect: list[str] | None = None
@@ -262,7 +272,7 @@ class Renderer:
                 "card_columns": views.CARD_COLUMNS, "who_says": who_says,
                 "money_text": lambda money: money.text(self.locale),
                 "published": published, "licences": self.licences,
-                "response_lists": self.response_lists,
+                "response_lists": self.response_lists, "list_pages": self.list_pages,
                 "figures_of": lambda view: figures_view.series(view.case, self.locale),
                 "figure_chart": chart.of_series,
                 "indicators_compared": lambda: figures_view.compared(
@@ -331,6 +341,13 @@ class Renderer:
             for shown in lists.pages:
                 out[shown.src] = page("responses", shown.src, view=view, lists=lists,
                                       shown=shown)
+            filters = self.list_pages(cid)
+            if filters.sections:
+                out[filters.index_src] = page("lists", filters.index_src, view=view,
+                                              filters=filters)
+            for listed in filters.pages:
+                out[listed.src] = page("list", listed.src, view=view, filters=filters,
+                                       listed=listed)
         for sid, shown in published.copy_pages(self.dataset.sources,
                                                list(self.views.values())).items():
             out[published.copy_src(sid)] = page("copy", published.copy_src(sid), shown=shown)
