@@ -109,7 +109,8 @@ def _text(kind: str, ident: str) -> str:
             "# next:                  # what happens next, where a source says so\n"
             "#   - text: …\n"
             "#     date: YYYY-MM      # expected by, as the source gives it; or leave out\n"
-            "#     cite: [source-id]\n")
+            "#     cite: [source-id]\n"
+            "#     # reported_in: record-id  # a later record that reports what happened\n")
 
 
 def _theme_entry(ident: str) -> str:
