@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup, Tag
 from casefile.commands.cli import main
 from casefile.model.upcoming import NOT_SHOWN
 from tests.conftest import PROJECTS, REPO, copy_project, mkdocs_build
+from tests.test_link_names import BARE, names_by_section
 
 INQUIRY = PROJECTS / "inquiry"
 CASE = "example-northmoor-water-inquiry"
@@ -145,6 +146,10 @@ def test_permalinks_name_the_source_s_own_number_and_stay_distinct(site: Path) -
         "Permalink to recommendation 1 (row 66 of the findings tables)")
     assert names["#finding-northmoor-update-finding"] == "Permalink to finding 65"
     assert [n for n, k in Counter(names.values()).items() if k > 1] == []
+    # nor does any link of a section share its name with a link elsewhere (WCAG 2.4.4)
+    by_name = names_by_section(soup)
+    assert {key: hrefs for key, hrefs in by_name.items() if len(hrefs) > 1} == {}
+    assert [name for _, name in by_name if BARE.fullmatch(name)] == []
 
 
 def test_a_next_step_links_to_the_record_that_reports_what_happened(site: Path) -> None:
