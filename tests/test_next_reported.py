@@ -165,3 +165,20 @@ def test_the_json_schema_and_the_scaffold_have_the_field() -> None:
     assert "reported_in" in step["properties"]
     assert "reported_in" not in step["required"]
     assert "#     # reported_in: record-id" in _text("record", "town-x")
+
+
+def test_a_record_of_the_same_day_may_report_what_happened(tmp_path: Path) -> None:
+    """The boundary: a record dated the day the step's record is (1 March 2018) is not
+    before it; the step keeps its own record."""
+    follow = "cases/town/records/town-follow-up.yml"
+    same_day = MINI[follow].replace("id: town-follow-up", "id: town-same-day").split(
+        "assessments:")[0]
+    data = write_mini(tmp_path, {
+        follow: ("assessments:", "next:\n  - text: A step\n    cite: [council-news]\n"
+                 "    reported_in: town-same-day\nassessments:"),
+        "cases/town/records/town-same-day.yml": same_day})
+    case = load_dataset(data, use_cache=False).cases["town"]
+    [record] = [r for r in case.records if r.next_steps]
+    [step] = record.next_steps
+    assert step.record is record and record.id == "town-follow-up"
+    assert step.reported_in is not None and step.reported_in.id == "town-same-day"
