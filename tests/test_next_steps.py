@@ -57,7 +57,8 @@ SAID = [  # soonest first, undated after (in the records' order), then those pas
     f"What happens next, according to {COUNCIL}: Inspectors visit again.",
     f"What happens next, according to {COUNCIL}: {HOSTILE}.",
     f"Expected by January 2018, a date these records have passed (they run to 1 March 2018), "
-    f"according to {INSPECTORATE}: The council names a new director."]
+    f"according to {INSPECTORATE}: The council names a new director. These records do not "
+    "show whether it happened."]
 EPOCH = "1798761600"  # 2027-01-01
 
 
@@ -92,7 +93,8 @@ def test_whether_a_date_has_passed_is_decided_by_the_case_date(tmp_path: Path) -
         "Expected by January 2018.")
     assert step(director, PartialDate(2019)).text == (
         "Expected by January 2018, a date these records have passed (they run to 2019), "
-        f"according to {INSPECTORATE}: The council names a new director.")
+        f"according to {INSPECTORATE}: The council names a new director. These records do "
+        "not show whether it happened.")
 
 
 def test_on_a_closed_case_a_step_is_what_was_said_before_it_closed(tmp_path: Path) -> None:
@@ -153,7 +155,7 @@ assessments:""")})
         "starting with '- ', or write them in brackets: [first, second]",
         f"{where}:14:5: next[2].cite: missing required key 'cite' (citations: at least one "
         "source for this statement)",
-        f"{where}:17:5: next[3].when: unknown key 'when' (allowed: text, date, cite)",
+        f"{where}:17:5: next[3].when: unknown key 'when' (allowed: text, date, cite, reported_in)",
         f"{where}:18:5: next[4]: expected next step (a mapping of keys), found 'just words'"]
 
 
@@ -206,7 +208,7 @@ def test_the_json_schema_has_the_field() -> None:
     assert '"next"' in found
     step_schema = record["properties"]["next"]["items"]
     assert sorted(step_schema["required"]) == ["cite", "text"]
-    assert sorted(step_schema["properties"]) == ["cite", "date", "text"]
+    assert sorted(step_schema["properties"]) == ["cite", "date", "reported_in", "text"]
     assert step_schema["additionalProperties"] is False
 
 

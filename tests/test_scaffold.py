@@ -195,7 +195,8 @@ def test_new_files_show_the_newer_fields_as_commented_examples(tmp_path: Path) -
         "# next:                  # what happens next, where a source says so\n"
         "#   - text: …\n"
         "#     date: YYYY-MM      # expected by, as the source gives it; or leave out\n"
-        "#     cite: [source-id]\n") in record
+        "#     cite: [source-id]\n"
+        "#     # reported_in: record-id  # a later record that reports what happened\n")
     assert "  # or in words: spring 2021\n" in record
     run(["new", "body", "--id", "body-002"], root)
     run(["new", "source", "--id", "source-002"], root)

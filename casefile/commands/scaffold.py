@@ -112,6 +112,7 @@ def _text(kind: str, ident: str) -> str:
             "#   - text: …\n"
             "#     date: YYYY-MM      # expected by, as the source gives it; or leave out\n"
             "#     cite: [source-id]\n"
+            "#     # reported_in: record-id  # a later record that reports what happened\n"
             "# figures:               # values of indicators from data/indicators.yml\n"
             "#   - indicator: indicator-id\n"
             "#     value: 120         # digits only, exactly as the source gives it\n"

@@ -35,7 +35,8 @@ class Place:
 class Part:
     """The places of one part of the page that cite a source."""
 
-    name: str  # "Timeline", "Findings"; "" for the summary
+    name: str  # "Timeline", "Findings", "Recommendations" (a table's items_called); "" for
+    # the summary
     places: list[Place]
 
 
@@ -72,9 +73,11 @@ def _places(view: CaseView) -> Iterable[tuple[Place, list[m.Citation]]]:
         yield (Place("Timeline", f"ev-{e.anchor}", when, e.record.title),
                cites + _differ_cites(e.differs))
     for group in view.matrices:
+        called = group.items_called  # the part's name: "Findings", "Recommendations"
         for row in group.rows:
             cells = [c for a in row.cells if a for c in a.cites]
-            yield (Place("Findings", f"finding-{row.finding.id}", opening(row.finding.text),
+            yield (Place(called, f"finding-{row.finding.id}",
+                         opening(row.finding.text),
                          opening(row.finding.text, 4 * OPENING_WORDS)),
                    row.finding.cites + cells)
     yield from _later_places(view)
@@ -105,7 +108,7 @@ def _whole_tables(view: CaseView, places: list[Place]) -> list[Place]:
     for group in view.matrices:
         rows = [f"finding-{row.finding.id}" for row in group.rows]
         if len(rows) > 1 and listed.issuperset(rows):
-            table = Place("Findings", f"findings-of-{group.record.id}",
+            table = Place(group.items_called, f"findings-of-{group.record.id}",
                           f"all {len(rows)} of {group.raised_in} {group.record.when}")
             whole.update(dict.fromkeys(rows, table))
     out = [whole.get(p.anchor, p) for p in places]
@@ -128,7 +131,7 @@ def cited_in(view: CaseView) -> dict[str, list[Part]]:
                 parts[-1].places.append(place)
     for parts in out.values():
         for part in parts:
-            if part.name == "Findings":
+            if any(p.anchor.startswith("finding-") for p in part.places):
                 part.places = _whole_tables(view, part.places)
     every = [p for parts in out.values() for part in parts for p in part.places]
     shown = {p.anchor: p for p in told_apart(list({p.anchor: p for p in every}.values()))}

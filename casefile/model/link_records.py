@@ -154,7 +154,32 @@ def _next_step(linker: Linker, record: m.Record, item: Rec) -> None:
                     f"before the record that states it ({record.date.human()}); a next step "
                     "comes after: check the date in the source")
     else:
-        record.next_steps.append(m.NextStep(item["text"], date, linker.cites(item), record))
+        record.next_steps.append(m.NextStep(item["text"], date, linker.cites(item), record,
+                                            _reported_in(linker, record, item)))
+
+
+def _reported_in(linker: Linker, record: m.Record, item: Rec) -> m.Record | None:
+    """A next step's ``reported_in``: a later record of the same case that reports what
+    happened (never the record that states the step, one of another case, or one dated
+    before it)."""
+    later = linker.ref(item, "reported_in", linker.records, "record")
+    if later is None:
+        return None
+    loc = item.where("reported_in")
+    if later is record:
+        linker.fail(loc, f"'{later.id}' is the record that states this next step; name the "
+                    "later record that reports what happened")
+    elif later.case is not record.case:
+        linker.fail(loc, f"record '{later.id}' belongs to case '{later.case.id}', not "
+                    f"'{record.case.id}'; name a record of this step's own case")
+    elif record.date is not None and later.date is not None \
+            and later.date.latest < record.date.earliest:
+        linker.fail(loc, f"record '{later.id}' is dated {later.date.human()}, before the "
+                    f"record that states this next step ({record.date.human()}); what "
+                    "happened is reported later: check the id and the dates")
+    else:
+        return later
+    return None
 
 
 def _due(due: Rec) -> m.Due:

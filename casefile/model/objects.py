@@ -373,6 +373,7 @@ class NextStep:
     date: PartialDate | None  # expected by, as the source gives it
     cites: list[Citation]
     record: Record
+    reported_in: Record | None = None  # a later record of the case that reports what happened
 
 
 @dataclass

@@ -94,6 +94,13 @@ class Stand:
     # who reports requirements known only from other publishers' sources (set_second_hand)
     second_hand: list[Said] = field(default_factory=list)
 
+    @property
+    def next_step(self) -> Step | None:
+        """The case list's one line on what comes next: the soonest step still to come (one
+        with a date before undated ones), in the case page's words; none on a closed case
+        (its steps are all said as before it closed) or when every step has passed."""
+        return next((s for s in self.upcoming if not s.passed), None)
+
 
 def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.Requirement],
           build_date: dt.date | None = None) -> Stand:

@@ -3,7 +3,9 @@ for a case's "where things stand", each with the citations it rests on.
 
 A step expected by a date these records have passed (before the case's as-of date) is said
 as passed, never as something to come; one with no date, or a date not yet passed, is said
-as what happens next. With no entry nothing is said (nothing is invented)."""
+as what happens next. With no entry nothing is said (nothing is invented). A step a later
+record reports on (``reported_in``) links to that record's entry; a passed one no record
+reports on says the records do not show whether it happened, never that it did not."""
 
 from __future__ import annotations
 
@@ -12,16 +14,25 @@ from dataclasses import dataclass
 
 from casefile.model import objects as m
 from casefile.model.dates import PartialDate
+from casefile.model.said import Said
+
+# after a passed step that no record reports on: the records are silent, which is not
+# evidence that it did not happen
+NOT_SHOWN = "These records do not show whether it happened."
+SEE = "What happened: see"  # before the link to the record that reports it
 
 
 @dataclass
 class Step:
     """One next step in words, with its citations; ``passed`` when its date is before the
-    case's as-of date."""
+    case's as-of date, or a later record reports what happened (``reported``: the words
+    of the link to it, after SEE, and its timeline entry's anchor)."""
 
     text: str
     cites: list[m.Citation]
     passed: bool = False
+    reported: Said | None = None
+    see: str = SEE
 
 
 def according_to(cites: list[m.Citation]) -> str:
@@ -51,6 +62,8 @@ def step(next_step: m.NextStep, as_of: PartialDate, closed: bool = False) -> Ste
     """One step in words, as of ``as_of`` (the case's own date); on a closed case, as
     something said before it closed, never as still to come."""
     said, src, date = _sentence(next_step.text), according_to(next_step.cites), next_step.date
+    if next_step.reported_in is not None:
+        return _reported(next_step, closed)
     if closed:
         by = f" It was expected by {date.human()}." if date else ""
         return Step(f"Before the case was closed, {src} said what would happen next: "
@@ -59,9 +72,24 @@ def step(next_step: m.NextStep, as_of: PartialDate, closed: bool = False) -> Ste
         return Step(f"What happens next, according to {src}: {said}", next_step.cites)
     if date.latest < as_of.earliest:
         return Step(f"Expected by {date.human()}, a date these records have passed (they run "
-                    f"to {as_of.human()}), according to {src}: {said}", next_step.cites, True)
+                    f"to {as_of.human()}), according to {src}: {said} {NOT_SHOWN}",
+                    next_step.cites, True)
     return Step(f"What happens next, according to {src}: {said} Expected by {date.human()}.",
                 next_step.cites)
+
+
+def _reported(next_step: m.NextStep, closed: bool) -> Step:
+    """A step a later record reports on: what was said would happen, and a link to that
+    record (its timeline entry), "“Title” (2 May 2019)"; whether it happened, and how, is
+    that record's to say, not this sentence's."""
+    later = next_step.reported_in
+    assert later is not None
+    src, date = according_to(next_step.cites), next_step.date
+    before = "Before the case was closed, " if closed else ""
+    by = f" It was expected by {date.human()}." if date else ""
+    text = f"{before}{src} said what would happen next: {_sentence(next_step.text)}{by}"
+    return Step(text[:1].upper() + text[1:], next_step.cites, True,
+                Said(f"“{later.title}” ({later.when})", anchor=f"ev-{later.id}"))
 
 
 def _order(next_step: m.NextStep) -> tuple[dt.date, dt.date]:

@@ -105,16 +105,38 @@ class MatrixGroup:
         return f"“{self.record.title}”,"
 
     @property
+    def items_called(self) -> str:
+        """What the table's rows are, in its caption: "Findings", "Recommendations",
+        "Findings and recommendations" (each kind among them, in the vocabulary's order)."""
+        said = who.listed(vocab.kind_words((r.finding.kind for r in self.rows), plural=True))
+        return said[:1].upper() + said[1:]
+
+    @property
+    def item_heading(self) -> str:
+        """The rows' column heading: "Finding", "Recommendation", "Finding or
+        recommendation" (each kind among them, in the vocabulary's order)."""
+        words = vocab.kind_words(r.finding.kind for r in self.rows)
+        said = words[-1] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+        return said[:1].upper() + said[1:]
+
+    @property
+    def rows_named(self) -> bool:
+        """Whether the rows' heading is not casefile.css's fixed FIRST_HEADING, so that a
+        phone card shows the table's own (--c1 of card_labels; class cf-rows-named)."""
+        return self.item_heading != FIRST_HEADING
+
+    @property
     def card_labels(self) -> str:
         """The later columns' headings once, for the table's style (card_labels)."""
         return card_labels(self.headings)
 
     @property
     def headings(self) -> list[str]:
-        """The table's column headings as plain text, "Finding" first: each later record's
+        """The table's column headings as plain text, the rows' first ("Finding",
+        "Recommendation": item_heading), then each later record's
         type and date, and who speaks for the whole column where one body does. A phone
         shows them beside each cell (its data-label), so they match the headings' words."""
-        out = ["Finding"]
+        out = [self.item_heading]
         for record, speaker in zip(self.columns, self.speakers, strict=True):
             heading = f"{record.type.label}, {record.when}"
             out.append(f"{heading}; {who_says(speaker)}" if speaker else heading)
@@ -132,12 +154,17 @@ def css_string(text: str) -> str:
     return '"' + "".join(safe) + '"'
 
 
+FIRST_HEADING = "Finding"  # the rows' heading casefile.css gives a phone card by default
+
+
 def card_labels(headings: list[str]) -> str:
     """A findings table's style attribute: each later column's heading once, as a custom
     property (--c2, --c3...) that casefile.css shows above that column's cells on a phone,
-    instead of a data-label on every cell. Columns past CARD_COLUMNS keep data-label."""
+    instead of a data-label on every cell. Columns past CARD_COLUMNS keep data-label. The
+    rows' own heading is given (--c1) only where it is not FIRST_HEADING ("Recommendation")."""
+    first = 1 if headings[0] == FIRST_HEADING else 0
     return ";".join(f"--c{i}:{css_string(h)}"
-                    for i, h in enumerate(headings[1:CARD_COLUMNS], 2))
+                    for i, h in enumerate(headings[first:CARD_COLUMNS], first + 1))
 
 
 def who_says(assessment: m.Assessment) -> str:

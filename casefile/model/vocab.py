@@ -3,6 +3,7 @@ all read them from here, so the documentation cannot drift from the code."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from casefile.model.money import CURRENCIES  # noqa: F401 - every ISO 4217 code Babel knows
@@ -402,6 +403,14 @@ def kind_count(count: int, kind: Term | None) -> str:
 def kind_word(kind: Term | None) -> str:
     """A finding kind (None: a finding) inside a sentence: "recommendation"."""
     return FINDING_KIND_WORDS[kind.value if kind else "finding"][0]
+
+
+def kind_words(kinds: Iterable[Term | None], plural: bool = False) -> list[str]:
+    """The finding kinds among ``kinds`` (None: a finding), each once, in the vocabulary's
+    order, in words inside a sentence: ["finding", "recommendation"]; ``plural``:
+    ["findings", "recommendations"]; with no kinds, a finding's words."""
+    given = {kind.value if kind else "finding" for kind in kinds} or {"finding"}
+    return [words[int(plural)] for key, words in FINDING_KIND_WORDS.items() if key in given]
 
 MONEY_KINDS = _terms(
     ("budget", "Budget", "Money set aside or planned for a purpose."),

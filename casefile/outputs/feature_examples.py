@@ -310,6 +310,7 @@ oversight:
 next:
   - text: The trust sends a recovery plan to the government. EXAMPLE ONLY
     date: 2022-06              # expected by, as the source gives it; leave out if none
+    # reported_in: northshire-2022-plan   # a later record that reports what happened
     cite: [northshire-escalation-letter]
 statements:
   - speaker: A spokesperson

@@ -232,7 +232,9 @@ def record_json(r: m.Record, compared: dict[int, RatingRow] | None = None,
                                    "relayed_by")}) or None})
                        for s in r.statements],
         "next": [_clean({"text": n.text, "date": _d(n.date), "date_as_written": _w(n.date),
-                         "cite": _cites(n.cites)}) for n in r.next_steps] or None,
+                         "cite": _cites(n.cites),
+                         "reported_in": n.reported_in.id if n.reported_in else None})
+                 for n in r.next_steps] or None,
         "ratings": [_rating(rows[id(x)]) for x in r.ratings] or None,
         "oversight": [_oversight(o, moves[id(o)]) for o in r.oversight] or None,
         "responses": [_clean({"to": x.to.id, "status": x.status.value, "by": x.by.id,

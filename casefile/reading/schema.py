@@ -550,6 +550,10 @@ NEXT_STEP = Obj(
         F("date", Date(), "When it is expected by, as the source gives it: a year, month or "
           "day (2019, 2019-03, 2019-03-31)."),
         cite_field(),
+        F("reported_in", Ref("record"), "Id of a later record of the same case that reports "
+          "what happened, shown as “What happened: see …” with a link to it. Leave it out "
+          "where no record says: the page then never says the step happened, or that it "
+          "did not."),
     ),
 )
 
