@@ -1,6 +1,7 @@
 """The anchor: the same case pages written as plain Markdown (timeline list, findings table,
-footnote citations), and the same page per finding (its assessments' words and quotes, which
-the case page leaves to it), built by mkdocs-material with the same bounded nav.
+footnote citations), the same page per finding (its assessments' words and quotes, which
+the case page leaves to it) and per case's sources (each in full, with the passages the case
+page quotes), built by mkdocs-material with the same bounded nav.
 
 Responses (#18) likewise: the case page's counts per report and body, each linking to its
 status's list page; each finding page's responses with their words and quotes; and a list
@@ -77,12 +78,25 @@ def case_markdown(case: m.Case, lists: ResponseLists | None = None) -> str:
     for s in view.statements:
         out.append(f"> {s.quote}\n>\n> {s.attribution}, {s.date.human()} {_notes(s.cites)}\n")
     out.append("")
-    for source in view.bibliography:
-        publisher = source.publisher.name if source.publisher else "Publisher not named"
-        date = source.published.human() if source.published else "undated"
+    for n, source in enumerate(view.bibliography, 1):
+        out.append(f"[^{source.id}]: [{_name(source)}]({case.id}/sources.md#{n})")
+    return "\n".join(out) + "\n"
+
+
+def _name(source: m.Source) -> str:
+    publisher = source.publisher.name if source.publisher else "Publisher not named"
+    date = source.published.human() if source.published else "undated"
+    return f"{publisher}, *{source.display_title}*, {date}"
+
+
+def sources_markdown(case: m.Case) -> str:
+    """A case's sources page by hand: each source in full, with the passages quoted."""
+    view = case_view(case)
+    out = [f"# Sources: {case.title}", "", f"[{case.title}](../{case.id}.md)", ""]
+    for n, source in enumerate(view.bibliography, 1):
         quotes = " ".join(f"“{q.text}”" for q in view.shown_quotes[source.id])
-        out.append(f"[^{source.id}]: {publisher}, *{source.display_title}*, {date}. "
-                   f"{quotes}".rstrip())
+        out += [f"## {n}", "", f"{_name(source)}. {source.kind_label}. {source.url or ''}",
+                "", quotes, ""]
     return "\n".join(out) + "\n"
 
 
@@ -160,6 +174,8 @@ def write(ds: m.Dataset, root: Path) -> None:
             path.write_text(status_markdown(case, lists, page), encoding="utf-8")
         findings = docs / "cases" / case.id / "findings"
         findings.mkdir(parents=True, exist_ok=True)
+        (docs / "cases" / case.id / "sources.md").write_text(sources_markdown(case),
+                                                             encoding="utf-8")
         for history in histories(case):
             (findings / f"{history.finding.id}.md").write_text(finding_markdown(history),
                                                                encoding="utf-8")

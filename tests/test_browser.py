@@ -32,7 +32,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 NARROW = {"phone": {"width": 390, "height": 844}, "desktop": WIDTHS["desktop"]}
-PAGES = {"home": "", "case": f"cases/{CASE}/", "body": "bodies/care-inspectorate-wales/",
+PAGES = {"home": "", "case": f"cases/{CASE}/", "case-sources": f"cases/{CASE}/sources/",
+         "body": "bodies/care-inspectorate-wales/",
          "bodies": "bodies/", "sources": "sources/", "methodology": "methodology/",
          "data": "data/", "how-to-edit": "how-to-edit/", "field-reference": "field-reference/",
          "timeline": "timeline/",
@@ -178,6 +179,8 @@ def test_content_reads_with_javascript_off(browser: Browser, base: str, name: st
     if name == "case":
         assert page.locator("ol.cf-timeline > li").first.is_visible()
         assert page.locator("table.cf-matrix").first.is_visible()
+        assert page.locator("nav.cf-contents").is_visible()  # its only contents list
+    if name == "case-sources":  # the passages quoted on the case page
         page.locator("details.cf-quotes summary").first.click()  # native, no script
         assert page.locator("details.cf-quotes li").first.is_visible()
     context.close()
@@ -229,8 +232,12 @@ def test_printed_case_page(browser: Browser, base: str) -> None:
         assert not page.locator(hidden).first.is_visible(), hidden
     for shown in ("ol.cf-timeline", "table.cf-matrix", "ol.cf-bibliography"):
         assert page.locator(shown).first.is_visible(), shown
+    page.goto(base + PAGES["case-sources"], wait_until="networkidle")
+    page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.locator("details.cf-quotes li").first.is_visible()  # quotes open for print
+    page.goto(base + PAGES["case"], wait_until="networkidle")
+    page.emulate_media(media="print")
     ARTIFACTS.mkdir(exist_ok=True)
     pdf = page.pdf(path=str(ARTIFACTS / "case-print.pdf"))
     assert pdf[:5] == b"%PDF-" and len(pdf) > 20_000

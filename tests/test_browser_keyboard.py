@@ -66,7 +66,8 @@ def test_no_link_is_named_only_by_a_bracketed_number(case_page: Page) -> None:
     assert numbered > 50
     assert case_page.get_by_role("link", name=re.compile(r"^\s*\[?\d+\]?\s*$")).count() == 0
     named = case_page.get_by_role("link", name=re.compile(r"^\[\d+\] source: .+, .+"))
-    assert named.count() == numbered
+    # each citation, and each entry of the short list of sources (to its full entry)
+    assert named.count() == numbered + case_page.locator("ol.cf-source-list a").count()
     first = case_page.locator("#case-summary a[href^='#ref-']").first
     assert first.get_attribute("href") == "#ref-1"
     assert named.first.text_content() == "[1]"

@@ -104,7 +104,9 @@ def test_tables_stay_tables_on_a_desktop(browser: Browser, base: str, path: str)
     page.context.close()
 
 
-def test_contents_list_on_phones_only(browser: Browser, base: str) -> None:
+def test_contents_list_at_every_width_the_themes_left_out(browser: Browser, base: str) -> None:
+    """A case page's own "On this page" is its only contents list (#12: the case page stays
+    light; other pages keep the theme's sidebar, and show theirs on phones only)."""
     page = open_page(browser, base + CASE_PAGE, PHONE)
     contents = page.locator("nav.cf-contents")
     assert contents.is_visible()
@@ -116,8 +118,8 @@ def test_contents_list_on_phones_only(browser: Browser, base: str) -> None:
     assert 0 <= top < PHONE["height"] / 2
     page.context.close()
     page = open_page(browser, base + CASE_PAGE, DESKTOP)
-    assert not page.locator("nav.cf-contents").is_visible()  # the sidebar has the same list
-    assert page.locator(".md-sidebar--secondary nav").first.is_visible()
+    assert page.locator("nav.cf-contents").is_visible()
+    assert page.locator(".md-sidebar--secondary").count() == 0  # not sent at all
     page.context.close()
     page = open_page(browser, base + CASE_PAGE, PHONE)
     page.emulate_media(media="print")

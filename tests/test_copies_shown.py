@@ -67,11 +67,12 @@ def heard(tag: Tag) -> str:
 
 def passages(site: Path) -> list[Tag]:
     """The quotes from the published copy: the findings' on their own pages (casefile.model.
-    histories), the requirement's in the case page's list of sources."""
+    histories), the requirement's in the case's list of sources (cases/CASE/sources/)."""
     on_findings = [q for f in ("fictional-f-oversight", "fictional-f-placements")
                    for q in page(site, f"cases/{CASE}/findings/{f}").select(
                        "blockquote.cf-quote") if f"{OPEN}/copy/" in str(q) or "para." in str(q)]
-    return on_findings + page(site, f"cases/{CASE}").select("#ref-3 details.cf-quotes li")
+    return on_findings + page(site, f"cases/{CASE}/sources").select(
+        "#ref-3 details.cf-quotes li")
 
 
 def quoted(tag: Tag) -> str:
@@ -86,13 +87,17 @@ def quoted(tag: Tag) -> str:
 
 def test_each_quotation_says_whether_it_was_checked_and_where(shown_site: Path) -> None:
     case = page(shown_site, f"cases/{CASE}")
-    summaries = [heard(s) for s in case.select("details.cf-quotes summary")]
+    full = page(shown_site, f"cases/{CASE}/sources")
+    summaries = [heard(s) for s in full.select("details.cf-quotes summary")]
     assert summaries == [  # every quote of a source with a copy is checked: said once
-        "Passages quoted on this page (1), each checked against the stored copy",
-        "Passages quoted on this page (1), each checked against the stored copy"]
-    assert heard(case.select_one("#ref-3 .cf-elsewhere")) == (  # type: ignore[arg-type]
-        "2 more passages quoted for findings: on each finding's own page, linked from the "
-        "findings tables.")
+        "Passages quoted on the case page (1), each checked against the stored copy",
+        "Passages quoted on the case page (1), each checked against the stored copy"]
+    # where the findings' passages are is said once, in the page's introduction
+    assert heard(full.select_one("#ref-3 .cf-elsewhere")) == (  # type: ignore[arg-type]
+        "Quoted for findings: 2 more passages.")
+    assert heard(full.select_one("p.cf-intro")).endswith(  # type: ignore[arg-type]
+        "Passages quoted for findings are on each finding's own page, linked from the "
+        "case page's findings tables.")
     assert [quoted(li) for li in passages(shown_site)] == [
         "“managers did not check casework often enough” (para. 3)",
         "“Too few placements were available” (para. 5)",  # found there, whatever the editor wrote
@@ -112,11 +117,11 @@ def test_a_source_without_a_copy_says_its_quotes_are_not_checked(tmp_path: Path)
         "cite:\n  - source: fictional-council-update\n    quote: Managers now check.\n"
         "assessments"), encoding="utf-8")
     ds = load_dataset(data, use_cache=False)
-    doc = BeautifulSoup(Renderer(ds, REPO / "macros").pages()[f"cases/{CASE}.md"],
+    doc = BeautifulSoup(Renderer(ds, REPO / "macros").pages()[f"cases/{CASE}/sources.md"],
                         "html.parser")
     entry = doc.select_one("#ref-2")
     assert heard(entry.select_one("summary")) == (  # type: ignore[union-attr, arg-type]
-        "Passages quoted on this page (1), not checked: no stored copy is kept")
+        "Passages quoted on the case page (1), not checked: no stored copy is kept")
     assert heard(entry.select_one(".cf-quotes li")) == "“Managers now check.”"  # type: ignore[union-attr, arg-type]
     cites = [c for r in ds.cases[CASE].records for f in r.findings for c in f.cites
              if c.source.id == OPEN]
@@ -136,11 +141,12 @@ def test_a_locator_links_to_the_paragraph_of_the_published_copy(shown_site: Path
     up = "../../../../"  # from a finding page, cases/CASE/findings/ID/
     assert [a["href"] for a in links] == [  # type: ignore[index]
         f"{up}sources/{OPEN}/copy/#para-3", f"{up}sources/{OPEN}/copy/#para-5",
-        f"../../sources/{OPEN}/copy/#para-3"]
+        f"../../../sources/{OPEN}/copy/#para-3"]  # from the case's sources page
     target, fragment = resolve(shown_site, f"cases/{CASE}/findings/fictional-f-placements",
                                links[1]["href"])  # type: ignore[index]
     assert target.find(id=fragment).select_one("mark").get_text() == QUOTED[4]  # type: ignore[union-attr]
-    unpublished = page(shown_site, f"cases/{CASE}").select_one("#ref-1 details.cf-quotes li")
+    unpublished = page(shown_site, f"cases/{CASE}/sources").select_one(
+        "#ref-1 details.cf-quotes li")
     assert unpublished.select("a") == [] and seen(unpublished).endswith("(para. 2)")  # type: ignore[union-attr, arg-type]
 
 
@@ -161,8 +167,8 @@ def test_the_sources_page_gives_each_copy_its_hash_licence_or_absence(shown_site
         "Stored copy: FICTIONAL TEST DOCUMENT: annual review of Fictional Borough Council")
 
 
-def test_the_case_page_entry_is_lighter_no_hash(shown_site: Path) -> None:
-    entry = page(shown_site, f"cases/{CASE}").select_one("#ref-3 .cf-copy")
+def test_the_case_sources_page_entry_is_lighter_no_hash(shown_site: Path) -> None:
+    entry = page(shown_site, f"cases/{CASE}/sources").select_one("#ref-3 .cf-copy")
     assert heard(entry) == ("Stored copy kept (Markdown text); licence: Open Government "  # type: ignore[arg-type]
                             "Licence v3.0. Read the stored copy on this site.")
 
@@ -312,7 +318,7 @@ def test_a_published_pdf_is_shown_by_page(tmp_path: Path) -> None:
         "The council must send an action plan", "who will check casework"]
     pages = Renderer(ds, REPO / "macros").pages()
     shown_in = [pages[f"cases/{CASE}/findings/{f}.md"] for f in (
-        "fictional-f-oversight", "fictional-f-placements")] + [pages[f"cases/{CASE}.md"]]
+        "fictional-f-oversight", "fictional-f-placements")] + [pages[f"cases/{CASE}/sources.md"]]
     links = [a for text in shown_in
              for a in BeautifulSoup(text, "html.parser").select(f"a[href*='{OPEN}/copy/']")]
     assert [a["href"].split("#")[1] for a in links if "#" in a["href"]] == [  # type: ignore[union-attr]

@@ -41,11 +41,13 @@ def test_generated_site_has_no_broken_link_under_a_sub_path(generated: Path,
                          .read_text(encoding="utf-8"), "html.parser")
     policy = case.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
     assert policy is not None and policy["content"].startswith("default-src 'self'")
-    # the case page links to a finding below it, a body beside it and its open data
+    # the case page links to a finding below it, a body beside it, its open data's list
+    # and its sources page
     hrefs = {a["href"] for a in case.select("main a[href], article a[href], div a[href]")}
     assert "findings/f2017-access/" in hrefs or "./findings/f2017-access/" in hrefs
     assert "../../bodies/powys-county-council/" in hrefs
-    assert "../../data/cases/powys-childrens-services/findings.csv" in hrefs
+    assert "../../data/#data-powys-childrens-services" in hrefs  # its files' list there
+    assert "sources/" in hrefs or "./sources/" in hrefs  # its sources in full
 
 
 def test_the_crawl_finds_what_is_broken(tmp_path: Path) -> None:

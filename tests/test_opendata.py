@@ -72,13 +72,17 @@ def test_published_files_match_the_model(site: Path) -> None:  # noqa: F811
 
 
 def test_case_page_and_data_page_link_the_files(site: Path) -> None:  # noqa: F811
-    links = page(site, f"cases/{CASE}").select("ul.cf-data-links a")
+    # the case page links to its files' list on the data page, one link (#12: light)
+    case = page(site, f"cases/{CASE}")
+    assert case.select("ul.cf-data-links") == []
+    assert [a["href"] for a in case.select("#data + p.cf-intro a")] == [f"../../data/#data-{CASE}"]
+    data = page(site, "data")
+    links = data.select(f"#data-{CASE} + ul.cf-data-links a")
     assert [a.get_text() for a in links] == ["JSON"] + [
         f"{t.replace('_', ' ').capitalize()} (CSV)" for t in TABLES]
     for a in links:
-        path = (site / f"cases/{CASE}" / a["href"]).resolve()
+        path = (site / "data" / a["href"]).resolve()
         assert path.is_file(), a["href"]
-    data = page(site, "data")
     text = data.get_text(" ", strip=True)
     assert "Creative Commons Attribution 4.0" in text
     schema_links = [a["href"] for a in data.select("#data-schema + ul a")]

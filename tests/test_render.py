@@ -23,7 +23,8 @@ def test_generated_pages_and_their_urls(mini: Path) -> None:
     pages = renderer(mini).pages()
     assert sorted(pages) == ["bodies/index.md", "bodies/inspectorate.md",
                              "bodies/town-council.md", "cases/index.md", "cases/town.md",
-                             "cases/town/findings/f-leadership.md", "indicators.md",
+                             "cases/town/findings/f-leadership.md", "cases/town/sources.md",
+                             "indicators.md",
                              "oversight.md", "sources.md", "themes.md", "timeline.md"]
     assert Paths().url("cases/town.md") == "cases/town/"
     assert Paths(directory_urls=False).url("cases/town.md") == "cases/town.html"

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from casefile.model.cited_in import opening
-from casefile.outputs.render import Renderer, case_src
+from casefile.outputs.render import Renderer, case_sources_src, case_src
 from casefile.outputs.skip import focusable_title, leading_title
 from casefile.pipeline import load_dataset
 from tests import test_differ
@@ -25,7 +25,7 @@ from tests.conftest import POWYS_DATA, PROJECTS, REPO, copy_project, mkdocs_buil
 
 # The case page's macros, in page order (macros/pages/case.md).
 PAGE_MACROS = ("case_facts", "money", "oversight", "timeline", "findings", "ratings",
-               "deadlines", "statements", "bibliography")
+               "deadlines", "statements", "source_list")
 MONEY = ("    for: Set aside.\n    cite: [report-2017]\n",
          "    for: Set aside.\n    cite: [gazette-report]\n")  # the newspaper's figure
 CITE = re.compile(r"^#ref-(\d+)$")
@@ -57,10 +57,14 @@ def citation_links(page: BeautifulSoup) -> list[Tag]:
     return [a for a in page.find_all("a", href=CITE)]
 
 
+def sources_page(r: Renderer, case_id: str) -> BeautifulSoup:
+    """The case's sources in full, as its sources page (cases/CASE/sources/) shows them."""
+    return BeautifulSoup(str(r.macro("bibliography", case_sources_src(case_id),
+                                     view=r.views[case_id])), "html.parser")
+
+
 def entry_words(li: Tag) -> str:
-    """"Publisher, title, date" as the Sources list shows the source, read from its entry."""
-    li = BeautifulSoup(str(li), "html.parser").li
-    li.find(hidden=True).decompose()  # the name itself
+    """"Publisher, title, date" as the sources page shows the source, read from its entry."""
     text = " ".join(li.get_text(" ", strip=True).split())
     title = " ".join(li.cite.get_text(" ", strip=True).split())
     found = re.search(rf"^(.+?) ?, {re.escape(title)} ?, (.+?) ?\.", text)
@@ -72,14 +76,17 @@ def test_every_citation_link_is_named_by_its_number_and_source(
         renderers: dict[str, Renderer]) -> None:
     seen = 0
     for r, case_id in all_cases(renderers):
-        page = case_page(r, case_id)
+        page, full = case_page(r, case_id), sources_page(r, case_id)
         for a in citation_links(page):
             number = CITE.match(a["href"]).group(1)
             assert a.get_text() == f"[{number}]"
             assert a["aria-labelledby"] == f"ref-{number}-name"
+            # the name is the short list's entry, a link to the full entry it names
             name = page.find(id=f"ref-{number}-name")
-            assert name.has_attr("hidden") and name.parent["id"] == f"ref-{number}"
-            assert name.get_text() == f"[{number}] source: {entry_words(name.parent)}"
+            assert name.name == "a" and name.parent["id"] == f"ref-{number}"
+            assert name["href"] == f"sources/#ref-{number}"
+            entry = full.find(id=f"ref-{number}")
+            assert name.get_text() == f"[{number}] source: {entry_words(entry)}"
             seen += 1
     assert seen > 100  # the three data sets cite, and every citation was looked at
 
@@ -112,12 +119,13 @@ def test_every_source_links_back_to_each_element_that_cites_it(
     for r, case_id in all_cases(renderers):
         page = case_page(r, case_id)
         back: dict[str, set[str]] = {}
-        for li in page.select("ol.cf-bibliography > li"):
+        home = f"../../../cases/{case_id}/#"  # from the case's sources page
+        for li in sources_page(r, case_id).select("ol.cf-bibliography > li"):
             links = li.select("p.cf-cited-in a")
             for a in links:
-                assert a["href"].startswith("#")
-                assert page.find(id=a["href"][1:]) is not None, (case_id, a["href"])
-            back[li["id"].removeprefix("ref-")] = {a["href"][1:] for a in links}
+                assert a["href"].startswith(home)
+                assert page.find(id=a["href"][len(home):]) is not None, (case_id, a["href"])
+            back[li["id"].removeprefix("ref-")] = {a["href"][len(home):] for a in links}
         for a in citation_links(page):
             # its own place, or a whole findings table listed as one (cited_in)
             places = {p["id"] for p in a.find_parents(id=True)}
@@ -131,7 +139,7 @@ def test_every_source_links_back_to_each_element_that_cites_it(
 
 
 def test_cited_in_reads_by_part_of_the_page(renderers: dict[str, Renderer]) -> None:
-    page = case_page(renderers["town"], "town")
+    page = sources_page(renderers["town"], "town")
     said = [" ".join(p.get_text().split()) for p in page.select("p.cf-cited-in")]
     # The inspectorate's report backs everything the inspection record says, and the
     # summary; the newspaper (tests/test_differ.py) only the money figure (MONEY above),
@@ -145,8 +153,8 @@ def test_cited_in_reads_by_part_of_the_page(renderers: dict[str, Renderer]) -> N
         "Ratings: Overall, July 2017.",
         "Cited in: Timeline: 1 March 2018. Findings: “Weak leadership.”."]
     links = page.select("ol.cf-bibliography > li")[1].select("p.cf-cited-in a")
-    assert [a["href"] for a in links] == ["#money-1", "#ev-town-inspection-published",
-                                          "#rating-1"]
+    assert [a["href"] for a in links] == [f"../../../cases/town/#{anchor}" for anchor in (
+        "money-1", "ev-town-inspection-published", "rating-1")]
 
 
 def test_timeline_events_are_headings_under_the_timeline(
@@ -218,9 +226,12 @@ def test_skip_link_points_at_the_title(site: Path, url: str, target: str) -> Non
     assert page.select("article [tabindex='-1']") == [title]  # the title only
 
 
-def test_the_contents_list_beside_a_case_page_is_unchanged(site: Path) -> None:
+def test_the_contents_list_of_a_case_page_is_unchanged(site: Path) -> None:
+    """One copy, the page's own "On this page" at every width (the theme's sidebar
+    contents are left out of case pages: #12, the case page stays light)."""
     page = built(site, "cases/powys-childrens-services")
-    toc = page.select("nav.md-nav--secondary > ul > li > a")
+    assert page.select("nav.md-nav--secondary") == []
+    toc = page.select("nav.cf-contents.cf-contents--only > ul > li > a")
     assert [a["href"] for a in toc] == [
         "#where-things-stand", "#money", "#timeline", "#findings-and-progress",
         "#requirements-and-deadlines", "#statements", "#sources", "#corrections",

@@ -170,9 +170,11 @@ def test_the_case_page_names_the_calendar_its_case_gives(site: Path) -> None:
 
 
 def test_bibliography_entries(site: Path) -> None:
-    soup = page(site, f"cases/{CASE}")
-    entries = soup.select("ol.cf-bibliography > li")
+    short = page(site, f"cases/{CASE}").select("ol.cf-bibliography > li")
+    entries = page(site, f"cases/{CASE}/sources").select("ol.cf-bibliography > li")
     assert [li["id"] for li in entries] == [f"ref-{n}" for n in range(1, len(entries) + 1)]
+    assert [li["id"] for li in short] == [li["id"] for li in entries]  # the same numbers
+    assert [li.a["href"] for li in short] == [f"sources/#{li['id']}" for li in entries]
     text = " ".join(li.get_text(" ", strip=True) for li in entries)
     assert "Publisher not named in the document" in text  # the unattributed article
     assert "[Statement on Care Inspectorate Wales's follow-up inspection" in text

@@ -143,7 +143,8 @@ def test_plain_http_only_with_the_flag(tmp_path: Path) -> None:
     from casefile.outputs.render import Renderer
     from tests.conftest import REPO
 
-    page = Renderer(load_dataset(tmp_path / "data"), REPO / "macros").pages()["cases/town.md"]
+    pages = Renderer(load_dataset(tmp_path / "data"), REPO / "macros").pages()
+    page = pages["cases/town/sources.md"]  # the case's sources in full
     assert "http://example.org/report</a> (not secure: plain http)" in page
 
 

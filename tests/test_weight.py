@@ -123,11 +123,13 @@ def test_a_source_behind_every_finding_of_a_table_links_to_the_table_once(
     """"Cited in: ... Findings: all 11 of the inspection of July 2017", one link to that
     table, where the report that raised the findings backs every row: not 11 links."""
     soup = page(site, f"cases/{CASE}")
+    home = f"../../../cases/{CASE}/#"  # "Cited in" is on the case's sources page
     tables = 0
-    for li in soup.select("ol.cf-bibliography > li"):
+    for li in page(site, f"cases/{CASE}/sources").select("ol.cf-bibliography > li"):
         ref = "#" + str(li["id"])
         for a in li.select("p.cf-cited-in a"):
-            target = soup.find(id=str(a["href"])[1:])
+            assert str(a["href"]).startswith(home)
+            target = soup.find(id=str(a["href"])[len(home):])
             assert target is not None
             rows = target.select("tbody > tr") if target.name == "div" else []
             if not rows:
@@ -138,7 +140,7 @@ def test_a_source_behind_every_finding_of_a_table_links_to_the_table_once(
             assert words(a) == f"all {len(rows)} of {said}"
             for row in rows:  # every row cites the source, and none is listed again
                 assert ref in [x["href"] for x in row.select("a[href^='#ref-']")]
-                assert not li.select(f"a[href='#{row['id']}']")
+                assert not li.select(f"a[href='{home}{row['id']}']")
     assert tables >= 1
 
 
@@ -155,3 +157,51 @@ def test_the_palette_icons_are_drawn_by_the_stylesheet(site: Path) -> None:  # n
                          css), name
     forced = css.split("@media (forced-colors: active)")[-1]
     assert "forced-color-adjust: none; background-color: ButtonText;" in forced
+
+
+# Helper d's cuts (#12: the case page ≤ 40 KB): each is a structure, not a byte count.
+
+def test_a_case_page_carries_one_contents_list_not_the_themes_as_well(site: Path) -> None:  # noqa: F811
+    """The theme's sidebar contents are left out of case pages (front matter hide: [toc],
+    overrides/main.html); the page's own "On this page" is shown at every width."""
+    soup = page(site, f"cases/{CASE}")
+    assert soup.select(".md-sidebar--secondary, nav.md-nav--secondary") == []
+    contents = soup.select("nav.cf-contents")
+    assert len(contents) == 1 and "cf-contents--only" in contents[0]["class"]
+    assert [a["href"] for a in contents[0].select("a")] == [
+        f"#{h['id']}" for h in soup.select("article h2[id]")]
+    assert soup.select_one("nav.md-nav--primary") is not None  # the site menu stays
+    other = page(site, "methodology")  # other pages keep the theme's own
+    assert other.select_one("nav.md-nav--secondary") is not None
+
+
+def test_the_case_page_lists_its_sources_short_and_links_each_to_its_full_entry(
+        site: Path) -> None:  # noqa: F811
+    """Each entry of the case page's list is one link, named as the page's citations are
+    (aria-labelledby ref-N-name), to the same number's full entry on cases/CASE/sources/,
+    which has everything that left the case page: "Cited in", the passages quoted."""
+    soup = page(site, f"cases/{CASE}")
+    full = page(site, f"cases/{CASE}/sources")
+    short = soup.select("ol.cf-bibliography > li")
+    entries = full.select("ol.cf-bibliography > li")
+    assert short and [li["id"] for li in short] == [li["id"] for li in entries]
+    for li, entry in zip(short, entries, strict=True):
+        assert [str(a["href"]) for a in li.find_all("a")] == [f"sources/#{li['id']}"]
+        assert li.a["id"] == f"{li['id']}-name"  # type: ignore[index]
+        assert li.select("p, details, cite, br, .cf-grade, .cf-copy") == []
+        assert entry.select_one("cite") is not None and entry.select_one(".cf-grade")
+    assert soup.select(".cf-cited-in, details.cf-quotes, .cf-elsewhere") == []
+    assert full.select(".cf-cited-in") and full.select("details.cf-quotes")
+    cited = {str(a["aria-labelledby"]) for a in soup.select("article a[aria-labelledby]")
+             if str(a["aria-labelledby"]).startswith("ref-")}
+    assert cited <= {f"{li['id']}-name" for li in short}
+
+
+def test_where_the_findings_passages_are_is_said_once(site: Path) -> None:  # noqa: F811
+    full = page(site, f"cases/{CASE}/sources")
+    said = "on each finding's own page"
+    assert [p for p in full.find_all(string=re.compile(said))] != []
+    assert len(full.find_all(string=re.compile(said))) == 1
+    counts = full.select(".cf-elsewhere")
+    assert counts and all(re.fullmatch(r"Quoted for findings: \d+( more)? passages?\.",
+                                       words(c)) for c in counts)

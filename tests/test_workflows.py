@@ -194,6 +194,6 @@ def test_the_platform_page_names_every_hook_and_block_casefile_uses() -> None:
     assert set(re.findall(r"`(on_\w+)`", page)) == hooks
     blocks = {m for path in (REPO / "overrides").glob("*.html")
               for m in re.findall(r"{%-? block (\w+)", path.read_text(encoding="utf-8"))}
-    assert blocks == {"htmltitle", "extrahead", "content"}
+    assert blocks == {"htmltitle", "extrahead", "content", "site_nav"}
     assert all(f"`{block}`" in page for block in blocks)
     assert "**5 May 2027**" in page and "**By 1 February 2027**" in page

@@ -48,11 +48,13 @@ PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pa
                   "oversight": "pages/oversight.md", "copy": "pages/copy.md",
                   "finding": "pages/finding.md", "responses": "pages/responses.md",
                   "indicators": "pages/indicators.md",
-                  "list": "pages/list.md", "lists": "pages/lists.md"}
+                  "list": "pages/list.md", "lists": "pages/lists.md",
+                  "case_sources": "pages/case_sources.md"}
 MACRO_FILES = {"case_facts": "case.html", "money": "case.html", "case_list": "case.html",
                "timeline": "timeline.html", "findings": "findings.html",
                "deadlines": "deadlines.html", "statements": "statements.html",
-               "bibliography": "bibliography.html", "vocabulary": "vocabulary.html",
+               "bibliography": "bibliography.html", "source_list": "bibliography.html",
+               "vocabulary": "vocabulary.html",
                "field_reference": "fields.html", "worked_example": "howto.html",
                "common_mistakes": "howto.html", "data_files": "case.html",
                "ratings": "ratings.html", "case_calendars": "deadlines.html",
@@ -83,6 +85,12 @@ class Paths:
 
 def case_src(case_id: str) -> str:
     return f"cases/{case_id}.md"
+
+
+def case_sources_src(case_id: str) -> str:
+    """Where a case's sources are listed in full: ``cases/CASE/sources/``, one link from
+    the case page's short list (finding and response pages sit in folders of their own)."""
+    return f"cases/{case_id}/sources.md"
 
 
 def body_src(body_id: str) -> str:
@@ -259,7 +267,8 @@ class Renderer:
             return f"{href}#{fragment}" if fragment else href
 
         return {"ds": self.dataset, "vocab": vocab, "views": self.views, "link": link,
-                "case_src": case_src, "body_src": body_src, "finding_src": finding_src,
+                "case_src": case_src, "case_sources_src": case_sources_src,
+                "body_src": body_src, "finding_src": finding_src,
                 "here": src, "human_day": human_day, "due_words": stand_requirements.due_words,
                 "list_outcome": stand_requirements.list_outcome,
                 "schema": schema, "cross_timeline": views.cross_timeline,
@@ -333,6 +342,7 @@ class Renderer:
                "indicators.md": page("indicators", "indicators.md")}
         for cid, view in self.views.items():
             out[case_src(cid)] = page("case", case_src(cid), view=view)
+            out[case_sources_src(cid)] = page("case_sources", case_sources_src(cid), view=view)
             ends = view.stand.ends if view.stand else None
             for history in histories(view.case, ends):
                 src = finding_src(cid, history.finding.id)
