@@ -1,5 +1,4 @@
 """Open data as CSV: one row per record, finding, assessment, requirement (its deadline
-"""Open data as CSV: one row per record, finding, assessment, requirement (its deadline
 and outcome), rating, oversight period, figure, response, response state and cited source,
 for a spreadsheet."""
 
