@@ -19,7 +19,7 @@ from tests.conftest import REPO, copy_project
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("exit")
     count = exit_check.generate(copy_project(work / "project"), work / "pages")
-    assert count == 39  # 7 hand-written pages, 13 generated ones, 19 finding pages
+    assert count == 40  # 7 hand-written pages, 14 generated ones (indicators, the case sources), 19 finding pages
     return work
 
 
@@ -34,7 +34,7 @@ def test_generated_site_has_no_broken_link_under_a_sub_path(generated: Path,
     assert result.links_ok, result.links_report
     assert result.crawl.broken == []
     assert result.crawl.third_party == set()
-    assert result.crawl.pages == 39
+    assert result.crawl.pages == 40
     assert result.crawl.targets > 250  # pages, fragments, open data, feeds, stylesheets
     site = generated / builder / "site"
     case = BeautifulSoup((site / "cases" / "powys-childrens-services" / "index.html")

@@ -47,7 +47,7 @@ def test_the_case_page_has_a_figures_section_with_a_chart_per_series_of_two_or_m
     case = page(figures_site, BROOKFIELD)
     heading = case.find("h2", id="figures")
     assert heading is not None and heading.get_text(strip=True).startswith("Figures")
-    toc = [a.get_text(strip=True) for a in case.select("nav.md-nav--secondary a")]
+    toc = [a.get_text(strip=True) for a in case.select("nav.cf-contents a")]
     assert toc[toc.index("Money") + 1] == "Figures"
     charts = case.select("svg.cf-chart")
     assert [c.find("title").get_text() for c in charts] == [  # type: ignore[union-attr]

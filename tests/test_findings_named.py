@@ -123,14 +123,14 @@ def test_a_phone_card_labels_the_rows_with_the_table_s_own_heading(site: Path) -
 
 
 def test_cited_in_names_the_tables_by_their_kind(site: Path) -> None:
-    soup = soup_of(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}/sources")  # "Cited in" is on the case's sources page
     [li] = [li for li in soup.select("ol.cf-bibliography > li")
             if "northmoor-final-report" in words(li) or "final report" in words(li)]
     cited = words(li.select_one("p.cf-cited-in"))
     assert f"Recommendations: all 64 of “{REPORT_TITLE}”, 10 March 2025" in cited
     assert f"Findings and recommendations: all 2 of “{UPDATE_TITLE}”, 2 June 2025" in cited
     assert "Findings: all" not in cited
-    hrefs = [a["href"] for a in li.select("p.cf-cited-in a")]
+    hrefs = ["#" + str(a["href"]).split("#", 1)[1] for a in li.select("p.cf-cited-in a")]
     assert f"#findings-of-{REPORT}" in hrefs and f"#findings-of-{UPDATE}" in hrefs
 
 
