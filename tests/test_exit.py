@@ -19,7 +19,7 @@ from tests.conftest import REPO, copy_project
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("exit")
     count = exit_check.generate(copy_project(work / "project"), work / "pages")
-    assert count == 40  # 7 hand-written pages, 14 generated ones (indicators, the case sources), 19 finding pages
+    assert count == 40  # 7 hand-written, 14 generated (indicators, case sources), 19 findings
     return work
 
 
