@@ -90,8 +90,8 @@ def test_each_quotation_says_whether_it_was_checked_and_where(shown_site: Path) 
     full = page(shown_site, f"cases/{CASE}/sources")
     summaries = [heard(s) for s in full.select("details.cf-quotes summary")]
     assert summaries == [  # every quote of a source with a copy is checked: said once
-        "Passages quoted on the case page (1), each checked against the stored copy",
-        "Passages quoted on the case page (1), each checked against the stored copy"]
+        "Passages the case page cites (1), each checked against the stored copy",
+        "Passages the case page cites (1), each checked against the stored copy"]
     # where the findings' passages are is said once, in the page's introduction
     assert heard(full.select_one("#ref-3 .cf-elsewhere")) == (  # type: ignore[arg-type]
         "Quoted for findings: 2 more passages.")
@@ -121,7 +121,7 @@ def test_a_source_without_a_copy_says_its_quotes_are_not_checked(tmp_path: Path)
                         "html.parser")
     entry = doc.select_one("#ref-2")
     assert heard(entry.select_one("summary")) == (  # type: ignore[union-attr, arg-type]
-        "Passages quoted on the case page (1), not checked: no stored copy is kept")
+        "Passages the case page cites (1), not checked: no stored copy is kept")
     assert heard(entry.select_one(".cf-quotes li")) == "“Managers now check.”"  # type: ignore[union-attr, arg-type]
     cites = [c for r in ds.cases[CASE].records for f in r.findings for c in f.cites
              if c.source.id == OPEN]

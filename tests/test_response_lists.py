@@ -284,3 +284,16 @@ def test_lines_and_pages_in_process_for_a_coroner_s_report(tmp_path: Path) -> No
     assert items_noun([*report.findings, *inspection.requirements]) == \
         "the 3 findings and requirements"
     assert items_noun(inspection.requirements) == "the requirement"
+
+
+def test_a_reply_s_quotes_are_counted_for_the_finding_pages_that_show_them(
+        project: Path) -> None:
+    """The reply's 42 quotes are shown in each recommendation's history on its own page, not
+    on the case page: its entry on the case's sources page counts them as quoted for
+    findings, and lists no passage as cited by the case page (the review found "Passages
+    quoted on the case page (42)")."""
+    page = soup(project / "site" / "cases" / CASE / "sources" / "index.html")
+    [entry] = [li for li in page.select("ol.cf-bibliography > li")
+               if "the department's reply to the inquiry" in text(li)]
+    assert entry.select("details.cf-quotes") == []
+    assert text(entry.select_one(".cf-elsewhere")) == "Quoted for findings: 42 passages."

@@ -306,10 +306,11 @@ def case_view(case: m.Case, build_date: dt.date | None = None) -> CaseView:
 
 
 def _finding_citations(case: m.Case) -> list[m.Citation]:
-    """The citations of the case's findings and assessments, whose quotes their finding
-    pages show."""
+    """The citations of the case's findings, assessments and responses to findings, whose
+    quotes their finding pages show."""
     return ([c for f in case.findings for c in f.cites]
-            + [c for r in case.records for a in r.assessments for c in a.cites])
+            + [c for r in case.records for a in r.assessments for c in a.cites]
+            + [c for f in case.findings for x in f.responses for c in x.cites])
 
 
 def passages(bibliography: list[m.Source], quoted: list[tuple[str, m.Citation]]
