@@ -297,3 +297,23 @@ def test_a_reply_s_quotes_are_counted_for_the_finding_pages_that_show_them(
                if "the department's reply to the inquiry" in text(li)]
     assert entry.select("details.cf-quotes") == []
     assert text(entry.select_one(".cf-elsewhere")) == "Quoted for findings: 42 passages."
+
+
+def test_where_things_stand_says_each_body_s_duty_to_respond(project: Path) -> None:
+    """A case with no requirements but a duty to respond never says only "No requirements
+    or deadlines are recorded": each body's duty is said with its state, cited (the review
+    found a missed duty unmentioned in "where things stand")."""
+    stand = case_page(project).select_one("div.cf-stand")
+    said = [text(p) for p in stand.select("p")]
+    assert "No requirements are recorded in this case; its duties to respond follow." in said
+    assert "No requirements or deadlines are recorded in this case." not in " ".join(said)
+    duties = [text(p) for p in stand.select("p.cf-duty")]
+    head = ("Duty to respond to “FICTIONAL TEST RECORD: the inquiry's final report” "
+            "(10 March 2025), ")
+    assert [d[:len(head)] for d in duties] == [head, head]
+    assert duties[0][len(head):].startswith(
+        "Example Department for Water (fictional): Responded on time. ")
+    assert duties[1][len(head):].startswith(
+        "Northmoor Water Board (fictional): No response published. ")
+    assert "This is not a rejection" in duties[1]
+    assert all(p.select("a[href^='#ref-']") for p in stand.select("p.cf-duty"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from casefile.model import objects as m
-from casefile.model import vocab, who
+from casefile.model import responses, vocab, who
 from casefile.model.dates import PartialDate, human_day
 from casefile.model.histories import order_known
 from casefile.model.said import Said, called, unique
@@ -93,6 +93,8 @@ class Stand:
     upcoming: list[Step] = field(default_factory=list)  # what happens next, as sources say
     # who reports requirements known only from other publishers' sources (set_second_hand)
     second_hand: list[Said] = field(default_factory=list)
+    # each body's duty to respond to a report: responded on time, late, pending... (#18)
+    duties: list[Said] = field(default_factory=list)
 
     @property
     def next_step(self) -> Step | None:
@@ -113,13 +115,33 @@ def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.R
         later = (f"Nothing later is recorded here; this version of the site was built on "
                  f"{human_day(build_date)}, so anything since may be missing.")
     closed = case.status.value == "closed"
+    owed = duties(case)
+    counted = outcomes(requirements, case.as_of_shown)
+    if owed and not requirements:
+        counted = Said("No requirements are recorded in this case; its duties to respond "
+                       "follow.")
     return Stand(ends, later, [findings_stand(case, g) for g in view_matrices],
-                 outcomes(requirements, case.as_of_shown),
+                 counted,
                  [] if closed else pending(requirements),
                  None if closed else next_deadline(requirements),
                  closed_words(case.as_of_shown) if closed else None,
                  None if view_matrices else "No findings are recorded in this case.",
-                 upcoming(case, case.as_of_shown), set_second_hand(requirements))
+                 upcoming(case, case.as_of_shown), set_second_hand(requirements), owed)
+
+
+def duties(case: m.Case) -> list[Said]:
+    """Each body's duty to respond to a report of the case, in the reports' date order:
+    "Duty to respond to “Final report” (10 March 2025), Example Board: No response
+    published. The response was due …", cited to the report and to the body's first reply."""
+    said = []
+    reports = [r for r in case.records if r.duty]
+    for record in sorted(reports, key=lambda r: (r.date.earliest, r.date.latest, r.title)):
+        for state in responses.duty_states(record):
+            cites = record.cites + (state.reply.cites if state.reply else [])
+            said.append(Said(f"Duty to respond to “{record.title}” ({record.date.human()}), "
+                             f"{state.body.name}: {state.term.label}. {state.explanation}",
+                             unique(cites)))
+    return said
 
 
 # -- the records' end date --------------------------------------------------------------
