@@ -254,3 +254,19 @@ def test_a_due_range_reads_as_the_range_and_stands_at_its_last_day(tmp_path: Pat
     assert (due.day, due.until, due.earliest) == (
         dt.date(2018, 3, 1), dt.date(2018, 3, 31), dt.date(2018, 3, 31))
     assert staffing.both[1].timing.startswith("Responded, timing not established")
+
+
+def test_a_due_range_on_the_built_page(tmp_path: Path) -> None:
+    root = tmp_path / "range"
+    write_mini(root, {**BODIES, PFD: pfd(date="2018-01", respond=MONTHS),
+                      "cases/town/records/r-council.yml": reply("r-council", "2018-03-20"),
+                      CASE: ("reviewed: 2020-01-01", "reviewed: 2020-01-01\nas_of: 2018-04-30")})
+    copy_project(root, data=False)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    entries = history(page(root / "site", "cases/town/findings/c-staffing"))
+    assert [li["id"] for li in entries] == [
+        "raised", "response-r-council-town-council", "response-due"]
+    head = entries[-1].select_one(".cf-event__head")
+    assert head is not None and text(head).startswith("between 1 and 31 March 2018 Response due")
+    assert [t["datetime"] for t in head.select("time")] == ["2018-03-01", "2018-03-31"]
