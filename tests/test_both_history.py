@@ -9,6 +9,7 @@ the order itself, in process."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -206,3 +207,66 @@ def test_the_methodology_says_the_same_order() -> None:
     text = " ".join((REPO / "content" / "methodology.md").read_text("utf-8").split())
     assert both.TIE_RULE in text
     assert "Each finding's page gives **one history of both**" in text
+
+
+# -- "on time" only for a body the item is addressed to, on an entry answering it ---------
+
+def test_no_timing_for_a_body_the_item_is_not_addressed_to(inquiry: Path) -> None:
+    """Recommendation 5 is addressed to the water board only: the department's answer to it
+    is listed, but the department owed no reply to this one, so its entry says nothing of on
+    time (the board, which owes one, gave none)."""
+    doc = page(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-5")
+    entries = history(doc)
+    assert [li["id"] for li in entries] == [
+        "raised", "response-dept-reply-2025-example-water-department", "response-due"]
+    assert doc.select(".cf-timing") == []
+    assert "Responded on time" not in text(doc.select_one("article"))  # type: ignore[arg-type]
+
+
+def test_no_timing_on_a_reply_that_does_not_answer_the_item(inquiry: Path) -> None:
+    """Recommendation 43 is addressed to the department, whose reply answers 1 to 42 only:
+    its entry says the reply gives no response to it, and nothing of on time."""
+    doc = page(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-43")
+    [reply_entry] = [li for li in history(doc) if li["id"].startswith("reply-")]
+    assert reply_entry.select_one(".cf-status").get_text() == "Not answered in the reply"  # type: ignore[union-attr]
+    assert reply_entry.select(".cf-timing") == []
+    assert "on or before the day it was due" not in text(doc.select_one("article"))  # type: ignore[arg-type]
+    three = page(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-3")
+    assert len(three.select(".cf-timing")) == 1  # the department's answer to one it owes
+
+
+# -- a due day the dates give only as a range -----------------------------------------------
+
+MONTHS = "  by: [town-council]\n  within: 2\n  unit: months\n  from: event\n"
+
+
+def test_a_due_range_reads_as_the_range_and_stands_at_its_last_day(tmp_path: Path) -> None:
+    """A report dated only to January 2018 with two months to respond: due between 1 and
+    31 March 2018; a reply of 20 March stands before it."""
+    case = load(tmp_path, {PFD: pfd(date="2018-01", respond=MONTHS),
+                           "cases/town/records/r-council.yml": reply("r-council", "2018-03-20")},
+                as_of="2018-04-30")
+    [staffing] = [h for h in histories(case) if h.finding.id == "c-staffing"]
+    assert [e.anchor for e in staffing.both] == [
+        "raised", "response-r-council-town-council", "response-due"]
+    due = staffing.both[-1]
+    assert due.when == "between 1 and 31 March 2018"
+    assert (due.day, due.until, due.earliest) == (
+        dt.date(2018, 3, 1), dt.date(2018, 3, 31), dt.date(2018, 3, 31))
+    assert staffing.both[1].timing.startswith("Responded, timing not established")
+
+
+def test_a_due_range_on_the_built_page(tmp_path: Path) -> None:
+    root = tmp_path / "range"
+    write_mini(root, {**BODIES, PFD: pfd(date="2018-01", respond=MONTHS),
+                      "cases/town/records/r-council.yml": reply("r-council", "2018-03-20"),
+                      CASE: ("reviewed: 2020-01-01", "reviewed: 2020-01-01\nas_of: 2018-04-30")})
+    copy_project(root, data=False)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    entries = history(page(root / "site", "cases/town/findings/c-staffing"))
+    assert [li["id"] for li in entries] == [
+        "raised", "response-r-council-town-council", "response-due"]
+    head = entries[-1].select_one(".cf-event__head")
+    assert head is not None and text(head).startswith("between 1 and 31 March 2018 Response due")
+    assert [t["datetime"] for t in head.select("time")] == ["2018-03-01", "2018-03-31"]

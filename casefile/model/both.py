@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from casefile.model import deadlines, vocab, who
 from casefile.model import objects as m
 from casefile.model import responses as rs
+from casefile.model.dates import PartialDate, human_day, range_parts
 from casefile.model.link_dates import after_order
 
 KINDS = ("raised", "response", "assessment", "due")
-TIE_RULE = ("Entries are in date order. Entries of the same day stand in this order: the "
+TIE_RULE = ("Entries are in date order; a day a response falls due that the dates give only "
+            "as a range (a report dated to a month) stands at the range's last day, after "
+            "anything dated within it. Entries of the same day stand in this order: the "
             "report raising it, responses, assessments of progress, then the day a response "
             "falls due; several of one kind by who says so, then by what they say.")
 
@@ -48,6 +51,21 @@ class Entry:
     quoted: bool = True
     timing: str = ""  # for a body's first reply under the report's duty: on time or late
     replier: m.Body | None = None  # the body of a response or reply
+    until: dt.date | None = None  # the due day's last possible day, when a range
+
+    @property
+    def day_parts(self) -> tuple[str, str] | None:
+        """("1", "31 May 2025") for a due day the dates give only as a range, else None."""
+        if self.day is None or self.until is None:
+            return None
+        return range_parts(PartialDate.of(self.day), PartialDate.of(self.until))
+
+    @property
+    def when(self) -> str:
+        """The due day in words: "10 May 2025", or "between 1 and 31 May 2025"."""
+        assert self.day is not None, "only the day a response falls due has no record"
+        parts = self.day_parts
+        return f"between {parts[0]} and {parts[1]}" if parts else human_day(self.day)
 
 
 def _raised(item: m.Finding) -> Entry:
@@ -86,7 +104,8 @@ def _reply(line: rs.ResponseLine) -> Entry:
 
 def _due(item: rs.Answerable) -> Entry | None:
     """The day a response to ``item`` falls due, when its report sets a duty on any body
-    it is addressed to; said by the report that sets it."""
+    it is addressed to; said by the report that sets it. A window of days (a report dated
+    to a month) is placed at its last day, after anything dated within it."""
     report, duty = item.record, item.record.duty
     bodies = [b for b in duty.by if rs.owes(item, b)] if duty else []
     if duty is None or not bodies:
@@ -104,7 +123,8 @@ def _due(item: rs.Answerable) -> Entry | None:
         words += f" That day is after these records end ({rs.case_date(report.case)})."
     return Entry("due", "response-due", "Response due",
                  f"{report.body.label_at(report.date)}, in “{report.title}”", words,
-                 report.cites, first, last, day=first, quoted=False)
+                 report.cites, last, last, day=first, quoted=False,
+                 until=last if last != first else None)
 
 
 def _key(e: Entry) -> tuple:
@@ -129,13 +149,16 @@ def entries(item: m.Finding, assessments: list[m.Assessment]) -> list[Entry]:
 def _timed(item: m.Finding, found: list[Entry]) -> None:
     """Says, on the entry of each duty body's first reply to the report, whether it came
     on time: "Responded on time: Town Council responded in “Reply” (7 March 2018), on or
-    before the day it was due."."""
+    before the day it was due."; only for a body ``item`` is addressed to (``owes``), and
+    only on an entry that responds to it (a status, or a letter that gives no status per
+    item), never on "Not answered in the reply"."""
     duty = item.record.duty
     assert duty is not None
-    for body in duty.by:
+    for body in (b for b in duty.by if rs.owes(item, b)):
         state = rs.duty_state(duty, body)
         for entry in found:
-            if entry.replier is body and entry.record is state.reply:
+            if entry.replier is body and entry.record is state.reply and not (
+                    entry.term is not None and entry.term.value == rs.NOT_ANSWERED):
                 entry.timing = f"{state.term.label}: {state.explanation}"
 
 
