@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from casefile.model import objects as m
 from casefile.model.dates import human_range, range_parts
 from casefile.model.money import DEFAULT_LOCALE
-from casefile.model.who import listed, said_by
+from casefile.model.who import figure_said_by, listed
 
 if TYPE_CHECKING:
     from casefile.model.views import CaseView
@@ -27,7 +27,7 @@ class Value:
     figure: m.Figure
     value: str  # "360 people", "about 88 per cent", "£2 million"
     when: str  # "13 March 2018", "February 2018", "January to March 2018"
-    who: str  # "Own claim: Example Council", "…, as reported by The Gazette (press)"
+    who: str  # "Own figure: Example Council", "…, as reported by The Gazette (press)"
 
     def _at(self) -> Decimal:
         """Where it falls in time, for the chart: the middle of the days it covers."""
@@ -63,7 +63,7 @@ class Series:
 
 def value_of(figure: m.Figure, locale: str = DEFAULT_LOCALE) -> Value:
     return Value(figure, figure.text(locale), human_range(figure.date, figure.until),
-                 said_by(figure.asserter, figure.by, figure.record, figure.relayed))
+                 figure_said_by(figure.asserter, figure.by, figure.record, figure.relayed))
 
 
 def _order(value: Value) -> tuple[object, ...]:
