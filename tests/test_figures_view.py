@@ -269,3 +269,14 @@ def test_a_figure_is_said_in_words_for_a_figure_and_a_finding_keeps_its_own(
     # a finding's status keeps the words of its asserter
     assert who.said_by(vocab.ASSERTERS["regulator"], figure.by, figure.record, None) \
         == f"Regulator's judgement: {name}"
+
+
+def test_each_value_says_how_long_a_time_it_covers(renderer: Renderer) -> None:
+    found = figures_view.series(renderer.views[BROOKFIELD].case)
+    assert [v.span for v in found[0].values] == ["3 months", "2 months"]
+    assert [v.span for v in found[2].values] == ["a date"] * 3
+    assert found[0].chart_note is not None and found[2].chart_note is None
+    assert found[1].chart_note is None  # one value: no chart
+    assert figures_view.unjoined_note(["a date", "62 days"]) == (
+        "The points are not joined by a line: the values cover different lengths of time "
+        "(a date and 62 days), so they are not directly comparable.")
