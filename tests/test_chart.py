@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
+from casefile.model.figures_view import unjoined_note
 from casefile.outputs.chart import ChartPoint, description, svg
 
 
@@ -57,17 +59,17 @@ def test_title_and_description_state_every_value_with_its_date() -> None:
     assert (title.attrib["id"], title.text) == ("figures-staff-title", "Staff complement")
     assert (desc.attrib["id"], desc.text) == (
         "figures-staff-desc", "Values in date order: 340 people (January 2017); 352 people "
-        "(2017); 360 people (13 March 2018).")
+        "(2017); 360 people (13 March 2018). The value axis starts at zero.")
     assert description(THREE) == desc.text
 
 
 def test_axis_labels_are_the_first_and_last_dates_and_the_lowest_and_highest_values() -> None:
     chart = parsed(THREE)
     texts = {t.text: t for t in chart.findall("text")}
-    assert set(texts) == {"340 people", "360 people", "January 2017", "13 March 2018"}
-    # the highest value's label is above the lowest's; the dates are below both
-    assert numbers(texts["360 people"], "y") < numbers(texts["340 people"], "y")
-    assert numbers(texts["January 2017"], "y") > numbers(texts["340 people"], "y")
+    assert set(texts) == {"0", "360 people", "January 2017", "13 March 2018"}
+    # the highest value's label is above zero's; the dates are below both
+    assert numbers(texts["360 people"], "y") < numbers(texts["0"], "y")
+    assert numbers(texts["January 2017"], "y") > numbers(texts["0"], "y")
     assert texts["January 2017"].attrib["text-anchor"] == "start"
     assert texts["13 March 2018"].attrib["text-anchor"] == "end"
     # the first date starts where the first point is, the last ends at the last point's x
@@ -81,7 +83,7 @@ def test_lowest_and_highest_come_from_the_values_not_their_order() -> None:
                point(3, "40", "40 per cent", "2021")]
     chart = parsed(falling)
     texts = [t.text for t in chart.findall("text")]
-    assert texts[:2] == ["88 per cent", "12.5 per cent"]
+    assert texts[:2] == ["88 per cent", "0"]
     ys = [numbers(c, "cy")[0] for c in chart.findall("circle")]
     assert ys[1] < ys[2] < ys[0]
 
@@ -94,16 +96,18 @@ def test_coordinates_are_exact_to_one_decimal_place_with_no_float_artefacts() ->
     assert coordinates and all(re.fullmatch(r"[0-9]+\.[0-9]", c) for c in coordinates)
     for pair in ET.fromstring(text).find("polyline").attrib["points"].split():  # type: ignore[union-attr]
         assert re.fullmatch(r"[0-9]+\.[0-9],[0-9]+\.[0-9]", pair)
-    # the middle value is exactly half way up: 0.2 between 0.1 and 0.3
+    # from zero, 0.3 is three times as high as 0.1: 150 - 134 × 0.1 / 0.3 ≈ 105.3
     ys = [numbers(c, "cy")[0] for c in ET.fromstring(text).findall("circle")]
-    assert ys[1] == (ys[0] + ys[2]) / 2
+    assert ys == [Decimal("105.3"), Decimal("60.7"), Decimal("16.0")]
     assert svg("c", "Days", values) == svg("c", "Days", values)  # the same every time
 
 
 def test_equal_values_are_one_level_line_and_one_date_is_the_middle() -> None:
     flat = parsed([point(5, "88", "88 per cent", "2019"), point(9, "88", "88 per cent", "2020")])
-    assert len(flat.findall("line[@class='cf-chart-grid']")) == 1
-    assert [t.text for t in flat.findall("text")] == ["88 per cent", "2019", "2020"]
+    assert len(flat.findall("line[@class='cf-chart-grid']")) == 2  # the value and zero
+    assert [t.text for t in flat.findall("text")] == ["88 per cent", "0", "2019", "2020"]
+    zeros = parsed([point(5, "0", "0 cases", "2019"), point(9, "0", "0 cases", "2020")])
+    assert len(zeros.findall("line[@class='cf-chart-grid']")) == 1
     assert len({c.attrib["cy"] for c in flat.findall("circle")}) == 1
     same_day = parsed([point(5, "1", "1 case", "2019"), point(5, "2", "2 cases", "2019")])
     assert len({c.attrib["cx"] for c in same_day.findall("circle")}) == 1
@@ -139,7 +143,7 @@ def test_nothing_outside_and_only_current_colour() -> None:
 
 def test_a_label_too_long_for_its_room_is_squeezed_to_fit_not_cut_off() -> None:
     long = "about £123,456,789,012.50 a year (approximately, as reported)"
-    chart = parsed([point(1, "1", long, "2019"), point(2, "2", "£2", "2020")])
+    chart = parsed([point(1, "-1", long, "2019"), point(2, "2", "£2", "2020")])
     label = next(t for t in chart.findall("text") if t.text == long)
     assert label.attrib["lengthAdjust"] == "spacingAndGlyphs"
     assert Decimal(label.attrib["textLength"]) <= Decimal(label.attrib["x"])
@@ -193,11 +197,11 @@ def test_the_layout_in_viewbox_units() -> None:
                       "y2": "162.0", "stroke": "currentColor", "stroke-width": "1"}]
     texts = [(t.text, t.attrib["x"], t.attrib["y"], t.attrib["text-anchor"])
              for t in chart.findall("text")]
-    assert texts == [("360 people", "83.0", "20.0", "end"), ("340 people", "83.0", "154.0", "end"),
+    assert texts == [("360 people", "83.0", "20.0", "end"), ("0", "83.0", "154.0", "end"),
                      ("January 2017", "89.0", "180.0", "start"),
                      ("13 March 2018", "352.0", "180.0", "end")]
     assert [(c.attrib["cx"], c.attrib["cy"]) for c in chart.findall("circle")] == [
-        ("89.0", "150.0"), ("191.5", "69.6"), ("352.0", "16.0")]
+        ("89.0", "23.4"), ("191.5", "19.0"), ("352.0", "16.0")]
     assert {c.attrib["r"] for c in chart.findall("circle")} == {"4"}
     # nothing but elements: no stray text between them
     assert all(not (e.tail or "").strip() for e in chart.iter())
@@ -206,7 +210,7 @@ def test_the_layout_in_viewbox_units() -> None:
 
 
 def test_equal_values_and_one_date_sit_in_the_middle() -> None:
-    flat = parsed([point(5, "1", "1", "a"), point(5, "1", "1", "b")])  # the plot: 40 to 352
+    flat = parsed([point(5, "0", "0", "a"), point(5, "0", "0", "b")])  # the plot: 40 to 352
     assert [(c.attrib["cx"], c.attrib["cy"]) for c in flat.findall("circle")] == [
         ("196.0", "83.0"), ("196.0", "83.0")]
     assert flat.find("line").attrib["y1"] == "83.0"  # type: ignore[union-attr]
@@ -224,7 +228,54 @@ def test_two_dates_share_a_line_only_when_both_fit(length: int, one_line: bool) 
 
 def test_a_label_exactly_as_wide_as_its_room_is_not_squeezed() -> None:
     # a 20-character label: the plot starts at its limit, 162, leaving 154 = 20 × 7.7
-    chart = parsed([point(1, "1", "x" * 20, "2019"), point(2, "2", "y" * 20, "2020")])
+    chart = parsed([point(1, "-1", "x" * 20, "2019"), point(2, "2", "y" * 20, "2020")])
     assert all("textLength" not in t.attrib for t in chart.findall("text"))
-    wider = parsed([point(1, "1", "x" * 21, "2019"), point(2, "2", "y" * 20, "2020")])
+    wider = parsed([point(1, "-1", "x" * 21, "2019"), point(2, "2", "y" * 20, "2020")])
     assert [t.attrib.get("textLength") for t in wider.findall("text")][:2] == [None, "154.0"]
+
+
+def test_the_value_axis_starts_at_zero_so_a_small_change_is_drawn_small() -> None:
+    chart = parsed(THREE)  # 340 to 360 people
+    grid = chart.findall("line[@class='cf-chart-grid']")
+    bottom = max(Decimal(line.attrib["y1"]) for line in grid)
+    top = min(Decimal(line.attrib["y1"]) for line in grid)
+    zero = next(t for t in chart.findall("text") if t.text == "0")
+    assert Decimal(zero.attrib["y"]) == bottom + 4  # zero is the bottom line's label
+    ys = [numbers(c, "cy")[0] for c in chart.findall("circle")]
+    # 340 to 360 is a twentieth of the height from zero, not all of it
+    assert max(ys) - min(ys) < (bottom - top) / 10
+    assert "starts at zero" in (chart.findtext("desc") or "")
+
+
+def span_point(at: int, value: str, when: str, span: str, who: str = "Example Council"
+               ) -> ChartPoint:
+    return ChartPoint(Decimal(at), Decimal(value), f"{value} days", when, who, span)
+
+
+def test_values_over_different_lengths_of_time_are_points_with_no_line() -> None:
+    unlike = [span_point(1, "96.5", "October to December 2023", "3 months"),
+              span_point(90, "71", "January to February 2024", "2 months")]
+    chart = parsed(unlike)
+    assert chart.find("polyline") is None
+    assert len(chart.findall("circle")) == 2
+    assert unjoined_note(["3 months", "2 months"]) in (chart.findtext("desc") or "")
+    assert "different lengths of time (3 months and 2 months)" in (chart.findtext("desc") or "")
+    dated = parsed([span_point(1, "5", "2023", "a date"),
+                    span_point(9, "7", "January to March 2024", "3 months")])
+    assert dated.find("polyline") is None
+    alike = parsed([span_point(1, "5", "January to March 2023", "3 months"),
+                    span_point(9, "7", "April to June 2023", "3 months")])
+    assert alike.find("polyline") is not None
+    assert "not joined" not in (alike.findtext("desc") or "")
+
+
+def test_the_text_alternative_says_who_gives_each_value_and_when_bodies_differ() -> None:
+    two = [span_point(1, "5", "2022", "a date", "Example Care Regulator"),
+           span_point(9, "7", "2023", "a date", "Example Council")]
+    desc = parsed(two).findtext("desc")
+    assert desc == (
+        "Values in date order: 5 days (2022, Example Care Regulator); 7 days (2023, "
+        "Example Council). The values come from different bodies: Example Care Regulator "
+        "and Example Council. The value axis starts at zero.")
+    one = parsed([replace(p, who="Example Council") for p in two]).findtext("desc") or ""
+    assert "different bodies" not in one and "(2022, Example Council)" in one

@@ -56,11 +56,10 @@ def test_the_case_page_has_a_figures_section_with_a_chart_per_series_of_two_or_m
     assert staff.attrib["role"] == "img"
     assert [c.findtext("title") for c in staff.findall("circle")] == [
         "340 people (April 2023)", "352 people (31 December 2023)", "360 people (February 2024)"]
-    assert staff.findtext("desc") == (
-        "Values in date order: 340 people (April 2023); 352 people (31 December 2023); "
-        "360 people (February 2024).")
+    assert (staff.findtext("desc") or "").startswith(
+        "Values in date order: 340 people (April 2023, Example Care Regulator); ")
     assert [t.text for t in staff.findall("text")] == [
-        "360 people", "340 people", "April 2023", "February 2024"]
+        "360 people", "0", "April 2023", "February 2024"]
     xs = [float(c.attrib["cx"]) for c in staff.findall("circle")]
     assert xs == sorted(xs)
 
@@ -100,3 +99,25 @@ def test_the_indicators_page_compares_latest_values_with_their_dates(figures_sit
     target = (figures_site / "indicators" / link["href"].split("#")[0]).resolve()  # type: ignore[index,union-attr]
     assert target == (figures_site / "cases/brookfield-childrens-services").resolve()
     assert page(figures_site, BROOKFIELD).find(id=link["href"].split("#")[1]) is not None  # type: ignore[index,union-attr]
+
+
+def test_a_chart_of_unlike_periods_draws_points_only_and_says_why(figures_site: Path) -> None:
+    case = page(figures_site, BROOKFIELD)
+    sick, staff = (chart(s) for s in case.select("svg.cf-chart"))
+    # three months (October to December) and two (January to February): no line
+    assert sick.find("polyline") is None and len(sick.findall("circle")) == 2
+    box = case.select(".cf-chart-box")[0]
+    note = box.select_one("p.cf-chart-note")
+    assert note is not None and note.get_text() == (
+        "The points are not joined by a line: the values cover different lengths of time "
+        "(3 months and 2 months), so they are not directly comparable.")
+    assert note.get_text() in (sick.findtext("desc") or "")
+    # single dates are joined, from zero, and the text says who gives each value
+    assert staff.find("polyline") is not None
+    assert case.select(".cf-chart-box")[1].select_one("p.cf-chart-note") is None
+    assert staff.findtext("desc") == (
+        "Values in date order: 340 people (April 2023, Example Care Regulator); 352 people "
+        "(31 December 2023, Brookfield District Council); 360 people (February 2024, "
+        "Brookfield District Council). The values come from different bodies: Example Care "
+        "Regulator and Brookfield District Council. The value axis starts at zero.")
+    assert [t.text for t in staff.findall("text")][:2] == ["360 people", "0"]

@@ -44,15 +44,15 @@ def test_one_series_per_indicator_by_name_each_in_date_order(renderer: Renderer)
         ("staff-in-post", "figures-staff-in-post",
          "Staff in post (fictional test indicator): 3 values, oldest first")]
     assert rows(found[2]) == [
-        ("April 2023", "340 people", "Regulator's judgement: Example Care Regulator", [1]),
-        ("31 December 2023", "352 people", "Own claim: Brookfield District Council", [4]),
+        ("April 2023", "340 people", "Regulator's figure: Example Care Regulator", [1]),
+        ("31 December 2023", "352 people", "Own figure: Brookfield District Council", [4]),
         ("February 2024", "360 people",
-         f"Own claim: Brookfield District Council, {GAZETTE}", [3])]
+         f"Own figure: Brookfield District Council, {GAZETTE}", [3])]
     assert rows(found[0]) == [
         ("October to December 2023", "96.5 days",
-         f"Own claim: Brookfield District Council, {GAZETTE}", [3]),
+         f"Own figure: Brookfield District Council, {GAZETTE}", [3]),
         ("January to February 2024", "71 days",
-         f"Own claim: Brookfield District Council, {GAZETTE}", [3])]
+         f"Own figure: Brookfield District Council, {GAZETTE}", [3])]
 
 
 def test_a_period_has_both_ends_and_sits_at_its_middle_on_the_chart(renderer: Renderer) -> None:
@@ -80,7 +80,7 @@ def test_ties_go_by_the_period_end_then_who_says_so_then_the_source(renderer: Re
     longer = _value(council, date=day, until=PartialDate(2023, 6))
     by_council = _value(council, date=day)
     by_regulator = _value(regulator, date=day)
-    assert by_council.who < by_regulator.who  # "Own claim: …" before "Regulator's …"
+    assert by_council.who < by_regulator.who  # "Own figure: …" before "Regulator's …"
     order = figures_view.in_date_order([longer, by_regulator, by_council])
     assert order == [by_council, by_regulator, longer]
     # the same date and speaker: by the source's number in the case's list of sources
@@ -150,10 +150,10 @@ def test_the_case_page_lays_out_each_series_and_charts_two_or_more(renderer: Ren
     staff = tables[2]
     assert [[td.get_text(" ", strip=True) for td in tr.find_all("td")]
             for tr in staff.tbody.find_all("tr")] == [
-        ["April 2023", "340 people", "Regulator's judgement: Example Care Regulator", "[1]"],
+        ["April 2023", "340 people", "Regulator's figure: Example Care Regulator", "[1]"],
         ["31 December 2023", "352 people Counted by the council (invented).",
-         "Own claim: Brookfield District Council", "[4]"],
-        ["February 2024", "360 people", f"Own claim: Brookfield District Council, {GAZETTE}",
+         "Own figure: Brookfield District Council", "[4]"],
+        ["February 2024", "360 people", f"Own figure: Brookfield District Council, {GAZETTE}",
          "[3]"]]
     assert [t["datetime"] for t in staff.find_all("time")] == ["2023-04", "2023-12-31", "2024-02"]
     period = tables[0].tbody.tr.find_all("time")
@@ -194,9 +194,9 @@ def test_the_indicators_page_gives_each_cases_latest_value_with_its_date(
     assert [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
             for tr in table.tbody.find_all("tr")] == [  # type: ignore[union-attr]
         ["FICTIONAL TEST CASE: Brookfield District Council children's services", "360 people",
-         "February 2024", f"Own claim: Brookfield District Council, {GAZETTE}", "[3]"],
+         "February 2024", f"Own figure: Brookfield District Council, {GAZETTE}", "[3]"],
         ["FICTIONAL TEST CASE: Rivermouth Borough Council review", "210 people", "2022",
-         "Regulator's judgement: Example Care Regulator", "[1]"]]
+         "Regulator's figure: Example Care Regulator", "[1]"]]
     links = [a["href"] for a in table.find_all("a")]  # type: ignore[union-attr]
     assert links == [f"../cases/{BROOKFIELD}/#figures-staff-in-post",
                      f"../cases/{BROOKFIELD}/#ref-3",
@@ -253,3 +253,32 @@ def test_each_chart_is_titled_by_its_indicator_and_named_after_its_series(
         "figures-staff-in-post-chart-title figures-staff-in-post-chart-desc")
     assert page.svg.title.get_text() == "Staff in post (fictional test indicator)"  # type: ignore[union-attr]
     assert page.find(id="figures-staff-in-post-chart-title") is not None
+
+
+def test_a_figure_is_said_in_words_for_a_figure_and_a_finding_keeps_its_own(
+        renderer: Renderer) -> None:
+    from casefile.model import who
+    value = figures_view.series(renderer.views[BROOKFIELD].case)[2].values[0]
+    figure = value.figure
+    said = {key: who.figure_said_by(vocab.ASSERTERS[key], figure.by, figure.record, None)
+            for key in ("self", "regulator", "government", "press", "tracker")}
+    name = figure.by.label_at(figure.record.date)
+    assert said == {"self": f"Own figure: {name}", "regulator": f"Regulator's figure: {name}",
+                    "government": f"Government's figure: {name}",
+                    "press": f"Press report: {name}",
+                    "tracker": f"Tracker (second-hand): {name}"}
+    assert "judgement" not in value.who and "claim" not in value.who
+    # a finding's status keeps the words of its asserter
+    assert who.said_by(vocab.ASSERTERS["regulator"], figure.by, figure.record, None) \
+        == f"Regulator's judgement: {name}"
+
+
+def test_each_value_says_how_long_a_time_it_covers(renderer: Renderer) -> None:
+    found = figures_view.series(renderer.views[BROOKFIELD].case)
+    assert [v.span for v in found[0].values] == ["3 months", "2 months"]
+    assert [v.span for v in found[2].values] == ["a date"] * 3
+    assert found[0].chart_note is not None and found[2].chart_note is None
+    assert found[1].chart_note is None  # one value: no chart
+    assert figures_view.unjoined_note(["a date", "62 days"]) == (
+        "The points are not joined by a line: the values cover different lengths of time "
+        "(a date and 62 days), so they are not directly comparable.")

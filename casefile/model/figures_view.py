@@ -7,6 +7,7 @@ templates only lay it out, and casefile.outputs.chart draws a series."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from casefile.model import objects as m
 from casefile.model.dates import human_range, range_parts
 from casefile.model.money import DEFAULT_LOCALE
-from casefile.model.who import listed, said_by
+from casefile.model.who import figure_said_by, listed
 
 if TYPE_CHECKING:
     from casefile.model.views import CaseView
@@ -27,7 +28,7 @@ class Value:
     figure: m.Figure
     value: str  # "360 people", "about 88 per cent", "£2 million"
     when: str  # "13 March 2018", "February 2018", "January to March 2018"
-    who: str  # "Own claim: Example Council", "…, as reported by The Gazette (press)"
+    who: str  # "Own figure: Example Council", "…, as reported by The Gazette (press)"
 
     def _at(self) -> Decimal:
         """Where it falls in time, for the chart: the middle of the days it covers."""
@@ -46,6 +47,27 @@ class Value:
 
     parts = property(_parts)
 
+    def _by(self) -> str:
+        """Who gives it, short, for the chart: the body as named at the record's date."""
+        return self.figure.by.label_at(self.figure.record.date)
+
+    by = property(_by)
+
+    def _span(self) -> str:
+        """How long a time it covers, so only like values are joined on the chart: "a
+        date" for a single date, else the period's length in whole months or in days."""
+        until = self.figure.until
+        if until is None or until == self.figure.date:
+            return "a date"
+        start, end = self.figure.date.earliest, until.latest
+        if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+            months = (end.year - start.year) * 12 + end.month - start.month + 1
+            return "1 month" if months == 1 else f"{months} months"
+        days = (end - start).days + 1
+        return "1 day" if days == 1 else f"{days} days"
+
+    span = property(_span)
+
 
 @dataclass(frozen=True)
 class Series:
@@ -60,10 +82,28 @@ class Series:
 
     caption = property(_caption)
 
+    def _chart_note(self) -> str | None:
+        """Said beside the chart, where it draws no line: why not."""
+        return unjoined_note([v.span for v in self.values]) if len(self.values) > 1 else None
+
+    chart_note = property(_chart_note)
+
+
+def unjoined_note(spans: list[str]) -> str | None:
+    """Why a chart of values covering these lengths of time (``Value.span``) draws no
+    line, in words: values over different lengths of time (single dates and periods, or
+    periods of different length) are not comparable as a trend, so only the points are
+    drawn. None when all are alike and a line joins them."""
+    kinds = list(dict.fromkeys(spans))
+    if len(kinds) < 2:
+        return None
+    return ("The points are not joined by a line: the values cover different lengths of "
+            f"time ({listed(kinds)}), so they are not directly comparable.")
+
 
 def value_of(figure: m.Figure, locale: str = DEFAULT_LOCALE) -> Value:
     return Value(figure, figure.text(locale), human_range(figure.date, figure.until),
-                 said_by(figure.asserter, figure.by, figure.record, figure.relayed))
+                 figure_said_by(figure.asserter, figure.by, figure.record, figure.relayed))
 
 
 def _order(value: Value) -> tuple[object, ...]:

@@ -117,6 +117,24 @@ def said_by(asserter: vocab.Term, body: m.Body, record: m.Record,
     return f"{said}, {relayed.words}" if relayed else said
 
 
+# A figure is a count or amount, not a judgement: who gives it, in words of its own; any
+# other asserter is named by its label.
+FIGURE_WORDS = {"self": "Own figure", "regulator": "Regulator's figure",
+                "government": "Government's figure", "press": "Press report",
+                "oversight": "Overseer's figure", "auditor": "Auditor's figure",
+                "inquiry": "Inquiry's figure", "coroner": "Coroner's figure",
+                "board": "Improvement board's figure"}
+
+
+def figure_said_by(asserter: vocab.Term, body: m.Body, record: m.Record,
+                   relayed: m.Relayed | None) -> str:
+    """Who says so for a figure: "Own figure: Example Council", "Regulator's figure: …",
+    with the same second-hand tail as ``said_by``; findings keep ``said_by``'s words."""
+    words = FIGURE_WORDS.get(asserter.value, asserter.label)
+    return said_by(vocab.Term(asserter.value, words, asserter.description), body, record,
+                   relayed)
+
+
 def told(speaker: str, relayed: m.Relayed | None, said: str) -> str:
     """A claim as one plain sentence, whatever the length of the chain it reaches the
     reader by, from the end the reader has it from: "X gave …" (first-hand), "A (press)

@@ -1,12 +1,17 @@
 """A small line chart of one indicator's values, as inline SVG written at build time.
 
 ``svg`` is a pure function: the same points give the same text. The chart is a picture of
-the table beside it, never the only place a value is given: its ``<title>`` and ``<desc>``
-state every value with its date, each point's own ``<title>`` says the same, and the table
-gives them to screen readers and print. Nothing in it runs or loads anything (no script, no
-link, no outside reference); every piece of text is escaped, so a hostile indicator name is
-shown as written. Drawing uses ``currentColor`` only, so it follows the page's light or dark
-scheme and the reader's forced colours; a point is a shape, never told apart by colour.
+the table beside it, never the only place a value is given: its ``<desc>`` states every
+value with its date and who gives it, each point's own ``<title>`` its value and date, and
+the table gives them to screen readers and print. Nothing in it runs or loads anything (no
+script, no link, no outside reference); every piece of text is escaped, so a hostile
+indicator name is shown as written. Drawing uses ``currentColor`` only, so it follows the
+page's light or dark scheme and the reader's forced colours; a point is a shape, never
+told apart by colour.
+
+It does not mislead: the value axis starts at zero, and values covering different lengths of
+time (a date and a period, or periods of different length) are drawn as points with no line
+between them, the text alternative and a note beside the chart saying why.
 
 Positions are computed in ``Decimal`` and rounded to one decimal place, so the output has
 no float artefacts ("0.30000000000000004") and does not depend on the machine."""
@@ -19,6 +24,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from casefile.model.figures_view import unjoined_note
+from casefile.model.who import listed
+
 if TYPE_CHECKING:
     from casefile.model.figures_view import Series
 
@@ -29,6 +37,7 @@ FONT = 14  # viewBox units, as is every size here: the chart scales with its wid
 CHAR = Decimal("7.7")  # the width of an average character at FONT, to leave room for labels
 RADIUS = 4
 _TENTH = Decimal("0.1")
+ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,8 @@ class ChartPoint:
     value: Decimal
     value_words: str  # "360 people"
     date_words: str  # "13 March 2018", "February 2018"
+    who: str = ""  # who gives it, short: "Example Council"
+    span: str = "a date"  # how long a time it covers: "a date", "3 months", "62 days"
 
 
 def svg(chart_id: str, title: str, points: list[ChartPoint]) -> Markup:
@@ -48,12 +59,15 @@ def svg(chart_id: str, title: str, points: list[ChartPoint]) -> Markup:
     element ids unique on the page."""
     if len(points) < 2:
         raise ValueError("a chart needs two or more values")
-    low = min(points, key=lambda p: p.value)
     high = max(points, key=lambda p: p.value)
-    left = _left_edge([low.value_words, high.value_words])
+    # The value axis starts at zero (every unit here is a count or amount, never below
+    # it), so a small change is never drawn as a large one.
+    lowest, highest = min(ZERO, *(p.value for p in points)), max(ZERO, high.value)
+    bottom_words = "0" if lowest == ZERO else min(points, key=lambda p: p.value).value_words
+    top_words = "0" if highest == ZERO else high.value_words
+    left = _left_edge([bottom_words, top_words])
     first, last = min(p.at for p in points), max(p.at for p in points)
     xs = [_scale(p.at, first, last, left, RIGHT) for p in points]
-    lowest, highest = low.value, high.value
     ys = [_scale(p.value, lowest, highest, BOTTOM, TOP) for p in points]
     ident = escape(chart_id)
     parts = [
@@ -62,12 +76,13 @@ def svg(chart_id: str, title: str, points: list[ChartPoint]) -> Markup:
             WIDTH, HEIGHT, ident, ident),
         Markup('<title id="{}-title">{}</title>').format(ident, title),
         Markup('<desc id="{}-desc">{}</desc>').format(ident, description(points)),
-        *_value_axis(left, high.value_words, low.value_words, lowest == highest),
+        *_value_axis(left, top_words, bottom_words, lowest == highest),
         *_date_axis(left, points[0].date_words, points[-1].date_words),
-        Markup('<polyline class="cf-chart-line" fill="none" stroke="currentColor" '
-               'stroke-width="2" points="{}"/>').format(
-            " ".join(f"{_num(x)},{_num(y)}" for x, y in zip(xs, ys, strict=True))),
     ]
+    if joined(points):
+        parts.append(Markup('<polyline class="cf-chart-line" fill="none" '
+                            'stroke="currentColor" stroke-width="2" points="{}"/>').format(
+            " ".join(f"{_num(x)},{_num(y)}" for x, y in zip(xs, ys, strict=True))))
     parts += [Markup('<circle class="cf-chart-point" cx="{}" cy="{}" r="{}" '
                      'fill="currentColor"><title>{}</title></circle>').format(
         _num(x), _num(y), RADIUS, point_words(p)) for p, x, y in zip(points, xs, ys, strict=True)]
@@ -78,8 +93,17 @@ def of_series(series: Series) -> Markup | None:
     """The chart of one indicator's values on a case page; None below two values."""
     if len(series.values) < 2:
         return None
-    points = [ChartPoint(v.at, v.figure.value, v.value, v.when) for v in series.values]
-    return svg(f"{series.anchor}-chart", series.indicator.name, points)
+    return svg(f"{series.anchor}-chart", series.indicator.name, points_of(series))
+
+
+def points_of(series: Series) -> list[ChartPoint]:
+    return [ChartPoint(v.at, v.figure.value, v.value, v.when, v.by, v.span)
+            for v in series.values]
+
+
+def joined(points: list[ChartPoint]) -> bool:
+    """Whether a line may join the values (see ``figures_view.unjoined_note``)."""
+    return unjoined_note([p.span for p in points]) is None
 
 
 def point_words(point: ChartPoint) -> str:
@@ -87,9 +111,27 @@ def point_words(point: ChartPoint) -> str:
     return f"{point.value_words} ({point.date_words})"
 
 
+def _said(point: ChartPoint) -> str:
+    """One value with its date and who gives it: "360 people (13 March 2018, Example
+    Council)"."""
+    if not point.who:
+        return point_words(point)
+    return f"{point.value_words} ({point.date_words}, {point.who})"
+
+
 def description(points: list[ChartPoint]) -> str:
-    """The chart's text alternative: every value, with its date, in the order drawn."""
-    return "Values in date order: " + "; ".join(point_words(p) for p in points) + "."
+    """The chart's text alternative: every value, with its date and who gives it, in the
+    order drawn; that the axis starts at zero; that the values come from different bodies,
+    and why no line joins them, where so."""
+    words = ["Values in date order: " + "; ".join(_said(p) for p in points) + "."]
+    bodies = list(dict.fromkeys(p.who for p in points if p.who))
+    if len(bodies) > 1:
+        words.append(f"The values come from different bodies: {listed(bodies)}.")
+    note = unjoined_note([p.span for p in points])
+    if note:
+        words.append(note)
+    words.append("The value axis starts at zero.")
+    return " ".join(words)
 
 
 def _value_axis(left: Decimal, top_words: str, bottom_words: str, flat: bool) -> list[Markup]:
