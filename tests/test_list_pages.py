@@ -239,7 +239,14 @@ def test_each_page_s_h1_count_and_items(project: Path, lists: Lists) -> None:
             s.item.progress.words for s in listed.entries]
         assert doc.select("article script, article img") == []  # the reply's title is inert
     accepted = soup(built(project, lists_src(CASE, "response-body", f"accepted--{DEPT}")))
-    assert HOSTILE in text(accepted.select_one("p.cf-list-response"))
+    assert HOSTILE in " ".join(text(r) for r in accepted.select("p.cf-list-response"))
+    rejected = soup(built(project, lists_src(CASE, "response-progress",
+                                             f"rejected--{DEPT}--concern")))
+    assert text(rejected.h1) == (f"Recommendations with the response status Rejected from "
+                                 f"{DEPT_NAME} and the progress status Concern remains")
+    [item] = rejected.select("section.cf-response-list ol > li")
+    assert [text(r).split(" — ")[0] for r in item.select("p.cf-list-response")] == [
+        "Response: No response published", "Response: Rejected"]
     doc = soup(built(project, lists_src(CASE, "body", REGULATOR)))
     assert doc.h1.get_text(strip=True) == (  # type: ignore[union-attr]
         "Recommendations to Example Water Quality Regulator (fictional)")
