@@ -242,7 +242,7 @@ def _single(case: m.Case, items: list[Item]) -> list[Section]:
               [Shown(i, i.rows) for i in found])
         for k, name, found in _sorted(_by(items, _progress_keys), _progress_order)])
     bodies = {b.id: b for i in items for b in (r.body for r in i.rows)}
-    body = Section("By responsible body", [
+    body = Section("By the body it is addressed to", [
         _page(cid, "body", k, lambda noun, b=bodies[k]: f"{noun} to {b.name}", name,
               [Shown(i, [r for r in i.rows if r.body.id == k]) for i in found])
         for k, name, found in _sorted(_by(items, lambda i: [(r.body.id, r.body.name)
