@@ -88,18 +88,21 @@ def numbers(listed: ListPage) -> list[int]:
 
 # -- the model -------------------------------------------------------------------------
 
-def test_a_body_lists_what_it_is_directed_at_or_responded_to(lists: Lists, case: m.Case
-                                                              ) -> None:
+def test_a_body_lists_only_what_is_addressed_to_it(lists: Lists, case: m.Case) -> None:
     bodies = directed()
     [report] = [r for r in case.records if r.id == REPORT]
     replied = {int(f.number or 0) for f in report.findings
                if any(r.by.id == DEPT for r in f.responses)}
-    assert numbers(page(lists, "body", REGULATOR)) == [n for n in sorted(bodies)
-                                                       if REGULATOR in bodies[n]]
-    assert numbers(page(lists, "body", BOARD)) == [n for n in sorted(bodies)
-                                                   if BOARD in bodies[n]]
-    assert numbers(page(lists, "body", DEPT)) == [n for n in sorted(bodies)
-                                                  if DEPT in bodies[n] or n in replied]
+    for body in (REGULATOR, BOARD, DEPT):
+        assert numbers(page(lists, "body", body)) == [n for n in sorted(bodies)
+                                                      if body in bodies[n]]
+    # the department replied to recommendation 1, addressed to the regulator alone: not
+    # on the department's page, and on the regulator's page with the reply beside it
+    assert 1 in replied and bodies[1] == [REGULATOR]
+    dept = page(lists, "body", DEPT)
+    assert dept.title == "Recommendations to Example Department for Water (fictional)"
+    assert numbers(dept) == [n for n in sorted(bodies) if DEPT in bodies[n]] != []
+    assert len(dept.entries) < len(replied)
 
 
 def test_an_item_directed_at_two_bodies_is_under_each_with_that_body_s_response(
@@ -127,19 +130,35 @@ def test_progress_pages_and_items_with_no_progress(lists: Lists) -> None:
     assert first.item.progress.words.endswith(": Example Water Quality Regulator (fictional))")
 
 
-def test_combinations_list_the_items_at_both(lists: Lists) -> None:
-    accepted_improving = page(lists, "response-progress", "accepted--improving")
-    assert numbers(accepted_improving) == [1]
-    assert accepted_improving.title == ("Recommendations with the response status Accepted "
-                                        "and the progress status Improving")
-    assert numbers(page(lists, "response-progress", "rejected--concern")) == [42]
-    assert numbers(page(lists, "response-progress", "accepted-in-part--improving")) == [39]
+DEPT_NAME = "Example Department for Water (fictional)"
+
+
+def test_combinations_are_per_status_and_body_and_name_the_body(lists: Lists) -> None:
+    rejected_concern = page(lists, "response-progress", f"rejected--{DEPT}--concern")
+    assert numbers(rejected_concern) == [42]
+    assert rejected_concern.title == (
+        f"Recommendations with the response status Rejected from {DEPT_NAME} and the "
+        "progress status Concern remains")
+    assert rejected_concern.name == f"Rejected from {DEPT_NAME}, Concern remains"
+    # 42 is addressed to the board, which published nothing, and rejected by the
+    # department: its line shows both, under no page that names only one
+    [item] = rejected_concern.entries
+    assert [(r.body.id, r.entry.term.value if r.entry else None, r.addressed)
+            for r in item.rows] == [(BOARD, "no_response_published", True),
+                                    (DEPT, "rejected", False)]
+    assert numbers(page(lists, "response-progress", f"no-response-published--{BOARD}--concern"
+                        )) == [4, 42]
+    assert numbers(page(lists, "response-progress", f"accepted--{DEPT}--improving")) == [1]
+    assert numbers(page(lists, "response-progress",
+                        f"accepted-in-part--{DEPT}--improving")) == [39]
+    assert all(p.facet != "response-progress" or p.src.count("--") == 2 for p in lists.pages)
     unpublished = page(lists, "response-body", f"no-response-published--{BOARD}")
-    assert unpublished.title == ("Recommendations to Northmoor Water Board (fictional) with "
-                                 "the response status No response published")
+    assert unpublished.title == ("Recommendations with the response status No response "
+                                 "published from Northmoor Water Board (fictional)")
     assert numbers(unpublished) == [n for n, b in sorted(directed().items()) if BOARD in b]
     rejected = page(lists, "response-body", f"rejected--{DEPT}")
-    assert [[r.body.id for r in s.rows] for s in rejected.entries] == [[DEPT]]
+    assert rejected.title == f"Recommendations with the response status Rejected from {DEPT_NAME}"
+    assert [[r.body.id for r in s.rows] for s in rejected.entries] == [[BOARD, DEPT]]
 
 
 def test_no_page_lists_nothing_and_each_count_is_its_length(lists: Lists) -> None:
@@ -149,7 +168,7 @@ def test_no_page_lists_nothing_and_each_count_is_its_length(lists: Lists) -> Non
         assert listed.entries, listed.src
         assert listed.count.startswith(f"{len(listed.entries)} ")
         assert all(s.rows for s in listed.entries if listed.facet.startswith("response"))
-    assert lists_src(CASE, "response-progress", "rejected--improving") not in srcs
+    assert lists_src(CASE, "response-progress", f"rejected--{DEPT}--improving") not in srcs
     assert lists_src(CASE, "body", DEPT) in srcs
 
 
@@ -220,7 +239,14 @@ def test_each_page_s_h1_count_and_items(project: Path, lists: Lists) -> None:
             s.item.progress.words for s in listed.entries]
         assert doc.select("article script, article img") == []  # the reply's title is inert
     accepted = soup(built(project, lists_src(CASE, "response-body", f"accepted--{DEPT}")))
-    assert HOSTILE in text(accepted.select_one("p.cf-list-response"))
+    assert HOSTILE in " ".join(text(r) for r in accepted.select("p.cf-list-response"))
+    rejected = soup(built(project, lists_src(CASE, "response-progress",
+                                             f"rejected--{DEPT}--concern")))
+    assert text(rejected.h1) == (f"Recommendations with the response status Rejected from "
+                                 f"{DEPT_NAME} and the progress status Concern remains")
+    [item] = rejected.select("section.cf-response-list ol > li")
+    assert [text(r).split(" — ")[0] for r in item.select("p.cf-list-response")] == [
+        "Response: No response published", "Response: Rejected"]
     doc = soup(built(project, lists_src(CASE, "body", REGULATOR)))
     assert doc.h1.get_text(strip=True) == (  # type: ignore[union-attr]
         "Recommendations to Example Water Quality Regulator (fictional)")

@@ -5,11 +5,14 @@ body, year and theme, and per response status with a body or a progress status.
 Built from one table per case: the entries of ``response_lists`` (each item's response
 state per body, worked out once) and their progress (``item_progress``), grouped here. The
 items are those of every report with a duty to respond or a reply (``responses.responders``);
-a case with none gets no page and costs nothing. An item's bodies are those it is directed
-at (``directed_at``), else the duty's, else the case's subject, and every body that
-responded to it; a body it is directed at that owes no reply under a duty and gave none is
-listed with "No response recorded". No page lists nothing, and an index links every page
-with its count. Addresses come from ids and vocabulary values, never from names."""
+a case with none gets no page and costs nothing. An item is addressed to the bodies it is
+directed at (``directed_at``), else the duty's, else the case's subject: a body's page
+("to X") lists only those. Its rows are those bodies and every other body that responded to
+it; a body it is directed at that owes no reply under a duty and gave none is listed with
+"No response recorded". A response status belongs to a body, so each response-status page
+is per status and body, says whose status it is, and shows every row of each item. No page
+lists nothing, and an index links every page with its count. Addresses come from ids and
+vocabulary values, never from names."""
 
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ def slug(value: str) -> str:
 
 def lists_src(case_id: str, facet: str = "", key: str = "") -> str:
     """``cases/CASE/lists/`` (the index), ``cases/CASE/lists/FACET/KEY/``; a combination's
-    key joins two with ``--`` (ids and values never hold two hyphens in a row)."""
+    key joins its parts with ``--`` (ids and values never hold two hyphens in a row)."""
     return f"cases/{case_id}/lists/{facet}/{key}.md" if facet else f"cases/{case_id}/lists/index.md"
 
 
@@ -44,6 +47,7 @@ class Row:
 
     body: m.Body
     entry: Entry | None
+    addressed: bool = True  # False: a body that replied to an item not addressed to it
 
     @property
     def words(self) -> str:
@@ -96,7 +100,7 @@ class ListPage:
     """One filter's page: its address, its H1 in words, and the items it lists."""
 
     src: str
-    title: str  # "Recommendations to Example Department with the response status Accepted"
+    title: str  # "Recommendations with the response status Accepted from Example Department"
     facet: str  # progress, body, year, theme, response-body, response-progress
     name: str  # the filter's value in words, as the index lists it
     entries: list[Shown]
@@ -173,10 +177,11 @@ def table(case: m.Case, lists: ResponseLists) -> list[Item]:
             continue
         for item in rs.items(record):
             given = {id(e.body): e for e in entries.get(id(item), [])}
-            bodies = _bodies(item)
-            bodies += [e.body for e in entries.get(id(item), []) if e.body not in bodies]
-            out.append(Item(item, [Row(b, given.get(id(b))) for b in bodies],
-                            lists.progress[id(item)]))
+            to = _bodies(item)
+            rows = [Row(b, given.get(id(b))) for b in to]
+            rows += [Row(e.body, e, False) for e in entries.get(id(item), [])
+                     if all(e.body.id != b.id for b in to)]
+            out.append(Item(item, rows, lists.progress[id(item)]))
     return out
 
 
@@ -237,11 +242,11 @@ def _single(case: m.Case, items: list[Item]) -> list[Section]:
               [Shown(i, i.rows) for i in found])
         for k, name, found in _sorted(_by(items, _progress_keys), _progress_order)])
     bodies = {b.id: b for i in items for b in (r.body for r in i.rows)}
-    body = Section("By responsible body", [
+    body = Section("By the body it is addressed to", [
         _page(cid, "body", k, lambda noun, b=bodies[k]: f"{noun} to {b.name}", name,
               [Shown(i, [r for r in i.rows if r.body.id == k]) for i in found])
         for k, name, found in _sorted(_by(items, lambda i: [(r.body.id, r.body.name)
-                                                           for r in i.rows]),
+                                                           for r in i.rows if r.addressed]),
                                       lambda k: (bodies[k].name, k))])
     year = Section("By year of the report", [
         _page(cid, "year", k, lambda noun, y=k: f"{noun} raised in {y}", k,
@@ -258,29 +263,31 @@ def _single(case: m.Case, items: list[Item]) -> list[Section]:
 
 
 def _combined(case: m.Case, items: list[Item]) -> list[Section]:
-    """Response status with a responsible body, and with a progress status."""
+    """Response status from one body, alone and with a progress status: a response status
+    is a body's, so each page is per (status, body) and its heading names the body; each
+    item shows every body's row, so a page never hides another body's answer."""
     cid = case.id
-    with_body = Section("By response status and responsible body")
-    with_progress = Section("By response status and progress status")
+    with_body = Section("By response status and responding body")
+    with_progress = Section("By response status, responding body and progress status")
     for key, name, found in _sorted(_by(items, _responses), rs._order):
         bodies = {r.body.id: r.body for i in found for r in i.rows
                   if r.entry and r.entry.term.value == key}
         for bid in sorted(bodies, key=lambda b: (bodies[b].name, b)):
-            rows = [(i, [r for r in i.rows if r.body.id == bid and r.entry
-                         and r.entry.term.value == key]) for i in found]
             b = bodies[bid]
+            held = [i for i in found if any(r.body.id == bid and r.entry
+                                            and r.entry.term.value == key for r in i.rows)]
+            status = f"the response status {name} from {b.name}"
             with_body.pages.append(_page(
                 cid, "response-body", f"{slug(key)}--{bid}",
-                lambda noun, b=b, n=name: f"{noun} to {b.name} with the response status {n}",
-                f"{name}, {b.name}", [Shown(i, r) for i, r in rows if r]))
-        for pk, pname, shown in _sorted(_by(found, _progress_keys), _progress_order):
-            words = "no progress recorded" if pk == NO_PROGRESS else \
-                f"the progress status {pname}"
-            with_progress.pages.append(_page(
-                cid, "response-progress", f"{slug(key)}--{slug(pk)}",
-                lambda noun, n=name, w=words: f"{noun} with the response status {n} and {w}",
-                f"{name}, {pname}", [Shown(i, [r for r in i.rows if r.entry
-                                               and r.entry.term.value == key]) for i in shown]))
+                lambda noun, w=status: f"{noun} with {w}", f"{name} from {b.name}",
+                [Shown(i, i.rows) for i in held]))
+            for pk, pname, shown in _sorted(_by(held, _progress_keys), _progress_order):
+                words = "no progress recorded" if pk == NO_PROGRESS else \
+                    f"the progress status {pname}"
+                with_progress.pages.append(_page(
+                    cid, "response-progress", f"{slug(key)}--{bid}--{slug(pk)}",
+                    lambda noun, w=status, p=words: f"{noun} with {w} and {p}",
+                    f"{name} from {b.name}, {pname}", [Shown(i, i.rows) for i in shown]))
     return [with_body, with_progress]
 
 
