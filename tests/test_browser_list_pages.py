@@ -14,10 +14,10 @@ from playwright.sync_api import Browser
 
 from tests.test_browser import NARROW as WIDTHS
 from tests.test_browser import browser_or_skip, serve, visit
-from tests.test_list_pages import BOARD, CASE, project  # noqa: F401
+from tests.test_list_pages import BOARD, CASE, DEPT, DEPT_NAME, project  # noqa: F401
 
 PAGES = {"index": f"cases/{CASE}/lists/", "body": f"cases/{CASE}/lists/body/{BOARD}/",
-         "combination": f"cases/{CASE}/lists/response-progress/accepted--improving/"}
+         "combination": f"cases/{CASE}/lists/response-progress/accepted--{DEPT}--improving/"}
 
 browser = pytest.fixture(scope="module")(browser_or_skip)
 
@@ -48,12 +48,13 @@ def test_a_filter_link_leads_to_its_list_with_javascript_off(browser: Browser, b
     page.locator("p.cf-list-link a").click()
     page.wait_for_load_state()
     assert page.url.endswith(f"/cases/{CASE}/lists/")
-    page.get_by_role("link", name="Rejected, Concern remains: 1", exact=True).click()
+    page.get_by_role("link", name=f"Rejected from {DEPT_NAME}, Concern remains: 1",
+                     exact=True).click()
     page.wait_for_load_state()
-    assert page.url.endswith("/lists/response-progress/rejected--concern/")
+    assert page.url.endswith(f"/lists/response-progress/rejected--{DEPT}--concern/")
     assert page.locator("h1").inner_text() == (
-        "Recommendations with the response status Rejected and the progress status "
-        "Concern remains")
+        f"Recommendations with the response status Rejected from {DEPT_NAME} and the "
+        "progress status Concern remains")
     items = page.locator("section.cf-response-list ol > li")
     assert items.count() == 1
     assert items.first.is_visible()
