@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from casefile.model import objects as m
+from casefile.model.cited_in import opening
 from casefile.model.views import CaseView
 
 # The access date is the reader's: the page says so, and casefile.js fills in the day the
@@ -50,7 +51,7 @@ def permalink_names(view: CaseView) -> dict[str, str]:
     """The accessible name of each permalink of a case page, by the id it links to:
     "Permalink to event 3", "Permalink to recommendation 12", "Permalink to requirement 2",
     numbered in page order within each kind, a finding by its source's own number where
-    given (finding_names; the link itself shows only "#")."""
+    given, else by its first words (finding_names; the link itself shows only "#")."""
     names = {f"ev-{e.anchor}": f"event {n}" for n, e in enumerate(view.timeline, 1)}
     names.update(finding_names([row.finding for group in view.matrices for row in group.rows]))
     names.update((f"req-{r.id}", f"requirement {n}")
@@ -61,11 +62,13 @@ def permalink_names(view: CaseView) -> dict[str, str]:
 def finding_names(findings: list[m.Finding]) -> dict[str, str]:
     """What each finding's permalink names it, by its row's id, for findings in page
     order: its kind and the source's own number where given ("recommendation 12", as its
-    label), else "finding N", N its row in page order; a name two rows would share (two
-    reports' "recommendation 1") is told apart by the row: "recommendation 1 (row 5 of
-    the findings tables)"."""
-    said = [(f"finding-{f.id}", f"{f.noun} {f.number}" if f.number else f"finding {n}")
-            for n, f in enumerate(findings, 1)]
+    label); one the source did not number, by its kind and first words ("the finding
+    “Leadership was not effective…”"), never by a count of casefile's own, which a reader
+    would take for the source's numbering; a name two rows would share (two reports'
+    "recommendation 1") is told apart by the row: "recommendation 1 (row 5 of the findings
+    tables)"."""
+    said = [(f"finding-{f.id}", f"{f.noun} {f.number}" if f.number
+             else f"the {f.noun} {opening(f.text)}") for f in findings]
     shared = {name for name, k in Counter(name for _, name in said).items() if k > 1}
     return {anchor: f"{name} (row {n} of the findings tables)" if name in shared else name
             for n, (anchor, name) in enumerate(said, 1)}

@@ -1,6 +1,7 @@
 """Where a case page cites each source: the places listed under the source in the page's
 Sources, grouped by part of the page ("Cited in: Summary. Timeline: 10 July 2017;
-2 October 2017 (published). Findings: “Leadership was not effective…”"), each a link to
+2 October 2017 (published). Findings: “Leadership was not effective…”. Recommendations:
+Recommendation 12"), each a link to
 the element that carries the citation, so a reader of a source can go back to what it
 supports. The anchors are the ids the case page's macros give those elements
 (tests/test_screen_readers.py checks that every citation on the page sits inside one of
@@ -16,9 +17,9 @@ from casefile.model import figures_view
 from casefile.model import objects as m
 
 if TYPE_CHECKING:
-    from casefile.model.views import CaseView
+    from casefile.model.views import CaseView, MatrixGroup
 
-OPENING_WORDS = 4  # a finding or requirement is named by its first words
+OPENING_WORDS = 4  # an unnumbered finding, or a requirement, is named by its first words
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,17 @@ def opening(text: str, words: int = OPENING_WORDS) -> str:
     parts = text.split()
     more = "…" if len(parts) > words else ""
     return f"“{' '.join(parts[:words])}{more}”"
+
+
+def finding_words(group: MatrixGroup, finding: m.Finding) -> tuple[str, str]:
+    """What a link back to a finding's row says, and what tells it from another of the same
+    words: one the source numbered, by its own number ("Recommendation 12"), told apart by
+    the report that raised it ("the inspection of July 2017", "“Final report”, 10 March
+    2025"); one it did not number, by its first words, told apart by more of them (a number
+    casefile made up would read as the source's own)."""
+    if finding.number:
+        return finding.label, f"{group.raised_in} {group.record.when}"
+    return opening(finding.text), opening(finding.text, 4 * OPENING_WORDS)
 
 
 def _differ_cites(differs: Iterable[m.Disagreement | None]) -> list[m.Citation]:
@@ -76,9 +88,7 @@ def _places(view: CaseView) -> Iterable[tuple[Place, list[m.Citation]]]:
         called = group.items_called  # the part's name: "Findings", "Recommendations"
         for row in group.rows:
             cells = [c for a in row.cells if a for c in a.cites]
-            yield (Place(called, f"finding-{row.finding.id}",
-                         opening(row.finding.text),
-                         opening(row.finding.text, 4 * OPENING_WORDS)),
+            yield (Place(called, f"finding-{row.finding.id}", *finding_words(group, row.finding)),
                    row.finding.cites + cells)
     yield from _later_places(view)
 

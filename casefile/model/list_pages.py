@@ -124,7 +124,9 @@ class Lists:
     """A case's filter pages and their index (empty for a case with no responses)."""
 
     case_id: str
-    status_pages: list[tuple[str, str, int]]  # the response-status pages: src, label, total
+    # the response-status pages: src, label (whose, where more than one body responds:
+    # StatusPage.label), total
+    status_pages: list[tuple[str, str, int]]
     sections: list[Section]
 
     @property
@@ -294,7 +296,7 @@ def _combined(case: m.Case, items: list[Item]) -> list[Section]:
 def list_pages(case: m.Case, lists: ResponseLists) -> Lists:
     """A case's filter pages from its response lists (``response_lists``), in the index's
     order; none for a case with no report owed or given a response."""
-    status_pages = [(p.src, p.term.label, p.total) for p in lists.pages]
+    status_pages = [(p.src, p.label, p.total) for p in lists.pages]
     if not lists.lines:
         return Lists(case.id, status_pages, [])
     items = table(case, lists)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from casefile.model import objects as m
 from casefile.model import responses as rs
-from casefile.model import vocab
+from casefile.model import vocab, who
 from casefile.model.item_progress import Progress, progress_of
 
 Answerable = rs.Answerable
@@ -124,6 +124,18 @@ class StatusPage:
     term: vocab.Term
     src: str
     groups: list[Group] = field(default_factory=list)
+    several: bool = False  # more than one body responds, or must, in the case
+
+    @property
+    def label(self) -> str:
+        """The status as a heading or a link to the page names it: "Accepted" where one
+        body responds in the case; where more do, a status is one body's, so whose:
+        "Accepted from Example Department", "Response pending from Example Board and
+        Example Council" (each body with an entry here, in the page's order)."""
+        if not self.several:
+            return self.term.label
+        names = {id(g.body): g.body.name for g in self.groups}
+        return f"{self.term.label} from {who.listed(list(names.values()))}"
 
     @property
     def total(self) -> int:
@@ -195,6 +207,9 @@ def response_lists(case: m.Case) -> ResponseLists:
             lines.append(CountLine(record, body, intro, [
                 Count(count.terms[k], n, response_src(case.id, k) if n else None,
                       anchor(record, body)) for k, n in count.counts.items()]))
+    several = len({id(line.body) for line in lines}) > 1
+    for page in pages.values():
+        page.several = several
     order = {k: i for i, k in enumerate(sorted(pages, key=rs._order))}
     return ResponseLists(lines, sorted(pages.values(), key=lambda p: order[p.term.value]),
                          progress)

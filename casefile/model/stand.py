@@ -3,8 +3,8 @@ list, each with the citations a reader can check it against.
 
 Everything is computed from the case's view (casefile.model.views): the records' end date,
 the latest assessment of each finding counted by status and by who gives it (here), the
-requirements' outcomes as of the case's own date and the next deadline
-(casefile.model.stand_requirements). The templates only lay these out."""
+requirements' outcomes as of the case's own date (casefile.model.stand_requirements) and
+the next deadline, a requirement's or a duty to respond's (casefile.model.next_due). The templates only lay these out."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from casefile.model import objects as m
 from casefile.model import responses, vocab, who
 from casefile.model.dates import PartialDate, human_day
 from casefile.model.histories import order_known
+from casefile.model.next_due import next_said
 from casefile.model.said import Said, called, unique
 from casefile.model.stand_requirements import (
     Pending,
     closed_words,
     counted_status,
-    next_deadline,
     outcomes,
     pending,
     set_second_hand,
@@ -87,7 +87,9 @@ class Stand:
     findings: list[FindingsStand]
     requirements: Said  # the outcomes counted, as of the case's date
     pending: list[Pending]  # past due and outstanding, with dates; none for a closed case
-    next: Said | None  # the next deadline due, from the records; none for a closed case
+    # the next deadline due, a requirement's or a duty to respond's (next_due); none for a
+    # closed case
+    next: Said | None
     closed: str | None  # for a closed case: no deadline is followed
     no_findings: str | None = None  # said when no record raises a finding
     upcoming: list[Step] = field(default_factory=list)  # what happens next, as sources say
@@ -123,7 +125,7 @@ def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.R
     return Stand(ends, later, [findings_stand(case, g) for g in view_matrices],
                  counted,
                  [] if closed else pending(requirements),
-                 None if closed else next_deadline(requirements),
+                 next_said(case, requirements),
                  closed_words(case.as_of_shown) if closed else None,
                  None if view_matrices else "No findings are recorded in this case.",
                  upcoming(case, case.as_of_shown), set_second_hand(requirements), owed)

@@ -14,6 +14,7 @@ from casefile.model.dates import PartialDate
 from casefile.model.deadlines import skipped
 from casefile.model.grades import RatingRow, ratings
 from casefile.model.link_dates import after_order
+from casefile.model.next_due import NextDue, next_due
 from casefile.model.oversight_history import Track, tracks
 from casefile.model.stand import Stand, kinds_counted, stand
 
@@ -200,7 +201,7 @@ class CaseView:
     requirements: list[m.Requirement]
     statements: list[m.Statement]
     latest: TimelineEntry | None
-    next_deadline: m.Requirement | None
+    next_deadline: m.Requirement | None  # the requirement alone; next_due is what is shown
     numbers: dict[str, int] = field(default_factory=dict)
     quotes: dict[str, list[Passage]] = field(default_factory=dict)  # source id → quoted
     ratings: list[RatingRow] = field(default_factory=list)
@@ -212,6 +213,9 @@ class CaseView:
     # source id → the passages quoted for the case page itself: the quotes behind findings
     # and assessments are shown beside them on the finding pages (casefile.model.histories)
     shown_quotes: dict[str, list[Passage]] = field(default_factory=dict)
+    # the case facts' and the list of cases' "Next or past-due deadline": a requirement's
+    # or a duty to respond's, whichever is first (casefile.model.next_due)
+    next_due: NextDue | None = None
 
     def elsewhere(self, source: m.Source) -> int:
         """How many of the passages quoted from ``source`` only finding pages show."""
@@ -300,7 +304,8 @@ def case_view(case: m.Case, build_date: dt.date | None = None) -> CaseView:
                     numbers, quotes, ratings(case), skipped(case.jurisdiction),
                     tracks(case, case.as_of),
                     {s.id: who.grade(s, case) for s in bibliography},
-                    stand=stand(case, groups, reqs, build_date), shown_quotes=shown)
+                    stand=stand(case, groups, reqs, build_date), shown_quotes=shown,
+                    next_due=next_due(case, reqs))
     view.cited_in = cited_in(view)
     return view
 
