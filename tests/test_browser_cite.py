@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from casefile.model.citation import ACCESSED
+from casefile.model.cited_in import opening
 from tests.test_browser import WIDTHS, browser_or_skip, serve
 from tests.test_citations import CASE, VIEW, unaddressed  # noqa: F401  (module-scoped build)
 
@@ -53,8 +54,10 @@ def test_permalinks_are_visible_touchable_and_focusable(browser: Browser, base: 
     count = links.count()
     assert count == len(VIEW.timeline) + sum(len(g.rows) for g in VIEW.matrices) + \
         len(VIEW.requirements)
-    for kind in ("event", "finding", "requirement"):  # the name a screen reader reads out
-        assert page.get_by_role("link", name=f"Permalink to {kind} 1", exact=True).count() == 1
+    first = VIEW.matrices[0].rows[0].finding  # unnumbered: by its first words (#12 review)
+    for name in ("event 1", f"the finding {opening(first.text)}", "requirement 1"):
+        # the name a screen reader reads out
+        assert page.get_by_role("link", name=f"Permalink to {name}", exact=True).count() == 1
     for i in (0, count // 2, count - 1):
         link = links.nth(i)
         link.scroll_into_view_if_needed()

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 
 from casefile.commands.init import MKDOCS_YML
 from casefile.model.citation import ACCESSED
+from casefile.model.cited_in import opening
 from casefile.model.views import case_view
 from casefile.pipeline import load_dataset
 from tests.conftest import POWYS_DATA, REPO, copy_project, mkdocs_build
@@ -222,14 +223,22 @@ def test_every_event_finding_and_requirement_has_a_named_permalink(addressed: Pa
     expected = ([f"ev-{e.anchor}" for e in VIEW.timeline],
                 [f"finding-{r.finding.id}" for g in VIEW.matrices for r in g.rows],
                 [f"req-{r.id}" for r in VIEW.requirements])
+    findings = {f"finding-{r.finding.id}": r.finding for g in VIEW.matrices for r in g.rows}
     for kind, targets in zip(("event", "finding", "requirement"), expected, strict=True):
         assert targets
         for n, target in enumerate(targets, 1):
             holder = page.find(id=target)
             [link] = holder.select("a.cf-pl")  # in the row or event it names
             assert link.attrs == {"class": ["cf-pl"], "href": f"#{target}",
-                                  "aria-label": f"Permalink to {kind} {n}"}
+                                  "aria-label": link["aria-label"]}
             assert link.get_text() == "#"
+            if kind != "finding":
+                assert link["aria-label"] == f"Permalink to {kind} {n}"
+                continue
+            # the source numbers none of these findings: each by its first words, told
+            # apart by its row only where two begin alike, never "finding N" (#12 review)
+            named = f"Permalink to the finding {opening(findings[target].text)}"
+            assert link["aria-label"] in (named, f"{named} (row {n} of the findings tables)")
     names = [a["aria-label"] for a in page.select("a.cf-pl")]
     assert len(names) == len(set(names)) == sum(map(len, expected))
 

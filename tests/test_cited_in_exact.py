@@ -150,6 +150,55 @@ def test_a_findings_table_of_one_row_is_not_said_as_a_table(tmp_path: Path) -> N
         "Findings", [("finding-f-leadership", "“Weak leadership.”", "“Weak leadership.”")])
 
 
+NUMBERED = ("    text: Weak leadership.\n",
+            "    kind: recommendation\n    number: '3'\n    text: Weak leadership.\n")
+
+
+def findings_places(v: CaseView, source: str) -> list[tuple[str, str, str]]:
+    [(_, places)] = [p for p in listed(v)[source] if p[0] in ("Findings", "Recommendations",
+                                                                "Findings and recommendations")]
+    return places
+
+
+def test_a_numbered_finding_is_named_by_the_source_s_own_number(tmp_path: Path) -> None:
+    """"Recommendation 3", never its first words; its report tells it from another of
+    that number. An unnumbered finding beside it keeps its first words (#12 review)."""
+    v = view(tmp_path, {**rich_changes(), INS: rich_changes()[INS].replace(*NUMBERED)})
+    assert findings_places(v, "council-news") == [
+        ("finding-f-leadership", "Recommendation 3", "the inspection of July 2017")]
+    assert findings_places(v, "minutes") == [
+        ("finding-f-safeguarding", "“Children at risk were…”",
+         "“Children at risk were not always seen quickly enough by a qualified social "
+         "worker, and managers…”")]
+    [table] = [p for p in listed(v)["report-2017"] if p[0] == "Findings and recommendations"]
+    assert table == ("Findings and recommendations", [
+        ("findings-of-town-inspection", "all 2 of the inspection of July 2017", "")])
+
+
+def test_two_findings_of_one_number_are_told_apart_by_their_report(tmp_path: Path) -> None:
+    """Both numbered 3: the report that raised them, then their order on the page."""
+    both = rich_changes()[INS].replace(*NUMBERED).replace(  # type: ignore[union-attr]
+        "    theme: safeguarding\n", "    theme: safeguarding\n    kind: recommendation\n"
+        "    number: '3'\n")
+    v = view(tmp_path, {**rich_changes(), INS: both})
+    assert findings_places(v, "council-news") == [
+        ("finding-f-leadership", "Recommendation 3 (the inspection of July 2017, 1)",
+         "the inspection of July 2017")]
+    assert findings_places(v, "minutes") == [
+        ("finding-f-safeguarding", "Recommendation 3 (the inspection of July 2017, 2)",
+         "the inspection of July 2017")]
+
+
+def test_a_numbered_finding_of_a_titled_report_is_told_apart_by_its_title(
+        tmp_path: Path) -> None:
+    """A report that is not an event's (a type outside REPORT_OF_EVENT) is named by its
+    title and date, as its table's caption names it."""
+    numbered = MINI[INS].replace(*NUMBERED).replace("type: inspection", "type: report")
+    v = view(tmp_path, {INS: numbered})
+    [(_, [place])] = [p for p in listed(v)["council-news"] if p[0] == "Recommendations"]
+    assert place[1:] == ("Recommendation 3", "“Inspection”, July 2017")
+
+
 def test_a_requirement_is_named_by_its_first_4_words_told_apart_by_16(tmp_path: Path) -> None:
     words = " ".join(f"w{i}" for i in range(1, 22))  # 21 words
     v = view(tmp_path, {INS: ("text: Produce a plan.", f"text: {words}")})

@@ -99,6 +99,7 @@ def test_permalinks_are_numbered_in_page_order_within_each_kind(tmp_path: Path) 
         "ev-town-inspection": "Permalink to event 1",
         "ev-town-inspection-published": "Permalink to event 2",
         "ev-town-follow-up": "Permalink to event 3",
-        "finding-f-leadership": "Permalink to finding 1",
+        # a finding the source did not number: by its first words, never "finding 1"
+        "finding-f-leadership": "Permalink to the finding “Weak leadership.”",
         "req-req-plan": "Permalink to requirement 1",
         "req-req-undated": "Permalink to requirement 2"}

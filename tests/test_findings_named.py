@@ -2,11 +2,11 @@
 ("Recommendations of …", "Findings and recommendations of …") in its caption, first
 heading, phone-card label and the "Cited in" lists; a permalink names the item by its
 source's own number ("Permalink to recommendation 12"), told apart where two would share a
-name; a next step links to the later record that reports what happened; the home page's
-case list gives an open case's next step still to come. Builds the fictional inquiry
-fixture (tests/projects/inquiry: 64 recommendations, imported) with an invented later
-record of the water board that raises one finding and one recommendation numbered 1, and
-three next steps."""
+name, and one the source did not number by its first words; a next step links to the
+later record that reports what happened; the home page's case list gives an open case's
+next step still to come. Builds the fictional inquiry fixture (tests/projects/inquiry: 64
+recommendations, imported) with an invented later record of the water board that raises
+one finding and one recommendation numbered 1, and three next steps."""
 
 from __future__ import annotations
 
@@ -144,7 +144,10 @@ def test_permalinks_name_the_source_s_own_number_and_stay_distinct(site: Path) -
         "Permalink to recommendation 1 (row 1 of the findings tables)")
     assert names["#finding-northmoor-update-rec-1"] == (
         "Permalink to recommendation 1 (row 66 of the findings tables)")
-    assert names["#finding-northmoor-update-finding"] == "Permalink to finding 65"
+    # one the source did not number: by its first words, never by a count of casefile's
+    # own ("finding 65"), which a reader would take for the source's numbering
+    assert names["#finding-northmoor-update-finding"] == (
+        "Permalink to the finding “The board found its…”")
     assert [n for n, k in Counter(names.values()).items() if k > 1] == []
     # nor does any link of a section share its name with a link elsewhere (WCAG 2.4.4)
     by_name = names_by_section(soup)

@@ -4,7 +4,8 @@ list, each with the citations a reader can check it against.
 Everything is computed from the case's view (casefile.model.views): the records' end date,
 the latest assessment of each finding counted by status and by who gives it (here), the
 requirements' outcomes as of the case's own date (casefile.model.stand_requirements) and
-the next deadline, a requirement's or a duty to respond's (casefile.model.next_due). The templates only lay these out."""
+the next deadline, a requirement's or a duty to respond's (casefile.model.next_due). The
+templates only lay these out."""
 
 from __future__ import annotations
 
