@@ -175,18 +175,23 @@ def test_a_numbered_finding_is_named_by_the_source_s_own_number(tmp_path: Path) 
         ("findings-of-town-inspection", "all 2 of the inspection of July 2017", "")])
 
 
+FOLLOW_FINDING = ("\ncite: [council-news]\nassessments:\n",
+                  "\ncite: [council-news]\nfindings:\n  - id: f-follow\n    theme: leadership\n"
+                  "    kind: recommendation\n    number: '3'\n    text: Keep leading.\n"
+                  "    cite: [council-news]\nassessments:\n")
+
+
 def test_two_findings_of_one_number_are_told_apart_by_their_report(tmp_path: Path) -> None:
-    """Both numbered 3: the report that raised them, then their order on the page."""
-    both = rich_changes()[INS].replace(*NUMBERED).replace(  # type: ignore[union-attr]
-        "    theme: safeguarding\n", "    theme: safeguarding\n    kind: recommendation\n"
-        "    number: '3'\n")
-    v = view(tmp_path, {**rich_changes(), INS: both})
-    assert findings_places(v, "council-news") == [
-        ("finding-f-leadership", "Recommendation 3 (the inspection of July 2017, 1)",
-         "the inspection of July 2017")]
-    assert findings_places(v, "minutes") == [
-        ("finding-f-safeguarding", "Recommendation 3 (the inspection of July 2017, 2)",
-         "the inspection of July 2017")]
+    """Two reports' recommendation 3 (a record numbers each of its own once): each with
+    the report that raised it, as its table's caption names it."""
+    v = view(tmp_path, {INS: NUMBERED, FOLLOW: FOLLOW_FINDING})
+    assert listed(v)["council-news"] == [
+        FOLLOW_UP,
+        ("Recommendations", [
+            ("finding-f-leadership", "Recommendation 3 (the inspection of July 2017)",
+             "the inspection of July 2017"),
+            ("finding-f-follow", "Recommendation 3 (the follow-up inspection of 1 March 2018)",
+             "the follow-up inspection of 1 March 2018")])]
 
 
 def test_a_numbered_finding_of_a_titled_report_is_told_apart_by_its_title(
