@@ -129,9 +129,9 @@ def test_the_facts_give_the_duty_past_due_and_whose_it_is(site: Path) -> None:
     assert fact.select_one(".cf-outcome").get_text() == "No response published"
     # "where things stand" says the same duty, and that the department answered its own
     duties = [words(p) for p in page.select("div.cf-stand p.cf-duty")]
-    assert [d.split(":")[0] for d in duties] == [
-        f"Duty to respond to “{REPORT_TITLE}” (10 March 2025), {DEPT}",
-        f"Duty to respond to “{REPORT_TITLE}” (10 March 2025), {BOARD}"]
+    assert len(duties) == 2
+    assert duties[0].startswith(f"Duty to respond to “{REPORT_TITLE}” (10 March 2025), "
+                                f"{DEPT}: Responded on time. ")
     assert duties[1].startswith(f"Duty to respond to “{REPORT_TITLE}” (10 March 2025), "
                                 f"{BOARD}: No response published. ")
 
@@ -151,18 +151,19 @@ def test_the_index_says_whose_each_response_status_is(site: Path) -> None:
     # before: "Accepted: 38 entries", with two bodies responding
     assert [words(a) for a in section.select("a")] == [
         f"Accepted from {DEPT}: 38 entries", f"Accepted in part from {DEPT}: 3 entries",
-        f"Rejected from {DEPT}: 1 entry", f"Not answered in the reply from {DEPT}: 22 entries",
+        f"Rejected from {DEPT}: 1 entry", f"Not answered in the reply from {DEPT}: 5 entries",
         f"No response published from {BOARD}: 34 entries"]
 
 
 def test_a_status_page_s_heading_and_links_say_whose(site: Path) -> None:
     page = soup_of(site, f"cases/{CASE}/responses/no-response-published")
-    assert words(page.h1) == f"Response status No response published from {BOARD}"
+    assert " ".join(page.h1.get_text(" ").split()) == (
+        f"Response status No response published from {BOARD}")
     assert page.title is not None and page.title.get_text().startswith(
         f"No response published from {BOARD}: responses in ")
     others = [words(a) for a in page.select("nav.cf-response-statuses a")]
     assert others == [f"Accepted from {DEPT} (38)", f"Accepted in part from {DEPT} (3)",
-                      f"Rejected from {DEPT} (1)", f"Not answered in the reply from {DEPT} (22)"]
+                      f"Rejected from {DEPT} (1)", f"Not answered in the reply from {DEPT} (5)"]
 
 
 def body(bid: str, name: str) -> m.Body:
