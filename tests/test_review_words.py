@@ -95,7 +95,7 @@ def cited_in(site: Path, title: str) -> Tag:
 
 def test_cited_in_names_a_finding_by_the_source_s_own_number(site: Path) -> None:
     review = cited_in(site, "the regulator's review")
-    # before: “The inquiry should publish…” (the recommendation's first words)
+    # before: “The body should replace…” (the recommendation's first words)
     assert words(review) == (
         "Cited in: Timeline: 15 June 2025. Recommendations: Recommendation 1 "
         f"(“{REPORT_TITLE}”, 10 March 2025); Recommendation 12. Findings and "
