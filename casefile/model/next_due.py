@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from casefile.model import deadlines, responses, vocab, who
 from casefile.model import objects as m
-from casefile.model.said import Said
+from casefile.model.said import Said, unique
 from casefile.model.stand_requirements import list_outcome, next_deadline
 
 # the states that are still to be answered: past due (0) and not yet due (1)
@@ -103,4 +103,5 @@ def next_said(case: m.Case, requirements: list[m.Requirement]) -> Said | None:
         return next_deadline([first.requirement])
     assert first.record is not None
     return Said(f"The next deadline in these records: {first.what[:1].lower()}"
-                f"{first.what[1:]}, {first.due}.", first.record.cites, f"ev-{first.record.id}")
+                f"{first.what[1:]}, {first.due}.", unique(first.record.cites),
+                f"ev-{first.record.id}")
