@@ -323,14 +323,16 @@ def test_needless_references_and_quotes_are_written_out() -> None:
     assert squeeze('<a title="Council&#39;s &#34;plan&#34;">') == \
         '<a title="Council\'s &#34;plan&#34;">'
     assert squeeze("<a title='it&#39;s'>") == "<a title='it&#39;s'>"
-    # the repeated attributes, where their value allows; a link leaving the page keeps its
+    # the repeated attributes, where their value allows; a link leaving the site keeps its
     # quotes (harden.py adds rel=noopener to it by reading them), and so does anything else
     assert squeeze('<a class="cf-pl" href="#ev-1" aria-label="Permalink to event 1">') == \
         '<a class=cf-pl href=#ev-1 aria-label="Permalink to event 1">'
     assert squeeze('<td role="cell" data-role="x" class="a b"><time datetime="2017-07">') == \
         '<td role=cell data-role="x" class="a b"><time datetime=2017-07>'
-    for kept in ('<a href="../x/">', '<a href="https://x.org/">', '<a href="#a b">',
-                 '<a class="x/">', '<a id="ref-1">', '<a href="#x=y">'):
+    assert squeeze('<a href="../../bodies/x/">') == '<a href=../../bodies/x/>'
+    for kept in ('<a href="https://x.org/">', '<a href="//x.org/a">', '<a href="/abs/">',
+                 '<a href="mailto:a@b.org">', '<a href="#a b">', '<a class="x y">',
+                 '<a id="ref-1">', '<a href="#x=y">', '<a href="?q=1">', '<a href="">'):
         assert squeeze(kept) == kept
     data = '<script id="c" type="application/json">{"a": [1, 2], "b": "</x> & \'"}</script>'
     assert squeeze(data) == ('<script id="c" type="application/json">'

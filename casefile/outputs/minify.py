@@ -15,11 +15,11 @@ anything else (a link, a span, text, a form control) is kept, where it may be a 
 Three more things that change nothing a browser reads: a character reference that need not
 be one (``&#39;``, ``&#34;`` and ``&para;`` in text, ``&#39;`` in a double-quoted attribute
 value) is written as its character; the values of the attributes a case page repeats most
-(``role``, ``aria-labelledby``, ``datetime``, a one-word ``class``, an ``href`` to a place on
-the same page) lose their quotes where HTML does not need them (no space, quote, ``=``,
-``<``, ``>`` or backquote in them, and not ending in ``/``); and a JSON data block
-(``<script type="application/json">``, the theme's configuration) loses the spaces between
-its items.
+(``role``, ``aria-labelledby``, ``datetime``, a one-word ``class``, an ``href`` within the
+site, and the theme's ``for``, ``type``, ``name``, ``scope`` and ``data-md-*`` hooks) lose
+their quotes where HTML does not need them (letters, digits and ``_#.:/-`` only); and a
+JSON data block (``<script type="application/json">``, the theme's configuration) loses the
+spaces between its items.
 """
 
 from __future__ import annotations
@@ -57,14 +57,15 @@ _JSON = re.compile(r'(<script\b[^>]*\btype="application/json"[^>]*>)(.*?)(</scri
 _JSON_SAFE = {ord(c): f"\\u{ord(c):04x}" for c in "<>&'"}
 
 
-#: Attributes written without quotes when their value allows it (an href only to a place on
-#: the same page: other tools read the addresses of links that leave it, quoted).
-_BARE = re.compile(r'(?<=\s)(role|aria-labelledby|aria-describedby|datetime|class|href)'
-                   r'="([A-Za-z0-9_#.:-]+(?:/[A-Za-z0-9_#.:-]+)*)"')
+#: Attributes written without quotes when their value allows it (an href only within the
+#: site, a relative address: harden.py and links.py read the others, quoted).
+_BARE = re.compile(r'(?<=\s)(role|aria-labelledby|aria-describedby|datetime|class|href|for|'
+                   r'type|name|scope|data-md-(?:component|toggle|type|level))'
+                   r'="([A-Za-z0-9_#.:/-]+)"')
 
 
 def _bare(match: re.Match[str]) -> str:
-    if match[1] == "href" and not match[2].startswith("#"):
+    if match[1] == "href" and (":" in match[2] or match[2].startswith("/")):
         return match[0]
     return f"{match[1]}={match[2]}"
 
