@@ -275,16 +275,23 @@ def test_timeline_entries_are_styled_by_their_place_not_a_class_each(site: Path)
 
 def test_no_script_for_tabs_and_no_empty_footer_on_a_page_without_them(site: Path) -> None:  # noqa: F811
     """The theme's tab-opening script goes only to pages with tabs, and an empty footer
-    (no copyright, generator or previous and next links) is left out; the page's CSP
-    lists one hash per inline script it still has."""
+    (no copyright, generator or previous and next links) is left out, as is the generator
+    tag where the site turns the generator notice off; the page's CSP lists one hash per
+    inline script it still has."""
     html = (site / "cases" / CASE / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     assert "__tabbed_" not in html and "tabbed-set" not in html
     assert soup.select("footer, .md-footer, .md-copyright") == []
+    assert "generator: false" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert soup.select("meta[name=generator]") == []  # nor a generator tag, then
+    assert soup.select_one("meta[name=description]") is not None  # the rest of the head stays
     inline = [s for s in soup.find_all("script") if not s.has_attr("src")]
     policy = str(soup.select_one("meta[http-equiv=Content-Security-Policy]")["content"])
     assert len(re.findall(r"'sha256-", policy)) == len(inline) == 3
     assert soup.select_one("div.md-dialog") is not None  # the theme's script needs it
+    menu_page = page(site, "methodology")  # a page of the menu keeps its previous and next
+    assert [a["aria-label"].split(":")[0] for a in menu_page.select("footer nav a")] == [
+        "Previous", "Next"]
 
 
 def test_whitespace_between_two_block_tags_is_dropped_and_kept_elsewhere() -> None:
