@@ -52,7 +52,7 @@ def timeline_html(ds: Dataset) -> BeautifulSoup:
 def test_a_period_is_shown_with_both_ends(tmp_path: Path) -> None:
     ds = load_dataset(write_mini(tmp_path, {INSPECTION: ("date: 2017-07\n",
                                                     "date: 2017-07\nuntil: 2017-08\n")}))
-    head = timeline_html(ds).select_one("#ev-town-inspection .cf-event__head")
+    head = timeline_html(ds).select_one("#ev-town-inspection > h3")
     assert [(t["datetime"], t.get_text()) for t in head.find_all("time")][:2] == [
         ("2017-07", "July"), ("2017-08", "August 2017")]
     assert head.get_text(" ", strip=True).startswith("July to August 2017 Inspection")

@@ -26,9 +26,10 @@ def test_built_site_has_no_broken_internal_links(built: Path) -> None:
 
 
 @pytest.mark.parametrize("old, new, needle", [
-    ('href="../../bodies/powys-county-council/"', 'href="../../bodies/no-such-body/"',
+    # links within the site are written without quotes (casefile/outputs/minify.py)
+    ('href=../../bodies/powys-county-council/', 'href=../../bodies/no-such-body/',
      "bodies/no-such-body"),
-    ('href="#ref-1"', 'href="#ref-999"', "#ref-999"),
+    ('href=#ref-1 ', 'href=#ref-999 ', "#ref-999"),
 ])
 def test_a_broken_link_or_anchor_fails(built: Path, tmp_path: Path, old: str, new: str,
                                        needle: str) -> None:

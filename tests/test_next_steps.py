@@ -228,7 +228,7 @@ def test_where_things_stand_says_what_happens_next_with_citations(tmp_path: Path
     assert [p.get_text() for p in shown] == [f"{s} [{n}]" for s, n in zip(
         SAID, (1, 2, 2, 2, 1), strict=True)]
     assert [[(a["href"], a["aria-labelledby"]) for a in p.select("a")] for p in shown] == [
-        [(f"#ref-{n}", f"ref-{n}-name")] for n in (1, 2, 2, 2, 1)]
+        [(f"#ref-{n}", f"ref-{n}")] for n in (1, 2, 2, 2, 1)]
     hostile = shown[3]
     assert hostile.find("script") is None and hostile.find("img") is None
     plain = page(_built(tmp_path / "without", {}), "cases/town")

@@ -80,11 +80,14 @@ def test_every_citation_link_is_named_by_its_number_and_source(
         for a in citation_links(page):
             number = CITE.match(a["href"]).group(1)
             assert a.get_text() == f"[{number}]"
-            assert a["aria-labelledby"] == f"ref-{number}-name"
-            # the name is the short list's entry, a link to the full entry it names
-            name = page.find(id=f"ref-{number}-name")
-            assert name.name == "a" and name.parent["id"] == f"ref-{number}"
+            assert a["aria-labelledby"] == f"ref-{number}"
+            # the name is the short list's entry, whose only words are its link to the
+            # full entry it names
+            item = page.find(id=f"ref-{number}")
+            assert item.name == "li" and item.parent.name == "ol"
+            [name] = item.find_all("a")
             assert name["href"] == f"sources/#ref-{number}"
+            assert item.get_text() == name.get_text()
             entry = full.find(id=f"ref-{number}")
             assert name.get_text() == f"[{number}] source: {entry_words(entry)}"
             seen += 1
@@ -94,7 +97,7 @@ def test_every_citation_link_is_named_by_its_number_and_source(
 def test_the_label_names_publisher_title_and_date_exactly(
         renderers: dict[str, Renderer]) -> None:
     page = case_page(renderers["town"], "town")
-    names = [page.find(id=f"ref-{n}-name").get_text() for n in (1, 2)]
+    names = [page.find(id=f"ref-{n}").get_text() for n in (1, 2)]
     assert names == ["[1] source: New Inspectorate, Inspection of Town Council, 2 October 2017",
                      "[2] source: Publisher not named in the document, "
                      "Inspectors' verdict on the council, 3 October 2017"]
@@ -110,7 +113,7 @@ def test_from_another_page_a_citation_link_carries_its_name_itself(
         number = a.get_text()[1:-1]
         assert a["href"] == f"../cases/town/#ref-{number}"
         assert not a.has_attr("aria-labelledby")
-        expected = page.find(id=f"ref-{number}-name").get_text()
+        expected = page.find(id=f"ref-{number}").get_text()
         assert a["aria-label"] == expected
 
 
@@ -257,8 +260,8 @@ def test_a_hostile_title_stays_text_in_the_names(tmp_path: Path) -> None:
     r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
     expected = f"[1] source: New Inspectorate, {title}, 2 October 2017"
     home = case_page(r, "town")
-    assert home.find(id="ref-1-name").get_text() == expected
-    assert home.find(id="ref-1-name").find("b") is None
+    assert home.find(id="ref-1").get_text() == expected
+    assert home.find(id="ref-1").find("b") is None
     away = case_page(r, "town", src="themes.md")
     labels = {a["aria-label"] for a in away.find_all("a", attrs={"aria-label": True})
               if a.get_text() == "[1]"}

@@ -85,7 +85,7 @@ def test_event_and_publication_dates_are_kept_apart(site: Path) -> None:
     # names in force at the time, with the current name
     assert "CSSIW (now Care Inspectorate Wales)" in inspection.get_text(" ", strip=True)
     follow_up = soup.select_one("#ev-powys-2018-10-follow-up-inspection")
-    by = follow_up.select_one(".cf-event__by").get_text(" ", strip=True)
+    by = follow_up.select_one("h3 + p").get_text(" ", strip=True)  # who published it
     assert "Care Inspectorate Wales; report published" in by and "(now" not in by
 
 
@@ -98,7 +98,10 @@ def test_every_matrix_cell_gives_status_in_words_and_who_and_a_citation(site: Pa
     assessed = 0
     for table in tables:
         assert table.caption and table.caption.get_text(strip=True)
-        assert all(th.get("scope") in ("col", "row") for th in table.select("th"))
+        # each heading's scope is its role (said once: the roles the phone cards need)
+        assert [th.get("role") for th in table.select("thead th")] == \
+            ["columnheader"] * len(table.select("thead th"))
+        assert {th.get("role") for th in table.select("tbody th")} == {"rowheader"}
         for cell in table.select("tbody td"):
             status = cell.select_one(".cf-status").get_text(strip=True)
             assert status in labels
