@@ -105,7 +105,7 @@ def _title_first(page: Page, html: str) -> None:
 
 
 def _converted_directly(page: Page, permalink: bool) -> Callable[[MkDocsConfig, Files], None]:
-    """``page.render`` for a generated page: what MkDocs' would set, from
+    """``page.render`` for a generated page: what MkDocs' own render would set, from
     ``fastmd.convert``, when the page is only headings, HTML blocks and block markers;
     MkDocs' own render (a full Markdown pass) otherwise."""
     full = page.render
