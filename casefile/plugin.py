@@ -14,6 +14,7 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,14 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
 from casefile import fork
 from casefile.assets import shared_dir
 from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError, printable
 from casefile.options import OPTIONS
-from casefile.outputs import examples
+from casefile.outputs import examples, fastmd
 from casefile.outputs.blocks import BlockStore
 from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
@@ -53,6 +54,7 @@ class _HideOSErrorPages(logging.Filter):
 
 _HIDE = _HideOSErrorPages()
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 
 
 class _Checked(c.BaseConfigOption[Any]):
@@ -100,6 +102,26 @@ def _title_first(page: Page, html: str) -> None:
     title = AnchorLink(found[1], found[0], 1)
     title.children = list(toc.items)
     page.toc = TableOfContents([title])
+
+
+def _converted_directly(page: Page, permalink: bool) -> Callable[[MkDocsConfig, Files], None]:
+    """``page.render`` for a generated page: what MkDocs' own render would set, from
+    ``fastmd.convert``, when the page is only headings, HTML blocks and block markers;
+    MkDocs' own render (a full Markdown pass) otherwise."""
+    full = page.render
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        done = fastmd.convert(page.markdown or "", permalink)
+        if done is None:
+            return full(config, files)
+        page.content = done.html
+        page.toc = get_toc(done.toc_tokens)
+        page.present_anchor_ids = done.anchor_ids
+        if _PAGES_LOG.getEffectiveLevel() > logging.DEBUG:  # as MkDocs does
+            page.links_to_anchors = {page.file: done.self_links} if done.self_links else {}
+        return None
+
+    return render
 
 
 def _front_matter_lines(file: File, markdown: str) -> int:
@@ -210,6 +232,26 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         self.outputs = BackgroundFiles(self.renderer.each_output_file, Path(config.site_dir))
         self.outputs.start()  # in a forked child where forking is allowed
         return files
+
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Generated pages skip the Markdown parser when their Markdown is simple enough
+        and the site's Markdown settings are ones ``fastmd`` mirrors (the same HTML)."""
+        permalink = fastmd.settings(config.markdown_extensions, config.mdx_configs or {})
+        if permalink is None:
+            return nav
+        for src in self.generated:
+            file = files.get_file_from_path(src)
+            if file is not None and file.page is not None:
+                file.page.render = _converted_directly(  # type: ignore[method-assign]
+                    file.page, permalink)
+        return nav
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """A build reads the theme's templates once: Jinja need not look at each included
+        file's modification time again for every page (about 37 includes a page)."""
+        if self.command in ("build", "gh-deploy"):
+            env.auto_reload = False
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:

@@ -172,6 +172,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(macros_dir)),
             autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            auto_reload=False,  # made for one build: the macros do not change during it
         )
         self.env.filters["block"] = self._block
         self.env.filters["pre"] = _preformatted
@@ -221,6 +222,7 @@ class Renderer:
             return self._render_with_blocks(renderers, order, store, mine), store
         # Every other page in a forked child, on the other core, into a file of its own
         # opened here; it sends back the Markdown and where each page's blocks are.
+        self._compile_all()  # once, here: the child inherits them
         theirs_file = store.new_file()
 
         def child() -> tuple[dict[str, str], Where]:
@@ -236,6 +238,15 @@ class Renderer:
             their_pages = self._render_with_blocks(renderers, order[1::2], store, mine)
         pages.update(their_pages)
         return {src: pages[src] for src in order}, store
+
+    def _compile_all(self) -> None:
+        """Compile every template in the macros folder now. A file that does not compile
+        is left for when a page uses it, which reports the error."""
+        for name in self.env.list_templates(extensions=("html", "md")):
+            try:
+                self.env.get_template(name)
+            except jinja2.TemplateError:
+                continue
 
     def _render_with_blocks(self, renderers: dict[str, Callable[[], str]], srcs: list[str],
                             store: BlockStore, number: int) -> dict[str, str]:
