@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -187,6 +188,8 @@ def test_a_build_converts_generated_pages_directly(tmp_path: Path,
     assert any(src.endswith(".md") and src not in generated for src in full)
     page = (root / "site" / "cases" / "case-0000" / "findings" / "case-0000-f00" / "index.html"
             ).read_text(encoding="utf-8")
-    assert ('<h2 id="as-raised">As raised<a class="headerlink" href="#as-raised" '
-            'title="Permanent link">&para;</a></h2>') in page
+    heading = BeautifulSoup(page, "html.parser").find("h2", id="as-raised")
+    assert heading is not None and heading.get_text() == "As raised\u00b6"
+    link = heading.find("a", class_="headerlink")
+    assert link["href"] == "#as-raised" and link["title"] == "Permanent link"
     assert "<cf-block" not in page
