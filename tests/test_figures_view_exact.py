@@ -1,0 +1,46 @@
+"""How long a time each figure covers, exactly (casefile.model.figures_view ``Value.span``,
+which decides whether the chart joins values with a line): whole months from the first
+of a month to the last day of one, else days, both ends counted; a period given as one
+month or year is counted in months. Also where it sits on the chart and its two ends.
+On a figure of the fictional tests/projects/figures data, its dates changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from casefile.model import figures_view as fv
+from casefile.model.dates import PartialDate as P
+from casefile.pipeline import load_dataset
+from tests.conftest import plain_id
+from tests.test_figures_view import BROOKFIELD, FIGURES_DATA
+
+
+@pytest.mark.parametrize(("date", "until", "span", "parts"), [
+    (P(2023, 1, 15), P(2023, 1, 20), "6 days", ("15", "20 January 2023")),
+    (P(2023, 1, 15), P(2023, 1, 16), "2 days", ("15", "16 January 2023")),
+    (P(2023, 1), P(2023, 2, 14), "45 days", ("January 2023", "14 February 2023")),
+    (P(2023, 1, 2), P(2023, 2), "58 days", ("2 January 2023", "February 2023")),
+    (P(2023, 1, 1), P(2023, 1, 31), "1 month", ("1", "31 January 2023")),
+    (P(2023, 2), P(2023, 2, 28), "1 month", ("February 2023", "28 February 2023")),
+    (P(2023, 11), P(2024, 1), "3 months", ("November 2023", "January 2024")),
+    (P(2023), P(2024), "24 months", ("2023", "2024")),
+    (P(2023, 1), P(2023, 1), "a date", None),
+    (P(2023, 1), None, "a date", None),
+], ids=plain_id)
+def test_how_long_a_time_a_value_covers(date: P, until: P | None, span: str,
+                                        parts: tuple[str, str] | None) -> None:
+    figure = load_dataset(FIGURES_DATA, use_cache=False).cases[BROOKFIELD].figures[0]
+    value = fv.value_of(replace(figure, date=date, until=until))
+    assert (value.span, value.parts) == (span, parts)
+    end = (until or date).latest
+    assert value.at == Decimal(date.earliest.toordinal() + end.toordinal()) / 2
+
+
+def test_a_period_of_days_sits_half_way() -> None:
+    figure = load_dataset(FIGURES_DATA, use_cache=False).cases[BROOKFIELD].figures[0]
+    value = fv.value_of(replace(figure, date=P(2023, 1, 15), until=P(2023, 1, 16)))
+    assert value.at == Decimal(dt.date(2023, 1, 15).toordinal()) + Decimal("0.5")
