@@ -90,8 +90,6 @@ def test_a_figure_keeps_its_flags_note_and_who_gives_it(tmp_path: Path) -> None:
     assert approx.text() == "about 7"
 
 
-@pytest.mark.xfail(strict=True, reason="link_figures._value_ok says '1 decimal places' "
-                   "(plural) for a value with one decimal place")
 def test_one_decimal_place_is_said_in_the_singular(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         figures(tmp_path, "figures:\n" + more("grant", "2000.5"), YEN)

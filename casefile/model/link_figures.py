@@ -66,9 +66,9 @@ def _value_ok(linker: Linker, item: Rec, indicator: m.Indicator, raw: str) -> bo
     elif unit.value == "money" and indicator.currency:
         most = decimals(indicator.currency)
         if places(raw) > most:
-            problem = (f"'{raw}' has {places(raw)} decimal places, but {what} in "
+            problem = (f"'{raw}' has {_places_words(places(raw))}, but {what} in "
                        f"{indicator.currency}, which has "
-                       f"{f'at most {most}' if most else 'no'} decimal places")
+                       f"{f'at most {_places_words(most)}' if most else 'no decimal places'}")
     if problem:
         linker.fail(item.where("value"), problem)
     return problem is None
@@ -118,3 +118,8 @@ def _in_record(linker: Linker, item: Rec, record: m.Record, date: PartialDate) -
                     "figures up to its own date: check the date in the source")
         return False
     return True
+
+
+def _places_words(count: int) -> str:
+    """'1 decimal place', '2 decimal places'."""
+    return f"{count} decimal place{'' if count == 1 else 's'}"
