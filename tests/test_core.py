@@ -42,6 +42,8 @@ STAGES["outputs"] |= {"chart"}
 STAGES["model"] |= {"both"}
 # progress beside responses, and list pages that filter without JavaScript (#18 item 5)
 STAGES["model"] |= {"item_progress", "list_pages"}
+# the jurisdiction codes the holidays package knows, generated from it (checked without it)
+STAGES["model"] |= {"jurisdiction_codes"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +
