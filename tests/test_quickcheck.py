@@ -351,3 +351,29 @@ def test_the_quick_check_reads_again_only_the_copies_it_needs(data: Path,
     clock.write(data, edit(city_ins, "quote: The quote.", "quote: The quotf.", files))
     assert "not found in the stored copy copies/report-2017.txt" in quick(data)
     assert quick(data) == truth(data)
+
+
+def test_a_folders_own_times_count_for_what_is_in_it(trusted: Path, fulls: list[Path],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor's save by rename changes its folder's times: a case folder's are the
+    case's, so the shared files (15,000 at 1000 cases) are not read again for it."""
+    case = trusted / "cases" / "town" / "case.yml"
+    saved = case.with_name(".case.yml.swp")
+    saved.write_bytes(case.read_bytes().replace(b"summary:", b"summary: Saved."))
+    os.replace(saved, case)
+    groups = quickcheck.scan(trusted.resolve())
+    assert groups is not None
+    assert groups["town"].signature == quickcheck.RACY
+    assert groups[quickcheck.SHARED].signature != quickcheck.RACY
+    assert groups["city"].signature != quickcheck.RACY
+    hashed: list[list[str]] = []
+    real = quickcheck.contents
+
+    def spy(data_dir: Path, group: quickcheck.Group, known: dict[str, str] | None = None
+            ) -> str | None:
+        hashed.append(group.files)
+        return real(data_dir, group, known)
+
+    monkeypatch.setattr(quickcheck, "contents", spy)
+    assert quick(trusted) == truth(trusted) and "data OK" in quick(trusted) and fulls == []
+    assert hashed and all(f.startswith("cases/town/") for files in hashed for f in files)

@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
+import operator
 import os
 import pickle
-import stat
 import time
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 
 from casefile.errors import Problem
 from casefile.fork import no_gc
@@ -130,21 +133,12 @@ class State:
                        warnings(self.unset, self.jurisdiction))
 
 
-def _group_of(rel: str) -> str:
-    parts = rel.split("/")
-    return parts[1] if parts[0] == "cases" and len(parts) > 2 else SHARED
-
-
-def _plain(rel: str, name: str, is_file: bool) -> bool:
-    """A file the check reads: a data file, or a stored copy in sources/copies/."""
-    if not is_file or name.startswith("."):
-        return False
-    if rel.startswith(_COPIES) and rel.count("/") == 2:
-        return name.endswith(copies.ENDINGS)
-    return name.endswith((".yml", ".yaml"))
-
-
 _COPIES = f"sources/{copies.FOLDER}/"
+_DATA_FILES = (".yml", ".yaml")
+_LSTAT = operator.methodcaller("stat", follow_symlinks=False)
+_NAME = operator.attrgetter("name")
+_MODE, _MTIME, _CTIME = (operator.attrgetter(f"st_{a}") for a in ("mode", "mtime_ns", "ctime_ns"))
+_SIGN = operator.attrgetter("st_mode", "st_ino", "st_size", "st_mtime_ns", "st_ctime_ns")
 
 
 def scan(data_dir: Path) -> dict[str, Group] | None:
@@ -156,39 +150,69 @@ def scan(data_dir: Path) -> dict[str, Group] | None:
     (``touch -r``) still changes the change time, which no user can set. A group with an
     entry changed in the last two seconds gets the signature RACY, which never matches:
     a second edit within the file system's timestamp granularity could otherwise leave
-    the same signature (git's "racy clean" problem); its contents are then compared."""
+    the same signature (git's "racy clean" problem); its contents are then compared. A
+    folder's own times count for the group of what is in it (they change when an entry
+    is added, removed or renamed there)."""
     racy_from = time.time_ns() - RACY_NS
-    entries: dict[str, list[str]] = {}
+    entries: dict[str, list[tuple[object, ...]]] = {}
     groups: dict[str, Group] = {}
     newest: dict[str, int] = {}
-    stack = [str(data_dir)]
-    base = len(str(data_dir)) + 1
+    # (folder relative to data_dir, ending in "/"; its group; its own newest time)
+    stack: list[tuple[str, str, int]] = [("", SHARED, 0)]
     while stack:
+        prefix, group, times = stack.pop()
+        newest[group] = max(newest.get(group, 0), times)
         try:
-            found = list(os.scandir(stack.pop()))
-            for entry in found:
-                rel = entry.path[base:].replace(os.sep, "/")
-                group = _group_of(rel)
-                st = entry.stat(follow_symlinks=False)
-                is_dir = stat.S_ISDIR(st.st_mode)
-                if is_dir:
-                    stack.append(entry.path)
-                into = groups.setdefault(group, Group(""))
-                if _plain(rel, entry.name, stat.S_ISREG(st.st_mode)):
-                    into.files.append(rel)
-                elif not is_dir or entry.name.startswith("."):
-                    into.odd = True
-                entries.setdefault(group, []).append(
-                    f"{rel}\0{st.st_mode}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}\0"
-                    f"{st.st_ctime_ns}\n" if not is_dir else f"{rel}\0dir\n")
-                newest[group] = max(newest.get(group, 0), st.st_mtime_ns, st.st_ctime_ns)
+            with os.scandir(os.path.join(data_dir, prefix)) as it:
+                found = list(it)
+            stats = list(map(_LSTAT, found))
         except OSError:
             return None  # a missing or unreadable folder: the full check reports it
+        if found:
+            into = groups.get(group) or groups.setdefault(group, Group(""))
+            folders, latest = _folder(prefix, group, found, stats, into,
+                                      entries.setdefault(group, []))
+            newest[group] = max(newest[group], latest)
+            stack += folders
     for group, lines in entries.items():
+        lines.sort()
         groups[group].signature = RACY if newest[group] > racy_from else hashlib.blake2b(
-            "".join(sorted(lines)).encode(), digest_size=16).hexdigest()
+            marshal.dumps(lines), digest_size=16).hexdigest()
         groups[group].files.sort()
     return groups
+
+
+def _folder(prefix: str, group: str, found: list[os.DirEntry[str]], stats: list[os.stat_result],
+            into: Group, lines: list[tuple[object, ...]]
+            ) -> tuple[list[tuple[str, str, int]], int]:
+    """One folder's entries into its group's signature ``lines`` and ``into``; returns
+    the folders in it, to scan, and the newest time of its other entries. Every entry is
+    looked at on every check (an edit in place changes no folder's times), 41,000 at 1000
+    cases: a folder of plain files only, the usual one, is taken whole by C loops
+    (``map``), without Python work per entry."""
+    names = list(map(_NAME, found))
+    rels = list(map(prefix.__add__, names))
+    endings = copies.ENDINGS if prefix == _COPIES else _DATA_FILES
+    if all(map(S_ISREG, map(_MODE, stats))) and all(map(str.endswith, names, repeat(
+            endings))) and not any(map(str.startswith, names, repeat("."))):
+        lines += zip(rels, map(_SIGN, stats), strict=True)
+        into.files += rels
+        return [], max(*map(_MTIME, stats), *map(_CTIME, stats))
+    folders, latest = [], 0
+    for rel, name, st in zip(rels, names, stats, strict=True):
+        if S_ISDIR(st.st_mode):
+            folders.append((rel + "/", name if prefix == "cases/" else group,
+                            max(st.st_mtime_ns, st.st_ctime_ns)))
+            lines.append((rel,))
+            into.odd = into.odd or name.startswith(".")
+            continue
+        lines.append((rel, _SIGN(st)))
+        latest = max(latest, st.st_mtime_ns, st.st_ctime_ns)
+        if S_ISREG(st.st_mode) and name.endswith(endings) and not name.startswith("."):
+            into.files.append(rel)
+        else:
+            into.odd = True
+    return folders, latest
 
 
 def contents(data_dir: Path, group: Group, known: dict[str, str] | None = None) -> str | None:
