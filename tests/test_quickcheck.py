@@ -7,6 +7,8 @@ import contextlib
 import hashlib
 import os
 import pickle
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.errors import DataError
+from casefile.model import calendars, dates
+from casefile.model.dates import days_off_in_year
 from casefile.pipeline import load_dataset
 from casefile.reading import quickcheck
 from tests.conftest import MINI, examples, write_tree
@@ -377,3 +381,42 @@ def test_a_folders_own_times_count_for_what_is_in_it(trusted: Path, fulls: list[
     monkeypatch.setattr(quickcheck, "contents", spy)
     assert quick(trusted) == truth(trusted) and "data OK" in quick(trusted) and fulls == []
     assert hashed and all(f.startswith("cases/town/") for files in hashed for f in files)
+
+
+def test_the_days_off_worked_out_are_kept_for_the_next_check(
+        data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A one-case edit counts working days from the days off the last check kept, without
+    importing the holidays package (its import loads every country's calendar)."""
+    clock, files = Clock(), {**MINI, **city()}
+    clock.write(data, files)
+    run = ("import sys\nfrom pathlib import Path\nfrom casefile.reading import quickcheck\n"
+           f"print(quickcheck.check(Path({str(data)!r}), 'GB-SCT').line())\n"
+           "print(sorted(m for m in sys.modules if m.split('.')[0] == 'holidays')[:1])\n")
+
+    def check() -> list[str]:
+        result = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True,
+                                check=True)
+        return result.stdout.splitlines()
+
+    said = quickcheck.summary_of(load_dataset(data, use_cache=False, jurisdiction="GB-SCT")
+                                 ).line().splitlines()
+    assert check() == [*said, "['holidays']"]  # the full check
+    state = quickcheck._load(data.resolve())
+    assert state is not None and state.holidays == calendars.holidays_version()
+    assert state.days_off[("GB-SCT", 2017)] == days_off_in_year("GB-SCT", 2017)
+    clock.write(data, edit(FOL, "Better.", "Much better.", files))
+    assert check() == [*said, "[]"]  # the quick check: the days off it was left
+    state = quickcheck._load(data.resolve())
+    assert state is not None and ("GB-SCT", 2017) in state.days_off
+    # with another version of the holidays package, the calendar is asked again
+    monkeypatch.setattr(dates, "_DAYS_OFF", {})
+    dates.add_working_days.cache_clear()  # as in a new process
+    monkeypatch.setattr(calendars, "holidays_version", lambda: "0.1")
+    asked: list[str] = []
+    real = dates.holiday_calendar
+    monkeypatch.setattr(dates, "holiday_calendar", lambda code: asked.append(code) or real(code))
+    clock.write(data, edit(FOL, "Much better.", "Better.", files))
+    assert quickcheck.check(data, "GB-SCT").line().splitlines() == said
+    assert "GB-SCT" in asked
+    state = quickcheck._load(data.resolve())
+    assert state is not None and state.holidays == "0.1"

@@ -218,10 +218,37 @@ def name_of_place(code: str) -> str:
     return f"{aliases[0]}, {name.removeprefix('the ')}"
 
 
-@lru_cache(maxsize=256)
+# code → (weekend days, place name): what the words about working days need of a calendar
+_FACTS: dict[str, tuple[frozenset[int], str]] = {}
+
+
+def _facts(code: str) -> tuple[frozenset[int], str]:
+    found = _FACTS.get(code)
+    if found is None:
+        found = _FACTS[code] = (frozenset(holiday_calendar(code).weekend), name_of_place(code))
+    return found
+
+
+def facts_known() -> dict[str, tuple[frozenset[int], str]]:
+    """The weekend and place name of each calendar asked so far: ``casefile check`` keeps
+    them for its next run, which then need not load the holidays package."""
+    return dict(_FACTS)
+
+
+def remember_facts(known: dict[str, tuple[frozenset[int], str]]) -> None:
+    """Take ``known`` (``facts_known`` of a run with the same holidays package) as known."""
+    for code, facts in known.items():
+        _FACTS.setdefault(code, facts)
+
+
+def weekend_of(code: str) -> frozenset[int]:
+    """The weekend days of a known jurisdiction, as date.weekday() numbers them."""
+    return _facts(code)[0]
+
+
 def place_name(code: str) -> str:
     """``name_of_place``, worked out once per code."""
-    return name_of_place(code)
+    return _facts(code)[1]
 
 
 def holidays_words(code: str) -> str:
@@ -234,7 +261,7 @@ def weekend_words(code: str) -> str:
     """'Saturdays and Sundays', or the weekend days of the calendar."""
     names = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",
              "Sundays")
-    days = [names[d] for d in sorted(holiday_calendar(code).weekend)]
+    days = [names[d] for d in sorted(weekend_of(code))]
     return " and ".join([", ".join(days[:-1]), days[-1]]) if len(days) > 1 else \
         (days[0] if days else "no weekend days")
 

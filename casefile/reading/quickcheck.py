@@ -21,6 +21,7 @@ a problem is always reported exactly as the full check reports it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import marshal
 import operator
@@ -34,6 +35,7 @@ from stat import S_ISDIR, S_ISREG
 
 from casefile.errors import Problem
 from casefile.fork import no_gc
+from casefile.model import calendars, dates
 from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.deadlines import compute_all
 from casefile.model.link import Linker
@@ -126,6 +128,10 @@ class State:
     unverified: dict[str, int] = field(default_factory=dict)  # group → unverified quotes
     require: bool = False  # checked with require_copies
     unset: tuple[str, ...] = ()  # the files of cases with no jurisdiction of their own
+    # days off per (jurisdiction, year) as the holidays package of this version has them
+    days_off: dict[tuple[str | None, int], frozenset[dt.date]] = field(default_factory=dict)
+    places: dict[str, tuple[frozenset[int], str]] = field(default_factory=dict)  # weekend, name
+    holidays: str | None = None
 
     def summary(self) -> Summary:
         return Summary(len(self.records), sum(self.records.values()), self.sources,
@@ -310,7 +316,8 @@ def full(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
                   {cid: len(c.records) for cid, c in dataset.cases.items()},
                   len(dataset.sources), len(dataset.bodies), shared, {}, jurisdiction,
                   sum(s.copy is None for s in dataset.sources.values()), _unverified(linker),
-                  require, unset_of(list(dataset.cases.values())))
+                  require, unset_of(list(dataset.cases.values())), dates.days_off_known(),
+                  calendars.facts_known(), calendars.holidays_version())
     known = {f"{_COPIES}{s.copy.file}": s.copy.sha256 for s in dataset.sources.values()
              if s.copy is not None and s.copy.read}  # read and hashed just now
     hashes = {g: contents(data_dir, group, known) for g, group in (groups or {}).items()}
@@ -369,7 +376,13 @@ def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction:
         if any(state.ids.get(case, frozenset()) - claims.get(case, frozenset())
                for case in changed):
             return None
+        version = calendars.holidays_version()
+        if state.holidays == version:
+            dates.remember_days_off(state.days_off)  # no calendar loaded for known years
+            calendars.remember_facts(state.places)
         compute_all(list(linker.cases.values()), None, jurisdiction)  # each case on its own
+        state.days_off, state.places = dates.days_off_known(), calendars.facts_known()
+        state.holidays = version
         state.ids.update(claims)
         state.records.update({cid: len(c.records) for cid, c in linker.cases.items()})
         counts = _unverified(linker)
