@@ -4,6 +4,7 @@ country's calendar), and mkdocs.yml composed once per check. All data here is fi
 
 from __future__ import annotations
 
+import importlib.metadata
 import subprocess
 import sys
 from pathlib import Path
@@ -34,11 +35,21 @@ def test_another_holidays_version_is_asked_itself(monkeypatch: pytest.MonkeyPatc
     assert calendars.known_codes() == {"GB": ("ENG",)}
 
 
-def test_the_version_is_read_from_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert calendars.holidays_version() == holidays.__version__
-    monkeypatch.setattr(calendars.importlib.metadata, "version", lambda name: (
-        _ for _ in ()).throw(calendars.importlib.metadata.PackageNotFoundError(name)))
+def test_the_version_is_read_from_metadata(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    assert calendars.holidays_version() == importlib.metadata.version("holidays")
+    first, second = tmp_path / "a", tmp_path / "b"
+    (second / "holidays-9.1.dist-info").mkdir(parents=True)
+    (second / "holidays_extra-2.0.dist-info").mkdir()
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "gone"), str(first), str(second)])
+    assert calendars.holidays_version() == "9.1"
+    (first / "holidays-9.2.dist-info").mkdir(parents=True)
+    assert calendars.holidays_version() == "9.2"  # the first on the path, as imported
+    (first / "holidays-9.3.dist-info").mkdir()
+    assert calendars.holidays_version() is None  # two: which is installed is not known
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "gone")])
     assert calendars.holidays_version() is None
+    assert calendars.known_codes() == calendars.supported_codes()
 
 
 def test_every_known_code_is_accepted_but_uk() -> None:

@@ -377,7 +377,7 @@ def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction:
                for case in changed):
             return None
         version = calendars.holidays_version()
-        if state.holidays == version:
+        if version is not None and state.holidays == version:
             dates.remember_days_off(state.days_off)  # no calendar loaded for known years
             calendars.remember_facts(state.places)
         compute_all(list(linker.cases.values()), None, jurisdiction)  # each case on its own
