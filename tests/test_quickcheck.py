@@ -4,6 +4,7 @@ relinks only the changed cases when that is safe."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -105,6 +106,7 @@ def test_a_clean_edit_relinks_only_its_case(data: Path, fulls: list[Path]) -> No
     assert quick(data) == truth(data) and len(fulls) == 1  # nothing changed
     clock.write(data, edit(FOL, "Better.", "Much better.", files))
     assert quick(data) == truth(data) and len(fulls) == 1
+    assert gc.get_freeze_count() == 0  # the kept linker, frozen while relinking, let go
     new = {k.replace("city", "village"): v.replace("city", "village") for k, v in city().items()}
     clock.write(data, new)  # a new case
     assert quick(data) == truth(data) == (  # the new case's quotes counted by the quick check

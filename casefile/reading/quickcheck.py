@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import marshal
 import operator
@@ -180,11 +181,10 @@ def scan(data_dir: Path) -> dict[str, Group] | None:
                                       entries.setdefault(group, []))
             newest[group] = max(newest[group], latest)
             stack += folders
-    for group, lines in entries.items():
-        lines.sort()
+    for group, lines in entries.items():  # in the order the folders list them: unsorted, as
+        # an order that changed with nothing else only costs comparing contents
         groups[group].signature = RACY if newest[group] > racy_from else hashlib.blake2b(
             marshal.dumps(lines), digest_size=16).hexdigest()
-        groups[group].files.sort()
     return groups
 
 
@@ -226,7 +226,7 @@ def contents(data_dir: Path, group: Group, known: dict[str, str] | None = None) 
     if one cannot be read. ``known``: the SHA-256 of copies the check has just read."""
     digest = hashlib.blake2b(digest_size=16)
     with Beneath(str(data_dir)) as beneath:  # never through a folder swapped for a link
-        for rel in group.files:
+        for rel in sorted(group.files):
             if rel.startswith(_COPIES):
                 sha = (known or {}).get(rel) or _copy_hash(data_dir, rel, beneath)
                 if sha is None:
@@ -359,6 +359,9 @@ def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction:
             data_dir, data_dir.parent, None, under=[data_dir / "cases" / case for case in changed])
         with no_gc():
             linker: Linker = pickle.loads(state.shared)
+            # kept out of the collector's passes (``check`` lets them back in): the first
+            # pass after the load would otherwise walk all 100,000 objects (0.1 s quiet)
+            gc.freeze()
         shared_ids = frozenset(linker.first_use)
         linker.broken = broken
         link_cases(linker, loaded)
@@ -401,11 +404,17 @@ def check(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
     ``jurisdiction`` is the calendar of cases that name none (the plugin option);
     ``require``: every cited source must have a stored copy (require_copies)."""
     data_dir = data_dir.resolve()
+    frozen_before = gc.get_freeze_count()
     state = _load(data_dir)
     try:
         if state is not None and (data_dir / "themes.yml").is_file():
             groups = scan(data_dir)
-            summary = _quick(data_dir, state, groups, jurisdiction, require) if groups else None
+            try:
+                summary = _quick(data_dir, state, groups, jurisdiction, require) if groups \
+                    else None
+            finally:  # what _quick froze, back to the collector before any full check
+                if not frozen_before:  # (unless objects were frozen before: the plugin's)
+                    gc.unfreeze()
             if summary is not None:
                 return summary
         return full(data_dir, jurisdiction, require)
