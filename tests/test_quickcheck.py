@@ -362,7 +362,7 @@ def test_the_quick_check_reads_again_only_the_copies_it_needs(data: Path,
 def test_a_folders_own_times_count_for_what_is_in_it(trusted: Path, fulls: list[Path],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """An editor's save by rename changes its folder's times: a case folder's are the
-    case's, so the shared files (15,000 at 1000 cases) are not read again for it."""
+    case's, so the shared files (26,000 at 1000 cases) are not read again for it."""
     case = trusted / "cases" / "town" / "case.yml"
     saved = case.with_name(".case.yml.swp")
     saved.write_bytes(case.read_bytes().replace(b"summary:", b"summary: Saved."))
