@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import pickle
 import select
@@ -83,6 +82,8 @@ class Forked:
         self.process: Any = None
         if not available():
             return
+        import multiprocessing  # here: the incremental check forks nothing (0.03 s import)
+
         context = multiprocessing.get_context("fork")
         self.reader, writer = os.pipe()
 

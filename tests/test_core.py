@@ -44,6 +44,8 @@ STAGES["model"] |= {"both"}
 STAGES["model"] |= {"item_progress", "list_pages"}
 # the next or past-due deadline: a requirement's or a duty to respond's (#12 review, #18)
 STAGES["model"] |= {"next_due"}
+# the jurisdiction codes the holidays package knows, generated from it (checked without it)
+STAGES["model"] |= {"jurisdiction_codes"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +

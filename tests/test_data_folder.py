@@ -134,7 +134,10 @@ def test_a_1100_level_folder_tree_gives_a_message(mini: Path, tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("stray", ["bodies/.draft.yml", "cases/town/notes.txt",
-                                   "cases/ghost/records/ghost-a.yml", "cases/town/records/x/y.yml"])
+                                   "cases/ghost/records/ghost-a.yml", "cases/town/records/x/y.yml",
+                                   # among plain data files only (scan's fast path)
+                                   "cases/town/records/notes.txt", "sources/copies/notes.yml",
+                                   "cases/town/records/.town-b.yml"])
 def test_the_incremental_check_sees_every_stray(
         mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stray: str) -> None:
     monkeypatch.setenv("CASEFILE_CACHE", str(tmp_path / "cache"))

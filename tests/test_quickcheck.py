@@ -4,9 +4,12 @@ relinks only the changed cases when that is safe."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -15,6 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.errors import DataError
+from casefile.model import calendars, dates
+from casefile.model.dates import days_off_in_year
 from casefile.pipeline import load_dataset
 from casefile.reading import quickcheck
 from tests.conftest import MINI, examples, write_tree
@@ -101,6 +106,7 @@ def test_a_clean_edit_relinks_only_its_case(data: Path, fulls: list[Path]) -> No
     assert quick(data) == truth(data) and len(fulls) == 1  # nothing changed
     clock.write(data, edit(FOL, "Better.", "Much better.", files))
     assert quick(data) == truth(data) and len(fulls) == 1
+    assert gc.get_freeze_count() == 0  # the kept linker, frozen while relinking, let go
     new = {k.replace("city", "village"): v.replace("city", "village") for k, v in city().items()}
     clock.write(data, new)  # a new case
     assert quick(data) == truth(data) == (  # the new case's quotes counted by the quick check
@@ -351,3 +357,68 @@ def test_the_quick_check_reads_again_only_the_copies_it_needs(data: Path,
     clock.write(data, edit(city_ins, "quote: The quote.", "quote: The quotf.", files))
     assert "not found in the stored copy copies/report-2017.txt" in quick(data)
     assert quick(data) == truth(data)
+
+
+def test_a_folders_own_times_count_for_what_is_in_it(trusted: Path, fulls: list[Path],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor's save by rename changes its folder's times: a case folder's are the
+    case's, so the shared files (26,000 at 1000 cases) are not read again for it."""
+    case = trusted / "cases" / "town" / "case.yml"
+    saved = case.with_name(".case.yml.swp")
+    saved.write_bytes(case.read_bytes().replace(b"summary:", b"summary: Saved."))
+    os.replace(saved, case)
+    groups = quickcheck.scan(trusted.resolve())
+    assert groups is not None
+    assert groups["town"].signature == quickcheck.RACY
+    assert groups[quickcheck.SHARED].signature != quickcheck.RACY
+    assert groups["city"].signature != quickcheck.RACY
+    hashed: list[list[str]] = []
+    real = quickcheck.contents
+
+    def spy(data_dir: Path, group: quickcheck.Group, known: dict[str, str] | None = None
+            ) -> str | None:
+        hashed.append(group.files)
+        return real(data_dir, group, known)
+
+    monkeypatch.setattr(quickcheck, "contents", spy)
+    assert quick(trusted) == truth(trusted) and "data OK" in quick(trusted) and fulls == []
+    assert hashed and all(f.startswith("cases/town/") for files in hashed for f in files)
+
+
+def test_the_days_off_worked_out_are_kept_for_the_next_check(
+        data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A one-case edit counts working days from the days off the last check kept, without
+    importing the holidays package (its import loads every country's calendar)."""
+    clock, files = Clock(), {**MINI, **city()}
+    clock.write(data, files)
+    run = ("import sys\nfrom pathlib import Path\nfrom casefile.reading import quickcheck\n"
+           f"print(quickcheck.check(Path({str(data)!r}), 'GB-SCT').line())\n"
+           "print(sorted(m for m in sys.modules if m.split('.')[0] == 'holidays')[:1])\n")
+
+    def check() -> list[str]:
+        result = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True,
+                                check=True)
+        return result.stdout.splitlines()
+
+    said = quickcheck.summary_of(load_dataset(data, use_cache=False, jurisdiction="GB-SCT")
+                                 ).line().splitlines()
+    assert check() == [*said, "['holidays']"]  # the full check
+    state = quickcheck._load(data.resolve())
+    assert state is not None and state.holidays == calendars.holidays_version()
+    assert state.days_off[("GB-SCT", 2017)] == days_off_in_year("GB-SCT", 2017)
+    clock.write(data, edit(FOL, "Better.", "Much better.", files))
+    assert check() == [*said, "[]"]  # the quick check: the days off it was left
+    state = quickcheck._load(data.resolve())
+    assert state is not None and ("GB-SCT", 2017) in state.days_off
+    # with another version of the holidays package, the calendar is asked again
+    monkeypatch.setattr(dates, "_DAYS_OFF", {})
+    dates.add_working_days.cache_clear()  # as in a new process
+    monkeypatch.setattr(calendars, "holidays_version", lambda: "0.1")
+    asked: list[str] = []
+    real = dates.holiday_calendar
+    monkeypatch.setattr(dates, "holiday_calendar", lambda code: asked.append(code) or real(code))
+    clock.write(data, edit(FOL, "Much better.", "Better.", files))
+    assert quickcheck.check(data, "GB-SCT").line().splitlines() == said
+    assert "GB-SCT" in asked
+    state = quickcheck._load(data.resolve())
+    assert state is not None and state.holidays == "0.1"

@@ -167,12 +167,30 @@ def days_off_in_year(jurisdiction: str | None, year: int) -> frozenset[dt.date]:
     return frozenset(days)
 
 
-@lru_cache(maxsize=1024)
+_DAYS_OFF: dict[tuple[str | None, int], frozenset[dt.date]] = {}
+
+
 def _days_off(jurisdiction: str | None, year: int) -> frozenset[dt.date]:
     """``days_off_in_year``, asked once per year: set lookups after that, as a 1,000-case
-    build counts some 150,000 days. (The logic lives in the undecorated function, which
-    mutation testing can reach; it never mutates a decorated one.)"""
-    return days_off_in_year(jurisdiction, year)
+    build counts some 150,000 days."""
+    days = _DAYS_OFF.get((jurisdiction, year))
+    if days is None:
+        days = _DAYS_OFF[jurisdiction, year] = days_off_in_year(jurisdiction, year)
+    return days
+
+
+def days_off_known() -> dict[tuple[str | None, int], frozenset[dt.date]]:
+    """Every (jurisdiction, year) whose days off were worked out so far, with them:
+    ``casefile check`` keeps them for its next run, which then need not load the holidays
+    package's calendars (importing them is most of a one-file-edit check)."""
+    return dict(_DAYS_OFF)
+
+
+def remember_days_off(known: dict[tuple[str | None, int], frozenset[dt.date]]) -> None:
+    """Take ``known`` (``days_off_known`` of an earlier run, with the same holidays
+    package) as already worked out."""
+    for key, days in known.items():
+        _DAYS_OFF.setdefault(key, days)
 
 
 def is_working_day(day: dt.date, jurisdiction: str | None) -> bool:

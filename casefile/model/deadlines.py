@@ -74,7 +74,7 @@ NO_JURISDICTION = "no jurisdiction is recorded for this case, so public holidays
 
 def days_off(jurisdiction: str) -> tuple[str, str]:
     """('weekends', 'bank holidays in Scotland'): what working days skip there."""
-    weekend = "weekends" if calendars.holiday_calendar(jurisdiction).weekend == {5, 6} \
+    weekend = "weekends" if calendars.weekend_of(jurisdiction) == {5, 6} \
         else calendars.weekend_words(jurisdiction)
     return weekend, calendars.holidays_words(jurisdiction)
 
