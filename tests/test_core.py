@@ -46,6 +46,8 @@ STAGES["model"] |= {"item_progress", "list_pages"}
 STAGES["model"] |= {"next_due"}
 # the jurisdiction codes the holidays package knows, generated from it (checked without it)
 STAGES["model"] |= {"jurisdiction_codes"}
+# generated pages converted without Python-Markdown where they are only headings and blocks
+STAGES["outputs"] |= {"fastmd"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +
