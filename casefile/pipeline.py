@@ -129,11 +129,14 @@ def _check_all(jobs: list[Job], base: str) -> list[tuple[str, Checked | str]]:
 
 
 def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
-             paths: list[Path] | None = None, under: list[Path] | None = None
+             paths: list[Path] | None = None, under: list[Path] | None = None,
+             digests: dict[str, str] | None = None
              ) -> tuple[list[Loaded], list[Problem], set[str]]:
     """Load and validate every file (or just ``paths``, or everything in the folders
     ``under``); return what validated, the problems, and broken ids. Whatever under the
-    folders read is not a data file is a problem (``survey``).
+    folders read is not a data file is a problem (``survey``). ``digests`` (if given)
+    receives the content hash (``cache.digest``) of every data file read, by its path
+    relative to ``root``.
 
     With cached results, each file is read and hashed here to find them; with none (a cold
     cache), the workers read the files themselves, in parallel."""
@@ -168,9 +171,12 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
                     problems.append(Problem(rel, 1, 1, "", raw))
                     broken.add(expected or "")  # its id is not also reported as missing
                     continue
-                hit = cache.get(rel, digest(raw)) if cache else None
+                key = digest(raw)
+                hit = cache.get(rel, key) if cache else None
                 if hit is None:
                     jobs.append((raw, rel, kind))
+                elif digests is not None:
+                    digests[rel] = key
             planned.append((rel, kind, expected, case_id, hit))
     fresh = iter(_check_all(jobs, str(data_dir)))
     kept = set()
@@ -184,6 +190,8 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
             hit = result
             if cache is not None:
                 cache.put(rel, key, hit)
+            if digests is not None:
+                digests[rel] = key
         kept.add(rel)
         rec, found, parsed = hit
         problems += found
@@ -308,7 +316,7 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool =
                  keep: Callable[[list[Loaded]], list[Loaded]] | None = None,
                  on_shared: Callable[[Linker], None] | None = None,
                  jurisdiction: str | None = DEFAULT_JURISDICTION,
-                 require: bool = False) -> Dataset:
+                 require: bool = False, digests: dict[str, str] | None = None) -> Dataset:
     """Run the core pipeline over ``data_dir``; raise ``DataError`` listing every problem.
 
     With ``keep``, the loading runs in a child process (on Linux, for data sets of more
@@ -318,10 +326,11 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool =
     to ``build_dataset`` (not with ``keep``). ``as_of`` overrides, for every case without
     an ``as_of`` of its own, the date of its latest document; ``jurisdiction`` is the
     calendar of cases that name none. With ``require``, every cited source must have a
-    stored copy (the option ``require_copies``)."""
+    stored copy (the option ``require_copies``). ``digests`` receives the content hash of
+    every data file read (``read_all``; not with ``keep``)."""
     data_dir = data_dir.resolve()
     if keep is not None:
-        assert on_shared is None, "on_shared cannot see a linker in another process"
+        assert on_shared is None and digests is None, "not seen from another process"
         if fork_available() and _count_files(data_dir) > ISOLATE_FROM:
             return _load_isolated(data_dir, as_of, use_cache, keep, jurisdiction, require)
         dataset = load_dataset(data_dir, as_of, use_cache, jurisdiction=jurisdiction,
@@ -331,7 +340,8 @@ def load_dataset(data_dir: Path, as_of: dt.date | None = None, use_cache: bool =
     cache = ParseCache(data_dir) if use_cache else None
     try:
         with no_gc():  # records and the model hold no garbage cycles worth collecting
-            loaded, problems, broken = read_all(data_dir, data_dir.parent, cache)
+            loaded, problems, broken = read_all(data_dir, data_dir.parent, cache,
+                                                digests=digests)
             return build_dataset(loaded, problems, broken, as_of, on_shared, jurisdiction,
                                  data_dir, require)
     finally:

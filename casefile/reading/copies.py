@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from casefile.errors import Problem
+from casefile.fork import Forked, ForkError
+from casefile.fork import available as fork_available
 from casefile.model import objects as m
 from casefile.model import quotes
 from casefile.model.link import COPY_FORMATS, Linker, Loaded
@@ -146,30 +148,80 @@ def _html_paragraphs(text: str) -> list[str]:
     return parser.paragraphs
 
 
+SPLIT_FROM = 200  # copies to read; below this, a second process costs more than it saves
+# what checking one source's copy found: why the copy cannot be used (a problem at its
+# ``copy:`` entry) or None, each of its quotes' (checked, found_at), the quotes' problems
+Outcome = tuple[Problem | None, list[tuple[bool, str | None]], list[Problem]]
+
+
 def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
            loaded: list[Loaded] | None = None) -> None:
     """Read each source's stored copy, check its hash and the quotes that cite it, then let
     its text go unless the copy may be published: one copy's text in memory at a time.
     With ``loaded`` (the full check), every copy is read and copies no source names are
     reported; without (the incremental check), only the copies ``quoted`` needs.
-    Problems go to ``linker.problems``."""
+    Problems go to ``linker.problems``.
+
+    From SPLIT_FROM copies on (where forking is available), a forked child checks every
+    other copy on the other core, except copies that may be published (their text stays
+    in this process's model), and sends back only what it found."""
     by_source: dict[str, list[quotes.Quoted]] = {}
     for item in quoted:
         by_source.setdefault(item.cite.source.id, []).append(item)
-    folder = str(data_dir / "sources" / FOLDER)
-    with Beneath(str(data_dir)) as beneath:
-        for ident, source in linker.sources.items():
-            if source.copy is None or (loaded is None and ident not in by_source):
-                continue
-            problem = load(source.copy, folder, beneath)
-            if problem is not None:
-                linker.problems.append(_located(linker, ident, *problem))
-                continue
-            linker.problems += quotes.check(by_source.get(ident, []))
-            if not source.publish_copy:
-                source.copy.forget_text()
+    todo = [ident for ident, source in linker.sources.items() if source.copy is not None
+            and (loaded is not None or ident in by_source)]
+    theirs: list[str] = []
+    if len(todo) >= SPLIT_FROM and fork_available():
+        theirs = [i for i in todo[1::2] if not linker.sources[i].publish_copy]
+    child = Forked(lambda: _check_copies(linker, theirs, by_source, data_dir),
+                   "casefile-copies") if theirs else None
+    skip = set(theirs)
+    found = _check_copies(linker, [i for i in todo if i not in skip], by_source, data_dir)
+    if child is not None:
+        try:
+            found.update(_marked(linker, child.result(), by_source))
+        except ForkError:  # checked here instead: the same outcome, later
+            found.update(_check_copies(linker, theirs, by_source, data_dir))
+    for ident in todo:  # in the order of the sources, whoever checked them
+        problem, _, problems = found[ident]
+        linker.problems += [problem] if problem is not None else problems
     if loaded is not None:
         _unnamed(linker, loaded)
+
+
+def _check_copies(linker: Linker, idents: list[str], by_source: dict[str, list[quotes.Quoted]],
+                  data_dir: Path) -> dict[str, Outcome]:
+    """Check the copies of the sources ``idents`` and the quotes that cite them, marking
+    the citations found; what each source's check found."""
+    out: dict[str, Outcome] = {}
+    folder = str(data_dir / "sources" / FOLDER)
+    with Beneath(str(data_dir)) as beneath:
+        for ident in idents:
+            source = linker.sources[ident]
+            assert source.copy is not None
+            items = by_source.get(ident, [])
+            problem = load(source.copy, folder, beneath)
+            if problem is not None:
+                out[ident] = (_located(linker, ident, *problem), [], [])
+                continue
+            problems = quotes.check(items)
+            out[ident] = (None, [(i.cite.checked, i.cite.found_at) for i in items], problems)
+            if not source.publish_copy:
+                source.copy.forget_text()
+    return out
+
+
+def _marked(linker: Linker, found: dict[str, Outcome],
+            by_source: dict[str, list[quotes.Quoted]]) -> dict[str, Outcome]:
+    """Mark here, as the child marked there, the copies it read and the citations whose
+    quotes it found."""
+    for ident, (problem, marks, _) in found.items():
+        copy = linker.sources[ident].copy
+        assert copy is not None
+        copy.read = problem is None
+        for item, (checked, found_at) in zip(by_source.get(ident, []), marks, strict=False):
+            item.cite.checked, item.cite.found_at = checked, found_at
+    return found
 
 
 def _located(linker: Linker, ident: str, key: str, message: str) -> Problem:

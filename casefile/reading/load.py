@@ -101,6 +101,9 @@ def _check_event(event: yaml.Event) -> None:
         raise _RejectError(line, column, f"explicit tag '{tag}' is not allowed; remove it")
 
 
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
 class _Builder:
     """Turns the event stream of one document into nodes, checking as it goes."""
 
@@ -108,33 +111,52 @@ class _Builder:
         self.events = iter(events)  # type: ignore[call-overload]
         self.duplicates: list[Problem] = []
         self.file = ""
+        self.scan = True  # look for bad characters in each value (``parse_text``)
 
     def node(self, event: yaml.Event, depth: int = 0) -> Node:
+        kind = type(event)
+        if kind not in _NODE_EVENTS:  # an alias, or an event no node starts with
+            return self._other(event, depth)
+        mark = event.start_mark  # what _check_event and _pos do, inline: 1,000,000 calls
+        line, column = mark.line + 1, mark.column + 1
+        if event.anchor:
+            raise _RejectError(line, column, f"anchor '&{event.anchor}' is not allowed; "
+                               "write each value out in full")
+        if event.tag and event.tag != "!":
+            raise _RejectError(line, column,
+                               f"explicit tag '{event.tag}' is not allowed; remove it")
+        if depth > MAX_DEPTH:
+            raise _RejectError(line, column, f"nested more than {MAX_DEPTH} levels deep; "
+                               "data files are never this deep")
+        if kind is yaml.ScalarEvent:
+            bad = _BAD_TEXT.search(event.value) if self.scan else None
+            if bad:
+                self.duplicates.append(Problem(self.file, line, column, "",
+                                               bad_character(bad.group(), bad.start())))
+            return Scalar(event.value, line, column, plain=not event.style)
+        if kind is yaml.SequenceStartEvent:
+            seq = Sequence(line, column)
+            for item in self.events:
+                if type(item) is yaml.SequenceEndEvent:
+                    return seq
+                seq.items.append(self.node(item, depth + 1))
+            raise _RejectError(line, column, "unexpected YAML event SequenceStartEvent")
+        return self.mapping(line, column, depth)
+
+    def _other(self, event: yaml.Event, depth: int) -> Node:
+        """``node`` for an event that starts no node: always a problem."""
         _check_event(event)
         line, column = _pos(event)
         if depth > MAX_DEPTH:
             raise _RejectError(line, column, f"nested more than {MAX_DEPTH} levels deep; "
                                "data files are never this deep")
-        if isinstance(event, yaml.ScalarEvent):
-            bad = _BAD_TEXT.search(event.value)
-            if bad:
-                self.duplicates.append(Problem(self.file, line, column, "",
-                                               bad_character(bad.group(), bad.start())))
-            return Scalar(event.value, line, column, plain=not event.style)
-        if isinstance(event, yaml.SequenceStartEvent):
-            seq = Sequence(line, column)
-            for item in iter(lambda: next(self.events), None):
-                if isinstance(item, yaml.SequenceEndEvent):
-                    return seq
-                seq.items.append(self.node(item, depth + 1))
-        if isinstance(event, yaml.MappingStartEvent):
-            return self.mapping(line, column, depth)
         raise _RejectError(line, column, f"unexpected YAML event {type(event).__name__}")
 
     def mapping(self, line: int, column: int, depth: int = 0) -> Mapping:
         result = Mapping(line, column)
-        for key_event in iter(lambda: next(self.events), None):
-            if isinstance(key_event, yaml.MappingEndEvent):
+        items = result.items
+        for key_event in self.events:
+            if type(key_event) is yaml.MappingEndEvent:
                 return result
             key = self.node(key_event, depth + 1)
             value = self.node(next(self.events), depth + 1)
@@ -144,8 +166,8 @@ class _Builder:
             if key.value == "<<" and key.plain:
                 raise _RejectError(key.line, key.column,
                                    "merge key '<<' is not allowed; write the keys out")
-            if key.value in result.items:
-                first = result.items[key.value][0]
+            if key.value in items:
+                first = items[key.value][0]
                 self.duplicates.append(
                     Problem(
                         self.file, key.line, key.column, key.value,
@@ -154,7 +176,7 @@ class _Builder:
                     )
                 )
                 continue
-            result.items[key.value] = (key, value)
+            items[key.value] = (key, value)
         raise _RejectError(line, column, "mapping was not closed")  # pragma: no cover
 
 
@@ -251,8 +273,13 @@ def parse_text(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
         line = text.count("\n", 0, position) + 1
         column = position - (text.rfind("\n", 0, position) + 1) + 1
         return None, [Problem(rel, line, column, "", layout_character(raw.group(), None))]
-    builder = _Builder(yaml.parse(text, Loader=_Loader))
+    loader = _Loader(text)  # its events one C call each (yaml.parse adds a generator)
+    builder = _Builder(iter(loader.get_event, None))
     builder.file = rel
+    # a value holds only the file's own characters, line breaks and spaces, except
+    # through an escape ("\\x01"): with no backslash and nothing bad in the file, no
+    # value can hold a bad character, and none is searched
+    builder.scan = "\\" in text or _BAD_TEXT.search(text) is not None
     root: Node | None = None
     try:
         for event in builder.events:

@@ -44,7 +44,7 @@ from casefile.model.objects import Case, Dataset
 from casefile.pipeline import check_quotes, link_cases, load_dataset, read_all
 from casefile.reading import copies
 from casefile.reading.beneath import Beneath
-from casefile.reading.cache import cache_file, read_pickle, write_pickle
+from casefile.reading.cache import cache_file, digest, read_pickle, write_pickle
 from casefile.reading.load import read_data_file
 from casefile.reading.validate import Loc, Rec
 
@@ -242,23 +242,27 @@ def _folder(prefix: str, group: str, found: list[os.DirEntry[str]], stats: list[
 
 
 def contents(data_dir: Path, group: Group, known: dict[str, str] | None = None) -> str | None:
-    """A hash of the group's files, names and bytes (a stored copy by its SHA-256); None
-    if one cannot be read. ``known``: the SHA-256 of copies the check has just read."""
-    digest = hashlib.blake2b(digest_size=16)
+    """A hash of the group's files: each one's name and content hash (``cache.digest``; a
+    stored copy's SHA-256); None if one cannot be read. ``known``: the hashes of files the
+    check has just read, by their path below the data folder (not read again)."""
+    known = known or {}
+    hashed = hashlib.blake2b(digest_size=16)
     with Beneath(str(data_dir)) as beneath:  # never through a folder swapped for a link
         for rel in sorted(group.files):
             if rel.startswith(_COPIES):
-                sha = (known or {}).get(rel) or _copy_hash(data_dir, rel, beneath)
+                sha = known.get(rel) or _copy_hash(data_dir, rel, beneath)
                 if sha is None:
                     return None
-                digest.update(f"{rel}\0copy\0{sha}\0".encode())
+                hashed.update(f"{rel}\0copy\0{sha}\0".encode())
                 continue
-            raw = read_data_file(str(data_dir / rel), beneath)
-            if isinstance(raw, str):
-                return None
-            digest.update(f"{rel}\0{len(raw)}\0".encode())
-            digest.update(raw)
-    return digest.hexdigest()
+            key = known.get(rel)
+            if key is None:
+                raw = read_data_file(str(data_dir / rel), beneath)
+                if isinstance(raw, str):
+                    return None
+                key = digest(raw)
+            hashed.update(f"{rel}\0{key}\0".encode())
+    return hashed.hexdigest()
 
 
 def _copy_hash(data_dir: Path, rel: str, beneath: Beneath) -> str | None:
@@ -328,9 +332,10 @@ def full(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
     forget(data_dir)
     groups = scan(data_dir)
     seen: list[tuple[Linker, bytes, frozenset[str]]] = []
+    read: dict[str, str] = {}  # what the check read: the state's hashes need not read again
     dataset = load_dataset(data_dir, on_shared=lambda linker: seen.append(
         (linker, _snapshot(linker), frozenset(linker.first_use))), jurisdiction=jurisdiction,
-        require=require)
+        require=require, digests=read)
     linker, shared, shared_ids = seen[0]
     state = State({}, _claims(linker, shared_ids),
                   {cid: len(c.records) for cid, c in dataset.cases.items()},
@@ -340,6 +345,8 @@ def full(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
                   calendars.facts_known(), calendars.holidays_version())
     known = {f"{_COPIES}{s.copy.file}": s.copy.sha256 for s in dataset.sources.values()
              if s.copy is not None and s.copy.read}  # read and hashed just now
+    start = len(data_dir.name) + 1  # read_all names files from the data folder's parent
+    known.update((rel[start:], key) for rel, key in read.items())
     hashes = {g: contents(data_dir, group, known) for g, group in (groups or {}).items()}
     if groups is not None and None not in hashes.values():
         state.groups, state.contents = _signatures(groups), hashes  # type: ignore[assignment]
