@@ -212,7 +212,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         if self.command in ("build", "gh-deploy"):  # the theme's search entries go to disk
             self.search = spool(config.plugins, Path(config.site_dir).parent)
         # Open data, feeds and calendars are written on the other core while the pages build.
-        self.outputs = BackgroundFiles(self.renderer.each_output_file, Path(config.site_dir))
+        self.outputs = BackgroundFiles(self.renderer.each_output_part, Path(config.site_dir))
         self.outputs.start()  # in a forked child where forking is allowed
         return files
 
@@ -226,6 +226,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
             print(DataError([unread]).report(), file=sys.stderr)
             raise PluginError(f"casefile: {printable(label)}: front matter could not be "
                               "read; see the message above.")
+        if generated:  # read (page.markdown): its File need not hold the text as well
+            page.file.content_string = ""
         if generated or self.renderer is None:
             return markdown
         try:
@@ -254,6 +256,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:  # titled by front matter, not by content
             page.content = None  # so only the page being built is held whole
+            page.markdown = None  # nor its Markdown and contents, once written (anchor
+            page.toc = TableOfContents([])  # checks use the sets kept beside them)
         return harden(squeeze(output))
 
     def on_post_template(self, output_content: str, *, template_name: str,

@@ -25,11 +25,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     seen: list[tuple[str, bool, list[str]]] = []
     generated: dict[str, Any] = {}
     held: list[tuple[int, int]] = []  # (entries in memory, entries spooled) at each page
+    texts: list[int] = []  # each generated page's File's text, when the first page is built
     real = mkdocs_build_module._build_page
 
     def spy(page: Any, config: Any, *args: Any, **kwargs: Any) -> None:
         plugin = config.plugins["casefile"]
         src = page.file.src_uri
+        if not texts:  # args[0]: the documentation pages' Files
+            texts.extend(len(f.content_string) for f in args[0] if f.src_uri in plugin.generated)
         if src in plugin.generated:
             generated[src] = page
             whole = [s for s, p in generated.items() if s != src and p.content is not None]
@@ -49,7 +52,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         patch.undo()
     index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
     return {"seen": seen, "pages": generated, "plugin": plugin, "index": index["docs"],
-            "site": root / "site", "held": held, "root": root}
+            "site": root / "site", "held": held, "root": root, "texts": texts}
 
 
 def test_blocks_are_put_back_only_when_the_page_is_built(built: dict[str, Any]) -> None:
@@ -64,7 +67,14 @@ def test_blocks_are_put_back_only_when_the_page_is_built(built: dict[str, Any]) 
 
 def test_pages_html_is_released_once_written(built: dict[str, Any]) -> None:
     assert all(page.content is None for page in built["pages"].values())
+    assert all(page.markdown is None and not page.toc.items and page.file.content_string == ""
+               for page in built["pages"].values())
     assert built["plugin"].blocks is None  # the temporary files are closed
+
+
+def test_generated_files_let_go_of_their_text_once_read(built: dict[str, Any]) -> None:
+    # by the time MkDocs builds the first page, every generated page's File is empty
+    assert built["texts"] and all(length == 0 for length in built["texts"])
 
 
 def test_a_finding_page_search_entry_has_its_blocks_text(built: dict[str, Any]) -> None:
