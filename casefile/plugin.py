@@ -38,6 +38,7 @@ from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
 from casefile.outputs.output import AtomicOutput, BackgroundFiles, project_folders, refusal
 from casefile.outputs.render import Paths, Renderer, front_matter_problem
+from casefile.outputs.search import SpooledIndex, spool
 from casefile.outputs.skip import focusable_title, leading_title
 from casefile.pipeline import load_dataset
 
@@ -150,6 +151,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         self.renderer: Renderer | None = None
         self.generated: set[str] = set()
         self.blocks: BlockStore | None = None
+        self.search: SpooledIndex | None = None
         self.output: AtomicOutput | None = None
         self.outputs: BackgroundFiles | None = None
         self.warnings = _WarningCounter()
@@ -215,6 +217,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         assert self.renderer is not None
         self.generated = set()
         self._close_blocks()  # a previous build's, when serving
+        self._close_search()
         try:
             # Blocks are kept on disk beside the site until each page is built.
             pages, self.blocks = self.renderer.pages_with_blocks(Path(config.site_dir).parent)
@@ -228,8 +231,10 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
                                   "generated page; rename it")
             files.append(File.generated(config, src, content=text))
             self.generated.add(src)
+        if self.command in ("build", "gh-deploy"):  # the theme's search entries go to disk
+            self.search = spool(config.plugins, Path(config.site_dir).parent)
         # Open data, feeds and calendars are written on the other core while the pages build.
-        self.outputs = BackgroundFiles(self.renderer.each_output_file, Path(config.site_dir))
+        self.outputs = BackgroundFiles(self.renderer.each_output_part, Path(config.site_dir))
         self.outputs.start()  # in a forked child where forking is allowed
         return files
 
@@ -263,6 +268,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
             print(DataError([unread]).report(), file=sys.stderr)
             raise PluginError(f"casefile: {printable(label)}: front matter could not be "
                               "read; see the message above.")
+        if generated:  # read (page.markdown): its File need not hold the text as well
+            page.file.content_string = ""
         if generated or self.renderer is None:
             return markdown
         try:
@@ -291,6 +298,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:  # titled by front matter, not by content
             page.content = None  # so only the page being built is held whole
+            page.markdown = None  # nor its Markdown and contents, once written (anchor
+            page.toc = TableOfContents([])  # checks use the sets kept beside them)
         return harden(squeeze(output))
 
     def on_post_template(self, output_content: str, *, template_name: str,
@@ -315,6 +324,9 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         _BUILD_LOG.removeFilter(_HIDE)
         self._close_blocks()
+        if self.search is not None:  # the theme has written its (empty) index by now
+            self.search.finish(Path(config.site_dir))
+            self._close_search()
         if self.outputs is not None:
             self._finish_outputs(Path(config.site_dir))
         if self.output is not None and not (config.strict and self.warnings.count):
@@ -330,6 +342,11 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         if self.blocks is not None:
             self.blocks.close()
             self.blocks = None
+
+    def _close_search(self) -> None:
+        if self.search is not None:
+            self.search.close()
+            self.search = None
 
     def _finish_outputs(self, site: Path) -> None:
         assert self.outputs is not None
@@ -348,6 +365,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         _BUILD_LOG.removeFilter(_HIDE)
         self._close_blocks()
+        self._close_search()
         if self.outputs is not None:
             self.outputs.cancel()
             self.outputs = None

@@ -1,6 +1,7 @@
 """A build holds one generated page's whole HTML at a time (#12, peak memory): blocks are
 put back only when MkDocs builds the page, and the page's HTML is dropped once written;
-search still indexes the blocks' text."""
+search still indexes the blocks' text. The theme's search entries go to disk as they are
+made (casefile.outputs.search), and the index is the one the theme would write."""
 
 from __future__ import annotations
 
@@ -23,16 +24,22 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     synth.generate(root, 2)
     seen: list[tuple[str, bool, list[str]]] = []
     generated: dict[str, Any] = {}
+    held: list[tuple[int, int]] = []  # (entries in memory, entries spooled) at each page
+    texts: list[int] = []  # each generated page's File's text, when the first page is built
     real = mkdocs_build_module._build_page
 
     def spy(page: Any, config: Any, *args: Any, **kwargs: Any) -> None:
         plugin = config.plugins["casefile"]
         src = page.file.src_uri
+        if not texts:  # args[0]: the documentation pages' Files
+            texts.extend(len(f.content_string) for f in args[0] if f.src_uri in plugin.generated)
         if src in plugin.generated:
             generated[src] = page
             whole = [s for s, p in generated.items() if s != src and p.content is not None]
             seen.append((src, "<cf-block" in (page.content or ""), whole))
         real(page, config, *args, **kwargs)
+        entries = config.plugins["material/search"].search_index.entries
+        held.append((len(entries), entries.count))
 
     patch = pytest.MonkeyPatch()
     patch.setenv("CASEFILE_CACHE", str(root / "cache"))
@@ -45,7 +52,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         patch.undo()
     index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
     return {"seen": seen, "pages": generated, "plugin": plugin, "index": index["docs"],
-            "site": root / "site"}
+            "site": root / "site", "held": held, "root": root, "texts": texts}
 
 
 def test_blocks_are_put_back_only_when_the_page_is_built(built: dict[str, Any]) -> None:
@@ -60,7 +67,14 @@ def test_blocks_are_put_back_only_when_the_page_is_built(built: dict[str, Any]) 
 
 def test_pages_html_is_released_once_written(built: dict[str, Any]) -> None:
     assert all(page.content is None for page in built["pages"].values())
+    assert all(page.markdown is None and not page.toc.items and page.file.content_string == ""
+               for page in built["pages"].values())
     assert built["plugin"].blocks is None  # the temporary files are closed
+
+
+def test_generated_files_let_go_of_their_text_once_read(built: dict[str, Any]) -> None:
+    # by the time MkDocs builds the first page, every generated page's File is empty
+    assert built["texts"] and all(length == 0 for length in built["texts"])
 
 
 def test_a_finding_page_search_entry_has_its_blocks_text(built: dict[str, Any]) -> None:
@@ -87,3 +101,32 @@ def test_the_store_gives_each_page_its_blocks_once(tmp_path: Path) -> None:
     assert store.take("c.md") == []
     store.close()
     assert store.take("x.md") is None
+
+
+def test_search_entries_are_written_out_as_each_page_is_built(built: dict[str, Any]) -> None:
+    held = built["held"]
+    assert len(held) > 20
+    assert all(in_memory == 0 for in_memory, _ in held)
+    spooled = [count for _, count in held]
+    assert spooled == sorted(spooled) and spooled[0] > 0
+    assert spooled[-1] == len(built["index"])  # every entry reached the index file
+    assert built["plugin"].search is None  # its temporary file is closed
+    assert not list((built["site"] / "search").glob(".*"))  # no part file left behind
+
+
+def test_the_search_index_is_the_themes_own_byte_for_byte(built: dict[str, Any],
+                                                          tmp_path: Path) -> None:
+    """The same project built with the theme keeping its entries in memory."""
+    root = built["root"]
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CASEFILE_CACHE", str(root / "cache"))
+    patch.setattr("casefile.plugin.spool", lambda plugins, folder: None)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        mkdocs_build_module.build(config)
+    finally:
+        patch.undo()
+    ours = (built["site"] / "search" / "search_index.json").read_bytes()
+    theirs = (tmp_path / "site" / "search" / "search_index.json").read_bytes()
+    assert len(theirs) > 100_000
+    assert ours == theirs

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from casefile.model import objects as m
-from casefile.outputs.opendata_dataset import FORMAT, FORMAT_VERSION, dump, to_json
+from casefile.outputs.opendata_dataset import FORMAT, FORMAT_VERSION, dump, dump_parts, to_json
 from casefile.outputs.opendata_import import from_json
 from casefile.outputs.opendata_json import (
     Json,
@@ -30,8 +30,8 @@ from casefile.outputs.opendata_tables import TABLES, _cell, _csv, tables
 from casefile.reading.schema import FILE_KINDS
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "TABLES", "Json", "_cell", "_csv", "body_json",
-           "case_json", "dump", "each_file", "files", "from_json", "periods", "person_json",
-           "record_json", "source_json", "tables", "to_json"]
+           "case_json", "dump", "dump_parts", "each_file", "each_part", "files", "from_json",
+           "periods", "person_json", "record_json", "source_json", "tables", "to_json"]
 
 
 def files(ds: m.Dataset) -> dict[str, str]:
@@ -42,9 +42,20 @@ def files(ds: m.Dataset) -> dict[str, str]:
 def each_file(ds: m.Dataset) -> Iterator[tuple[str, str]]:
     """Every open-data file as (path in the site, text), one at a time: a 1,000-case site
     has 7,000 of them, and the build writes each as it comes instead of holding them all."""
+    yield "data/casefile.json", dump(to_json(ds))
+    yield from _after_the_whole(ds)
+
+
+def each_part(ds: m.Dataset) -> Iterator[tuple[str, str | Iterator[str]]]:
+    """``each_file``, with the whole data set's JSON (the one large file: 31 MB at 1000
+    synthetic cases) as an iterator of its pieces, to be written as they come."""
+    yield "data/casefile.json", dump_parts(ds)
+    yield from _after_the_whole(ds)
+
+
+def _after_the_whole(ds: m.Dataset) -> Iterator[tuple[str, str]]:
     from casefile.outputs.jsonschema import file_schema
 
-    yield "data/casefile.json", dump(to_json(ds))
     yield from ((f"data/{name}.csv", text)
                 for name, text in tables(list(ds.cases.values())).items())
     for cid, case in ds.cases.items():

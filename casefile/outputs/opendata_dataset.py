@@ -8,6 +8,7 @@ and linking: a round trip gives an identical export.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from casefile.model import objects as m
@@ -60,10 +61,12 @@ def _framework(f: Framework) -> Json:
                               for lv in f.as_written]})
 
 
-def to_json(ds: m.Dataset, cases: list[str] | None = None) -> Json:
-    """The whole data set, or only the named cases with just what they refer to."""
+def to_json(ds: m.Dataset, cases: list[str] | None = None, *, with_cases: bool = True
+            ) -> Json:
+    """The whole data set, or only the named cases with just what they refer to; the
+    whole data set with an empty list of cases if not ``with_cases`` (``dump_parts``)."""
     chosen = [ds.cases[c] for c in (cases if cases is not None else list(ds.cases))]
-    cased = [case_json(c) for c in chosen]
+    cased = [case_json(c) for c in chosen] if with_cases or cases is not None else []
     bodies, people, sources, themes = (list(ds.bodies.values()), list(ds.people.values()),
                                        list(ds.sources.values()), list(ds.themes.values()))
     indicators = list(ds.indicators.values())
@@ -133,3 +136,20 @@ def dump(data: Json) -> str:
 
     # compact separators keep json's C encoder (indent= would fall back to pure Python)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def dump_parts(ds: m.Dataset) -> Iterator[str]:
+    """``dump(to_json(ds))``, the same text, in pieces: the data set without its cases,
+    then each case's JSON as it is made. The whole file is never a tree or a string in
+    memory (at 200 synthetic cases, 6 MB of JSON took 35 MB to make in one piece)."""
+    import json
+
+    shell = dump(to_json(ds, with_cases=False))
+    end = '"cases":[]}\n'
+    if not shell.endswith(end):  # pragma: no cover - "cases" is the last key above
+        raise AssertionError("the data set's JSON no longer ends with its cases")
+    yield shell[:-len("]}\n")]
+    for n, case in enumerate(ds.cases.values()):
+        yield ("," if n else "") + json.dumps(case_json(case), ensure_ascii=False,
+                                              separators=(",", ":"))
+    yield "]}\n"

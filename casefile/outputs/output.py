@@ -148,10 +148,11 @@ class BackgroundFiles:
     """Generated files (open data, feeds) written by a forked child while the builder
     renders pages on the other core, then moved into the staging folder in one pass.
 
-    ``produce`` yields (path in the site, text). Where fork is not available the files
-    are written when ``finish`` is called instead."""
+    ``produce`` yields (path in the site, text or the text's pieces). Where fork is not
+    available the files are written when ``finish`` is called instead."""
 
-    def __init__(self, produce: Callable[[], Iterable[tuple[str, str]]], beside: Path) -> None:
+    def __init__(self, produce: Callable[[], Iterable[tuple[str, str | Iterable[str]]]],
+                 beside: Path) -> None:
         self.produce = produce
         self.folder = beside.parent / f"{beside.name}-generated"
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -164,7 +165,12 @@ class BackgroundFiles:
         for src, text in self.produce():
             path = self.folder / src
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="")
+            if isinstance(text, str):
+                path.write_text(text, encoding="utf-8", newline="")
+                continue
+            with path.open("w", encoding="utf-8", newline="") as out:
+                for piece in text:  # a large file, written as it is made
+                    out.write(piece)
 
     def finish(self, into: Path) -> list[str]:
         """Wait for the files; move them into ``into``; return the paths that clashed

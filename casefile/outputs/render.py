@@ -381,11 +381,23 @@ class Renderer:
     def each_output_file(self) -> Iterator[tuple[str, str]]:
         """Open data, feeds and calendars as (path in the site, text), one at a time (not
         Jinja: kept here beside the other outputs)."""
-        from casefile.outputs.feeds import Site
-        from casefile.outputs.feeds import each_file as feeds
         from casefile.outputs.opendata import each_file as open_data
 
         yield from open_data(self.dataset)
+        yield from self._feeds()
+
+    def each_output_part(self) -> Iterator[tuple[str, str | Iterator[str]]]:
+        """``each_output_file`` with the whole data set's JSON as an iterator of its pieces,
+        to be written as they come (``opendata.each_part``)."""
+        from casefile.outputs.opendata import each_part
+
+        yield from each_part(self.dataset)
+        yield from self._feeds()
+
+    def _feeds(self) -> Iterator[tuple[str, str]]:
+        from casefile.outputs.feeds import Site
+        from casefile.outputs.feeds import each_file as feeds
+
         yield from feeds(self.views, self.dataset.as_of, views.cross_timeline(self.views),
                          Site(self.build.site_name, self.build.site_url))
 
