@@ -1,11 +1,19 @@
 """Typed objects for the whole data set. Built by ``casefile.model.link`` from validated records;
-templates lay these out and never compute."""
+templates lay these out and never compute.
+
+A field that points back up to what holds an object (its record, its case, a parent body),
+lists what points at it, or points across to another record is left out of repr and ==
+(``repr=False, compare=False``): printing or comparing one record never walks the whole data
+set (a failing test once printed 24 GB), and == compares an object's own content. Bodies,
+people, sources, themes, indicators and cases are printed by id (``by_id``), wherever they
+appear."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from casefile.model import vocab
 from casefile.model.dates import PartialDate, human_range, range_parts
@@ -13,6 +21,12 @@ from casefile.model.figures import figure_words
 from casefile.model.money import DEFAULT_LOCALE, describe
 from casefile.model.oversight import Framework, Level
 from casefile.model.oversight import with_site as frameworks_with_site
+
+
+def by_id(self: Any) -> str:
+    """The repr of an object defined once and referenced from everywhere (a body, person,
+    source, theme, indicator or case): ``Body(id='town-council')``."""
+    return f"{type(self).__name__}(id={self.id!r})"
 
 
 @dataclass
@@ -134,12 +148,15 @@ class Body:
     kind: str
     names: list[BodyName]
     note: str | None
-    cases: list[Case] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list, repr=False, compare=False)  # those naming it
     kind_term: vocab.Term | None = None  # None only in data that failed to link
     grades: list[Grade] = field(default_factory=list)  # best first; empty: no grades
-    parent: Body | None = None  # the body it is part of or owned by
-    children: list[Body] = field(default_factory=list, repr=False)  # those naming it parent
+    # the body it is part of or owned by, and those naming it parent
+    parent: Body | None = field(default=None, repr=False, compare=False)
+    children: list[Body] = field(default_factory=list, repr=False, compare=False)
     variant_names: list[str] = field(default_factory=list)  # for search, never shown as name
+
+    __repr__ = by_id
 
     @property
     def current(self) -> BodyName:
@@ -187,6 +204,8 @@ class Person:
     name: str
     roles: list[Role]
 
+    __repr__ = by_id
+
     def role_at(self, when: PartialDate, bodies: frozenset[str] = frozenset()) -> Role | None:
         """The role held at ``when``. Among several, one with a body in ``bodies`` (those of
         the case being told) comes first, so a role in another case never changes who this
@@ -222,6 +241,8 @@ class Source:
     licence: str | None = None  # a value of the licences vocabulary
     publish_copy: bool = False  # the copy may be published (only with an open licence)
 
+    __repr__ = by_id
+
     @property
     def display_title(self) -> str:
         return f"[{self.title}]" if self.title_supplied else self.title
@@ -254,6 +275,8 @@ class Theme:
     name: str
     description: str | None
 
+    __repr__ = by_id
+
 
 @dataclass
 class Finding:
@@ -261,8 +284,9 @@ class Finding:
     theme: Theme
     text: str
     cites: list[Citation]
-    record: Record
-    responses: list[Response] = field(default_factory=list)  # as linked; see model.responses
+    record: Record = field(repr=False, compare=False)
+    # its responses, as linked (see model.responses)
+    responses: list[Response] = field(default_factory=list, repr=False, compare=False)
     kind: vocab.Term | None = None  # None: not given (a finding)
     number: str | None = None  # the source's own number, e.g. "12" or "R3.1"
     paragraph: str | None = None  # where in the source, e.g. "4.12"
@@ -290,7 +314,7 @@ class Response:
     by: Body
     note: str | None
     cites: list[Citation]
-    record: Record  # the reply: its date is the response's date
+    record: Record = field(repr=False, compare=False)  # the reply: its date is the response's date
 
 
 @dataclass
@@ -300,7 +324,7 @@ class Duty:
 
     due: Due  # a date, or a period counted from the record (computed as deadlines are)
     by: list[Body]
-    record: Record
+    record: Record = field(repr=False, compare=False)
     from_type: bool = False  # the period is the record type's default (vocab.RESPONSE_DUTIES)
 
 
@@ -323,7 +347,7 @@ class Assessment:
     asserter: vocab.Term
     note: str
     cites: list[Citation]
-    record: Record
+    record: Record = field(repr=False, compare=False)
     relayed: Relayed | None = None  # set when no source cited is the asserter's own
 
 
@@ -372,8 +396,9 @@ class NextStep:
     text: str
     date: PartialDate | None  # expected by, as the source gives it
     cites: list[Citation]
-    record: Record
-    reported_in: Record | None = None  # a later record of the case that reports what happened
+    record: Record = field(repr=False, compare=False)
+    # a later record of the case that reports what happened
+    reported_in: Record | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -390,14 +415,15 @@ class Requirement:
     id: str
     text: str
     due: Due | None
-    fulfilled_by: Record | None
-    superseded_by: Record | None
+    fulfilled_by: Record | None = field(repr=False, compare=False)
+    superseded_by: Record | None = field(repr=False, compare=False)
     reported: Reported | None
     cites: list[Citation]
-    record: Record
+    record: Record = field(repr=False, compare=False)
     outcome: Outcome | None = None  # set by casefile.model.deadlines
     progress: list[Progress] = field(default_factory=list)  # in date order
-    responses: list[Response] = field(default_factory=list)  # as linked; see model.responses
+    # its responses, as linked (see model.responses)
+    responses: list[Response] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass
@@ -409,7 +435,7 @@ class Statement:
     date_note: str | None
     quote: str
     cites: list[Citation]
-    record: Record
+    record: Record = field(repr=False, compare=False)
     relayed: Relayed | None = None  # set when no source cited is the speaker's body's own
     quote_at: tuple[str, int, int, str] | None = None  # where the quote is written
 
@@ -447,7 +473,7 @@ class Rating:
     grade: Grade
     by: Body
     cites: list[Citation]
-    record: Record
+    record: Record = field(repr=False, compare=False)
     differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
     relayed: Relayed | None = None  # set when no source cited is the grading body's own
 
@@ -474,7 +500,7 @@ class OversightChange:
     effective: PartialDate
     effective_given: bool
     cites: list[Citation]
-    record: Record
+    record: Record = field(repr=False, compare=False)
     position: int = 0  # its place in the record's list, for stable anchors
 
 
@@ -485,7 +511,7 @@ class Money:
     purpose: str
     period: str | None
     note: str | None
-    record: Record | None
+    record: Record | None = field(repr=False, compare=False)  # the record that gives it
     cites: list[Citation]
 
     approximate: bool = False
@@ -517,6 +543,8 @@ class Indicator:
     description: str | None
     currency: str | None = None  # ISO 4217, for a money indicator only
 
+    __repr__ = by_id
+
     def value_text(self, value: Decimal, approximate: bool = False,
                    locale: str = DEFAULT_LOCALE) -> str:
         """A value in words with its unit: "360 people", "88 per cent", "about 108 days",
@@ -537,7 +565,7 @@ class Figure:
     asserter: vocab.Term  # who says so, as for assessments (vocab.ASSERTERS)
     note: str | None
     cites: list[Citation]
-    record: Record
+    record: Record = field(repr=False, compare=False)
     relayed: Relayed | None = None  # set when no source cited is the reporting body's own
     approximate: bool = False
 
@@ -563,7 +591,7 @@ class Record:
     body: Body
     summary: str
     cites: list[Citation]
-    case: Case
+    case: Case = field(repr=False, compare=False)
     findings: list[Finding] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
@@ -572,11 +600,13 @@ class Record:
     oversight: list[OversightChange] = field(default_factory=list)
     next_steps: list[NextStep] = field(default_factory=list)  # its ``next`` entries
     until: PartialDate | None = None  # the last day, month or year of an event over a period
-    after: Record | None = None  # an earlier record of the same case, when dates cannot say
+    # an earlier record of the same case, when dates cannot say
+    after: Record | None = field(default=None, repr=False, compare=False)
     differs: dict[str, Disagreement] = field(default_factory=dict)  # sources_differ
     responses: list[Response] = field(default_factory=list)  # those this record gives
     duty: Duty | None = None  # a duty to respond to this record
-    answers: Record | None = None  # an earlier record this one is its body's reply to
+    # an earlier record this one is its body's reply to
+    answers: Record | None = field(default=None, repr=False, compare=False)
     figures: list[Figure] = field(default_factory=list)  # its ``figures``, as listed
 
     @property
@@ -643,6 +673,8 @@ class Case:
     as_of: dt.date | None = None  # the day outcomes are computed as of, set likewise
     as_of_basis: str = ""  # why that day, in words
     as_of_shown: PartialDate | None = None  # that date for readers, as precise as its source
+
+    __repr__ = by_id
 
     @property
     def named_bodies(self) -> list[Body]:
