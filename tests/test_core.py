@@ -42,6 +42,9 @@ STAGES["outputs"] |= {"chart"}
 STAGES["model"] |= {"both"}
 # progress beside responses, and list pages that filter without JavaScript (#18 item 5)
 STAGES["model"] |= {"item_progress", "list_pages"}
+# the model's objects, split by theme: sources, bodies and people, claims, duties, figures
+STAGES["model"] |= {"objects_sources", "objects_bodies", "objects_claims", "objects_duties",
+                    "objects_figures"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +
