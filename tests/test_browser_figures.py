@@ -6,37 +6,18 @@ drawn in the text colour in both schemes. Skipped when chromium is absent."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser
 
-from tests.test_browser import NARROW as WIDTHS
-from tests.test_browser import browser_or_skip, serve, visit
+from tests.browser_support import WIDTHS, browser_or_skip, pages_checked, served
 from tests.test_figures_site import figures_site  # noqa: F401
 
 PAGES = {"case": "cases/brookfield-childrens-services/", "indicators": "indicators/"}
 
 browser = pytest.fixture(scope="module")(browser_or_skip)
-
-
-@pytest.fixture(scope="module")
-def base(figures_site: Path) -> Iterator[str]:  # noqa: F811
-    with serve(figures_site) as url:
-        yield url
-
-
-@pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("name", list(PAGES))
-def test_no_axe_violations_no_outside_requests_no_sideways_scroll(
-        browser: Browser, base: str, name: str, width: str) -> None:
-    seen = visit(browser, base, PAGES[name], WIDTHS[width])
-    assert seen.status == 200
-    assert seen.violations == []
-    assert seen.outside == []
-    assert seen.wider <= 0
-    assert seen.dialogs == []  # the hostile indicator name's alert() never runs
+base = served("figures_site")
+# no dialog: the hostile indicator name's alert() never runs
+test_no_axe_violations_no_outside_requests_no_sideways_scroll = pages_checked(PAGES)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark", "forced"])

@@ -9,16 +9,14 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
 from casefile.commands.cli import main
+from tests.browser_support import browser_or_skip, pages_checked, script_off, served
 from tests.conftest import PROJECTS, copy_project, mkdocs_build
-from tests.test_browser import NARROW as WIDTHS
-from tests.test_browser import browser_or_skip, serve, visit
 
 INQUIRY = PROJECTS / "inquiry"
 CASE = "cases/example-northmoor-water-inquiry/"
@@ -28,7 +26,8 @@ browser = pytest.fixture(scope="module")(browser_or_skip)
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def imported_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The inquiry's project with its recommendations imported from the CSV, built."""
     project = copy_project(tmp_path_factory.mktemp("inquiry"), INQUIRY / "data")
     here = Path.cwd()
     os.chdir(project)
@@ -40,31 +39,20 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         os.chdir(here)
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
-    with serve(project / "site") as url:
-        yield url
+    return project / "site"
 
 
-@pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("name", list(PAGES))
-def test_no_axe_violations_no_outside_requests_no_sideways_scroll(
-        browser: Browser, base: str, name: str, width: str) -> None:
-    seen = visit(browser, base, PAGES[name], WIDTHS[width])
-    assert seen.status == 200
-    assert seen.violations == []
-    assert seen.outside == []
-    assert seen.wider <= 0
+base = served("imported_site")
+test_no_axe_violations_no_outside_requests_no_sideways_scroll = pages_checked(PAGES)
 
 
 def test_labels_and_addressees_read_with_javascript_off(browser: Browser, base: str) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport=WIDTHS["phone"])
-    page = context.new_page()
-    page.goto(base + PAGES["recommendation"])
-    assert page.locator("h1 .cf-type").inner_text().casefold() == "recommendation 4"
-    addressed = "dl.cf-finding-facts dt:text-is('Addressed to') + dd a"
-    assert page.locator(addressed).all_inner_texts() == [
-        "Northmoor Water Board (fictional)", "Example Water Quality Regulator (fictional)"]
-    page.goto(base + PAGES["case"])
-    labels = page.locator("table.cf-matrix tbody th .cf-type").all_inner_texts()
-    context.close()
+    with script_off(browser, base + PAGES["recommendation"]) as page:
+        assert page.locator("h1 .cf-type").inner_text().casefold() == "recommendation 4"
+        addressed = "dl.cf-finding-facts dt:text-is('Addressed to') + dd a"
+        assert page.locator(addressed).all_inner_texts() == [
+            "Northmoor Water Board (fictional)", "Example Water Quality Regulator (fictional)"]
+        page.goto(base + PAGES["case"])
+        labels = page.locator("table.cf-matrix tbody th .cf-type").all_inner_texts()
     assert len(labels) == 64
     assert [x.casefold() for x in labels[:2]] == ["recommendation 1", "recommendation 2"]

@@ -48,6 +48,9 @@ STAGES["model"] |= {"next_due"}
 STAGES["model"] |= {"jurisdiction_codes"}
 # generated pages converted without Python-Markdown where they are only headings and blocks
 STAGES["outputs"] |= {"fastmd"}
+# the model's objects, split by theme: sources, bodies and people, claims, duties, figures
+STAGES["model"] |= {"objects_sources", "objects_bodies", "objects_claims", "objects_duties",
+                    "objects_figures"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +

@@ -8,7 +8,7 @@ templates only lay it out, and casefile.outputs.chart draws a series."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -141,7 +141,7 @@ class Latest:
     """A case's latest value of an indicator: more than one where sources give values for
     the same latest date (none is chosen over another)."""
 
-    view: CaseView
+    view: CaseView = field(repr=False, compare=False)  # its case's (printed on its own)
     values: list[Value]
     anchor: str  # where the case page lists the whole series
 

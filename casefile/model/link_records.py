@@ -4,6 +4,7 @@ assessments of findings, requirements and their fulfilment, attributed statement
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from casefile.model import link_differ, vocab, who
 from casefile.model import objects as m
@@ -11,7 +12,54 @@ from casefile.model.date_words import Worded, dated
 from casefile.model.link import Linker
 from casefile.model.link_figures import link_figures
 from casefile.model.link_oversight import link_oversight
-from casefile.reading.validate import Rec
+from casefile.reading.validate import Loc, Rec
+
+
+@dataclass(frozen=True)
+class OutOfOrder:
+    """What to say when a record named in another is that record itself, one of another case,
+    or dated out of order with it; templates for str.format with ``id`` (what is named),
+    ``record`` (its record's id), ``case``/``own_case`` (the two cases' ids) and, in
+    ``early``, ``other``/``own`` (the two records' dates in words)."""
+
+    itself: str
+    elsewhere: str
+    early: str
+
+
+def in_order(linker: Linker, loc: Loc, record: m.Record, other: m.Record,
+             wrong: OutOfOrder, later: bool, name: str = "") -> bool:
+    """Whether ``other`` (the record of what ``name`` names, else itself) is another record
+    of ``record``'s case dated no earlier (``later``) or no later than it; else the problem
+    is reported at ``loc``. A record's date in error (None) is never out of order."""
+    words = {"id": name or other.id, "record": other.id, "case": other.case.id,
+             "own_case": record.case.id}
+    own, theirs = record.date, other.date
+    if other is record:
+        text = wrong.itself
+    elif other.case is not record.case:
+        text = wrong.elsewhere
+    elif own is not None and theirs is not None and (
+            theirs.latest < own.earliest if later else own.latest < theirs.earliest):
+        text = wrong.early
+        words |= {"own": own.human(), "other": theirs.human()}
+    else:
+        return True
+    linker.fail(loc, text.format(**words))
+    return False
+
+
+def other_record(linker: Linker, record: m.Record, item: Rec, key: str, wrong: OutOfOrder,
+                 later: bool) -> m.Record | None:
+    """The record ``item[key]`` names (with a did-you-mean when no record has that id), when
+    ``in_order`` with ``record``; else None."""
+    other = linker.ref(item, key, linker.records, "record")
+    if other is None or not in_order(linker, item.where(key), record, other, wrong, later):
+        return None
+    return other
+
+
+ELSEWHERE = "record '{id}' belongs to case '{case}', not '{own_case}'"
 
 
 def link_record_parts(linker: Linker, record: m.Record, rec: Rec) -> None:
@@ -58,23 +106,20 @@ def _finding_details(linker: Linker, record: m.Record, item: Rec,
             finding.directed_at.append(body)
 
 
+_ASSESSED = OutOfOrder(
+    "a record cannot assess its own finding '{id}'",
+    "finding '{id}' belongs to case '{case}', not '{own_case}'", "this assessment is dated "
+    "{own}, before the finding it assesses was raised ({other}, record '{record}')")
+
+
 def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:
     finding = linker.ref(item, "finding", linker.findings, "finding")
     body = linker.ref(item, "asserted_by", linker.bodies, "body")
     if finding is None or body is None:
         return
     loc = item.where("finding")
-    if finding.record.case is not record.case:
-        linker.fail(loc, f"finding '{finding.id}' belongs to case '{finding.record.case.id}', "
-                    f"not '{record.case.id}'")
-        return
-    if finding.record is record:
-        linker.fail(loc, f"a record cannot assess its own finding '{finding.id}'")
-        return
-    raised = finding.record.date  # None when that record's date is itself in error
-    if raised is not None and record.date is not None and record.date.latest < raised.earliest:
-        linker.fail(loc, f"this assessment is dated {record.date.human()}, before the finding "
-                    f"it assesses was raised ({raised.human()}, record '{finding.record.id}')")
+    if not in_order(linker, loc, record, finding.record, _ASSESSED, later=False,
+                    name=finding.id):
         return
     if any(a.finding is finding for a in record.assessments):
         linker.fail(loc, f"finding '{finding.id}' is already assessed in this record; "
@@ -87,23 +132,10 @@ def _assessment(linker: Linker, record: m.Record, item: Rec) -> None:
 
 
 def _later_record(linker: Linker, record: m.Record, item: Rec, key: str) -> m.Record | None:
-    other = linker.ref(item, key, linker.records, "record")
-    if other is None:
-        return None
-    loc = item.where(key)
-    if other is record:
-        linker.fail(loc, f"'{other.id}' is the record that sets this requirement; "
-                    f"{key} must name a later record")
-        return None
-    if other.case is not record.case:
-        linker.fail(loc, f"record '{other.id}' belongs to case '{other.case.id}', "
-                    f"not '{record.case.id}'")
-        return None
-    if other.date and record.date and other.date.latest < record.date.earliest:
-        linker.fail(loc, f"record '{other.id}' ({other.date.human()}) is dated before the record "
-                    f"that sets this requirement ({record.date.human()})")
-        return None
-    return other
+    return other_record(linker, record, item, key, OutOfOrder(
+        "'{id}' is the record that sets this requirement; " + key + " must name a later record",
+        ELSEWHERE, "record '{id}' ({other}) is dated before the record that sets this "
+        "requirement ({own})"), later=True)
 
 
 def _requirement(linker: Linker, record: m.Record, item: Rec) -> None:
@@ -162,24 +194,11 @@ def _reported_in(linker: Linker, record: m.Record, item: Rec) -> m.Record | None
     """A next step's ``reported_in``: a later record of the same case that reports what
     happened (never the record that states the step, one of another case, or one dated
     before it)."""
-    later = linker.ref(item, "reported_in", linker.records, "record")
-    if later is None:
-        return None
-    loc = item.where("reported_in")
-    if later is record:
-        linker.fail(loc, f"'{later.id}' is the record that states this next step; name the "
-                    "later record that reports what happened")
-    elif later.case is not record.case:
-        linker.fail(loc, f"record '{later.id}' belongs to case '{later.case.id}', not "
-                    f"'{record.case.id}'; name a record of this step's own case")
-    elif record.date is not None and later.date is not None \
-            and later.date.latest < record.date.earliest:
-        linker.fail(loc, f"record '{later.id}' is dated {later.date.human()}, before the "
-                    f"record that states this next step ({record.date.human()}); what "
-                    "happened is reported later: check the id and the dates")
-    else:
-        return later
-    return None
+    return other_record(linker, record, item, "reported_in", OutOfOrder(
+        "'{id}' is the record that states this next step; name the later record that "
+        "reports what happened", ELSEWHERE + "; name a record of this step's own case",
+        "record '{id}' is dated {other}, before the record that states this next step "
+        "({own}); what happened is reported later: check the id and the dates"), later=True)
 
 
 def _due(due: Rec) -> m.Due:

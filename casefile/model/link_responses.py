@@ -7,6 +7,7 @@ from __future__ import annotations
 from casefile.model import objects as m
 from casefile.model import vocab
 from casefile.model.link import Linker
+from casefile.model.link_records import ELSEWHERE, OutOfOrder, in_order, other_record
 from casefile.model.responses import Answerable, items
 from casefile.reading.validate import Rec, suggest
 
@@ -58,21 +59,11 @@ def _response(linker: Linker, record: m.Record, item: Rec,
 
 def _answers(linker: Linker, record: m.Record, item: Rec, target: Answerable) -> bool:
     """A response answers an item of an earlier record of its own case, never its own."""
-    loc, raised = item.where("to"), target.record
-    if raised.case is not record.case:
-        linker.fail(loc, f"'{target.id}' belongs to case '{raised.case.id}', not "
-                    f"'{record.case.id}'; a response answers a record of its own case")
-        return False
-    if raised is record:
-        linker.fail(loc, f"a record cannot respond to its own '{target.id}'")
-        return False
-    if raised.date is not None and record.date is not None \
-            and record.date.latest < raised.date.earliest:
-        linker.fail(loc, f"this response is dated {record.date.human()}, before the record it "
-                    f"answers ({raised.date.human()}, record '{raised.id}'): check the date "
-                    "in the source")
-        return False
-    return True
+    return in_order(linker, item.where("to"), record, target.record, OutOfOrder(
+        "a record cannot respond to its own '{id}'",
+        "'{id}' belongs to case '{case}', not '{own_case}'; a response answers a record of its "
+        "own case", "this response is dated {own}, before the record it answers ({other}, "
+        "record '{record}'): check the date in the source"), later=False, name=target.id)
 
 
 def _answers_record(linker: Linker, record: m.Record, rec: Rec) -> None:
@@ -80,23 +71,11 @@ def _answers_record(linker: Linker, record: m.Record, rec: Rec) -> None:
     to, as a whole (it meets the body's duty to respond, with or without statuses)."""
     if rec.get("answers") is None:
         return
-    report = linker.ref(rec, "answers", linker.records, "record")
-    loc = rec.where("answers")
-    if report is None:
-        return
-    if report is record:
-        linker.fail(loc, "a record cannot answer itself; name the report this record replies "
-                    "to")
-    elif report.case is not record.case:
-        linker.fail(loc, f"record '{report.id}' belongs to case '{report.case.id}', not "
-                    f"'{record.case.id}'; a reply answers a record of its own case")
-    elif record.date is not None and report.date is not None \
-            and record.date.latest < report.date.earliest:
-        linker.fail(loc, f"this reply is dated {record.date.human()}, before the record it "
-                    f"answers ('{report.id}', {report.date.human()}): a reply answers an "
-                    "earlier report; check the date in the source")
-    else:
-        record.answers = report
+    record.answers = other_record(linker, record, rec, "answers", OutOfOrder(
+        "a record cannot answer itself; name the report this record replies to",
+        ELSEWHERE + "; a reply answers a record of its own case", "this reply is dated "
+        "{own}, before the record it answers ('{id}', {other}): a reply answers an earlier "
+        "report; check the date in the source"), later=False)
 
 
 def _duty(linker: Linker, record: m.Record, rec: Rec, clean: bool) -> None:

@@ -23,7 +23,7 @@ from casefile.model import objects as m
 from casefile.model import responses as rs
 from casefile.model import vocab
 from casefile.model.item_progress import Progress
-from casefile.model.response_lists import Entry, ResponseLists, label
+from casefile.model.response_lists import Entry, Named, ResponseLists
 
 Answerable = rs.Answerable
 TEXT_LIMIT = 200  # characters of an item's text on a list page, cut at a word
@@ -58,20 +58,12 @@ class Row:
 
 
 @dataclass
-class Item:
+class Item(Named):
     """One finding or requirement, its bodies, and its progress."""
 
     item: Answerable
     rows: list[Row]
     progress: Progress
-
-    @property
-    def label(self) -> str:
-        return label(self.item)
-
-    @property
-    def is_finding(self) -> bool:
-        return isinstance(self.item, m.Finding)
 
     @property
     def text(self) -> str:

@@ -37,6 +37,22 @@ def label(item: Answerable) -> str:
     return item.label if isinstance(item, m.Finding) else "Requirement"
 
 
+class Named:
+    """What a finding or requirement listed is called (``label``) and whether it is a finding
+    (``is_finding``): shared by an Entry here and a list page's Item."""
+
+    item: Answerable
+
+    @property
+    def label(self) -> str:
+        return label(self.item)
+
+    @property
+    def is_finding(self) -> bool:
+        """A finding has a page of its own; a requirement is a row of the case page."""
+        return isinstance(self.item, m.Finding)
+
+
 def items_noun(items: list[Answerable]) -> str:
     """The report's items, counted: "the 64 recommendations", "the finding", "the 3
     findings and requirements"."""
@@ -54,7 +70,7 @@ def items_noun(items: list[Answerable]) -> str:
 
 
 @dataclass
-class Entry:
+class Entry(Named):
     """One finding or requirement on a list page, as one body's response leaves it."""
 
     item: Answerable
@@ -63,15 +79,6 @@ class Entry:
     words: str  # "Accepted — Example Department, 1 May 2025" or "Response pending — …"
     response: m.Response | None = None  # the body's latest response to it, if any
     progress: Progress = field(default_factory=Progress)  # the second axis, beside it
-
-    @property
-    def label(self) -> str:
-        return label(self.item)
-
-    @property
-    def is_finding(self) -> bool:
-        """A finding has a page of its own; a requirement is a row of the case page."""
-        return isinstance(self.item, m.Finding)
 
     @property
     def cites(self) -> list[m.Citation]:

@@ -393,7 +393,7 @@ NOT_ASSESSED = vocab.STATUSES["not_assessed"]
 @dataclass
 class ThemeFinding:
     finding: m.Finding
-    view: CaseView
+    view: CaseView = field(repr=False, compare=False)  # its case's (printed on its own)
     latest: m.Assessment | None
 
 
