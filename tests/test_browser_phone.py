@@ -156,7 +156,7 @@ def test_status_borders_contrast_with_the_background(browser: Browser, base: str
     page = open_page(browser, base + CASE_PAGE, DESKTOP, **MODES[mode])
     background = _hex(page.evaluate("getComputedStyle(document.body).backgroundColor"))
     borders = page.eval_on_selector_all(
-        ".cf-status:not(.cf-status--not_assessed), .cf-outcome",
+        ".cf-status:not(.s-not_assessed), .cf-outcome",
         "els => els.map(e => [e.className, getComputedStyle(e).borderLeftColor])")
     page.context.close()
     assert len({name for name, _ in borders}) >= 5

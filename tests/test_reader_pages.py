@@ -41,7 +41,7 @@ def test_an_open_case_headlines_its_past_due_deadline(tmp_path: Path) -> None:
     assert cell.get_text(" ", strip=True) == (
         "Produce a plan. Past due: no record that it was met , due 30 October 2017 "
         "as of 1 March 2018")
-    assert facts_deadline(r).select_one(".cf-outcome--overdue") is not None
+    assert facts_deadline(r).select_one(".o-overdue") is not None
 
 
 def test_a_closed_case_says_it_is_closed_instead_of_past_due(tmp_path: Path) -> None:

@@ -137,7 +137,7 @@ def test_the_case_page_shows_both_sides_and_cites_the_report(tmp_path: Path) -> 
                           "html.parser")
     cell = table.select_one("tr#req-req-plan").find_all("td")[-1]
     badge = cell.select_one("span.cf-outcome")
-    assert badge["class"] == ["cf-outcome", "cf-outcome--disputed"]
+    assert badge["class"] == ["cf-outcome", "o-disputed"]
     assert badge.get_text() == "Disputed"
     number = view.number(renderer.dataset.sources["inspectorate-letter"])
     assert " ".join(cell.get_text(" ").split()) == (

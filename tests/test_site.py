@@ -117,7 +117,7 @@ def test_every_matrix_cell_gives_status_in_words_and_who_and_a_citation(site: Pa
 def test_own_claims_are_marked_apart_from_the_regulator(site: Path) -> None:
     soup = page(site, f"cases/{CASE}")
     row = soup.select_one("#finding-f2017-overall")
-    speakers = [who(td) for td in row.select("td") if td.select_one(".cf-status--not_assessed")
+    speakers = [who(td) for td in row.select("td") if td.select_one(".s-not_assessed")
                 is None]
     asserters = [a.get_text(" ", strip=True) for a in speakers]
     assert "Own claim: Powys County Council" in asserters

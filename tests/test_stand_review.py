@@ -130,7 +130,7 @@ def test_the_case_list_says_outstanding_when_the_records_end(tmp_path: Path) -> 
     r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
     listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
     cell = listed.select("tbody td")[-1]
-    assert cell.select_one(".cf-outcome--outstanding").get_text() == (  # type: ignore[union-attr]
+    assert cell.select_one(".o-outstanding").get_text() == (  # type: ignore[union-attr]
         "Outstanding when the records end")
     assert cell.get_text(" ", strip=True) == (
         "Produce a plan. Outstanding when the records end , due 30 April 2018 as of 1 March 2018")

@@ -21,7 +21,7 @@ def test_worsened_is_a_status_shown_in_words(tmp_path: Path) -> None:
     r = Renderer(load_dataset(tmp_path / "data", use_cache=False), REPO / "macros")
     soup = BeautifulSoup(r.macro("findings", "cases/town.md", view=r.views["town"]),
                          "html.parser")
-    cell = soup.select_one("span.cf-status--worsened")
+    cell = soup.select_one("span.s-worsened")
     assert cell is not None and cell.get_text() == "Got worse"
     table = BeautifulSoup(r.macro("vocabulary", "methodology.md", name="statuses"),
                           "html.parser")
