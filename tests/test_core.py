@@ -51,6 +51,8 @@ STAGES["outputs"] |= {"fastmd"}
 # the model's objects, split by theme: sources, bodies and people, claims, duties, figures
 STAGES["model"] |= {"objects_sources", "objects_bodies", "objects_claims", "objects_duties",
                     "objects_figures"}
+# the theme's search entries spooled to a file as pages are written (peak memory, #12)
+STAGES["outputs"] |= {"search"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +
