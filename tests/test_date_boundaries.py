@@ -268,6 +268,7 @@ def test_the_pattern_accepts_any_capitals_but_keeps_escapes() -> None:
 def test_weekend_words(monkeypatch: pytest.MonkeyPatch, weekend: set[int], words: str) -> None:
     monkeypatch.setattr(calendars, "holiday_calendar",
                         lambda code: SimpleNamespace(weekend=weekend))
+    monkeypatch.setattr(calendars, "_FACTS", {})  # each calendar's weekend is kept once asked
     assert calendars.weekend_words("XX") == words
 
 
