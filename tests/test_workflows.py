@@ -194,6 +194,10 @@ def test_the_platform_page_names_every_hook_and_block_casefile_uses() -> None:
     assert set(re.findall(r"`(on_\w+)`", page)) == hooks
     blocks = {m for path in (REPO / "overrides").glob("*.html")
               for m in re.findall(r"{%-? block (\w+)", path.read_text(encoding="utf-8"))}
-    assert blocks == {"htmltitle", "extrahead", "content", "site_nav"}
+    assert blocks == {"site_meta", "htmltitle", "extrahead", "content", "site_nav", "footer"}
     assert all(f"`{block}`" in page for block in blocks)
+    # and every theme partial casefile replaces with its own copy
+    partials = {str(path.relative_to(REPO / "overrides"))
+                for path in (REPO / "overrides" / "partials").rglob("*.html")}
+    assert partials and all(f"`{name}`" in page for name in partials)
     assert "**5 May 2027**" in page and "**By 1 February 2027**" in page
