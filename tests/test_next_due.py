@@ -43,7 +43,9 @@ def facts(v: CaseView) -> tuple[str, str, str, str] | None:
 def test_without_a_duty_the_past_due_requirement_as_before(tmp_path: Path) -> None:
     v = view(tmp_path, {})
     assert facts(v) == ("Produce a plan.", PAST, PAST, "due 30 October 2017")
-    assert v.next_due is not None and v.next_due.requirement is v.next_deadline
+    [plan] = [r for r in v.requirements if r.id == "req-plan"]
+    assert v.next_due is not None and v.next_due.requirement is plan
+    assert [n.requirement for n in candidates(v.case, v.requirements)] == [plan]
     assert v.stand is not None and v.stand.next is None  # nothing still to come
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from casefile.model.next_due import candidates
 from casefile.outputs.render import Renderer, case_src
 from casefile.pipeline import load_dataset
 from tests.conftest import PROJECTS, REPO, write_mini
@@ -46,7 +47,11 @@ def test_an_open_case_headlines_its_past_due_deadline(tmp_path: Path) -> None:
 
 def test_a_closed_case_says_it_is_closed_instead_of_past_due(tmp_path: Path) -> None:
     r = renderer(tmp_path, CLOSED)
-    assert r.views["town"].next_deadline is not None  # the model still knows; not headlined
+    v = r.views["town"]
+    # the model still knows the past-due requirement; a closed case does not headline it
+    assert v.next_due is None
+    assert [(n.what, n.rank) for n in candidates(v.case, v.requirements)] == [
+        ("Produce a plan.", 0)]
     cell = list_cell(r)
     assert cell.select(".cf-outcome") == []
     assert cell.select_one(".cf-closed").get_text() == "None followed: the case is closed."

@@ -201,7 +201,6 @@ class CaseView:
     requirements: list[m.Requirement]
     statements: list[m.Statement]
     latest: TimelineEntry | None
-    next_deadline: m.Requirement | None  # the requirement alone; next_due is what is shown
     numbers: dict[str, int] = field(default_factory=dict)
     quotes: dict[str, list[Passage]] = field(default_factory=dict)  # source id → quoted
     ratings: list[RatingRow] = field(default_factory=list)
@@ -272,18 +271,6 @@ def _number(cites: list[m.Citation]) -> tuple[list[m.Source], dict[str, int]]:
     return order, numbers
 
 
-def _next_deadline(reqs: list[m.Requirement]) -> m.Requirement | None:
-    def pending(key: str) -> list[m.Requirement]:
-        return [r for r in reqs if r.outcome and r.outcome.term.value == key]
-
-    overdue = sorted(pending("overdue"), key=lambda r: r.outcome.due_until or dt.date.max)  # type: ignore[union-attr]
-    if overdue:
-        return overdue[0]
-    outstanding = sorted(pending("outstanding"),
-                         key=lambda r: r.outcome.due_until or dt.date.max)  # type: ignore[union-attr]
-    return outstanding[0] if outstanding else None
-
-
 def case_view(case: m.Case, build_date: dt.date | None = None) -> CaseView:
     """Everything a case page shows; outcomes as of the case's own date (set by
     casefile.model.deadlines.compute_all), never one date for the whole site.
@@ -300,9 +287,8 @@ def case_view(case: m.Case, build_date: dt.date | None = None) -> CaseView:
     reqs = sorted(case.requirements, key=lambda r: (r.record.date.earliest, r.id))
     groups = matrices(case)
     view = CaseView(case, case.as_of, entries, groups, bibliography, reqs,
-                    case.statements, entries[-1] if entries else None, _next_deadline(reqs),
-                    numbers, quotes, ratings(case), skipped(case.jurisdiction),
-                    tracks(case, case.as_of),
+                    case.statements, entries[-1] if entries else None, numbers, quotes,
+                    ratings(case), skipped(case.jurisdiction), tracks(case, case.as_of),
                     {s.id: who.grade(s, case) for s in bibliography},
                     stand=stand(case, groups, reqs, build_date), shown_quotes=shown,
                     next_due=next_due(case, reqs))
