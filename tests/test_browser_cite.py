@@ -55,7 +55,9 @@ def test_permalinks_are_visible_touchable_and_focusable(browser: Browser, base: 
     assert count == len(VIEW.timeline) + sum(len(g.rows) for g in VIEW.matrices) + \
         len(VIEW.requirements)
     first = VIEW.matrices[0].rows[0].finding  # unnumbered: by its first words (#12 review)
-    for name in ("event 1", f"the finding {opening(first.text)}", "requirement 1"):
+    event, req = VIEW.timeline[0], VIEW.requirements[0]
+    for name in (f"the event “{event.title}”, {event.when}", f"the finding {opening(first.text)}",
+                 f"the requirement {opening(req.text)}"):
         # the name a screen reader reads out
         assert page.get_by_role("link", name=f"Permalink to {name}", exact=True).count() == 1
     for i in (0, count // 2, count - 1):

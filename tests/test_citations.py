@@ -224,6 +224,9 @@ def test_every_event_finding_and_requirement_has_a_named_permalink(addressed: Pa
                 [f"finding-{r.finding.id}" for g in VIEW.matrices for r in g.rows],
                 [f"req-{r.id}" for r in VIEW.requirements])
     findings = {f"finding-{r.finding.id}": r.finding for g in VIEW.matrices for r in g.rows}
+    names = {f"ev-{e.anchor}": (f"the publication of “{e.title}”, {e.when}" if e.is_publication
+                                else f"the event “{e.title}”, {e.when}") for e in VIEW.timeline}
+    names.update((f"req-{r.id}", f"the requirement {opening(r.text)}") for r in VIEW.requirements)
     for kind, targets in zip(("event", "finding", "requirement"), expected, strict=True):
         assert targets
         for n, target in enumerate(targets, 1):
@@ -233,7 +236,8 @@ def test_every_event_finding_and_requirement_has_a_named_permalink(addressed: Pa
                                   "aria-label": link["aria-label"]}
             assert link.get_text() == "#"
             if kind != "finding":
-                assert link["aria-label"] == f"Permalink to {kind} {n}"
+                # never "requirement N" or "event N", a count of the page's (#12 review)
+                assert link["aria-label"] == f"Permalink to {names[target]}"
                 continue
             # the source numbers none of these findings: each by its first words, told
             # apart by its row only where two begin alike, never "finding N" (#12 review)

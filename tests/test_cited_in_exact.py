@@ -108,7 +108,7 @@ def test_every_part_of_the_page_that_cites_each_source(tmp_path: Path) -> None:
     assert listed(v) == {
         "report-2017": [
             ("", [("case-summary", "Summary", "")]),
-            ("Money", [("money-1", "item 1", "")]),
+            ("Money", [("money-1", "“Set aside.”", "“Set aside.”")]),
             ("Timeline", [("ev-town-inspection", "July 2017", "Inspection"),
                           ("ev-town-inspection-published", "2 October 2017 (published)",
                            "Inspection")]),
@@ -121,7 +121,7 @@ def test_every_part_of_the_page_that_cites_each_source(tmp_path: Path) -> None:
         # the minutes: a disagreeing amount, the inspection's event (its publication cites
         # the record's first source only), one row of two, the requirement's progress
         "minutes": [
-            ("Money", [("money-1", "item 1", "")]),
+            ("Money", [("money-1", "“Set aside.”", "“Set aside.”")]),
             ("Timeline", [("ev-town-inspection", "July 2017", "Inspection")]),
             ("Findings", [("finding-f-safeguarding", "“Children at risk were…”",
                            "“Children at risk were not always seen quickly enough by a "

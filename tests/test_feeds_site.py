@@ -93,13 +93,16 @@ def test_the_citation_reads_as_one_sentence() -> None:
         "[date you read it].")
 
 
-def test_permalinks_are_numbered_in_page_order_within_each_kind(tmp_path: Path) -> None:
+def test_permalinks_are_named_by_their_own_words_never_by_a_count(tmp_path: Path) -> None:
+    """Requirements and events carry no number of the source's: "requirement 2" or "event
+    3", a count on the page, would read as one (#12 review)."""
     view = town(tmp_path).views["town"]
     assert permalink_names(view) == {
-        "ev-town-inspection": "Permalink to event 1",
-        "ev-town-inspection-published": "Permalink to event 2",
-        "ev-town-follow-up": "Permalink to event 3",
+        "ev-town-inspection": "Permalink to the event “Inspection”, July 2017",
+        "ev-town-inspection-published":
+            "Permalink to the publication of “Inspection”, 2 October 2017",
+        "ev-town-follow-up": "Permalink to the event “Follow-up”, 1 March 2018",
         # a finding the source did not number: by its first words, never "finding 1"
         "finding-f-leadership": "Permalink to the finding “Weak leadership.”",
-        "req-req-plan": "Permalink to requirement 1",
-        "req-req-undated": "Permalink to requirement 2"}
+        "req-req-plan": "Permalink to the requirement “Produce a plan.”",
+        "req-req-undated": "Permalink to the requirement “Keep the board informed.”"}

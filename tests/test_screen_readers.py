@@ -152,7 +152,7 @@ def test_cited_in_reads_by_part_of_the_page(renderers: dict[str, Renderer]) -> N
         "Cited in: Summary. Timeline: July 2017; 2 October 2017 (published). "
         "Findings: “Weak leadership.”. Ratings: Overall, July 2017. "
         "Requirements: “Produce a plan.”. Statements: Pat Leader, Leader, Town Council.",
-        "Cited in: Money: item 1. Timeline: 2 October 2017 (published). "
+        "Cited in: Money: “Set aside.”. Timeline: 2 October 2017 (published). "
         "Ratings: Overall, July 2017.",
         "Cited in: Timeline: 1 March 2018. Findings: “Weak leadership.”."]
     links = page.select("ol.cf-bibliography > li")[1].select("p.cf-cited-in a")

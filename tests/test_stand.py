@@ -259,7 +259,7 @@ def test_the_case_page_block_lays_out_the_sentences_with_citations(tmp_path: Pat
     assert paragraphs[0] == f"These records end on 1 March 2018. [{end}]"
     # seen: the due date; heard after it: which requirement (#12 review, WCAG 2.4.4)
     assert html.select_one("a[href='#req-req-plan']").get_text() == (
-        "due 30 October 2017, requirement 1: Produce a plan.")
+        "due 30 October 2017, the requirement: Produce a plan.")
     assert "Past due: no record that it was met: due 30 October 2017" in paragraphs[-1]
     listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
     cell = listed.select_one("td.cf-stand-short")

@@ -141,18 +141,18 @@ def test_the_past_due_and_outstanding_soonest_first_named_for_screen_readers(
     assert [(p.term.value, [(i.text, i.anchor, i.more, [c.source.id for c in i.cites])
                             for i in p.items]) for p in sr.pending(v.requirements)] == [
         ("overdue", [
-            ("due 30 October 2017", "req-req-plan", ", requirement 5: Produce a plan.",
+            ("due 30 October 2017", "req-req-plan", ", the requirement: Produce a plan.",
              ["report-2017"]),
-            ("due 31 January 2018", "req-req-early", ", requirement 3: Hire staff.",
+            ("due 31 January 2018", "req-req-early", ", the requirement: Hire staff.",
              ["council-news"])]),
         ("outstanding", [
             ("due between 1 April 2018 and 30 April 2018", "req-req-soon",
-             ", requirement 6: Report monthly.", ["report-2017"]),
-            ("due 30 June 2018", "req-req-a-audit", ", requirement 1: Commission an audit.",
+             ", the requirement: Report monthly.", ["report-2017"]),
+            ("due 30 June 2018", "req-req-a-audit", ", the requirement: Commission an audit.",
              ["report-2017"]),
-            ("due 30 June 2018", "req-req-b-review", ", requirement 2: Review the cases.",
+            ("due 30 June 2018", "req-req-b-review", ", the requirement: Review the cases.",
              ["report-2017"]),
-            ("no deadline set", "req-req-undated", ", requirement 7: Train the staff.",
+            ("no deadline set", "req-req-undated", ", the requirement: Train the staff.",
              ["report-2017"])])]
     assert [p.term for p in sr.pending(v.requirements)] == [vocab.OUTCOMES["overdue"],
                                                             vocab.OUTCOMES["outstanding"]]
@@ -232,8 +232,8 @@ def test_a_tie_on_the_due_day_goes_by_id_whichever_record_set_it(tmp_path: Path)
     assert [r.id for r in v.requirements] == ["req-plan", "req-a"]
     [outstanding] = sr.pending(v.requirements)
     assert [(i.anchor, i.more) for i in outstanding.items] == [
-        ("req-req-a", ", requirement 2: Report back."),
-        ("req-req-plan", ", requirement 1: Produce a plan.")]
+        ("req-req-a", ", the requirement: Report back."),
+        ("req-req-plan", ", the requirement: Produce a plan.")]
     nxt = sr.next_deadline(v.requirements)
     assert nxt is not None and nxt.anchor == "req-req-a"
 

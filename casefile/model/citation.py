@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from casefile.model import objects as m
-from casefile.model.cited_in import opening
-from casefile.model.views import CaseView
+from casefile.model.cited_in import OPENING_WORDS, opening
+from casefile.model.views import CaseView, TimelineEntry
 
 # The access date is the reader's: the page says so, and casefile.js fills in the day the
 # page is read where JavaScript runs (the text stays complete without it).
@@ -48,15 +48,41 @@ def citation_parts(publisher: str, title: str, address: str | None, records_as_o
 
 
 def permalink_names(view: CaseView) -> dict[str, str]:
-    """The accessible name of each permalink of a case page, by the id it links to:
-    "Permalink to event 3", "Permalink to recommendation 12", "Permalink to requirement 2",
-    numbered in page order within each kind, a finding by its source's own number where
-    given, else by its first words (finding_names; the link itself shows only "#")."""
-    names = {f"ev-{e.anchor}": f"event {n}" for n, e in enumerate(view.timeline, 1)}
+    """The accessible name of each permalink of a case page, by the id it links to, never
+    by a count of casefile's own, which a reader would take for the source's numbering: an
+    event by its title and date ("Permalink to the event “Inspection”, July 2017", "… to the
+    publication of “Inspection”, 2 October 2017"), a finding by its source's own number
+    where given, else by its first words (finding_names), a requirement by its first words
+    ("Permalink to the requirement “Produce a plan.”"; the link itself shows only "#")."""
+    names = _told_apart([(f"ev-{e.anchor}", _event_name(e), _event_name(e))
+                         for e in view.timeline], "entry", "the timeline")
     names.update(finding_names([row.finding for group in view.matrices for row in group.rows]))
-    names.update((f"req-{r.id}", f"requirement {n}")
-                 for n, r in enumerate(view.requirements, 1))
+    names.update(requirement_names(view.requirements))
     return {anchor: f"Permalink to {what}" for anchor, what in names.items()}
+
+
+def _event_name(e: TimelineEntry) -> str:
+    return (f"the publication of “{e.title}”, {e.when}" if e.is_publication
+            else f"the event “{e.title}”, {e.when}")
+
+
+def requirement_names(requirements: list[m.Requirement]) -> dict[str, str]:
+    """What each requirement's permalink names it, by its row's id, in page order: by its
+    first words (requirements carry no number of the source's), told apart by more of them
+    where two open alike, then by its row of the table."""
+    return _told_apart([(f"req-{r.id}", f"the requirement {opening(r.text)}",
+                         f"the requirement {opening(r.text, 4 * OPENING_WORDS)}")
+                        for r in requirements], "row", "the requirements table")
+
+
+def _told_apart(said: list[tuple[str, str, str]], unit: str, where: str) -> dict[str, str]:
+    """Each anchor's short name; where two share it, the longer one; where two share that
+    too, the longer one with the place on the page: "(row 2 of the requirements table)"."""
+    short = Counter(name for _, name, _ in said)
+    chosen = [(anchor, name if short[name] == 1 else longer) for anchor, name, longer in said]
+    shared = {name for name, k in Counter(name for _, name in chosen).items() if k > 1}
+    return {anchor: f"{name} ({unit} {n} of {where})" if name in shared else name
+            for n, (anchor, name) in enumerate(chosen, 1)}
 
 
 def finding_names(findings: list[m.Finding]) -> dict[str, str]:

@@ -19,7 +19,7 @@ from casefile.model import objects as m
 if TYPE_CHECKING:
     from casefile.model.views import CaseView, MatrixGroup
 
-OPENING_WORDS = 4  # an unnumbered finding, or a requirement, is named by its first words
+OPENING_WORDS = 4  # an unnumbered finding, a requirement or a sum is named by its first words
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,9 @@ def _places(view: CaseView) -> Iterable[tuple[Place, list[m.Citation]]]:
     case = view.case
     yield Place("", "case-summary", "Summary"), case.cites
     for i, item in enumerate(case.money, 1):
-        yield (Place("Money", f"money-{i}", f"item {i}"),
+        # by what it is for, as the list says it: the list is not numbered
+        yield (Place("Money", f"money-{i}", opening(item.purpose),
+                     opening(item.purpose, 4 * OPENING_WORDS)),
                item.cites + _differ_cites([item.differs.get("amount")]))
     for one in figures_view.series(case):
         for i, value in enumerate(one.values, 1):

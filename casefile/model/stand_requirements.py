@@ -181,8 +181,8 @@ def _due_order(req: m.Requirement) -> tuple[dt.date, str]:
 
 def pending(requirements: list[m.Requirement]) -> list[Pending]:
     """Past-due and outstanding requirements, each kind soonest due first, each named for
-    screen readers by its number among ``requirements`` (the case page's order) and its
-    words."""
+    screen readers by its words (requirements carry no number of the source's, and a count
+    of casefile's own would read as one)."""
     out = []
     for key in PENDING:
         reqs = sorted((r for r in requirements if r.outcome and r.outcome.term.value == key),
@@ -190,7 +190,7 @@ def pending(requirements: list[m.Requirement]) -> list[Pending]:
         if reqs:
             out.append(Pending(vocab.OUTCOMES[key], [
                 Said(due_words(r.outcome), r.cites, f"req-{r.id}",
-                     f", requirement {requirements.index(r) + 1}: {' '.join(r.text.split())}")
+                     f", the requirement: {' '.join(r.text.split())}")
                 for r in reqs if r.outcome is not None]))
     return out
 
