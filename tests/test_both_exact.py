@@ -180,3 +180,110 @@ def test_same_day_entries_by_kind_then_who_then_status_then_words(tmp_path: Path
     assert [e.anchor for e in entries] == [
         "raised", "response-z-council-town-council", "response-a-noted-town-council",
         "response-b-trust-trust", "in-b-assess", "in-a-assess", "response-due"]
+
+
+# -- each reply that gives the finding no status, each on its own (#12 review) ------------
+
+def replies_of(entries: list[both.Entry]) -> list[tuple[object, ...]]:
+    return [(e.anchor, e.by, e.term.value if e.term else None, e.words, e.timing,
+             e.replier.id if e.replier else None, e.earliest)
+            for e in entries if e.kind == "response"]
+
+
+def test_each_reply_that_skips_the_item_not_only_the_latest(tmp_path: Path) -> None:
+    """The council answers c-staffing twice (7 and 20 March) and c-handover never: both of
+    its replies stand in c-handover's history, in date order, neither on time for it; the
+    summary links its latest."""
+    entries, finding = of(three_bodies(tmp_path), "c-handover")
+    assert replies_of(entries) == [
+        ("reply-r-council-town-council", "Town Council", "not_answered_in_reply",
+         "Its reply to this report, “Reply r-council” (7 March 2018), gives no response to "
+         "this finding.", "", "town-council", D(2018, 3, 7)),
+        ("response-r-trust-trust", "Town Health Trust", "accepted", "Handovers fixed.",
+         "Responded late: Town Health Trust responded in “Reply r-trust” (8 March 2018), "
+         "after the day it was due.", "trust", D(2018, 3, 8)),
+        ("reply-r-later-town-council", "Town Council", "not_answered_in_reply",
+         "Its reply to this report, “Reply r-later” (20 March 2018), gives no response to "
+         "this finding.", "", "town-council", D(2018, 3, 20))]
+    assert [(e.record.id if e.record else None, [c.source.id for c in e.cites], e.quoted)
+            for e in entries if e.anchor.startswith("reply-")] == [
+        ("r-council", ["reply"], True), ("r-later", ["reply"], True)]
+    assert [(s.term.value, s.words, s.anchor) for s in both.standing(finding)][:2] == [
+        ("accepted", "Town Health Trust, 8 March 2018", "response-r-trust-trust"),
+        ("not_answered_in_reply", "Town Council, 20 March 2018", "reply-r-later-town-council")]
+
+
+def letter(ident: str, date: str, by: str = "town-council", rows: str = "") -> str:
+    return reply(ident, date, by).replace("responses:\n", "answers: town-pfd\n").replace(
+        "  - to: c-staffing\n    status: accepted\n    note: New staff are being hired.\n"
+        "    cite:\n      - source: reply\n        quote: We accept this concern in full.\n",
+        f"responses:\n{rows}" if rows else "")
+
+
+def test_a_letter_and_a_reply_to_other_items_each_with_its_own_status(tmp_path: Path) -> None:
+    """The trust writes a letter on 1 March (on time: its first reply), then answers
+    c-staffing only on 8 March: c-handover's history gives the letter ("no status for")
+    and the later reply ("no response to"), each its own status; the summary, the letter
+    (a letter says more of the item than a reply that skips it)."""
+    case = load(tmp_path, {PFD: pfd(respond="  by: [trust]\n"),
+                           "cases/town/records/l-trust.yml": letter("l-trust", "2018-03-01",
+                                                                    "trust"),
+                           "cases/town/records/r-trust.yml": reply("r-trust", "2018-03-08",
+                                                                   "trust")},
+                as_of="2018-03-21")
+    entries, finding = of(case, "c-handover")
+    assert replies_of(entries) == [
+        ("reply-l-trust-trust", "Town Health Trust", "responded_no_status",
+         "Its reply to this report, “Reply l-trust” (1 March 2018), gives no status for this "
+         "finding.", "Responded on time: Town Health Trust responded in “Reply l-trust” (1 "
+         "March 2018), on or before the day it was due.", "trust", D(2018, 3, 1)),
+        ("reply-r-trust-trust", "Town Health Trust", "not_answered_in_reply",
+         "Its reply to this report, “Reply r-trust” (8 March 2018), gives no response to this "
+         "finding.", "", "trust", D(2018, 3, 8))]
+    assert [(s.term.value, s.words, s.anchor) for s in both.standing(finding)] == [
+        ("responded_no_status", "Town Health Trust, 1 March 2018", "reply-l-trust-trust")]
+    # c-staffing, which the trust answered on 8 March: its letter before, which gives it
+    # no status, and is the first reply, so on time; the reply that answers it is not
+    entries, finding = of(case, "c-staffing")
+    assert [(a, t, timing[:26]) for a, _, t, _, timing, _, _ in replies_of(entries)] == [
+        ("reply-l-trust-trust", "responded_no_status", "Responded on time: Town He"),
+        ("response-r-trust-trust", "accepted", "")]
+    assert [(s.term.value, s.anchor) for s in both.standing(finding)] == [
+        ("accepted", "response-r-trust-trust")]
+
+
+def test_a_letter_that_answers_the_item_is_its_response_only(tmp_path: Path) -> None:
+    """A letter that gives c-staffing a status is that response's entry, not a reply that
+    gives none; to c-handover, which it gives none, it is such a reply."""
+    rows = "  - to: c-staffing\n    status: rejected\n    note: Enough staff.\n    cite: [reply]\n"
+    case = load(tmp_path, {PFD: pfd(respond="  by: [town-council]\n"),
+                           "cases/town/records/l-council.yml": letter("l-council", "2018-02-01",
+                                                                      rows=rows)},
+                as_of="2018-03-21")
+    entries, _ = of(case, "c-staffing")
+    assert [(e.anchor, e.term.value if e.term else None) for e in entries] == [
+        ("raised", None), ("response-l-council-town-council", "rejected"),
+        ("response-due", None)]
+    entries, _ = of(case, "c-handover")
+    assert [(e.anchor, e.term.value if e.term else None, e.words) for e in entries][1] == (
+        "reply-l-council-town-council", "responded_no_status", "Its reply to this report, "
+        "“Reply l-council” (1 February 2018), gives no status for this finding.")
+
+
+def test_a_reply_given_in_another_body_s_record_is_said_to_be_that_body_s(
+        tmp_path: Path) -> None:
+    """The council's record carries the trust's answer to c-handover (``by: trust``): on
+    c-staffing, which the trust never answered, the reply is the trust's, not the council's
+    (who says so), in the history and in the summary."""
+    rows = "  - to: c-handover\n    by: trust\n    status: noted\n    cite: [reply]\n"
+    case = load(tmp_path, {PFD: pfd(respond="  by: [trust]\n"),
+                           "cases/town/records/r-joint.yml": reply("r-joint", "2018-02-01",
+                                                                   rows=rows)},
+                as_of="2018-03-21")
+    entries, finding = of(case, "c-staffing")
+    assert replies_of(entries) == [
+        ("reply-r-joint-trust", "Town Health Trust", "not_answered_in_reply",
+         "Its reply to this report, “Reply r-joint” (1 February 2018), gives no response to "
+         "this finding.", "", "trust", D(2018, 2, 1))]
+    assert [(s.term.value, s.words, s.anchor) for s in both.standing(finding)] == [
+        ("not_answered_in_reply", "Town Health Trust, 1 February 2018", "reply-r-joint-trust")]

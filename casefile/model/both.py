@@ -1,7 +1,9 @@
 """One finding's history of both axes, for its page (#18 item 4): the report raising it,
-each assessment of progress, each response (and each reply that gives it no status), and
-the day a response falls due, in one list in date order, each entry naming who says so
-and citing.
+each assessment of progress, each response, each reply that gives it no status (each on
+its own, with its date, who sent it and what it gives: a letter answering the report as a
+whole; and, from a body that gave the finding no response, a reply answering the report's
+other items only), and the day a response falls due, in one list in date order, each
+entry naming who says so and citing.
 
 The order: by date (the first possible day, then the last); records whose dates the
 sources give only to the same month or year keep ``after``; entries of the same day stand
@@ -91,15 +93,33 @@ def _response(x: m.Response) -> Entry:
                  replier=x.by)
 
 
-def _reply(line: rs.ResponseLine) -> Entry:
-    """A body's reply to the report that gives this item no status (a letter, or a reply
-    answering its other items only), in the words of its response line."""
-    r = line.record
-    assert r is not None, "a reply line names its reply"
-    words = line.words.removeprefix(f"{line.term.label} — {r.body.name}: ")
-    return Entry("response", f"reply-{r.id}-{r.body.id}", "Response", r.body.label_at(r.date),
-                 words[:1].upper() + words[1:], line.cites, r.date.earliest, r.date.latest, r,
-                 term=line.term, replier=r.body)
+def _reply(item: m.Finding, record: m.Record, body: m.Body) -> Entry:
+    """``body``'s reply ``record`` to the report, which gives ``item`` no status: a letter
+    answering the report as a whole ("Responded, no status given for this item"), or a
+    reply answering its other items only ("Not answered in the reply")."""
+    letter = record.answers is item.record
+    term = vocab.RESPONSE_STATES[rs.NO_STATUS if letter else rs.NOT_ANSWERED]
+    words = rs.gives_none(item, record, letter)
+    return Entry("response", f"reply-{record.id}-{body.id}", "Response",
+                 body.label_at(record.date), words[:1].upper() + words[1:], record.cites,
+                 record.date.earliest, record.date.latest, record, term=term, replier=body)
+
+
+def _replies(item: m.Finding) -> list[Entry]:
+    """Each reply to ``item``'s report that gives it no status, each on its own: every
+    reply of a body that gave it no response (``responses.lines``: one it is addressed
+    to, under the duty or by a letter), and every letter of a body that responded to it
+    in another record (a letter answers each item of the report)."""
+    report = item.record
+    out = []
+    for line in rs.lines(item):
+        if line.response is None:  # a body that gave it none: its replies, if any
+            assert line.body is not None, "a line of no response names its body"
+            out += [_reply(item, r, line.body) for r in rs.replies(report, line.body)]
+    answered = {id(x.by): x.by for x in item.responses}.values()
+    out += [_reply(item, r, body) for body in answered for r in rs.letters(report, body)
+            if not any(x.by is body and x.record is r for x in item.responses)]
+    return out
 
 
 def _due(item: rs.Answerable) -> Entry | None:
@@ -133,12 +153,11 @@ def _key(e: Entry) -> tuple:
 
 
 def entries(item: m.Finding, assessments: list[m.Assessment]) -> list[Entry]:
-    """The history of ``item``: its report, ``assessments`` (of it), its responses and
-    the replies that give it no status, and the day a response falls due, in order (see
-    the module's docstring)."""
-    found = [_raised(item), *map(_assessed, assessments), *map(_response, rs.answers(item))]
-    found += [_reply(line) for line in rs.lines(item)
-              if line.response is None and line.term.value in (rs.NO_STATUS, rs.NOT_ANSWERED)]
+    """The history of ``item``: its report, ``assessments`` (of it), its responses, each
+    reply that gives it no status (``_replies``), and the day a response falls due, in
+    order (see the module's docstring)."""
+    found = [_raised(item), *map(_assessed, assessments), *map(_response, rs.answers(item)),
+             *_replies(item)]
     due = _due(item)
     if due is not None:
         found.append(due)
@@ -177,7 +196,8 @@ class Standing:
 
 def standing(item: m.Finding) -> list[Standing]:
     """One line per body that responded to ``item`` or owes it a reply (``responses.lines``):
-    its latest response, its reply that gives no status, or its missing reply."""
+    its latest response; else its latest reply that gives no status (a letter, where it
+    sent one), linked to that reply's entry; else its missing reply, in full."""
     out: dict[int, Standing] = {}
     for line in rs.lines(item):
         x, r = line.response, line.record
@@ -185,9 +205,11 @@ def standing(item: m.Finding) -> list[Standing]:
             out[id(x.by)] = Standing(line.term, f"{x.by.label_at(x.record.date)}, "
                                      f"{x.record.date.human()}",
                                      f"response-{x.record.id}-{x.by.id}")
-        elif r is not None and line.term.value in (rs.NO_STATUS, rs.NOT_ANSWERED):
-            out[id(r.body)] = Standing(line.term, f"{r.body.label_at(r.date)}, "
-                                       f"{r.date.human()}", f"reply-{r.id}-{r.body.id}")
+        elif line.term.value in (rs.NO_STATUS, rs.NOT_ANSWERED):
+            body = line.body
+            assert r is not None and body is not None, "a reply line names its reply"
+            out[id(body)] = Standing(line.term, f"{body.label_at(r.date)}, {r.date.human()}",
+                                     f"reply-{r.id}-{body.id}")
         else:
             out[id(line)] = Standing(line.term, line.words.removeprefix(
                 f"{line.term.label} — "), "response-due", line.cites)

@@ -273,6 +273,7 @@ class ResponseLine:
     response: m.Response | None = None
     cites: list[m.Citation] = field(default_factory=list)
     record: m.Record | None = None
+    body: m.Body | None = None  # the body that gave no response (None: a response given)
 
 
 def lines(item: Answerable) -> list[ResponseLine]:
@@ -303,10 +304,9 @@ def _missing(item: Answerable, body: m.Body) -> ResponseLine:
     term, report = item_state(item, body), item.record
     if term.value in (NO_STATUS, NOT_ANSWERED):
         reply = _remembered(letters if term.value == NO_STATUS else replies, report, body)[-1]
-        gives = "no status for" if term.value == NO_STATUS else "no response to"
-        return ResponseLine(term, f"{term.label} — {body.name}: its reply to this report, "
-                            f"“{reply.title}” ({reply.date.human()}), gives {gives} this "
-                            f"{noun(item)}.", cites=reply.cites, record=reply)
+        return ResponseLine(term, f"{term.label} — {body.name}: "
+                            f"{gives_none(item, reply, term.value == NO_STATUS)}",
+                            cites=reply.cites, record=reply, body=body)
     duty = report.duty
     assert duty is not None, "a body with no reply is listed only under a duty"
     state = _remembered(_duty_state, report, body)
@@ -317,4 +317,13 @@ def _missing(item: Answerable, body: m.Body) -> ResponseLine:
              f"the records is a response from {body.name}")
     if term.value == UNPUBLISHED:
         words += ", and this is not a rejection: the records may not hold the reply"
-    return ResponseLine(term, words + ".", cites=report.cites, record=report)
+    return ResponseLine(term, words + ".", cites=report.cites, record=report, body=body)
+
+
+def gives_none(item: Answerable, reply: m.Record, letter: bool) -> str:
+    """What a reply to ``item``'s report that gives it no status says of it: "its reply to
+    this report, “Letter” (7 March 2018), gives no status for this finding." (a ``letter``:
+    the record answers the report as a whole), else "… gives no response to this …"."""
+    gives = "no status for" if letter else "no response to"
+    return (f"its reply to this report, “{reply.title}” ({reply.date.human()}), gives {gives} "
+            f"this {noun(item)}.")
