@@ -19,7 +19,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casefile.model.cited_in import OPENING_WORDS, Place, cited_in, opening, told_apart
+from casefile.model.cited_in import (
+    OPENING_WORDS,
+    Place,
+    cited_in,
+    opening,
+    ordinal,
+    told_apart,
+)
 from casefile.model.views import CaseView, case_view
 from casefile.pipeline import load_dataset
 from tests import test_differ
@@ -213,15 +220,15 @@ def test_a_requirement_is_named_by_its_first_4_words_told_apart_by_16(tmp_path: 
          "“w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16…”")])
 
 
-def test_oversight_levels_of_the_same_day_are_numbered_in_page_order() -> None:
+def test_oversight_levels_of_the_same_day_are_told_apart_in_page_order() -> None:
     data = PROJECTS / "oversight" / "data"
     v = case_view(load_dataset(data, use_cache=False).cases["riverton-council-intervention"])
     assert listed(v) == {
         "riverton-2021-direction": [
             ("", [("case-summary", "Summary", "")]),
             ("Oversight levels", [
-                ("ov-riverton-2021-commissioners-2", "from 10 March 2021 (1)", ""),
-                ("ov-riverton-2021-commissioners-1", "from 10 March 2021 (2)", "")]),
+                ("ov-riverton-2021-commissioners-2", "from 10 March 2021 (1st of 2)", ""),
+                ("ov-riverton-2021-commissioners-1", "from 10 March 2021 (2nd of 2)", "")]),
             ("Timeline", [("ev-riverton-2021-commissioners", "10 March 2021",
                            "Commissioners appointed")])],
         "riverton-2020-review": [
@@ -257,23 +264,30 @@ def test_two_links_of_the_same_words_are_told_apart() -> None:
         ("Timeline", "b", "1 March 2018 (Council news)", "Council news")]
 
 
-def test_links_of_the_same_words_and_detail_are_numbered_in_order() -> None:
+def test_links_of_the_same_words_and_detail_are_told_apart_by_place_in_order() -> None:
     assert said([Place("Timeline", "a", "May 2018", "Letter"),
                  Place("Timeline", "b", "June 2018", "Letter"),
                  Place("Timeline", "c", "May 2018", "Letter"),
                  Place("Timeline", "d", "May 2018", "Notice"),
                  Place("Timeline", "e", "May 2018", "Letter")]) == [
-        ("Timeline", "a", "May 2018 (Letter, 1)", "Letter"),
+        ("Timeline", "a", "May 2018 (Letter, 1st of 3)", "Letter"),
         ("Timeline", "b", "June 2018", "Letter"),
-        ("Timeline", "c", "May 2018 (Letter, 2)", "Letter"),
+        ("Timeline", "c", "May 2018 (Letter, 2nd of 3)", "Letter"),
         ("Timeline", "d", "May 2018 (Notice)", "Notice"),
-        ("Timeline", "e", "May 2018 (Letter, 3)", "Letter")]
+        ("Timeline", "e", "May 2018 (Letter, 3rd of 3)", "Letter")]
 
 
-def test_links_of_the_same_words_and_no_detail_are_numbered() -> None:
+def test_links_of_the_same_words_and_no_detail_are_told_apart_by_place() -> None:
     assert said([Place("Money", "a", "item 1"), Place("Money", "b", "item 1"),
                  Place("Timeline", "c", "2 May (published)"),
                  Place("Timeline", "d", "2 May (published)")]) == [
-        ("Money", "a", "item 1 (1)", ""), ("Money", "b", "item 1 (2)", ""),
-        ("Timeline", "c", "2 May (published, 1)", ""),
-        ("Timeline", "d", "2 May (published, 2)", "")]
+        ("Money", "a", "item 1 (1st of 2)", ""), ("Money", "b", "item 1 (2nd of 2)", ""),
+        ("Timeline", "c", "2 May (published, 1st of 2)", ""),
+        ("Timeline", "d", "2 May (published, 2nd of 2)", "")]
+
+
+def test_ordinals() -> None:
+    assert [ordinal(n) for n in (1, 2, 3, 4, 10, 11, 12, 13, 14, 21, 22, 23, 101, 111, 112,
+                                 113, 122)] == [
+        "1st", "2nd", "3rd", "4th", "10th", "11th", "12th", "13th", "14th", "21st", "22nd",
+        "23rd", "101st", "111th", "112th", "113th", "122nd"]

@@ -74,7 +74,7 @@ def test_a_past_due_link_names_its_requirement(site: Path) -> None:
         ", the requirement: Send the regulator an action plan (invented).")
 
 
-def test_links_of_the_same_words_are_told_apart_by_detail_then_number() -> None:
+def test_links_of_the_same_words_are_told_apart_by_detail_then_place() -> None:
     places = [Place("Timeline", "ev-a", "October 2018", "Inspection"),
               Place("Timeline", "ev-b", "October 2018", "New head of service"),
               Place("Timeline", "ev-c", "May 2018", "Letter"),
@@ -84,5 +84,5 @@ def test_links_of_the_same_words_are_told_apart_by_detail_then_number() -> None:
               Place("Timeline", "ev-e", "June 2018 (published)", "")]
     assert [p.words for p in told_apart(places)] == [
         "October 2018 (Inspection)", "October 2018 (New head of service)", "May 2018",
-        "Pat Leader (“We are sorry…”, 1)", "Pat Leader (“We are sorry…”, 2)",
-        "June 2018 (published, 1)", "June 2018 (published, 2)"]
+        "Pat Leader (“We are sorry…”, 1st of 2)", "Pat Leader (“We are sorry…”, 2nd of 2)",
+        "June 2018 (published, 1st of 2)", "June 2018 (published, 2nd of 2)"]

@@ -157,7 +157,8 @@ def told_apart(places: list[Place]) -> list[Place]:
     """The places (each once: the Sources list links to them under every source that they
     cite) with links of the same words told apart (WCAG 2.4.4): each with its detail in
     brackets, "October 2018 (Follow-up inspection)", and where that is not
-    enough either, numbered in page order as well, "(Follow-up inspection, 2)"."""
+    enough either, by their place among those links as well, in page order, "(Follow-up
+    inspection, 2nd of 2)": never a bare number, which would read as the source's own."""
     words = [p.words for p in places]
     said = [f"{p.words} ({p.detail})" if words.count(p.words) > 1 and p.detail else p.words
             for p in places]
@@ -166,7 +167,14 @@ def told_apart(places: list[Place]) -> list[Place]:
     for place, text in zip(places, said, strict=True):
         if said.count(text) > 1:
             seen[text] = seen.get(text, 0) + 1
-            text = f"{text.removesuffix(')')}, {seen[text]})" if text.endswith(")") \
-                else f"{text} ({seen[text]})"
+            nth = f"{ordinal(seen[text])} of {said.count(text)}"
+            text = f"{text.removesuffix(')')}, {nth})" if text.endswith(")") \
+                else f"{text} ({nth})"
         out.append(Place(place.part, place.anchor, text, place.detail))
     return out
+
+
+def ordinal(n: int) -> str:
+    """"1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "112th"."""
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
