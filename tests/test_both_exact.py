@@ -287,3 +287,21 @@ def test_a_reply_given_in_another_body_s_record_is_said_to_be_that_body_s(
          "this finding.", "", "trust", D(2018, 2, 1))]
     assert [(s.term.value, s.words, s.anchor) for s in both.standing(finding)] == [
         ("not_answered_in_reply", "Town Health Trust, 1 February 2018", "reply-r-joint-trust")]
+
+
+def test_a_letter_carrying_another_body_s_answer_still_gives_its_own_none(
+        tmp_path: Path) -> None:
+    """The council answered c-staffing in February; its letter of March carries the
+    trust's answer to c-staffing, not its own: the letter is still a reply of the
+    council's that gives c-staffing no status, beside the trust's response in it."""
+    rows = "  - to: c-staffing\n    by: trust\n    status: noted\n    cite: [reply]\n"
+    case = load(tmp_path, {PFD: pfd(),
+                           "cases/town/records/r-council.yml": reply("r-council", "2018-02-01"),
+                           "cases/town/records/l-council.yml": letter("l-council", "2018-03-01",
+                                                                      rows=rows)},
+                as_of="2018-03-21")
+    entries, _ = of(case, "c-staffing")
+    assert [(a, by, t) for a, by, t, *_ in replies_of(entries)] == [
+        ("response-r-council-town-council", "Town Council", "accepted"),
+        ("reply-l-council-town-council", "Town Council", "responded_no_status"),
+        ("response-l-council-trust", "Town Health Trust", "noted")]

@@ -270,3 +270,36 @@ def test_a_due_range_on_the_built_page(tmp_path: Path) -> None:
     head = entries[-1].select_one(".cf-event__head")
     assert head is not None and text(head).startswith("between 1 and 31 March 2018 Response due")
     assert [t["datetime"] for t in head.select("time")] == ["2018-03-01", "2018-03-31"]
+
+
+# -- each reply that gives the finding no status, on the built page (#12 review) ----------
+
+def test_each_reply_that_skips_the_finding_is_its_own_entry(tmp_path: Path) -> None:
+    """The council answers c-staffing on 7 and on 20 March and c-handover never: both
+    replies stand in c-handover's history, each with its date, status, who and source;
+    "Where responses stand" links the later."""
+    root = tmp_path / "replies"
+    later = reply("r-later", "2018-03-20", rows="  - to: c-staffing\n    status: noted\n"
+                  "    cite: [reply]\n")
+    write_mini(root, {**BODIES, PFD: pfd(respond="  by: [town-council]\n"),
+                      "cases/town/records/r-council.yml": reply("r-council", "2018-03-07"),
+                      "cases/town/records/r-later.yml": later,
+                      CASE: ("reviewed: 2020-01-01", "reviewed: 2020-01-01\nas_of: 2018-03-21")})
+    copy_project(root, data=False)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    doc = page(root / "site", "cases/town/findings/c-handover")
+    entries = history(doc)
+    assert [(li["id"], li.time["datetime"]) for li in entries] == [  # type: ignore[index]
+        ("raised", "2018-01-10"), ("reply-r-council-town-council", "2018-03-07"),
+        ("response-due", "2018-03-07"), ("reply-r-later-town-council", "2018-03-20")]
+    assert [text(li) for li in (entries[1], entries[3])] == [
+        "7 March 2018 Reply r-council Response Not answered in the reply Town Council Its "
+        "reply to this report, “Reply r-council” (7 March 2018), gives no response to this "
+        "finding. [4]",
+        "20 March 2018 Reply r-later Response Not answered in the reply Town Council Its reply "
+        "to this report, “Reply r-later” (20 March 2018), gives no response to this finding. "
+        "[4]"]
+    [line] = doc.select("ul.cf-responses > li")
+    assert text(line) == "Not answered in the reply Town Council, 20 March 2018"
+    assert line.a["href"] == "#reply-r-later-town-council"  # type: ignore[index]
