@@ -389,3 +389,21 @@ def test_the_next_deadline_drops_only_a_closing_full_stop(tmp_path: Path) -> Non
     nxt = sr.next_deadline(v.requirements)
     assert nxt is not None
     assert nxt.text == "The next deadline in these records: Reopen ward X, due 30 June 2018."
+
+
+def test_two_pending_of_the_same_words_and_day_are_told_apart_by_their_row(
+        tmp_path: Path) -> None:
+    """Two requirements the report words alike, due the same day, and a third of the same
+    words due later: only the two that would read alike say their row of the table."""
+    v = view(tmp_path, {INS: with_requirements(
+        req("req-a", "Hire staff.", due("2018-06-30")),
+        req("req-b", "Hire  staff.", due("2018-06-30")),
+        req("req-c", "Hire staff.", due("2018-07-31")))})
+    assert [r.id for r in v.requirements] == ["req-a", "req-b", "req-c", "req-plan"]
+    assert [[(i.text, i.anchor, i.more) for i in p.items] for p in sr.pending(v.requirements)
+            ] == [[("due 30 October 2017", "req-req-plan", ", the requirement: Produce a plan.")],
+                  [("due 30 June 2018", "req-req-a", ", the requirement: Hire staff. (row 1 of "
+                    "the requirements table)"),
+                   ("due 30 June 2018", "req-req-b", ", the requirement: Hire staff. (row 2 of "
+                    "the requirements table)"),
+                   ("due 31 July 2018", "req-req-c", ", the requirement: Hire staff.")]]

@@ -7,6 +7,7 @@ lays these out with the rest of the block)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from casefile.model import deadlines, vocab, who
@@ -182,16 +183,20 @@ def _due_order(req: m.Requirement) -> tuple[dt.date, str]:
 def pending(requirements: list[m.Requirement]) -> list[Pending]:
     """Past-due and outstanding requirements, each kind soonest due first, each named for
     screen readers by its words (requirements carry no number of the source's, and a count
-    of casefile's own would read as one)."""
+    of casefile's own would read as one); two of the same words and deadline, by their row
+    of the requirements table as well, said as such."""
     out = []
     for key in PENDING:
         reqs = sorted((r for r in requirements if r.outcome and r.outcome.term.value == key),
                       key=_due_order)
         if reqs:
+            said = [(r, due_words(r.outcome), f", the requirement: {' '.join(r.text.split())}")
+                    for r in reqs if r.outcome is not None]
+            alike = Counter((due, more) for _, due, more in said)
             out.append(Pending(vocab.OUTCOMES[key], [
-                Said(due_words(r.outcome), r.cites, f"req-{r.id}",
-                     f", the requirement: {' '.join(r.text.split())}")
-                for r in reqs if r.outcome is not None]))
+                Said(due, r.cites, f"req-{r.id}", more if alike[due, more] == 1 else
+                     f"{more} (row {requirements.index(r) + 1} of the requirements table)")
+                for r, due, more in said]))
     return out
 
 
