@@ -97,14 +97,21 @@ class _Menu:
         # An item that lists pages of its own (not MkDocs' sections) is compared with the
         # page in another way than by being it: never shared then.
         self.shareable = not any(hasattr(item, "pages") for item in self.items)
+        self.sources = {item.file.src_uri for item in self.items
+                        if getattr(item, "file", None) is not None}
 
     def key(self, page: Any) -> Key | None:
         """The page's key, or None when its menu must be rendered for it alone."""
         url = getattr(page, "url", None)
         if page is None or url is None or not self.shareable:
             return None
-        if any(getattr(item, "active", False) or item is page or item == page
-               for item in self.items):
+        if any(getattr(item, "active", False) for item in self.items):
+            return None
+        # The theme asks whether an item == the page: MkDocs' pages are equal only if they
+        # hold the same File. Any page whose file's path is in the menu is left alone.
+        file = getattr(page, "file", None)
+        if file is None or any(item is page for item in self.items) or \
+                getattr(file, "src_uri", None) in self.sources:
             return None
         return menu_key(url, self.targets)
 
