@@ -32,7 +32,7 @@ from casefile.assets import shared_dir
 from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError, printable
 from casefile.options import OPTIONS
-from casefile.outputs import examples, fastmd
+from casefile.outputs import examples, fastmd, menu
 from casefile.outputs.blocks import BlockStore
 from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
@@ -253,9 +253,15 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """A build reads the theme's templates once: Jinja need not look at each included
-        file's modification time again for every page (about 37 includes a page)."""
+        file's modification time again for every page (about 37 includes a page). The
+        theme's site menu is rendered once for the pages that share it (``cf_site_menu``,
+        called by ``overrides/partials/nav.html``)."""
         if self.command in ("build", "gh-deploy"):
             env.auto_reload = False
+        template = menu.theme_partial(env, config.theme.dirs,
+                                      [config.theme.custom_dir, str(shared_dir("overrides"))])
+        if template is not None:
+            env.globals["cf_site_menu"] = menu.site_menu(template)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -298,8 +304,10 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:  # titled by front matter, not by content
             page.content = None  # so only the page being built is held whole
-            page.markdown = None  # nor its Markdown and contents, once written (anchor
-            page.toc = TableOfContents([])  # checks use the sets kept beside them)
+            page.markdown = ""  # nor its Markdown and contents, once written (anchor
+            page.toc = TableOfContents([])  # checks use the sets kept beside them).
+            # Not None: MkDocs then calls the page untitled, and a menu that lists it
+            # without a title of its own would say "None" on every page built after it.
         return harden(squeeze(output))
 
     def on_post_template(self, output_content: str, *, template_name: str,

@@ -67,7 +67,7 @@ def test_blocks_are_put_back_only_when_the_page_is_built(built: dict[str, Any]) 
 
 def test_pages_html_is_released_once_written(built: dict[str, Any]) -> None:
     assert all(page.content is None for page in built["pages"].values())
-    assert all(page.markdown is None and not page.toc.items and page.file.content_string == ""
+    assert all(page.markdown == "" and not page.toc.items and page.file.content_string == ""
                for page in built["pages"].values())
     assert built["plugin"].blocks is None  # the temporary files are closed
 

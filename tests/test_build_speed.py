@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from mkdocs.config import load_config
 
 from casefile import fork
 from casefile.outputs.render import Renderer
@@ -40,6 +41,8 @@ def test_the_theme_is_not_reloaded_during_a_build(command: str, reloads: bool) -
     plugin = CasefilePlugin()
     plugin.on_startup(command=command, dirty=False)
     fork.allow(True)  # on_startup forbids forking for serve: not for the tests after this
-    env = jinja2.Environment()
-    assert plugin.on_env(env, config=None, files=None) is env  # type: ignore[arg-type]
+    config = load_config(str(REPO / "mkdocs.yml"))
+    env = config.theme.get_env()
+    env.auto_reload = True  # as Jinja's default
+    assert plugin.on_env(env, config=config, files=None) is env  # type: ignore[arg-type]
     assert env.auto_reload is reloads

@@ -53,6 +53,8 @@ STAGES["model"] |= {"objects_sources", "objects_bodies", "objects_claims", "obje
                     "objects_figures"}
 # the theme's search entries spooled to a file as pages are written (peak memory, #12)
 STAGES["outputs"] |= {"search"}
+# the theme's site menu rendered once for the pages that share it (#12, build time)
+STAGES["outputs"] |= {"menu"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +
