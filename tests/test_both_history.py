@@ -19,10 +19,10 @@ from bs4 import BeautifulSoup, Tag
 from casefile.model import both
 from casefile.model.histories import histories
 from tests.conftest import BIN, REPO, copy_project, mkdocs_build, write_mini
+from tests.html_support import soup_of
 from tests.test_response_lists import CASE as INQUIRY_CASE
 from tests.test_response_lists import DUTY, INQUIRY, REPORT, SOURCE, reply_record
 from tests.test_responses import BODIES, CASE, PFD, load, pfd, reply
-from tests.test_site import page
 
 THREE = "  by: [town-council, trust, inspectorate]\n"
 
@@ -53,7 +53,7 @@ def coroner(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_day_56_is_on_time_day_57_late_and_silence_no_response_published(
         coroner: Path) -> None:
-    doc = page(coroner, "cases/town/findings/c-staffing")
+    doc = soup_of(coroner, "cases/town/findings/c-staffing")
     entries = history(doc)
     assert [li["id"] for li in entries] == [
         "raised", "response-r-council-town-council", "response-due", "response-r-trust-trust"]
@@ -83,7 +83,7 @@ def test_day_56_is_on_time_day_57_late_and_silence_no_response_published(
 
 def test_every_entry_names_who_says_so_and_cites(coroner: Path) -> None:
     for finding in ("c-staffing", "c-handover"):
-        for li in history(page(coroner, f"cases/town/findings/{finding}")):
+        for li in history(soup_of(coroner, f"cases/town/findings/{finding}")):
             head = li.select_one(".cf-event__head")
             assert head is not None and head.select_one(".cf-by, .cf-asserter") is not None
             assert head.select_one(".cf-by, .cf-asserter").get_text().strip()  # type: ignore[union-attr]
@@ -91,7 +91,7 @@ def test_every_entry_names_who_says_so_and_cites(coroner: Path) -> None:
 
 
 def test_the_page_states_the_tie_rule_and_each_fact_once(coroner: Path) -> None:
-    doc = page(coroner, "cases/town/findings/c-staffing")
+    doc = soup_of(coroner, "cases/town/findings/c-staffing")
     intro = doc.select_one("ol.cf-both").find_previous("p")  # type: ignore[union-attr]
     assert intro is not None and intro.get_text().startswith(both.TIE_RULE)
     article = doc.select_one("article").get_text()  # type: ignore[union-attr]
@@ -144,7 +144,7 @@ def inquiry(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_recommendation_s_response_and_progress_in_one_history(inquiry: Path) -> None:
-    doc = page(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-3")
+    doc = soup_of(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-3")
     entries = history(doc)
     assert [(li["id"], li.time["datetime"]) for li in entries] == [  # type: ignore[index]
         ("raised", "2025-03-10"),
@@ -170,7 +170,7 @@ def test_a_recommendation_s_response_and_progress_in_one_history(inquiry: Path) 
 
 def test_a_recommendation_nobody_answered_shows_the_due_day_and_no_response(
         inquiry: Path) -> None:
-    doc = page(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-44")
+    doc = soup_of(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-44")
     assert [li["id"] for li in history(doc)] == ["raised", "response-due"]
     [line] = doc.select("ul.cf-responses > li")
     assert text(line).startswith("No response published Northmoor Water Board (fictional): ")
@@ -215,7 +215,7 @@ def test_no_timing_for_a_body_the_item_is_not_addressed_to(inquiry: Path) -> Non
     """Recommendation 5 is addressed to the water board only: the department's answer to it
     is listed, but the department owed no reply to this one, so its entry says nothing of on
     time (the board, which owes one, gave none)."""
-    doc = page(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-5")
+    doc = soup_of(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-5")
     entries = history(doc)
     assert [li["id"] for li in entries] == [
         "raised", "response-dept-reply-2025-example-water-department", "response-due"]
@@ -226,12 +226,12 @@ def test_no_timing_for_a_body_the_item_is_not_addressed_to(inquiry: Path) -> Non
 def test_no_timing_on_a_reply_that_does_not_answer_the_item(inquiry: Path) -> None:
     """Recommendation 43 is addressed to the department, whose reply answers 1 to 42 only:
     its entry says the reply gives no response to it, and nothing of on time."""
-    doc = page(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-43")
+    doc = soup_of(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-43")
     [reply_entry] = [li for li in history(doc) if li["id"].startswith("reply-")]
     assert reply_entry.select_one(".cf-status").get_text() == "Not answered in the reply"  # type: ignore[union-attr]
     assert reply_entry.select(".cf-timing") == []
     assert "on or before the day it was due" not in text(doc.select_one("article"))  # type: ignore[arg-type]
-    three = page(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-3")
+    three = soup_of(inquiry, f"cases/{INQUIRY_CASE}/findings/{REPORT}-3")
     assert len(three.select(".cf-timing")) == 1  # the department's answer to one it owes
 
 
@@ -264,7 +264,7 @@ def test_a_due_range_on_the_built_page(tmp_path: Path) -> None:
     copy_project(root, data=False)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    entries = history(page(root / "site", "cases/town/findings/c-staffing"))
+    entries = history(soup_of(root / "site", "cases/town/findings/c-staffing"))
     assert [li["id"] for li in entries] == [
         "raised", "response-r-council-town-council", "response-due"]
     head = entries[-1].select_one(".cf-event__head")

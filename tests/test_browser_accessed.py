@@ -7,7 +7,6 @@ the citation reads complete, placeholder and all. Built from the fictional MINI 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,9 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from casefile.model.citation import ACCESSED
+from tests.browser_support import browser_or_skip, served
 from tests.conftest import copy_project, mkdocs_build, write_mini
-from tests.test_browser import WIDTHS, browser_or_skip, serve
+from tests.test_browser import WIDTHS
 
 browser = pytest.fixture(scope="module")(browser_or_skip)
 TITLE = f"Town services, as read on {ACCESSED}"  # a hostile or careless title
@@ -34,10 +34,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
+base = served("site")
 
 
 def test_the_page_marks_only_the_citations_own_placeholder(site: Path) -> None:

@@ -6,24 +6,18 @@ search for a person named in the data finds the case first. Skipped without chro
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
 from casefile.model.citation import ACCESSED
 from casefile.model.cited_in import opening
-from tests.test_browser import WIDTHS, browser_or_skip, serve
+from tests.browser_support import browser_or_skip, served
+from tests.test_browser import WIDTHS
 from tests.test_citations import CASE, VIEW, unaddressed  # noqa: F401  (module-scoped build)
 
 browser = pytest.fixture(scope="module")(browser_or_skip)
-
-
-@pytest.fixture(scope="module")
-def base(unaddressed: Path) -> Iterator[str]:  # noqa: F811
-    with serve(unaddressed) as url:
-        yield url
+base = served("unaddressed")
 
 
 @pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])

@@ -7,27 +7,18 @@ The site is tests/test_findings_named.py's (the fictional inquiry fixture)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser
 
-from tests.test_browser import browser_or_skip, serve, visit
+from tests.browser_support import browser_or_skip, pages_checked, served
 from tests.test_findings_named import CASE, REPORT, UPDATE, site  # noqa: F401  (module build)
 
 PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 FIRST_LABELS = """sel => [...document.querySelectorAll(sel + ' tbody > tr')].map(
   r => getComputedStyle(r.cells[0], '::before').content)"""
 
 browser = pytest.fixture(scope="module")(browser_or_skip)
-
-
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:  # noqa: F811
-    with serve(site) as url:
-        yield url
+base = served("site")
 
 
 def test_a_phone_card_names_its_rows_kind(browser: Browser, base: str) -> None:
@@ -42,9 +33,5 @@ def test_a_phone_card_names_its_rows_kind(browser: Browser, base: str) -> None:
     assert mixed == ['"Finding or recommendation" / ""'] * 2
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
-@pytest.mark.parametrize("path", [f"cases/{CASE}/", ""], ids=["case", "home"])
-def test_no_axe_violations_and_no_sideways_scroll(browser: Browser, base: str, path: str,
-                                                  viewport: dict[str, int]) -> None:
-    seen = visit(browser, base, path, viewport)
-    assert (seen.status, seen.violations, seen.outside, seen.wider) == (200, [], [], 0)
+test_no_axe_violations_and_no_sideways_scroll = pages_checked({"case": f"cases/{CASE}/",
+                                                               "home": ""})

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.test_browser import NARROW as WIDTHS
-from tests.test_browser import browser_or_skip, serve
+from tests.browser_support import WIDTHS, browser_or_skip, served
 from tests.test_screen_readers import site  # noqa: F401  (module-scoped build)
 
 CASE = "cases/powys-childrens-services/"
@@ -39,12 +37,7 @@ FOCUSED = """() => {
 
 
 browser = pytest.fixture(scope="module")(browser_or_skip)
-
-
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:  # noqa: F811
-    with serve(site) as url:
-        yield url
+base = served("site")
 
 
 @pytest.fixture(params=list(WIDTHS))

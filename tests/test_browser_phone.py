@@ -9,14 +9,13 @@ off the page still reads. Skipped when chromium is absent."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from tests.test_browser import ARTIFACTS, WCAG, browser_or_skip, serve
+from tests.browser_support import browser_or_skip, served
+from tests.test_browser import ARTIFACTS, WCAG
 from tests.test_copies_shown import CASE as SECOND
 from tests.test_copies_shown import OPEN, shown_site  # noqa: F401  (module-scoped build)
 from tests.test_phone import contrast
@@ -46,12 +45,7 @@ MEASURE = """sel => [...document.querySelectorAll(sel)].map(t => {
 
 
 browser = pytest.fixture(scope="module")(browser_or_skip)
-
-
-@pytest.fixture(scope="module")
-def base(shown_site: Path) -> Iterator[str]:  # noqa: F811
-    with serve(shown_site) as url:
-        yield url
+base = served("shown_site")
 
 
 def open_page(browser: Browser, url: str, viewport: dict[str, int], **options: str | bool,

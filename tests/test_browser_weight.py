@@ -7,25 +7,19 @@ mask of the right size in the text colour. Skipped when chromium is absent."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
 from casefile.outputs.minify import BLOCKS
-from tests.test_browser import browser_or_skip, serve
+from tests.browser_support import browser_or_skip, served
 from tests.test_site import CASE, site  # noqa: F401  (module-scoped build)
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 browser = pytest.fixture(scope="module")(browser_or_skip)
-
-
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:  # noqa: F811
-    with serve(site) as url:
-        yield url
+base = served("site")
 
 
 def spaced(html: str) -> str:

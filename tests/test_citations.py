@@ -14,7 +14,6 @@ from pathlib import Path
 import icalendar
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from casefile.commands.init import MKDOCS_YML
 from casefile.model.citation import ACCESSED
@@ -22,6 +21,8 @@ from casefile.model.cited_in import opening
 from casefile.model.views import case_view
 from casefile.pipeline import load_dataset
 from tests.conftest import POWYS_DATA, REPO, copy_project, mkdocs_build
+from tests.html_support import soup_of
+from tests.shared_builds import once
 
 CASE = "powys-childrens-services"
 SITE = "https://records.example.org/accountability/"
@@ -61,18 +62,15 @@ def addressed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def unaddressed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Powys fixture built with SITE_URL set but empty (a workflow whose address step
     gave nothing): the same as no address at all."""
     return _build(copy_project(tmp_path_factory.mktemp("unaddressed")), SITE_URL="")
 
 
-def soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
-
-
 def ids(site: Path, url: str) -> set[str]:
-    return {str(t["id"]) for t in soup(site, url).find_all(id=True)}
+    return {str(t["id"]) for t in soup_of(site, url).find_all(id=True)}
 
 
 # -- the address -------------------------------------------------------------------------
@@ -114,7 +112,7 @@ def test_mkdocs_yml_reads_the_address_from_site_url(text: str,
 
 def test_canonical_links_and_the_sitemap_carry_full_addresses(addressed: Path) -> None:
     for url in ("", f"cases/{CASE}", "timeline", "how-to-edit"):
-        [canonical] = soup(addressed, url).select('link[rel="canonical"]')
+        [canonical] = soup_of(addressed, url).select('link[rel="canonical"]')
         assert canonical["href"] == SITE + (f"{url}/" if url else "")
     sitemap = ET.parse(addressed / "sitemap.xml").getroot()
     locs = [loc.text or "" for loc in sitemap.iter(f"{S}loc")]
@@ -144,7 +142,7 @@ def test_feeds_link_to_full_addresses_that_exist(addressed: Path) -> None:
 
 def test_cite_this_page_gives_the_full_address_and_a_citation_to_paste(addressed: Path
                                                                       ) -> None:
-    page = soup(addressed, f"cases/{CASE}")
+    page = soup_of(addressed, f"cases/{CASE}")
     facts = {d.get_text(strip=True): v.get_text(" ", strip=True) for d, v in
              zip(page.select("dl.cf-cite-this dt"), page.select("dl.cf-cite-this dd"),
                  strict=True)}
@@ -161,7 +159,7 @@ def test_cite_this_page_gives_the_full_address_and_a_citation_to_paste(addressed
 # -- without an address ------------------------------------------------------------------
 
 def test_without_an_address_pages_feeds_and_citation_use_paths(unaddressed: Path) -> None:
-    page = soup(unaddressed, f"cases/{CASE}")
+    page = soup_of(unaddressed, f"cases/{CASE}")
     assert page.select('link[rel="canonical"]') == []
     assert ET.parse(unaddressed / "sitemap.xml").getroot().findall(f"{S}url") == []
     # no path that looks like a full address: the address is said to be unknown (#12 review)
@@ -176,7 +174,7 @@ def test_without_an_address_pages_feeds_and_citation_use_paths(unaddressed: Path
     for url, feed_href, target in (("", "feeds/all.xml", "feeds/all.xml"),
                                    (f"cases/{CASE}", f"../../feeds/{CASE}.xml",
                                     f"feeds/{CASE}.xml")):
-        [link] = soup(unaddressed, url).select('link[type="application/atom+xml"]')
+        [link] = soup_of(unaddressed, url).select('link[type="application/atom+xml"]')
         assert link["href"] == feed_href and (unaddressed / target).is_file()
 
 
@@ -187,7 +185,7 @@ def test_without_an_address_pages_feeds_and_citation_use_paths(unaddressed: Path
     (f"cases/{CASE}", CASE, f"casefile: {VIEW.case.title}")])
 def test_home_and_case_pages_announce_their_feed(addressed: Path, url: str, key: str,
                                                  title: str) -> None:
-    head = soup(addressed, url).head
+    head = soup_of(addressed, url).head
     [link] = head.select('link[type="application/atom+xml"]')
     assert link.attrs == {"rel": ["alternate", "feed"], "type": "application/atom+xml",
                           "href": f"{SITE}feeds/{key}.xml", "title": title}
@@ -197,7 +195,7 @@ def test_home_and_case_pages_announce_their_feed(addressed: Path, url: str, key:
 
 @pytest.mark.parametrize("url", ["methodology", "timeline", "how-to-edit", "cases"])
 def test_other_pages_announce_no_feed(addressed: Path, url: str) -> None:
-    assert soup(addressed, url).select('link[type="application/atom+xml"]') == []
+    assert soup_of(addressed, url).select('link[type="application/atom+xml"]') == []
 
 
 def test_the_feed_is_not_a_language(addressed: Path) -> None:
@@ -207,7 +205,7 @@ def test_the_feed_is_not_a_language(addressed: Path) -> None:
     bundle = next((addressed / "assets" / "javascripts").glob("bundle.*.min.js"))
     script = bundle.read_text("utf-8")
     assert 'M("link[rel=alternate]")' in script and "rel~=alternate" not in script
-    page = soup(addressed, f"cases/{CASE}")
+    page = soup_of(addressed, f"cases/{CASE}")
     languages = [(x["hreflang"], x["href"]) for x in page.head.select("link[hreflang]")]
     assert languages == [("en", "/"), ("cy", "/cy/")]  # Material's, as configured
     menu = [(a.get("hreflang"), a.get_text(strip=True)) for a in page.select(".md-select a")]
@@ -219,7 +217,7 @@ def test_the_feed_is_not_a_language(addressed: Path) -> None:
 # -- permalinks ----------------------------------------------------------------------------
 
 def test_every_event_finding_and_requirement_has_a_named_permalink(addressed: Path) -> None:
-    page = soup(addressed, f"cases/{CASE}")
+    page = soup_of(addressed, f"cases/{CASE}")
     expected = ([f"ev-{e.anchor}" for e in VIEW.timeline],
                 [f"finding-{r.finding.id}" for g in VIEW.matrices for r in g.rows],
                 [f"req-{r.id}" for r in VIEW.requirements])
@@ -272,7 +270,7 @@ def test_editors_pages_rank_below_readers_pages(addressed: Path) -> None:
 
 
 def test_editors_pages_have_their_own_menu_section(addressed: Path) -> None:
-    nav = soup(addressed, "methodology").select_one("nav.md-nav--primary > ul")
+    nav = soup_of(addressed, "methodology").select_one("nav.md-nav--primary > ul")
     top = [li for li in nav.find_all("li", recursive=False)]
     labels = [li.find(["a", "label"]).get_text(" ", strip=True) for li in top]
     assert labels[-1] == "For editors"
@@ -287,7 +285,7 @@ def test_a_new_site_gets_the_address_menu_and_search_rank(tmp_path: Path) -> Non
     from tests.conftest import init_site
 
     site = _build(init_site(tmp_path / "new"), SITE_URL="https://new.example/records")
-    home = soup(site, "")
+    home = soup_of(site, "")
     assert home.select_one('link[rel="canonical"]')["href"] == "https://new.example/records/"
     [feed] = home.select('link[type="application/atom+xml"]')
     assert feed["href"] == "https://new.example/records/feeds/all.xml"

@@ -32,7 +32,9 @@ from tests.conftest import (
     minimal_pdf,
     mkdocs_build,
 )
-from tests.test_site import page, resolve
+from tests.html_support import soup_of, words
+from tests.shared_builds import once
+from tests.test_site import resolve
 
 CASE = "fictional-borough-childrens-services"
 OPEN = "fictional-annual-review"  # OGL-3.0, publish_copy: true
@@ -44,6 +46,7 @@ QUOTED = ["managers did not check casework often enough", "not yet working.",
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def shown_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("copies-shown")
     copy_project(root)
@@ -58,7 +61,7 @@ def seen(tag: Tag) -> str:
     tag = BeautifulSoup(str(tag), "html.parser")
     for hidden in tag.select(".cf-vh"):
         hidden.decompose()
-    return " ".join(tag.get_text().split())
+    return words(tag)
 
 
 def heard(tag: Tag) -> str:
@@ -69,9 +72,9 @@ def passages(site: Path) -> list[Tag]:
     """The quotes from the published copy: the findings' on their own pages (casefile.model.
     histories), the requirement's in the case's list of sources (cases/CASE/sources/)."""
     on_findings = [q for f in ("fictional-f-oversight", "fictional-f-placements")
-                   for q in page(site, f"cases/{CASE}/findings/{f}").select(
+                   for q in soup_of(site, f"cases/{CASE}/findings/{f}").select(
                        "blockquote.cf-quote") if f"{OPEN}/copy/" in str(q) or "para." in str(q)]
-    return on_findings + page(site, f"cases/{CASE}/sources").select(
+    return on_findings + soup_of(site, f"cases/{CASE}/sources").select(
         "#ref-3 details.cf-quotes li")
 
 
@@ -86,8 +89,8 @@ def quoted(tag: Tag) -> str:
 
 
 def test_each_quotation_says_whether_it_was_checked_and_where(shown_site: Path) -> None:
-    case = page(shown_site, f"cases/{CASE}")
-    full = page(shown_site, f"cases/{CASE}/sources")
+    case = soup_of(shown_site, f"cases/{CASE}")
+    full = soup_of(shown_site, f"cases/{CASE}/sources")
     summaries = [heard(s) for s in full.select("details.cf-quotes summary")]
     assert summaries == [  # every quote of a source with a copy is checked: said once
         "Passages the case page cites (1), each checked against the stored copy",
@@ -145,13 +148,13 @@ def test_a_locator_links_to_the_paragraph_of_the_published_copy(shown_site: Path
     target, fragment = resolve(shown_site, f"cases/{CASE}/findings/fictional-f-placements",
                                links[1]["href"])  # type: ignore[index]
     assert target.find(id=fragment).select_one("mark").get_text() == QUOTED[4]  # type: ignore[union-attr]
-    unpublished = page(shown_site, f"cases/{CASE}/sources").select_one(
+    unpublished = soup_of(shown_site, f"cases/{CASE}/sources").select_one(
         "#ref-1 details.cf-quotes li")
     assert unpublished.select("a") == [] and seen(unpublished).endswith("(para. 2)")  # type: ignore[union-attr, arg-type]
 
 
 def test_the_sources_page_gives_each_copy_its_hash_licence_or_absence(shown_site: Path) -> None:
-    sources = page(shown_site, "sources")
+    sources = soup_of(shown_site, "sources")
     entry = sources.select_one(f"#src-{OPEN} .cf-copy")
     assert heard(entry) == (f"Stored copy kept (Markdown text), SHA-256 {SHA}; licence: "  # type: ignore[arg-type]
                             "Open Government Licence v3.0. Read the stored copy on this site.")
@@ -168,14 +171,14 @@ def test_the_sources_page_gives_each_copy_its_hash_licence_or_absence(shown_site
 
 
 def test_the_case_sources_page_entry_is_lighter_no_hash(shown_site: Path) -> None:
-    entry = page(shown_site, f"cases/{CASE}/sources").select_one("#ref-3 .cf-copy")
+    entry = soup_of(shown_site, f"cases/{CASE}/sources").select_one("#ref-3 .cf-copy")
     assert heard(entry) == ("Stored copy kept (Markdown text); licence: Open Government "  # type: ignore[arg-type]
                             "Licence v3.0. Read the stored copy on this site.")
 
 
 def test_the_published_copy_numbers_paragraphs_and_marks_exactly_the_quotes(
         shown_site: Path) -> None:
-    doc = page(shown_site, f"sources/{OPEN}/copy")
+    doc = soup_of(shown_site, f"sources/{OPEN}/copy")
     paras = doc.select("ol.cf-copy-paras > li")
     text = (COPIES / f"{OPEN}.md").read_text(encoding="utf-8").split("\n\n")
     assert [li["id"] for li in paras] == [f"para-{n}" for n in range(1, len(text) + 1)]
@@ -197,7 +200,7 @@ def test_the_published_copy_numbers_paragraphs_and_marks_exactly_the_quotes(
 
 
 def test_the_published_copy_gives_its_licence_attribution_and_way_back(shown_site: Path) -> None:
-    doc = page(shown_site, f"sources/{OPEN}/copy")
+    doc = soup_of(shown_site, f"sources/{OPEN}/copy")
     facts = {dt.get_text(): heard(dt.find_next_sibling("dd")) for dt in doc.select("dl dt")}
     assert facts["Licence"] == ("Open Government Licence v3.0: The UK public sector's open "
                                 "licence: anyone may copy and publish the document if they "

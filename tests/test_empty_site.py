@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.conftest import REPO, copy_project, write_tree
+from tests.html_support import soup_of
 from tests.test_cli import run
 from tests.test_howto import MESSAGES, documented_on
 
@@ -24,12 +24,8 @@ SHARED_ONLY = {  # shared files, but no case yet
 }
 
 
-def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
 def empty_text(site: Path, url: str) -> str | None:
-    found = page(site, url).select_one("article p.cf-empty")
+    found = soup_of(site, url).select_one("article p.cf-empty")
     return found.get_text() if found else None
 
 
@@ -48,12 +44,12 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 
 def test_home_page_says_no_cases_are_published(built: tuple[str, Path]) -> None:
     _, site = built
-    home = page(site, "")
+    home = soup_of(site, "")
     after_heading = home.select_one("h2#cases").find_next_sibling()
     assert after_heading.name == "p" and after_heading.get_text() == "No cases are published yet."
     assert home.select("table") == []
     assert empty_text(site, "cases") == "No cases are published yet."
-    assert page(site, "cases").select("table") == []
+    assert soup_of(site, "cases").select("table") == []
 
 
 def test_list_pages_say_they_are_empty(built: tuple[str, Path]) -> None:
@@ -65,12 +61,12 @@ def test_list_pages_say_they_are_empty(built: tuple[str, Path]) -> None:
         assert empty_text(site, "sources") == "No sources are recorded yet."
     else:
         assert empty_text(site, "bodies") is None and empty_text(site, "sources") is None
-        assert [a.get_text() for a in page(site, "bodies").select("ul.cf-body-list a")] == [
+        assert [a.get_text() for a in soup_of(site, "bodies").select("ul.cf-body-list a")] == [
             "Sample Council"]
-        assert [li["id"] for li in page(site, "sources").select("ul.cf-sources > li")] == [
+        assert [li["id"] for li in soup_of(site, "sources").select("ul.cf-sources > li")] == [
             "src-sample-minutes"]
     for url in ("", "cases", "timeline", "themes", "bodies", "sources"):
-        lists = page(site, url).select("article ul, article ol")
+        lists = soup_of(site, url).select("article ul, article ol")
         assert all(x.find("li") for x in lists), url  # no list left empty
 
 

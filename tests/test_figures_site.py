@@ -8,9 +8,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from tests.conftest import PROJECTS, copy_project, mkdocs_build
+from tests.html_support import soup_file
+from tests.shared_builds import once
 
 FIGURES_DATA = PROJECTS / "figures" / "data"
 BROOKFIELD = "cases/brookfield-childrens-services/index.html"
@@ -19,15 +21,12 @@ HOSTILE = 'Days lost <script>alert("x")</script> & {{ more }}'
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def figures_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("figures"), FIGURES_DATA)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
 def chart(svg: Tag) -> ET.Element:
@@ -36,7 +35,7 @@ def chart(svg: Tag) -> ET.Element:
 
 
 def test_the_menu_has_indicators_after_cases(figures_site: Path) -> None:
-    home = page(figures_site, "index.html")
+    home = soup_file(figures_site / "index.html")
     tabs = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary > ul > li > a")]
     assert tabs[tabs.index("Cases") + 1] == "Indicators"
     assert (figures_site / "indicators" / "index.html").is_file()
@@ -44,7 +43,7 @@ def test_the_menu_has_indicators_after_cases(figures_site: Path) -> None:
 
 def test_the_case_page_has_a_figures_section_with_a_chart_per_series_of_two_or_more(
         figures_site: Path) -> None:
-    case = page(figures_site, BROOKFIELD)
+    case = soup_file(figures_site / BROOKFIELD)
     heading = case.find("h2", id="figures")
     assert heading is not None and heading.get_text(strip=True).startswith("Figures")
     toc = [a.get_text(strip=True) for a in case.select("nav.cf-contents a")]
@@ -68,7 +67,7 @@ def test_hostile_indicator_names_and_notes_are_inert(figures_site: Path) -> None
     raw = (figures_site / BROOKFIELD).read_text(encoding="utf-8")
     assert '<script>alert("x")' not in raw and "<b>markup</b>" not in raw
     assert "&lt;script&gt;alert(" in raw and "{{ more }}" in raw
-    case = page(figures_site, BROOKFIELD)
+    case = soup_file(figures_site / BROOKFIELD)
     assert case.find(id="figures-sick-days").get_text() == HOSTILE  # type: ignore[union-attr]
     assert [s.get_text() for s in case.find_all("script") if "alert" in s.get_text()] == []
     indicators = (figures_site / "indicators" / "index.html").read_text(encoding="utf-8")
@@ -76,7 +75,7 @@ def test_hostile_indicator_names_and_notes_are_inert(figures_site: Path) -> None
 
 
 def test_a_case_with_one_value_per_indicator_has_tables_and_no_chart(figures_site: Path) -> None:
-    case = page(figures_site, RIVERMOUTH)
+    case = soup_file(figures_site / RIVERMOUTH)
     assert case.select("svg.cf-chart") == []
     assert [t.caption.get_text() for t in case.select("table.cf-figures-table")] == [
         "Posts held by permanent staff (fictional test indicator): 1 value, oldest first",
@@ -84,7 +83,7 @@ def test_a_case_with_one_value_per_indicator_has_tables_and_no_chart(figures_sit
 
 
 def test_the_indicators_page_compares_latest_values_with_their_dates(figures_site: Path) -> None:
-    indicators = page(figures_site, "indicators/index.html")
+    indicators = soup_file(figures_site / "indicators/index.html")
     assert indicators.find("h1").get_text(strip=True) == "Indicators¶"  # type: ignore[union-attr]
     staff = indicators.find(id="indicator-staff-in-post")
     assert staff is not None
@@ -98,11 +97,11 @@ def test_the_indicators_page_compares_latest_values_with_their_dates(figures_sit
     link = staff.find_next("table").tbody.find("a")  # type: ignore[union-attr]
     target = (figures_site / "indicators" / link["href"].split("#")[0]).resolve()  # type: ignore[index,union-attr]
     assert target == (figures_site / "cases/brookfield-childrens-services").resolve()
-    assert page(figures_site, BROOKFIELD).find(id=link["href"].split("#")[1]) is not None  # type: ignore[index,union-attr]
+    assert soup_file(figures_site / BROOKFIELD).find(id=link["href"].split("#")[1]) is not None  # type: ignore[index,union-attr]
 
 
 def test_a_chart_of_unlike_periods_draws_points_only_and_says_why(figures_site: Path) -> None:
-    case = page(figures_site, BROOKFIELD)
+    case = soup_file(figures_site / BROOKFIELD)
     sick, staff = (chart(s) for s in case.select("svg.cf-chart"))
     # three months (October to December) and two (January to February): no line
     assert sick.find("polyline") is None and len(sick.findall("circle")) == 2

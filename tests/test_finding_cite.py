@@ -15,7 +15,9 @@ from casefile.model.histories import histories
 from casefile.model.views import case_view
 from casefile.pipeline import load_dataset
 from tests.conftest import copy_project, mkdocs_build, write_mini
-from tests.test_site import page, resolve
+from tests.html_support import soup_of
+from tests.shared_builds import once
+from tests.test_site import resolve
 
 SITE = "https://records.example.org/accountability/"
 EPOCH = "1798761600"  # 2027-01-01T00:00:00Z
@@ -45,6 +47,7 @@ def addressed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def unaddressed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _site(tmp_path_factory.mktemp("unaddressed"))
 
@@ -55,7 +58,7 @@ def facts(doc: BeautifulSoup) -> dict[str, str]:
 
 
 def test_a_finding_page_cites_itself_with_its_full_address(addressed: Path) -> None:
-    doc = page(addressed, FINDING)
+    doc = soup_of(addressed, FINDING)
     assert facts(doc) == {
         "Title": "Finding: Weak leadership.", "Publisher": "casefile",
         "Address": f"{SITE}{FINDING}/", "Records as of": "1 March 2018",
@@ -70,7 +73,7 @@ def test_a_finding_page_cites_itself_with_its_full_address(addressed: Path) -> N
 
 def test_without_an_address_the_citation_says_it_is_not_known(unaddressed: Path) -> None:
     """No root-relative path, wrong under a sub-path (#12 review)."""
-    doc = page(unaddressed, FINDING)
+    doc = soup_of(unaddressed, FINDING)
     assert facts(doc)["Address"] == (
         "Not known to this copy of the site (it was built without its address): use the "
         "page's address on this site, as your browser shows it.")
@@ -83,11 +86,11 @@ def test_without_an_address_the_citation_says_it_is_not_known(unaddressed: Path)
 def test_a_finding_page_says_where_the_records_end_as_the_case_page_does(
         which: str, request: pytest.FixtureRequest) -> None:
     site: Path = request.getfixturevalue(which)
-    doc = page(site, FINDING)
+    doc = soup_of(site, FINDING)
     [ends] = doc.select("p.cf-ends")
     assert ends.get_text() == ENDS
     assert ends.find_previous_sibling("p") is doc.select_one("p.cf-standing")
-    case_first = page(site, "cases/town").select_one("div.cf-stand > p")
+    case_first = soup_of(site, "cases/town").select_one("div.cf-stand > p")
     assert case_first is not None and case_first.get_text() == ENDS
     [link] = ends.select("a")
     assert link["aria-label"] == "[2] source: Town Council, Council news, March 2018"
@@ -98,7 +101,7 @@ def test_a_finding_page_says_where_the_records_end_as_the_case_page_does(
 
 def test_the_records_end_source_joins_the_page_list_of_sources(addressed: Path) -> None:
     listed = [li.get_text(" ", strip=True) for li in
-              page(addressed, FINDING).select("ul.cf-finding-sources li")]
+              soup_of(addressed, FINDING).select("ul.cf-finding-sources li")]
     assert listed == ["[1] New Inspectorate, Inspection of Town Council , 2 October 2017",
                       "[2] Town Council, Council news , March 2018"]
 

@@ -19,8 +19,11 @@ from casefile.model.dates import PartialDate
 from casefile.model.histories import change_sentence, finding_src, histories, status_words
 from casefile.model.vocab import ASSERTERS, STATUSES
 from casefile.pipeline import load_dataset
-from tests.conftest import MINI, add_second_case, copy_project, mkdocs_build, write_tree
-from tests.test_site import page, resolve
+from tests.conftest import MINI, copy_project, mkdocs_build, write_tree
+from tests.html_support import soup_of
+from tests.shared_builds import once
+from tests.test_copies_shown import shown_site  # noqa: F401
+from tests.test_site import resolve
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)> {{ 7*7 }} {% raw %}"
 LATER = {  # two more visits to the MINI case: three assessments of f-leadership, one hostile
@@ -84,6 +87,7 @@ def mini_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def mini_site(mini_data: Path) -> Path:
     root = copy_project(mini_data.parent, data=False)
     result = mkdocs_build(root)
@@ -92,12 +96,9 @@ def mini_site(mini_data: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def two_cases(tmp_path_factory: pytest.TempPathFactory) -> tuple[m.Dataset, Path]:
-    root = copy_project(tmp_path_factory.mktemp("findings-two"))
-    add_second_case(root / "data")
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return load_dataset(root / "data", use_cache=False), root / "site"
+def two_cases(shown_site: Path) -> tuple[m.Dataset, Path]:  # noqa: F811
+    """The Powys fixture with the second case (tests/test_copies_shown.py's, built once)."""
+    return load_dataset(shown_site.parent / "data", use_cache=False), shown_site
 
 
 def url(case: m.Case, finding: m.Finding) -> str:
@@ -223,7 +224,7 @@ def test_each_matrix_row_links_to_its_finding_page_and_back(
         two_cases: tuple[m.Dataset, Path]) -> None:
     ds, site = two_cases
     for case in ds.cases.values():
-        case_page = page(site, f"cases/{case.id}")
+        case_page = soup_of(site, f"cases/{case.id}")
         for finding in case.findings:
             link = case_page.select_one(f"tr#finding-{finding.id} th a[href^='findings/']")
             assert link is not None and link.get_text() == finding.text
@@ -242,7 +243,7 @@ def test_assessments_are_listed_in_date_order_with_who_says_so(
     seen = 0
     for case in ds.cases.values():
         for finding in case.findings:
-            shown = page(site, url(case, finding)).select(
+            shown = soup_of(site, url(case, finding)).select(
                 "ol.cf-history > li.cf-entry--assessment")
             expected = [(r, a) for r in case.records for a in r.assessments
                         if a.finding is finding]  # case.records: date order, 'after' kept
@@ -264,11 +265,11 @@ def test_the_case_page_keeps_the_status_and_leaves_the_words_to_the_finding_page
     ds, site = two_cases
     case = ds.cases["fictional-borough-childrens-services"]
     (assessment,) = [a for r in case.records for a in r.assessments]
-    row = page(site, f"cases/{case.id}").select_one(f"tr#finding-{assessment.finding.id}")
+    row = soup_of(site, f"cases/{case.id}").select_one(f"tr#finding-{assessment.finding.id}")
     cells = [td.get_text(" ", strip=True) for td in row.select("td")]  # type: ignore[union-attr]
     assert assessment.note not in " ".join(cells)
     assert any(cell.startswith(assessment.status.label) for cell in cells)
-    finding_page = page(site, url(case, assessment.finding))
+    finding_page = soup_of(site, url(case, assessment.finding))
     assert assessment.note in finding_page.select_one("ol.cf-history").get_text()  # type: ignore[union-attr]
 
 
@@ -285,7 +286,7 @@ def test_the_search_index_holds_every_finding_page(two_cases: tuple[m.Dataset, P
 
 def test_the_finding_page_reads_as_raised_then_changes_then_assessments(mini_site: Path
                                                                          ) -> None:
-    doc = page(mini_site, "cases/town/findings/f-leadership")
+    doc = soup_of(mini_site, "cases/town/findings/f-leadership")
     assert doc.title.get_text() == "Finding: Weak leadership. - casefile"  # type: ignore[union-attr]
     assert [h.get_text().rstrip("¶") for h in doc.select("article h2")] == [
         "Each assessment beside the one before", "As raised",
@@ -323,14 +324,14 @@ def test_hostile_text_in_a_finding_stays_inert_on_its_page(mini_site: Path) -> N
     assert f"{HOSTILE} noted" in doc.select_one("ol.cf-history").get_text()  # type: ignore[union-attr]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "{{ 7*7 }}" in text
     assert doc.title.get_text().startswith(f"Finding: {HOSTILE[:60]}")  # type: ignore[union-attr]
-    case = page(mini_site, "cases/town")
+    case = soup_of(mini_site, "cases/town")
     link = case.select_one("tr#finding-f-hostile th a")
     assert link is not None and link.get_text() == HOSTILE
     assert link["href"] == "findings/f-hostile/"
 
 
 def test_finding_pages_are_not_in_the_menu(mini_site: Path) -> None:
-    nav = page(mini_site, "cases/town/findings/f-leadership").select(".md-nav--primary a")
+    nav = soup_of(mini_site, "cases/town/findings/f-leadership").select(".md-nav--primary a")
     assert nav and not any("findings/" in str(a.get("href")) for a in nav)
 
 

@@ -21,6 +21,8 @@ from bs4 import BeautifulSoup, Tag
 from casefile.commands.cli import main
 from casefile.model.upcoming import NOT_SHOWN
 from tests.conftest import PROJECTS, REPO, copy_project, mkdocs_build
+from tests.html_support import soup_of, words
+from tests.shared_builds import once
 from tests.test_link_names import BARE, names_by_section
 
 INQUIRY = PROJECTS / "inquiry"
@@ -65,6 +67,7 @@ CSS = (REPO / "overrides/assets/casefile.css").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("named"), INQUIRY / "data")
     here = Path.cwd()
@@ -81,15 +84,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-def soup_of(site: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site / rel / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
-
-
-def words(tag: Tag) -> str:
-    return " ".join(tag.get_text().split())
 
 
 def table(soup: BeautifulSoup, record: str) -> Tag:

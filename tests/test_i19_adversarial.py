@@ -111,7 +111,7 @@ def test_hostile_text_in_every_new_field_stays_inert_in_pages(hostile: m.Dataset
 
 
 def test_hostile_text_stays_text_in_feeds(hostile: m.Dataset) -> None:
-    files = dict(Renderer(hostile, REPO / "macros").each_output_file())
+    files = dict(opendata.joined(Renderer(hostile, REPO / "macros").each_output_part()))
     feed = files["feeds/riverton-council-intervention.xml"]
     assert "<script>" not in feed and "&lt;script&gt;alert(1)" in feed
 

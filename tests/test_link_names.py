@@ -13,18 +13,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from casefile.model.cited_in import Place, told_apart
-from tests.conftest import add_second_case, copy_project, mkdocs_build
+from tests.html_support import soup_of, words
+from tests.test_copies_shown import shown_site  # noqa: F401  (built once)
 
 BARE = re.compile(r"\[\d+\]|#|due [^,]*|no deadline set")  # a number, a date, nothing more
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("names"))
-    add_second_case(root / "data")
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
 
 
 def accessible_name(link: Tag, soup: BeautifulSoup) -> str:
@@ -35,7 +27,7 @@ def accessible_name(link: Tag, soup: BeautifulSoup) -> str:
         return " ".join(" ".join(f.get_text(" ").split()) for f in found if f is not None)
     if link.get("aria-label"):
         return str(link["aria-label"])
-    return " ".join(link.get_text().split())
+    return words(link)
 
 
 def names_by_section(soup: BeautifulSoup) -> dict[tuple[str, str], set[str]]:
@@ -53,19 +45,17 @@ def names_by_section(soup: BeautifulSoup) -> dict[tuple[str, str], set[str]]:
 
 @pytest.mark.parametrize("case_id", ["powys-childrens-services",
                                      "fictional-borough-childrens-services"])
-def test_no_two_links_of_a_section_share_a_name_but_not_a_place(site: Path,
-                                                                 case_id: str) -> None:
-    soup = BeautifulSoup((site / "cases" / case_id / "index.html").read_text("utf-8"),
-                         "html.parser")
+def test_no_two_links_of_a_section_share_a_name_but_not_a_place(
+        shown_site: Path, case_id: str) -> None:  # noqa: F811
+    soup = soup_of(shown_site, f"cases/{case_id}")
     names = names_by_section(soup)
     assert len(names) > 50  # the page's links were read
     assert {key: hrefs for key, hrefs in names.items() if len(hrefs) > 1} == {}
     assert [name for _, name in names if BARE.fullmatch(name)] == []
 
 
-def test_a_past_due_link_names_its_requirement(site: Path) -> None:
-    soup = BeautifulSoup((site / "cases" / "fictional-borough-childrens-services" /
-                          "index.html").read_text("utf-8"), "html.parser")
+def test_a_past_due_link_names_its_requirement(shown_site: Path) -> None:  # noqa: F811
+    soup = soup_of(shown_site, "cases/fictional-borough-childrens-services")
     link = soup.select_one("div.cf-stand a[href^='#req-']")
     assert link is not None
     assert link.get_text() == ("due 29 March 2023, the requirement: Send the regulator an "

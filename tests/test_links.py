@@ -7,20 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, copy_project, mkdocs_build
+from tests.conftest import REPO
 from tests.test_cli import run
+from tests.test_site import site  # noqa: F401  (the Powys fixture site, built once)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("links")
-    copy_project(root)
-    assert mkdocs_build(root).returncode == 0
-    return root / "site"
-
-
-def test_built_site_has_no_broken_internal_links(built: Path) -> None:
-    result = run(["links", str(built)], REPO)
+def test_built_site_has_no_broken_internal_links(site: Path) -> None:  # noqa: F811
+    result = run(["links", str(site)], REPO)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "all internal links and anchors resolve" in result.stderr
 
@@ -31,15 +24,14 @@ def test_built_site_has_no_broken_internal_links(built: Path) -> None:
      "bodies/no-such-body"),
     ('href=#ref-1 ', 'href=#ref-999 ', "#ref-999"),
 ])
-def test_a_broken_link_or_anchor_fails(built: Path, tmp_path: Path, old: str, new: str,
+def test_a_broken_link_or_anchor_fails(site: Path, tmp_path: Path, old: str, new: str,  # noqa: F811
                                        needle: str) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(built, site)
-    page = site / "cases" / "powys-childrens-services" / "index.html"
+    broken = shutil.copytree(site, tmp_path / "site")
+    page = broken / "cases" / "powys-childrens-services" / "index.html"
     html = page.read_text(encoding="utf-8")
     assert old in html
     page.write_text(html.replace(old, new, 1), encoding="utf-8")
-    result = run(["links", str(site)], REPO)
+    result = run(["links", str(broken)], REPO)
     assert result.returncode == 1
     assert needle in result.stdout
     assert "broken internal links or anchors" in result.stderr

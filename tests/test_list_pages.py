@@ -10,13 +10,14 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from casefile.model import objects as m
 from casefile.model.list_pages import ListPage, Lists, list_pages, lists_src
 from casefile.model.response_lists import response_lists
 from casefile.pipeline import load_dataset
 from tests.conftest import mkdocs_build, write_mini
+from tests.html_support import soup_file, spaced_words
+from tests.shared_builds import once
 from tests.test_response_lists import CASE, HOSTILE, INQUIRY, REPORT, prepare_inquiry
 
 REGULATOR, BOARD, DEPT = "example-water-regulator", "northmoor-water-board", \
@@ -50,6 +51,7 @@ assessments:
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = prepare_inquiry(tmp_path_factory.mktemp("list-pages"))
     data = project / "data"
@@ -214,40 +216,32 @@ def test_a_case_with_no_response_gets_no_list_and_no_progress_work(
 
 # -- the built site --------------------------------------------------------------------
 
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
 def built(project: Path, src: str) -> Path:
     """The HTML file built from ``src`` (``lists/index.md`` → ``lists/index.html``,
     ``lists/body/x.md`` → ``lists/body/x/index.html``)."""
     return project / "site" / src.removesuffix(".md").removesuffix("index") / "index.html"
 
 
-def text(tag: object) -> str:
-    return " ".join(tag.get_text(" ").split())  # type: ignore[attr-defined]
-
-
 def test_each_page_s_h1_count_and_items(project: Path, lists: Lists) -> None:
     for listed in lists.pages:
-        doc = soup(built(project, listed.src))
+        doc = soup_file(built(project, listed.src))
         assert doc.h1.get_text(strip=True) == listed.title  # type: ignore[union-attr]
         items = doc.select("section.cf-response-list ol > li")
         assert len(items) == len(listed.entries)
-        assert text(doc.select_one("p.cf-list-count")).startswith(listed.count)
-        assert [text(li.select_one("p.cf-list-progress")) for li in items] == [
+        assert spaced_words(doc.select_one("p.cf-list-count")).startswith(listed.count)
+        assert [spaced_words(li.select_one("p.cf-list-progress")) for li in items] == [
             s.item.progress.words for s in listed.entries]
         assert doc.select("article script, article img") == []  # the reply's title is inert
-    accepted = soup(built(project, lists_src(CASE, "response-body", f"accepted--{DEPT}")))
-    assert HOSTILE in " ".join(text(r) for r in accepted.select("p.cf-list-response"))
-    rejected = soup(built(project, lists_src(CASE, "response-progress",
+    accepted = soup_file(built(project, lists_src(CASE, "response-body", f"accepted--{DEPT}")))
+    assert HOSTILE in " ".join(spaced_words(r) for r in accepted.select("p.cf-list-response"))
+    rejected = soup_file(built(project, lists_src(CASE, "response-progress",
                                              f"rejected--{DEPT}--concern")))
-    assert text(rejected.h1) == (f"Recommendations with the response status Rejected from "
+    assert spaced_words(rejected.h1) == (f"Recommendations with the response status Rejected from "
                                  f"{DEPT_NAME} and the progress status Concern remains")
     [item] = rejected.select("section.cf-response-list ol > li")
-    assert [text(r).split(" — ")[0] for r in item.select("p.cf-list-response")] == [
+    assert [spaced_words(r).split(" — ")[0] for r in item.select("p.cf-list-response")] == [
         "Response: No response published", "Response: Rejected"]
-    doc = soup(built(project, lists_src(CASE, "body", REGULATOR)))
+    doc = soup_file(built(project, lists_src(CASE, "body", REGULATOR)))
     assert doc.h1.get_text(strip=True) == (  # type: ignore[union-attr]
         "Recommendations to Example Water Quality Regulator (fictional)")
 
@@ -255,7 +249,7 @@ def test_each_page_s_h1_count_and_items(project: Path, lists: Lists) -> None:
 def test_the_index_links_every_non_empty_list_with_its_count(project: Path, lists: Lists
                                                              ) -> None:
     index = built(project, lists.index_src)
-    links = soup(index).select("section.cf-list-index a")
+    links = soup_file(index).select("section.cf-list-index a")
     made = {p.relative_to(project / "site").as_posix()
             for p in (project / "site" / "cases" / CASE / "lists").rglob("index.html")}
     followed = set()
@@ -264,7 +258,7 @@ def test_the_index_links_every_non_empty_list_with_its_count(project: Path, list
         path = project / "site" / target / "index.html"
         assert path.exists(), a["href"]
         n = int(a.get_text().rsplit(": ", 1)[1].split()[0])
-        assert len(soup(path).select("section.cf-response-list ol > li")) == n
+        assert len(soup_file(path).select("section.cf-response-list ol > li")) == n
         followed.add(f"{target}/index.html")
     # every page made is in the index, the index itself aside
     assert made - {f"cases/{CASE}/lists/index.html"} <= followed
@@ -275,7 +269,7 @@ def test_every_link_on_a_list_page_resolves(project: Path, lists: Lists) -> None
     site = project / "site"
     for listed in [*lists.pages[:3], page(lists, "progress", "improving")]:
         path = built(project, listed.src)
-        for a in soup(path).select("article a[href]"):
+        for a in soup_file(path).select("article a[href]"):
             href = str(a["href"]).partition("#")[0]
             if href and not href.startswith(("http", "mailto")):
                 target = (path.parent / href).resolve()
@@ -284,19 +278,19 @@ def test_every_link_on_a_list_page_resolves(project: Path, lists: Lists) -> None
 
 
 def test_the_response_status_pages_show_progress_beside_each_response(project: Path) -> None:
-    doc = soup(project / "site/cases" / CASE / "responses" / "rejected" / "index.html")
+    doc = soup_file(project / "site/cases" / CASE / "responses" / "rejected" / "index.html")
     [item] = doc.select("section.cf-response-list ol > li")
-    assert text(item.select_one("p.cf-list-progress")).startswith(
+    assert spaced_words(item.select_one("p.cf-list-progress")).startswith(
         "Progress: Concern remains (15 June 2025, ")
-    accepted = soup(project / "site/cases" / CASE / "responses" / "accepted" / "index.html")
-    progress = [text(p) for p in accepted.select("p.cf-list-progress")]
+    accepted = soup_file(project / "site/cases" / CASE / "responses" / "accepted" / "index.html")
+    progress = [spaced_words(p) for p in accepted.select("p.cf-list-progress")]
     # the reply accepts recommendations 1 to 38 (tests/test_response_lists.py)
     assessed = [n for n in ASSESSED if n <= 38]
     assert len(progress) == 38 and progress.count("No progress recorded") == 38 - len(assessed)
 
 
 def test_the_case_page_links_the_index(project: Path, lists: Lists) -> None:
-    doc = soup(project / "site/cases" / CASE / "index.html")
+    doc = soup_file(project / "site/cases" / CASE / "index.html")
     [a] = doc.select("p.cf-list-link a")
     assert (project / "site/cases" / CASE / str(a["href"]) / "index.html").resolve() == \
         built(project, lists.index_src).resolve()

@@ -20,7 +20,7 @@ from casefile.model.views import case_view
 from casefile.outputs.opendata import from_json, to_json
 from casefile.pipeline import load_dataset
 from tests.conftest import REPO, copy_project, mkdocs_build, write_mini
-from tests.test_site import page
+from tests.html_support import soup_of
 
 INS = "cases/town/records/town-inspection.yml"
 FOLLOW = "cases/town/records/town-follow-up.yml"
@@ -223,7 +223,7 @@ def _built(root: Path, changes: dict[str, str | tuple[str, str]]) -> Path:
 
 
 def test_where_things_stand_says_what_happens_next_with_citations(tmp_path: Path) -> None:
-    doc = page(_built(tmp_path / "with", NEXT), "cases/town")
+    doc = soup_of(_built(tmp_path / "with", NEXT), "cases/town")
     shown = doc.select("div.cf-stand p.cf-next-step")
     assert [p.get_text() for p in shown] == [f"{s} [{n}]" for s, n in zip(
         SAID, (1, 2, 2, 2, 1), strict=True)]
@@ -231,7 +231,7 @@ def test_where_things_stand_says_what_happens_next_with_citations(tmp_path: Path
         [(f"#ref-{n}", f"ref-{n}")] for n in (1, 2, 2, 2, 1)]
     hostile = shown[3]
     assert hostile.find("script") is None and hostile.find("img") is None
-    plain = page(_built(tmp_path / "without", {}), "cases/town")
+    plain = soup_of(_built(tmp_path / "without", {}), "cases/town")
     assert plain.select("p.cf-next-step") == []
     assert "What happens next" not in plain.get_text()
     assert "Expected by" not in plain.get_text()

@@ -14,7 +14,8 @@ from casefile.outputs.opendata import FORMAT_VERSION, TABLES, files, from_json, 
 from casefile.pipeline import load_dataset
 from casefile.reading.schema import FILE_KINDS
 from tests.conftest import POWYS_DATA
-from tests.test_site import CASE, page, resolve, site  # noqa: F401  (module-scoped build)
+from tests.html_support import soup_of
+from tests.test_site import CASE, resolve, site  # noqa: F401  (module-scoped build)
 
 DATASET = load_dataset(POWYS_DATA)
 
@@ -73,10 +74,10 @@ def test_published_files_match_the_model(site: Path) -> None:  # noqa: F811
 
 def test_case_page_and_data_page_link_the_files(site: Path) -> None:  # noqa: F811
     # the case page links to its files' list on the data page, one link (#12: light)
-    case = page(site, f"cases/{CASE}")
+    case = soup_of(site, f"cases/{CASE}")
     assert case.select("ul.cf-data-links") == []
     assert [a["href"] for a in case.select("#data + p.cf-intro a")] == [f"../../data/#data-{CASE}"]
-    data = page(site, "data")
+    data = soup_of(site, "data")
     links = data.select(f"#data-{CASE} + ul.cf-data-links a")
     assert [a.get_text() for a in links] == ["JSON"] + [
         f"{t.replace('_', ' ').capitalize()} (CSV)" for t in TABLES]

@@ -38,14 +38,17 @@ def test_the_pieces_are_the_whole_files_text(dataset: m.Dataset) -> None:
     assert not any("£" in piece and '"cases":[' in piece for piece in pieces[1:])
 
 
-def test_each_part_is_each_file_with_the_large_file_in_pieces(dataset: m.Dataset) -> None:
-    files = opendata.files(dataset)
+def test_each_part_gives_the_large_file_in_pieces_and_files_joins_them(
+        dataset: m.Dataset) -> None:
     parts = list(opendata.each_part(dataset))
-    assert [path for path, _ in parts] == list(files)
     first_path, first = parts[0]
     assert first_path == "data/casefile.json" and isinstance(first, Iterator)
-    assert "".join(first) == files["data/casefile.json"]
-    assert all(isinstance(text, str) and files[path] == text for path, text in parts[1:])
+    assert len(list(first)) == len(dataset.cases) + 2  # made one case at a time
+    assert all(isinstance(text, str) for _, text in parts[1:])
+    files = opendata.files(dataset)  # each_part, joined
+    assert list(files) == [path for path, _ in parts]
+    assert files["data/casefile.json"] == opendata.dump(opendata.to_json(dataset))
+    assert [files[path] for path, _ in parts[1:]] == [text for _, text in parts[1:]]
 
 
 def test_the_build_writes_the_pieces_as_they_come(dataset: m.Dataset, tmp_path: Path) -> None:
@@ -71,11 +74,12 @@ def test_the_build_writes_the_pieces_as_they_come(dataset: m.Dataset, tmp_path: 
 
 
 def test_the_renderer_gives_the_build_the_pieces(dataset: m.Dataset) -> None:
-    renderer = Renderer(dataset, REPO / "macros")
-    whole = dict(renderer.each_output_file())
-    parts = dict(renderer.each_output_part())
-    assert list(parts) == list(whole)
+    """Open data as each_part gives it (the large file in pieces), then the feeds."""
+    parts = dict(Renderer(dataset, REPO / "macros").each_output_part())
     large = parts.pop("data/casefile.json")
     assert isinstance(large, Iterator)
-    assert "".join(large) == whole.pop("data/casefile.json")
-    assert parts == whole
+    assert "".join(large) == opendata.dump(opendata.to_json(dataset))
+    files = list(opendata.files(dataset).items())[1:]  # the rest of the open data, in order
+    assert list(parts.items())[:len(files)] == files
+    feeds = list(parts)[len(files):]
+    assert feeds and all(path.startswith("feeds/") for path in feeds), feeds

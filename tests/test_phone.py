@@ -13,21 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 from casefile.commands.init import MKDOCS_YML
 from casefile.model import views, vocab
 from casefile.pipeline import load_dataset
 from tests.conftest import REPO, write_mini
-from tests.test_site import CASE, page, site  # noqa: F401  (module-scoped build)
+from tests.html_support import soup_of, words
+from tests.test_site import CASE, site  # noqa: F401  (module-scoped build)
 from tests.test_weight import label as card_label
 
 CSS = REPO / "overrides" / "assets" / "casefile.css"
 CARD_PAGES = [f"cases/{CASE}", "", "cases"]  # the case page, home and the cases list
-
-
-def words(tag: Tag) -> str:
-    return " ".join(tag.get_text().split())
 
 
 def labels_and_headings(soup: BeautifulSoup) -> list[tuple[list[str], list[str]]]:
@@ -45,21 +42,21 @@ def labels_and_headings(soup: BeautifulSoup) -> list[tuple[list[str], list[str]]
 def test_every_card_cell_carries_its_column_heading(site: Path) -> None:  # noqa: F811
     checked = {}
     for url in CARD_PAGES:
-        rows = labels_and_headings(page(site, url))
+        rows = labels_and_headings(soup_of(site, url))
         assert rows, url
         for labels, headings in rows:
             assert labels == headings
         checked[url] = len(rows)
-    case = page(site, f"cases/{CASE}")
+    case = soup_of(site, f"cases/{CASE}")
     assert {t["class"][0] for t in case.select("table.cf-cards")} == {"cf-matrix", "cf-deadlines"}
     assert [words(th) for th in case.select("table.cf-deadlines thead th")] == [
         "Requirement", "Set by", "Deadline", "Outcome"]
-    assert [words(th) for th in page(site, "").select("table.cf-case-list thead th")] == [
+    assert [words(th) for th in soup_of(site, "").select("table.cf-case-list thead th")] == [
         "Case", "Status, and where things stand", "Latest event", "Next or past-due deadline"]
 
 
 def test_card_tables_keep_their_roles_for_screen_readers(site: Path) -> None:  # noqa: F811
-    for table in page(site, f"cases/{CASE}").select("table.cf-cards"):
+    for table in soup_of(site, f"cases/{CASE}").select("table.cf-cards"):
         assert table["role"] == "table"
         assert {th["role"] for th in table.select("thead th")} == {"columnheader"}
         for row in table.select("tbody > tr"):
@@ -109,7 +106,7 @@ assessments:
 def test_contents_list_names_the_sections_of_long_pages(site: Path) -> None:  # noqa: F811
     shown = {}
     for url in (f"cases/{CASE}", "", "about", "methodology"):
-        soup = page(site, url)
+        soup = soup_of(site, url)
         sections = [(f"#{h2['id']}", words(h2).removesuffix("¶").strip())
                     for h2 in soup.select("article h2") if h2.select_one("a.headerlink")]
         nav = soup.select_one("article nav.cf-contents")
@@ -144,7 +141,7 @@ def test_palette_follows_the_device_with_a_toggle_here_and_in_new_sites() -> Non
 
 
 def test_toggle_icons_are_inlined(site: Path) -> None:  # noqa: F811
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     inputs = soup.select("form[data-md-component=palette] input[data-md-color-media]")
     assert [i["data-md-color-scheme"] for i in inputs] == ["default", "slate"]
     labels = soup.select("form[data-md-component=palette] label")

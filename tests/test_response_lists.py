@@ -17,6 +17,8 @@ from bs4 import BeautifulSoup, Tag
 from casefile.model import responses as rs
 from casefile.pipeline import load_dataset
 from tests.conftest import BIN, PROJECTS, copy_project, mkdocs_build
+from tests.html_support import soup_file
+from tests.shared_builds import once
 
 INQUIRY = PROJECTS / "inquiry"
 CASE = "example-northmoor-water-inquiry"
@@ -89,16 +91,13 @@ def prepare_inquiry(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_inquiry(tmp_path_factory.mktemp("response-lists"))
 
 
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
 def case_page(project: Path) -> BeautifulSoup:
-    return soup(project / "site" / "cases" / CASE / "index.html")
+    return soup_file(project / "site" / "cases" / CASE / "index.html")
 
 
 def lines(doc: BeautifulSoup) -> list[Tag]:
@@ -113,7 +112,7 @@ def follow(project: Path, href: str) -> tuple[BeautifulSoup, str]:
     """The page a case-page link leads to, and its fragment."""
     path, _, fragment = href.partition("#")
     target = posixpath.normpath(posixpath.join(f"cases/{CASE}/", path))
-    return soup(project / "site" / target / "index.html"), fragment
+    return soup_file(project / "site" / target / "index.html"), fragment
 
 
 def test_each_report_and_body_has_a_line_of_counts_in_words(project: Path) -> None:
@@ -180,7 +179,7 @@ def test_a_list_page_total_equals_the_case_page_counts(project: Path) -> None:
             slugs[label] = str(a["href"]).split("responses/")[1].split("/")[0]
     for label, n in totals.items():
         slug = slugs[label]
-        page = soup(project / "site/cases" / CASE / "responses" / slug / "index.html")
+        page = soup_file(project / "site/cases" / CASE / "responses" / slug / "index.html")
         assert len(page.select("section.cf-response-list ol > li")) == n
         intro = page.select_one("p.cf-intro").get_text()  # type: ignore[union-attr]
         assert f"{n} {'entry' if n == 1 else 'entries'}: " in intro
@@ -192,13 +191,13 @@ def test_a_list_page_total_equals_the_case_page_counts(project: Path) -> None:
 
 def test_an_entry_gives_its_words_the_body_the_reply_and_its_page(project: Path) -> None:
     base = project / "site/cases" / CASE / "responses" / "accepted-in-part"
-    page = soup(base / "index.html")
+    page = soup_file(base / "index.html")
     first = page.select("section.cf-response-list ol > li")[0]
     label = first.p.a  # type: ignore[union-attr]
     assert label.get_text() == "Recommendation 39"  # type: ignore[union-attr]
     target = (base / label["href"] / "index.html").resolve()  # type: ignore[index, operator]
     assert target == (project / f"site/cases/{CASE}/findings/{REPORT}-39/index.html").resolve()
-    assert soup(target).h1.select_one(".cf-type").get_text() == "Recommendation 39"  # type: ignore[union-attr]
+    assert soup_file(target).h1.select_one(".cf-type").get_text() == "Recommendation 39"  # type: ignore[union-attr]
     csv_words = (INQUIRY / "recommendations.csv").read_text("utf-8").splitlines()[39]
     assert text(first.p).startswith("Recommendation 39 : The body should")  # type: ignore[arg-type]
     assert text(first.p).split(" : ", 1)[1] in csv_words  # type: ignore[arg-type]
@@ -215,13 +214,13 @@ def test_an_entry_gives_its_words_the_body_the_reply_and_its_page(project: Path)
 def test_a_pending_entry_says_why_and_no_response_published_is_not_rejected(
         project: Path) -> None:
     base = project / "site/cases" / CASE / "responses"
-    pending = soup(base / "not-answered-in-reply" / "index.html")
+    pending = soup_file(base / "not-answered-in-reply" / "index.html")
     entries = pending.select("section.cf-response-list ol > li")
     assert text(entries[0].select("p")[1]) == (
         "Response: Not answered in the reply — Example Department for Water (fictional): its "
         f"reply to this report, “Reply {HOSTILE}” (1 May 2025), gives no response to this "
         "recommendation.")
-    unpublished = soup(base / "no-response-published" / "index.html")
+    unpublished = soup_file(base / "no-response-published" / "index.html")
     entries = unpublished.select("section.cf-response-list ol > li")
     said = text(entries[33].select("p")[1])
     assert said.startswith(
@@ -229,14 +228,14 @@ def test_a_pending_entry_says_why_and_no_response_published_is_not_rejected(
         "RECORD: the inquiry's final report” (10 March 2025) set a duty to respond, due "
         "10 May 2025; as of ")
     assert said.endswith("and this is not a rejection: the records may not hold the reply.")
-    rejected = soup(base / "rejected" / "index.html")
+    rejected = soup_file(base / "rejected" / "index.html")
     assert [li.p.a.get_text() for li in rejected.select(  # type: ignore[union-attr]
         "section.cf-response-list ol > li")] == ["Recommendation 42"]
 
 
 def test_hostile_text_is_inert(project: Path) -> None:
     for slug in ("accepted", "not-answered-in-reply"):
-        page = soup(project / "site/cases" / CASE / "responses" / slug / "index.html")
+        page = soup_file(project / "site/cases" / CASE / "responses" / slug / "index.html")
         assert page.select("article script, article img") == []
         assert HOSTILE in page.select_one("article").get_text()  # type: ignore[union-attr]
 
@@ -300,7 +299,7 @@ def test_a_reply_s_quotes_are_counted_for_the_finding_pages_that_show_them(
     on the case page: its entry on the case's sources page counts them as quoted for
     findings, and lists no passage as cited by the case page (the review found "Passages
     quoted on the case page (42)")."""
-    page = soup(project / "site" / "cases" / CASE / "sources" / "index.html")
+    page = soup_file(project / "site" / "cases" / CASE / "sources" / "index.html")
     [entry] = [li for li in page.select("ol.cf-bibliography > li")
                if "the department's reply to the inquiry" in text(li)]
     assert entry.select("details.cf-quotes") == []

@@ -11,13 +11,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import copy_project, mkdocs_build, write_mini
+from tests.html_support import soup_of
+from tests.shared_builds import once
 from tests.test_responses import BODIES, PFD, ROWS, pfd, reply
-from tests.test_site import page
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("responses")
     rows = ROWS.replace("  - to: c-handover\n", f"  - to: c-handover\n    note: '{HOSTILE}'\n")
@@ -37,7 +39,7 @@ def entries(doc: BeautifulSoup) -> list[str]:
 def test_the_finding_page_gives_where_responses_stand_then_one_history(site: Path) -> None:
     """The summary says each body's latest response in short, linked to its entry; the
     history (#18 item 4) gives it in full, with the report and the due day, in date order."""
-    doc = page(site, "cases/town/findings/c-staffing")
+    doc = soup_of(site, "cases/town/findings/c-staffing")
     headings = [h.get_text().rstrip("¶") for h in doc.select("article h2")]
     assert headings[headings.index("As raised") + 1:headings.index("Sources")] == [
         "Where responses stand", "History: progress and responses"]
@@ -67,7 +69,7 @@ def test_a_body_that_answered_the_report_but_not_this_finding_is_not_pending(
         site: Path) -> None:
     """Its reply exists, so the finding is "Not answered in the reply", citing the reply,
     never "Response pending" (#18 review, item 3)."""
-    doc = page(site, "cases/town/findings/c-handover")
+    doc = soup_of(site, "cases/town/findings/c-handover")
     assert entries(doc)[2] == (
         "20 February 2018 Reply r-2 Response Not answered in the reply Town Health Trust Its "
         "reply to this report, “Reply r-2” (20 February 2018), gives no response to this "
@@ -80,7 +82,7 @@ def test_a_body_that_answered_the_report_but_not_this_finding_is_not_pending(
 
 
 def test_a_finding_with_no_duty_and_no_response_has_no_responses_section(site: Path) -> None:
-    doc = page(site, "cases/town/findings/f-leadership")
+    doc = soup_of(site, "cases/town/findings/f-leadership")
     headings = [h.get_text().rstrip("¶") for h in doc.select("article h2")]
     assert "Where responses stand" not in headings
     assert "History: progress and responses" in headings

@@ -13,9 +13,10 @@ import pytest
 from bs4 import Tag
 
 from tests.conftest import copy_project, mkdocs_build, write_mini
+from tests.html_support import soup_of
 from tests.test_responses import BODIES, CASE, PFD, pfd
 from tests.test_responses_review import LETTER, letter
-from tests.test_site import page, resolve
+from tests.test_site import resolve
 
 DUTY = ("  by: [town-council, trust]\n  within: 56\n  unit: calendar_days\n  from: event\n"
         "  as_written: within 56 days of the date of this report\n")
@@ -36,11 +37,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def lines(site: Path, finding: str) -> list[Tag]:
     """Where responses stand: one line per body (the summary above the history)."""
-    return page(site, f"cases/town/findings/{finding}").select("ul.cf-responses > li")
+    return soup_of(site, f"cases/town/findings/{finding}").select("ul.cf-responses > li")
 
 
 def history(site: Path, finding: str) -> list[Tag]:
-    return page(site, f"cases/town/findings/{finding}").select("ol.cf-both > li")
+    return soup_of(site, f"cases/town/findings/{finding}").select("ol.cf-both > li")
 
 
 def text(li: Tag) -> str:

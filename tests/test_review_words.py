@@ -22,12 +22,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from casefile.model import objects as m
 from casefile.model import vocab
 from casefile.model.response_lists import Group, StatusPage
 from tests.conftest import mkdocs_build
+from tests.html_support import soup_of, words
 from tests.test_findings_named import UPDATE, UPDATE_RECORD, UPDATE_TITLE
 from tests.test_response_lists import CASE, REPORT, prepare_inquiry
 
@@ -74,15 +75,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-def soup_of(site: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site / rel / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
-
-
-def words(tag: Tag) -> str:
-    return " ".join(tag.get_text().split())
 
 
 def cited_in(site: Path, title: str) -> Tag:

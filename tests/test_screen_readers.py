@@ -21,7 +21,9 @@ from casefile.outputs.render import Renderer, case_sources_src, case_src
 from casefile.outputs.skip import focusable_title, leading_title
 from casefile.pipeline import load_dataset
 from tests import test_differ
-from tests.conftest import POWYS_DATA, PROJECTS, REPO, copy_project, mkdocs_build, write_mini
+from tests.conftest import POWYS_DATA, PROJECTS, REPO, write_mini
+from tests.html_support import soup_of
+from tests.test_site import site  # noqa: F401  (the Powys fixture site, built once)
 
 # The case page's macros, in page order (macros/pages/case.md).
 PAGE_MACROS = ("case_facts", "money", "oversight", "timeline", "findings", "ratings",
@@ -204,35 +206,23 @@ def test_focusable_title(content: str, expected: str) -> None:
     assert focusable_title(content) == expected
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("screen-readers"))
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
-def built(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
-
-
 @pytest.mark.parametrize("url, target", [
     ("cases/powys-childrens-services", "case-title"),  # an HTML h1 made from data
     ("bodies/powys-county-council", "body-name"),
     ("methodology", "methodology"),  # a Markdown page's "# Title", as before
 ])
-def test_skip_link_points_at_the_title(site: Path, url: str, target: str) -> None:
-    page = built(site, url)
+def test_skip_link_points_at_the_title(site: Path, url: str, target: str) -> None:  # noqa: F811
+    page = soup_of(site, url)
     assert page.select_one("a.md-skip")["href"] == f"#{target}"
     title = page.find(id=target)
     assert title.name == "h1" and title["tabindex"] == "-1"
     assert page.select("article [tabindex='-1']") == [title]  # the title only
 
 
-def test_the_contents_list_of_a_case_page_is_unchanged(site: Path) -> None:
+def test_the_contents_list_of_a_case_page_is_unchanged(site: Path) -> None:  # noqa: F811
     """One copy, the page's own "On this page" at every width (the theme's sidebar
     contents are left out of case pages: #12, the case page stays light)."""
-    page = built(site, "cases/powys-childrens-services")
+    page = soup_of(site, "cases/powys-childrens-services")
     assert page.select("nav.md-nav--secondary") == []
     toc = page.select("nav.cf-contents.cf-contents--only > ul > li > a")
     assert [a["href"] for a in toc] == [
@@ -242,8 +232,8 @@ def test_the_contents_list_of_a_case_page_is_unchanged(site: Path) -> None:
     assert [h["id"] for h in page.find_all("h2")] == [a["href"][1:] for a in toc]
 
 
-def test_the_all_cases_timeline_has_a_heading_per_event(site: Path) -> None:
-    page = built(site, "timeline")
+def test_the_all_cases_timeline_has_a_heading_per_event(site: Path) -> None:  # noqa: F811
+    page = soup_of(site, "timeline")
     entries = page.select("ol.cf-timeline--all > li")
     assert len(entries) > 10
     for li in entries:

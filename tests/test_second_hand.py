@@ -18,6 +18,8 @@ from casefile.outputs.opendata import from_json, to_json
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
 from tests.conftest import POWYS_DATA, REPO, SECOND_HAND_DATA, copy_project, mkdocs_build
+from tests.html_support import soup_of
+from tests.shared_builds import once
 
 CASE = "brookfield-childrens-services"
 BOARD = "Improvement board: Brookfield Improvement Board"
@@ -26,15 +28,12 @@ BY_GAZETTE = "as reported by The Example Gazette (press)"
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("second-hand"), SECOND_HAND_DATA)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
-
-
-def _page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
 
 
 def _column(soup: BeautifulSoup, heading: str) -> dict[str, Tag]:
@@ -48,7 +47,7 @@ def _column(soup: BeautifulSoup, heading: str) -> dict[str, Tag]:
 
 
 def test_first_and_second_hand_views_in_one_column(site: Path) -> None:
-    marks = _column(_page(site, f"cases/{CASE}"), "Improvement board report")
+    marks = _column(soup_of(site, f"cases/{CASE}"), "Improvement board report")
     said = {f: (m.get_text(), m["class"]) for f, m in marks.items()}
     assert said == {
         # the board's own report: first-hand
@@ -66,7 +65,7 @@ def test_first_and_second_hand_views_in_one_column(site: Path) -> None:
 
 
 def test_a_column_of_one_second_hand_speaker_says_so_in_its_heading(site: Path) -> None:
-    table = _page(site, f"cases/{CASE}").select_one("table.cf-matrix")
+    table = soup_of(site, f"cases/{CASE}").select_one("table.cf-matrix")
     marks = {th.get_text(" ", strip=True).split(" ")[0]: th.select_one(".cf-asserter")
              for th in table.thead("th")[1:]}
     regulator, council = marks["Monitoring"], marks["Council"]
@@ -78,7 +77,7 @@ def test_a_column_of_one_second_hand_speaker_says_so_in_its_heading(site: Path) 
 
 
 def test_a_reported_outcome_known_second_hand(site: Path) -> None:
-    cell = _page(site, f"cases/{CASE}").select_one("tr#req-fh-req-board td:last-child")
+    cell = soup_of(site, f"cases/{CASE}").select_one("tr#req-fh-req-board td:last-child")
     mark = cell.select_one(".cf-asserter")
     assert mark.get_text() == f"({BOARD}, {BY_COUNCIL})"
     assert mark["class"] == ["cf-asserter", "cf-asserter--self", "cf-asserter--relayed"]
@@ -86,7 +85,7 @@ def test_a_reported_outcome_known_second_hand(site: Path) -> None:
 
 def test_the_themes_page_gives_the_same_words(site: Path) -> None:
     items = {li.a["href"].split("#finding-")[1]: li.get_text(" ", strip=True)
-             for li in _page(site, "themes").select("ul.cf-theme-findings > li")}
+             for li in soup_of(site, "themes").select("ul.cf-theme-findings > li")}
     assert items["fh-placements"].endswith(
         "Latest: Concern remains regulator's judgement: Example Care Regulator, "
         f"{BY_GAZETTE}, 4 March 2024 .")
@@ -138,7 +137,7 @@ def test_open_data_carries_the_asserter_and_the_publishers(site: Path) -> None:
 def test_a_statement_known_from_another_bodys_document_says_who_reported_it(
         site: Path) -> None:
     captions = [" ".join(f.get_text().split()) for f in
-                _page(site, f"cases/{CASE}").select(".cf-statement figcaption")]
+                soup_of(site, f"cases/{CASE}").select(".cf-statement figcaption")]
     assert [c.rsplit(" [", 1)[0] for c in captions] == [
         "Sam Example, Leader of the Council, Brookfield District Council, 1 March 2024",
         "A spokesperson for the board (Brookfield Improvement Board), 1 March 2024, "

@@ -13,6 +13,8 @@ from casefile.model.dates import add_working_days
 from casefile.model.deadlines import latest_document_date
 from casefile.pipeline import load_dataset
 from tests.conftest import POWYS_DATA, REPO, copy_project, mkdocs_build
+from tests.html_support import soup_of
+from tests.shared_builds import once
 
 REPO_CONTENT = REPO / "content"
 
@@ -38,6 +40,7 @@ N_ASSESSMENTS = sum(len(r.assessments) for r in POWYS.records)
 
 
 @pytest.fixture(scope="module")
+@once  # read by more than one test module (tests/shared_builds.py)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("project")
     copy_project(root)
@@ -48,8 +51,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+page = soup_of  # the name other test modules import from here
 
 
 def resolve(site: Path, from_url: str, href: str) -> tuple[BeautifulSoup, str]:
@@ -61,7 +63,7 @@ def resolve(site: Path, from_url: str, href: str) -> tuple[BeautifulSoup, str]:
 
 
 def test_timeline_is_an_ordered_list_of_dated_cited_entries(site: Path) -> None:
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     entries = soup.select("ol.cf-timeline > li")
     assert len(entries) == N_ENTRIES  # one per record, plus one per later publication
     dates = [e.find("time")["datetime"] for e in entries]
@@ -76,7 +78,7 @@ def test_timeline_is_an_ordered_list_of_dated_cited_entries(site: Path) -> None:
 
 
 def test_event_and_publication_dates_are_kept_apart(site: Path) -> None:
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     inspection = soup.select_one("#ev-powys-2017-inspection")
     published = soup.select_one("#ev-powys-2017-inspection-published")
     assert inspection.find("time")["datetime"] == "2017-07"
@@ -90,7 +92,7 @@ def test_event_and_publication_dates_are_kept_apart(site: Path) -> None:
 
 
 def test_every_matrix_cell_gives_status_in_words_and_who_and_a_citation(site: Path) -> None:
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     bibliography = {li["id"] for li in soup.select("ol.cf-bibliography > li")}
     labels = {t.label for t in vocab.STATUSES.values()}
     tables = soup.select("table.cf-matrix")
@@ -115,7 +117,7 @@ def test_every_matrix_cell_gives_status_in_words_and_who_and_a_citation(site: Pa
 
 
 def test_own_claims_are_marked_apart_from_the_regulator(site: Path) -> None:
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     row = soup.select_one("#finding-f2017-overall")
     speakers = [who(td) for td in row.select("td") if td.select_one(".s-not_assessed")
                 is None]
@@ -146,7 +148,7 @@ def who(cell: Tag) -> Tag:
 
 
 def test_deadlines_show_computed_outcomes(site: Path) -> None:
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     outcomes = {tr["id"]: tr.select_one(".cf-outcome").get_text(strip=True)
                 for tr in soup.select("table.cf-deadlines tbody tr")}
     assert outcomes == {
@@ -164,7 +166,7 @@ def test_deadlines_show_computed_outcomes(site: Path) -> None:
 
 
 def test_the_case_page_names_the_calendar_its_case_gives(site: Path) -> None:
-    facts = page(site, f"cases/{CASE}").select_one("dl")
+    facts = soup_of(site, f"cases/{CASE}").select_one("dl")
     assert facts is not None
     terms = {d.get_text(strip=True): " ".join(d.find_next_sibling("dd").get_text().split())
              for d in facts.find_all("dt")}
@@ -173,8 +175,8 @@ def test_the_case_page_names_the_calendar_its_case_gives(site: Path) -> None:
 
 
 def test_bibliography_entries(site: Path) -> None:
-    short = page(site, f"cases/{CASE}").select("ol.cf-bibliography > li")
-    entries = page(site, f"cases/{CASE}/sources").select("ol.cf-bibliography > li")
+    short = soup_of(site, f"cases/{CASE}").select("ol.cf-bibliography > li")
+    entries = soup_of(site, f"cases/{CASE}/sources").select("ol.cf-bibliography > li")
     assert [li["id"] for li in entries] == [f"ref-{n}" for n in range(1, len(entries) + 1)]
     assert [li["id"] for li in short] == [li["id"] for li in entries]  # the same numbers
     assert [li.a["href"] for li in short] == [f"sources/#{li['id']}" for li in entries]
@@ -187,7 +189,7 @@ def test_bibliography_entries(site: Path) -> None:
 
 
 def test_home_lists_every_case_with_status_latest_event_and_deadline(site: Path) -> None:
-    soup = page(site, "")
+    soup = soup_of(site, "")
     rows = soup.select("table.cf-case-list tbody tr")
     assert len(rows) == 1
     cells = [c.get_text(" ", strip=True) for c in rows[0].find_all(["th", "td"])]
@@ -209,7 +211,7 @@ def test_home_lists_every_case_with_status_latest_event_and_deadline(site: Path)
 
 def test_case_pages_are_not_in_the_sidebar(site: Path) -> None:
     for url in ("", "methodology", f"cases/{CASE}"):
-        nav = page(site, url).select_one("nav.md-nav--primary")
+        nav = soup_of(site, url).select_one("nav.md-nav--primary")
         hrefs = [a.get("href", "") for a in nav.find_all("a")]
         assert not any(CASE in h for h in hrefs), url
 
@@ -227,7 +229,7 @@ def test_no_request_leaves_the_site(site: Path) -> None:
 
 
 def test_body_page_shows_name_history_and_cases(site: Path) -> None:
-    soup = page(site, "bodies/care-inspectorate-wales")
+    soup = soup_of(site, "bodies/care-inspectorate-wales")
     rows = [r.get_text(" ", strip=True) for r in soup.select("table.cf-names tbody tr")]
     assert rows[0].startswith("Care and Social Services Inspectorate Wales (CSSIW) "
                               "from before the records begin until December 2017")
@@ -235,7 +237,7 @@ def test_body_page_shows_name_history_and_cases(site: Path) -> None:
     assert soup.select_one(".cf-body-cases li").get_text(" ", strip=True) == (
         "Powys County Council children's services (regulator; acts in 4 records; assesses 10 "
         "findings; is quoted in 3 statements)")
-    government = page(site, "bodies/welsh-government")  # the case's overseer
+    government = soup_of(site, "bodies/welsh-government")  # the case's overseer
     assert government.select_one(".cf-body-cases li").get_text(" ", strip=True) == (
         "Powys County Council children's services (overseer; acts in 4 records; assesses 1 "
         "finding; is quoted in 3 statements; publishes 1 of the sources cited)")
@@ -245,14 +247,14 @@ def test_body_page_shows_name_history_and_cases(site: Path) -> None:
 
 
 def test_sources_page_lists_every_source(site: Path) -> None:
-    soup = page(site, "sources")
+    soup = soup_of(site, "sources")
     ids = sorted(li["id"] for li in soup.select("ul.cf-sources > li"))
     data = sorted("src-" + p.stem for p in (POWYS_DATA / "sources").glob("*.yml"))
     assert ids == data
 
 
 def test_methodology_tables_come_from_the_code(site: Path) -> None:
-    soup = page(site, "methodology")
+    soup = soup_of(site, "methodology")
     table = soup.select_one("table#cap-vocab-statuses") or soup.find(
         "caption", id="cap-vocab-statuses").find_parent("table")
     assert [th.get_text(strip=True) for th in table.select("tbody th")] == [
@@ -271,7 +273,7 @@ def test_methodology_tables_come_from_the_code(site: Path) -> None:
 
 
 def test_a_hand_written_page_can_embed_macros_for_a_named_case(site: Path) -> None:
-    soup = page(site, "articles/story")
+    soup = soup_of(site, "articles/story")
     entries = soup.select("ol.cf-timeline > li")
     assert len(entries) == N_ENTRIES
     cite = entries[0].select_one("a[href*='#ref-']")
@@ -282,7 +284,7 @@ def test_a_hand_written_page_can_embed_macros_for_a_named_case(site: Path) -> No
 
 
 def test_page_titles_and_headings(site: Path) -> None:
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     assert soup.title.get_text() == "Powys County Council children's services - casefile"
     assert len(soup.find_all("h1")) == 1
     assert [h.get("id") for h in soup.select("article h2")] == [
@@ -292,7 +294,7 @@ def test_page_titles_and_headings(site: Path) -> None:
 
 
 def test_money_figures(site: Path) -> None:
-    items = [li.get_text(" ", strip=True) for li in page(site, f"cases/{CASE}")
+    items = [li.get_text(" ", strip=True) for li in soup_of(site, f"cases/{CASE}")
              .select("ul.cf-money > li")]
     assert [" ".join(i.split(" ")[:2]) for i in items] == [
         "£4 million", "£6.172 million", "£12 million"]
@@ -303,7 +305,7 @@ def test_money_figures(site: Path) -> None:
 def test_field_reference_documents_every_field(site: Path) -> None:
     from casefile.reading import schema
 
-    soup = page(site, "field-reference")
+    soup = soup_of(site, "field-reference")
     for obj in schema.sections():
         caption = soup.find("caption", id=f"cap-fields-{obj.name.replace(' ', '-')}")
         assert caption is not None, obj.name
@@ -319,7 +321,7 @@ def test_field_reference_documents_every_field(site: Path) -> None:
 
 
 def test_cross_case_timeline(site: Path) -> None:
-    soup = page(site, "timeline")
+    soup = soup_of(site, "timeline")
     entries = soup.select("ol.cf-timeline > li")
     assert len(entries) == N_ENTRIES
     dates = [li.find("time")["datetime"] for li in entries]
@@ -331,7 +333,7 @@ def test_cross_case_timeline(site: Path) -> None:
 
 
 def test_themes_page_groups_every_finding_once(site: Path) -> None:
-    soup = page(site, "themes")
+    soup = soup_of(site, "themes")
     links = [a["href"] for a in soup.select("ul.cf-theme-findings > li > a")]
     assert sorted(h.split("#finding-")[1] for h in links) == sorted(f.id for f in POWYS.findings)
     item = next(li for li in soup.select("ul.cf-theme-findings > li")

@@ -10,14 +10,15 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 from casefile.model import objects as m
 from casefile.model import vocab, who
 from casefile.model.views import case_view
 from casefile.pipeline import load_dataset
-from tests.conftest import SECOND_HAND_DATA, copy_project, mkdocs_build
+from tests.conftest import SECOND_HAND_DATA
+from tests.html_support import soup_of, spaced_words
+from tests.test_second_hand import site  # noqa: F401  (the same build, made once)
 
 CASE = "brookfield-childrens-services"
 VISIT = f"cases/{CASE}/records/brookfield-2024-regulator-visit.yml"
@@ -72,23 +73,13 @@ def test_told_names_every_link_in_order() -> None:
                                               "report that X said so.")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("told"), SECOND_HAND_DATA)
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
 def _said(node: BeautifulSoup) -> list[str]:
     return [" ".join(li.get_text(" ", strip=True).split()) for li in node]
 
 
-def test_the_case_page_and_the_case_list_say_it_so(site: Path) -> None:
-    case = BeautifulSoup((site / "cases" / CASE / "index.html").read_text("utf-8"),
-                         "html.parser")
+def test_the_case_page_and_the_case_list_say_it_so(site: Path) -> None:  # noqa: F811
+    case = soup_of(site, f"cases/{CASE}")
     items = [re.sub(r"( \[\d+\])+$", "", t) for t in _said(case.select("div.cf-stand li"))]
     assert items == [TWO_OWN, TWO, ONE]
-    home = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
-    short = " ".join(home.select_one("td.cf-stand-short").get_text(" ", strip=True).split())
+    short = spaced_words(soup_of(site).select_one("td.cf-stand-short"))  # type: ignore[arg-type]
     assert f"{TWO_OWN} {TWO} {ONE}" in short

@@ -10,7 +10,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from tests.conftest import copy_project, mkdocs_build
-from tests.test_site import CASE, page, site  # noqa: F401
+from tests.html_support import soup_of
+from tests.test_site import CASE, site  # noqa: F401
 
 CASE_YML = f"data/cases/{CASE}/case.yml"
 
@@ -41,7 +42,7 @@ def test_stale_review_notice_and_corrections(tmp_path: Path) -> None:
 
 
 def test_fresh_review_has_no_notice_and_cite_this_page(site: Path) -> None:  # noqa: F811
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     today = dt.date.today()  # the test copy is not a git checkout: built today
     stale = (today - dt.date(2026, 11, 22)).days > 365  # the fixture's last review
     assert (soup.select_one(".cf-stale") is not None) is stale

@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup, Tag
 
 from casefile.model import views
 from tests.conftest import REPO
-from tests.test_site import CASE, page, site  # noqa: F401  (module-scoped build)
+from tests.html_support import soup_of, words
+from tests.test_site import CASE, site  # noqa: F401  (module-scoped build)
 
 CSS = REPO / "overrides" / "assets" / "casefile.css"
 FIXED = re.compile(r'table\.(cf-[a-z-]+) > tbody > tr > :nth-child\((\d+)\)::before \{ '
@@ -22,8 +23,8 @@ FIXED = re.compile(r'table\.(cf-[a-z-]+) > tbody > tr > :nth-child\((\d+)\)::bef
 def fixed_labels() -> dict[str, dict[int, str]]:
     """Per card table class, the column headings casefile.css shows above cells (1-based)."""
     out: dict[str, dict[int, str]] = {}
-    for table, column, words in FIXED.findall(CSS.read_text(encoding="utf-8")):
-        out.setdefault(table, {})[int(column)] = words
+    for table, column, label in FIXED.findall(CSS.read_text(encoding="utf-8")):
+        out.setdefault(table, {})[int(column)] = label
     return out
 
 
@@ -60,10 +61,6 @@ def label(cell: Tag, table: Tag, column: int) -> str | None:
     return fixed_labels().get(kind, {}).get(column)
 
 
-def words(tag: Tag) -> str:
-    return " ".join(tag.get_text().split())
-
-
 def test_fixed_columns_are_labelled_once_in_the_stylesheet() -> None:
     assert fixed_labels() == {
         "cf-matrix": {1: "Finding"},
@@ -83,7 +80,7 @@ def test_no_cell_carries_a_label_the_stylesheet_gives(site: Path) -> None:  # no
     fixed = fixed_labels()
     seen = 0
     for url in (f"cases/{CASE}", ""):
-        for table, headings, cells in cards(page(site, url)):
+        for table, headings, cells in cards(soup_of(site, url)):
             kind = str(table["class"][0])
             given = set(fixed[kind]) | varied_columns().get(kind, set())
             for column, cell in enumerate(cells, 1):
@@ -95,7 +92,7 @@ def test_no_cell_carries_a_label_the_stylesheet_gives(site: Path) -> None:  # no
 
 def test_the_matrix_names_each_later_column_once_per_table(site: Path) -> None:  # noqa: F811
     assert varied_columns() == {"cf-matrix": set(range(2, views.CARD_COLUMNS + 1))}
-    matrix = page(site, f"cases/{CASE}").select("table.cf-matrix")
+    matrix = soup_of(site, f"cases/{CASE}").select("table.cf-matrix")
     assert matrix
     for table in matrix:
         headings = [words(th) for th in table.select("thead th")]
@@ -122,10 +119,10 @@ def test_a_source_behind_every_finding_of_a_table_links_to_the_table_once(
         site: Path) -> None:  # noqa: F811
     """"Cited in: ... Findings: all 11 of the inspection of July 2017", one link to that
     table, where the report that raised the findings backs every row: not 11 links."""
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     home = f"../../../cases/{CASE}/#"  # "Cited in" is on the case's sources page
     tables = 0
-    for li in page(site, f"cases/{CASE}/sources").select("ol.cf-bibliography > li"):
+    for li in soup_of(site, f"cases/{CASE}/sources").select("ol.cf-bibliography > li"):
         ref = "#" + str(li["id"])
         for a in li.select("p.cf-cited-in a"):
             assert str(a["href"]).startswith(home)
@@ -148,7 +145,7 @@ def test_the_palette_icons_are_drawn_by_the_stylesheet(site: Path) -> None:  # n
     """No SVG in the toggle on each page: each icon is a class whose mask casefile.css
     gives once, as a data: URL (nothing fetched), and forced colours still draw it."""
     css = CSS.read_text(encoding="utf-8")
-    labels = page(site, f"cases/{CASE}").select("form[data-md-component=palette] label")
+    labels = soup_of(site, f"cases/{CASE}").select("form[data-md-component=palette] label")
     assert [lab.select_one("span.cf-icon")["class"][1] for lab in labels] == [
         "cf-icon--dark", "cf-icon--light"]
     assert not any(lab.select("svg") for lab in labels)
@@ -164,14 +161,14 @@ def test_the_palette_icons_are_drawn_by_the_stylesheet(site: Path) -> None:  # n
 def test_a_case_page_carries_one_contents_list_not_the_themes_as_well(site: Path) -> None:  # noqa: F811
     """The theme's sidebar contents are left out of case pages (front matter hide: [toc],
     overrides/main.html); the page's own "On this page" is shown at every width."""
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     assert soup.select(".md-sidebar--secondary, nav.md-nav--secondary") == []
     contents = soup.select("nav.cf-contents")
     assert len(contents) == 1 and "cf-contents--only" in contents[0]["class"]
     assert [a["href"] for a in contents[0].select("a")] == [
         f"#{h['id']}" for h in soup.select("article h2[id]")]
     assert soup.select_one("nav.md-nav--primary") is not None  # the site menu stays
-    other = page(site, "methodology")  # other pages keep the theme's own
+    other = soup_of(site, "methodology")  # other pages keep the theme's own
     assert other.select_one("nav.md-nav--secondary") is not None
 
 
@@ -181,8 +178,8 @@ def test_the_case_page_lists_its_sources_short_and_links_each_to_its_full_entry(
     cases/CASE/sources/, which has everything that left the case page: "Cited in", the
     passages quoted. The entry (li ref-N) is what the page's citations are named by
     (aria-labelledby ref-N): its words are its link's, and no id is added for the link."""
-    soup = page(site, f"cases/{CASE}")
-    full = page(site, f"cases/{CASE}/sources")
+    soup = soup_of(site, f"cases/{CASE}")
+    full = soup_of(site, f"cases/{CASE}/sources")
     short = soup.select("ol.cf-bibliography > li")
     entries = full.select("ol.cf-bibliography > li")
     assert short and [li["id"] for li in short] == [li["id"] for li in entries]
@@ -199,7 +196,7 @@ def test_the_case_page_lists_its_sources_short_and_links_each_to_its_full_entry(
 
 
 def test_where_the_findings_passages_are_is_said_once(site: Path) -> None:  # noqa: F811
-    full = page(site, f"cases/{CASE}/sources")
+    full = soup_of(site, f"cases/{CASE}/sources")
     said = "on each finding's own page"
     assert [p for p in full.find_all(string=re.compile(said))] != []
     assert len(full.find_all(string=re.compile(said))) == 1
@@ -214,7 +211,7 @@ def test_the_themes_icons_are_drawn_by_the_stylesheet_not_inlined(site: Path) ->
     """The header's menu and search buttons, the search field's search and back icons and
     its clear button carry an empty span whose mask casefile.css gives once (a data: URL:
     nothing fetched), not an inline SVG on every page; each keeps its name or label."""
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     css = CSS.read_text(encoding="utf-8")
     assert soup.select("header svg") == []
     icons = {"menu": soup.select_one("header label.md-header__button[for=__drawer]"),
@@ -241,7 +238,7 @@ def test_the_themes_icons_are_drawn_by_the_stylesheet_not_inlined(site: Path) ->
 def test_the_site_menu_writes_each_title_straight_into_its_link(site: Path) -> None:  # noqa: F811
     """No md-ellipsis wrapper (the theme only clips it) around each menu title: the link's
     words are the title, nothing else, and the menu keeps every page and its section."""
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     menu = soup.select_one("nav.md-nav--primary")
     assert menu.select(".md-ellipsis") == []
     links = menu.select("a.md-nav__link")
@@ -258,7 +255,7 @@ def test_timeline_entries_are_styled_by_their_place_not_a_class_each(site: Path)
     """Each entry is an li of ol.cf-timeline with one h3 (date, kind, title) first and,
     unless a publication, the line saying who published it next: no wrapper, no class on
     either (casefile.css styles them by place)."""
-    soup = page(site, f"cases/{CASE}")
+    soup = soup_of(site, f"cases/{CASE}")
     css = CSS.read_text(encoding="utf-8")
     assert soup.select(".cf-timeline-wrap, ol.cf-timeline .cf-event__head, "
                        "ol.cf-timeline .cf-event__by") == []
@@ -291,7 +288,7 @@ def test_no_script_for_tabs_and_no_empty_footer_on_a_page_without_them(site: Pat
     assert [s.get("type") for s in inline] == [None, None, "application/json"]
     assert len(re.findall(r"'sha256-", policy)) == 2
     assert soup.select_one("div.md-dialog") is not None  # the theme's script needs it
-    menu_page = page(site, "methodology")  # a page of the menu keeps its previous and next
+    menu_page = soup_of(site, "methodology")  # a page of the menu keeps its previous and next
     assert [a["aria-label"].split(":")[0] for a in menu_page.select("footer nav a")] == [
         "Previous", "Next"]
 

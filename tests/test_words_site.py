@@ -13,11 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from casefile.model import histories, views
 from casefile.pipeline import load_dataset
 from tests.conftest import copy_project, mkdocs_build, write_mini
+from tests.html_support import soup_of, spaced_words
 
 INSPECTION = "cases/town/records/town-inspection.yml"
 WINDOW = ("      within: 20\n      unit: working_days\n      from: publication\n",
@@ -68,43 +68,35 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def _soup(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def _text(node: object) -> str:
-    return " ".join(node.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
-
-
 def test_the_case_list_and_the_case_page_give_a_window_deadline_alike(site: Path) -> None:
-    home = _soup(site, ".")
+    home = soup_of(site, ".")
     row = home.select_one("table.cf-case-list tbody tr")
     assert row is not None
-    deadline = _text(row.select("td")[-1])
+    deadline = spaced_words(row.select("td")[-1])
     # <br>s; counted as of the day the records end (#12 review)
     assert deadline == (f"Produce a plan. Outstanding when the records end , {DUE} as of "
                         "1 March 2018")
-    case = _soup(site, "cases/town")
-    stand = _text(case.select_one("div.cf-stand"))
+    case = soup_of(site, "cases/town")
+    stand = spaced_words(case.select_one("div.cf-stand"))
     # the month as the source dates it, beside the window (#12 review)
     assert ("The next deadline in these records: Produce a plan, by April 2018 (as the source "
             f"dates it); counted here as {DUE}.") in stand
-    table = _text(case.select_one("table.cf-deadlines") or case)
+    table = spaced_words(case.select_one("table.cf-deadlines") or case)
     assert (f"by April 2018: {DUE}, because the deadline is stated only to the month."
             in table)
 
 
 def test_same_day_columns_stand_in_order_of_who_says_so_and_say_it(site: Path) -> None:
-    case = _soup(site, "cases/town")
+    case = soup_of(site, "cases/town")
     table = case.select_one("table.cf-matrix")
     assert table is not None
-    heads = [_text(th) for th in table.select("thead th")]
+    heads = [spaced_words(th) for th in table.select("thead th")]
     assert heads == [
         "Finding", "Monitoring visit , 1 March 2018 ; Regulator's judgement: New Inspectorate",
         "Follow-up inspection , 1 March 2018 ; Own claim: Town Council"]
-    assert [_text(p) for p in case.select("p.cf-ties")] == [TIE]
-    finding = _soup(site, "cases/town/findings/f-leadership")
-    said = _text(finding.select_one("article") or finding)
+    assert [spaced_words(p) for p in case.select("p.cf-ties")] == [TIE]
+    finding = soup_of(site, "cases/town/findings/f-leadership")
+    said = spaced_words(finding.select_one("article") or finding)
     assert ("Assessed on the same day, 1 March 2018, by New Inspectorate (regulator's "
             "judgement): concern remains, and by Town Council (own claim): improving." in said)
 

@@ -16,6 +16,7 @@ from casefile.assets import shared_dir
 from casefile.errors import DataError
 from casefile.model.calendars import project_jurisdiction
 from casefile.outputs.neutral import page_path, rebase_links
+from casefile.outputs.opendata import joined
 from casefile.outputs.output import AtomicOutput, project_folders, refusal
 from casefile.outputs.render import Renderer
 from casefile.pipeline import load_dataset
@@ -51,7 +52,7 @@ def generate(root: Path, out: Path, data: str = "data", macros: str = "macros",
     renderer = Renderer(load_dataset(root / data, jurisdiction=jurisdiction), macros_dir,
                         data_dir=root / data)
     pages = {page_path(src): text for src, text in renderer.pages().items()}
-    pages.update(renderer.each_output_file())
+    pages.update(joined(renderer.each_output_part()))
     problems = []
     content_dir = root / content
     for path in sorted(content_dir.rglob("*.md")):

@@ -12,7 +12,7 @@ Each part is its own module, by what it writes: ``opendata_json`` (each item as 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from casefile.model import objects as m
 from casefile.outputs.opendata_dataset import FORMAT, FORMAT_VERSION, dump, dump_parts, to_json
@@ -31,7 +31,7 @@ from casefile.reading.schema import FILE_KINDS
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "TABLES", "Json", "_cell", "_csv", "body_json",
            "case_json", "dump", "dump_parts", "each_file", "each_part", "files", "from_json",
-           "periods", "person_json", "record_json", "source_json", "tables", "to_json"]
+           "joined", "periods", "person_json", "record_json", "source_json", "tables", "to_json"]
 
 
 def files(ds: m.Dataset) -> dict[str, str]:
@@ -40,17 +40,24 @@ def files(ds: m.Dataset) -> dict[str, str]:
 
 
 def each_file(ds: m.Dataset) -> Iterator[tuple[str, str]]:
-    """Every open-data file as (path in the site, text), one at a time: a 1,000-case site
-    has 7,000 of them, and the build writes each as it comes instead of holding them all."""
-    yield "data/casefile.json", dump(to_json(ds))
-    yield from _after_the_whole(ds)
+    """``each_part`` with the pieces of the large file joined: every open-data file as
+    (path in the site, text), one at a time."""
+    return joined(each_part(ds))
 
 
 def each_part(ds: m.Dataset) -> Iterator[tuple[str, str | Iterator[str]]]:
-    """``each_file``, with the whole data set's JSON (the one large file: 31 MB at 1000
-    synthetic cases) as an iterator of its pieces, to be written as they come."""
+    """Every open-data file as (path in the site, text), one at a time (a 1,000-case site
+    has 7,000 of them, and the build writes each as it comes instead of holding them all),
+    with the whole data set's JSON (the one large file: 31 MB at 1000 synthetic cases) as
+    an iterator of its pieces, to be written as they come."""
     yield "data/casefile.json", dump_parts(ds)
     yield from _after_the_whole(ds)
+
+
+def joined(parts: Iterable[tuple[str, str | Iterator[str]]]) -> Iterator[tuple[str, str]]:
+    """Each (path, text) of ``parts``, a text given in pieces joined into one."""
+    for path, text in parts:
+        yield path, text if isinstance(text, str) else "".join(text)
 
 
 def _after_the_whole(ds: m.Dataset) -> Iterator[tuple[str, str]]:

@@ -378,17 +378,11 @@ class Renderer:
                                       cases=taking_part.get(bid, []))
         return out
 
-    def each_output_file(self) -> Iterator[tuple[str, str]]:
-        """Open data, feeds and calendars as (path in the site, text), one at a time (not
-        Jinja: kept here beside the other outputs)."""
-        from casefile.outputs.opendata import each_file as open_data
-
-        yield from open_data(self.dataset)
-        yield from self._feeds()
-
     def each_output_part(self) -> Iterator[tuple[str, str | Iterator[str]]]:
-        """``each_output_file`` with the whole data set's JSON as an iterator of its pieces,
-        to be written as they come (``opendata.each_part``)."""
+        """Open data, feeds and calendars as (path in the site, text), one at a time (not
+        Jinja: kept here beside the other outputs); the whole data set's JSON comes as an
+        iterator of its pieces, to be written as they come (``opendata.each_part``; join
+        them with ``opendata.joined``)."""
         from casefile.outputs.opendata import each_part
 
         yield from each_part(self.dataset)
