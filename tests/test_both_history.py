@@ -288,7 +288,7 @@ def test_each_reply_that_skips_the_finding_is_its_own_entry(tmp_path: Path) -> N
     copy_project(root, data=False)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    doc = page(root / "site", "cases/town/findings/c-handover")
+    doc = soup_of(root / "site", "cases/town/findings/c-handover")
     entries = history(doc)
     assert [(li["id"], li.time["datetime"]) for li in entries] == [  # type: ignore[index]
         ("raised", "2018-01-10"), ("reply-r-council-town-council", "2018-03-07"),
