@@ -211,14 +211,22 @@ def test_a_small_page_exactly() -> None:
          "tags": ["t", "1"], "boost": 2}]
 
 
-def test_pages_excluded_or_not_text() -> None:
+def test_front_matter_search_settings_and_pages_not_text() -> None:
+    for meta in ({"search": {"exclude": True}}, {"search": {"exclude": 0, "boost": 0.5}},
+                 {"search": None}, {"search": {}}, {"search": ["exclude"]}, {"tags": "x"},
+                 {"tags": [None, "", 0, 1.5, True, {"a": 1}, "t"]}, {"title": "T"}):
+        page = Page('<h2 id="x">X</h2><p>y</p>', _toc(), meta)
+        assert entries(page, True) == entries(page, False), meta
     assert entries(Page("<p>x</p>", meta={"search": {"exclude": True}}), True) == []
+    assert entries(Page("<p>", meta={"search": ["exclude"]}), True) == "AttributeError"
     assert entries(Page(None), True) == entries(Page(None), False) == "TypeError"
+    assert entries(Page(None, meta={"search": {"exclude": 1}}), True) == []
 
 
 def test_only_the_themes_own_index_is_changed() -> None:
     class Other:
-        entries: list[Any] = []
+        def __init__(self) -> None:
+            self.entries: list[Any] = []
 
         def add_entry_from_context(self, page: Any) -> None:
             pass

@@ -208,8 +208,12 @@ def indexer(index: Any) -> Any:
     theirs = index.add_entry_from_context
 
     def add_entry_from_context(page: Any) -> None:
-        html = page.content
-        found = sections(html) if isinstance(html, str) and "search" not in page.meta else None
+        html, search = page.content, page.meta.get("search")
+        if (search and not isinstance(search, dict)) or not isinstance(html, str):
+            return theirs(page)  # whatever the theme makes of these
+        if search and search.get("exclude"):
+            return None  # as the theme: the page is left out of search
+        found = sections(html)
         if found is None:
             return theirs(page)
         for part in found:
