@@ -51,6 +51,8 @@ def _compare(root: Path, name: str, found: dict[str, list[str]]) -> None:
             mine, theirs = entries(page, True), entries(page, False)
             found["same" if mine == theirs else "differ"].append(where)
             found["fast" if sections(page.content) is not None else "full"].append(where)
+            if "<svg" in page.content:  # a chart: drawn in SVG, outside the subset
+                found["charts"].append(where)
             found["entries"].append(str(len(theirs)))
             theirs_add(page)
 
@@ -71,8 +73,8 @@ def _compare(root: Path, name: str, found: dict[str, list[str]]) -> None:
 
 @pytest.fixture(scope="module")
 def compared(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {key: [] for key in
-                                   ("same", "differ", "fast", "full", "generated", "entries")}
+    keys = ("same", "differ", "fast", "full", "generated", "entries", "charts")
+    found: dict[str, list[str]] = {key: [] for key in keys}
     for name in ("powys", "oversight", "inquiry", "figures", "second-hand"):
         root = copy_project(tmp_path_factory.mktemp(name), data=PROJECTS / name / "data")
         if name == "powys":
@@ -92,12 +94,12 @@ def test_every_page_gets_the_themes_entries(compared: dict[str, list[str]]) -> N
 
 def test_every_generated_page_is_read_without_the_themes_parser(
         compared: dict[str, list[str]]) -> None:
-    generated = set(compared["generated"])
+    generated, charts = set(compared["generated"]), set(compared["charts"])
     assert len(generated) > 250
-    assert generated <= set(compared["fast"])
-    # the hand-written pages that are not: field tables written as Markdown with raw HTML...
-    assert set(compared["full"]).isdisjoint(generated)
-    assert len(compared["full"]) < 20
+    assert generated - charts <= set(compared["fast"])
+    # those that are not: pages with a chart (its SVG), and a few hand-written pages
+    assert "figures: cases/brookfield-childrens-services.md" in charts & generated
+    assert len(set(compared["full"]) - generated) < 10
 
 
 class Page:
