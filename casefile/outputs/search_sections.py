@@ -85,16 +85,16 @@ def _read(html: str) -> list[Part]:
     context: list[str] = []  # the open elements' tags
     count = dict.fromkeys(PLAIN, 0)  # how many of each tag are open
     links: list[bool] = []  # for each open <a>: is it a heading's permalink
-    tokens = TOKEN.findall(html)  # only a "<" that starts no tag it knows is passed over:
-    if len(tokens) - sum(1 for token in tokens if token[0]) != html.count("<"):  # was one?
-        raise OutsideError(html)
-    for raw, closing, tag, attrs, empty in tokens:
+    tags = 0  # only a "<" that starts no tag it knows is passed over: counted at the end
+    for match in TOKEN.finditer(html):  # one at a time: a long page's tokens are not held
+        raw, closing, tag, attrs, empty = match.groups()
         if raw:
             if part is None:
                 part = Part("hx")
                 parts.append(part)
             _text(part, raw, count["pre"], count.get(part.tag, 0), links)
             continue
+        tags += 1
         if tag not in PLAIN or (closing and (attrs or empty)):
             raise OutsideError(tag)
         if not closing and tag not in VOID:
@@ -119,6 +119,8 @@ def _read(html: str) -> list[Part]:
             links.pop()
         if tag in KEEP:
             _close(part.title if count.get(part.tag) else part.text, tag)  # type: ignore
+    if tags != html.count("<"):  # a "<" that starts no tag the subset knows
+        raise OutsideError(html)
     return parts
 
 
