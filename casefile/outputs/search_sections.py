@@ -111,14 +111,15 @@ def _read(html: str) -> list[Part]:
                 (part.title if count.get(part.tag) else part.text).append(f"<{tag}>")
         if not (closing or empty) or not context or context[-1] != tag:
             continue
-        if part.depth > len(context):  # type: ignore[union-attr]  (an element is open)
-            part = _leave(parts, part, len(context))  # type: ignore[arg-type]
+        assert part is not None  # an element is open, so a section was made
+        if part.depth > len(context):
+            part = _leave(parts, part, len(context))
         context.pop()
         count[tag] -= 1
         if tag == "a":
             links.pop()
         if tag in KEEP:
-            _close(part.title if count.get(part.tag) else part.text, tag)  # type: ignore
+            _close(part.title if count.get(part.tag) else part.text, tag)
     if tags != html.count("<"):  # a "<" that starts no tag the subset knows
         raise OutsideError(html)
     return parts
