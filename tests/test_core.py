@@ -55,6 +55,8 @@ STAGES["model"] |= {"objects_sources", "objects_bodies", "objects_claims", "obje
 STAGES["outputs"] |= {"search"}
 # the theme's site menu rendered once for the pages that share it (#12, build time)
 STAGES["outputs"] |= {"menu"}
+# ... and each page's search sections found without the theme's HTML parser (#12 build time)
+STAGES["outputs"] |= {"search_sections"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +

@@ -9,6 +9,10 @@ file in chunks, so the build holds none of them. The file is the same, byte for 
 the same entries, in the same order, encoded as Material encodes them (``json.dumps`` with
 its separators, ASCII-escaped).
 
+The index also finds each page's sections with ``search_sections`` (the same sections,
+without the theme's HTML parser, for the HTML casefile writes; the theme's parser for the
+rest).
+
 Nothing here imports the theme: the index is any object shaped like Material's
 ``SearchIndex`` (``entries``, a list it appends to, and ``generate_search_index``).
 """
@@ -20,6 +24,8 @@ import os
 import tempfile
 from pathlib import Path
 from typing import IO, Any
+
+from casefile.outputs.search_sections import quicken
 
 CHUNK = 1 << 20  # bytes copied at a time from the spool to the index file
 PART = ".search_index.json.part"  # the index written beside Material's, until ``finish``
@@ -53,6 +59,7 @@ class SpooledIndex:
         self.pending: bytes | None = None  # the index's head, once the theme asked for it
         index.entries = self.entries
         index.generate_search_index = self.generate
+        quicken(index)  # Material's own index: its pages' sections found without its parser
 
     def generate(self, prev: Any) -> str:
         """Stands in for ``generate_search_index``: writes the whole index into a file
