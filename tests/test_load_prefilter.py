@@ -46,3 +46,34 @@ def test_an_escaped_control_is_still_found_in_its_value() -> None:
     assert node is not None
     assert [(p.line, p.column) for p in problems] == [(1, 8)]
     assert problems[0].message.startswith("control character U+0001 (character 2 of the value)")
+
+
+_RECORD = """\
+id: r1
+title: 'An inspection'
+date: 2024-05-01
+items:
+  - {id: a, text: "first"}
+  - id: b
+    text: |
+      second,
+      on two lines
+    tags: [x, 'y', "z"]
+  - plain
+nested: [[a, b], {c: [d, {e: f}]}]
+empty: ''
+"""
+
+
+@pytest.mark.parametrize("text", [_RECORD, "- a\n- [b, c]\n- {d: e}\n",
+                                  "{a: " * 50 + "x" + "}" * 50, "[" * 50 + "x" + "]" * 50,
+                                  "{a: " * 51 + "x" + "}" * 51, "[" * 51 + "[x]" + "]" * 51,
+                                  "a: !!str x\n", "a: [&x b]\n", "! a: b\n", "a: [! b]\n"])
+def test_the_inline_path_builds_what_node_builds(text: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain scalars in mappings and lists are built inline when the file can hold no bad
+    character; with every value searched (``scan``), each goes through ``node``: the
+    same nodes and problems either way."""
+    inline = load_bytes(text.encode(), "f.yml")
+    monkeypatch.setattr("casefile.reading.load.has_bad_text", lambda text: True)
+    assert repr(load_bytes(text.encode(), "f.yml")) == repr(inline)

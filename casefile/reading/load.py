@@ -119,6 +119,7 @@ def _check_event(event: yaml.Event) -> None:
 
 
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_SCALAR, _MAPPING_END, _SEQUENCE_END = yaml.ScalarEvent, yaml.MappingEndEvent, yaml.SequenceEndEvent
 
 
 class _Builder:
@@ -145,20 +146,30 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _RejectError(line, column, f"nested more than {MAX_DEPTH} levels deep; "
                                "data files are never this deep")
-        if kind is yaml.ScalarEvent:
+        if kind is _SCALAR:
             bad = _BAD_TEXT.search(event.value) if self.scan else None
             if bad:
                 self.duplicates.append(Problem(self.file, line, column, "",
                                                bad_character(bad.group(), bad.start())))
-            return Scalar(event.value, line, column, plain=not event.style)
+            return Scalar(event.value, line, column, not event.style)
         if kind is yaml.SequenceStartEvent:
-            seq = Sequence(line, column)
-            for item in self.events:
-                if type(item) is yaml.SequenceEndEvent:
-                    return seq
-                seq.items.append(self.node(item, depth + 1))
-            raise _RejectError(line, column, "unexpected YAML event SequenceStartEvent")
+            return self.sequence(line, column, depth)
         return self.mapping(line, column, depth)
+
+    def sequence(self, line: int, column: int, depth: int) -> Sequence:
+        seq = Sequence(line, column)
+        items = seq.items
+        fast = not self.scan and depth < MAX_DEPTH  # ``node``, inline, for a plain value
+        for item in self.events:
+            kind = type(item)
+            if kind is _SEQUENCE_END:
+                return seq
+            if fast and kind is _SCALAR and not item.anchor and not item.tag:
+                mark = item.start_mark
+                items.append(Scalar(item.value, mark.line + 1, mark.column + 1, not item.style))
+            else:
+                items.append(self.node(item, depth + 1))
+        raise _RejectError(line, column, "unexpected YAML event SequenceStartEvent")
 
     def _other(self, event: yaml.Event, depth: int) -> Node:
         """``node`` for an event that starts no node: always a problem."""
@@ -172,11 +183,27 @@ class _Builder:
     def mapping(self, line: int, column: int, depth: int = 0) -> Mapping:
         result = Mapping(line, column)
         items = result.items
-        for key_event in self.events:
-            if type(key_event) is yaml.MappingEndEvent:
+        events = self.events
+        # ``node``, inline, for a key or value that is a plain scalar with nothing to
+        # check (no anchor, tag or bad character possible, not too deep): most of them
+        fast = not self.scan and depth < MAX_DEPTH
+        for key_event in events:
+            kind = type(key_event)
+            if kind is _MAPPING_END:
                 return result
-            key = self.node(key_event, depth + 1)
-            value = self.node(next(self.events), depth + 1)
+            if fast and kind is _SCALAR and not key_event.anchor and not key_event.tag:
+                mark = key_event.start_mark
+                key: Node = Scalar(key_event.value, mark.line + 1, mark.column + 1,
+                                   not key_event.style)
+            else:
+                key = self.node(key_event, depth + 1)
+            event = next(events)
+            if fast and type(event) is _SCALAR and not event.anchor and not event.tag:
+                mark = event.start_mark
+                value: Node = Scalar(event.value, mark.line + 1, mark.column + 1,
+                                     not event.style)
+            else:
+                value = self.node(event, depth + 1)
             if not isinstance(key, Scalar):
                 raise _RejectError(key.line, key.column,
                                    "keys must be plain words, not lists or mappings")
