@@ -117,6 +117,8 @@ def _check_all(jobs: list[Job], base: str) -> list[tuple[str, Checked | str]]:
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < max(PARALLEL_FROM, 2) or workers < 2:
         return _check_many(jobs, base)
+    if fork_available():
+        return _check_shared(jobs, base, workers)
     size = -(-len(jobs) // (workers * 4))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     import multiprocessing  # here: the incremental check starts no workers (0.03 s import)
@@ -126,6 +128,28 @@ def _check_all(jobs: list[Job], base: str) -> list[tuple[str, Checked | str]]:
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         check = functools.partial(_check_many, base=base)
         return [result for chunk in pool.map(check, chunks) for result in chunk]
+
+
+def _check_shared(jobs: list[Job], base: str, workers: int) -> list[tuple[str, Checked | str]]:
+    """``_check_many`` with every ``workers``-th job checked here and the others by
+    ``workers - 1`` forked children, which send back their results when done: this
+    process pickles nothing of its own share (with a pool of workers it waited, idle,
+    and unpickled all of them). A share whose child fails is checked here instead."""
+    shares = [jobs[i::workers] for i in range(workers)]
+    children = [Forked(functools.partial(_check_many, share, base), "casefile-parse")
+                for share in shares[1:]]
+    results = [_check_many(shares[0], base)]
+    for child, share in zip(children, shares[1:], strict=True):
+        try:
+            found = child.result()
+        except ForkError:  # the same results, later
+            found = None
+        results.append(found if isinstance(found, list) and len(found) == len(share)
+                       else _check_many(share, base))
+    out: list[tuple[str, Checked | str]] = [("", "")] * len(jobs)
+    for i, part in enumerate(results):
+        out[i::workers] = part
+    return out
 
 
 def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
