@@ -46,6 +46,7 @@ from casefile.reading import copies
 from casefile.reading.beneath import Beneath
 from casefile.reading.cache import cache_file, digest, read_pickle, write_pickle
 from casefile.reading.load import read_data_file
+from casefile.reading.survey import prefix_length
 from casefile.reading.validate import Loc, Rec
 
 SHARED = ""  # the group of files outside cases/
@@ -345,7 +346,8 @@ def full(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
                   calendars.facts_known(), calendars.holidays_version())
     known = {f"{_COPIES}{s.copy.file}": s.copy.sha256 for s in dataset.sources.values()
              if s.copy is not None and s.copy.read}  # read and hashed just now
-    start = len(data_dir.name) + 1  # read_all names files from the data folder's parent
+    # read_all names files from the data folder's parent (which may be the root, /)
+    start = prefix_length(data_dir) - prefix_length(data_dir.parent)
     known.update((rel[start:], key) for rel, key in read.items())
     hashes = {g: contents(data_dir, group, known) for g, group in (groups or {}).items()}
     if groups is not None and None not in hashes.values():
