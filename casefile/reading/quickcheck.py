@@ -24,6 +24,7 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +117,12 @@ class State:
     days_off: dict[tuple[str | None, int], frozenset[dt.date]] = field(default_factory=dict)
     places: dict[str, tuple[frozenset[int], str]] = field(default_factory=dict)  # weekend, name
     holidays: str | None = None
+    token: bytes = b""  # the mark of the file ``shared`` is kept in, written with it
+
+    def __getstate__(self) -> dict[str, object]:
+        """Saved without ``shared``: 12 MB at 1000 cases, written only by a full check into
+        a file of its own, not again after each one-case edit (``_save``)."""
+        return {**vars(self), "shared": b""}
 
     def summary(self) -> Summary:
         return Summary(len(self.records), sum(self.records.values()), self.sources,
@@ -157,10 +164,22 @@ def _copy_hash(data_dir: Path, rel: str, beneath: Beneath) -> str | None:
 
 def _load(data_dir: Path) -> State | None:
     state = read_pickle(cache_file("state", data_dir))
-    return state if isinstance(state, State) else None
+    if not isinstance(state, State):
+        return None
+    kept_file = read_pickle(cache_file("shared", data_dir))
+    if not (isinstance(kept_file, tuple) and len(kept_file) == 2 and state.token
+            and kept_file[0] == state.token):
+        return None  # not the shared files this state was saved with
+    state.shared = kept_file[1]
+    return state
 
 
-def _save(data_dir: Path, state: State) -> None:
+def _save(data_dir: Path, state: State, shared: bool = False) -> None:
+    """Save ``state``; with ``shared`` (a full check), its shared files first, under a new
+    mark: a state is only ever read with the shared files it was saved with."""
+    if shared:
+        state.token = os.urandom(16)
+        write_pickle(cache_file("shared", data_dir), (state.token, state.shared))
     write_pickle(cache_file("state", data_dir), state)
 
 
@@ -240,7 +259,7 @@ def full(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
     hashes = {g: contents(data_dir, group, known) for g, group in (groups or {}).items()}
     if groups is not None and None not in hashes.values():
         state.groups, state.contents = _signatures(groups), hashes  # type: ignore[assignment]
-        _save(data_dir, state)
+        _save(data_dir, state, shared=True)
     return state.summary()
 
 
