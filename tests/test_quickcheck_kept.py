@@ -37,13 +37,13 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_the_early_scan_is_the_scan_even_when_its_child_fails(data: Path) -> None:
     resolved = data.resolve()
     assert scanning.Early(resolved).result() == scanning.scan(resolved)
-    parent, real = os.getpid(), scanning.scan
-    try:  # a child that dies: the parent scans itself
-        scanning.scan = lambda d: os._exit(3) if os.getpid() != parent else real(d)
+    parent, real = os.getpid(), scanning.walk_rest
+    try:  # a child that dies: the parent walks its part too
+        scanning.walk_rest = lambda d: os._exit(3) if os.getpid() != parent else real(d)
         early = scanning.Early(resolved)
-        assert early.pid and early.result() == real(resolved)
+        assert early.pid and early.result() == scanning.scan(resolved)
     finally:
-        scanning.scan = real
+        scanning.walk_rest = real
     early = scanning.Early(resolved)
     pid = early.pid
     early.close()  # never asked: the child is reaped all the same

@@ -53,6 +53,12 @@ _MODE, _MTIME, _CTIME = (operator.attrgetter(f"st_{a}") for a in ("mode", "mtime
 _SIGN = operator.attrgetter("st_mode", "st_ino", "st_size", "st_mtime_ns", "st_ctime_ns")
 
 
+# One group's part of a scan: (hash of its entries' lines, plain data files, odd, newest
+# time); a walk: {group: part}, the start time, and whether it met sources/copies/
+Part = tuple[str, list[str], bool, int]
+Walk = tuple[dict[str, Part], int, bool]
+
+
 def scan(data_dir: Path) -> dict[str, Group] | None:
     """Group → its entries, from directory entries alone (symlinks never followed); None
     when a folder cannot be read (only the full check can report that).
@@ -64,31 +70,69 @@ def scan(data_dir: Path) -> dict[str, Group] | None:
     a second edit within the file system's timestamp granularity could otherwise leave
     the same signature (git's "racy clean" problem); its contents are then compared. A
     folder's own times count for the group of what is in it (they change when an entry
-    is added, removed or renamed there)."""
-    racy_from = time.time_ns() - RACY_NS
+    is added, removed or renamed there).
+
+    The stored copies (sources/copies/) are walked on their own (``walk_copies``) and
+    joined to the rest (``walk_rest``): ``Early`` has them walked by the parent while its
+    child walks the rest. Either way the same signatures come out."""
+    return joined(walk_rest(data_dir), walk_copies(data_dir))
+
+
+def walk_rest(data_dir: Path) -> Walk | None:
+    """Everything but the stored copies' folder (whose own times are counted)."""
+    return _walk(data_dir, ("", SHARED, 0), _COPIES)
+
+
+def walk_copies(data_dir: Path) -> Walk | None:
+    """The stored copies' folder alone; None when it cannot be read (or is not there)."""
+    return _walk(data_dir, (_COPIES, SHARED, 0), None)
+
+
+def joined(rest: Walk | None, copies: Walk | None) -> dict[str, Group] | None:
+    """The groups of the two walks; None where one failed, or they disagree on whether
+    there is a folder of stored copies (it came or went between them)."""
+    if rest is None or rest[2] != (copies is not None):
+        return None
+    racy_from = min(rest[1], copies[1] if copies else rest[1]) - RACY_NS
+    groups = {}
+    for name, (digest, files, odd, newest) in rest[0].items():
+        if copies is not None and name == SHARED:
+            more, files2, odd2, newest2 = copies[0].get(SHARED, ("", [], False, 0))
+            digest = hashlib.blake2b(f"{digest}\0{more}".encode(), digest_size=16).hexdigest()
+            files, odd, newest = files + files2, odd or odd2, max(newest, newest2)
+        groups[name] = Group(RACY if newest > racy_from else digest, files, odd)
+    return groups
+
+
+def _walk(data_dir: Path, start: tuple[str, str, int], skip: str | None) -> Walk | None:
+    """The parts of the groups of the folders from ``start`` (not into ``skip``)."""
+    began = time.time_ns()
     entries: dict[str, list[tuple[object, ...]]] = {}
     groups: dict[str, Group] = {}
     newest: dict[str, int] = {}
-    # (folder relative to data_dir, ending in "/"; its group; its own newest time)
-    stack: list[tuple[str, str, int]] = [("", SHARED, 0)]
+    met = False
+    stack: list[tuple[str, str, int]] = [start]  # (folder ending in "/", group, its times)
     while stack:
         prefix, group, times = stack.pop()
         newest[group] = max(newest.get(group, 0), times)
+        if prefix == skip:
+            met = True  # its own times counted; what is in it, by the other walk
+            continue
         try:
             found, stats = _listing(os.path.join(data_dir, prefix))
         except OSError:
             return None  # a missing or unreadable folder: the full check reports it
-        if found:
+        if found:  # (an empty folder makes no group of its own)
             into = groups.get(group) or groups.setdefault(group, Group(""))
             folders, latest = _folder(prefix, group, found, stats, into,
                                       entries.setdefault(group, []))
             newest[group] = max(newest[group], latest)
             stack += folders
-    for group, lines in entries.items():  # in the order the folders list them: unsorted, as
-        # an order that changed with nothing else only costs comparing contents
-        groups[group].signature = RACY if newest[group] > racy_from else hashlib.blake2b(
-            marshal.dumps(lines), digest_size=16).hexdigest()
-    return groups
+    # each group's lines in the order the folders list them: unsorted, as an order that
+    # changed with nothing else only costs comparing contents
+    return {group: (hashlib.blake2b(marshal.dumps(entries.get(group, [])), digest_size=16
+                                    ).hexdigest(), g.files, g.odd, newest[group])
+            for group, g in groups.items()}, began, met
 
 
 _BY_FD = os.scandir in os.supports_fd
@@ -154,9 +198,11 @@ def _forking() -> bool:
 
 
 class Early:
-    """``scan(data_dir)``, started at once in a forked child (where forking is available);
-    ``result`` gives it, or scans here if the child could not. A scan started earlier is
-    as safe as one started later: whatever changes after it is seen by the next check."""
+    """``scan(data_dir)``, the walk of all but the stored copies started at once in a forked
+    child (where forking is available); ``result`` walks the copies here, then joins the
+    child's walk (or, if the child failed or none was started, its own). A scan started
+    earlier is as safe as one started later: whatever changes after it, the next check
+    sees."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
@@ -170,11 +216,9 @@ class Early:
             code = 1
             try:
                 os.close(read)
-                groups = scan(data_dir)
-                plain = None if groups is None else {
-                    name: (g.signature, g.files, g.odd) for name, g in groups.items()}
+                walked = walk_rest(data_dir)
                 with os.fdopen(write, "wb") as out:
-                    out.write(marshal.dumps(plain))
+                    out.write(marshal.dumps(walked))
                 code = 0
             finally:
                 os._exit(code)
@@ -190,14 +234,11 @@ class Early:
         return data if os.waitstatus_to_exitcode(status) == 0 else None
 
     def result(self) -> dict[str, Group] | None:
-        """The scan: the child's, or (it failed, or none was started) made here."""
-        if self.pid:
-            data = self._collect()
-            if data:
-                plain = marshal.loads(data)
-                return None if plain is None else {
-                    name: Group(*entry) for name, entry in plain.items()}
-        return scan(self.data_dir)
+        """The scan: the copies walked here, the rest by the child (or here)."""
+        copies = walk_copies(self.data_dir)
+        data = self._collect() if self.pid else None
+        rest = marshal.loads(data) if data else walk_rest(self.data_dir)
+        return joined(rest, copies)
 
     def close(self) -> None:
         """End the child if its result was never asked for (never left as a zombie)."""
