@@ -18,7 +18,7 @@ from casefile.pipeline import load_dataset
 from casefile.reading import cache, kept, quickcheck
 from casefile.reading import scan as scanning
 from tests.conftest import MINI, write_tree
-from tests.test_quickcheck import FOL, city, edit, quick, truth
+from tests.test_quickcheck import COPY, COPY_TEXT, FOL, city, edit, quick, truth, with_copy
 
 OTHER = "sources/other-news.yml"  # a source no record cites
 
@@ -127,3 +127,30 @@ def test_the_shared_files_are_written_by_the_full_check_only(
     cache.write_pickle(shared, (os.urandom(16), blob))  # not the mark the state has
     assert quick(data) == truth(data) and len(fulls) == 1
     assert pickle.loads(shared.read_bytes())[0] != token
+
+
+def test_the_copies_walked_apart_are_seen_as_one_scan_sees_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scanning, "RACY_NS", 50_000_000)
+    data = tmp_path / "data"
+    write_tree(data, with_copy())
+    time.sleep(0.06)
+    resolved = data.resolve()
+    first = scanning.scan(resolved)
+    assert first is not None and f"sources/copies/{COPY.rsplit('/', 1)[1]}" in first[""].files
+    assert scanning.Early(resolved).result() == first
+    copy = data / COPY  # changed in place, its size and times put back: seen all the same
+    before = copy.stat()
+    copy.write_text(COPY_TEXT.replace("We are sorry.", "We are sorrx."), encoding="utf-8")
+    os.utime(copy, ns=(before.st_atime_ns, before.st_mtime_ns))
+    time.sleep(0.06)
+    again = scanning.scan(resolved)
+    assert again is not None and again[""].signature != first[""].signature
+    unchanged = {g: first[g].signature for g in first if g}
+    assert {g: again[g].signature for g in again if g} == unchanged
+    # a folder of copies that came or went between the two walks: only a full check says
+    copies = scanning.walk_copies(resolved)
+    assert copies is not None and scanning.joined(scanning.walk_rest(resolved), None) is None
+    (data / "sources" / "copies").rename(tmp_path / "copies")
+    assert scanning.walk_copies(resolved) is None and scanning.scan(resolved) is not None
+    assert scanning.joined(scanning.walk_rest(resolved), copies) is None
