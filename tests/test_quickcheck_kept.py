@@ -154,3 +154,19 @@ def test_the_copies_walked_apart_are_seen_as_one_scan_sees_them(
     (data / "sources" / "copies").rename(tmp_path / "copies")
     assert scanning.walk_copies(resolved) is None and scanning.scan(resolved) is not None
     assert scanning.joined(scanning.walk_rest(resolved), copies) is None
+
+
+def test_a_damaged_kept_source_gets_the_full_check(
+        data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert quick(data) == truth(data)
+    shared = cache.cache_file("shared", data.resolve())
+    token, blob = pickle.loads(shared.read_bytes())
+    rest, raw = pickle.loads(blob)
+    raw["report-2017"] = raw["report-2017"][:40]  # cut short
+    cache.write_pickle(shared, (token, pickle.dumps((rest, raw))))
+    write_tree(data, {FOL: edit(FOL, "Better.", "Much better.", dict(MINI))[FOL]})
+    time.sleep(0.06)
+    fulls: list[Path] = []
+    real = quickcheck.full
+    monkeypatch.setattr(quickcheck, "full", lambda d, *a: fulls.append(d) or real(d, *a))
+    assert quick(data) == truth(data) and "data OK" in quick(data) and len(fulls) == 1

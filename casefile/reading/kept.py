@@ -20,6 +20,10 @@ _TABLES = ("bodies", "people", "sources")
 _LOADING: list[Linker] = []  # the linker whose sources are being unpickled
 
 
+class DamagedError(Exception):
+    """A kept source cannot be unpickled: only the full check can say."""
+
+
 class TangledError(Exception):
     """A source is reachable from the rest of the linker: it cannot be kept apart."""
 
@@ -62,6 +66,8 @@ class Sources(Mapping[str, Any]):
             _LOADING.append(self.linker)
             try:
                 found = self.loaded[ident] = pickle.loads(raw)
+            except Exception as exc:  # a damaged cache file can make it raise almost anything
+                raise DamagedError(ident) from exc
             finally:
                 _LOADING.pop()
         return found

@@ -352,6 +352,8 @@ def check(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
             try:
                 summary = _quick(data_dir, state, groups, jurisdiction, require) if groups \
                     else None
+            except kept.DamagedError:  # a kept source unreadable: the full check, afresh
+                summary = None
             finally:  # what _quick froze, back to the collector before any full check
                 if not frozen_before:  # (unless objects were frozen before: the plugin's)
                     gc.unfreeze()
