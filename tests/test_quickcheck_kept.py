@@ -170,3 +170,22 @@ def test_a_damaged_kept_source_gets_the_full_check(
     real = quickcheck.full
     monkeypatch.setattr(quickcheck, "full", lambda d, *a: fulls.append(d) or real(d, *a))
     assert quick(data) == truth(data) and "data OK" in quick(data) and len(fulls) == 1
+
+
+def test_the_copies_are_walked_by_whichever_process_is_free_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    write_tree(data, with_copy())
+    resolved = data.resolve()
+    whole = scanning.scan(resolved)
+    parent, walks, real_copies, real_rest = os.getpid(), [], scanning.walk_copies, \
+        scanning.walk_rest
+    monkeypatch.setattr(scanning, "walk_copies", lambda d: walks.append(os.getpid()) or
+                        real_copies(d))  # (what the child appends stays in the child)
+    early = scanning.Early(resolved)
+    time.sleep(1)  # the child is done first: it walks the copies too
+    assert early.result() == whole and walks == []
+    monkeypatch.setattr(scanning, "walk_rest", lambda d: time.sleep(
+        0 if os.getpid() == parent else 1) or real_rest(d))
+    early = scanning.Early(resolved)  # the parent is free first: it walks the copies
+    assert early.result() == whole and walks == [parent]

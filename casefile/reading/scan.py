@@ -199,8 +199,10 @@ def _forking() -> bool:
 
 class Early:
     """``scan(data_dir)``, the walk of all but the stored copies started at once in a forked
-    child (where forking is available); ``result`` walks the copies here, then joins the
-    child's walk (or, if the child failed or none was started, its own). A scan started
+    child (where forking is available). The copies are walked by whichever of the two is
+    free first: the child once its walk is done, or the parent once it has imported what
+    it needs (``result``): a single token in a pipe, which only one of them can read, says
+    who. If the child failed or none was started, the parent walks it all. A scan started
     earlier is as safe as one started later: whatever changes after it, the next check
     sees."""
 
@@ -208,39 +210,57 @@ class Early:
         self.data_dir = data_dir
         self.pid = 0
         self.fd = -1
+        self.token = -1
         if not _forking():
             return
         read, write = os.pipe()
+        token, give = os.pipe()
+        os.write(give, b"t")
+        os.close(give)
+        os.set_blocking(token, False)
         pid = os.fork()
         if pid == 0:  # the child: only system calls and marshal, then gone
             code = 1
             try:
                 os.close(read)
                 walked = walk_rest(data_dir)
+                copies = walk_copies(data_dir) if _took(token) else None
                 with os.fdopen(write, "wb") as out:
-                    out.write(marshal.dumps(walked))
+                    out.write(marshal.dumps((walked, copies is not None, copies)))
                 code = 0
             finally:
                 os._exit(code)
         os.close(write)
-        self.pid, self.fd = pid, read
+        self.pid, self.fd, self.token = pid, read, token
 
     def _collect(self) -> bytes | None:
         """The child's answer, once it has ended (None if it failed)."""
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
+        os.close(self.token)
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0
         return data if os.waitstatus_to_exitcode(status) == 0 else None
 
     def result(self) -> dict[str, Group] | None:
-        """The scan: the copies walked here, the rest by the child (or here)."""
-        copies = walk_copies(self.data_dir)
+        """The scan: the child's walks, and the copies' here if the child had not taken
+        them (or all of it here)."""
+        mine = walk_copies(self.data_dir) if not self.pid or _took(self.token) else None
         data = self._collect() if self.pid else None
-        rest = marshal.loads(data) if data else walk_rest(self.data_dir)
-        return joined(rest, copies)
+        if not data:
+            return joined(walk_rest(self.data_dir), mine or walk_copies(self.data_dir))
+        rest, theirs, copies = marshal.loads(data)
+        return joined(rest, copies if theirs else mine)
 
     def close(self) -> None:
         """End the child if its result was never asked for (never left as a zombie)."""
         if self.pid:
             self._collect()
+
+
+def _took(token: int) -> bool:
+    """Whether this process read the one token (the other one did not, and never will)."""
+    try:
+        return os.read(token, 1) == b"t"
+    except BlockingIOError:
+        return False
