@@ -153,14 +153,25 @@ def problems(root: Path) -> list[Problem]:
         node = calendars.plugin_option(root, option.name)
         if node is None:
             continue
+        mark = node.start_mark
         try:
             value = yaml.SafeLoader("").construct_object(node, deep=True)
         except ValueError:  # a date-shaped scalar that is no day of the calendar
             value = node.value
+        except yaml.YAMLError:  # a tag no safe loader constructs (!!python/name:, !ENV)
+            found.append(Problem("mkdocs.yml", mark.line + 1, mark.column + 1,
+                                 f"plugins.casefile.{option.name}", tagged(node, option)))
+            continue
         try:
             option.check(value)
         except ValueError as exc:
-            mark = node.start_mark
             found.append(Problem("mkdocs.yml", mark.line + 1, mark.column + 1,
                                  f"plugins.casefile.{option.name}", printable(str(exc))))
     return found
+
+
+def tagged(node: yaml.ScalarNode, option: Option) -> str:
+    """What is wrong with a value whose YAML tag casefile does not read, and what to write."""
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+    what = option.kind if option.kind == "true or false" else f"the {option.kind} itself"
+    return printable(f"the YAML tag {tag} cannot be read here: write {what}, with no tag")

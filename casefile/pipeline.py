@@ -29,7 +29,7 @@ from casefile.reading import copies, schema
 from casefile.reading.beneath import Beneath
 from casefile.reading.cache import ParseCache, digest
 from casefile.reading.load import load_bytes, read_data_file
-from casefile.reading.survey import survey
+from casefile.reading.survey import prefix_length, survey
 from casefile.reading.validate import Loc, Rec, validate
 
 _FLAT_KINDS = {"bodies": "body", "people": "person", "sources": "source"}
@@ -173,7 +173,7 @@ def read_all(data_dir: Path, root: Path, cache: ParseCache | None = None,
     planned: list[tuple[str, str, str | None, str | None, Checked | None]] = []
     jobs: list[Job] = []
     cold = cache is None or not cache.entries
-    data_prefix, root_prefix = len(str(data_dir)) + 1, len(str(root)) + 1
+    data_prefix, root_prefix = prefix_length(data_dir), prefix_length(root)
     listed, stray = _listed(data_dir, root, paths, under)
     problems += stray
     with Beneath(str(data_dir)) as beneath:  # no folder below data_dir is followed if a link

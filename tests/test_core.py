@@ -16,7 +16,7 @@ from tests.conftest import POWYS_DATA, REPO
 # beside them; only the pipeline, the MkDocs adapter and shared helpers sit at the top.
 STAGES = {
     "reading": {"survey", "beneath", "load", "validate", "schema", "cache", "quickcheck",
-                "differ", "copies"},
+                "differ", "copies", "scan", "kept"},
     "model": {"objects", "vocab", "dates", "date_words", "calendars", "money", "link",
               "link_records", "link_dates", "link_differ", "deadlines", "views", "oversight",
               "oversight_history", "link_oversight", "who", "quotes", "published", "grades",

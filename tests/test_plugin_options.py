@@ -119,6 +119,32 @@ def test_casefile_check_locates_every_bad_option_even_a_date_yaml_cannot_read(
     assert check(root).returncode == 0
 
 
+def test_an_option_with_a_tag_yaml_will_not_construct_is_a_located_problem(
+        tmp_path: Path) -> None:
+    """A tag PyYAML's safe constructor refuses (``!!python/name:``, ``!ENV``) is a problem
+    like any other, with its line and column, never a traceback."""
+    root = copy_project(tmp_path / "site")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace(OPTION_LINE, OPTION_LINE + (
+        "      jurisdiction: !!python/name:os.system\n      review_max_age_days: -3\n"
+        "      locale: !ENV LANG\n      as_of: !!python/name:os.getcwd ''\n")),
+        encoding="utf-8")
+    line = config[:config.index(OPTION_LINE)].count("\n") + 2
+    result = check(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"mkdocs.yml:{line}:21: plugins.casefile.jurisdiction: the YAML tag "
+        "!!python/name:os.system cannot be read here: write the code (ISO 3166) itself, with "
+        "no tag",
+        f"mkdocs.yml:{line + 1}:28: plugins.casefile.review_max_age_days: -3 is not between "
+        "1 and 3650 days",
+        f"mkdocs.yml:{line + 2}:15: plugins.casefile.locale: the YAML tag !ENV cannot be read "
+        "here: write the locale code itself, with no tag",
+        f"mkdocs.yml:{line + 3}:14: plugins.casefile.as_of: the YAML tag !!python/name:os.getcwd "
+        "cannot be read here: write the date (YYYY-MM-DD) itself, with no tag",
+        "casefile: 4 problems found; nothing was built."]
+
+
 def test_a_new_site_gets_the_same_table(tmp_path: Path) -> None:
     from tests.conftest import init_site
 

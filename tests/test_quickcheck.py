@@ -7,7 +7,6 @@ import contextlib
 import gc
 import hashlib
 import os
-import pickle
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from casefile.model import calendars, dates
 from casefile.model.dates import days_off_in_year
 from casefile.pipeline import load_dataset
 from casefile.reading import quickcheck
+from casefile.reading import scan as scanning
 from tests.conftest import MINI, examples, write_tree
 
 INS = "cases/town/records/town-inspection.yml"
@@ -81,10 +81,10 @@ def fulls(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     calls: list[Path] = []
     real = quickcheck.full
 
-    def spy(data_dir: Path, jurisdiction: str | None = None,
-            require: bool = False) -> quickcheck.Summary:
+    def spy(data_dir: Path, jurisdiction: str | None = None, require: bool = False,
+            scanned: quickcheck.Scanned | None = None) -> quickcheck.Summary:
         calls.append(data_dir)
-        return real(data_dir, jurisdiction, require)
+        return real(data_dir, jurisdiction, require, scanned)
 
     monkeypatch.setattr(quickcheck, "full", spy)
     return calls
@@ -260,7 +260,7 @@ def test_quick_and_full_checks_agree_over_random_edits(
     write_tree(data, files)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CASEFILE_CACHE", str(root / "cache"))
-        patch.setattr(quickcheck, "RACY_NS", 50_000_000)  # so signatures are trusted
+        patch.setattr(scanning, "RACY_NS", 50_000_000)  # so signatures are trusted
         time.sleep(0.06)
         assert quick(data) == truth(data)
         for step in steps:
@@ -276,7 +276,7 @@ def test_quick_and_full_checks_agree_over_random_edits(
 @pytest.fixture
 def trusted(data: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Signatures trusted after 50 ms (not 2 s), so a test need not wait."""
-    monkeypatch.setattr(quickcheck, "RACY_NS", 50_000_000)
+    monkeypatch.setattr(scanning, "RACY_NS", 50_000_000)
     write_tree(data, {**MINI, **city()})
     time.sleep(0.06)
     assert "data OK" in quick(data)
@@ -350,7 +350,7 @@ def test_the_quick_check_reads_again_only_the_copies_it_needs(data: Path,
     assert quick(data) == truth(data) and len(fulls) == 1
     state = quickcheck._load(data.resolve())
     assert state is not None
-    kept = pickle.loads(state.shared).sources["report-2017"].copy
+    kept = quickcheck.kept.loads(state.shared).sources["report-2017"].copy
     assert not kept.read and (kept.parts, kept.text) == (None, "")  # saved without text
     city_ins = "cases/city/records/city-inspection.yml"
     clock.write(data, edit(city_ins, "summary:", "summary: Now", files))

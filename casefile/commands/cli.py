@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from casefile.errors import DataError, Problem, printable
-from casefile.pipeline import load_dataset
+
+# Only light modules here: ``casefile check`` starts its folder scan in a child before it
+# imports the checker (``cmd_check``); each command imports what it needs.
 
 
 def _github_data(text: str) -> str:
@@ -56,19 +59,24 @@ def project_requires_copies(data: Path) -> bool:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from casefile.reading import quickcheck
+    from casefile.reading.scan import Early
 
     data = Path(args.data)
+    early = Early(data.resolve())  # the folder scan, on the other core while this imports
     try:
+        from casefile.reading import quickcheck
+
         where = project_jurisdiction(data)
         require = args.require_copies or project_requires_copies(data)
-        summary = quickcheck.full(data.resolve(), where, require) if args.full else \
-            quickcheck.check(data, where, require)
+        summary = quickcheck.full(data.resolve(), where, require, early.result) if \
+            args.full else quickcheck.check(data, where, require, early.result)
     except DataError as exc:
         if args.format == "github":
             print("\n".join(_github(p) for p in exc.problems))
         print(exc.report(), file=sys.stderr)
         return 1
+    finally:
+        early.close()
     print(summary.line())
     _warn(summary.notes, args.format)
     return 0
@@ -186,6 +194,7 @@ def external_links(args: argparse.Namespace) -> int:
 
     from casefile.outputs import wayback
     from casefile.outputs.external import Checker, check_all, report, targets
+    from casefile.pipeline import load_dataset
 
     try:
         dataset = load_dataset(Path(args.data))
@@ -285,10 +294,36 @@ def parser() -> argparse.ArgumentParser:
                        help="do not ask the Internet Archive for copies")
     links.add_argument("--allow-internal-for-tests", action="store_true", help=argparse.SUPPRESS)
     links.set_defaults(func=cmd_links)
-    from casefile.commands.import_recs import add_parser
-
-    add_parser(sub)
+    _import_parser(sub)
     return top
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from casefile.commands.import_recs import cmd_import as run
+
+    return run(args)
+
+
+def _import_parser(sub: Any) -> None:
+    top = sub.add_parser("import", help="add entries to a record from a table")
+    what = top.add_subparsers(dest="what", required=True)
+    recs = what.add_parser(
+        "recommendations", help="append a table of recommendations (CSV or JSON) to a "
+        "record's findings, as kind: recommendation",
+        description="Append a table of recommendations to a record's findings. Columns: "
+        "number, paragraph, text (the words as the source prints them: they become the "
+        "quotation), directed_at (body ids separated by ';'), and optionally theme and id. "
+        "Nothing is written unless every row is good; existing entries are never changed.")
+    recs.add_argument("file", help="a CSV file with a header row, or a JSON list of objects")
+    recs.add_argument("--record", required=True, metavar="PATH_OR_ID",
+                      help="the record to add to: its file or its id")
+    recs.add_argument("--theme", help="theme id for rows with no theme column")
+    recs.add_argument("--source", help="the source id each entry cites (default: the "
+                      "record's first cited source)")
+    recs.add_argument("--prefix", help="ids are PREFIX-NUMBER where there is no id column "
+                      "(default: the record's id)")
+    recs.add_argument("--data", default="data", help="data folder (default: data)")
+    recs.set_defaults(func=cmd_import)
 
 
 def main(argv: list[str] | None = None) -> int:

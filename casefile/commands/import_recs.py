@@ -228,25 +228,3 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"casefile import: added {count} recommendation{'s' if count != 1 else ''} to "
           f"{known.record_file}")
     return 0
-
-
-def add_parser(sub: Any) -> None:
-    top = sub.add_parser("import", help="add entries to a record from a table")
-    what = top.add_subparsers(dest="what", required=True)
-    recs = what.add_parser(
-        "recommendations", help="append a table of recommendations (CSV or JSON) to a "
-        "record's findings, as kind: recommendation",
-        description="Append a table of recommendations to a record's findings. Columns: "
-        "number, paragraph, text (the words as the source prints them: they become the "
-        "quotation), directed_at (body ids separated by ';'), and optionally theme and id. "
-        "Nothing is written unless every row is good; existing entries are never changed.")
-    recs.add_argument("file", help="a CSV file with a header row, or a JSON list of objects")
-    recs.add_argument("--record", required=True, metavar="PATH_OR_ID",
-                      help="the record to add to: its file or its id")
-    recs.add_argument("--theme", help="theme id for rows with no theme column")
-    recs.add_argument("--source", help="the source id each entry cites (default: the "
-                      "record's first cited source)")
-    recs.add_argument("--prefix", help="ids are PREFIX-NUMBER where there is no id column "
-                      "(default: the record's id)")
-    recs.add_argument("--data", default="data", help="data folder (default: data)")
-    recs.set_defaults(func=cmd_import)

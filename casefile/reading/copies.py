@@ -26,10 +26,11 @@ from casefile.model import quotes
 from casefile.model.link import COPY_FORMATS, Linker, Loaded
 from casefile.reading.beneath import Beneath
 from casefile.reading.load import read_data_file
+from casefile.reading.scan import COPIES, COPY_ENDINGS
 from casefile.reading.schema import SHA256_PATTERN
 
-FOLDER = "copies"  # data/sources/copies/
-ENDINGS = (".txt", ".md", ".html", ".htm", ".pdf")
+FOLDER = COPIES  # data/sources/copies/
+ENDINGS = COPY_ENDINGS
 MAX_COPY_BYTES = 20_000_000
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\xa0]*\n")
 
@@ -168,8 +169,8 @@ def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
     by_source: dict[str, list[quotes.Quoted]] = {}
     for item in quoted:
         by_source.setdefault(item.cite.source.id, []).append(item)
-    todo = [ident for ident, source in linker.sources.items() if source.copy is not None
-            and (loaded is not None or ident in by_source)]
+    todo = [ident for ident in linker.sources if (loaded is not None or ident in by_source)
+            and linker.sources[ident].copy is not None]  # only the quoted, if kept apart
     theirs: list[str] = []
     if len(todo) >= SPLIT_FROM and fork_available():
         theirs = [i for i in todo[1::2] if not linker.sources[i].publish_copy]

@@ -24,15 +24,10 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
-import marshal
-import operator
 import os
-import pickle
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
-from stat import S_ISDIR, S_ISREG
 
 from casefile.errors import Problem
 from casefile.fork import no_gc
@@ -42,15 +37,14 @@ from casefile.model.deadlines import compute_all
 from casefile.model.link import Linker
 from casefile.model.objects import Case, Dataset
 from casefile.pipeline import check_quotes, link_cases, load_dataset, read_all
-from casefile.reading import copies
+from casefile.reading import copies, kept
 from casefile.reading.beneath import Beneath
 from casefile.reading.cache import cache_file, digest, read_pickle, write_pickle
 from casefile.reading.load import read_data_file
+from casefile.reading.scan import RACY, SHARED, Group, scan
+from casefile.reading.survey import prefix_length
 from casefile.reading.validate import Loc, Rec
 
-SHARED = ""  # the group of files outside cases/
-RACY = "racy"
-RACY_NS = 2_000_000_000
 _UNUSED = Rec(Loc("", 0, 0, ""))  # stands in for records a clean state no longer holds
 
 
@@ -106,16 +100,6 @@ def summary_of(dataset: Dataset) -> Summary:
 
 
 @dataclass
-class Group:
-    """One group's folder entries as seen by ``scan``: a signature of their metadata,
-    the plain data files in it, and whether it holds anything else."""
-
-    signature: str
-    files: list[str] = field(default_factory=list)
-    odd: bool = False  # a symlink, special file, hidden or non-YAML entry
-
-
-@dataclass
 class State:
     groups: dict[str, str]  # group → signature of its entries (RACY: recheck content)
     ids: dict[str, frozenset[str]]  # case → the ids its files claimed
@@ -133,6 +117,12 @@ class State:
     days_off: dict[tuple[str | None, int], frozenset[dt.date]] = field(default_factory=dict)
     places: dict[str, tuple[frozenset[int], str]] = field(default_factory=dict)  # weekend, name
     holidays: str | None = None
+    token: bytes = b""  # the mark of the file ``shared`` is kept in, written with it
+
+    def __getstate__(self) -> dict[str, object]:
+        """Saved without ``shared``: 12 MB at 1000 cases, written only by a full check into
+        a file of its own, not again after each one-case edit (``_save``)."""
+        return {**vars(self), "shared": b""}
 
     def summary(self) -> Summary:
         return Summary(len(self.records), sum(self.records.values()), self.sources,
@@ -141,104 +131,6 @@ class State:
 
 
 _COPIES = f"sources/{copies.FOLDER}/"
-_DATA_FILES = (".yml", ".yaml")
-_LSTAT = operator.methodcaller("stat", follow_symlinks=False)
-_NAME = operator.attrgetter("name")
-_MODE, _MTIME, _CTIME = (operator.attrgetter(f"st_{a}") for a in ("mode", "mtime_ns", "ctime_ns"))
-_SIGN = operator.attrgetter("st_mode", "st_ino", "st_size", "st_mtime_ns", "st_ctime_ns")
-
-
-def scan(data_dir: Path) -> dict[str, Group] | None:
-    """Group → its entries, from directory entries alone (symlinks never followed); None
-    when a folder cannot be read (only the full check can report that).
-
-    The signature covers every entry, whatever its name or type, with its size,
-    modification and change times and inode: an edit put back to the old size and time
-    (``touch -r``) still changes the change time, which no user can set. A group with an
-    entry changed in the last two seconds gets the signature RACY, which never matches:
-    a second edit within the file system's timestamp granularity could otherwise leave
-    the same signature (git's "racy clean" problem); its contents are then compared. A
-    folder's own times count for the group of what is in it (they change when an entry
-    is added, removed or renamed there)."""
-    racy_from = time.time_ns() - RACY_NS
-    entries: dict[str, list[tuple[object, ...]]] = {}
-    groups: dict[str, Group] = {}
-    newest: dict[str, int] = {}
-    # (folder relative to data_dir, ending in "/"; its group; its own newest time)
-    stack: list[tuple[str, str, int]] = [("", SHARED, 0)]
-    while stack:
-        prefix, group, times = stack.pop()
-        newest[group] = max(newest.get(group, 0), times)
-        try:
-            found, stats = _listing(os.path.join(data_dir, prefix))
-        except OSError:
-            return None  # a missing or unreadable folder: the full check reports it
-        if found:
-            into = groups.get(group) or groups.setdefault(group, Group(""))
-            folders, latest = _folder(prefix, group, found, stats, into,
-                                      entries.setdefault(group, []))
-            newest[group] = max(newest[group], latest)
-            stack += folders
-    for group, lines in entries.items():  # in the order the folders list them: unsorted, as
-        # an order that changed with nothing else only costs comparing contents
-        groups[group].signature = RACY if newest[group] > racy_from else hashlib.blake2b(
-            marshal.dumps(lines), digest_size=16).hexdigest()
-    return groups
-
-
-_BY_FD = os.scandir in os.supports_fd
-_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
-
-
-def _listing(path: str) -> tuple[list[os.DirEntry[str]], list[os.stat_result]]:
-    """A folder's entries and their own metadata (links not followed). Where it can, the
-    folder is opened once and each entry looked up in it (``fstatat``), not by its whole
-    path from the root again (a sixth less time for 41,000 entries); never through a
-    folder swapped for a link since it was listed (O_NOFOLLOW)."""
-    if not _BY_FD:
-        with os.scandir(path) as it:
-            found = list(it)
-        return found, list(map(_LSTAT, found))
-    fd = os.open(path, _FOLDER)
-    try:
-        with os.scandir(fd) as it:
-            found = list(it)  # type: ignore[arg-type]
-        return found, list(map(_LSTAT, found))
-    finally:
-        os.close(fd)
-
-
-def _folder(prefix: str, group: str, found: list[os.DirEntry[str]], stats: list[os.stat_result],
-            into: Group, lines: list[tuple[object, ...]]
-            ) -> tuple[list[tuple[str, str, int]], int]:
-    """One folder's entries into its group's signature ``lines`` and ``into``; returns
-    the folders in it, to scan, and the newest time of its other entries. Every entry is
-    looked at on every check (an edit in place changes no folder's times), 41,000 at 1000
-    cases: a folder of plain files only, the usual one, is taken whole by C loops
-    (``map``), without Python work per entry."""
-    names = list(map(_NAME, found))
-    rels = list(map(prefix.__add__, names))
-    endings = copies.ENDINGS if prefix == _COPIES else _DATA_FILES
-    if all(map(S_ISREG, map(_MODE, stats))) and all(map(str.endswith, names, repeat(
-            endings))) and not any(map(str.startswith, names, repeat("."))):
-        lines += zip(rels, map(_SIGN, stats), strict=True)
-        into.files += rels
-        return [], max(*map(_MTIME, stats), *map(_CTIME, stats))
-    folders, latest = [], 0
-    for rel, name, st in zip(rels, names, stats, strict=True):
-        if S_ISDIR(st.st_mode):
-            folders.append((rel + "/", name if prefix == "cases/" else group,
-                            max(st.st_mtime_ns, st.st_ctime_ns)))
-            lines.append((rel,))
-            into.odd = into.odd or name.startswith(".")
-            continue
-        lines.append((rel, _SIGN(st)))
-        latest = max(latest, st.st_mtime_ns, st.st_ctime_ns)
-        if S_ISREG(st.st_mode) and name.endswith(endings) and not name.startswith("."):
-            into.files.append(rel)
-        else:
-            into.odd = True
-    return folders, latest
 
 
 def contents(data_dir: Path, group: Group, known: dict[str, str] | None = None) -> str | None:
@@ -272,10 +164,22 @@ def _copy_hash(data_dir: Path, rel: str, beneath: Beneath) -> str | None:
 
 def _load(data_dir: Path) -> State | None:
     state = read_pickle(cache_file("state", data_dir))
-    return state if isinstance(state, State) else None
+    if not isinstance(state, State):
+        return None
+    kept_file = read_pickle(cache_file("shared", data_dir))
+    if not (isinstance(kept_file, tuple) and len(kept_file) == 2 and state.token
+            and kept_file[0] == state.token):
+        return None  # not the shared files this state was saved with
+    state.shared = kept_file[1]
+    return state
 
 
-def _save(data_dir: Path, state: State) -> None:
+def _save(data_dir: Path, state: State, shared: bool = False) -> None:
+    """Save ``state``; with ``shared`` (a full check), its shared files first, under a new
+    mark: a state is only ever read with the shared files it was saved with."""
+    if shared:
+        state.token = os.urandom(16)
+        write_pickle(cache_file("shared", data_dir), (state.token, state.shared))
     write_pickle(cache_file("state", data_dir), state)
 
 
@@ -303,7 +207,7 @@ def _snapshot(linker: Linker) -> bytes:
     copy.site_terms = linker.site_terms
     copy.site_frameworks = linker.site_frameworks
     copy.first_use = dict.fromkeys(linker.first_use, _UNUSED)
-    return pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL)  # copies not read yet
+    return kept.dumps(copy)  # copies not read yet; each source on its own
 
 
 def forget(data_dir: Path) -> None:
@@ -325,12 +229,16 @@ def _unverified(linker: Linker) -> dict[str, int]:
     return out
 
 
+Scanned = Callable[[], "dict[str, Group] | None"]  # a scan started earlier (scan.Early)
+
+
 def full(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
-         require: bool = False) -> Summary:
+         require: bool = False, scanned: Scanned | None = None) -> Summary:
     """The full check (raising DataError); when clean, remember what the next check needs.
-    ``require``: every cited source must have a stored copy (require_copies)."""
+    ``require``: every cited source must have a stored copy (require_copies); ``scanned``:
+    the folder scan, started before anything was read (else it is done here)."""
     forget(data_dir)
-    groups = scan(data_dir)
+    groups = scanned() if scanned is not None else scan(data_dir)
     seen: list[tuple[Linker, bytes, frozenset[str]]] = []
     read: dict[str, str] = {}  # what the check read: the state's hashes need not read again
     dataset = load_dataset(data_dir, on_shared=lambda linker: seen.append(
@@ -345,12 +253,13 @@ def full(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
                   calendars.facts_known(), calendars.holidays_version())
     known = {f"{_COPIES}{s.copy.file}": s.copy.sha256 for s in dataset.sources.values()
              if s.copy is not None and s.copy.read}  # read and hashed just now
-    start = len(data_dir.name) + 1  # read_all names files from the data folder's parent
+    # read_all names files from the data folder's parent (which may be the root, /)
+    start = prefix_length(data_dir) - prefix_length(data_dir.parent)
     known.update((rel[start:], key) for rel, key in read.items())
     hashes = {g: contents(data_dir, group, known) for g, group in (groups or {}).items()}
     if groups is not None and None not in hashes.values():
         state.groups, state.contents = _signatures(groups), hashes  # type: ignore[assignment]
-        _save(data_dir, state)
+        _save(data_dir, state, shared=True)
     return state.summary()
 
 
@@ -385,7 +294,7 @@ def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction:
         loaded, problems, broken = read_all(
             data_dir, data_dir.parent, None, under=[data_dir / "cases" / case for case in changed])
         with no_gc():
-            linker: Linker = pickle.loads(state.shared)
+            linker = kept.loads(state.shared)  # sources: when asked for
             # kept out of the collector's passes (``check`` lets them back in): the first
             # pass after the load would otherwise walk all 100,000 objects (0.1 s quiet)
             gc.freeze()
@@ -426,25 +335,33 @@ def _quick(data_dir: Path, state: State, groups: dict[str, Group], jurisdiction:
 
 
 def check(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
-          require: bool = False) -> Summary:
+          require: bool = False, scanned: Scanned | None = None) -> Summary:
     """Check the data set, relinking only what changed when that is safe; raise DataError.
     ``jurisdiction`` is the calendar of cases that name none (the plugin option);
-    ``require``: every cited source must have a stored copy (require_copies)."""
+    ``require``: every cited source must have a stored copy (require_copies); ``scanned``:
+    the folder scan of ``data_dir`` resolved, started before anything was read (the
+    command starts it in a child before it imports this module: ``scan.Early``)."""
     data_dir = data_dir.resolve()
     frozen_before = gc.get_freeze_count()
-    state = _load(data_dir)
+    state = _load(data_dir)  # while the scan goes on
+    groups = scanned() if scanned is not None else None
     try:
         if state is not None and (data_dir / "themes.yml").is_file():
-            groups = scan(data_dir)
+            if scanned is None:
+                groups = scan(data_dir)
             try:
                 summary = _quick(data_dir, state, groups, jurisdiction, require) if groups \
                     else None
+            except kept.DamagedError:  # a kept source unreadable: the full check, afresh
+                summary = None
             finally:  # what _quick froze, back to the collector before any full check
                 if not frozen_before:  # (unless objects were frozen before: the plugin's)
                     gc.unfreeze()
             if summary is not None:
                 return summary
-        return full(data_dir, jurisdiction, require)
+        # the scan made before anything was read serves the full check too
+        return full(data_dir, jurisdiction, require,
+                    None if scanned is None else (lambda: groups))
     except BaseException:
         forget(data_dir)
         raise

@@ -48,6 +48,13 @@ def _folder_allowed(rel: str, name: str) -> bool:
     return len(parts) == 2 and parts[0] == "cases" and name == "records"
 
 
+def prefix_length(folder: Path) -> int:
+    """How many characters of a path below ``folder`` name ``folder`` and the separator
+    after it: ``/srv/data/x`` → 10 for ``/srv/data``, but ``/data`` → 1 for ``/`` (the
+    filesystem root's name already ends in one)."""
+    return len(os.path.join(str(folder), ""))
+
+
 def survey(data_dir: Path, root: Path, top: Path | None = None
            ) -> tuple[list[str], list[Problem]]:
     """(every plain, visible file under ``top`` (default: the data folder), sorted; the
@@ -57,7 +64,7 @@ def survey(data_dir: Path, root: Path, top: Path | None = None
     never following a link (``casefile.reading.beneath``)."""
     files: list[str] = []
     problems: list[Problem] = []
-    data_prefix, root_prefix = len(str(data_dir)) + 1, len(str(root)) + 1
+    data_prefix, root_prefix = prefix_length(data_dir), prefix_length(root)
 
     def problem(path: str, message: str) -> None:
         problems.append(Problem(path[root_prefix:].replace(os.sep, "/"), 1, 1, "", message))
