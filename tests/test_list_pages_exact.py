@@ -106,11 +106,15 @@ def load_lists(tmp_path: Path) -> tuple[m.Case, Lists]:
         "cases/town/case.yml": ("themes: [leadership, safeguarding]",
                                 "themes: [safeguarding, leadership]"),
         INS: ("findings:\n", TRUST_FINDING),
-        FOLLOW: ("    cite: [council-news]\n", "    cite: [council-news]\n" + CONCERN),
+        FOLLOW: ("    status: improving\n    asserted_by: town-council\n    note: Better.\n"
+                 "    cite: [council-news]\n", "    status: worsened\n    asserted_by: "
+                 "town-council\n    note: Worse.\n    cite: [council-news]\n" + CONCERN),
         PFD: pfd().replace("findings:\n", DIRECTED, 1),
         "cases/town/records/r-1.yml": reply("r-1", "2018-02-01", rows=COUNCIL_REPLY),
         "cases/town/records/r-2.yml": reply("r-2", "2018-02-15", "trust", TRUST_REPLY),
-        "cases/town/records/town-review.yml": REVIEW})
+        "cases/town/records/town-review.yml": REVIEW,
+        # named to sort before the council, whose id sorts before the trust's
+        "bodies/trust.yml": "id: trust\nkind: health\nnames:\n  - name: Area Health Trust\n"})
     return case, list_pages(case, response_lists(case))
 
 
@@ -123,34 +127,39 @@ def shape(lists: Lists) -> list[tuple[str, list[tuple[str, str, str, str, list[s
             for s in lists.sections]
 
 
+def facets(lists: Lists) -> list[tuple[str, list[str]]]:
+    return [(s.heading, list(dict.fromkeys(p.facet for p in s.pages))) for s in lists.sections]
+
+
 PENDING_NONE = "No progress recorded"
 
 
 def test_the_single_filter_sections_in_order(tmp_path: Path) -> None:
     """Progress in the vocabulary's order (statuses, then outcomes, "none" last), not the
     order first seen; bodies by name; years; themes in the case's order (safeguarding
-    first here), a theme the case does not list last. The review's finding, which nobody
+    first here), a theme the case does not list last. Bodies by name: Area Health Trust
+    before Town Council, whose id comes first. The review's finding, which nobody
     owes or gives a reply, is on no page."""
     case, lists = load_lists(tmp_path)
     # the review, between the two reports, is skipped, not the end of the list
     assert [r.id for r in case.records][:3] == ["town-inspection", "town-review", "town-pfd"]
     assert shape(lists)[:4] == [
         ("By progress status", [
+            ("progress/worsened.md", "Findings whose latest progress status is Got worse",
+             "Got worse", "1 finding listed.", ["f-leadership"]),
             ("progress/concern.md", "Findings whose latest progress status is Concern remains",
              "Concern remains", "1 finding listed.", ["c-handover"]),
-            ("progress/improving.md", "Findings whose latest progress status is Improving",
-             "Improving", "1 finding listed.", ["f-leadership"]),
             ("progress/overdue.md", "Requirements whose latest progress status is Past due: "
              "no record that it was met", "Past due: no record that it was met",
              "1 requirement listed.", ["req-plan"]),
             ("progress/not-assessed.md", "Findings with no progress recorded", PENDING_NONE,
              "3 findings listed.", ["f-trust", "c-directed", "c-staffing"])]),
         ("By the body it is addressed to", [
+            ("body/trust.md", "Findings to Area Health Trust", "Area Health Trust",
+             "4 findings listed.", ["f-trust", "c-directed", "c-staffing", "c-handover"]),
             ("body/town-council.md", "Findings and requirements to Town Council",
              "Town Council", "4 findings and requirements listed.",
-             ["f-leadership", "req-plan", "c-staffing", "c-handover"]),
-            ("body/trust.md", "Findings to Town Health Trust", "Town Health Trust",
-             "4 findings listed.", ["f-trust", "c-directed", "c-staffing", "c-handover"])]),
+             ["f-leadership", "req-plan", "c-staffing", "c-handover"])]),
         ("By year of the report", [
             ("year/2017.md", "Findings and requirements raised in 2017", "2017",
              "3 findings and requirements listed.", ["f-trust", "f-leadership", "req-plan"]),
@@ -166,41 +175,42 @@ def test_the_single_filter_sections_in_order(tmp_path: Path) -> None:
 
 
 def test_the_response_sections_per_status_and_body_in_order(tmp_path: Path) -> None:
-    """Statuses in the responses' order; under one status, bodies by name (the trust's
-    "accepted" is seen first); under a status and body, progress in the vocabulary's
-    order (the trust's unanswered concern, first in the report, has none recorded)."""
+    """Statuses in the responses' order; under one status, bodies by name (Area Health
+    Trust before Town Council, whose id comes first; the council's unanswered item is seen
+    first); under a status and body, progress in the vocabulary's order, not by value
+    (the council's unanswered item that got worse before the one with none recorded)."""
     _, lists = load_lists(tmp_path)
-    council, trust = "from Town Council", "from Town Health Trust"
+    council, trust = "from Town Council", "from Area Health Trust"
     assert shape(lists)[4:] == [
         ("By response status and responding body", [
-            ("response-body/accepted--town-council.md",
-             f"Findings with the response status Accepted {council}",
-             f"Accepted {council}", "1 finding listed.", ["c-handover"]),
             ("response-body/accepted--trust.md",
              f"Findings with the response status Accepted {trust}",
              f"Accepted {trust}", "1 finding listed.", ["c-staffing"]),
+            ("response-body/accepted--town-council.md",
+             f"Findings with the response status Accepted {council}",
+             f"Accepted {council}", "1 finding listed.", ["c-handover"]),
             ("response-body/accepted-in-part--town-council.md",
              f"Requirements with the response status Accepted in part {council}",
              f"Accepted in part {council}", "1 requirement listed.", ["req-plan"]),
             ("response-body/rejected--town-council.md",
              f"Matters of concern with the response status Rejected {council}",
              f"Rejected {council}", "1 matter of concern listed.", ["c-directed"]),
-            ("response-body/not-answered-in-reply--town-council.md",
-             f"Findings with the response status Not answered in the reply {council}",
-             f"Not answered in the reply {council}", "2 findings listed.",
-             ["f-leadership", "c-staffing"]),
             ("response-body/not-answered-in-reply--trust.md",
              f"Findings with the response status Not answered in the reply {trust}",
              f"Not answered in the reply {trust}", "2 findings listed.",
-             ["c-directed", "c-handover"])]),
+             ["c-directed", "c-handover"]),
+            ("response-body/not-answered-in-reply--town-council.md",
+             f"Findings with the response status Not answered in the reply {council}",
+             f"Not answered in the reply {council}", "2 findings listed.",
+             ["f-leadership", "c-staffing"])]),
         ("By response status, responding body and progress status", [
+            ("response-progress/accepted--trust--not-assessed.md",
+             f"Findings with the response status Accepted {trust} and no progress recorded",
+             f"Accepted {trust}, {PENDING_NONE}", "1 finding listed.", ["c-staffing"]),
             ("response-progress/accepted--town-council--concern.md",
              f"Findings with the response status Accepted {council} and the progress "
              "status Concern remains", f"Accepted {council}, Concern remains",
              "1 finding listed.", ["c-handover"]),
-            ("response-progress/accepted--trust--not-assessed.md",
-             f"Findings with the response status Accepted {trust} and no progress recorded",
-             f"Accepted {trust}, {PENDING_NONE}", "1 finding listed.", ["c-staffing"]),
             ("response-progress/accepted-in-part--town-council--overdue.md",
              f"Requirements with the response status Accepted in part {council} and the "
              "progress status Past due: no record that it was met",
@@ -210,14 +220,6 @@ def test_the_response_sections_per_status_and_body_in_order(tmp_path: Path) -> N
              f"Matters of concern with the response status Rejected {council} and no "
              "progress recorded", f"Rejected {council}, {PENDING_NONE}",
              "1 matter of concern listed.", ["c-directed"]),
-            ("response-progress/not-answered-in-reply--town-council--improving.md",
-             f"Findings with the response status Not answered in the reply {council} and "
-             "the progress status Improving", f"Not answered in the reply {council}, Improving",
-             "1 finding listed.", ["f-leadership"]),
-            ("response-progress/not-answered-in-reply--town-council--not-assessed.md",
-             f"Findings with the response status Not answered in the reply {council} and no "
-             "progress recorded", f"Not answered in the reply {council}, {PENDING_NONE}",
-             "1 finding listed.", ["c-staffing"]),
             ("response-progress/not-answered-in-reply--trust--concern.md",
              f"Findings with the response status Not answered in the reply {trust} and the "
              "progress status Concern remains",
@@ -226,14 +228,22 @@ def test_the_response_sections_per_status_and_body_in_order(tmp_path: Path) -> N
             ("response-progress/not-answered-in-reply--trust--not-assessed.md",
              f"Matters of concern with the response status Not answered in the reply {trust} "
              "and no progress recorded", f"Not answered in the reply {trust}, {PENDING_NONE}",
-             "1 matter of concern listed.", ["c-directed"])])]
+             "1 matter of concern listed.", ["c-directed"]),
+            ("response-progress/not-answered-in-reply--town-council--worsened.md",
+             f"Findings with the response status Not answered in the reply {council} and "
+             "the progress status Got worse", f"Not answered in the reply {council}, Got worse",
+             "1 finding listed.", ["f-leadership"]),
+            ("response-progress/not-answered-in-reply--town-council--not-assessed.md",
+             f"Findings with the response status Not answered in the reply {council} and no "
+             "progress recorded", f"Not answered in the reply {council}, {PENDING_NONE}",
+             "1 finding listed.", ["c-staffing"])])]
     assert lists.status_pages == [
         ("cases/town/responses/accepted.md",
-         "Accepted from Town Council and Town Health Trust", 2),
+         "Accepted from Town Council and Area Health Trust", 2),
         ("cases/town/responses/accepted-in-part.md", "Accepted in part from Town Council", 1),
         ("cases/town/responses/rejected.md", "Rejected from Town Council", 1),
         ("cases/town/responses/not-answered-in-reply.md",
-         "Not answered in the reply from Town Council and Town Health Trust", 4)]
+         "Not answered in the reply from Town Council and Area Health Trust", 4)]
     assert (lists.case_id, lists.index_src) == ("town", "cases/town/lists/index.md")
     assert lists.pages == [p for s in lists.sections for p in s.pages]
 
@@ -257,17 +267,17 @@ def test_each_item_s_rows_addressed_bodies_first_then_any_other_that_replied(
     _, lists = load_lists(tmp_path)
     unanswered = ("Not answered in the reply — {}: its reply to this report, “Reply {}” ({}), "
                   "gives no response to this {}.")
-    trust = unanswered.format("Town Health Trust", "r-2", "15 February 2018", "{}")
+    trust = unanswered.format("Area Health Trust", "r-2", "15 February 2018", "{}")
     council = unanswered.format("Town Council", "r-1", "1 February 2018", "finding")
     assert rows(page(lists, "year", "2018")) == [
         [("trust", "not_answered_in_reply", True, trust.format("matter of concern")),
          ("town-council", "rejected", False, "Rejected — Town Council, 1 February 2018")],
         [("town-council", "not_answered_in_reply", True, council),
-         ("trust", "accepted", True, "Accepted — Town Health Trust, 15 February 2018")],
+         ("trust", "accepted", True, "Accepted — Area Health Trust, 15 February 2018")],
         [("town-council", "accepted", True, "Accepted — Town Council, 1 February 2018"),
          ("trust", "not_answered_in_reply", True, trust.format("finding"))]]
     assert rows(page(lists, "year", "2017"))[0] == [("trust", None, True, (
-        "No response recorded — Town Health Trust: no document in the records is a response "
+        "No response recorded — Area Health Trust: no document in the records is a response "
         "from it, and no duty to respond is recorded for it."))]
     assert [[r[:3] for r in one] for one in rows(page(lists, "body", "trust"))] == [
         [("trust", None, True)], [("trust", "not_answered_in_reply", True)],
@@ -349,3 +359,21 @@ def test_what_the_items_are_called(tmp_path: Path) -> None:
         "findings and requirements"]
     own = dataclasses.replace(finding, kind=vocab.Term("site_kind", "Site kind", ""))
     assert (plural([own], 1), plural([own])) == ("site kind", "site kinds")
+
+
+def test_each_section_s_facet_and_every_page_but_a_body_s_shows_every_row(
+        tmp_path: Path) -> None:
+    _, lists = load_lists(tmp_path)
+    assert facets(lists) == [
+        ("By progress status", ["progress"]), ("By the body it is addressed to", ["body"]),
+        ("By year of the report", ["year"]), ("By theme", ["theme"]),
+        ("By response status and responding body", ["response-body"]),
+        ("By response status, responding body and progress status", ["response-progress"])]
+    shown = [p for p in lists.pages if p.facet != "body"]
+    assert len(shown) == 4 + 2 + 3 + 6 + 8
+    for listed in shown:
+        assert [s.rows for s in listed.entries] == [s.item.rows for s in listed.entries]
+    assert [[r[:3] for r in one] for one in rows(page(lists, "progress", "not-assessed"))] == [
+        [("trust", None, True)],
+        [("trust", "not_answered_in_reply", True), ("town-council", "rejected", False)],
+        [("town-council", "not_answered_in_reply", True), ("trust", "accepted", True)]]
