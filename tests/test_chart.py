@@ -166,7 +166,7 @@ def test_dates_that_do_not_fit_side_by_side_go_on_two_lines() -> None:
 
 @pytest.mark.parametrize("count", [0, 1])
 def test_fewer_than_two_values_is_no_chart(count: int) -> None:
-    with pytest.raises(ValueError, match="two or more"):
+    with pytest.raises(ValueError, match=r"^a chart needs two or more values$"):
         svg("c", "Staff", THREE[:count])
 
 
@@ -305,3 +305,10 @@ def test_a_series_points_are_its_values_with_their_dates_who_and_span() -> None:
         f"Values in date order: 340 people (April 2023, {regulator}); 352 people (31 December "
         f"2023, {council}); 360 people (February 2024, {council}). The values come from "
         f"different bodies: {regulator} and {council}. The value axis starts at zero.")
+
+
+def test_with_no_value_above_zero_the_top_line_is_zero() -> None:
+    """The value axis spans zero and the values, so with every value below zero (which the
+    chart allows, though no unit has it) zero is the top line's label, not a value's."""
+    chart = parsed([point(1, "-5", "-5 cases", "2019"), point(2, "-2", "-2 cases", "2020")])
+    assert [t.text for t in chart.findall("text")] == ["0", "-5 cases", "2019", "2020"]
