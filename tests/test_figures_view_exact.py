@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from casefile.model import figures_view as fv
 from casefile.model.dates import PartialDate as P
 from casefile.pipeline import load_dataset
-from tests.conftest import plain_id
+from tests.conftest import plain_id, write_mini
+from tests.test_figures import INDICATORS
 from tests.test_figures_view import BROOKFIELD, FIGURES_DATA
 
 
@@ -44,3 +46,16 @@ def test_a_period_of_days_sits_half_way() -> None:
     figure = load_dataset(FIGURES_DATA, use_cache=False).cases[BROOKFIELD].figures[0]
     value = fv.value_of(replace(figure, date=P(2023, 1, 15), until=P(2023, 1, 16)))
     assert value.at == Decimal(dt.date(2023, 1, 15).toordinal()) + Decimal("0.5")
+
+
+def test_a_value_is_given_by_the_body_as_named_at_its_record_s_date(tmp_path: Path) -> None:
+    """The chart's "who gives it": the inspectorate as named in July 2017 (the Town Council
+    case's inspection, tests/conftest.py MINI), with its name now."""
+    figure = ("figures:\n  - indicator: visits\n    value: 7\n    date: 2017-06\n"
+              "    by: inspectorate\n    cite: [report-2017]\nstatements:")
+    data = write_mini(tmp_path, {"indicators.yml": INDICATORS,
+                                 "cases/town/records/town-inspection.yml": ("statements:",
+                                                                            figure)})
+    [given] = [f for r in load_dataset(data, use_cache=False).cases["town"].records
+               for f in r.figures]
+    assert fv.value_of(given).by == "OI (now New Inspectorate)"  # its short name then
