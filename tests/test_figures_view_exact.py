@@ -24,8 +24,7 @@ from tests.test_figures_view import BROOKFIELD, FIGURES_DATA
 @pytest.mark.parametrize(("date", "until", "span", "parts"), [
     (P(2023, 1, 15), P(2023, 1, 20), "6 days", ("15", "20 January 2023")),
     (P(2023, 1, 15), P(2023, 1, 16), "2 days", ("15", "16 January 2023")),
-    # a month to its own first day: one day, the only way to cover one (a day to itself
-    # is a single date)
+    # a month to its own first day: a period of one day (a day to itself is a single date)
     (P(2023, 1), P(2023, 1, 1), "1 day", ("January 2023", "1 January 2023")),
     (P(2023, 1), P(2023, 2, 14), "45 days", ("January 2023", "14 February 2023")),
     (P(2023, 1, 2), P(2023, 2), "58 days", ("2 January 2023", "February 2023")),
