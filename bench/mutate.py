@@ -36,7 +36,8 @@ MODULES = [f"casefile/{name}.py" for name in (
     "outputs/opendata_dataset", "outputs/opendata_import", "outputs/opendata_tables",
     "model/who", "model/oversight_history", "model/grades", "model/link_differ",
     "model/responses", "model/link_responses", "model/cited_in", "model/upcoming",
-    "model/said", "model/stand_requirements", "model/figures", "model/item_progress")]
+    "model/said", "model/stand_requirements", "model/figures", "model/item_progress",
+    "model/list_pages", "outputs/chart", "model/figures_view", "model/link_figures")]
 FLOORS = REPO / "mutation-floors.json"
 EQUIVALENTS = REPO / "MUTANTS.md"
 # module -> the test files that reach it in-process, which its floor was measured with (a

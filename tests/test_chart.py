@@ -10,8 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from casefile.model.figures_view import unjoined_note
-from casefile.outputs.chart import ChartPoint, description, svg
+from casefile.model.figures_view import series, unjoined_note
+from casefile.outputs.chart import ChartPoint, description, of_series, points_of, svg
+from casefile.pipeline import load_dataset
+from tests.test_figures_view import BROOKFIELD, FIGURES_DATA
 
 
 def point(at: int, value: str, words: str, when: str) -> ChartPoint:
@@ -164,7 +166,7 @@ def test_dates_that_do_not_fit_side_by_side_go_on_two_lines() -> None:
 
 @pytest.mark.parametrize("count", [0, 1])
 def test_fewer_than_two_values_is_no_chart(count: int) -> None:
-    with pytest.raises(ValueError, match="two or more"):
+    with pytest.raises(ValueError, match=r"^a chart needs two or more values$"):
         svg("c", "Staff", THREE[:count])
 
 
@@ -279,3 +281,34 @@ def test_the_text_alternative_says_who_gives_each_value_and_when_bodies_differ()
         "and Example Council. The value axis starts at zero.")
     one = parsed([replace(p, who="Example Council") for p in two]).findtext("desc") or ""
     assert "different bodies" not in one and "(2022, Example Council)" in one
+
+
+def test_a_series_points_are_its_values_with_their_dates_who_and_span() -> None:
+    """The points of the fictional figures project's series, as the case page draws them:
+    where each falls in time, its value and date in words, who gives it and how long a
+    time it covers; no chart below two values."""
+    days, posts, staff = series(load_dataset(FIGURES_DATA, use_cache=False).cases[BROOKFIELD])
+    council, regulator = "Brookfield District Council", "Example Care Regulator"
+    assert points_of(days) == [
+        ChartPoint(Decimal("738839.5"), Decimal("96.5"), "96.5 days", "October to December 2023",
+                   council, "3 months"),
+        ChartPoint(Decimal("738915.5"), Decimal("71"), "71 days", "January to February 2024",
+                   council, "2 months")]
+    assert points_of(staff) == [
+        ChartPoint(Decimal("738625.5"), Decimal("340"), "340 people", "April 2023", regulator),
+        ChartPoint(Decimal("738885"), Decimal("352"), "352 people", "31 December 2023", council),
+        ChartPoint(Decimal("738931"), Decimal("360"), "360 people", "February 2024", council)]
+    assert of_series(posts) is None
+    chart = of_series(staff)
+    assert chart == svg("figures-staff-in-post-chart", staff.indicator.name, points_of(staff))
+    assert ET.fromstring(str(chart)).findtext("desc") == (
+        f"Values in date order: 340 people (April 2023, {regulator}); 352 people (31 December "
+        f"2023, {council}); 360 people (February 2024, {council}). The values come from "
+        f"different bodies: {regulator} and {council}. The value axis starts at zero.")
+
+
+def test_with_no_value_above_zero_the_top_line_is_zero() -> None:
+    """The value axis spans zero and the values, so with every value below zero (which the
+    chart allows, though no unit has it) zero is the top line's label, not a value's."""
+    chart = parsed([point(1, "-5", "-5 cases", "2019"), point(2, "-2", "-2 cases", "2020")])
+    assert [t.text for t in chart.findall("text")] == ["0", "-5 cases", "2019", "2020"]

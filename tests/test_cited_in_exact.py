@@ -6,14 +6,15 @@ missing is a failing test, not only a broken link in a fixture build.
 Pinned: every part of the page (summary, money and its disagreeing amount, oversight
 levels, timeline events and a publication, which cites its record's first source only,
 findings and their assessments, ratings and a disagreeing grade, requirements with a
-reported outcome and progress, statements); a findings table whose every row cites the
-source said once ("all 2 of …"), but not a table of one row or of rows some of which
-cite it; and links of the same words told apart by their detail, then by a number.
+reported outcome and progress, statements, figures); a findings table whose every row
+cites the source said once ("all 2 of …"), but not a table of one row or of rows some of
+which cite it; and links of the same words told apart by their detail, then by a number.
 
 The data are the fictional Town Council case (tests/conftest.py MINI) with a second
 finding, fictional council minutes and the fictional Town Gazette (tests/test_differ.py),
-and the fictional oversight project (tests/projects/oversight). Each test builds its own
-view: mutation testing credits a shared fixture's calls to one test only (TESTING.md)."""
+and the fictional oversight and figures projects (tests/projects/oversight, figures).
+Each test builds its own view: mutation testing credits a shared fixture's calls to one
+test only (TESTING.md)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from casefile.model.views import CaseView, case_view
 from casefile.pipeline import load_dataset
 from tests import test_differ
 from tests.conftest import MINI, PROJECTS, write_mini
+from tests.test_figures_view import BROOKFIELD, FIGURES_DATA
 from tests.test_link_differ_exact import differ
 
 INS = "cases/town/records/town-inspection.yml"
@@ -291,3 +293,28 @@ def test_ordinals() -> None:
                                  113, 122)] == [
         "1st", "2nd", "3rd", "4th", "10th", "11th", "12th", "13th", "14th", "21st", "22nd",
         "23rd", "101st", "111th", "112th", "113th", "122nd"]
+        ("Money", "a", "item 1 (1)", ""), ("Money", "b", "item 1 (2)", ""),
+        ("Timeline", "c", "2 May (published, 1)", ""),
+        ("Timeline", "d", "2 May (published, 2)", "")]
+
+
+def test_each_figure_is_cited_in_by_its_series_and_place_in_it() -> None:
+    """A figure's place is its row of its indicator's table: the series' anchor and the
+    row's number from 1, "Indicator, its date" (the fictional figures project; the
+    Gazette gives four values of three indicators, the press release one)."""
+    v = case_view(load_dataset(FIGURES_DATA, use_cache=False).cases[BROOKFIELD])
+    staff, days = "Staff in post (fictional test indicator)", \
+        'Days lost <script>alert("x")</script> & {{ more }}'
+    figures = {source: [(anchor, words) for part in parts if part[0] == "Figures"
+                        for anchor, words, _ in part[1]]
+               for source, parts in listed(v).items()}
+    assert figures == {
+        "brookfield-inspection-report": [("figures-staff-in-post-1", f"{staff}, April 2023")],
+        "brookfield-board-report": [],
+        "brookfield-gazette-article": [
+            ("figures-sick-days-1", f"{days}, October to December 2023"),
+            ("figures-sick-days-2", f"{days}, January to February 2024"),
+            ("figures-permanent-posts-1",
+             "Posts held by permanent staff (fictional test indicator), February 2024"),
+            ("figures-staff-in-post-3", f"{staff}, February 2024")],
+        "brookfield-press-release": [("figures-staff-in-post-2", f"{staff}, 31 December 2023")]}

@@ -9,19 +9,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from casefile.model import figures_view as fv
 from casefile.model.dates import PartialDate as P
 from casefile.pipeline import load_dataset
-from tests.conftest import plain_id
+from tests.conftest import plain_id, write_mini
+from tests.test_figures import INDICATORS
 from tests.test_figures_view import BROOKFIELD, FIGURES_DATA
 
 
 @pytest.mark.parametrize(("date", "until", "span", "parts"), [
     (P(2023, 1, 15), P(2023, 1, 20), "6 days", ("15", "20 January 2023")),
     (P(2023, 1, 15), P(2023, 1, 16), "2 days", ("15", "16 January 2023")),
+    # a month to its own first day: a period of one day (a day to itself is a single date)
+    (P(2023, 1), P(2023, 1, 1), "1 day", ("January 2023", "1 January 2023")),
     (P(2023, 1), P(2023, 2, 14), "45 days", ("January 2023", "14 February 2023")),
     (P(2023, 1, 2), P(2023, 2), "58 days", ("2 January 2023", "February 2023")),
     (P(2023, 1, 1), P(2023, 1, 31), "1 month", ("1", "31 January 2023")),
@@ -44,3 +48,16 @@ def test_a_period_of_days_sits_half_way() -> None:
     figure = load_dataset(FIGURES_DATA, use_cache=False).cases[BROOKFIELD].figures[0]
     value = fv.value_of(replace(figure, date=P(2023, 1, 15), until=P(2023, 1, 16)))
     assert value.at == Decimal(dt.date(2023, 1, 15).toordinal()) + Decimal("0.5")
+
+
+def test_a_value_is_given_by_the_body_as_named_at_its_record_s_date(tmp_path: Path) -> None:
+    """The chart's "who gives it": the inspectorate as named in July 2017 (the Town Council
+    case's inspection, tests/conftest.py MINI), with its name now."""
+    figure = ("figures:\n  - indicator: visits\n    value: 7\n    date: 2017-06\n"
+              "    by: inspectorate\n    cite: [report-2017]\nstatements:")
+    data = write_mini(tmp_path, {"indicators.yml": INDICATORS,
+                                 "cases/town/records/town-inspection.yml": ("statements:",
+                                                                            figure)})
+    [given] = [f for r in load_dataset(data, use_cache=False).cases["town"].records
+               for f in r.figures]
+    assert fv.value_of(given).by == "OI (now New Inspectorate)"  # its short name then

@@ -96,3 +96,23 @@ def test_one_decimal_place_is_said_in_the_singular(tmp_path: Path) -> None:
     assert [str(p) for p in caught.value.problems] == [
         f"{WHERE}:16:12: figures[0].value: '2000.5' has 1 decimal place, but indicator "
         "'grant' counts money in JPY, which has no decimal places"]
+
+
+def test_a_refused_figure_is_not_kept_so_its_repeat_is_refused_alone(tmp_path: Path) -> None:
+    """A figure dated after its record, or ending before it starts, is refused and not
+    kept: the same figure again gets the same problem, never "already has a figure"."""
+    late = more("staff-in-post", "360", date="2018-03-02")
+    backwards = more("visits", "7", "    until: 2018-01\n")
+    with pytest.raises(DataError) as caught:
+        figures(tmp_path, "figures:\n" + late + late + backwards + backwards)
+    assert [str(p).split(": ", 2)[1:] for p in caught.value.problems] == [
+        ["figures[0].date", "this figure is dated 2 March 2018, after the record that gives "
+         "it (1 March 2018); a record can only give figures up to its own date: check the "
+         "date in the source"],
+        ["figures[1].date", "this figure is dated 2 March 2018, after the record that gives "
+         "it (1 March 2018); a record can only give figures up to its own date: check the "
+         "date in the source"],
+        ["figures[2].until", "the period cannot end (January 2018) before it starts "
+         "(February 2018); until must be on or after date"],
+        ["figures[3].until", "the period cannot end (January 2018) before it starts "
+         "(February 2018); until must be on or after date"]]
