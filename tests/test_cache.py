@@ -167,10 +167,11 @@ def test_a_corrupt_cache_file_is_discarded_with_one_warning(mini: Path, tmp_path
     case.write_text(case.read_text(encoding="utf-8") + "jurisdiction: GB-ENG\n", encoding="utf-8")
     for _ in ("first", "remembered"):
         assert cli_check(mini, cache).returncode == 0
-    files = sorted(cache.glob("*.pickle"))
-    assert [f.name.split("-")[0] for f in files] == ["check", "state"]
-    for path in files:
+    every = sorted(cache.glob("*.pickle"))
+    assert [f.name.split("-")[0] for f in every] == ["check", "shared", "state"]
+    for path in every:
         path.write_bytes(GARBAGE[kind](path.read_bytes()))
+    files = [every[0], every[2]]  # the shared files are read only with a good state
     result = cli_check(mini, cache)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("casefile: data OK: 1 case(s)")
@@ -181,6 +182,31 @@ def test_a_corrupt_cache_file_is_discarded_with_one_warning(mini: Path, tmp_path
                             r"corrupt \(\w+\); deleted it, so this run reads everything afresh",
                             line), line
     again = cli_check(mini, cache)  # the run wrote good files again
+    assert again.returncode == 0 and again.stderr == ""
+
+
+@pytest.mark.parametrize("kind", list(GARBAGE))
+def test_a_corrupt_shared_file_alone_gives_one_warning_and_the_full_check(
+        mini: Path, tmp_path: Path, kind: str) -> None:
+    """The kept shared files (read by a one-file-edit check with a good state): a corrupt
+    one is deleted with one warning, and that run checks everything afresh."""
+    cache = tmp_path / "cache"
+    case = mini / "cases" / "town" / "case.yml"  # a calendar: no other warning on stderr
+    case.write_text(case.read_text(encoding="utf-8") + "jurisdiction: GB-ENG\n", encoding="utf-8")
+    for _ in ("first", "remembered"):
+        assert cli_check(mini, cache).returncode == 0
+    [shared] = cache.glob("shared-*.pickle")
+    shared.write_bytes(GARBAGE[kind](shared.read_bytes()))
+    record = next((mini / "cases" / "town" / "records").glob("*.yml"))
+    record.write_text(record.read_text(encoding="utf-8").replace("summary: ", "summary: X ", 1),
+                      encoding="utf-8")
+    result = cli_check(mini, cache)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("casefile: data OK: 1 case(s)")
+    assert re.fullmatch(rf"casefile: warning: the cache file {re.escape(str(shared))} is "
+                        r"corrupt \(\w+\); deleted it, so this run reads everything afresh\n",
+                        result.stderr), result.stderr
+    again = cli_check(mini, cache)  # the full check wrote a good one again
     assert again.returncode == 0 and again.stderr == ""
 
 
