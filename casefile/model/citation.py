@@ -95,6 +95,5 @@ def finding_names(findings: list[m.Finding]) -> dict[str, str]:
     tables)"."""
     said = [(f"finding-{f.id}", f"{f.noun} {f.number}" if f.number
              else f"the {f.noun} {opening(f.text)}") for f in findings]
-    shared = {name for name, k in Counter(name for _, name in said).items() if k > 1}
-    return {anchor: f"{name} (row {n} of the findings tables)" if name in shared else name
-            for n, (anchor, name) in enumerate(said, 1)}
+    return _told_apart([(anchor, name, name) for anchor, name in said], "row",
+                       "the findings tables")
