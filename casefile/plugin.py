@@ -18,12 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import _build_page
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
@@ -32,13 +33,13 @@ from casefile.assets import shared_dir
 from casefile.buildinfo import detect, pin_source_date
 from casefile.errors import DataError, printable
 from casefile.options import OPTIONS
-from casefile.outputs import examples, fastmd, menu
+from casefile.outputs import examples, fastmd, menu, pageloop
 from casefile.outputs.blocks import BlockStore
 from casefile.outputs.harden import harden
 from casefile.outputs.minify import squeeze
 from casefile.outputs.output import AtomicOutput, BackgroundFiles, project_folders, refusal
 from casefile.outputs.render import Paths, Renderer, front_matter_problem
-from casefile.outputs.search import SpooledIndex, spool
+from casefile.outputs.search import SpooledEntries, SpooledIndex, spool
 from casefile.outputs.skip import focusable_title, leading_title
 from casefile.pipeline import load_dataset
 
@@ -51,6 +52,19 @@ class _HideOSErrorPages(logging.Filter):
         text = record.getMessage()
         return not (text.startswith(("Error building page", "Error reading page"))
                     and "[Errno " in text)
+
+
+class _HideSkipped(logging.Filter):
+    """Drop MkDocs' "Page skipped" line for the pages the other core builds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        return not (text.startswith("Page skipped: '") and
+                    text[len("Page skipped: '"):].rsplit("'. ", 1)[0] in self.sources)
 
 
 _HIDE = _HideOSErrorPages()
@@ -155,9 +169,14 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         self.output: AtomicOutput | None = None
         self.outputs: BackgroundFiles | None = None
         self.warnings = _WarningCounter()
+        self.dirty = False
+        self.nav: Any = None
+        self.tail: pageloop.Tail | None = None  # the pages the other core builds
+        self.tail_entries: SpooledEntries | None = None  # ... and their search entries
+        self.elsewhere = _HideSkipped()  # ... by source path, in this process
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        self.command, self.dirty = command, dirty
         # `serve` runs a web server in threads beside the builder: no forking there.
         fork.allow(command in ("build", "gh-deploy"))
 
@@ -216,7 +235,8 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         self.generated = set()
-        self._close_blocks()  # a previous build's, when serving
+        self._close_tail()  # a previous build's, when serving
+        self._close_blocks()
         self._close_search()
         try:
             # Blocks are kept on disk beside the site until each page is built.
@@ -241,6 +261,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Generated pages skip the Markdown parser when their Markdown is simple enough
         and the site's Markdown settings are ones ``fastmd`` mirrors (the same HTML)."""
+        self.nav = nav  # for the pages built on the other core (``on_env``)
         permalink = fastmd.settings(config.markdown_extensions, config.mdx_configs or {})
         if permalink is None:
             return nav
@@ -255,14 +276,67 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
         """A build reads the theme's templates once: Jinja need not look at each included
         file's modification time again for every page (about 37 includes a page). The
         theme's site menu is rendered once for the pages that share it (``cf_site_menu``,
-        called by ``overrides/partials/nav.html``)."""
+        called by ``overrides/partials/nav.html``). Then the last generated pages go to
+        the other core (``_split_loop``)."""
         if self.command in ("build", "gh-deploy"):
             env.auto_reload = False
         template = menu.theme_partial(env, config.theme.dirs,
                                       [config.theme.custom_dir, str(shared_dir("overrides"))])
         if template is not None:
             env.globals["cf_site_menu"] = menu.site_menu(template)
+        self._split_loop(env, config, files)
         return env
+
+    def _splittable(self, config: MkDocsConfig) -> bool:
+        """Only where the split build is known to write what MkDocs' own loop would: a
+        build (not serve, not --dirty) on Linux, and no plugin but this one and a search
+        whose index is spooled."""
+        if self.dirty or self.command not in ("build", "gh-deploy") or not fork.available():
+            return False
+        index = self.search.index if self.search is not None else None
+        return self.nav is not None and all(
+            plugin is self or (index is not None and getattr(plugin, "search_index", None)
+                               is index) for plugin in config.plugins.values())
+
+    def _split_loop(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        """Fork a child that builds the last generated pages, as MkDocs' loop would
+        (``casefile.outputs.pageloop``); this process's loop then passes over them: an
+        empty template (MkDocs writes nothing), left out of this process's search index."""
+        least = pageloop.min_pages()
+        if least is None or not self._splittable(config):
+            return
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = [file.page for file in doc_files]
+        first = len(pages)
+        while first and pages[first - 1].file.src_uri in self.generated:
+            first -= 1
+        if len(pages) - first < least:
+            return
+        blocks = self.blocks.where if self.blocks is not None else {}
+        costs = [pageloop.cost(len(page.content or ""), blocks.get(page.file.src_uri))
+                 for page in pages]
+        tail = pages[pageloop.tail_start(costs, first):]
+        entries = self.tail_entries = SpooledEntries(Path(config.site_dir).parent) \
+            if self.search is not None else None
+        search, nav = self.search, self.nav
+
+        def build(page: Page) -> None:
+            _build_page(page, config, doc_files, nav, env, False,
+                        excluded=page.file.inclusion.is_excluded())
+
+        def ready() -> None:  # in the child: its search entries into a file of its own
+            if search is not None and entries is not None:
+                search.divert(entries)
+
+        self.tail = pageloop.Tail(tail, build, ready,
+                                  lambda: entries.flushed() if entries is not None else 0)
+        empty = env.from_string("")
+        for page in tail:
+            page.meta = {**page.meta, "template": empty, "search": {"exclude": True}}
+            page.content = ""
+            blocks.pop(page.file.src_uri, None)
+        self.elsewhere.sources = set(self.tail.sources)
+        _BUILD_LOG.addFilter(self.elsewhere)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -290,7 +364,10 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
                         nav: Any) -> dict[str, Any]:
         """Put a generated page's HTML blocks back now, as MkDocs builds it, not when it
         converted it (it converts every page before it writes the first); and the Atom feed
-        the page announces in its head (overrides/main.html), if any."""
+        the page announces in its head (overrides/main.html), if any. Not for a page the
+        other core builds."""
+        if page.file.src_uri in self.elsewhere.sources:
+            return context
         blocks = self.blocks.take(page.file.src_uri) if self.blocks is not None else None
         html = page.content or ""
         html = focusable_title(Renderer.put_back(html, blocks) if blocks else html)
@@ -308,7 +385,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
             page.toc = TableOfContents([])  # checks use the sets kept beside them).
             # Not None: MkDocs then calls the page untitled, and a menu that lists it
             # without a title of its own would say "None" on every page built after it.
-        return harden(squeeze(output))
+        return harden(squeeze(output)) if output else output  # empty: built elsewhere
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
@@ -329,6 +406,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
 
     @event_priority(-100)  # last: after search writes its index, so the commit has it all
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._finish_tail()  # its warnings are counted here, as this process's are
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         _BUILD_LOG.removeFilter(_HIDE)
         self._close_blocks()
@@ -345,6 +423,42 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
                                   f"{exc.strerror or exc}; the previous site is unchanged"
                                   ) from None
             config.site_dir = str(self.output.target)
+
+    def _finish_tail(self) -> None:
+        """Wait for the pages built on the other core; say their warnings here; stop the
+        build, in one line, if the child failed; its search entries follow this one's."""
+        tail, entries = self.tail, self.tail_entries
+        if tail is None:
+            return
+        self.tail = None
+        _BUILD_LOG.removeFilter(self.elsewhere)
+        try:
+            outcome = tail.outcome()
+        except fork.ForkError as exc:
+            last = str(exc).strip().splitlines()[-1:] or ["failed"]
+            raise PluginError(f"casefile: building pages on the other core: {last[0]}; "
+                              "the previous site is unchanged") from None
+        for name, level, text in outcome.warnings:
+            logging.getLogger(name).log(level, text)
+        if outcome.failed is not None and outcome.failed[0] == "os":
+            raise OSError(*outcome.failed[1:])
+        if outcome.failed is not None:
+            raise PluginError(f"casefile: building page {printable(outcome.page)} failed: "
+                              f"{printable(outcome.failed[1])}; the previous site is unchanged")
+        if self.search is not None and entries is not None:
+            self.search.follow(entries, outcome.entries)
+            self.tail_entries = None
+        self._close_tail()
+
+    def _close_tail(self) -> None:
+        if self.tail is not None:
+            self.tail.cancel()
+            self.tail = None
+        _BUILD_LOG.removeFilter(self.elsewhere)
+        self.elsewhere.sources = set()
+        if self.tail_entries is not None:
+            self.tail_entries.close()
+            self.tail_entries = None
 
     def _close_blocks(self) -> None:
         if self.blocks is not None:
@@ -372,6 +486,7 @@ class CasefilePlugin(BasePlugin[CasefileConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         _BUILD_LOG.removeFilter(_HIDE)
+        self._close_tail()
         self._close_blocks()
         self._close_search()
         if self.outputs is not None:

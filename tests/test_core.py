@@ -57,6 +57,8 @@ STAGES["outputs"] |= {"search"}
 STAGES["outputs"] |= {"menu"}
 # ... and each page's search sections found without the theme's HTML parser (#12 build time)
 STAGES["outputs"] |= {"search_sections"}
+# MkDocs' page loop in two halves: the last generated pages built on the other core (#12)
+STAGES["outputs"] |= {"pageloop"}
 # options: the plugin options, checked for the build, casefile check and casefile init alike
 TOP = {"pipeline", "errors", "fork", "assets", "buildinfo", "options"}  # and plugin.py (MkDocs)
 CORE = sorted([f"casefile.{m}" for m in TOP] +

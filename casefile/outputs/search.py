@@ -45,6 +45,12 @@ class SpooledEntries(list[Any]):
         self.file.write((b"," if self.count else b"") + text.encode("utf-8"))
         self.count += 1
 
+    def flushed(self) -> int:
+        """Write out what is buffered (a forked child's buffers are lost when it ends);
+        how many entries there are."""
+        self.file.flush()
+        return self.count
+
     def close(self) -> None:
         self.file.close()
 
@@ -57,9 +63,22 @@ class SpooledIndex:
         self.entries = SpooledEntries(folder)
         self._generate = index.generate_search_index  # Material's own, bound to it
         self.pending: bytes | None = None  # the index's head, once the theme asked for it
+        self.tails: list[SpooledEntries] = []  # other processes' entries, to follow these
         index.entries = self.entries
         index.generate_search_index = self.generate
         quicken(index)  # Material's own index: its pages' sections found without its parser
+
+    def divert(self, entries: SpooledEntries) -> None:
+        """Spool the entries made from now on into ``entries`` (in a forked child: a file
+        of its own, opened before the fork; the parent's is shared with it, offset too)."""
+        self.entries = entries
+        self.index.entries = entries
+
+    def follow(self, entries: SpooledEntries, count: int) -> None:
+        """Put ``count`` entries another process spooled into ``entries`` after these, in
+        the index ``finish`` writes (the child built the pages after the parent's)."""
+        entries.count = count
+        self.tails.append(entries)
 
     def generate(self, prev: Any) -> str:
         """Stands in for ``generate_search_index``: writes the whole index into a file
@@ -86,13 +105,20 @@ class SpooledIndex:
         path = site / "search" / "search_index.json"
         part = path.with_name(PART)
         path.parent.mkdir(parents=True, exist_ok=True)
-        source = self.entries.file
-        source.flush()
         with open(part, "wb") as out:
             out.write(head + b"[")
-            source.seek(0)
-            while chunk := source.read(CHUNK):
-                out.write(chunk)
+            written = 0
+            for entries in (self.entries, *self.tails):
+                if not entries.count:
+                    continue
+                if written:
+                    out.write(b",")
+                written += entries.count
+                source = entries.file
+                source.flush()
+                source.seek(0)
+                while chunk := source.read(CHUNK):
+                    out.write(chunk)
             out.write(b"]}")
         os.replace(part, path)
         self.pending = None
@@ -100,6 +126,9 @@ class SpooledIndex:
 
     def close(self) -> None:
         self.entries.close()
+        for entries in self.tails:
+            entries.close()
+        self.tails.clear()
 
 
 def spool(plugins: Any, folder: Path | None) -> SpooledIndex | None:
