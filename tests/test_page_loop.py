@@ -170,3 +170,35 @@ def test_the_variable_switches_the_split_off_or_sets_its_threshold(
     monkeypatch.delenv(pageloop.VARIABLE)
     assert pageloop.min_pages() == pageloop.MIN_PAGES
     assert os.environ.get(pageloop.VARIABLE) is None
+
+
+@pytest.mark.parametrize("cut", [0, 1, 2, 3])
+def test_entries_spooled_by_another_process_follow_this_ones(tmp_path: Path, cut: int) -> None:
+    """Entries made before and after ``divert`` (here in one process; in a build, after
+    it in the forked child) give the theme's own index, whichever half is empty."""
+    from material.plugins.search.plugin import SearchIndex
+
+    from casefile.outputs.search import SpooledEntries, spool
+    from tests.test_search_spool import CONFIG, ENTRIES, _Search
+
+    theirs = SearchIndex(**CONFIG)
+    theirs.entries.extend(dict(entry) for entry in ENTRIES)
+    expected = theirs.generate_search_index(None).encode("utf-8")
+    plugin = _Search()
+    spooled = spool({"search": plugin}, tmp_path)
+    assert spooled is not None
+    own = spooled.entries
+    other = SpooledEntries(tmp_path)
+    for entry in ENTRIES[:cut]:
+        plugin.search_index.entries.append(dict(entry))
+    spooled.divert(other)
+    for entry in ENTRIES[cut:]:
+        plugin.search_index.entries.append(dict(entry))
+    count = other.flushed()
+    assert count == len(ENTRIES) - cut
+    spooled.entries = plugin.search_index.entries = own  # as the parent still has it
+    spooled.follow(other, count)
+    plugin.search_index.generate_search_index(None)
+    assert spooled.finish(tmp_path) is not None
+    assert (tmp_path / "search" / "search_index.json").read_bytes() == expected
+    spooled.close()
