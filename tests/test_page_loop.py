@@ -20,10 +20,13 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the split forks
 
 SPLIT = "casefile: {} pages built on the other core"
 # Runs MkDocs with one function of the plugin changed in the forked child only (CHILD_DOES:
-# warn, raise or kill at the first page the child builds); the parent runs it unchanged.
+# warn, raise, kill itself or hang at the first page the child builds); the parent runs it
+# unchanged.
 WRAPPER = """\
-import logging, os, signal, sys
+import logging, os, signal, sys, time
+import casefile.fork
 import casefile.plugin as plugin
+casefile.fork.DEADLINE = float(os.environ.get("DEADLINE", casefile.fork.DEADLINE))
 PARENT, DOES, done = os.getpid(), os.environ["CHILD_DOES"], []
 real = plugin._title_first
 def title_first(page, html):
@@ -35,6 +38,8 @@ def title_first(page, html):
             raise RuntimeError("only the other core meets this")
         elif DOES == "kill":
             os.kill(os.getpid(), signal.SIGKILL)
+        elif DOES == "hang":
+            time.sleep(600)
     return real(page, html)
 plugin._title_first = title_first
 from mkdocs.__main__ import cli
@@ -138,6 +143,17 @@ def test_a_child_that_is_killed_fails_the_build_in_one_line(built: Path) -> None
     assert tree_digest(built / "site") == before
     leftovers = [p.name for p in built.iterdir() if p.name.startswith(".site-")]
     assert leftovers == []
+
+
+def test_a_child_that_runs_past_its_deadline_fails_the_build_in_one_line(built: Path) -> None:
+    before = tree_digest(built / "site")
+    result = build(built, "1", wrapper="hang", DEADLINE="8")
+    assert result.returncode == 1
+    assert ("ERROR   -  casefile: building pages on the other core: the casefile-pages "
+            "process took longer than 8 s and was stopped; the previous site is unchanged"
+            ) in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
+    assert tree_digest(built / "site") == before
 
 
 def test_a_site_with_a_plugin_casefile_does_not_know_builds_in_one_process(
