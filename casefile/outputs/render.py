@@ -40,6 +40,7 @@ from casefile.model.response_lists import ResponseLists, response_lists
 from casefile.model.views import CaseView, case_view
 from casefile.outputs import chart, examples
 from casefile.outputs.blocks import BlockStore, Shares, Where
+from casefile.outputs.compiled import compiled_macros
 from casefile.reading import schema
 
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
@@ -173,6 +174,7 @@ class Renderer:
             autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             auto_reload=False,  # made for one build: the macros do not change during it
+            bytecode_cache=compiled_macros(),  # compiled once, kept between builds
         )
         self.env.filters["block"] = self._block
         self.env.filters["pre"] = _preformatted
