@@ -156,8 +156,7 @@ def front_matter_problem(markdown: str, label: str) -> Problem | None:
 
 def _tidy_block(html: str) -> Markup:
     """One HTML block with no blank or indented lines, safe inside Markdown."""
-    lines = (line.strip() for line in str(html).splitlines())
-    return Markup("\n".join(line for line in lines if line))
+    return Markup("\n".join(filter(None, map(str.strip, str(html).splitlines()))))
 
 
 class Renderer:
