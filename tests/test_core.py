@@ -25,7 +25,7 @@ STAGES = {
     "outputs": {"render", "opendata", "opendata_json", "opendata_dataset", "opendata_import",
                 "opendata_tables", "feeds", "export", "jsonschema", "minify", "harden",
                 "output", "links", "external", "wayback", "examples", "feature_examples",
-                "neutral", "skip", "blocks"},
+                "neutral", "skip", "blocks", "compiled"},
     "commands": {"cli", "scaffold", "init", "import_recs", "import_read", "import_target",
                  "yaml_append"},
 }

@@ -161,17 +161,49 @@ def test_a_failing_page_in_the_other_process_raises_its_own_error(
 
     def broken() -> dict[str, object]:
         pages = real()
-        second = list(pages)[1]  # rendered by the child
+        last = list(pages)[-1]  # the child takes pages from the back
 
         def boom() -> str:
             raise ZeroDivisionError("in a macro")
 
-        pages[second] = boom
+        pages[last] = boom
         return pages
 
     monkeypatch.setattr(r, "_page_renderers", broken)
     with pytest.raises(ZeroDivisionError, match="in a macro"):
         r.pages_with_blocks()
+
+
+def test_pages_of_a_child_that_dies_are_rendered_here(
+        mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from casefile.outputs import render
+
+    r = renderer(mini)
+    serial_pages, serial_store = r.pages_with_blocks()
+    serial = {src: serial_store.take(src) for src in serial_pages}
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 0)
+    real = r._page_renderers
+    parent = os.getpid()
+
+    def dying() -> dict[str, object]:
+        pages = real()
+        last = list(pages)[-1]
+        kept = pages[last]
+
+        def die() -> str:  # the child is killed (out of memory, say) at its first page
+            if os.getpid() != parent:
+                os.kill(os.getpid(), 9)
+            return kept()
+
+        pages[last] = die
+        return pages
+
+    monkeypatch.setattr(r, "_page_renderers", dying)
+    pages, store = r.pages_with_blocks()
+    assert list(pages) == list(serial_pages) and pages == serial_pages
+    assert {src: store.take(src) for src in pages} == serial
 
 
 def test_field_reference_rules_are_plain_sentences(mini: Path) -> None:

@@ -16,6 +16,9 @@ DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 # The years a date may have: wide enough for any record a public body keeps, narrow enough
 # that deadline arithmetic (up to 3,650 units later) and every output format stay valid.
 MIN_YEAR, MAX_YEAR = 1000, 2999
+# The months' names, looked up once: calendar.month_name formats a date for each look-up,
+# and pages write dates by the hundred thousand.
+MONTHS = tuple(calendar.month_name)
 
 
 class DateSyntaxError(ValueError):
@@ -120,7 +123,7 @@ class PartialDate:
             return self.words
         if self.month is None:
             return str(self.year)
-        month = calendar.month_name[self.month]
+        month = MONTHS[self.month]
         return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
 
     def __str__(self) -> str:
@@ -136,10 +139,10 @@ def range_parts(start: PartialDate, end: PartialDate) -> tuple[str, str]:
             or start.year != end.year or start.month is None):
         return left, right
     if start.day is None:  # months of one year
-        return calendar.month_name[start.month], right
+        return MONTHS[start.month], right
     if start.month == end.month:  # days of one month
         return str(start.day), right
-    return f"{start.day} {calendar.month_name[start.month]}", right
+    return f"{start.day} {MONTHS[start.month]}", right
 
 
 def human_range(start: PartialDate, end: PartialDate | None) -> str:

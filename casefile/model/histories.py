@@ -5,6 +5,7 @@ Everything the finding page shows is computed here; the template only lays it ou
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -214,15 +215,17 @@ class History:
         """The second axis: responses to it, and bodies still to respond (model.responses)."""
         return response_lines(self.finding)
 
-    @property
+    @functools.cached_property
     def both(self) -> list[axes.Entry]:
         """Its history of both axes: the report raising it, its assessments, its responses
-        and the day a response falls due, in one list in date order (model.both)."""
+        and the day a response falls due, in one list in date order (model.both); worked
+        out once (its page shows it, and lists its sources)."""
         return axes.entries(self.finding, self.assessments)
 
-    @property
+    @functools.cached_property
     def standing(self) -> list[axes.Standing]:
-        """Where each body's response stands, in short, pointing into ``both``."""
+        """Where each body's response stands, in short, pointing into ``both``; worked out
+        once."""
         return axes.standing(self.finding)
 
     @property

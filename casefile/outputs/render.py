@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,8 @@ from casefile.model.oversight_history import by_current_level
 from casefile.model.response_lists import ResponseLists, response_lists
 from casefile.model.views import CaseView, case_view
 from casefile.outputs import chart, examples
-from casefile.outputs.blocks import BlockStore, Where
+from casefile.outputs.blocks import BlockStore, Shares, Where
+from casefile.outputs.compiled import compiled_macros
 from casefile.reading import schema
 
 PAGE_TEMPLATES = {"case": "pages/case.md", "body": "pages/body.md", "cases": "pages/cases.md",
@@ -155,8 +156,7 @@ def front_matter_problem(markdown: str, label: str) -> Problem | None:
 
 def _tidy_block(html: str) -> Markup:
     """One HTML block with no blank or indented lines, safe inside Markdown."""
-    lines = (line.strip() for line in str(html).splitlines())
-    return Markup("\n".join(line for line in lines if line))
+    return Markup("\n".join(filter(None, map(str.strip, str(html).splitlines()))))
 
 
 class Renderer:
@@ -173,6 +173,7 @@ class Renderer:
             autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             auto_reload=False,  # made for one build: the macros do not change during it
+            bytecode_cache=compiled_macros(),  # compiled once, kept between builds
         )
         self.env.filters["block"] = self._block
         self.env.filters["pre"] = _preformatted
@@ -220,22 +221,34 @@ class Renderer:
         mine = store.new_file()
         if len(order) < PARALLEL_PAGES or not fork.available():
             return self._render_with_blocks(renderers, order, store, mine), store
-        # Every other page in a forked child, on the other core, into a file of its own
-        # opened here; it sends back the Markdown and where each page's blocks are.
+        # The pages are shared with a forked child, on the other core, as each is ready
+        # for more (Shares: a case page costs several finding pages): this process from
+        # the front, the child from the back, each into a file of its own opened here;
+        # the child sends back the Markdown and where each page's blocks are.
         self._compile_all()  # once, here: the child inherits them
         theirs_file = store.new_file()
+        shares = Shares(len(order), folder)
 
         def child() -> tuple[dict[str, str], Where]:
-            their_pages = self._render_with_blocks(renderers, order[1::2], store, theirs_file)
+            their_pages = self._render_with_blocks(
+                renderers, (order[i] for i in shares.each(front=False)), store, theirs_file)
             return their_pages, store.where
 
         theirs = Forked(child, "casefile-pages")
-        pages = self._render_with_blocks(renderers, order[0::2], store, mine)
+        try:
+            pages = self._render_with_blocks(
+                renderers, (order[i] for i in shares.each(front=True)), store, mine)
+        except BaseException:
+            theirs.cancel()
+            shares.close()
+            raise
         try:
             their_pages, where = theirs.result()
             store.add(where)
         except RuntimeError:  # render them here: the same error, raised as itself
-            their_pages = self._render_with_blocks(renderers, order[1::2], store, mine)
+            their_pages = self._render_with_blocks(renderers, order[len(pages):], store, mine)
+        finally:
+            shares.close()
         pages.update(their_pages)
         return {src: pages[src] for src in order}, store
 
@@ -248,8 +261,9 @@ class Renderer:
             except jinja2.TemplateError:
                 continue
 
-    def _render_with_blocks(self, renderers: dict[str, Callable[[], str]], srcs: list[str],
-                            store: BlockStore, number: int) -> dict[str, str]:
+    def _render_with_blocks(self, renderers: dict[str, Callable[[], str]],
+                            srcs: Iterable[str], store: BlockStore, number: int
+                            ) -> dict[str, str]:
         pages = {}
         for src in srcs:
             self._collect = []
