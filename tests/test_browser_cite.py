@@ -50,9 +50,10 @@ def test_permalinks_are_visible_touchable_and_focusable(browser: Browser, base: 
         len(VIEW.requirements)
     first = VIEW.matrices[0].rows[0].finding  # unnumbered: by its first words (#12 review)
     event, req = VIEW.timeline[0], VIEW.requirements[0]
-    for name in (f"the event “{event.title}”, {event.when}", f"the finding {opening(first.text)}",
-                 f"the requirement {opening(req.text)}"):
-        # the name a screen reader reads out
+    # an event's by its heading's words (aria-labelledby), its kind shown in capitals (CSS)
+    for name in (f"the entry {event.when} {event.label.upper()} {event.title}",
+                 f"the finding {opening(first.text)}", f"the requirement {opening(req.text)}"):
+        # the name a screen reader reads out, as Chromium computes it
         assert page.get_by_role("link", name=f"Permalink to {name}", exact=True).count() == 1
     for i in (0, count // 2, count - 1):
         link = links.nth(i)
