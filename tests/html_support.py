@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-__all__ = ["soup_file", "soup_of", "spaced_words", "words"]
+__all__ = ["accessible_name", "soup_file", "soup_of", "spaced_words", "words"]
 
 
 def soup_file(path: Path) -> BeautifulSoup:
@@ -28,3 +28,18 @@ def words(tag: Tag) -> str:
 def spaced_words(tag: Tag) -> str:
     """As ``words``, with a space between the texts of neighbouring elements too."""
     return " ".join(tag.get_text(" ").split())
+
+
+def accessible_name(link: Tag, soup: BeautifulSoup) -> str:
+    """The name a screen reader gives ``link``, as the accessible-name rules compute it for
+    the markup casefile writes: the words of the elements its aria-labelledby names, in
+    order, hidden ones too, each element's texts spaced apart (a ``<br>`` reads as a
+    space), each of which must be on the page; else its aria-label; else its text
+    (visually hidden text included)."""
+    if link.get("aria-labelledby"):
+        found = [soup.find(id=i) for i in str(link["aria-labelledby"]).split()]
+        assert None not in found, f"{link} is labelled by an id the page does not have"
+        return " ".join(spaced_words(f) for f in found)  # type: ignore[arg-type]
+    if link.get("aria-label"):
+        return str(link["aria-label"])
+    return words(link)

@@ -150,7 +150,7 @@ def test_status_borders_contrast_with_the_background(browser: Browser, base: str
     page = open_page(browser, base + CASE_PAGE, DESKTOP, **MODES[mode])
     background = _hex(page.evaluate("getComputedStyle(document.body).backgroundColor"))
     borders = page.eval_on_selector_all(
-        ".cf-status:not(.s-not_assessed), .cf-outcome",
+        '[class^="s-"]:not(.s-not_assessed), [class^="o-"]',
         "els => els.map(e => [e.className, getComputedStyle(e).borderLeftColor])")
     page.context.close()
     assert len({name for name, _ in borders}) >= 5
@@ -161,7 +161,7 @@ def test_status_borders_contrast_with_the_background(browser: Browser, base: str
 
 def test_forced_colours_draw_each_marker_as_a_box(browser: Browser, base: str) -> None:
     page = open_page(browser, base + CASE_PAGE, DESKTOP, **MODES["forced"])
-    boxes = page.eval_on_selector_all(".cf-status, .cf-outcome", """els => els.map(e => {
+    boxes = page.eval_on_selector_all('[class^="s-"], [class^="o-"]', """els => els.map(e => {
       const s = getComputedStyle(e);
       return [e.className, s.borderTopStyle, parseFloat(s.borderTopWidth),
               parseFloat(s.borderLeftWidth) > parseFloat(s.borderTopWidth)]; })""")

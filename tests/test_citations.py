@@ -21,7 +21,7 @@ from casefile.model.cited_in import opening
 from casefile.model.views import case_view
 from casefile.pipeline import load_dataset
 from tests.conftest import POWYS_DATA, REPO, copy_project, mkdocs_build
-from tests.html_support import soup_of
+from tests.html_support import accessible_name, soup_of
 from tests.shared_builds import once
 
 CASE = "powys-childrens-services"
@@ -222,26 +222,27 @@ def test_every_event_finding_and_requirement_has_a_named_permalink(addressed: Pa
                 [f"finding-{r.finding.id}" for g in VIEW.matrices for r in g.rows],
                 [f"req-{r.id}" for r in VIEW.requirements])
     findings = {f"finding-{r.finding.id}": r.finding for g in VIEW.matrices for r in g.rows}
-    names = {f"ev-{e.anchor}": (f"the publication of “{e.title}”, {e.when}" if e.is_publication
-                                else f"the event “{e.title}”, {e.when}") for e in VIEW.timeline}
+    # an event by the words of its heading: its date, kind and title
+    names = {f"ev-{e.anchor}": f"the entry {e.when} {e.label} {e.title}" for e in VIEW.timeline}
     names.update((f"req-{r.id}", f"the requirement {opening(r.text)}") for r in VIEW.requirements)
     for kind, targets in zip(("event", "finding", "requirement"), expected, strict=True):
         assert targets
         for n, target in enumerate(targets, 1):
             holder = page.find(id=target)
             [link] = holder.select("a.cf-pl")  # in the row or event it names
+            named_by = "aria-labelledby" if kind == "event" else "aria-label"
             assert link.attrs == {"class": ["cf-pl"], "href": f"#{target}",
-                                  "aria-label": link["aria-label"]}
+                                  named_by: link[named_by]}
             assert link.get_text() == "#"
             if kind != "finding":
                 # never "requirement N" or "event N", a count of the page's (#12 review)
-                assert link["aria-label"] == f"Permalink to {names[target]}"
+                assert accessible_name(link, page) == f"Permalink to {names[target]}"
                 continue
             # the source numbers none of these findings: each by its first words, told
             # apart by its row only where two begin alike, never "finding N" (#12 review)
             named = f"Permalink to the finding {opening(findings[target].text)}"
             assert link["aria-label"] in (named, f"{named} (row {n} of the findings tables)")
-    names = [a["aria-label"] for a in page.select("a.cf-pl")]
+    names = [accessible_name(a, page) for a in page.select("a.cf-pl")]
     assert len(names) == len(set(names)) == sum(map(len, expected))
 
 

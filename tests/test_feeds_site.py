@@ -11,7 +11,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from casefile.model.citation import ACCESSED, citation, permalink_names
+from casefile.model.citation import ACCESSED, citation, event_words, permalink_names
 from casefile.model.views import cross_timeline
 from casefile.outputs.feeds import Site, files, stable_id
 from tests.test_feeds_exact import TOWN, town
@@ -95,14 +95,14 @@ def test_the_citation_reads_as_one_sentence() -> None:
 
 def test_permalinks_are_named_by_their_own_words_never_by_a_count(tmp_path: Path) -> None:
     """Requirements and events carry no number of the source's: "requirement 2" or "event
-    3", a count on the page, would read as one (#12 review)."""
+    3", a count on the page, would read as one (#12 review). An event's permalink is named
+    by its entry's heading (aria-labelledby): no aria-label of its own."""
     view = town(tmp_path).views["town"]
     assert permalink_names(view) == {
-        "ev-town-inspection": "Permalink to the event “Inspection”, July 2017",
-        "ev-town-inspection-published":
-            "Permalink to the publication of “Inspection”, 2 October 2017",
-        "ev-town-follow-up": "Permalink to the event “Follow-up”, 1 March 2018",
         # a finding the source did not number: by its first words, never "finding 1"
         "finding-f-leadership": "Permalink to the finding “Weak leadership.”",
         "req-req-plan": "Permalink to the requirement “Produce a plan.”",
         "req-req-undated": "Permalink to the requirement “Keep the board informed.”"}
+    assert [event_words(e) for e in view.timeline] == [
+        "July 2017 Inspection Inspection", "2 October 2017 Report published Inspection",
+        "1 March 2018 Follow-up inspection Follow-up"]

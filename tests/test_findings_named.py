@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup, Tag
 from casefile.commands.cli import main
 from casefile.model.upcoming import NOT_SHOWN
 from tests.conftest import PROJECTS, REPO, copy_project, mkdocs_build
-from tests.html_support import soup_of, words
+from tests.html_support import accessible_name, soup_of, words
 from tests.shared_builds import once
 from tests.test_link_names import BARE, names_by_section
 
@@ -130,7 +130,7 @@ def test_cited_in_names_the_tables_by_their_kind(site: Path) -> None:
 
 def test_permalinks_name_the_source_s_own_number_and_stay_distinct(site: Path) -> None:
     soup = soup_of(site, f"cases/{CASE}")
-    names = {str(a["href"]): str(a["aria-label"]) for a in soup.select("a.cf-pl")}
+    names = {str(a["href"]): accessible_name(a, soup) for a in soup.select("a.cf-pl")}
     assert names[f"#finding-{REPORT}-12"] == "Permalink to recommendation 12"
     assert names[f"#finding-{REPORT}-64"] == "Permalink to recommendation 64"
     # two reports' "recommendation 1", told apart by their rows; an unnumbered finding by its row

@@ -10,24 +10,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 from casefile.model.cited_in import Place, told_apart
-from tests.html_support import soup_of, words
+from tests.html_support import accessible_name, soup_of
 from tests.test_copies_shown import shown_site  # noqa: F401  (built once)
 
 BARE = re.compile(r"\[\d+\]|#|due [^,]*|no deadline set")  # a number, a date, nothing more
-
-
-def accessible_name(link: Tag, soup: BeautifulSoup) -> str:
-    """The name a screen reader gives ``link``: the elements it is labelled by (hidden ones
-    too), else its aria-label, else its text (visually hidden text included)."""
-    if link.get("aria-labelledby"):
-        found = [soup.find(id=i) for i in str(link["aria-labelledby"]).split()]
-        return " ".join(" ".join(f.get_text(" ").split()) for f in found if f is not None)
-    if link.get("aria-label"):
-        return str(link["aria-label"])
-    return words(link)
 
 
 def names_by_section(soup: BeautifulSoup) -> dict[tuple[str, str], set[str]]:

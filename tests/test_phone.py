@@ -171,13 +171,13 @@ SLATE = "#" + "".join(f"{round(c * 255):02x}" for c in colorsys.hls_to_rgb(225 /
 
 
 def border_colours(css: str, dark: bool) -> dict[str, str]:
-    """Each .cf-status.s-X / .cf-outcome.o-X class's border colour in one scheme."""
+    """Each status (.s-X) and outcome (.o-X) class's border colour in one scheme."""
     out = {}
     for selectors, body in re.findall(r"([^{}]+)\{([^{}]*border-color:[^{}]*)\}", css):
         colour = re.search(r"border-color:\s*(#[0-9a-f]{6})", body)
         for selector in selectors.split(","):
-            name = re.fullmatch(r'\s*(\[data-md-color-scheme="slate"\] )?\.(cf-status\.s-\w+'
-                                r'|cf-outcome\.o-\w+)\s*', selector)
+            name = re.fullmatch(r'\s*(\[data-md-color-scheme="slate"\] )?\.([so]-\w+)\s*',
+                                selector)
             if colour and name and bool(name[1]) == dark:
                 out[name[2]] = colour[1]
     return out
@@ -186,8 +186,7 @@ def border_colours(css: str, dark: bool) -> dict[str, str]:
 def test_status_colours_have_dark_variants_with_contrast() -> None:
     css = re.sub(r"/\*.*?\*/", "", CSS.read_text(encoding="utf-8"), flags=re.S)
     light, dark = border_colours(css, dark=False), border_colours(css, dark=True)
-    terms = {f"cf-status.s-{t}" for t in vocab.STATUSES} | {f"cf-outcome.o-{t}"
-                                                            for t in vocab.OUTCOMES}
+    terms = {f"s-{t}" for t in vocab.STATUSES} | {f"o-{t}" for t in vocab.OUTCOMES}
     assert len(light) >= 15 and set(light) <= terms
     assert set(dark) == set(light)
     assert SLATE == "#1e2129"

@@ -38,7 +38,7 @@ def facts_deadline(r: Renderer) -> Tag:
 def test_an_open_case_headlines_its_past_due_deadline(tmp_path: Path) -> None:
     r = renderer(tmp_path, {})
     cell = list_cell(r)
-    assert cell.select_one(".cf-outcome").get_text() == "Past due: no record that it was met"
+    assert cell.select_one('[class^="o-"]').get_text() == "Past due: no record that it was met"
     assert cell.get_text(" ", strip=True) == (
         "Produce a plan. Past due: no record that it was met , due 30 October 2017 "
         "as of 1 March 2018")
@@ -53,16 +53,16 @@ def test_a_closed_case_says_it_is_closed_instead_of_past_due(tmp_path: Path) -> 
     assert [(n.what, n.rank) for n in candidates(v.case, v.requirements)] == [
         ("Produce a plan.", 0)]
     cell = list_cell(r)
-    assert cell.select(".cf-outcome") == []
+    assert cell.select('[class^="o-"]') == []
     assert cell.select_one(".cf-closed").get_text() == "None followed: the case is closed."
     assert cell.get_text(" ", strip=True) == (
         "None followed: the case is closed. Each requirement's outcome as of 1 March 2018 "
         "is on the case page .")
     assert cell.a["href"] == "cases/town/#requirements-and-deadlines"
     row = cell.find_parent("tr")
-    assert row.select_one(".cf-status").get_text() == "Closed"
+    assert row.select_one('[class^="s-"]').get_text() == "Closed"
     dd = facts_deadline(r)
-    assert dd.select(".cf-outcome") == []
+    assert dd.select('[class^="o-"]') == []
     assert dd.get_text(" ", strip=True) == (
         "None followed: the case is closed. Each requirement's outcome as of 1 March 2018 "
         "is under Requirements and deadlines .")
@@ -73,7 +73,7 @@ def test_a_closed_case_keeps_each_outcome_in_its_requirements_table(tmp_path: Pa
     r = renderer(tmp_path, CLOSED)
     html = BeautifulSoup(str(r.macro("deadlines", case_src("town"), view=r.views["town"])),
                          "html.parser")
-    assert [s.get_text() for s in html.select(".cf-outcome")] == [
+    assert [s.get_text() for s in html.select('[class^="o-"]')] == [
         "Past due: no record that it was met"]
 
 

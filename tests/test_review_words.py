@@ -28,7 +28,7 @@ from casefile.model import objects as m
 from casefile.model import vocab
 from casefile.model.response_lists import Group, StatusPage
 from tests.conftest import mkdocs_build
-from tests.html_support import soup_of, words
+from tests.html_support import accessible_name, soup_of, words
 from tests.test_findings_named import UPDATE, UPDATE_RECORD, UPDATE_TITLE
 from tests.test_response_lists import CASE, REPORT, prepare_inquiry
 
@@ -101,7 +101,7 @@ def test_cited_in_names_a_finding_by_the_source_s_own_number(site: Path) -> None
 
 def test_an_unnumbered_finding_s_permalink_is_named_by_its_first_words(site: Path) -> None:
     page = soup_of(site, f"cases/{CASE}")
-    names = {str(a["href"]): str(a["aria-label"]) for a in page.select("a.cf-pl")}
+    names = {str(a["href"]): accessible_name(a, page) for a in page.select("a.cf-pl")}
     # before: "Permalink to finding 65", a number the board's update never gave it
     assert names["#finding-northmoor-update-finding"] == (
         "Permalink to the finding “The board found its…”")
@@ -118,7 +118,7 @@ def test_the_facts_give_the_duty_past_due_and_whose_it_is(site: Path) -> None:
               if words(d) == "Next or past-due deadline"]
     # before: "None recorded", with the board's reply 51 days overdue
     assert words(fact) == f"{DUTY}, due 10 May 2025 No response published"
-    assert fact.select_one(".cf-outcome").get_text() == "No response published"
+    assert fact.select_one('[class^="o-"]').get_text() == "No response published"
     # "where things stand" says the same duty, and that the department answered its own
     duties = [words(p) for p in page.select("div.cf-stand p.cf-duty")]
     assert len(duties) == 2

@@ -144,7 +144,7 @@ def test_a_date_the_editors_set_is_not_the_records_end(tmp_path: Path) -> None:
                                                          "status: open\nas_of: 2018-03-15")})
     r = Renderer(load_dataset(data, use_cache=False), REPO / "macros")
     listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
-    assert listed.select_one(".cf-outcome").get_text() == "Outstanding"  # type: ignore[union-attr]
+    assert listed.select_one('[class^="o-"]').get_text() == "Outstanding"  # type: ignore[union-attr]
 
 
 # -- words (item 7) -----------------------------------------------------------------------

@@ -47,23 +47,48 @@ def citation_parts(publisher: str, title: str, address: str | None, records_as_o
             (ACCESSED, ACCESSED_CLASS), (".", None)]
 
 
-def permalink_names(view: CaseView) -> dict[str, str]:
-    """The accessible name of each permalink of a case page, by the id it links to, never
-    by a count of casefile's own, which a reader would take for the source's numbering: an
-    event by its title and date ("Permalink to the event “Inspection”, July 2017", "… to the
-    publication of “Inspection”, 2 October 2017"), a finding by its source's own number
-    where given, else by its first words (finding_names), a requirement by its first words
-    ("Permalink to the requirement “Produce a plan.”"; the link itself shows only "#")."""
-    names = _told_apart([(f"ev-{e.anchor}", _event_name(e), _event_name(e))
-                         for e in view.timeline], "entry", "the timeline")
-    names.update(finding_names([row.finding for group in view.matrices for row in group.rows]))
-    names.update(requirement_names(view.requirements))
-    return {anchor: f"Permalink to {what}" for anchor, what in names.items()}
+class PermalinkNames(dict[str, str]):
+    """The aria-label of each permalink of a case page that has one, by the id it links to;
+    an event's permalink not in it is named by words already on the page instead (#12: the
+    page's weight): ``aria-labelledby`` the hidden PREFIX (id PREFIX_ID, once per page) and
+    the words of its entry's heading (``heading_id``: its date, kind and title)."""
+
+    #: The words before an event's heading in its permalink's name, and their element's id.
+    PREFIX = "Permalink to the entry"
+    PREFIX_ID = "pe"
+
+    @staticmethod
+    def heading_id(n: int) -> str:
+        """The id of the words of the n-th (from 1) timeline entry's heading."""
+        return f"e{n}"
 
 
-def _event_name(e: TimelineEntry) -> str:
-    return (f"the publication of “{e.title}”, {e.when}" if e.is_publication
-            else f"the event “{e.title}”, {e.when}")
+def permalink_names(view: CaseView) -> PermalinkNames:
+    """What names each permalink of a case page, by the id it links to, never a count of
+    casefile's own, which a reader would take for the source's numbering: an event by the
+    words of its entry's heading, which the page already carries ("Permalink to the entry
+    July 2017 Inspection Council concern", "… 2 October 2017 Report published Council
+    concern"; not in the dict, PermalinkNames), a finding by its source's own number where
+    given, else by its first words (finding_names), a requirement by its first words
+    ("Permalink to the requirement “Produce a plan.”"; the link itself shows only "#").
+    Entries whose headings read alike get an aria-label of those words and their place:
+    "Permalink to the entry 1 March 2018 Follow-up Visit (entry 4 of the timeline)"."""
+    names = PermalinkNames()
+    said = [(f"ev-{e.anchor}", event_words(e), event_words(e)) for e in view.timeline]
+    told = _told_apart(said, "entry", "the timeline")
+    names.update((anchor, f"{PermalinkNames.PREFIX} {told[anchor]}")
+                 for anchor, words, _ in said if told[anchor] != words)
+    names.update((anchor, f"Permalink to {what}") for anchor, what in finding_names(
+        [row.finding for group in view.matrices for row in group.rows]).items())
+    names.update((anchor, f"Permalink to {what}")
+                 for anchor, what in requirement_names(view.requirements).items())
+    return names
+
+
+def event_words(e: TimelineEntry) -> str:
+    """The words of a timeline entry's heading, as a screen reader reads them: its date
+    (both ends of a period), its kind and its title: "July 2017 Inspection Council concern"."""
+    return f"{e.when} {e.label} {e.title}"
 
 
 def requirement_names(requirements: list[m.Requirement]) -> dict[str, str]:
