@@ -283,15 +283,18 @@ def _each(loaded: list[Loaded], kinds: tuple[str, ...], step: Callable[[Loaded],
 
 def link_all(loaded: list[Loaded], broken: set[str],
              on_shared: Callable[[Linker], None] | None = None,
-             data_dir: Path | None = None) -> Linker:
+             data_dir: Path | None = None,
+             meanwhile: Callable[[Linker], None] | None = None) -> Linker:
     """Link every file: first the shared ones (themes, bodies, sources, people), then the
     cases, then check every quote against the stored copies in ``data_dir`` (if given).
-    ``on_shared`` sees the linker in between (``casefile check`` keeps a copy)."""
+    ``on_shared`` sees the linker in between (``casefile check`` keeps a copy);
+    ``meanwhile`` runs while a child checks stored copies (``copies.verify``)."""
     linker = link_shared(loaded, broken)
     if on_shared is not None:
         on_shared(linker)
     link_cases(linker, loaded)
-    check_quotes(linker, data_dir, loaded)
+    check_quotes(linker, data_dir, loaded,
+                 None if meanwhile is None else functools.partial(meanwhile, linker))
     return linker
 
 
@@ -331,14 +334,18 @@ def link_cases(linker: Linker, loaded: list[Loaded]) -> Linker:
 
 
 def check_quotes(linker: Linker, data_dir: Path | None,
-                 loaded: list[Loaded] | None = None) -> None:
+                 loaded: list[Loaded] | None = None,
+                 meanwhile: Callable[[], None] | None = None) -> None:
     """Check every quote linked so far against its source's stored copy, read from
     ``data_dir`` (none: nothing is read and no quote is checked), and count those of
-    sources with no copy. ``loaded``: the full check (``copies.verify``)."""
+    sources with no copy. ``loaded``: the full check (``copies.verify``); ``meanwhile``:
+    other work for this process while a child checks copies (else run here, after)."""
     quoted = to_check(linker.quoted, linker.stated)
     linker.unverified = [q.at[0] for q in quoted if q.cite.source.copy is None]
     if data_dir is not None:
-        copies.verify(linker, quoted, data_dir, loaded)
+        copies.verify(linker, quoted, data_dir, loaded, meanwhile)
+    elif meanwhile is not None:
+        meanwhile()
 
 
 def require_copies(linker: Linker) -> list[Problem]:
@@ -400,19 +407,35 @@ def build_dataset(loaded: list[Loaded], problems: list[Problem], broken: set[str
                   require: bool = False) -> Dataset:
     """Link validated records into a Dataset (shared by the YAML loader and JSON import);
     with ``data_dir``, quotes are checked against the stored copies in it."""
-    linker = link_all(loaded, broken, on_shared, data_dir)
+    timed: list[Linker] = []
+
+    def outcomes(linker: Linker) -> None:
+        """The cases' outcomes, worked out while a child checks stored copies when nothing
+        is wrong so far (what the copies find cannot change them; any problem found
+        later is still reported, and these are then not used)."""
+        if not problems and not linker.problems:
+            _outcomes(linker, as_of, jurisdiction)
+            timed.append(linker)
+
+    linker = link_all(loaded, broken, on_shared, data_dir, outcomes)
     problems = problems + linker.problems + (require_copies(linker) if require else [])
     if problems:
         raise DataError(problems)
-    for case in linker.cases.values():
-        case.records = in_record_order(case.records)
-    compute_all(list(linker.cases.values()), as_of, jurisdiction)
+    if not timed:
+        _outcomes(linker, as_of, jurisdiction)
     newest = max((c.as_of for c in linker.cases.values() if c.as_of),
                  default=as_of or dt.date(1970, 1, 1))
     return Dataset(linker.bodies, linker.people, linker.sources, linker.themes,
                    dict(sorted(linker.cases.items())), newest, list(loaded),
                    {k: v for k, v in linker.site_terms.items() if v}, linker.site_frameworks,
                    len(linker.unverified), dict(linker.indicators))
+
+
+def _outcomes(linker: Linker, as_of: dt.date | None, jurisdiction: str | None) -> None:
+    """Each case's records in order, then its calendar, as-of date and outcomes."""
+    for case in linker.cases.values():
+        case.records = in_record_order(case.records)
+    compute_all(list(linker.cases.values()), as_of, jurisdiction)
 
 
 def read_site_terms(data_dir: Path) -> dict[str, dict[str, vocab.Term]]:
