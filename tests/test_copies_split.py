@@ -13,8 +13,10 @@ from typing import Any, ClassVar
 import pytest
 
 from bench import synth
+from casefile import pipeline
 from casefile.errors import DataError
 from casefile.fork import Forked, ForkError
+from casefile.outputs.opendata import to_json
 from casefile.pipeline import link_all, load_dataset, read_all
 from casefile.reading import copies
 
@@ -142,3 +144,41 @@ def test_copies_that_may_be_published_stay_here(made: Path, tmp_path: Path, spy:
     for copy in kept:
         raw = (data / "sources" / "copies" / copy.file).read_bytes()
         assert copy.read and copy.parts and hashlib.sha256(raw).hexdigest() == copy.sha256
+
+
+def test_the_outcomes_are_worked_out_while_the_child_checks(made: Path, spy: list[str],
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    monkeypatch.setattr(copies, "SPLIT_FROM", 10 ** 9)
+    alone = to_json(load_dataset(made, use_cache=False))
+    monkeypatch.setattr(copies, "SPLIT_FROM", 2)
+    order: list[str] = []
+    waited = Spy.result
+    monkeypatch.setattr(Spy, "result", lambda self: order.append("wait") or waited(self))
+    worked = pipeline._outcomes
+    monkeypatch.setattr(pipeline, "_outcomes", lambda *a: order.append("outcomes") or worked(*a))
+    here: list[int] = []
+    check = copies._check_copies
+    monkeypatch.setattr(copies, "_check_copies",
+                        lambda linker, idents, *a: here.append(len(idents)) or check(
+                            linker, idents, *a))
+    assert to_json(load_dataset(made, use_cache=False)) == alone
+    assert spy == ["casefile-copies"]
+    assert order == ["outcomes", "wait"]  # worked out once, before waiting for the child
+    assert here == [8]  # this process checked one copy in three; the child the other 16
+
+
+def test_with_a_problem_before_the_copies_the_outcomes_wait(
+        tmp_path: Path, spy: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    data = broken_copies(tmp_path)
+    record = sorted((data / "cases" / "case-0000" / "records").iterdir())[0]
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "body: ", "body: nobody-", 1), encoding="utf-8")
+    monkeypatch.setattr(copies, "SPLIT_FROM", 10 ** 9)
+    alone = reported(data)
+    monkeypatch.setattr(copies, "SPLIT_FROM", 2)
+    worked: list[object] = []
+    monkeypatch.setattr(pipeline, "_outcomes", lambda *a: worked.append(a))
+    assert reported(data) == alone
+    assert worked == []  # never worked out for data that is not clean
+    assert any("nobody-" in p for p in alone) and sum("has changed" in p for p in alone) == 4

@@ -15,6 +15,7 @@ import io
 import logging
 import os
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -156,7 +157,8 @@ Outcome = tuple[Problem | None, list[tuple[bool, str | None]], list[Problem]]
 
 
 def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
-           loaded: list[Loaded] | None = None) -> None:
+           loaded: list[Loaded] | None = None,
+           meanwhile: Callable[[], None] | None = None) -> None:
     """Read each source's stored copy, check its hash and the quotes that cite it, then let
     its text go unless the copy may be published: one copy's text in memory at a time.
     With ``loaded`` (the full check), every copy is read and copies no source names are
@@ -165,7 +167,9 @@ def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
 
     From SPLIT_FROM copies on (where forking is available), a forked child checks every
     other copy on the other core, except copies that may be published (their text stays
-    in this process's model), and sends back only what it found."""
+    in this process's model), and sends back only what it found. With ``meanwhile``
+    (other work for this process: the cases' outcomes), the child checks two copies of
+    every three, and this process does that work after its own share, before waiting."""
     by_source: dict[str, list[quotes.Quoted]] = {}
     for item in quoted:
         by_source.setdefault(item.cite.source.id, []).append(item)
@@ -173,11 +177,20 @@ def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
             and linker.sources[ident].copy is not None]  # only the quoted, if kept apart
     theirs: list[str] = []
     if len(todo) >= SPLIT_FROM and fork_available():
-        theirs = [i for i in todo[1::2] if not linker.sources[i].publish_copy]
+        step = 3 if meanwhile is not None else 2  # the child checks all but every step-th
+        theirs = [i for n, i in enumerate(todo)
+                  if n % step and not linker.sources[i].publish_copy]
     child = Forked(lambda: _check_copies(linker, theirs, by_source, data_dir),
                    "casefile-copies") if theirs else None
     skip = set(theirs)
     found = _check_copies(linker, [i for i in todo if i not in skip], by_source, data_dir)
+    if meanwhile is not None:
+        try:
+            meanwhile()
+        except BaseException:  # a bug: the child's work is not wanted
+            if child is not None:
+                child.cancel()
+            raise
     if child is not None:
         try:
             found.update(_marked(linker, child.result(), by_source))
