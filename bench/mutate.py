@@ -37,7 +37,8 @@ MODULES = [f"casefile/{name}.py" for name in (
     "model/who", "model/oversight_history", "model/grades", "model/link_differ",
     "model/responses", "model/link_responses", "model/cited_in", "model/upcoming",
     "model/said", "model/stand_requirements", "model/figures", "model/item_progress",
-    "model/list_pages", "outputs/chart", "model/figures_view", "model/link_figures")]
+    "model/list_pages", "outputs/chart", "model/figures_view", "model/link_figures",
+    "model/both", "model/citation")]
 FLOORS = REPO / "mutation-floors.json"
 EQUIVALENTS = REPO / "MUTANTS.md"
 # module -> the test files that reach it in-process, which its floor was measured with (a
