@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser_support import browser_or_skip, served
 from tests.test_browser import WCAG
-from tests.test_browser_keyboard import FOCUSED, covered, tab
+from tests.test_browser_keyboard import covered, tab
 from tests.test_copies_shown import CASE as ENGLAND
 from tests.test_copies_shown import shown_site  # noqa: F401  (module-scoped build)
 from tests.test_site import CASE as WALES
