@@ -110,9 +110,10 @@ def test_no_axe_violations_in_the_dark_scheme_and_forced_colours(
         browser: Browser, base: str, name: str, mode: str, width: str) -> None:
     page = opened(browser, base + PAGES[name], width, **MODES[mode])
     scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    forced = page.evaluate("matchMedia('(forced-colors: active)').matches")
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     page.context.close()
-    assert scheme == ("slate" if mode == "dark" else "default")
+    assert (scheme, forced) == (("slate", False) if mode == "dark" else ("default", True))
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3])
             for v in result.response["violations"]] == []
 
