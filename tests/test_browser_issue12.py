@@ -4,7 +4,8 @@ cases, two nations): at 390 and 1280 px no link anywhere is named only by a brac
 number, as Chromium's accessibility tree computes the names; "Skip to content" focuses the
 page's one h1, below the sticky header; with JavaScript off nothing scrolls sideways at
 390 px; a finding's page has no axe violation in the dark scheme and in forced colours,
-and its focus is never hidden under the header. Skipped when chromium is absent."""
+its focus is never hidden under the header, and the theme's search lists it for the
+finding's words. Skipped when chromium is absent."""
 
 from __future__ import annotations
 
@@ -127,3 +128,17 @@ def test_focus_on_a_finding_page_is_never_under_the_header(browser: Browser, bas
     page.context.close()
     assert sum(not s["inHeader"] for s in forwards) > 15
     assert [s["html"] for s in forwards + backwards if covered(s)] == []
+
+
+def test_search_leads_to_a_findings_own_page(browser: Browser, base: str) -> None:
+    """#12: finding pages are "linked ... from search": the theme's search, typed into as a
+    reader would, lists the finding's own page for words of the finding."""
+    page = opened(browser, base, "desktop")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("too few placements", delay=20)
+    page.wait_for_selector(".md-search-result__item a", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a",
+                                      "els => els.map(e => e.getAttribute('href'))")
+    page.context.close()
+    found = {h.split("#")[0].split("?")[0].removeprefix(base) for h in hrefs}
+    assert PAGES["finding-england"] in found, hrefs
