@@ -133,6 +133,9 @@ def test_no_axe_violations_in_each_scheme(browser: Browser, base: str, mode: str
                                           viewport: dict[str, int]) -> None:
     page = open_page(browser, base + CASE_PAGE, viewport, **MODES[mode])
     assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEME[mode]
+    # the browser really is in forced colours (not light twice over)
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches") == (
+        mode.startswith("forced"))
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
                   for v in result.response["violations"]]

@@ -164,3 +164,34 @@ def test_the_block_is_light_and_the_case_list_repeats_it(
         assert short.p.get_text(" ", strip=True) == stand.p.get_text(" ", strip=True).split(
             " [")[0]
         assert short.select_one("a[href$='#where-things-stand']") is not None
+
+
+def test_the_case_list_counts_each_reports_findings_as_the_model_does(
+        built: tuple[Path, m.Dataset]) -> None:
+    """The home page's case list says where things stand too (#12 item 1): a paragraph per
+    report that raised findings, each finding counted once by its latest assessment, every
+    speaker's counts in that one paragraph (the case page has a list)."""
+    site, ds = built
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    seen = 0
+    for case in ds.cases.values():
+        short = home.find("a", href=f"cases/{case.id}/").find_parent("tr").select_one(
+            "td.cf-stand-short")
+        leads = [p for p in short("p", recursive=False) if " raised " in p.get_text()]
+        raised = [r for r in case.records if r.findings]
+        assert len(leads) == len(raised)
+        for lead, record in zip(leads, raised, strict=True):
+            assert lead.find_next_sibling().name == "p"  # no list here: all in the paragraph
+            text = lead.get_text(" ", strip=True)
+            total = int(re.search(r"raised (\d+) findings?", text).group(1))  # type: ignore[union-attr]
+            counts: Counter[str] = Counter()
+            for n, words in COUNTED.findall(text):
+                counts[TERMS[words]] += int(n)
+            missing = re.search(r"(?:^|\. )(\d+) (?:is|are) not assessed yet", text)
+            counts["Not assessed"] += int(missing.group(1)) if missing else 0
+            if "None of them is assessed yet" in text or "It is not assessed yet" in text:
+                counts["Not assessed"] += total
+            assert total == len(record.findings)
+            assert +counts == latest_statuses(case, record)
+            seen += sum(counts.values())
+    assert seen > 10  # both cases, the Powys fixture's 18 findings among them
