@@ -260,7 +260,15 @@ def test_the_case_page_block_lays_out_the_sentences_with_citations(tmp_path: Pat
     # seen: the due date; heard after it: which requirement (#12 review, WCAG 2.4.4)
     assert html.select_one("a[href='#req-req-plan']").get_text() == (
         "due 30 October 2017, the requirement: Produce a plan.")
-    assert "Past due: no record that it was met: due 30 October 2017" in paragraphs[-1]
+    # the one requirement's outcome is said once, its deadline after it, cited once
+    # (#29 review, item 2)
+    for hidden in html.select(".cf-vh"):
+        hidden.decompose()
+    seen = html.select(".cf-stand > p")[-1].get_text(" ", strip=True)
+    [plan] = {v.number(c.source) for c in v.stand.requirements.cites}
+    assert seen == ("As of 1 March 2018, the one requirement recorded, set by New "
+                    f"Inspectorate, is past due: no record that it was met. [{plan}] It was "
+                    "due 30 October 2017 .")
     listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
     cell = listed.select_one("td.cf-stand-short")
     assert cell.p.get_text() == "These records end on 1 March 2018."

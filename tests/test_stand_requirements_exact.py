@@ -407,3 +407,33 @@ def test_two_pending_of_the_same_words_and_day_are_told_apart_by_their_row(
                    ("due 30 June 2018", "req-req-b", ", the requirement: Hire staff. (row 2 of "
                     "the requirements table)"),
                    ("due 31 July 2018", "req-req-c", ", the requirement: Hire staff.")]]
+
+
+def test_the_one_requirement_s_outcome_is_said_once_then_its_deadline(tmp_path: Path) -> None:
+    """#29 review, item 2: not "… is past due: no record that it was met. Past due: no record
+    that it was met: due …", but the outcome once, then "It was due …", the same citations
+    not repeated."""
+    said = []
+    for name, plan in (("past", PLAN_DUE), ("soon", due("2018-06-30")), ("none", "")):
+        v = view(tmp_path / name, {INS: with_requirements(plan=plan)})
+        assert v.case.as_of_shown is not None
+        [p] = sr.pending(v.requirements)
+        [item] = p.items
+        assert (item.anchor, item.cites) == ("req-req-plan", [])
+        said.append((sr.outcomes(v.requirements, v.case.as_of_shown).text,
+                     f"{p.lead}{item.text}."))
+    assert said == [
+        ("As of 1 March 2018, the one requirement recorded, set by New Inspectorate, is past "
+         "due: no record that it was met.", "It was due 30 October 2017."),
+        ("As of 1 March 2018, the one requirement recorded, set by New Inspectorate, is "
+         "outstanding (no record yet that it was met).", "It is due 30 June 2018."),
+        ("As of 1 March 2018, the one requirement recorded, set by New Inspectorate, is "
+         "outstanding (no record yet that it was met).", "It has no deadline set.")]
+
+
+def test_several_requirements_keep_the_outcome_before_their_deadlines(tmp_path: Path) -> None:
+    v = view(tmp_path, {INS: with_requirements(req("req-later", "Later.", due("2018-09-30")))})
+    assert [(p.lead, [(i.text, [c.source.id for c in i.cites]) for i in p.items])
+            for p in sr.pending(v.requirements)] == [
+        ("Past due: no record that it was met: ", [("due 30 October 2017", ["report-2017"])]),
+        ("Outstanding: ", [("due 30 September 2018", ["report-2017"])])]

@@ -25,6 +25,9 @@ class Pending:
 
     term: vocab.Term
     items: list[Said]
+    # said before the items: "Past due: ", or, for the one requirement of a case, whose
+    # outcome its sentence already gives, "It was " (… "due 30 October 2017.")
+    lead: str = ""
 
 
 
@@ -196,8 +199,21 @@ def pending(requirements: list[m.Requirement]) -> list[Pending]:
             out.append(Pending(vocab.OUTCOMES[key], [
                 Said(due, r.cites, f"req-{r.id}", more if alike[due, more] == 1 else
                      f"{more} (row {requirements.index(r) + 1} of the requirements table)")
-                for r, due, more in said]))
-    return out
+                for r, due, more in said], f"{vocab.OUTCOMES[key].label}: "))
+    return _the_one(out) if len(requirements) == 1 else out
+
+
+def _the_one(out: list[Pending]) -> list[Pending]:
+    """The one requirement's deadline, after the sentence that already gives its outcome
+    and cites it (``outcomes``): "It was due 30 October 2017.", "It has no deadline set.",
+    so that the outcome is said once."""
+    said = []
+    for p in out:
+        [item] = p.items
+        lead = "It has " if item.text == deadlines.due_words(None, None) else \
+            "It was " if p.term.value == "overdue" else "It is "
+        said.append(Pending(p.term, [Said(item.text, [], item.anchor, item.more)], lead))
+    return said
 
 
 def next_deadline(requirements: list[m.Requirement]) -> Said | None:
