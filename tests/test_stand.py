@@ -86,9 +86,8 @@ def test_a_window_and_no_deadline_are_said_as_such(tmp_path: Path) -> None:
         ("outstanding", [("due between 1 April 2018 and 30 April 2018", "req-req-plan"),
                          ("no deadline set", "req-req-later")])]
     assert s.requirements.text == (
-        "Of the 2 requirements recorded, set 1 by New Inspectorate and 1 by Town "
-        "Council, as of 1 March 2018: 2 with the status Outstanding (no record yet that they "
-        "were met).")
+        "As of 1 March 2018, 2 requirements are recorded, set 1 by New Inspectorate and 1 by "
+        "Town Council. 2 have the status Outstanding. No record yet shows them met.")
     assert s.next is not None and s.next.anchor == "req-req-plan"
 
 
@@ -460,8 +459,8 @@ def test_the_next_deadline_is_the_soonest_and_a_closed_case_names_none(tmp_path:
     assert closed is not None
     assert (closed.next, closed.pending) == (None, [])
     assert closed.requirements.text == (
-        "Of the 2 requirements recorded, all set by New Inspectorate, as of 1 March "
-        "2018: 2 with the status Outstanding (no record yet that they were met).")
+        "As of 1 March 2018, 2 requirements are recorded, all set by New Inspectorate. 2 "
+        "have the status Outstanding. No record yet shows them met.")
 
 
 def _same_day(tmp_path: Path, record_id: str, date: str = "2018-03-01") -> st.FindingsStand:
