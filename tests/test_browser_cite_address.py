@@ -1,8 +1,9 @@
 """The ready-to-paste citation's address on a site built without its address (no SITE_URL),
 #12 review item 5: the page marks the placeholder ("address: the page's address on this
 site") with its own class, span.cf-address; casefile.js writes in the address the browser
-shows, without any #fragment, as it writes the access date; without JavaScript the
-placeholder stays, honestly saying the address is not known. A site built with its address
+shows, without any #fragment, as it writes the access date, and into the "Address" above
+the citation (#29 review, item 4); without JavaScript both placeholders stay, honestly
+saying the address is not known. A site built with its address
 has no such placeholder. Built from the fictional MINI data set (tests/conftest.py), whose
 case title quotes the placeholder's words; the browser tests skip without chromium."""
 
@@ -14,7 +15,13 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from casefile.model.citation import ACCESSED, ADDRESS_CLASS, NO_ADDRESS, citation_parts
+from casefile.model.citation import (
+    ACCESSED,
+    ADDRESS_CLASS,
+    NO_ADDRESS,
+    NO_ADDRESS_SHOWN,
+    citation_parts,
+)
 from tests.browser_support import browser_or_skip, served
 from tests.conftest import copy_project, mkdocs_build, write_mini
 from tests.test_browser import WIDTHS
@@ -63,8 +70,12 @@ def test_javascript_writes_in_the_address_the_browser_shows(
     page = context.new_page()
     page.goto(f"{base}{path}#cite-this-page", wait_until="networkidle" if js else "load")
     cited = page.inner_text("pre.cf-citation")
+    shown = page.inner_text("dl.cf-cite-this dt:text-is('Address') + dd")
     context.close()
     title = TITLE if path == "cases/town/" else "Finding: Weak leadership."
     address = f"{base}{path}" if js else NO_ADDRESS
     assert cited.startswith(f"casefile, “{title}”, {address}, records as of ")
     assert cited.count(NO_ADDRESS) == (title.count(NO_ADDRESS) + (0 if js else 1))
+    # the "Address" above the citation agrees with it (#29 review, item 4): the address
+    # the browser shows where JavaScript runs, otherwise that it is not known
+    assert shown == (f"{base}{path}" if js else NO_ADDRESS_SHOWN)

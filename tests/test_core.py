@@ -30,7 +30,7 @@ STAGES = {
                  "yaml_append"},
 }
 # "where things stand", split by concern: its requirements, and the sentence both parts say
-STAGES["model"] |= {"said", "stand_requirements"}
+STAGES["model"] |= {"said", "stand_requirements", "stand_oversight"}
 # responses counted per report and listed per status, for the case page and list pages (#18)
 STAGES["model"] |= {"response_lists"}
 # figures over time: values of shared indicators, written with their units and linked (#15)

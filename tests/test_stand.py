@@ -86,9 +86,8 @@ def test_a_window_and_no_deadline_are_said_as_such(tmp_path: Path) -> None:
         ("outstanding", [("due between 1 April 2018 and 30 April 2018", "req-req-plan"),
                          ("no deadline set", "req-req-later")])]
     assert s.requirements.text == (
-        "Of the 2 requirements recorded, set 1 by New Inspectorate and 1 by Town "
-        "Council, as of 1 March 2018: 2 with the status Outstanding (no record yet that they "
-        "were met).")
+        "As of 1 March 2018, 2 requirements are recorded, set 1 by New Inspectorate and 1 by "
+        "Town Council. 2 have the status Outstanding. No record yet shows them met.")
     assert s.next is not None and s.next.anchor == "req-req-plan"
 
 
@@ -260,7 +259,15 @@ def test_the_case_page_block_lays_out_the_sentences_with_citations(tmp_path: Pat
     # seen: the due date; heard after it: which requirement (#12 review, WCAG 2.4.4)
     assert html.select_one("a[href='#req-req-plan']").get_text() == (
         "due 30 October 2017, the requirement: Produce a plan.")
-    assert "Past due: no record that it was met: due 30 October 2017" in paragraphs[-1]
+    # the one requirement's outcome is said once, its deadline after it, cited once
+    # (#29 review, item 2)
+    for hidden in html.select(".cf-vh"):
+        hidden.decompose()
+    seen = html.select(".cf-stand > p")[-1].get_text(" ", strip=True)
+    [plan] = {v.number(c.source) for c in v.stand.requirements.cites}
+    assert seen == ("As of 1 March 2018, the one requirement recorded, set by New "
+                    f"Inspectorate, is past due: no record that it was met. [{plan}] It was "
+                    "due 30 October 2017 .")
     listed = BeautifulSoup(str(r.macro("case_list", "index.md")), "html.parser")
     cell = listed.select_one("td.cf-stand-short")
     assert cell.p.get_text() == "These records end on 1 March 2018."
@@ -452,8 +459,8 @@ def test_the_next_deadline_is_the_soonest_and_a_closed_case_names_none(tmp_path:
     assert closed is not None
     assert (closed.next, closed.pending) == (None, [])
     assert closed.requirements.text == (
-        "Of the 2 requirements recorded, all set by New Inspectorate, as of 1 March "
-        "2018: 2 with the status Outstanding (no record yet that they were met).")
+        "As of 1 March 2018, 2 requirements are recorded, all set by New Inspectorate. 2 "
+        "have the status Outstanding. No record yet shows them met.")
 
 
 def _same_day(tmp_path: Path, record_id: str, date: str = "2018-03-01") -> st.FindingsStand:

@@ -89,16 +89,17 @@ def test_every_outcome_counted_in_order_with_what_it_rests_on(tmp_path: Path) ->
     v = view(tmp_path, {INS: EVERY})
     assert v.case.as_of_shown is not None
     assert text_and_sources(sr.outcomes(v.requirements, v.case.as_of_shown)) == (
-        "Of the 9 requirements recorded, all set by New Inspectorate, as of 1 March 2018: "
-        f"1 with the status Met on time ({SHOWS}), "
-        "2 with the status Met late (records from Town Council show them met), "
-        f"1 with the status Met (no deadline set) ({SHOWS}), "
-        "1 with the status Outstanding (no record yet that it was met), "
-        "1 with the status Past due: no record that it was met, "
-        "1 with the status Superseded (a record from Town Council replaces it), "
-        "1 with the status Partly met (according to New Inspectorate) and "
-        f"1 with the status Disputed ({SHOWS}; Town Council (self-report) reports that New "
-        "Inspectorate reports it as not met).",
+        # a short sentence a count, then one for what it rests on (#29 review, item 3)
+        "As of 1 March 2018, 9 requirements are recorded, all set by New Inspectorate. "
+        "1 has the status Met on time. A record from Town Council shows it met. "
+        "2 have the status Met late. Records from Town Council show them met. "
+        "1 has the status Met (no deadline set). A record from Town Council shows it met. "
+        "1 has the status Outstanding. No record yet shows it met. "
+        "1 has the status Past due: no record that it was met. "
+        "1 has the status Superseded. A record from Town Council replaces it. "
+        "1 has the status Partly met. New Inspectorate says so. "
+        "1 has the status Disputed. A record from Town Council shows it met. Town Council "
+        "(self-report) reports that New Inspectorate reports it as not met.",
         ["report-2017", "council-news"])
 
 
@@ -188,7 +189,7 @@ def test_the_next_deadline_is_the_soonest_outstanding_one(tmp_path: Path) -> Non
         "The next deadline in these records: Same  day, due 30 June 2018.", "req-req-a-same")
 
 
-def test_a_count_with_a_comma_of_its_own_is_listed_with_semicolons(tmp_path: Path) -> None:
+def test_a_count_with_a_comma_of_its_own_is_a_sentence_of_its_own(tmp_path: Path) -> None:
     """A follow-up known to the month (March 2018) meets a deadline of 15 March: on time
     or not is not established ("Met, timing not established")."""
     v = view(tmp_path, {INS: with_requirements(
@@ -196,19 +197,19 @@ def test_a_count_with_a_comma_of_its_own_is_listed_with_semicolons(tmp_path: Pat
         FOLLOW: ("date: 2018-03-01", "date: 2018-03")})
     assert v.case.as_of_shown is not None
     assert sr.outcomes(v.requirements, v.case.as_of_shown).text == (
-        "Of the 2 requirements recorded, all set by New Inspectorate, as of March 2018: 1 "
-        "with the status Met, timing not established (a record from Town Council shows it "
-        "met); and 1 with the status Past due: no record that it was met.")
+        "As of March 2018, 2 requirements are recorded, all set by New Inspectorate. 1 has "
+        "the status Met, timing not established. A record from Town Council shows it met. "
+        "1 has the status Past due: no record that it was met.")
     three = view(tmp_path / "three", {INS: with_requirements(
         req("req-audit", "Commission an audit.", due("2018-03-15") + MET),
         req("req-review", "Review the cases.", due("2018-06-30"))),
         FOLLOW: ("date: 2018-03-01", "date: 2018-03")})
     assert three.case.as_of_shown is not None
     assert sr.outcomes(three.requirements, three.case.as_of_shown).text == (
-        "Of the 3 requirements recorded, all set by New Inspectorate, as of March 2018: 1 "
-        "with the status Met, timing not established (a record from Town Council shows it "
-        "met); 1 with the status Outstanding (no record yet that it was met); and 1 with "
-        "the status Past due: no record that it was met.")
+        "As of March 2018, 3 requirements are recorded, all set by New Inspectorate. 1 has "
+        "the status Met, timing not established. A record from Town Council shows it met. "
+        "1 has the status Outstanding. No record yet shows it met. 1 has the status Past "
+        "due: no record that it was met.")
 
 
 def test_one_count_with_a_comma_is_said_alone(tmp_path: Path) -> None:
@@ -217,9 +218,8 @@ def test_one_count_with_a_comma_is_said_alone(tmp_path: Path) -> None:
     assert v.case.as_of_shown is not None
     two = [v.requirements[0], dataclasses.replace(v.requirements[0], id="req-copy")]
     assert sr.outcomes(two, v.case.as_of_shown).text == (
-        "Of the 2 requirements recorded, all set by New Inspectorate, as of March 2018: 2 "
-        "with the status Met, timing not established (records from Town Council show them "
-        "met).")
+        "As of March 2018, 2 requirements are recorded, all set by New Inspectorate. 2 have "
+        "the status Met, timing not established. Records from Town Council show them met.")
 
 
 def test_a_tie_on_the_due_day_goes_by_id_whichever_record_set_it(tmp_path: Path) -> None:
@@ -245,9 +245,9 @@ def test_requirements_set_by_two_bodies_are_counted_by_each(tmp_path: Path) -> N
                                  f"cite: [council-news]\nrequirements:\n{own}assessments")})
     assert v.case.as_of_shown is not None
     assert text_and_sources(sr.outcomes(v.requirements, v.case.as_of_shown)) == (
-        "Of the 3 requirements recorded, set 2 by New Inspectorate and 1 by Town Council, as "
-        "of 1 March 2018: 2 with the status Outstanding (no record yet that they were met) "
-        "and 1 with the status Past due: no record that it was met.",
+        "As of 1 March 2018, 3 requirements are recorded, set 2 by New Inspectorate and 1 by "
+        "Town Council. 2 have the status Outstanding. No record yet shows them met. 1 has "
+        "the status Past due: no record that it was met.",
         ["report-2017", "council-news"])
 
 
@@ -256,7 +256,7 @@ def test_one_requirement_and_none(tmp_path: Path) -> None:
     assert v.case.as_of_shown is not None
     assert text_and_sources(sr.outcomes(v.requirements, v.case.as_of_shown)) == (
         "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, is met "
-        f"late ({SHOWS}).", ["report-2017", "council-news"])
+        "late. A record from Town Council shows it met.", ["report-2017", "council-news"])
     none = sr.outcomes([], PartialDate(2018, 3, 1))
     assert (none.text, none.cites) == ("No requirements or deadlines are recorded in this "
                                        "case.", [])
@@ -407,3 +407,33 @@ def test_two_pending_of_the_same_words_and_day_are_told_apart_by_their_row(
                    ("due 30 June 2018", "req-req-b", ", the requirement: Hire staff. (row 2 of "
                     "the requirements table)"),
                    ("due 31 July 2018", "req-req-c", ", the requirement: Hire staff.")]]
+
+
+def test_the_one_requirement_s_outcome_is_said_once_then_its_deadline(tmp_path: Path) -> None:
+    """#29 review, item 2: not "… is past due: no record that it was met. Past due: no record
+    that it was met: due …", but the outcome once, then "It was due …", the same citations
+    not repeated."""
+    said = []
+    for name, plan in (("past", PLAN_DUE), ("soon", due("2018-06-30")), ("none", "")):
+        v = view(tmp_path / name, {INS: with_requirements(plan=plan)})
+        assert v.case.as_of_shown is not None
+        [p] = sr.pending(v.requirements)
+        [item] = p.items
+        assert (item.anchor, item.cites) == ("req-req-plan", [])
+        said.append((sr.outcomes(v.requirements, v.case.as_of_shown).text,
+                     f"{p.lead}{item.text}."))
+    assert said == [
+        ("As of 1 March 2018, the one requirement recorded, set by New Inspectorate, is past "
+         "due: no record that it was met.", "It was due 30 October 2017."),
+        ("As of 1 March 2018, the one requirement recorded, set by New Inspectorate, is "
+         "outstanding. No record yet shows it met.", "It is due 30 June 2018."),
+        ("As of 1 March 2018, the one requirement recorded, set by New Inspectorate, is "
+         "outstanding. No record yet shows it met.", "It has no deadline set.")]
+
+
+def test_several_requirements_keep_the_outcome_before_their_deadlines(tmp_path: Path) -> None:
+    v = view(tmp_path, {INS: with_requirements(req("req-later", "Later.", due("2018-09-30")))})
+    assert [(p.lead, [(i.text, [c.source.id for c in i.cites]) for i in p.items])
+            for p in sr.pending(v.requirements)] == [
+        ("Past due: no record that it was met: ", [("due 30 October 2017", ["report-2017"])]),
+        ("Outstanding: ", [("due 30 September 2018", ["report-2017"])])]

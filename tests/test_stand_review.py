@@ -33,7 +33,7 @@ def test_the_counts_cite_the_requirement_and_the_record_showing_it_met(tmp_path:
     assert s is not None
     assert s.requirements.text == (
         "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
-        "is met late (a record from Town Council shows it met).")
+        "is met late. A record from Town Council shows it met.")
     assert sources(s.requirements) == ["report-2017", "council-news"]
     assert s.second_hand == []
 
@@ -48,7 +48,7 @@ def test_the_case_page_links_the_counts_to_their_sources(tmp_path: Path) -> None
                v.number(v.case.records[1].cites[0].source)]
     assert [a["href"] for a in para.select("a")] == [f"#ref-{n}" for n in numbers]
     assert para.get_text(" ", strip=True).endswith(
-        f"shows it met). [{numbers[0]}] [{numbers[1]}]")
+        f"shows it met. [{numbers[0]}] [{numbers[1]}]")
 
 
 def test_a_requirement_known_from_a_newspaper_is_set_by_the_notice_s_body(
@@ -77,8 +77,8 @@ def test_a_requirement_reported_by_the_council_is_never_counted_as_the_council_s
                                     "assessments")}).stand
     assert s is not None
     assert s.requirements.text.startswith(
-        "Of the 2 requirements recorded, set 1 by New Inspectorate and 1 by Town "
-        "Council, as of 1 March 2018: ")
+        "As of 1 March 2018, 2 requirements are recorded, set 1 by New Inspectorate and 1 by "
+        "Town Council. ")
     assert [(h.text, sources(h)) for h in s.second_hand] == [
         ("Town Council (self-report) reports that New Inspectorate set 1 of them.",
          ["council-news"])]
@@ -92,8 +92,8 @@ def test_a_record_known_second_hand_shows_a_requirement_met_as_reported(
     assert s is not None
     assert s.requirements.text == (
         "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
-        "is met late (a record from New Inspectorate, as reported by Town Council "
-        "(self-report), shows it met).")
+        "is met late. A record from New Inspectorate, as reported by Town Council "
+        "(self-report), shows it met.")
 
 
 # -- a deadline given in words (item 3) ---------------------------------------------------

@@ -32,6 +32,8 @@ TERMS = {status_words(t): t.label for t in [*STATUSES.values(), *OUTCOMES.values
 TERMS.update({t.label: t.label for t in [*STATUSES.values(), *OUTCOMES.values()]})
 WORDS = "|".join(re.escape(w) for w in sorted(TERMS, key=len, reverse=True))
 COUNTED = re.compile(rf"(\d+) with the status ({WORDS})(?!\w)")
+# the requirements, a short sentence a count (#29 review, item 3): "2 have the status Met late."
+HAS = re.compile(rf"(\d+) (?:has|have) the status ({WORDS})\.")
 ONE = re.compile(rf"As of (.+?), the one requirement recorded, set by .+?, is ({WORDS})"
                  r"(?!\w)")
 
@@ -123,7 +125,7 @@ def test_requirements_are_counted_and_dated_as_the_model_does(
         assert as_of_in(words) == (case.as_of_shown.human() if outcomes else None)
         one = ONE.match(words)
         shown: Counter[str] = Counter({TERMS[one.group(2)]: 1}) if one else Counter()
-        for n, said in [] if one else COUNTED.findall(words):  # one count per who says so
+        for n, said in [] if one else HAS.findall(words):  # one count per who says so
             shown[TERMS[said]] += int(n)
         assert shown == outcomes
         pending = {r.id: r for r in case.requirements if r.outcome
@@ -144,7 +146,7 @@ def test_requirements_are_counted_and_dated_as_the_model_does(
 
 
 def as_of_in(words: str) -> str | None:
-    found = re.search(r"as of (.+?):", words) or re.match(r"As of (.+?), the one", words)
+    found = re.match(r"As of (.+?), (?:the one|\d+) requirements? (?:is|are )?recorded", words)
     return found.group(1) if found else None
 
 

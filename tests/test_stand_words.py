@@ -33,7 +33,7 @@ def test_a_requirement_met_in_a_record_names_who_set_it_and_whose_record_shows_i
     assert s is not None
     assert s.requirements.text == (
         "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
-        "is met late (a record from Town Council shows it met).")
+        "is met late. A record from Town Council shows it met.")
 
 
 def test_several_requirements_are_counted_by_outcome_and_by_whose_record(
@@ -46,10 +46,9 @@ def test_several_requirements_are_counted_by_outcome_and_by_whose_record(
     s = view(tmp_path, {INSPECTION: (REQ_CITE, two)}).stand
     assert s is not None
     assert s.requirements.text == (
-        "Of the 3 requirements recorded, all set by New Inspectorate, as of 1 March "
-        "2018: 2 with the status Met late (records from Town Council show them met) and 1 with "
-        "the status Past due: no "
-        "record that it was met.")
+        "As of 1 March 2018, 3 requirements are recorded, all set by New Inspectorate. 2 "
+        "have the status Met late. Records from Town Council show them met. 1 has the status "
+        "Past due: no record that it was met.")
 
 
 def test_a_reported_outcome_names_the_body_reporting_it(tmp_path: Path) -> None:
@@ -60,7 +59,7 @@ def test_a_reported_outcome_names_the_body_reporting_it(tmp_path: Path) -> None:
     assert s is not None
     assert s.requirements.text == (
         "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
-        "is not met (according to New Inspectorate).")
+        "is not met. New Inspectorate says so.")
 
 
 def test_a_record_and_a_report_that_disagree_are_both_named(tmp_path: Path) -> None:
@@ -71,8 +70,8 @@ def test_a_record_and_a_report_that_disagree_are_both_named(tmp_path: Path) -> N
     assert s is not None
     assert s.requirements.text == (
         "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
-        "is disputed (a record from Town Council shows it met; New Inspectorate "
-        "reports it as not met).")
+        "is disputed. A record from Town Council shows it met. New Inspectorate "
+        "reports it as not met.")
 
 
 def test_a_requirement_replaced_in_a_record_names_whose_record(tmp_path: Path) -> None:
@@ -80,7 +79,7 @@ def test_a_requirement_replaced_in_a_record_names_whose_record(tmp_path: Path) -
     assert s is not None
     assert s.requirements.text == (
         "As of 1 March 2018, the one requirement recorded, set by New Inspectorate, "
-        "is superseded (a record from Town Council replaces it).")
+        "is superseded. A record from Town Council replaces it.")
 
 
 def test_due_words_is_one_phrase_for_a_day_a_window_and_none() -> None:
@@ -97,7 +96,6 @@ def test_a_renamed_setter_is_counted_once_as_first_named(tmp_path: Path) -> None
     s = view(tmp_path, {"cases/town/records/town-letter.yml": letter}).stand
     assert s is not None
     assert s.requirements.text == (
-        "Of the 2 requirements recorded, all set by New Inspectorate, as of 1 March "
-        "2018: 1 with the status Outstanding (no record yet that it was met) and 1 with the "
-        "status Past due: no record "
-        "that it was met.")
+        "As of 1 March 2018, 2 requirements are recorded, all set by New Inspectorate. 1 has "
+        "the status Outstanding. No record yet shows it met. 1 has the status Past due: no "
+        "record that it was met.")

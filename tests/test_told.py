@@ -33,8 +33,8 @@ THREE = ("The Example Gazette (press) and Brookfield District Council (self-repo
          "that Example Care Regulator (regulator's judgement; 4 March 2024) gave the latest "
          "assessment of 1 of them: 1 with the status Concern remains.")
 REQUIREMENT = ("As of 5 March 2024, the one requirement recorded, set by Example Care "
-               "Regulator, is met, timing not established (Brookfield District Council "
-               "(self-report) reports that Brookfield Improvement Board says so).")
+               "Regulator, is met, timing not established. Brookfield District Council "
+               "(self-report) reports that Brookfield Improvement Board says so.")
 
 
 def _voices(data: Path) -> list[str]:

@@ -19,6 +19,7 @@ from casefile.model.dates import PartialDate, human_day
 from casefile.model.histories import order_known
 from casefile.model.next_due import next_said
 from casefile.model.said import Said, called, unique
+from casefile.model.stand_oversight import levels
 from casefile.model.stand_requirements import (
     Pending,
     closed_words,
@@ -98,6 +99,9 @@ class Stand:
     second_hand: list[Said] = field(default_factory=list)
     # each body's duty to respond to a report: responded on time, late, pending... (#18)
     duties: list[Said] = field(default_factory=list)
+    # each body's (or service's) oversight level as of the case's date, and any announced
+    # (casefile.model.stand_oversight)
+    oversight: list[Said] = field(default_factory=list)
 
     @property
     def next_step(self) -> Step | None:
@@ -129,7 +133,8 @@ def stand(case: m.Case, view_matrices: list[MatrixGroup], requirements: list[m.R
                  next_said(case, requirements),
                  closed_words(case.as_of_shown) if closed else None,
                  None if view_matrices else "No findings are recorded in this case.",
-                 upcoming(case, case.as_of_shown), set_second_hand(requirements), owed)
+                 upcoming(case, case.as_of_shown), set_second_hand(requirements), owed,
+                 levels(case))
 
 
 def duties(case: m.Case) -> list[Said]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal, overload
 
 from casefile.model import deadlines, vocab, who
 from casefile.model import objects as m
@@ -25,37 +26,38 @@ class Pending:
 
     term: vocab.Term
     items: list[Said]
+    # said before the items: "Past due: ", or, for the one requirement of a case, whose
+    # outcome its sentence already gives, "It was " (… "due 30 October 2017.")
+    lead: str = ""
 
 
 
 def outcomes(requirements: list[m.Requirement], as_of: PartialDate) -> Said:
-    """The requirements counted by outcome, in the outcome vocabulary's order, each count
-    saying whose records it rests on (``rests_on``), after who set the requirements; cited
-    to the requirements' sources and to every record or report their outcomes rest on."""
+    """The requirements counted by outcome, in the outcome vocabulary's order, a short
+    sentence each, then whose records it rests on (``rests_on``), after who set the
+    requirements; cited to the requirements' sources and to every record or report their
+    outcomes rest on."""
     if not requirements:
         return Said("No requirements or deadlines are recorded in this case.")
     groups: dict[tuple[str, str], list[m.Requirement]] = {}
     order = list(vocab.OUTCOMES)
     for req in sorted(requirements, key=lambda r: order.index(_term(r).value)):
         groups.setdefault((_term(req).value, rests_on(req, 1)), []).append(req)
-    parts = []
-    for (key, _), reqs in groups.items():
-        basis = rests_on(reqs[0], len(reqs))
-        parts.append(counted_status(len(reqs), vocab.OUTCOMES[key])
-                     + (f" ({basis})" if basis else ""))
     cites = unique([c for req in requirements for c in evidence(req)])
     if len(requirements) == 1:
-        return Said(f"As of {as_of.human()}, the one requirement recorded, "
-                    f"{_set_by(requirements)}, is {_one(requirements[0])}.", cites)
-    return Said(f"Of the {len(requirements)} requirements recorded, {_set_by(requirements)}, "
-                f"as of {as_of.human()}: {_listed(parts)}.", cites)
-
-
-def _one(req: m.Requirement) -> str:
-    """The one requirement's outcome as a predicate: "past due: no record that it was met"
-    (with whose records it rests on)."""
-    basis = rests_on(req, 1)
-    return status_words(_term(req)) + (f" ({basis})" if basis else "")
+        [req] = requirements
+        said = [f"As of {as_of.human()}, the one requirement recorded, "
+                f"{_set_by(requirements)}, is {status_words(_term(req))}.",
+                *rests_on(req, 1, sentences=True)]
+        return Said(" ".join(said), cites)
+    said = [f"As of {as_of.human()}, {len(requirements)} requirements are recorded, "
+            f"{_set_by(requirements)}."]
+    for (key, _), reqs in groups.items():
+        n = len(reqs)
+        said.append(f"{n} {'has' if n == 1 else 'have'} the status "
+                    f"{vocab.OUTCOMES[key].label}.")
+        said += rests_on(reqs[0], n, sentences=True)
+    return Said(" ".join(said), cites)
 
 
 def counted_status(count: int, term: vocab.Term) -> str:
@@ -63,14 +65,6 @@ def counted_status(count: int, term: vocab.Term) -> str:
     with the status Concern remains" (a count before a label, "2 concern remains", would
     not be English)."""
     return f"{count} with the status {term.label}"
-
-
-def _listed(parts: list[str]) -> str:
-    """Counts in words, "A, B and C", or, where one has a comma of its own ("1 met, timing
-    not established"), "A; B; and C", so that each count reads as one."""
-    if len(parts) > 1 and any("," in p for p in parts):
-        return "; ".join(parts[:-1]) + "; and " + parts[-1]
-    return who.listed(parts)
 
 
 def evidence(req: m.Requirement) -> list[m.Citation]:
@@ -141,10 +135,16 @@ def _from(record: m.Record) -> str:
     return f"{_name(record)}, {relay.words}," if relay else _name(record)
 
 
-def rests_on(req: m.Requirement, count: int) -> str:
+@overload
+def rests_on(req: m.Requirement, count: int) -> str: ...
+@overload
+def rests_on(req: m.Requirement, count: int, sentences: Literal[True]) -> list[str]: ...
+def rests_on(req: m.Requirement, count: int, sentences: bool = False) -> str | list[str]:
     """Whose records a requirement's outcome rests on, for ``count`` requirements alike:
     "a record from Town Council shows it met", "according to Town Council", or "" where
-    the outcome's own words say it ("Past due: no record that it was met")."""
+    the outcome's own words say it ("Past due: no record that it was met"); with
+    ``sentences``, as short sentences ("A record from Town Council shows it met.", "Town
+    Council says so."), none where the outcome's words say it."""
     outcome = _term(req).value
     done, later = req.fulfilled_by, req.superseded_by
     reported = req.outcome.reported if req.outcome else None
@@ -157,16 +157,21 @@ def rests_on(req: m.Requirement, count: int) -> str:
         shown = (f"a record from {_from(later)} replaces it" if one
                  else f"records from {_from(later)} replace them")
     elif outcome == "outstanding":
-        shown = "no record yet that it was met" if one else "no record yet that they were met"
-    if reported is None:
-        return shown
-    by, label = called(reported.by, req.record.case), reported.outcome.label
-    if not shown and reported.outcome.value == outcome:
-        return who.told(by, reported.relayed, "says so") if reported.relayed \
-            else f"according to {by}"
-    says = who.told(by, reported.relayed, f"reports {'it' if one else 'them'} as "
-                    f"{label[:1].lower()}{label[1:]}")
-    return f"{shown}; {says}" if shown else says
+        shown = ("no record yet that it was met" if one
+                 else "no record yet that they were met") if not sentences \
+            else "no record yet shows it met" if one else "no record yet shows them met"
+    said = [shown] if shown else []
+    if reported is not None:
+        by, label = called(reported.by, req.record.case), reported.outcome.label
+        if not shown and reported.outcome.value == outcome:
+            said.append(who.told(by, reported.relayed, "says so") if reported.relayed
+                        or sentences else f"according to {by}")
+        else:
+            said.append(who.told(by, reported.relayed, f"reports {'it' if one else 'them'} "
+                                 f"as {label[:1].lower()}{label[1:]}"))
+    if sentences:
+        return [f"{p[:1].upper()}{p[1:]}." for p in said]
+    return "; ".join(said)
 
 
 def due_words(outcome: m.Outcome) -> str:
@@ -196,8 +201,21 @@ def pending(requirements: list[m.Requirement]) -> list[Pending]:
             out.append(Pending(vocab.OUTCOMES[key], [
                 Said(due, r.cites, f"req-{r.id}", more if alike[due, more] == 1 else
                      f"{more} (row {requirements.index(r) + 1} of the requirements table)")
-                for r, due, more in said]))
-    return out
+                for r, due, more in said], f"{vocab.OUTCOMES[key].label}: "))
+    return _the_one(out) if len(requirements) == 1 else out
+
+
+def _the_one(out: list[Pending]) -> list[Pending]:
+    """The one requirement's deadline, after the sentence that already gives its outcome
+    and cites it (``outcomes``): "It was due 30 October 2017.", "It has no deadline set.",
+    so that the outcome is said once."""
+    said = []
+    for p in out:
+        [item] = p.items
+        lead = "It has " if item.text == deadlines.due_words(None, None) else \
+            "It was " if p.term.value == "overdue" else "It is "
+        said.append(Pending(p.term, [Said(item.text, [], item.anchor, item.more)], lead))
+    return said
 
 
 def next_deadline(requirements: list[m.Requirement]) -> Said | None:

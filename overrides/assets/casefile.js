@@ -10,7 +10,8 @@ window.addEventListener("beforeprint", function () {
 // the same words elsewhere (a title quoting them) are left as they are.
 // A site built without its address (no SITE_URL) says "address: the page's address on this
 // site" in the citation; where JavaScript runs, the address the browser shows (without any
-// #fragment) is written into that placeholder (span.cf-address) the same way.
+// #fragment) is written into that placeholder (span.cf-address) the same way, and into the
+// "Address" above it, which otherwise says the address is not known, so the two agree.
 document.addEventListener("DOMContentLoaded", function () {
   var today = new Date().toLocaleDateString("en-GB",
     { day: "numeric", month: "long", year: "numeric" });
@@ -18,7 +19,8 @@ document.addEventListener("DOMContentLoaded", function () {
     span.textContent = today;
   });
   var address = location.href.split("#")[0];
-  document.querySelectorAll("pre.cf-citation span.cf-address").forEach(function (span) {
-    span.textContent = address;
-  });
+  document.querySelectorAll("pre.cf-citation span.cf-address, dl.cf-cite-this span.cf-address")
+    .forEach(function (span) {
+      span.textContent = address;
+    });
 });
