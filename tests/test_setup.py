@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.test_browser import MISSING, browser_usable
 
 
 def make_chromium(tmp_path: Path, target: str = "chromium", ci: str = "",
@@ -87,3 +88,12 @@ def test_make_test_takes_the_browser_step_not_make_chromium() -> None:
     rules = (REPO / "Makefile").read_text(encoding="utf-8").splitlines()
     [test] = [line for line in rules if line.startswith("test:")]
     assert test.split(":", 1)[1].split() == ["$(STAMP)", "lint", "browser-or-skip"]
+
+
+def test_in_ci_the_browser_tests_have_their_browser() -> None:
+    """CI never passes without the browser tests: there, without a browser, this one test
+    fails (the browser tests themselves are skipped, saying so); on an editor's machine
+    they are only skipped."""
+    if not os.environ.get("CI"):
+        pytest.skip("not CI: without a browser the browser tests are only skipped")
+    assert browser_usable(), f"CI is set and there is {MISSING}"
