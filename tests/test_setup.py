@@ -70,6 +70,15 @@ def test_in_ci_make_test_without_a_browser_stops(tmp_path: Path) -> None:
     assert "skipped" not in result.stderr
 
 
+def test_in_ci_make_test_says_why_it_stops(tmp_path: Path) -> None:
+    absent = tmp_path / "absent"
+    result = make_chromium(tmp_path, "browser-or-skip", ci="true", CHROMIUM=str(absent),
+                           APT_GET="/nonexistent/apt-get")
+    assert result.stderr.splitlines()[:2] == [
+        f"make test needs {absent}; install it with: sudo apt-get install -y chromium",
+        "make test: CI is set, so the browser tests must run: stopping"]
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="installing needs root")
 def test_make_test_skips_the_browser_tests_when_the_install_fails(tmp_path: Path) -> None:
     """Root with apt-get but no network (apt-get update fails): still no failed make test."""
