@@ -275,8 +275,9 @@ def links(args: list[str], cwd: Path, api: str | None) -> subprocess.CompletedPr
     cache.write_text(json.dumps({"https://example.org/found": {
         "url": "https://example.org/found", "verdict": "ok", "detail": "HTTP 200",
         "checked_at": time.time(), "cached": False}}), encoding="utf-8")
+    # the stub answers from this (perhaps busy) process: --timeout 30, not 1
     return subprocess.run([str(BIN / "casefile"), "links", "--external",
-                           "--allow-internal-for-tests", "--timeout", "1", "--retries", "0",
+                           "--allow-internal-for-tests", "--timeout", "30", "--retries", "0",
                            "--report", "out/report.md", "--cache", str(cache), *args],
                           cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
 
