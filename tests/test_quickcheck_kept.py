@@ -186,6 +186,7 @@ def test_the_copies_are_walked_by_whichever_process_is_free_first(
                         real_copies(d))  # (what the child appends stays in the child)
     early = scanning.Early(resolved)
     # the child is done first (it has ended, not yet reaped): it walked the copies too
+    assert early.pid  # a child was forked
     os.waitid(os.P_PID, early.pid, os.WEXITED | os.WNOWAIT)
     assert early.result() == whole and walks == []
     # the parent is free first: the child's walk waits until the parent has taken the
