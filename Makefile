@@ -94,7 +94,8 @@ chromium:
 # Actions, .ci/run) a missing browser stops the run instead: CI always runs them.
 browser-or-skip:
 	@( $(CHROMIUM_OR_SAY) ) || { \
-	  if [ -n "$$CI" ]; then exit 1; fi; \
+	  if [ -n "$$CI" ]; then \
+	    echo "make test: CI is set, so the browser tests must run: stopping" >&2; exit 1; fi; \
 	  echo "make test: the browser tests are skipped (no $(CHROMIUM))" >&2; }
 
 test: $(STAMP) lint browser-or-skip

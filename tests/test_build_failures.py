@@ -55,8 +55,6 @@ LOCATED = re.compile(r"^data/\S+\.yml:\d+:\d+: ", re.M)
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-
-
     root = tmp_path_factory.mktemp("broken")
     copy_project(root)
     first = mkdocs_build(root)

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 from mkdocs.commands import build as mkdocs_build_module
-from mkdocs.config import load_config
 
+import casefile.plugin
 from bench import synth
 from casefile.outputs.blocks import BlockStore
+from tests.build_support import build_in_process
 from tests.conftest import copy_project
 
 
@@ -41,15 +42,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         entries = config.plugins["material/search"].search_index.entries
         held.append((len(entries), entries.count))
 
-    patch = pytest.MonkeyPatch()
-    patch.setenv("CASEFILE_CACHE", str(root / "cache"))
-    patch.setattr(mkdocs_build_module, "_build_page", spy)
-    try:
-        config = load_config(str(root / "mkdocs.yml"))
-        mkdocs_build_module.build(config)
-        plugin = config.plugins["casefile"]
-    finally:
-        patch.undo()
+    plugin = build_in_process(root, (mkdocs_build_module, "_build_page", spy)).plugins[
+        "casefile"]
     index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
     return {"seen": seen, "pages": generated, "plugin": plugin, "index": index["docs"],
             "site": root / "site", "held": held, "root": root, "texts": texts}
@@ -118,14 +112,8 @@ def test_the_search_index_is_the_themes_own_byte_for_byte(built: dict[str, Any],
                                                           tmp_path: Path) -> None:
     """The same project built with the theme keeping its entries in memory."""
     root = built["root"]
-    patch = pytest.MonkeyPatch()
-    patch.setenv("CASEFILE_CACHE", str(root / "cache"))
-    patch.setattr("casefile.plugin.spool", lambda plugins, folder: None)
-    try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-        mkdocs_build_module.build(config)
-    finally:
-        patch.undo()
+    build_in_process(root, (casefile.plugin, "spool", lambda plugins, folder: None),
+                     site_dir=str(tmp_path / "site"))
     ours = (built["site"] / "search" / "search_index.json").read_bytes()
     theirs = (tmp_path / "site" / "search" / "search_index.json").read_bytes()
     assert len(theirs) > 100_000

@@ -18,10 +18,37 @@ from tests.conftest import MINI, write_tree
 from tests.test_cli import run
 
 
+class Held:
+    """Requests in progress at once on a test server (``peak``). A held request waits until
+    two have been in progress together (or 10 s), never guessing how soon a busy machine
+    starts the next one, then ``seconds`` more, in which one more than allowed would be
+    counted. ``gate`` holds, until the test ends, a request that must time out."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds, self.active, self.peak = seconds, 0, 0
+        self.changed = threading.Condition()
+        self.gate = threading.Event()
+
+    def hold(self) -> None:
+        with self.changed:
+            self.active += 1
+            self.peak = max(self.peak, self.active)
+            self.changed.notify_all()
+            self.changed.wait_for(lambda: self.peak >= 2, timeout=10)
+        time.sleep(self.seconds)
+        # no longer counted before its response is sent: the client may start its next
+        # request as soon as it has the response, which could otherwise overlap this
+        with self.changed:
+            self.active -= 1
+
+    def never_answer(self) -> None:
+        """Answer nothing until the test ends, however long the client waits."""
+        self.gate.wait(60)
+
+
 class Handler(BaseHTTPRequestHandler):
     hits: ClassVar[dict[str, int]] = {}
-    active = 0
-    peak = 0
+    held = Held(0.3)
     lock = threading.Lock()
 
     def log_message(self, *args: object) -> None:
@@ -33,18 +60,6 @@ class Handler(BaseHTTPRequestHandler):
             cls.hits[self.path] = cls.hits.get(self.path, 0) + 1
         self.respond()
 
-    @classmethod
-    def hold(cls, seconds: float) -> None:
-        """Count this request as in progress while it is held, and stop counting it before
-        its response is sent: the client may start its next request as soon as it has the
-        response, which could otherwise overlap this thread's bookkeeping."""
-        with cls.lock:
-            cls.active += 1
-            cls.peak = max(cls.peak, cls.active)
-        time.sleep(seconds)
-        with cls.lock:
-            cls.active -= 1
-
     def respond(self) -> None:
         path = self.path
         if path == "/moved":
@@ -54,10 +69,10 @@ class Handler(BaseHTTPRequestHandler):
             return
         codes = {"/ok": 200, "/gone": 404, "/removed": 410, "/busy": 429, "/error": 500}
         if path == "/slow":
-            time.sleep(1.5)
-            code = 200
-        elif path.startswith("/hold"):
-            self.hold(0.3)
+            self.held.never_answer()
+            return
+        if path.startswith("/hold"):
+            self.held.hold()
             code = 200
         else:
             code = codes.get(path, 404)
@@ -69,21 +84,26 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    Handler.hits, Handler.active, Handler.peak = {}, 0, 0
+    Handler.hits, Handler.held = {}, Held(0.3)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
     finally:
+        Handler.held.gate.set()
         httpd.shutdown()
         httpd.server_close()
 
 
 def test_verdicts(server: str) -> None:
-    checker = Checker(timeout=0.5, retries=1, backoff=0.05, allow_internal=True)
+    """Every answer but /slow's is waited for (30 s); /slow never answers while the test
+    runs, so it times out after 0.5 s however busy the machine is."""
+    checker = Checker(timeout=30, retries=1, backoff=0.05, allow_internal=True)
     paths = ["/ok", "/moved", "/gone", "/removed", "/busy", "/error", "/slow"]
-    results = checker.run([server + p for p in paths])
+    results = checker.run([server + p for p in paths[:-1]])
+    results |= Checker(timeout=0.5, retries=1, backoff=0.05, allow_internal=True).run(
+        [server + "/slow"])
     got = {p: (results[server + p].verdict, results[server + p].detail) for p in paths}
     assert got == {
         "/ok": ("ok", "HTTP 200"),
@@ -100,7 +120,7 @@ def test_verdicts(server: str) -> None:
 def test_per_host_limit(server: str) -> None:
     checker = Checker(timeout=5, retries=0, per_host=2, workers=8, allow_internal=True)
     checker.run([f"{server}/hold{i}" for i in range(8)])
-    assert Handler.peak == 2
+    assert Handler.held.peak == 2
 
 
 def test_cache_and_report(server: str, tmp_path: Path) -> None:
@@ -108,7 +128,7 @@ def test_cache_and_report(server: str, tmp_path: Path) -> None:
              Target(f"{server}/removed", "council-page", "url", None),
              Target(f"{server}/ok", "wg-statement", "url", None)]
     cache = tmp_path / "cache.json"
-    checker = Checker(timeout=1, retries=0, allow_internal=True)
+    checker = Checker(timeout=30, retries=0, allow_internal=True)
     first = check_all(found, checker, cache, max_age_days=7, now=1_000_000)
     assert sum(Handler.hits.values()) == 3 and not any(r.cached for r in first.values())
     second = check_all(found, checker, cache, max_age_days=7, now=time.time())
@@ -167,7 +187,7 @@ def test_internal_addresses_are_never_requested(server: str) -> None:
 def test_a_redirect_to_an_internal_address_is_not_followed(server: str) -> None:
     from casefile.outputs.external import _RedirectHandler
 
-    checker = Checker(timeout=0.5, retries=0, allow_internal=True)  # the first hop is let
+    checker = Checker(timeout=30, retries=0, allow_internal=True)  # the first hop is let
     checker.opener = urllib.request.build_opener(_RedirectHandler())  # through; not the next
     verdict, detail, _ = checker.once(f"{server}/moved")
     assert (verdict, detail) == ("unknown", f"not checked: redirected to {server}/ok: "

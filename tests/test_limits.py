@@ -46,11 +46,10 @@ def test_a_killed_child_is_an_error_and_its_workers_are_reaped(tmp_path: Path) -
         fork.Forked(lambda: _child_with_a_worker(pid_file), "casefile-load").result()
     assert str(caught.value) == ("the casefile-load process was killed by SIGKILL (the "
                                  "system may have run out of memory)")
-    assert time.monotonic() - started < 10  # not the worker's 60 s
+    assert time.monotonic() - started < 30  # not the worker's 60 s
     worker = int(pid_file.read_text(encoding="ascii"))
-    for _ in range(50):
-        if not _alive(worker):
-            break
+    deadline = time.monotonic() + 30  # as soon as it is gone; 30 s on the busiest machine
+    while _alive(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(worker)
 
@@ -61,7 +60,7 @@ def test_a_child_past_its_deadline_is_stopped() -> None:
     with pytest.raises(fork.ForkError) as caught:
         fork.Forked(lambda: time.sleep(60), "casefile-pages", deadline=0.5).result()
     assert str(caught.value) == "the casefile-pages process took longer than 0.5 s and was stopped"
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # the 0.5 s deadline, not the child's 60 s
 
 
 @linux_only

@@ -207,6 +207,7 @@ def test_under_mutmut_a_mutants_tests_run_fastest_first(tmp_path: Path) -> None:
 
     def order(mutant: str) -> list[str]:
         env = {**os.environ, "MUTANT_UNDER_TEST": mutant, "PYTHONPATH": str(REPO)}
+        env.pop("PYTEST_ADDOPTS", None)  # the outer run's options (-v) would change the listing
         result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p",
                                  "no:cacheprovider", "--rootdir=.", "tests/test_order.py"],
                                 cwd=mutants, env=env, capture_output=True, text=True, check=True)

@@ -17,6 +17,18 @@ from tests.conftest import BIN, REPO, copy_project, mkdocs_build
 OPTION_LINE = "      macros_dir: macros\n"
 
 
+def with_options(root: Path, *options: str) -> int:
+    """The project's mkdocs.yml (as copy_project copied it) with ``options`` ("name:
+    value", YAML as written) added under the casefile plugin, after its macros_dir;
+    returns the line number of the first."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert OPTION_LINE in config
+    added = "".join(f"      {option}\n" for option in options)
+    (root / "mkdocs.yml").write_text(config.replace(OPTION_LINE, OPTION_LINE + added),
+                                     encoding="utf-8")
+    return config[:config.index(OPTION_LINE)].count("\n") + 2
+
+
 def test_the_field_reference_shows_the_generated_table_of_every_option() -> None:
     page = (REPO / "content" / "field-reference.md").read_text(encoding="utf-8")
     shown = re.search(r"<!-- plugin-options:[^\n]*-->\n(.*?)<!-- /plugin-options -->", page,
@@ -78,10 +90,7 @@ BAD = [
 def test_a_bad_value_is_a_configuration_error_naming_the_option(
         name: str, written: str, message: str, tmp_path: Path) -> None:
     root = copy_project(tmp_path, data=False)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    assert OPTION_LINE in config
-    (root / "mkdocs.yml").write_text(config.replace(
-        OPTION_LINE, f"{OPTION_LINE}      {name}: {written}\n"), encoding="utf-8")
+    with_options(root, f"{name}: {written}")
     failed = mkdocs_build(root)
     assert failed.returncode == 1 and "Traceback" not in failed.stderr
     assert f"Config value 'plugins': Plugin 'casefile' option '{name}': {message}\n" \
@@ -99,11 +108,7 @@ def test_casefile_check_locates_every_bad_option_even_a_date_yaml_cannot_read(
     """``as_of: 2019-13-45`` unquoted stops PyYAML inside MkDocs before any plugin runs;
     ``casefile check`` (make site's first step) reports it, located, with the others."""
     root = copy_project(tmp_path / "site")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace(OPTION_LINE, OPTION_LINE + (
-        "      as_of: 2019-13-45\n      review_max_age_days: -3\n      locale: 3\n")),
-        encoding="utf-8")
-    line = config[:config.index(OPTION_LINE)].count("\n") + 2
+    line = with_options(root, "as_of: 2019-13-45", "review_max_age_days: -3", "locale: 3")
     result = check(root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
@@ -113,9 +118,7 @@ def test_casefile_check_locates_every_bad_option_even_a_date_yaml_cannot_read(
         "1 and 3650 days",
         f"mkdocs.yml:{line + 2}:15: plugins.casefile.locale: expected text, got a number (3)",
         "casefile: 3 problems found; nothing was built."]
-    (root / "mkdocs.yml").write_text(config.replace(OPTION_LINE, OPTION_LINE + (
-        "      as_of: 2019-01-09\n      review_max_age_days: 30\n      locale: fr_FR\n")),
-        encoding="utf-8")
+    with_options(root, "as_of: 2019-01-09", "review_max_age_days: 30", "locale: fr_FR")
     assert check(root).returncode == 0
 
 
@@ -124,12 +127,9 @@ def test_an_option_with_a_tag_yaml_will_not_construct_is_a_located_problem(
     """A tag PyYAML's safe constructor refuses (``!!python/name:``, ``!ENV``) is a problem
     like any other, with its line and column, never a traceback."""
     root = copy_project(tmp_path / "site")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace(OPTION_LINE, OPTION_LINE + (
-        "      jurisdiction: !!python/name:os.system\n      review_max_age_days: -3\n"
-        "      locale: !ENV LANG\n      as_of: !!python/name:os.getcwd ''\n")),
-        encoding="utf-8")
-    line = config[:config.index(OPTION_LINE)].count("\n") + 2
+    line = with_options(root, "jurisdiction: !!python/name:os.system",
+                        "review_max_age_days: -3", "locale: !ENV LANG",
+                        "as_of: !!python/name:os.getcwd ''")
     result = check(root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [

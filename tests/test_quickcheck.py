@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -157,11 +158,15 @@ def test_shared_changes_and_removed_cases_get_a_full_check(data: Path,
 
 
 def test_a_file_changed_in_the_last_two_seconds_is_always_rechecked(
-        data: Path, fulls: list[Path]) -> None:
+        data: Path, fulls: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     clock, files = Clock(), {**MINI, **city()}
     clock.write(data, files)
     path = data / "cases/city/records/city-follow-up.yml"
     path.write_text(files["cases/city/records/city-follow-up.yml"], encoding="utf-8")
+    # every scan starts 1.9 s after that write (its change time), however long a busy
+    # machine takes to come to it
+    began = path.stat().st_ctime_ns + 1_900_000_000
+    monkeypatch.setattr(scanning, "time", types.SimpleNamespace(time_ns=lambda: began))
     groups = quickcheck.scan(data.resolve())
     assert groups is not None and groups["city"].signature == quickcheck.RACY
     assert "data OK" in quick(data)
@@ -360,15 +365,33 @@ def test_the_quick_check_reads_again_only_the_copies_it_needs(data: Path,
     assert quick(data) == truth(data)
 
 
-def test_a_folders_own_times_count_for_what_is_in_it(trusted: Path, fulls: list[Path],
+FUTURE_NS = 4_102_444_800 * 10**9  # 1 January 2100: inside the racy window of any scan
+
+
+@pytest.fixture
+def settled(data: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Checked once, with signatures trusted at once: with RACY_NS 0 only a time after a
+    scan began is racy, so what was written before it never is, however busy the machine
+    (no sleeping); a test makes an entry racy by giving it a time in the future."""
+    monkeypatch.setattr(scanning, "RACY_NS", 0)
+    write_tree(data, {**MINI, **city()})
+    assert "data OK" in quick(data)
+    return data
+
+
+def test_a_folders_own_times_count_for_what_is_in_it(settled: Path, fulls: list[Path],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """An editor's save by rename changes its folder's times: a case folder's are the
     case's, so the shared files (26,000 at 1000 cases) are not read again for it."""
-    case = trusted / "cases" / "town" / "case.yml"
+    case = settled / "cases" / "town" / "case.yml"
     saved = case.with_name(".case.yml.swp")
     saved.write_bytes(case.read_bytes().replace(b"summary:", b"summary: Saved."))
     os.replace(saved, case)
-    groups = quickcheck.scan(trusted.resolve())
+    # the rename changed the folder's times; put them where every scan counts them as
+    # racy (a time the test sets, not one it hopes a busy machine keeps within 50 ms);
+    # the saved file's own times are before the scan began: only the folder's make town racy
+    os.utime(case.parent, ns=(FUTURE_NS, FUTURE_NS))
+    groups = quickcheck.scan(settled.resolve())
     assert groups is not None
     assert groups["town"].signature == quickcheck.RACY
     assert groups[quickcheck.SHARED].signature != quickcheck.RACY
@@ -382,7 +405,7 @@ def test_a_folders_own_times_count_for_what_is_in_it(trusted: Path, fulls: list[
         return real(data_dir, group, known)
 
     monkeypatch.setattr(quickcheck, "contents", spy)
-    assert quick(trusted) == truth(trusted) and "data OK" in quick(trusted) and fulls == []
+    assert quick(settled) == truth(settled) and "data OK" in quick(settled) and fulls == []
     assert hashed and all(f.startswith("cases/town/") for files in hashed for f in files)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import subprocess
 import sys
 import time
@@ -174,6 +175,7 @@ def test_a_damaged_kept_source_gets_the_full_check(
 
 def test_the_copies_are_walked_by_whichever_process_is_free_first(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scanning, "RACY_NS", 0)  # every scan alike, however long between
     data = tmp_path / "data"
     write_tree(data, with_copy())
     resolved = data.resolve()
@@ -183,9 +185,29 @@ def test_the_copies_are_walked_by_whichever_process_is_free_first(
     monkeypatch.setattr(scanning, "walk_copies", lambda d: walks.append(os.getpid()) or
                         real_copies(d))  # (what the child appends stays in the child)
     early = scanning.Early(resolved)
-    time.sleep(1)  # the child is done first: it walks the copies too
+    # the child is done first (it has ended, not yet reaped): it walked the copies too
+    assert early.pid  # a child was forked
+    os.waitid(os.P_PID, early.pid, os.WEXITED | os.WNOWAIT)
     assert early.result() == whole and walks == []
-    monkeypatch.setattr(scanning, "walk_rest", lambda d: time.sleep(
-        0 if os.getpid() == parent else 1) or real_rest(d))
-    early = scanning.Early(resolved)  # the parent is free first: it walks the copies
-    assert early.result() == whole and walks == [parent]
+    # the parent is free first: the child's walk waits until the parent has taken the
+    # copies (a pipe, not a sleep that a busy machine could outlast)
+    taken, say_taken = os.pipe()
+
+    def rest(d: Path) -> scanning.Walk | None:
+        if os.getpid() != parent:
+            select.select([taken], [], [], 60)
+        return real_rest(d)
+
+    def copies(d: Path) -> scanning.Walk | None:
+        walks.append(os.getpid())
+        os.write(say_taken, b"t")
+        return real_copies(d)
+
+    monkeypatch.setattr(scanning, "walk_rest", rest)
+    monkeypatch.setattr(scanning, "walk_copies", copies)
+    try:
+        early = scanning.Early(resolved)
+        assert early.result() == whole and walks == [parent]
+    finally:
+        os.close(taken)
+        os.close(say_taken)

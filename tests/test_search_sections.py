@@ -11,13 +11,12 @@ from typing import Any
 
 import pytest
 from material.plugins.search.plugin import SearchIndex
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from bench import synth
 from casefile.outputs import search as search_module
 from casefile.outputs.search_sections import quicken, sections
+from tests.build_support import build_in_process
 from tests.conftest import PROJECTS, add_second_case, copy_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -59,15 +58,8 @@ def _compare(root: Path, name: str, found: dict[str, list[str]]) -> None:
         index.add_entry_from_context = add
         return True
 
-    patch = pytest.MonkeyPatch()
-    patch.setenv("CASEFILE_CACHE", str(root / "cache"))
-    patch.setattr(search_module, "quicken", spy)
-    try:
-        config = load_config(str(root / "mkdocs.yml"))
-        mkdocs_build.build(config)
-        found["generated"].extend(f"{name}: {src}" for src in config.plugins["casefile"].generated)
-    finally:
-        patch.undo()
+    config = build_in_process(root, (search_module, "quicken", spy))
+    found["generated"].extend(f"{name}: {src}" for src in config.plugins["casefile"].generated)
     assert real is search_module.quicken
 
 

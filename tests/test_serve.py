@@ -30,7 +30,10 @@ def fetch(base: str, path: str) -> str:
         return str(response.read().decode("utf-8"))
 
 
-def wait_for(base: str, path: str, needle: str, timeout: float = 60) -> str:
+def wait_for(base: str, path: str, needle: str, timeout: float = 300) -> str:
+    """The page at ``path`` once it holds ``needle``: asked every half second, for as
+    long as a build may take on a busy machine (mkdocs_build's limit), and no longer
+    than the page takes to come."""
     deadline = time.monotonic() + timeout
     last = ""
     while time.monotonic() < deadline:

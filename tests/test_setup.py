@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.test_browser import MISSING, browser_usable
 
 
 def make_chromium(tmp_path: Path, target: str = "chromium", ci: str = "",
@@ -69,6 +70,15 @@ def test_in_ci_make_test_without_a_browser_stops(tmp_path: Path) -> None:
     assert "skipped" not in result.stderr
 
 
+def test_in_ci_make_test_says_why_it_stops(tmp_path: Path) -> None:
+    absent = tmp_path / "absent"
+    result = make_chromium(tmp_path, "browser-or-skip", ci="true", CHROMIUM=str(absent),
+                           APT_GET="/nonexistent/apt-get")
+    assert result.stderr.splitlines()[:2] == [
+        f"make test needs {absent}; install it with: sudo apt-get install -y chromium",
+        "make test: CI is set, so the browser tests must run: stopping"]
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="installing needs root")
 def test_make_test_skips_the_browser_tests_when_the_install_fails(tmp_path: Path) -> None:
     """Root with apt-get but no network (apt-get update fails): still no failed make test."""
@@ -87,3 +97,12 @@ def test_make_test_takes_the_browser_step_not_make_chromium() -> None:
     rules = (REPO / "Makefile").read_text(encoding="utf-8").splitlines()
     [test] = [line for line in rules if line.startswith("test:")]
     assert test.split(":", 1)[1].split() == ["$(STAMP)", "lint", "browser-or-skip"]
+
+
+def test_in_ci_the_browser_tests_have_their_browser() -> None:
+    """CI never passes without the browser tests: there, without a browser, this one test
+    fails (the browser tests themselves are skipped, saying so); on an editor's machine
+    they are only skipped."""
+    if not os.environ.get("CI"):
+        pytest.skip("not CI: without a browser the browser tests are only skipped")
+    assert browser_usable(), f"CI is set and there is {MISSING}"
