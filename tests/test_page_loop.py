@@ -18,10 +18,9 @@ from tests.conftest import BIN, CACHE, PROJECTS, copy_project, tree_digest
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the split forks (Linux only)")
 
-SPLIT = "casefile: {} pages built on the other core"
 # Runs MkDocs with one function of the plugin changed in the forked child only (CHILD_DOES:
-# warn, raise, kill itself or hang at the first page the child builds); the parent runs it
-# unchanged.
+# warn, raise, kill itself, hang or find the disk full at the first page the child
+# builds); the parent runs it unchanged.
 WRAPPER = """\
 import logging, os, signal, sys, time
 import casefile.fork
@@ -40,6 +39,8 @@ def title_first(page, html):
             os.kill(os.getpid(), signal.SIGKILL)
         elif DOES == "hang":
             time.sleep(600)
+        elif DOES == "full":
+            raise OSError(28, "No space left on device", page.file.abs_dest_path)
     return real(page, html)
 plugin._title_first = title_first
 from mkdocs.__main__ import cli
@@ -143,6 +144,19 @@ def test_a_child_that_is_killed_fails_the_build_in_one_line(built: Path) -> None
     assert tree_digest(built / "site") == before
     leftovers = [p.name for p in built.iterdir() if p.name.startswith(".site-")]
     assert leftovers == []
+
+
+def test_a_child_that_finds_the_disk_full_says_so_as_this_process_would(built: Path) -> None:
+    before = tree_digest(built / "site")
+    result = build(built, "1", wrapper="full")
+    assert result.returncode == 1
+    said = [line for line in result.stderr.splitlines() if "No space left" in line]
+    assert len(said) == 1
+    assert said[0].startswith(f"ERROR   -  casefile: cannot write the site to {built / 'site'}: "
+                              "No space left on device (writing cases/")
+    assert said[0].endswith("index.html); the previous site is unchanged")
+    assert "Traceback" not in result.stderr
+    assert tree_digest(built / "site") == before
 
 
 def test_a_child_that_runs_past_its_deadline_fails_the_build_in_one_line(built: Path) -> None:

@@ -32,7 +32,7 @@ from casefile import fork
 
 VARIABLE = "CASEFILE_PAGE_SPLIT"  # "off": one process; a number: the fewest pages to split
 MIN_PAGES = 300  # generated pages below which splitting costs more than it saves
-SHARE = 0.5  # the child's share of the loop's estimated cost
+SHARE = 0.54  # the child's share of the pages' estimated cost (the parent has the rest to do)
 PER_PAGE = 30_000  # a page's fixed cost (template, menu, footer), in bytes of its HTML
 _WARNING = logging.WARNING
 
