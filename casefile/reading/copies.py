@@ -168,7 +168,7 @@ def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
     From SPLIT_FROM copies on (where forking is available), a forked child checks about
     half of the copies on the other core (``_child_share``), and sends back only what it
     found. With ``meanwhile`` (other work for this process: the cases' outcomes), the
-    child takes about two thirds, and this process does that work after its own share,
+    child takes about three fifths, and this process does that work after its own share,
     before waiting."""
     by_source: dict[str, list[quotes.Quoted]] = {}
     for item in quoted:
@@ -177,7 +177,7 @@ def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
             and linker.sources[ident].copy is not None]  # only the quoted, if kept apart
     theirs: list[str] = []
     if len(todo) >= SPLIT_FROM and fork_available():
-        theirs = _child_share(linker, todo, by_source, 2 / 3 if meanwhile else 1 / 2)
+        theirs = _child_share(linker, todo, by_source, 3 / 5 if meanwhile else 1 / 2)
     child = Forked(lambda: _check_copies(linker, theirs, by_source, data_dir),
                    "casefile-copies") if theirs else None
     skip = set(theirs)
