@@ -92,14 +92,14 @@ def test_a_failed_child_s_share_is_checked_here(data: Path,
     assert problems(broken(data)) == problems(broken(data))
 
 
-def test_this_process_checks_five_files_for_every_four_a_child_checks() -> None:
+def test_this_process_checks_six_files_for_every_five_a_child_checks() -> None:
     # a child also pickles what it found, and this process unpickles it
-    assert pipeline.shares(20, 2) == [[0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 18, 19],
-                                      [5, 6, 7, 8, 14, 15, 16, 17]]
-    assert pipeline.shares(15, 3) == [[0, 1, 2, 3, 4, 13, 14], [5, 6, 7, 8],
-                                      [9, 10, 11, 12]]
-    assert [len(s) for s in pipeline.shares(27019, 2)] == [15011, 12008]
-    for count, workers in ((0, 2), (1, 2), (9, 2), (1000, 3), (27019, 8)):
+    assert pipeline.shares(22, 2) == [[0, 1, 2, 3, 4, 5, 11, 12, 13, 14, 15, 16],
+                                      [6, 7, 8, 9, 10, 17, 18, 19, 20, 21]]
+    assert pipeline.shares(17, 3) == [[0, 1, 2, 3, 4, 5, 16], [6, 7, 8, 9, 10],
+                                      [11, 12, 13, 14, 15]]
+    assert [len(s) for s in pipeline.shares(27019, 2)] == [14739, 12280]
+    for count, workers in ((0, 2), (1, 2), (11, 2), (1000, 3), (27019, 8)):
         split = pipeline.shares(count, workers)
         assert len(split) == workers
         assert sorted(i for share in split for i in share) == list(range(count))

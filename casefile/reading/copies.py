@@ -165,11 +165,11 @@ def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
     reported; without (the incremental check), only the copies ``quoted`` needs.
     Problems go to ``linker.problems``.
 
-    From SPLIT_FROM copies on (where forking is available), a forked child checks every
-    other copy on the other core, except copies that may be published (their text stays
-    in this process's model), and sends back only what it found. With ``meanwhile``
-    (other work for this process: the cases' outcomes), the child checks two copies of
-    every three, and this process does that work after its own share, before waiting."""
+    From SPLIT_FROM copies on (where forking is available), a forked child checks about
+    half of the copies on the other core (``_child_share``), and sends back only what it
+    found. With ``meanwhile`` (other work for this process: the cases' outcomes), the
+    child takes about three fifths, and this process does that work after its own share,
+    before waiting."""
     by_source: dict[str, list[quotes.Quoted]] = {}
     for item in quoted:
         by_source.setdefault(item.cite.source.id, []).append(item)
@@ -177,9 +177,7 @@ def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
             and linker.sources[ident].copy is not None]  # only the quoted, if kept apart
     theirs: list[str] = []
     if len(todo) >= SPLIT_FROM and fork_available():
-        step = 3 if meanwhile is not None else 2  # the child checks all but every step-th
-        theirs = [i for n, i in enumerate(todo)
-                  if n % step and not linker.sources[i].publish_copy]
+        theirs = _child_share(linker, todo, by_source, 3 / 5 if meanwhile else 1 / 2)
     child = Forked(lambda: _check_copies(linker, theirs, by_source, data_dir),
                    "casefile-copies") if theirs else None
     skip = set(theirs)
@@ -201,6 +199,27 @@ def verify(linker: Linker, quoted: list[quotes.Quoted], data_dir: Path,
         linker.problems += [problem] if problem is not None else problems
     if loaded is not None:
         _unnamed(linker, loaded)
+
+
+QUOTE_WEIGHT = 1 / 6  # checking one quote costs about a sixth of reading and indexing a copy
+
+
+def _child_share(linker: Linker, todo: list[str], by_source: dict[str, list[quotes.Quoted]],
+                 part: float) -> list[str]:
+    """The sources whose copies the child checks: about ``part`` of the work, each copy
+    weighed as one plus QUOTE_WEIGHT for each quote that cites it (some sources are
+    quoted by a dozen findings, most by one or two), never a copy that may be published
+    (its text stays in this process's model)."""
+    theirs: list[str] = []
+    mine = given = 0.0
+    for ident in todo:
+        weight = 1 + QUOTE_WEIGHT * len(by_source.get(ident, ()))
+        if not linker.sources[ident].publish_copy and given * (1 - part) <= mine * part:
+            theirs.append(ident)
+            given += weight
+        else:
+            mine += weight
+    return theirs
 
 
 def _check_copies(linker: Linker, idents: list[str], by_source: dict[str, list[quotes.Quoted]],

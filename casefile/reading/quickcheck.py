@@ -30,8 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casefile.errors import Problem
-from casefile.fork import Forked, ForkError, no_gc
-from casefile.fork import available as fork_available
+from casefile.fork import no_gc
 from casefile.model import calendars, dates
 from casefile.model.calendars import DEFAULT_JURISDICTION
 from casefile.model.deadlines import compute_all
@@ -211,43 +210,6 @@ def _snapshot(linker: Linker) -> bytes:
     return kept.dumps(copy)  # copies not read yet; each source on its own
 
 
-SNAPSHOT_APART_FROM = 1000  # sources; below this, pickling them costs less than a fork
-
-
-def _snapshot_apart(linker: Linker, data_dir: Path) -> Forked | bytes:
-    """``_snapshot`` of the linker as it is now. From SNAPSHOT_APART_FROM sources on
-    (where forking is available), a forked child makes it on the other core while this
-    process links the cases (0.3 to 0.5 s of CPU at 1000 cases, off the critical path)
-    and writes it, under a new mark, to the file of shared files (``_save``); the child
-    gives back the mark. Otherwise it is made here, now."""
-    if len(linker.sources) < SNAPSHOT_APART_FROM or not fork_available():
-        return _snapshot(linker)
-    token = os.urandom(16)
-
-    def keep() -> bytes:
-        write_pickle(cache_file("shared", data_dir), (token, _snapshot(linker)))
-        return token
-
-    return Forked(keep, "casefile-snapshot")
-
-
-def _save_full(data_dir: Path, state: State, pending: Forked | bytes) -> None:
-    """Save the state of a clean full check with its shared files (``_snapshot_apart``).
-    If the child that wrote them failed, nothing is saved: the next check is a full one
-    (a lost snapshot only costs time)."""
-    if isinstance(pending, bytes):
-        state.shared = pending
-        _save(data_dir, state, shared=True)
-        return
-    try:
-        token = pending.result()
-    except ForkError:
-        return
-    if isinstance(token, bytes) and token:
-        state.token = token
-        _save(data_dir, state)
-
-
 def forget(data_dir: Path) -> None:
     """Drop the saved state: after any failure only a full check can say clean again."""
     with contextlib.suppress(OSError):
@@ -277,21 +239,15 @@ def full(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
     the folder scan, started before anything was read (else it is done here)."""
     forget(data_dir)
     groups = scanned() if scanned is not None else scan(data_dir)
-    seen: list[tuple[Linker, Forked | bytes, frozenset[str]]] = []
+    seen: list[tuple[Linker, bytes, frozenset[str]]] = []
     read: dict[str, str] = {}  # what the check read: the state's hashes need not read again
-    try:
-        dataset = load_dataset(data_dir, on_shared=lambda linker: seen.append(
-            (linker, _snapshot_apart(linker, data_dir), frozenset(linker.first_use))),
-            jurisdiction=jurisdiction, require=require, digests=read)
-    except BaseException:
-        for _, pending, _ in seen:
-            if not isinstance(pending, bytes):
-                pending.cancel()
-        raise
-    linker, pending, shared_ids = seen[0]
+    dataset = load_dataset(data_dir, on_shared=lambda linker: seen.append(
+        (linker, _snapshot(linker), frozenset(linker.first_use))), jurisdiction=jurisdiction,
+        require=require, digests=read)
+    linker, shared, shared_ids = seen[0]
     state = State({}, _claims(linker, shared_ids),
                   {cid: len(c.records) for cid, c in dataset.cases.items()},
-                  len(dataset.sources), len(dataset.bodies), b"", {}, jurisdiction,
+                  len(dataset.sources), len(dataset.bodies), shared, {}, jurisdiction,
                   sum(s.copy is None for s in dataset.sources.values()), _unverified(linker),
                   require, unset_of(list(dataset.cases.values())), dates.days_off_known(),
                   calendars.facts_known(), calendars.holidays_version())
@@ -303,9 +259,7 @@ def full(data_dir: Path, jurisdiction: str | None = DEFAULT_JURISDICTION,
     hashes = {g: contents(data_dir, group, known) for g, group in (groups or {}).items()}
     if groups is not None and None not in hashes.values():
         state.groups, state.contents = _signatures(groups), hashes  # type: ignore[assignment]
-        _save_full(data_dir, state, pending)
-    elif not isinstance(pending, bytes):
-        pending.cancel()
+        _save(data_dir, state, shared=True)
     return state.summary()
 
 
