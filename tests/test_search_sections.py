@@ -64,9 +64,14 @@ def _compare(root: Path, name: str, found: dict[str, list[str]]) -> None:
 
 
 @pytest.fixture(scope="module")
-def compared(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+def compared(tmp_path_factory: pytest.TempPathFactory,
+             request: pytest.FixtureRequest) -> dict[str, list[str]]:
     keys = ("same", "differ", "fast", "full", "generated", "entries", "charts")
     found: dict[str, list[str]] = {key: [] for key in keys}
+    # Every page indexed in this process, where the spy sees it: no page loop on two cores.
+    split = pytest.MonkeyPatch()
+    split.setenv("CASEFILE_PAGE_SPLIT", "off")
+    request.addfinalizer(split.undo)
     for name in ("powys", "oversight", "inquiry", "figures", "second-hand"):
         root = copy_project(tmp_path_factory.mktemp(name), data=PROJECTS / name / "data")
         if name == "powys":

@@ -205,12 +205,47 @@ def quicken(index: Any) -> bool:
     return True
 
 
+def first_ids(toc: Any) -> dict[Any, Any]:
+    """Each id in ``toc`` to the item the theme's ``_find_toc_by_id`` finds for it: the
+    first in depth-first order, an item before its children, its children before the
+    next item."""
+    found: dict[Any, Any] = {}
+
+    def walk(items: Any) -> None:
+        for item in items:
+            found.setdefault(item.id, item)
+            walk(item.children)
+
+    walk(toc)
+    return found
+
+
 def indexer(index: Any) -> Any:
     """``add_entry_from_context`` for the theme's search ``index``: the sections found here
-    when the page is in the subset, the theme's own method otherwise."""
+    when the page is in the subset, the theme's own method otherwise. Either way each
+    section's contents entry is looked up in a table made once per page: the theme walks
+    the whole contents list for every section, which is quadratic in a page's headings
+    (a timeline of 12,005 entries: 10.6 s of CPU, against 0.006 s for the table)."""
     theirs = index.add_entry_from_context
+    their_find = index._find_toc_by_id
+    current: list[Any] = [None, {}]  # the page's contents list being indexed, its table
+
+    def find(toc: Any, id: Any) -> Any:
+        if toc is not None and toc is current[0]:
+            return current[1].get(id)
+        return their_find(toc, id)
+
+    index._find_toc_by_id = find
 
     def add_entry_from_context(page: Any) -> None:
+        toc = page.toc
+        current[:] = [toc, first_ids(toc)] if toc is not None else [None, {}]
+        try:
+            return _add(page)
+        finally:
+            current[:] = [None, {}]
+
+    def _add(page: Any) -> None:
         html, search = page.content, page.meta.get("search")
         if (search and not isinstance(search, dict)) or not isinstance(html, str):
             return theirs(page)  # whatever the theme makes of these
