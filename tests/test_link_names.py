@@ -48,9 +48,9 @@ def test_a_past_due_link_names_its_requirement(shown_site: Path) -> None:  # noq
     link = soup.select_one("div.cf-stand a[href^='#req-']")
     assert link is not None
     assert link.get_text() == ("due 29 March 2023, the requirement: Send the regulator an "
-                               "action plan (invented).")
+                               "action plan (invented)")
     assert link.select_one(".cf-vh").get_text() == (  # type: ignore[union-attr]
-        ", the requirement: Send the regulator an action plan (invented).")
+        ", the requirement: Send the regulator an action plan (invented)")
 
 
 def test_links_of_the_same_words_are_told_apart_by_detail_then_place() -> None:

@@ -258,7 +258,7 @@ def test_the_case_page_block_lays_out_the_sentences_with_citations(tmp_path: Pat
     assert paragraphs[0] == f"These records end on 1 March 2018. [{end}]"
     # seen: the due date; heard after it: which requirement (#12 review, WCAG 2.4.4)
     assert html.select_one("a[href='#req-req-plan']").get_text() == (
-        "due 30 October 2017, the requirement: Produce a plan.")
+        "due 30 October 2017, the requirement: Produce a plan")
     # the one requirement's outcome is said once, its deadline after it, cited once
     # (#29 review, item 2)
     for hidden in html.select(".cf-vh"):

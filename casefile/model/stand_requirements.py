@@ -195,7 +195,7 @@ def pending(requirements: list[m.Requirement]) -> list[Pending]:
         reqs = sorted((r for r in requirements if r.outcome and r.outcome.term.value == key),
                       key=_due_order)
         if reqs:
-            said = [(r, due_words(r.outcome), f", the requirement: {' '.join(r.text.split())}")
+            said = [(r, due_words(r.outcome), f", the requirement: {_words(r.text)}")
                     for r in reqs if r.outcome is not None]
             alike = Counter((due, more) for _, due, more in said)
             out.append(Pending(vocab.OUTCOMES[key], [
@@ -203,6 +203,13 @@ def pending(requirements: list[m.Requirement]) -> list[Pending]:
                      f"{more} (row {requirements.index(r) + 1} of the requirements table)")
                 for r, due, more in said], f"{vocab.OUTCOMES[key].label}: "))
     return _the_one(out) if len(requirements) == 1 else out
+
+
+def _words(text: str) -> str:
+    """A requirement's words inside a sentence: white space folded, without the full stop
+    that ends them (the sentence goes on with "; " or ends with its own)."""
+    words = " ".join(text.split())
+    return words[:-1] if words.endswith(".") and not words.endswith("..") else words
 
 
 def _the_one(out: list[Pending]) -> list[Pending]:
